@@ -1,0 +1,902 @@
+"""Every kind of scenario content, as pydantic models, in one module.
+
+Scenarios are immutable data written by trainers in YAML. The models forbid unknown keys, use
+enums for closed sets and describe every field: the descriptions become the JSON Schema that
+trainers' editors show while typing. Cross-references between ids are checked in a second pass
+(``game.scenario.references``), not here, so that every error of a file can be reported at once.
+"""
+
+from __future__ import annotations
+
+from enum import StrEnum
+from typing import Annotated, Any, ClassVar
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    PrivateAttr,
+    RootModel,
+    StringConstraints,
+    field_validator,
+    model_validator,
+)
+
+from game.domain import (
+    LANGUAGES,
+    Bilingual,
+    CitizenRelation,
+    CompetenceStage,
+    GrowthPhase,
+    Indicator,
+    InitiativeOwner,
+    InteractionLevel,
+    Language,
+    MunicipalRole,
+    OrganisationKind,
+    Purpose,
+)
+
+ContentId = Annotated[
+    str,
+    StringConstraints(pattern=r"^[a-z][a-z0-9_-]{0,63}$"),
+    Field(
+        description=(
+            "A short name used to refer to this item elsewhere in the file: lower-case letters, "
+            "digits, '-' and '_', starting with a letter (e.g. 'storm_2' or 'webcare-team')."
+        )
+    ),
+]
+AssetPath = Annotated[
+    str,
+    Field(
+        min_length=1,
+        description=(
+            "Path of an image or icon, relative to the scenario file's folder "
+            "(e.g. 'images/townhall.png'). It must stay inside that folder."
+        ),
+    ),
+]
+
+
+class ContentModel(BaseModel):
+    """Base for all scenario content: unknown keys are errors, and content never changes."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=False)
+
+
+# --- Texts -----------------------------------------------------------------------------------
+
+
+class Translations(ContentModel):
+    """A text in each language the scenario ships."""
+
+    nl: str | None = Field(None, min_length=1, description="The Dutch text.")
+    en: str | None = Field(None, min_length=1, description="The English text.")
+
+    @model_validator(mode="after")
+    def _at_least_one(self) -> Translations:
+        if self.nl is None and self.en is None:
+            raise ValueError("give the text in at least one language: nl or en")
+        return self
+
+
+class Text(RootModel[str | Translations]):
+    """A text: one plain string for every language, or ``{nl: …, en: …}``."""
+
+    def get(self, lang: Language) -> str:
+        """The text in ``lang``, falling back to the other language, so a screen is never blank."""
+        root = self.root
+        if isinstance(root, str):
+            return root
+        if lang == "nl":
+            return root.nl or root.en or ""
+        return root.en or root.nl or ""
+
+    def has(self, lang: Language) -> bool:
+        """True when the text was written in ``lang`` itself (not a fallback)."""
+        root = self.root
+        return isinstance(root, str) or getattr(root, lang) is not None
+
+    def pair(self) -> Bilingual:
+        """Both languages at once, for effect explanations that are rendered later."""
+        return Bilingual(self.get("nl"), self.get("en"))
+
+
+def text_field(description: str) -> Any:
+    """A required text field; one helper so every text field documents the same two forms."""
+    return Field(description=f"{description} A string, or {{nl: …, en: …}}.")
+
+
+# --- Indicator values --------------------------------------------------------------------------
+
+
+class _ValueMap(ContentModel):
+    """A model with one optional number per member of a closed set (indicators, roles…)."""
+
+    _keys: ClassVar[tuple[StrEnum, ...]] = ()
+    _items: Any = PrivateAttr(default=None)
+
+    def items(self) -> tuple[tuple[Any, float], ...]:
+        """The values that were given, in the set's fixed order (built once: content is frozen)."""
+        private = self.__pydantic_private__
+        cached = private["_items"]
+        if cached is None:
+            cached = tuple(
+                (key, float(getattr(self, key)))
+                for key in self._keys
+                if getattr(self, key) is not None
+            )
+            private["_items"] = cached
+        return cached
+
+
+class _IndicatorMap(_ValueMap):
+    _keys: ClassVar[tuple[StrEnum, ...]] = tuple(Indicator)
+
+
+class IndicatorValues(_IndicatorMap):
+    """Values 0–100 for some or all indicators."""
+
+    awareness: float | None = Field(
+        None, ge=0, le=100, description="Awareness (0–100): sees what online interaction can do."
+    )
+    skill: float | None = Field(
+        None, ge=0, le=100, description="Skill (0–100): its people can do it."
+    )
+    embedding: float | None = Field(
+        None, ge=0, le=100, description="Embedding (0–100): anchored in budget, policy, processes."
+    )
+    ownership_breadth: float | None = Field(
+        None, ge=0, le=100, description="Ownership breadth (0–100): owned across the organisation."
+    )
+    interaction: float | None = Field(
+        None, ge=0, le=100, description="Interaction (0–100): from presence to dialogue."
+    )
+    trust: float | None = Field(
+        None, ge=0, le=100, description="Trust (0–100) of residents and partners."
+    )
+    community_energy: float | None = Field(
+        None, ge=0, le=100, description="Community energy (0–100): residents take initiative."
+    )
+
+
+class IndicatorDeltas(_IndicatorMap):
+    """Changes (−100…+100) to some indicators."""
+
+    awareness: float | None = Field(None, ge=-100, le=100, description="Change to awareness.")
+    skill: float | None = Field(None, ge=-100, le=100, description="Change to skill.")
+    embedding: float | None = Field(None, ge=-100, le=100, description="Change to embedding.")
+    ownership_breadth: float | None = Field(
+        None, ge=-100, le=100, description="Change to ownership breadth."
+    )
+    interaction: float | None = Field(None, ge=-100, le=100, description="Change to interaction.")
+    trust: float | None = Field(None, ge=-100, le=100, description="Change to trust.")
+    community_energy: float | None = Field(
+        None, ge=-100, le=100, description="Change to community energy."
+    )
+
+
+class RoleValues(_ValueMap):
+    """A number 0–100 for some or all of the municipality's five roles."""
+
+    _keys: ClassVar[tuple[StrEnum, ...]] = tuple(MunicipalRole)
+
+    normative: float | None = Field(None, ge=0, le=100, description="Normative (sets rules).")
+    directing: float | None = Field(None, ge=0, le=100, description="Directing (leads).")
+    facilitating: float | None = Field(None, ge=0, le=100, description="Facilitating (supports).")
+    participating: float | None = Field(
+        None, ge=0, le=100, description="Participating (takes part as one of many)."
+    )
+    letting_go: float | None = Field(None, ge=0, le=100, description="Letting go (stays out).")
+
+
+class RoleTexts(ContentModel):
+    """A text for some or all of the five roles."""
+
+    normative: Text | None = Field(None, description="When the municipality is normative.")
+    directing: Text | None = Field(None, description="When the municipality directs.")
+    facilitating: Text | None = Field(None, description="When the municipality facilitates.")
+    participating: Text | None = Field(None, description="When the municipality participates.")
+    letting_go: Text | None = Field(None, description="When the municipality lets go.")
+
+    def for_role(self, role: MunicipalRole) -> Text | None:
+        return getattr(self, role.value)
+
+
+class PurposeValues(_ValueMap):
+    """A number 0–100 per purpose of channel use."""
+
+    _keys: ClassVar[tuple[StrEnum, ...]] = tuple(Purpose)
+
+    answer_questions: float | None = Field(
+        None, ge=0, le=100, description="Answer residents' questions."
+    )
+    discuss: float | None = Field(None, ge=0, le=100, description="Discuss with residents.")
+    spread_facts: float | None = Field(
+        None, ge=0, le=100, description="Spread facts about the council or municipality."
+    )
+    promote: float | None = Field(None, ge=0, le=100, description="Promote the council.")
+    opinion_forming: float | None = Field(
+        None, ge=0, le=100, description="Opinion forming on policy still to be set."
+    )
+    spread_report: float | None = Field(
+        None, ge=0, le=100, description="Spread the report of a meeting."
+    )
+    live_report: float | None = Field(None, ge=0, le=100, description="Report live from a meeting.")
+    spread_agenda: float | None = Field(None, ge=0, le=100, description="Spread the agenda.")
+    follow_members: float | None = Field(
+        None, ge=0, le=100, description="Follow what council members say online."
+    )
+    follow_residents: float | None = Field(
+        None, ge=0, le=100, description="Follow what residents say online."
+    )
+    crisis_communication: float | None = Field(
+        None, ge=0, le=100, description="Crisis communication."
+    )
+    service: float | None = Field(None, ge=0, le=100, description="Service to residents.")
+
+
+# --- Conditions --------------------------------------------------------------------------------
+
+
+def _as_list(value: Any) -> Any:
+    """Let a trainer write one id where a list is expected (``action_done: sponsor``)."""
+    return [value] if isinstance(value, str) else value
+
+
+class Condition(ContentModel):
+    """When something may happen. Every part that is given must hold (and); use ``any_of`` for or.
+
+    Conditions are data, never code: the game checks them against the state of the game.
+    """
+
+    round_at_least: int | None = Field(None, ge=1, description="From this round on.")
+    round_at_most: int | None = Field(None, ge=1, description="Up to and including this round.")
+    phase_at_least: GrowthPhase | None = Field(
+        None, description="The municipality has reached at least this growth phase."
+    )
+    phase_below: GrowthPhase | None = Field(
+        None, description="The municipality has not yet reached this growth phase."
+    )
+    stage_at_least: CompetenceStage | None = Field(
+        None, description="The organisation has reached at least this competence stage."
+    )
+    stage_below: CompetenceStage | None = Field(
+        None, description="The organisation has not yet reached this competence stage."
+    )
+    indicator_at_least: IndicatorValues | None = Field(
+        None, description="Each indicator given is at least this value."
+    )
+    indicator_below: IndicatorValues | None = Field(
+        None, description="Each indicator given is below this value."
+    )
+    action_done: list[str] | None = Field(
+        None, description="These development actions (ids) have all been bought."
+    )
+    action_not_done: list[str] | None = Field(
+        None, description="None of these development actions (ids) has been bought."
+    )
+    event_happened: list[str] | None = Field(
+        None, description="These events (ids) have all happened."
+    )
+    event_not_happened: list[str] | None = Field(
+        None, description="None of these events (ids) has happened."
+    )
+    channel_in_use: list[str] | None = Field(
+        None, description="These channels (ids) are all in use."
+    )
+    any_of: list[Condition] | None = Field(
+        None, min_length=1, description="At least one of these conditions holds."
+    )
+
+    _as_lists = field_validator(
+        "action_done",
+        "action_not_done",
+        "event_happened",
+        "event_not_happened",
+        "channel_in_use",
+        mode="before",
+    )(_as_list)
+
+
+# --- Organisation, channels, initiatives, actions, events ---------------------------------------
+
+
+class Organisation(ContentModel):
+    """The organisation the players run."""
+
+    name: Text = text_field("Its name, as shown on the dashboard.")
+    kind: OrganisationKind = Field(
+        OrganisationKind.MUNICIPALITY, description="What kind of organisation it is."
+    )
+    inhabitants: int = Field(
+        ..., ge=100, le=20_000_000, description="Inhabitants of the area it serves."
+    )
+
+
+class StartingPosition(ContentModel):
+    """Where the game starts: indicators and resources."""
+
+    indicators: IndicatorValues = Field(
+        default_factory=IndicatorValues,
+        description="Starting indicators; an indicator left out starts at the tuning default.",
+    )
+    capacity: int = Field(
+        24,
+        ge=1,
+        le=400,
+        description="Hours of staff capacity per round (the survey's top barrier).",
+    )
+    budget: float = Field(20, ge=0, description="Budget in the pot at the start (thousand euro).")
+    budget_per_round: float = Field(
+        10, ge=0, description="Ad hoc budget added each round (thousand euro); cuts can hit it."
+    )
+    structural_budget: float = Field(
+        0, ge=0, description="Structural budget added each round (thousand euro); safe from cuts."
+    )
+
+
+class Channel(ContentModel):
+    """A channel the municipality can use: a platform, the website, a meeting, an app."""
+
+    id: ContentId
+    name: Text = text_field("Its name.")
+    description: Text | None = Field(None, description="What it is, for the players.")
+    interaction: InteractionLevel = Field(
+        InteractionLevel.SENDING, description="The highest interaction level this channel allows."
+    )
+    survey_profile: str | None = Field(
+        None,
+        pattern=r"^(twitter|facebook|linkedin)$",
+        description=(
+            "Take the per-purpose fit from the council clerks' survey (tables 13 and 15) for "
+            "'twitter', 'facebook' or 'linkedin'; 'fit' below overrides single purposes."
+        ),
+    )
+    fit: PurposeValues = Field(
+        default_factory=PurposeValues,
+        description="How well this channel serves each purpose (0–100); left out means 0.",
+    )
+    cost: int = Field(
+        2, ge=0, le=100, description="Hours of capacity per initiative it is used for."
+    )
+    open_cost: int = Field(
+        4, ge=0, le=100, description="One-off hours to open the channel if it is not yet in use."
+    )
+    audience: float = Field(
+        20,
+        ge=0,
+        le=100,
+        description="Starting audience (0–100): how many of the right people it reaches.",
+    )
+    in_use: bool = Field(
+        False, description="True when the organisation already uses it at the start."
+    )
+    requires: Condition | None = Field(
+        None, description="When it can be opened (e.g. after a development action)."
+    )
+    icon: AssetPath | None = None
+
+
+class Initiative(ContentModel):
+    """Something that comes up: the team decides the municipality's role and channels for it."""
+
+    id: ContentId
+    title: Text = text_field("A short title.")
+    text: Text = text_field("What is going on, told to the players.")
+    owner: InitiativeOwner = Field(..., description="Who took the initiative.")
+    relation: CitizenRelation = Field(..., description="The citizen–government relation at stake.")
+    purposes: list[Purpose] = Field(
+        default_factory=list, description="What channels would be used for here."
+    )
+    round: int | None = Field(
+        None,
+        ge=1,
+        description=(
+            "The round it arrives in. Leave out to use 'when' instead, or leave both out for an "
+            "initiative that only arrives with an event ('add_initiatives')."
+        ),
+    )
+    when: Condition | None = Field(
+        None, description="Arrives in the first round where this holds (and the dice agree)."
+    )
+    probability: float = Field(
+        1.0, ge=0, le=1, description="Chance per eligible round that a conditional one arrives."
+    )
+    weight: float = Field(
+        1.0, ge=0.2, le=3, description="How much it matters: its effects are multiplied by this."
+    )
+    role_fit: RoleValues | None = Field(
+        None,
+        description=(
+            "How well each role fits (0–100), overriding the default from owner × relation for "
+            "the roles given."
+        ),
+    )
+    outcomes: RoleTexts = Field(
+        default_factory=RoleTexts,
+        description="Per role, what happened and why, in terms of the model.",
+    )
+    image: AssetPath | None = None
+
+    @model_validator(mode="after")
+    def _not_both(self) -> Initiative:
+        if self.round is not None and self.when is not None:
+            raise ValueError("give either 'round' or 'when', not both")
+        return self
+
+
+class Cost(ContentModel):
+    """What something costs."""
+
+    capacity: int = Field(0, ge=0, le=400, description="Hours of capacity.")
+    budget: float = Field(0, ge=0, description="Budget (thousand euro).")
+
+
+class ActionEffects(ContentModel):
+    """What buying a development action does."""
+
+    indicators: IndicatorDeltas = Field(
+        default_factory=IndicatorDeltas,
+        description="Pulls on indicators; they move there over the next rounds (inertia).",
+    )
+    capacity: int = Field(
+        0, ge=-200, le=200, description="Hours of capacity per round, from now on."
+    )
+    budget_per_round: float = Field(0, description="Change to the ad hoc budget per round.")
+    structural_budget: float = Field(0, description="Change to the structural budget per round.")
+    purpose_bonus: PurposeValues | None = Field(
+        None, description="Points added to every channel's fit for these purposes (e.g. webcare)."
+    )
+    role_readiness: RoleValues | None = Field(
+        None, description="Points added to the organisation's readiness for these roles."
+    )
+    risk_reduction: float = Field(
+        0, ge=0, le=1, description="Share by which execution risk of every role drops."
+    )
+    open_channels: list[str] = Field(
+        default_factory=list, description="Channels (ids) that are opened for free."
+    )
+
+
+class DevelopmentAction(ContentModel):
+    """An investment in the organisation itself: training, a webcare team, a sponsor…"""
+
+    id: ContentId
+    title: Text = text_field("A short title.")
+    text: Text = text_field("What it is and why an organisation would do it.")
+    cost: Cost = Field(default_factory=Cost, description="What it costs.")
+    requires: Condition | None = Field(None, description="When it can be bought.")
+    repeatable: bool = Field(False, description="True when it can be bought again in later rounds.")
+    max_times: int | None = Field(
+        None,
+        ge=1,
+        le=40,
+        description="When repeatable: how often at most (leave out for no limit).",
+    )
+    effects: ActionEffects = Field(default_factory=ActionEffects, description="What it does.")
+    trap: Text | None = Field(
+        None,
+        description="Say why, when this action is a deliberate trap that a good team leaves alone.",
+    )
+    icon: AssetPath | None = None
+
+
+class ScaleBy(ContentModel):
+    """Scale an event's indicator effects by an indicator's value."""
+
+    indicator: Indicator = Field(..., description="The indicator that scales the effect.")
+    inverse: bool = Field(
+        False,
+        description="True: the effect is largest when the indicator is low (×2 at 0, ×0 at 100).",
+    )
+
+
+class EventEffects(ContentModel):
+    """What an event does when it happens (at the start of a round)."""
+
+    indicators: IndicatorDeltas = Field(
+        default_factory=IndicatorDeltas, description="Immediate changes to indicators."
+    )
+    budget: float = Field(0, description="One-off change to the budget pot (thousand euro).")
+    budget_per_round: float = Field(0, description="Change to the ad hoc budget per round.")
+    capacity: int = Field(
+        0, ge=-200, le=200, description="Change to capacity per round, from now on."
+    )
+    capacity_this_round: int = Field(
+        0, ge=-200, le=200, description="Change to capacity in this round only."
+    )
+    add_initiatives: list[str] = Field(
+        default_factory=list, description="Initiatives (ids) that arrive with this event."
+    )
+    scale_by: ScaleBy | None = Field(
+        None, description="Scale the indicator changes by an indicator."
+    )
+    mitigated_by: list[str] = Field(
+        default_factory=list,
+        description="Development actions (ids): if any was bought, negative changes are halved.",
+    )
+
+
+class Event(ContentModel):
+    """News at the start of a round: scripted for a round, or conditional with a probability."""
+
+    id: ContentId
+    title: Text = text_field("The headline.")
+    text: Text = text_field("The news, told to the players.")
+    round: int | None = Field(None, ge=1, description="The round it happens in (scripted).")
+    when: Condition | None = Field(
+        None, description="It may happen in any round where this holds (conditional)."
+    )
+    probability: float = Field(
+        1.0, ge=0, le=1, description="Chance per eligible round that it happens."
+    )
+    once: bool = Field(True, description="False when it can happen again in later rounds.")
+    effects: EventEffects = Field(default_factory=EventEffects, description="What it does.")
+    image: AssetPath | None = None
+
+    @model_validator(mode="after")
+    def _round_or_when(self) -> Event:
+        if self.round is None and self.when is None:
+            raise ValueError("give 'round' (the round it happens) or 'when' (a condition)")
+        if self.round is not None and self.when is not None:
+            raise ValueError("give either 'round' or 'when', not both")
+        return self
+
+
+# --- Tuning -------------------------------------------------------------------------------------
+
+
+class Thresholds(ContentModel):
+    """What it takes to reach a phase or stage. Every part given must hold."""
+
+    indicators: IndicatorValues = Field(
+        default_factory=IndicatorValues, description="Indicators that must be at least this."
+    )
+    fit_record: float | None = Field(
+        None, ge=0, le=100, description="Track record of fitting roles (0–100) at least this."
+    )
+    stage_at_least: CompetenceStage | None = Field(
+        None, description="The competence stage it needs at least."
+    )
+    roles_mastered: int | None = Field(
+        None, ge=0, le=5, description="How many different roles must have been played well."
+    )
+
+
+def _phase_defaults() -> dict[str, Thresholds]:
+    return {
+        GrowthPhase.EXPERIMENTING: Thresholds(
+            indicators=IndicatorValues(interaction=28, awareness=30), fit_record=40
+        ),
+        GrowthPhase.CONVERSING: Thresholds(
+            indicators=IndicatorValues(interaction=50, ownership_breadth=45, embedding=40),
+            fit_record=70,
+            stage_at_least=CompetenceStage.CONSCIOUSLY_COMPETENT,
+        ),
+        GrowthPhase.COLLABORATING: Thresholds(
+            indicators=IndicatorValues(
+                interaction=68, ownership_breadth=62, trust=60, community_energy=60
+            ),
+            fit_record=80,
+            stage_at_least=CompetenceStage.UNCONSCIOUSLY_COMPETENT,
+            roles_mastered=4,
+        ),
+    }
+
+
+def _stage_defaults() -> dict[str, Thresholds]:
+    return {
+        CompetenceStage.CONSCIOUSLY_INCOMPETENT: Thresholds(
+            indicators=IndicatorValues(awareness=30)
+        ),
+        CompetenceStage.CONSCIOUSLY_COMPETENT: Thresholds(
+            indicators=IndicatorValues(awareness=45, skill=45)
+        ),
+        CompetenceStage.UNCONSCIOUSLY_COMPETENT: Thresholds(
+            indicators=IndicatorValues(skill=62, embedding=55, ownership_breadth=55)
+        ),
+    }
+
+
+class PhaseThresholds(ContentModel):
+    """What it takes to reach phases 2, 3 and 4 (phase 1 is where everyone starts)."""
+
+    experimenting: Thresholds = Field(
+        default_factory=lambda: _phase_defaults()[GrowthPhase.EXPERIMENTING],
+        description="To reach phase 2, experimenting.",
+    )
+    conversing: Thresholds = Field(
+        default_factory=lambda: _phase_defaults()[GrowthPhase.CONVERSING],
+        description="To reach phase 3, conversing.",
+    )
+    collaborating: Thresholds = Field(
+        default_factory=lambda: _phase_defaults()[GrowthPhase.COLLABORATING],
+        description="To reach phase 4, collaborating.",
+    )
+
+
+class StageThresholds(ContentModel):
+    """What it takes to reach competence stages 2, 3 and 4."""
+
+    consciously_incompetent: Thresholds = Field(
+        default_factory=lambda: _stage_defaults()[CompetenceStage.CONSCIOUSLY_INCOMPETENT],
+        description="To see the possibilities (stage 2).",
+    )
+    consciously_competent: Thresholds = Field(
+        default_factory=lambda: _stage_defaults()[CompetenceStage.CONSCIOUSLY_COMPETENT],
+        description="To use them (stage 3).",
+    )
+    unconsciously_competent: Thresholds = Field(
+        default_factory=lambda: _stage_defaults()[CompetenceStage.UNCONSCIOUSLY_COMPETENT],
+        description="For it to have grown naturally (stage 4).",
+    )
+
+
+class RoleDemand(ContentModel):
+    """What a role asks of the organisation before it can be played without risk."""
+
+    readiness: float = Field(..., ge=0, le=100, description="Readiness needed (0–100).")
+    weights: IndicatorValues = Field(
+        ..., description="How readiness is made up: a weighted average of these indicators."
+    )
+    cost: int = Field(..., ge=0, le=100, description="Hours of capacity the role takes.")
+
+
+def _role_demand_defaults() -> dict[str, RoleDemand]:
+    return {
+        MunicipalRole.NORMATIVE: RoleDemand(
+            readiness=10, weights=IndicatorValues(embedding=50, awareness=50), cost=3
+        ),
+        MunicipalRole.DIRECTING: RoleDemand(
+            readiness=20, weights=IndicatorValues(skill=50, embedding=50), cost=6
+        ),
+        MunicipalRole.FACILITATING: RoleDemand(
+            readiness=40, weights=IndicatorValues(skill=50, interaction=30, awareness=20), cost=4
+        ),
+        MunicipalRole.PARTICIPATING: RoleDemand(
+            readiness=50,
+            weights=IndicatorValues(skill=40, interaction=40, ownership_breadth=20),
+            cost=6,
+        ),
+        MunicipalRole.LETTING_GO: RoleDemand(
+            readiness=50,
+            weights=IndicatorValues(trust=60, ownership_breadth=20, awareness=20),
+            cost=1,
+        ),
+    }
+
+
+class RoleDemands(ContentModel):
+    """Per role: readiness needed, how readiness is measured, and its cost in hours."""
+
+    normative: RoleDemand = Field(
+        default_factory=lambda: _role_demand_defaults()[MunicipalRole.NORMATIVE],
+        description="Setting and enforcing rules asks little online competence.",
+    )
+    directing: RoleDemand = Field(
+        default_factory=lambda: _role_demand_defaults()[MunicipalRole.DIRECTING],
+        description="Leading asks skill and structure, and many hours.",
+    )
+    facilitating: RoleDemand = Field(
+        default_factory=lambda: _role_demand_defaults()[MunicipalRole.FACILITATING],
+        description="Supporting others asks skill and dialogue.",
+    )
+    participating: RoleDemand = Field(
+        default_factory=lambda: _role_demand_defaults()[MunicipalRole.PARTICIPATING],
+        description="Taking part as an equal asks skill, dialogue and broad ownership.",
+    )
+    letting_go: RoleDemand = Field(
+        default_factory=lambda: _role_demand_defaults()[MunicipalRole.LETTING_GO],
+        description="Staying out asks trust and the confidence to do so.",
+    )
+
+    def for_role(self, role: MunicipalRole) -> RoleDemand:
+        return getattr(self, role.value)
+
+
+class RelationFit(ContentModel):
+    """Role fit (0–100) per citizen relation, for one kind of owner."""
+
+    customer: RoleValues | None = Field(None, description="Residents as customers.")
+    voter: RoleValues | None = Field(None, description="Residents as voters.")
+    subject: RoleValues | None = Field(None, description="Residents as subjects of enforcement.")
+    user: RoleValues | None = Field(None, description="Residents as users of public space.")
+    partner: RoleValues | None = Field(None, description="Residents as partners in policy.")
+    resident: RoleValues | None = Field(None, description="Residents as residents.")
+
+
+class RoleFitTable(ContentModel):
+    """Overrides of the default role fit (owner × relation → role → 0–100)."""
+
+    municipality: RelationFit | None = Field(None, description="Initiatives of the municipality.")
+    community: RelationFit | None = Field(None, description="Initiatives of the community.")
+
+
+class Gains(ContentModel):
+    """How strongly a decision moves the indicators (multipliers of the built-in rules)."""
+
+    trust: float = Field(7, ge=0, le=50, description="Trust gained (or lost) by role fit.")
+    community_energy: float = Field(
+        14, ge=0, le=50, description="Community energy gained (or lost) by role fit."
+    )
+    interaction: float = Field(14, ge=0, le=50, description="Interaction gained by good channels.")
+    learning: float = Field(2.5, ge=0, le=20, description="Skill learned by playing any role.")
+    stretch_learning: float = Field(
+        3.5, ge=0, le=20, description="Extra skill learned by playing a role not yet mastered."
+    )
+    ownership: float = Field(
+        2.5,
+        ge=0,
+        le=20,
+        description="Ownership breadth from a well-played facilitating/participating role.",
+    )
+    awareness: float = Field(2.0, ge=0, le=20, description="Awareness from every online action.")
+
+
+class Tuning(ContentModel):
+    """Numbers of the rules a trainer may tune. Every one has a documented default."""
+
+    start_indicators: IndicatorValues = Field(
+        default_factory=lambda: IndicatorValues(
+            awareness=15,
+            skill=10,
+            embedding=5,
+            ownership_breadth=10,
+            interaction=10,
+            trust=45,
+            community_energy=35,
+        ),
+        description="Indicator values used when the scenario's start leaves one out.",
+    )
+    inertia: float = Field(
+        0.45,
+        gt=0,
+        le=1,
+        description="Share of the way an indicator moves to its target each round (1 = at once).",
+    )
+    hysteresis: float = Field(
+        8, ge=0, le=50, description="A phase or stage drops only this far below its threshold."
+    )
+    max_initiatives_per_round: int = Field(3, ge=1, le=6, description="At most this many a round.")
+    fit_record_weight: float = Field(
+        0.25,
+        gt=0,
+        le=1,
+        description="How fast the track record of fitting roles follows decisions.",
+    )
+    saturation: float = Field(
+        0.6,
+        ge=0,
+        le=1,
+        description=(
+            "Diminishing returns: a gain is scaled by 1 − saturation × (where the indicator is "
+            "heading)/100, so the last steps to the top take the most effort."
+        ),
+    )
+    max_risk: float = Field(
+        0.6,
+        ge=0,
+        le=1,
+        description="Chance of stumbling in a role the organisation is not ready for.",
+    )
+    experience_bonus: float = Field(
+        4, ge=0, le=25, description="Readiness gained per earlier success in the same role."
+    )
+    drift: IndicatorDeltas = Field(
+        default_factory=lambda: IndicatorDeltas(
+            interaction=-1.5, community_energy=-1.5, trust=-1, awareness=-0.5, skill=-0.5
+        ),
+        description="Change each round without effort: channels go quiet, energy leaks away.",
+    )
+    gains: Gains = Field(default_factory=Gains, description="Multipliers of the rules.")
+    phases: PhaseThresholds = Field(
+        default_factory=PhaseThresholds, description="Thresholds of the growth phases."
+    )
+    stages: StageThresholds = Field(
+        default_factory=StageThresholds, description="Thresholds of the competence stages."
+    )
+    roles: RoleDemands = Field(
+        default_factory=RoleDemands, description="What each role asks of the organisation."
+    )
+    role_fit: RoleFitTable = Field(
+        default_factory=RoleFitTable,
+        description="Overrides of the default role fit per owner and relation.",
+    )
+    channel_fit: dict[str, PurposeValues] = Field(
+        default_factory=dict,
+        description="Per survey profile (twitter, facebook, linkedin): overrides of its fit.",
+    )
+
+
+class Recommendations(ContentModel):
+    """What the debrief recommends when a line is the weakest."""
+
+    interaction: Text | None = Field(None, description="When interaction is the weakest line.")
+    initiative_ownership: Text | None = Field(
+        None, description="When choosing the fitting role is the weakest line."
+    )
+    organisation_ownership: Text | None = Field(
+        None, description="When ownership inside the organisation is the weakest line."
+    )
+
+
+class Assets(ContentModel):
+    """Pictures the scenario brings, by path relative to the scenario file."""
+
+    logo: AssetPath | None = Field(None, description="The organisation's logo.")
+    background: AssetPath | None = Field(None, description="A background picture.")
+
+
+# --- The scenario -------------------------------------------------------------------------------
+
+
+class Scenario(ContentModel):
+    """A whole scenario: an organisation, its channels, what comes up round by round."""
+
+    id: ContentId
+    version: str = Field(
+        "1.0",
+        pattern=r"^\d+(\.\d+){0,2}$",
+        description="Version of this scenario (e.g. '1.2'); saves remember it.",
+    )
+    title: Text = text_field("The scenario's title.")
+    description: Text = text_field("One paragraph for the scenario list.")
+    author: str | None = Field(None, description="Who wrote it.")
+    languages: list[Language] = Field(
+        default_factory=lambda: list(LANGUAGES),
+        min_length=1,
+        description="The languages its texts are written in: nl, en or both.",
+    )
+    organisation: Organisation = Field(..., description="The organisation the players run.")
+    rounds: int = Field(12, ge=1, le=40, description="How many rounds (usually quarters) it lasts.")
+    round_name: Text | None = Field(
+        None, description="What one round is called, e.g. {nl: kwartaal, en: quarter}."
+    )
+    briefing: Text = text_field("The starting situation, told to the players before round 1.")
+    start: StartingPosition = Field(
+        default_factory=StartingPosition, description="Starting indicators and resources."
+    )
+    channels: list[Channel] = Field(
+        default_factory=list, description="The channels the organisation has or can open."
+    )
+    initiatives: list[Initiative] = Field(
+        ..., min_length=1, description="What comes up, round by round."
+    )
+    actions: list[DevelopmentAction] = Field(
+        default_factory=list, description="Development actions on offer."
+    )
+    events: list[Event] = Field(default_factory=list, description="News, scripted or conditional.")
+    tuning: Tuning = Field(default_factory=Tuning, description="Numbers of the rules.")
+    recommendations: Recommendations = Field(
+        default_factory=Recommendations, description="Debrief advice per weakest line."
+    )
+    assets: Assets = Field(default_factory=Assets, description="Pictures it brings.")
+
+    # Derived lookups, built on first use by game.sim.rules; content is frozen, so never stale.
+    _compiled: Any = PrivateAttr(default=None)
+    _lookup: Any = PrivateAttr(default=None)
+
+    def initiative(self, initiative_id: str) -> Initiative:
+        return self._tables()[0][initiative_id]
+
+    def action(self, action_id: str) -> DevelopmentAction:
+        return self._tables()[1][action_id]
+
+    def event(self, event_id: str) -> Event:
+        return self._tables()[2][event_id]
+
+    def channel(self, channel_id: str) -> Channel:
+        return self._tables()[3][channel_id]
+
+    def _tables(self) -> Any:
+        """Id lookups, built once: content is frozen, so they never go stale."""
+        if self._lookup is None:
+            self._lookup = (
+                {i.id: i for i in self.initiatives},
+                {a.id: a for a in self.actions},
+                {e.id: e for e in self.events},
+                {c.id: c for c in self.channels},
+            )
+        return self._lookup

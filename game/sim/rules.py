@@ -1,0 +1,282 @@
+"""The rules' numbers, compiled once per scenario from its content and the documented defaults.
+
+The default role fit follows the government-participation model (DESIGN.md, MODEL.md §3): who
+took the initiative, and the relation in which residents meet the municipality, decide which role
+fits. Each row says why in a comment; a scenario can override single cells in ``tuning.role_fit``
+or per initiative in ``role_fit``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import NamedTuple
+
+from game.domain import (
+    Bilingual,
+    CitizenRelation,
+    CompetenceStage,
+    GrowthPhase,
+    Indicator,
+    InitiativeOwner,
+    InteractionLevel,
+    MunicipalRole,
+    Purpose,
+)
+from game.scenario.models import (
+    Condition,
+    DevelopmentAction,
+    Event,
+    Initiative,
+    Scenario,
+    Thresholds,
+    Tuning,
+)
+from game.sim.survey import survey_fit
+
+N, D, F, P, L = (
+    MunicipalRole.NORMATIVE,
+    MunicipalRole.DIRECTING,
+    MunicipalRole.FACILITATING,
+    MunicipalRole.PARTICIPATING,
+    MunicipalRole.LETTING_GO,
+)
+M, C = InitiativeOwner.MUNICIPALITY, InitiativeOwner.COMMUNITY
+R = CitizenRelation
+
+
+def _row(n: float, d: float, f: float, p: float, lg: float) -> dict[MunicipalRole, float]:
+    return {N: n, D: d, F: f, P: p, L: lg}
+
+
+DEFAULT_ROLE_FIT: MappingProxyType[tuple[InitiativeOwner, CitizenRelation], dict] = (
+    MappingProxyType(
+        {
+            # The municipality's own initiatives: directing fits most relations.
+            # Service to customers is the municipality's job to organise well.
+            (M, R.CUSTOMER): _row(30, 100, 60, 40, 10),
+            # Policy made with voters: taking part in the debate beats steering it.
+            (M, R.VOTER): _row(20, 70, 50, 100, 10),
+            # Enforcement: rules are the municipality's to set and uphold.
+            (M, R.SUBJECT): _row(100, 60, 20, 20, 0),
+            # Managing public space for its users: the municipality directs.
+            (M, R.USER): _row(30, 100, 60, 50, 20),
+            # Policy with partners: made together, as one of the parties.
+            (M, R.PARTNER): _row(10, 60, 60, 100, 20),
+            # Plans for residents: directing, with room to take part.
+            (M, R.RESIDENT): _row(20, 100, 60, 70, 30),
+            # The community's initiatives: facilitating, participating or letting go.
+            # Customers helping each other: support them, do not take over.
+            (C, R.CUSTOMER): _row(10, 20, 100, 50, 60),
+            # Residents organising a debate or a petition: support the process, stay neutral.
+            (C, R.VOTER): _row(10, 20, 100, 70, 50),
+            # Rules are being broken: normative still fits, even here.
+            (C, R.SUBJECT): _row(100, 40, 40, 20, 10),
+            # Users of public space taking care of it: facilitate them.
+            (C, R.USER): _row(10, 30, 100, 60, 60),
+            # Partners with a plan: join in as one of them.
+            (C, R.PARTNER): _row(10, 20, 80, 100, 50),
+            # Residents organising their own street: let go.
+            (C, R.RESIDENT): _row(0, 10, 70, 50, 100),
+        }
+    )
+)
+
+# How far a channel's interaction level carries an initiative's interaction.
+LEVEL_FACTOR: MappingProxyType[InteractionLevel, float] = MappingProxyType(
+    {
+        InteractionLevel.PRESENCE: 0.25,
+        InteractionLevel.SENDING: 0.55,
+        InteractionLevel.DIALOGUE: 0.9,
+        InteractionLevel.COLLABORATION: 1.0,
+    }
+)
+
+# How much each role itself is an act of interaction (directing mostly sends; participating talks).
+ROLE_DIALOGUE: MappingProxyType[MunicipalRole, float] = MappingProxyType(
+    {N: 0.5, D: 0.7, F: 1.0, P: 1.1, L: 0.6}
+)
+
+# How much online skill a role exercises (learning by doing).
+ROLE_LEARNING: MappingProxyType[MunicipalRole, float] = MappingProxyType(
+    {N: 0.3, D: 0.6, F: 1.0, P: 1.0, L: 0.6}
+)
+
+# A role played with at least this fit, successfully, counts as mastered (phase 4 asks several).
+MASTERY_FIT = 0.8
+
+
+class Requirement(NamedTuple):
+    """One part of a phase or stage threshold, compiled."""
+
+    kind: str  # "indicator", "fit_record", "stage", "roles"
+    indicator: Indicator | None
+    stage: CompetenceStage | None
+    value: float
+
+
+class RoleRule(NamedTuple):
+    readiness: float
+    weights: tuple[tuple[Indicator, float], ...]
+    cost: int
+
+
+class InitiativeInfo(NamedTuple):
+    """An initiative with its role fit worked out, ready for the hot loop."""
+
+    id: str
+    title: Bilingual
+    owner: InitiativeOwner
+    relation: CitizenRelation
+    community: bool
+    purposes: tuple[Purpose, ...]
+    weight: float
+    fit: dict[MunicipalRole, float]
+    best: tuple[MunicipalRole, ...]
+
+
+class ChannelInfo(NamedTuple):
+    """A channel with its per-purpose fit worked out (0–100)."""
+
+    id: str
+    name: Bilingual
+    level: InteractionLevel
+    level_factor: float
+    cost: int
+    open_cost: int
+    audience: float
+    requires: Condition | None
+    fit: dict[Purpose, float]
+
+
+@dataclass(frozen=True, slots=True)
+class CompiledRules:
+    """Everything the engine and the bots look up in their hot loops, as plain dicts and tuples."""
+
+    initiatives: dict[str, InitiativeInfo]
+    channels: dict[str, ChannelInfo]
+    actions: dict[str, DevelopmentAction]
+    titles: dict[str, Bilingual]
+    events: tuple[Event, ...]
+    scheduled: dict[int, tuple[str, ...]]
+    conditional_initiatives: tuple[Initiative, ...]
+    roles: dict[MunicipalRole, RoleRule]
+    phase_requirements: tuple[tuple[Requirement, ...], ...]
+    stage_requirements: tuple[tuple[Requirement, ...], ...]
+    drift: tuple[tuple[Indicator, float], ...]
+    start_indicators: dict[Indicator, float]
+    tuning: Tuning
+
+
+def compile_rules(scenario: Scenario) -> CompiledRules:
+    """The scenario's rules as lookups, built once and kept on the (immutable) scenario."""
+    private = scenario.__pydantic_private__
+    cached = private.get("_compiled")
+    if cached is not None:
+        return cached
+    compiled = _compile(scenario)
+    private["_compiled"] = compiled
+    return compiled
+
+
+def _compile(scenario: Scenario) -> CompiledRules:
+    tuning = scenario.tuning
+    table = {key: dict(row) for key, row in DEFAULT_ROLE_FIT.items()}
+    for owner in InitiativeOwner:
+        per_relation = getattr(tuning.role_fit, owner.value)
+        if per_relation is None:
+            continue
+        for relation in CitizenRelation:
+            overrides = getattr(per_relation, relation.value)
+            if overrides is not None:
+                table[(owner, relation)].update(overrides.items())
+
+    initiatives: dict[str, InitiativeInfo] = {}
+    for initiative in scenario.initiatives:
+        fits = dict(table[(initiative.owner, initiative.relation)])
+        if initiative.role_fit is not None:
+            fits.update(initiative.role_fit.items())
+        top = max(fits.values())
+        initiatives[initiative.id] = InitiativeInfo(
+            id=initiative.id,
+            title=initiative.title.pair(),
+            owner=initiative.owner,
+            relation=initiative.relation,
+            community=initiative.owner is InitiativeOwner.COMMUNITY,
+            purposes=tuple(initiative.purposes),
+            weight=initiative.weight,
+            fit={role: fits[role] / 100 for role in MunicipalRole},
+            best=tuple(r for r in MunicipalRole if fits[r] == top),
+        )
+
+    channels: dict[str, ChannelInfo] = {}
+    for channel in scenario.channels:
+        fit = dict.fromkeys(Purpose, 0.0)
+        if channel.survey_profile is not None:
+            fit.update(survey_fit(channel.survey_profile))
+            override = tuning.channel_fit.get(channel.survey_profile)
+            if override is not None:
+                fit.update(override.items())
+        fit.update(channel.fit.items())
+        channels[channel.id] = ChannelInfo(
+            id=channel.id,
+            name=channel.name.pair(),
+            level=channel.interaction,
+            level_factor=LEVEL_FACTOR[channel.interaction],
+            cost=channel.cost,
+            open_cost=channel.open_cost,
+            audience=float(channel.audience),
+            requires=channel.requires,
+            fit=fit,
+        )
+
+    roles = {}
+    for role in MunicipalRole:
+        demand = tuning.roles.for_role(role)
+        weights = demand.weights.items()
+        total = sum(w for _, w in weights) or 1.0
+        roles[role] = RoleRule(
+            readiness=demand.readiness,
+            weights=tuple((ind, w / total) for ind, w in weights),
+            cost=demand.cost,
+        )
+
+    start = dict(tuning.start_indicators.items())
+    start.update(scenario.start.indicators.items())
+    return CompiledRules(
+        initiatives=initiatives,
+        channels=channels,
+        actions={a.id: a for a in scenario.actions},
+        titles={x.id: x.title.pair() for x in (*scenario.actions, *scenario.events)},
+        events=tuple(scenario.events),
+        scheduled={
+            r: tuple(i.id for i in scenario.initiatives if i.round == r)
+            for r in range(1, scenario.rounds + 1)
+        },
+        conditional_initiatives=tuple(i for i in scenario.initiatives if i.when is not None),
+        roles=roles,
+        phase_requirements=tuple(
+            _requirements(getattr(tuning.phases, phase.value)) for phase in tuple(GrowthPhase)[1:]
+        ),
+        stage_requirements=tuple(
+            _requirements(getattr(tuning.stages, stage.value))
+            for stage in tuple(CompetenceStage)[1:]
+        ),
+        drift=tuple(tuning.drift.items()),
+        start_indicators={ind: start.get(ind, 0.0) for ind in Indicator},
+        tuning=tuning,
+    )
+
+
+def _requirements(thresholds: Thresholds) -> tuple[Requirement, ...]:
+    reqs = [
+        Requirement("indicator", ind, None, value) for ind, value in thresholds.indicators.items()
+    ]
+    if thresholds.fit_record is not None:
+        reqs.append(Requirement("fit_record", None, None, thresholds.fit_record))
+    if thresholds.stage_at_least is not None:
+        stage = thresholds.stage_at_least
+        reqs.append(Requirement("stage", None, stage, stage.level))
+    if thresholds.roles_mastered is not None:
+        reqs.append(Requirement("roles", None, None, thresholds.roles_mastered))
+    return tuple(reqs)

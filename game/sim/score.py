@@ -1,0 +1,92 @@
+"""The end result: a score, a title, and the weakest of the three lines.
+
+Score (0–1000), so that a team sees what counts in the model:
+- growth phase: 300 × (phase − 1) / 3
+- competence stage: 200 × (stage − 1) / 3
+- trust: 150 × trust / 100
+- community energy: 150 × energy / 100
+- role fit: 200 × the share of decisions in which the team chose a best-fitting role
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from game.domain import Bilingual, Indicator
+from game.sim.state import GameState
+
+
+class Line(StrEnum):
+    """The three lines that come together in the growth phases (MODEL.md §2)."""
+
+    INTERACTION = "interaction"
+    INITIATIVE_OWNERSHIP = "initiative_ownership"
+    ORGANISATION_OWNERSHIP = "organisation_ownership"
+
+
+@dataclass(frozen=True, slots=True)
+class ScoreCard:
+    total: int
+    phase_points: float
+    stage_points: float
+    trust_points: float
+    energy_points: float
+    fit_points: float
+    fit_rate: float
+    title: Bilingual
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "total": self.total,
+            "phase_points": round(self.phase_points, 1),
+            "stage_points": round(self.stage_points, 1),
+            "trust_points": round(self.trust_points, 1),
+            "energy_points": round(self.energy_points, 1),
+            "fit_points": round(self.fit_points, 1),
+            "fit_rate": round(self.fit_rate, 4),
+            "title": {"nl": self.title.nl, "en": self.title.en},
+        }
+
+
+# (lowest total, title), highest first.
+TITLES: tuple[tuple[int, Bilingual], ...] = (
+    (850, Bilingual("Netwerkende gemeente", "Networking municipality")),
+    (700, Bilingual("Gemeente in gesprek", "Municipality in conversation")),
+    (550, Bilingual("Lerende gemeente", "Learning municipality")),
+    (400, Bilingual("Voorzichtige experimenteerder", "Cautious experimenter")),
+    (0, Bilingual("Ontdekkingsreiziger aan het begin", "Explorer at the start")),
+)
+
+
+def score(state: GameState) -> ScoreCard:
+    """The score of a game so far (usually read at the end)."""
+    phase_points = 300.0 * (state.phase.level - 1) / 3
+    stage_points = 200.0 * (state.stage.level - 1) / 3
+    trust_points = 150.0 * state.indicators[Indicator.TRUST] / 100
+    energy_points = 150.0 * state.indicators[Indicator.COMMUNITY_ENERGY] / 100
+    fit_rate = state.fit_rate
+    fit_points = 200.0 * fit_rate
+    total = round(phase_points + stage_points + trust_points + energy_points + fit_points)
+    title = next(t for floor, t in TITLES if total >= floor)
+    return ScoreCard(
+        total, phase_points, stage_points, trust_points, energy_points, fit_points, fit_rate, title
+    )
+
+
+def line_strengths(state: GameState) -> dict[Line, float]:
+    """Each line on 0–100: interaction; choosing the fitting role; ownership inside."""
+    ind = state.indicators
+    return {
+        Line.INTERACTION: ind[Indicator.INTERACTION],
+        Line.INITIATIVE_OWNERSHIP: (state.fit_record + ind[Indicator.COMMUNITY_ENERGY]) / 2,
+        Line.ORGANISATION_OWNERSHIP: (
+            ind[Indicator.OWNERSHIP_BREADTH] + ind[Indicator.EMBEDDING] + ind[Indicator.SKILL]
+        )
+        / 3,
+    }
+
+
+def weakest_line(state: GameState) -> Line:
+    strengths = line_strengths(state)
+    return min(strengths, key=lambda line: strengths[line])
