@@ -1,0 +1,335 @@
+"""The app loop: poll events, hand them to the current scene, draw only when needed, flip.
+
+Only this module polls events and flips the display. A scene that raises does not take the
+workshop down: the traceback goes to a log file, the error screen offers a way back, and the
+controller (with the game) is untouched because scenes never change it half-way.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import time
+import traceback
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import pygame
+import pygame_gui
+
+from game.domain import Language
+from game.ui.controller import AutosaveHook, GameController
+from game.ui.i18n import Translator
+from game.ui.look import Fonts, layout_scale, scaled_theme
+from game.ui.palette import Palette, palette_for
+from game.ui.scene import Scene
+from game.ui.settings import Settings
+
+FPS = 60
+# After input, keep drawing this long so hover states and tooltips settle.
+ACTIVE_AFTER_INPUT = 1.2
+# While idle, wake at most this often (ms) to let a text cursor blink; nothing is drawn.
+IDLE_WAIT_MS = 1000
+MIN_SIZE = (960, 540)
+
+
+class NoDisplayError(RuntimeError):
+    """There is no screen to open a window on."""
+
+
+def default_log_dir() -> Path:
+    from platformdirs import user_log_path
+
+    return user_log_path("netwerkende-gemeente", appauthor=False)
+
+
+class App:
+    """The game window with its scenes. ``step`` runs one frame; ``run`` loops until quit."""
+
+    def __init__(
+        self,
+        size: tuple[int, int] = (1280, 720),
+        settings: Settings | None = None,
+        *,
+        scenario_dir: Path | None = None,
+        scenario: str | None = None,
+        seed: int = 1,
+        log_dir: Path | None = None,
+        autosave: AutosaveHook | None = None,
+        saves: object | None = None,
+    ) -> None:
+        self.settings = settings or Settings()
+        self.seed = seed
+        self.scenario_dir = scenario_dir
+        self.preselected_scenario = scenario
+        self.log_dir = log_dir or default_log_dir()
+        self.saves = saves
+        try:
+            pygame.display.init()
+            pygame.font.init()
+        except pygame.error as error:
+            raise NoDisplayError(str(error)) from error
+        self._init_sound()
+        pygame.display.set_caption("Netwerkende Gemeente")
+        self.windowed_size = (max(MIN_SIZE[0], size[0]), max(MIN_SIZE[1], size[1]))
+        try:
+            self.screen = self._open_window()
+        except pygame.error as error:
+            raise NoDisplayError(str(error)) from error
+        pygame.key.set_repeat(400, 40)
+        self.controller = GameController(autosave=autosave)
+        self.t = Translator(self.settings.language)
+        self.palette: Palette = palette_for(self.settings.colour_blind)
+        self._measure()
+        self.ui = self._make_ui()
+        self.scene: Scene | None = None
+        self._pending: Callable[[], Scene] | None = None
+        self.running = True
+        self.dirty = True
+        self.frames_drawn = 0
+        self.errors: list[str] = []
+        self.last_error: str | None = None
+        self._active_until = 0.0
+        self._sounds: dict[str, pygame.mixer.Sound] = {}
+        self.clock = pygame.time.Clock()
+        from game.ui.scenes import TitleScene
+
+        self.go(TitleScene)
+        self._switch()
+
+    # --- window -------------------------------------------------------------------------------
+
+    def _open_window(self) -> pygame.Surface:
+        if self.settings.fullscreen:
+            return pygame.display.set_mode((0, 0), pygame.FULLSCREEN)
+        return pygame.display.set_mode(self.windowed_size, pygame.RESIZABLE)
+
+    def _measure(self) -> None:
+        """Scale and origin of the 1280×720 canvas in this window, and fonts to match."""
+        width, height = self.screen.get_size()
+        self.scale = layout_scale((width, height))
+        self.origin = ((width - 1280 * self.scale) / 2, (height - 720 * self.scale) / 2)
+        self.fonts = Fonts(self.scale * self.settings.font_scale)
+
+    def _make_ui(self) -> pygame_gui.UIManager:
+        theme = scaled_theme(self.scale * self.settings.font_scale, self.palette)
+        return pygame_gui.UIManager(self.screen.get_size(), theme)
+
+    def _restyle(self) -> None:
+        """New size, language, palette or type size: new theme and fonts, widgets rebuilt."""
+        self.t = Translator(self.settings.language)
+        self.palette = palette_for(self.settings.colour_blind)
+        self._measure()
+        self.ui = self._make_ui()
+        if self.scene is not None:
+            self.scene.rebuild()
+        self.dirty = True
+
+    def resize(self, size: tuple[int, int]) -> None:
+        size = (max(MIN_SIZE[0], size[0]), max(MIN_SIZE[1], size[1]))
+        if not self.settings.fullscreen:
+            self.windowed_size = size
+            if self.screen.get_size() != size:
+                self.screen = pygame.display.set_mode(size, pygame.RESIZABLE)
+        self._restyle()
+
+    def apply_settings(self, settings: Settings) -> None:
+        """Take new settings; reopen the window only when fullscreen changed."""
+        old = self.settings
+        self.settings = settings
+        if settings.fullscreen != old.fullscreen:
+            self.screen = self._open_window()
+        self._restyle()
+
+    def toggle_fullscreen(self) -> None:
+        self.apply_settings(self.settings.with_(fullscreen=not self.settings.fullscreen))
+
+    def set_language(self, lang: Language) -> None:
+        self.apply_settings(self.settings.with_(language=lang))
+
+    # --- sound ----------------------------------------------------------------------------------
+
+    def _init_sound(self) -> None:
+        try:
+            pygame.mixer.init(frequency=22050, size=-16, channels=1)
+            self.has_sound = True
+        except pygame.error:
+            self.has_sound = False
+
+    def play(self, name: str) -> None:
+        """A short tone on a step forward (reveal, confirm); silent if sound is off or absent."""
+        if not (self.settings.sound and self.has_sound):
+            return
+        sound = self._sounds.get(name)
+        if sound is None:
+            from game.ui.sound import tone
+
+            pitch = {"reveal": 660.0, "confirm": 880.0, "phase": 990.0}.get(name, 520.0)
+            sound = tone(pitch)
+            if sound is None:
+                return
+            self._sounds[name] = sound
+        sound.play()
+
+    # --- scenes -------------------------------------------------------------------------------
+
+    def go(self, factory: Callable[[], Scene] | type[Scene], *args: object) -> None:
+        """Switch to another scene once the current event has been handled."""
+        if isinstance(factory, type):
+            scene_type = factory
+            self._pending = lambda: scene_type(self, *args)  # type: ignore[call-arg]
+        else:
+            self._pending = factory
+        self.dirty = True
+
+    def _switch(self) -> None:
+        factory, self._pending = self._pending, None
+        if factory is None:
+            return
+        if self.scene is not None:
+            self._guard(self.scene.on_exit)
+        scene = factory()
+        self.scene = scene
+        self.ui.clear_and_reset()
+        self._guard(scene.on_enter)
+        self._guard(scene.rebuild)
+        self.dirty = True
+
+    def _guard(self, call: Callable[[], object]) -> None:
+        """Run a scene's code; an exception becomes the error screen, never a crash."""
+        try:
+            call()
+        except Exception as error:
+            self.fail(error)
+
+    def fail(self, error: BaseException) -> None:
+        """Log the traceback and show the error screen. The game state stays as it was."""
+        from game.ui.scenes import ErrorScene
+
+        details = "".join(traceback.format_exception(error))
+        self.errors.append(details)
+        log_file = self._log(details)
+        self.last_error = f"{type(error).__name__}: {error}"
+        if isinstance(self.scene, ErrorScene):
+            return  # the error screen itself failed; leave it as it is
+        self._pending = None
+        self.scene = None
+        self.ui.clear_and_reset()
+        scene = ErrorScene(self, self.last_error, log_file)
+        self.scene = scene
+        try:
+            scene.rebuild()
+        except Exception as second:  # pragma: no cover - last resort
+            self._log("".join(traceback.format_exception(second)))
+        self.dirty = True
+
+    def _log(self, details: str) -> Path | None:
+        try:
+            self.log_dir.mkdir(parents=True, exist_ok=True)
+            path = self.log_dir / "errors.log"
+            with path.open("a", encoding="utf-8") as handle:
+                handle.write(f"--- {time.strftime('%Y-%m-%d %H:%M:%S')}\n{details}\n")
+            return path
+        except OSError:
+            logging.getLogger(__name__).exception("could not write the error log")
+            return None
+
+    # --- the loop -----------------------------------------------------------------------------
+
+    @property
+    def idle(self) -> bool:
+        animating = self.scene is not None and self.scene.animating
+        return not (self.dirty or animating or time.monotonic() < self._active_until)
+
+    def step(self, events: Sequence[pygame.event.Event] | None = None, dt: float = 1 / FPS) -> bool:
+        """One frame: handle events, update, draw if something changed. Returns True if drawn."""
+        if events is None:
+            events = pygame.event.get()
+        for event in events:
+            self._handle(event)
+            if self._pending is not None:
+                self._switch()
+        if self.scene is not None:
+            scene = self.scene
+            self._guard(lambda: scene.update(dt))
+        if self._pending is not None:
+            self._switch()
+        # Last before drawing: pygame_gui sorts out which widgets are visible in its update.
+        self._guard(lambda: self.ui.update(dt))
+        if self.idle:
+            return False
+        self.draw()
+        return True
+
+    def _handle(self, event: pygame.event.Event) -> None:
+        kind = event.type
+        if kind == pygame.NOEVENT:
+            return
+        self.dirty = True
+        self._active_until = time.monotonic() + ACTIVE_AFTER_INPUT
+        if kind == pygame.QUIT:
+            self.running = False
+            return
+        if kind == pygame.VIDEORESIZE:
+            if not self.settings.fullscreen and event.size != self.screen.get_size():
+                self.resize(event.size)
+            return
+        if kind == pygame.WINDOWSIZECHANGED:
+            size = (event.x, event.y)
+            if not self.settings.fullscreen and size != self.ui.window_resolution:
+                self.resize(size)
+            return
+        if kind == pygame.KEYDOWN and event.key == pygame.K_F11:
+            self.toggle_fullscreen()
+            return
+        scene = self.scene
+        if scene is None:
+            return
+
+        def handle() -> None:
+            self.ui.process_events(event)
+            scene.handle_event(event)
+
+        self._guard(handle)
+
+    def draw(self) -> None:
+        """Paint the current scene, its widgets and the focus ring, then flip."""
+        surface = self.screen
+        surface.fill(self.palette.background)
+        scene = self.scene
+        if scene is not None:
+            self._guard(lambda: scene.draw(surface))
+        self.ui.draw_ui(surface)
+        if scene is not None and scene is self.scene:
+            self._guard(lambda: scene.draw_overlay(surface))
+        pygame.display.flip()
+        self.dirty = False
+        self.frames_drawn += 1
+
+    def run(self, quit_after_first_frame: bool = False) -> int:
+        """Loop until the window is closed. Idle frames wait for events instead of spinning."""
+        while self.running:
+            if self.idle:
+                first = pygame.event.wait(IDLE_WAIT_MS)
+                events = [first, *pygame.event.get()]
+                dt = self.clock.tick() / 1000
+            else:
+                dt = self.clock.tick(FPS) / 1000
+                events = pygame.event.get()
+            self.step(events, min(dt, 0.1))
+            if quit_after_first_frame and self.frames_drawn:
+                break
+        return 0
+
+    def quit(self) -> None:
+        self.running = False
+
+    def close(self) -> None:
+        pygame.display.quit()
+        pygame.mixer.quit()
+
+
+def headless_environment() -> None:
+    """Ask SDL for its dummy drivers (tour, tests, benchmarks): no window, no sound card."""
+    os.environ["SDL_VIDEODRIVER"] = "dummy"
+    os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
