@@ -116,10 +116,16 @@ def bar(
     """A labelled bar 0–100 with the number and its words; ``before`` shows the change."""
     font = fonts.get(17, bold=True)
     small = fonts.get(15)
-    text(surface, font, name, palette.text, rect.topleft)
-    text(surface, font, f"{value:.0f}", palette.text, (rect.right, rect.top), "topright")
-    bar_top = rect.top + font.get_linesize() + 2
     bar_h = max(8, round(fonts.scale * 12))
+    compact = rect.height < font.get_linesize() + bar_h + small.get_linesize() + 4
+    text(surface, font, name, palette.text, rect.topleft)
+    number = text(surface, font, f"{value:.0f}", palette.text, (rect.right, rect.top), "topright")
+    if compact:
+        name_right = rect.left + font.size(name)[0] + 12
+        word_rect = small.size(word)
+        if number.left - 10 - word_rect[0] > name_right:
+            text(surface, small, word, palette.text_dim, (number.left - 10, number.centery), "midright")
+    bar_top = rect.top + font.get_linesize() + 2
     track = pygame.Rect(rect.left, bar_top, rect.width, bar_h)
     pygame.draw.rect(surface, mix(palette.text, palette.panel, 0.12), track, border_radius=bar_h // 2)
     filled = track.copy()
@@ -128,7 +134,8 @@ def bar(
     if before is not None and abs(before - value) >= 0.5:
         x = track.left + round(track.width * before / 100)
         pygame.draw.line(surface, palette.text, (x, track.top - 3), (x, track.bottom + 2), 2)
-    text(surface, small, word, palette.text_dim, (rect.left, track.bottom + 2))
+    if not compact:
+        text(surface, small, word, palette.text_dim, (rect.left, track.bottom + 2))
 
 
 def lines_panel(

@@ -66,8 +66,12 @@ def _polar(angle: float, radius: float) -> tuple[float, float]:
     return 0.5 + radius * math.cos(angle) * 0.5, 0.5 + radius * math.sin(angle) * 0.5
 
 
-def build_network(state: GameState, scenario: Scenario) -> Network:
-    """Nodes and links for this state: what the picture shows, before any drawing."""
+def build_network(state: GameState, scenario: Scenario, pending: bool = True) -> Network:
+    """Nodes and links for this state: what the picture shows, before any drawing.
+
+    ``pending`` adds the initiatives waiting on the table (the briefing shows them; the outcome,
+    which is about the round just played, does not).
+    """
     ind = state.indicators
     phase = state.phase.level
     nodes: list[Node] = [Node("townhall", "townhall", 0.5, 0.5)]
@@ -107,13 +111,14 @@ def build_network(state: GameState, scenario: Scenario) -> Network:
                 outcome.succeeded,
                 record.round == last_round,
             )
-    placed = [*decided, *[i for i in state.current_initiatives if i not in decided]]
+    waiting = [i for i in state.current_initiatives if i not in decided] if pending else []
+    placed = [*decided, *waiting]
     for index, initiative_id in enumerate(placed):
         initiative = scenario.initiative(initiative_id)
         angle = 2 * math.pi * (index * 0.382 + 0.05 * _unit(initiative_id))
         radius = 0.52 + 0.16 * _unit("ring" + initiative_id)
         x, y = _polar(angle, radius)
-        current = initiative_id in state.current_initiatives
+        current = initiative_id in waiting
         nodes.append(Node(initiative_id, "initiative", x, y, owner=initiative.owner, current=current))
         nearest = min(
             community, key=lambda c: _distance(nodes, c, (x, y))
@@ -254,7 +259,7 @@ def _render(
         x, y = at(node)
         text(image, font, names["townhall"], palette.text, (x, y + townhall_radius + 2), "midtop")
     for node in network.nodes:
-        if node.kind == "initiative" and node.current and node.id in names:
+        if node.kind == "initiative" and node.id in names:
             x, y = at(node)
             caption = names[node.id]
             rect = text(image, font, caption, palette.text, (x, y + small * 2 + 2), "midtop")

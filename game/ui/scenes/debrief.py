@@ -37,7 +37,7 @@ class DebriefScene(RoundScene):
         if self.tab == "decisions":
             self.text_box(self.r(16, 122, 1248, 520), self._decisions_html())
         elif self.tab == "result":
-            self.text_box(self.r(560, 122, 704, 520), self._advice_html())
+            self.text_box(self.r(636, 122, 628, 520), self._advice_html())
         self.button(self.r(1000, 656, 264, 54), t("Play again"), self.play_again, kind="@big_button")
         self.button(
             self.r(730, 656, 260, 54),
@@ -88,7 +88,11 @@ class DebriefScene(RoundScene):
             for outcome in record.outcomes:
                 title = scenario.initiative(outcome.initiative).title.get(lang)
                 fits = outcome.role in outcome.best_roles
-                mark = f"<font color='{good}'>✓</font>" if fits else f"<font color='{bad}'>✗</font>"
+                mark = (
+                    f"<font color='{good}'><b>{e(t('fits'))}</b></font>"
+                    if fits
+                    else f"<font color='{bad}'><b>{e(t('misses'))}</b></font>"
+                )
                 best = ", ".join(label(r, lang) for r in outcome.best_roles)
                 channels = ", ".join(scenario.channel(c).name.get(lang) for c in outcome.channels) or t("none")
                 cfit = "–" if outcome.channel_fit is None else f"{outcome.channel_fit * 100:.0f}%"
@@ -113,7 +117,7 @@ class DebriefScene(RoundScene):
         strengths = line_strengths(self.state)
         parts = [f"<b>{e(t('The three lines at the end'))}</b><br>"]
         for line, value in strengths.items():
-            marker = " ◀" if line == weakest else ""
+            marker = f" <i>({e(t('weakest'))})</i>" if line == weakest else ""
             parts.append(f"{e(line_name(line, t))}: <b>{value:.0f}</b>{marker}<br>")
         parts.append(f"<br><b>{e(t('Weakest line'))}: {e(line_name(weakest, t))}</b><br>{e(message)}")
         return "".join(parts)
@@ -132,7 +136,7 @@ class DebriefScene(RoundScene):
         palette, fonts, t, lang = self.app.palette, self.app.fonts, self.t, self.lang
         state = self.state
         card = score(state)
-        box = self.r(16, 122, 530, 520)
+        box = self.r(16, 122, 608, 520)
         panel(surface, box, palette, self.u(10))
         inner = box.inflate(-self.u(32), -self.u(28))
         y = inner.top
@@ -150,7 +154,7 @@ class DebriefScene(RoundScene):
         body, bold = fonts.get(17), fonts.get(17, True)
         for name, value, points in rows:
             text(surface, body, name, palette.text_dim, (inner.left, y))
-            text(surface, bold, value, palette.text, (inner.left + self.u(200), y))
+            text(surface, bold, value, palette.text, (inner.left + self.u(180), y))
             text(surface, bold, f"{points:.0f} {t('pts')}", palette.accent, (inner.right, y), "topright")
             y += body.get_linesize() + self.u(6)
 

@@ -71,7 +71,13 @@ class RoundScene(Scene):
         name = scenario.organisation.name.get(self.lang)
         if self.controller.team:
             name += f" · {t('team')} {self.controller.team}"
-        text(surface, fonts.get(20, True), name, palette.text, self.r(20, 26, 0, 0).topleft, "midleft")
+        font = fonts.get(20, True)
+        limit = self.u(440)
+        if font.size(name)[0] > limit:
+            while name and font.size(name + "…")[0] > limit:
+                name = name[:-1]
+            name += "…"
+        text(surface, font, name, palette.text, self.r(20, 26, 0, 0).topleft, "midleft")
         state = self.state
         shown_round = min(state.round, scenario.rounds)
         unit = scenario.round_name.get(self.lang) if scenario.round_name else t("round")
@@ -79,16 +85,17 @@ class RoundScene(Scene):
         text(surface, fonts.get(20, True), counter, palette.accent, self.r(1260, 26, 0, 0).topleft, "midright")
         text(surface, fonts.get(18), step, palette.text_dim, self.r(640, 26, 0, 0).topleft, "center")
 
-    def network(self) -> Network:
+    def network(self, pending: bool = True) -> Network:
         """The network picture's model for the current state (built once per state)."""
         cached = getattr(self, "_network", None)
-        if cached is None or cached[0] is not self.state:
+        if cached is None or cached[0] is not self.state or cached[1] != pending:
             assert self.controller.scenario is not None
-            cached = (self.state, build_network(self.state, self.controller.scenario))
+            cached = (self.state, pending, build_network(self.state, self.controller.scenario, pending))
             self._network = cached
-        return cached[1]
+        return cached[2]
 
     def draw_network_panel(self, surface: pygame.Surface, rect: pygame.Rect, highlight: bool = False) -> None:
+        """The network; ``highlight`` marks the links the round just played made (the outcome)."""
         palette, fonts, t = self.app.palette, self.app.fonts, self.t
         panel(surface, rect, palette, self.u(10))
         inner = rect.inflate(-self.u(16), -self.u(16))
@@ -98,10 +105,14 @@ class RoundScene(Scene):
         labels = {"townhall": t("Town hall")}
         scenario = self.controller.scenario
         assert scenario is not None
-        for initiative_id in self.state.current_initiatives:
+        shown = self.state.current_initiatives
+        if highlight:
+            shown = self.state.history[-1].initiatives if self.state.history else ()
+        for initiative_id in shown:
             title = scenario.initiative(initiative_id).title.get(self.lang)
             labels[initiative_id] = title if len(title) <= 26 else title[:25] + "…"
-        draw_network(surface, picture, self.network(), palette, fonts, labels, highlight)
+        network = self.network(pending=not highlight)
+        draw_network(surface, picture, network, palette, fonts, labels, highlight)
         small = fonts.get(14)
         x = inner.left
         y = inner.bottom - small.get_linesize()
@@ -237,7 +248,7 @@ class DecisionScene(RoundScene):
             if not usable:
                 tip = t("Not available yet.")
             self.button(
-                self.r(x, y, 226, 44),
+                self.r(x, y, 344, 44),
                 f"{name} · {hours} {t('h')}",
                 lambda cid=channel.id: self.toggle(cid),
                 enabled=usable,
@@ -245,8 +256,8 @@ class DecisionScene(RoundScene):
                 tooltip=tip,
                 kind="@small_button",
             )
-            x += 234
-            if x > 1100:
+            x += 352
+            if x > 1000:
                 x = 560
                 y += 50
         if self.app.settings.predict:
@@ -342,7 +353,7 @@ class DecisionScene(RoundScene):
         if self.app.settings.predict:
             text(surface, fonts.get(17, True), t("Your prediction"), palette.text_dim, self.r(16, 580, 0, 0).topleft, "midleft")
         text(surface, fonts.get(20, True), t("Role of the municipality (keys 1–5)"), palette.text_dim, self.r(560, 64, 0, 0).topleft)
-        meaning_font = fonts.get(16)
+        meaning_font = fonts.get(18)
         for i, role in enumerate(ROLE_ORDER):
             y = 96 + i * 56
             hours = self.controller.role_cost(role)
@@ -470,7 +481,7 @@ class DevelopmentScene(RoundScene):
             y += text_block(surface, fonts.get(16), action.text.get(lang), palette.text_dim, pygame.Rect(inner.left, y, inner.width, self.u(70)), max_lines=3) + self.u(8)
         problems = self.controller.problems()
         for problem in problems[:3]:
-            y += text_block(surface, fonts.get(17, True), "⚠ " + problem.explain(lang), palette.bad, pygame.Rect(inner.left, y, inner.width, self.u(56)), max_lines=2) + self.u(4)
+            y += text_block(surface, fonts.get(17, True), problem.explain(lang), palette.bad, pygame.Rect(inner.left, y, inner.width, self.u(56)), max_lines=2) + self.u(4)
         if not problems:
             text_block(surface, fonts.get(17), t("All set. Resolve the round when the group agrees."), palette.good, pygame.Rect(inner.left, y, inner.width, self.u(50)))
 
@@ -514,7 +525,8 @@ class OutcomeScene(RoundScene):
             sentence = t("{title}: you predicted it {guess}; it {result}.").format(
                 title=title, guess=prediction_name(guess, t), result=prediction_name(result, t)
             )
-            out.append((("✓ " if guess == result else "✗ ") + sentence, 0.0))
+            verdict_word = t("Right:") if guess == result else t("Not quite:")
+            out.append((f"{verdict_word} {sentence}", 0.0))
         return out
 
     def build(self) -> None:
@@ -601,8 +613,8 @@ class OutcomeScene(RoundScene):
             hint = t("Press Space or Enter to reveal the first effect.")
             text_block(surface, fonts.get(20), hint, palette.accent, area)
 
-        self.draw_network_panel(surface, self.r(668, 64, 596, 330), highlight=True)
-        right = self.r(668, 402, 596, 242)
+        self.draw_network_panel(surface, self.r(668, 64, 596, 280), highlight=True)
+        right = self.r(668, 352, 596, 292)
         panel(surface, right, palette, self.u(10))
         inner = right.inflate(-self.u(24), -self.u(16))
         progress = 1.0 if self.before is None else min(1.0, self.clock / ANIMATION_SECONDS)
@@ -685,7 +697,7 @@ class SummaryScene(RoundScene):
             current = state.phase if name == t("Growth phase") else state.stage
             changed = before_value is not None and before_value != current
             colour = palette.accent if changed else palette.text
-            text(surface, bold, now_value + ("  ★" if changed else ""), colour, (cols[0], y))
+            text(surface, bold, now_value + ("  " + t("(new)") if changed else ""), colour, (cols[0], y))
             y += body.get_linesize() + self.u(8)
 
         side = self.r(728, 64, 536, 580)
