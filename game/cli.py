@@ -56,8 +56,12 @@ def build_parser() -> argparse.ArgumentParser:
     play.add_argument("scenario", nargs="?", help="scenario id or YAML file to preselect")
     play.add_argument("--seed", type=int, default=1, help="the game seed (default: 1)")
     play.add_argument("--lang", choices=("nl", "en"), default="nl", help="language (default: nl)")
-    play.add_argument("--size", type=_size, default=(1280, 720), help="window size (default 1280x720)")
-    play.add_argument("--fullscreen", action="store_true", help="start in full screen (F11 toggles)")
+    play.add_argument(
+        "--size", type=_size, default=(1280, 720), help="window size (default 1280x720)"
+    )
+    play.add_argument(
+        "--fullscreen", action="store_true", help="start in full screen (F11 toggles)"
+    )
     play.add_argument("--quit-after-first-frame", action="store_true", help=argparse.SUPPRESS)
 
     tour = commands.add_parser(

@@ -113,7 +113,22 @@ class App:
 
     def _make_ui(self) -> pygame_gui.UIManager:
         theme = scaled_theme(self.scale * self.settings.font_scale, self.palette)
-        return pygame_gui.UIManager(self.screen.get_size(), theme)
+        manager = pygame_gui.UIManager(self.screen.get_size(), theme)
+        # Text boxes use bold and italic markup; load those styles now, not mid-frame.
+        size = int(theme["text_box"]["font"]["size"])
+        fonts = manager.get_theme().get_font_dictionary()
+        wanted = [
+            {"name": "noto_sans", "point_size": size, "style": style, "antialiased": "1"}
+            for style, bold, italic in (
+                ("bold", True, False),
+                ("italic", False, True),
+                ("bold_italic", True, True),
+            )
+            if not fonts.check_font_preloaded(fonts.create_font_id(size, "noto_sans", bold, italic))
+        ]
+        if wanted:
+            manager.preload_fonts(wanted)
+        return manager
 
     def _restyle(self) -> None:
         """New size, language, palette or type size: new theme and fonts, widgets rebuilt."""

@@ -33,7 +33,10 @@ def line_chart(
     tick_labels = ticks or [(v, f"{v:.0f}") for v in (low, (low + high) / 2, high)]
     axis_w = max(small.size(lbl)[0] for _, lbl in tick_labels) + 8
     plot = pygame.Rect(
-        rect.left + axis_w, top, rect.width - axis_w - legend_w, rect.bottom - top - small.get_linesize() - 4
+        rect.left + axis_w,
+        top,
+        rect.width - axis_w - legend_w,
+        rect.bottom - top - small.get_linesize() - 4,
     )
     if plot.width < 20 or plot.height < 20:
         return
@@ -70,5 +73,11 @@ def line_chart(
             pygame.draw.circle(surface, colour, p, width + 1)
         ly = top + index * (small.get_linesize() + 4)
         lx = plot.right + 12
-        pygame.draw.line(surface, colour, (lx, ly + small.get_linesize() / 2), (lx + 16, ly + small.get_linesize() / 2), width + 1)
+        pygame.draw.line(
+            surface,
+            colour,
+            (lx, ly + small.get_linesize() / 2),
+            (lx + 16, ly + small.get_linesize() / 2),
+            width + 1,
+        )
         text(surface, small, name, palette.text, (lx + 22, ly))

@@ -51,7 +51,11 @@ def phase_ladder(
         box = pygame.Rect(area.left + indent, round(y) + 2, area.width - indent, round(step_h) - 4)
         current = step == phase
         reached = level <= phase.level
-        fill = palette.accent if current else mix(palette.accent, palette.panel, 0.28 if reached else 0.08)
+        fill = (
+            palette.accent
+            if current
+            else mix(palette.accent, palette.panel, 0.28 if reached else 0.08)
+        )
         pygame.draw.rect(surface, fill, box, border_radius=6)
         colour = palette.background if current else (palette.text if reached else palette.text_dim)
         font = fonts.get(17, bold=True) if current else small
@@ -60,7 +64,11 @@ def phase_ladder(
         if current:
             size = box.height * 0.22
             tip = (box.right - 12 - size * 1.6, box.centery)
-            points = [tip, (box.right - 12, box.centery - size), (box.right - 12, box.centery + size)]
+            points = [
+                tip,
+                (box.right - 12, box.centery - size),
+                (box.right - 12, box.centery + size),
+            ]
             pygame.draw.polygon(surface, palette.background, points)
 
 
@@ -80,10 +88,28 @@ def competence_grid(
     side = small.size(t("unconscious"))[0] + 8
     grid = pygame.Rect(rect.left + side, top + head, rect.width - side, rect.bottom - top - head)
     half_w, half_h = grid.width // 2, grid.height // 2
-    text(surface, small, t("incompetent"), palette.text_dim, (grid.left + half_w / 2, top), "midtop")
-    text(surface, small, t("competent"), palette.text_dim, (grid.left + 1.5 * half_w, top), "midtop")
-    text(surface, small, t("unconscious"), palette.text_dim, (rect.left, grid.top + half_h / 2), "midleft")
-    text(surface, small, t("conscious"), palette.text_dim, (rect.left, grid.top + 1.5 * half_h), "midleft")
+    text(
+        surface, small, t("incompetent"), palette.text_dim, (grid.left + half_w / 2, top), "midtop"
+    )
+    text(
+        surface, small, t("competent"), palette.text_dim, (grid.left + 1.5 * half_w, top), "midtop"
+    )
+    text(
+        surface,
+        small,
+        t("unconscious"),
+        palette.text_dim,
+        (rect.left, grid.top + half_h / 2),
+        "midleft",
+    )
+    text(
+        surface,
+        small,
+        t("conscious"),
+        palette.text_dim,
+        (rect.left, grid.top + 1.5 * half_h),
+        "midleft",
+    )
     cells = {
         CompetenceStage.UNCONSCIOUSLY_INCOMPETENT: (0, 0),
         CompetenceStage.CONSCIOUSLY_INCOMPETENT: (0, 1),
@@ -92,7 +118,9 @@ def competence_grid(
     }
     number = fonts.get(20, bold=True)
     for cell_stage, (col, row) in cells.items():
-        box = pygame.Rect(grid.left + col * half_w + 2, grid.top + row * half_h + 2, half_w - 4, half_h - 4)
+        box = pygame.Rect(
+            grid.left + col * half_w + 2, grid.top + row * half_h + 2, half_w - 4, half_h - 4
+        )
         current = cell_stage == stage
         fill = palette.accent if current else mix(palette.accent, palette.panel, 0.1)
         pygame.draw.rect(surface, fill, box, border_radius=6)
@@ -124,10 +152,19 @@ def bar(
         name_right = rect.left + font.size(name)[0] + 12
         word_rect = small.size(word)
         if number.left - 10 - word_rect[0] > name_right:
-            text(surface, small, word, palette.text_dim, (number.left - 10, number.centery), "midright")
+            text(
+                surface,
+                small,
+                word,
+                palette.text_dim,
+                (number.left - 10, number.centery),
+                "midright",
+            )
     bar_top = rect.top + font.get_linesize() + 2
     track = pygame.Rect(rect.left, bar_top, rect.width, bar_h)
-    pygame.draw.rect(surface, mix(palette.text, palette.panel, 0.12), track, border_radius=bar_h // 2)
+    pygame.draw.rect(
+        surface, mix(palette.text, palette.panel, 0.12), track, border_radius=bar_h // 2
+    )
     filled = track.copy()
     filled.width = max(bar_h, round(track.width * max(0.0, min(100.0, value)) / 100))
     pygame.draw.rect(surface, colour, filled, border_radius=bar_h // 2)
@@ -153,7 +190,13 @@ def lines_panel(
     values: list[tuple[str, str, float]] = [
         (line.value, line_name(line, t), strengths[line]) for line in Line
     ]
-    values.append((Indicator.TRUST.value, label(Indicator.TRUST, lang).capitalize(), state.indicators[Indicator.TRUST]))
+    values.append(
+        (
+            Indicator.TRUST.value,
+            label(Indicator.TRUST, lang).capitalize(),
+            state.indicators[Indicator.TRUST],
+        )
+    )
     values.append(
         (
             Indicator.COMMUNITY_ENERGY.value,
@@ -167,7 +210,9 @@ def lines_panel(
     for i, (key, name, value) in enumerate(values):
         y = round(top + i * slot)
         if i == 3:
-            pygame.draw.line(surface, palette.panel_edge, (rect.left, y - 3), (rect.right, y - 3), 1)
+            pygame.draw.line(
+                surface, palette.panel_edge, (rect.left, y - 3), (rect.right, y - 3), 1
+            )
         colour = palette.accent if i < 3 else (palette.community if i == 4 else palette.good)
         word_key: Indicator | str = Line(key) if i < 3 else Indicator(key)
         if key == Line.INTERACTION.value:
@@ -209,13 +254,30 @@ def resources(
     half = rect.width // 2
     text(surface, small, t("Capacity left"), palette.text_dim, rect.topleft)
     colour = palette.bad if hours_left < 0 else palette.text
-    text(surface, big, f"{hours_left} / {hours_total} " + t("h"), colour, (rect.left, rect.top + small.get_linesize()))
+    text(
+        surface,
+        big,
+        f"{hours_left} / {hours_total} " + t("h"),
+        colour,
+        (rect.left, rect.top + small.get_linesize()),
+    )
     text(surface, small, t("Budget left"), palette.text_dim, (rect.left + half, rect.top))
     colour = palette.bad if budget_left < 0 else palette.text
-    text(surface, big, f"€ {budget_left:.0f}k", colour, (rect.left + half, rect.top + small.get_linesize()))
+    text(
+        surface,
+        big,
+        f"€ {budget_left:.0f}k",
+        colour,
+        (rect.left + half, rect.top + small.get_linesize()),
+    )
 
 
 def paragraph(
-    surface: pygame.Surface, rect: pygame.Rect, message: str, palette: Palette, fonts: Fonts, size: float = 17
+    surface: pygame.Surface,
+    rect: pygame.Rect,
+    message: str,
+    palette: Palette,
+    fonts: Fonts,
+    size: float = 17,
 ) -> int:
     return text_block(surface, fonts.get(size), message, palette.text, rect)

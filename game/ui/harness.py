@@ -30,8 +30,12 @@ class Harness:
             self.app.step(pygame.event.get(), 1 / 60)
 
     def press(self, key: int, mod: int = 0, unicode: str = "") -> None:
-        pygame.event.post(pygame.event.Event(pygame.KEYDOWN, key=key, mod=mod, unicode=unicode, scancode=0))
-        pygame.event.post(pygame.event.Event(pygame.KEYUP, key=key, mod=mod, unicode=unicode, scancode=0))
+        pygame.event.post(
+            pygame.event.Event(pygame.KEYDOWN, key=key, mod=mod, unicode=unicode, scancode=0)
+        )
+        pygame.event.post(
+            pygame.event.Event(pygame.KEYUP, key=key, mod=mod, unicode=unicode, scancode=0)
+        )
         self.advance(3)
 
     def type_text(self, message: str) -> None:
@@ -40,9 +44,17 @@ class Harness:
         self.advance(2)
 
     def click(self, pos: tuple[int, int], button: int = 1) -> None:
-        pygame.event.post(pygame.event.Event(pygame.MOUSEMOTION, pos=pos, rel=(0, 0), buttons=(0, 0, 0), touch=False))
-        pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=pos, button=button, touch=False))
-        pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONUP, pos=pos, button=button, touch=False))
+        pygame.event.post(
+            pygame.event.Event(
+                pygame.MOUSEMOTION, pos=pos, rel=(0, 0), buttons=(0, 0, 0), touch=False
+            )
+        )
+        pygame.event.post(
+            pygame.event.Event(pygame.MOUSEBUTTONDOWN, pos=pos, button=button, touch=False)
+        )
+        pygame.event.post(
+            pygame.event.Event(pygame.MOUSEBUTTONUP, pos=pos, button=button, touch=False)
+        )
         self.advance(3)
 
     def buttons(self) -> list[UIButton]:
@@ -50,7 +62,9 @@ class Harness:
         return [
             sprite
             for sprite in self.app.ui.get_sprite_group().sprites()
-            if isinstance(sprite, UIButton) and sprite.visible and sprite.alive()
+            if isinstance(sprite, UIButton)
+            and sprite.visible
+            and sprite.alive()
             and sprite.ui_container is self.app.ui.get_root_container()
         ]
 

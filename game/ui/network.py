@@ -84,7 +84,11 @@ def build_network(state: GameState, scenario: Scenario, pending: bool = True) ->
         active = i < active_departments
         nodes.append(Node(f"dept{i}", "department", x, y, active=active))
         if active:
-            links.append(Link("townhall", f"dept{i}", "department", 0.2 + 0.6 * ind[Indicator.EMBEDDING] / 100))
+            links.append(
+                Link(
+                    "townhall", f"dept{i}", "department", 0.2 + 0.6 * ind[Indicator.EMBEDDING] / 100
+                )
+            )
 
     community: list[str] = []
     for i in range(COMMUNITY_SLOTS):
@@ -98,7 +102,7 @@ def build_network(state: GameState, scenario: Scenario, pending: bool = True) ->
     reach = round(ind[Indicator.INTERACTION] / 100 * COMMUNITY_SLOTS)
     order = sorted(community, key=lambda n: _unit("reach" + n))
     trust = ind[Indicator.TRUST] / 100
-    for node_id in order[:max(1, reach)]:
+    for node_id in order[: max(1, reach)]:
         links.append(Link("townhall", node_id, "reach", 0.1 + 0.35 * trust))
 
     decided: dict[str, tuple[MunicipalRole, float, bool, bool]] = {}
@@ -119,10 +123,10 @@ def build_network(state: GameState, scenario: Scenario, pending: bool = True) ->
         radius = 0.52 + 0.16 * _unit("ring" + initiative_id)
         x, y = _polar(angle, radius)
         current = initiative_id in waiting
-        nodes.append(Node(initiative_id, "initiative", x, y, owner=initiative.owner, current=current))
-        nearest = min(
-            community, key=lambda c: _distance(nodes, c, (x, y))
+        nodes.append(
+            Node(initiative_id, "initiative", x, y, owner=initiative.owner, current=current)
         )
+        nearest = min(community, key=lambda c: _distance(nodes, c, (x, y)))
         if initiative.owner == InitiativeOwner.COMMUNITY:
             links.append(Link(initiative_id, nearest, "owner", 0.35))
         if initiative_id in decided:
@@ -168,7 +172,9 @@ def draw_network(
     highlight_fresh: bool = False,
 ) -> None:
     """Paint the network into ``rect`` (cached: the picture only changes with the state)."""
-    image = _render(rect.size, network, palette, fonts.scale, tuple(sorted(labels.items())), highlight_fresh)
+    image = _render(
+        rect.size, network, palette, fonts.scale, tuple(sorted(labels.items())), highlight_fresh
+    )
     surface.blit(image, rect)
 
 
@@ -225,12 +231,21 @@ def _render(
         x, y = at(node)
         if node.kind == "townhall":
             pygame.draw.circle(image, palette.townhall, (x, y), townhall_radius)
-            roof = [(x - townhall_radius * 0.55, y - 1), (x, y - townhall_radius * 0.6), (x + townhall_radius * 0.55, y - 1)]
+            roof = [
+                (x - townhall_radius * 0.55, y - 1),
+                (x, y - townhall_radius * 0.6),
+                (x + townhall_radius * 0.55, y - 1),
+            ]
             pygame.draw.polygon(image, palette.background, roof)
             pygame.draw.rect(
                 image,
                 palette.background,
-                pygame.Rect(round(x - townhall_radius * 0.4), y, round(townhall_radius * 0.8), round(townhall_radius * 0.45)),
+                pygame.Rect(
+                    round(x - townhall_radius * 0.4),
+                    y,
+                    round(townhall_radius * 0.8),
+                    round(townhall_radius * 0.45),
+                ),
             )
         elif node.kind == "department":
             colour = palette.department if node.active else palette.department_off
@@ -242,14 +257,18 @@ def _render(
             pygame.draw.circle(image, palette.panel, (x, y), max(2, small // 2))
         elif node.kind == "business":
             r = small + 2
-            pygame.draw.polygon(image, palette.business, [(x, y - r), (x + r, y), (x, y + r), (x - r, y)])
+            pygame.draw.polygon(
+                image, palette.business, [(x, y - r), (x + r, y), (x, y + r), (x - r, y)]
+            )
         else:
             colour = palette.owners[node.owner] if node.owner else palette.text
             r = round(small * 1.3)
             if node.current:
                 pygame.draw.circle(image, palette.panel, (x, y), r)
                 pygame.draw.circle(image, colour, (x, y), r, width=max(2, round(3 * unit)))
-                pygame.draw.circle(image, palette.text, (x, y), r + round(5 * unit), width=max(1, round(2 * unit)))
+                pygame.draw.circle(
+                    image, palette.text, (x, y), r + round(5 * unit), width=max(1, round(2 * unit))
+                )
             else:
                 pygame.draw.circle(image, colour, (x, y), r)
 
@@ -274,7 +293,14 @@ def _font_path() -> str:
     return str(resources.files("pygame_gui.data").joinpath("NotoSans-Regular.ttf"))
 
 
-def _dashed(surface: pygame.Surface, colour: Colour, a: tuple[int, int], b: tuple[int, int], width: int, dash: int) -> None:
+def _dashed(
+    surface: pygame.Surface,
+    colour: Colour,
+    a: tuple[int, int],
+    b: tuple[int, int],
+    width: int,
+    dash: int,
+) -> None:
     length = math.dist(a, b)
     if length == 0:
         return
@@ -287,7 +313,7 @@ def _dashed(surface: pygame.Surface, colour: Colour, a: tuple[int, int], b: tupl
         pygame.draw.line(surface, colour, p, q, width)
 
 
-def legend_items(t, lang: Language) -> list[tuple[str, str]]:  # noqa: ANN001
+def legend_items(t, lang: Language) -> list[tuple[str, str]]:
     """(key, text) for the legend under the picture."""
     from game.labels import label
 

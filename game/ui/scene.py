@@ -43,7 +43,7 @@ class Scene:
         return self.app.t
 
     @property
-    def lang(self):  # noqa: ANN201 - Language
+    def lang(self):
         return self.app.settings.language
 
     def u(self, value: float) -> int:
@@ -54,7 +54,9 @@ class Scene:
         """A rectangle laid out on the 1280×720 canvas, placed in this window (centred)."""
         scale = self.app.scale
         ox, oy = self.app.origin
-        return pygame.Rect(round(ox + x * scale), round(oy + y * scale), round(w * scale), round(h * scale))
+        return pygame.Rect(
+            round(ox + x * scale), round(oy + y * scale), round(w * scale), round(h * scale)
+        )
 
     # --- lifecycle ----------------------------------------------------------------------------
 
@@ -107,14 +109,10 @@ class Scene:
         self._focusable.append(widget)
         return widget
 
-    def label(
-        self, rect: pygame.Rect, message: str, object_id: str | None = None
-    ) -> UILabel:
+    def label(self, rect: pygame.Rect, message: str, object_id: str | None = None) -> UILabel:
         return UILabel(rect, message, manager=self.app.ui, object_id=object_id)
 
-    def text_box(
-        self, rect: pygame.Rect, html: str, kind: str | None = None
-    ) -> UITextBox:
+    def text_box(self, rect: pygame.Rect, html: str, kind: str | None = None) -> UITextBox:
         return UITextBox(
             html, rect, manager=self.app.ui, object_id=ObjectID(class_id=kind, object_id=None)
         )

@@ -8,7 +8,9 @@ from array import array
 import pygame
 
 
-def tone(frequency: float, seconds: float = 0.12, volume: float = 0.25) -> pygame.mixer.Sound | None:
+def tone(
+    frequency: float, seconds: float = 0.12, volume: float = 0.25
+) -> pygame.mixer.Sound | None:
     """A soft sine tone with a quick fade, or None when the mixer is not available."""
     init = pygame.mixer.get_init()
     if init is None:

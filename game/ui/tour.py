@@ -29,7 +29,9 @@ def run_tour(
     from game.ui import scenes
 
     headless_environment()
-    app = App(size, Settings(language=lang), scenario=scenario, seed=seed, log_dir=log_dir or out / "logs")
+    app = App(
+        size, Settings(language=lang), scenario=scenario, seed=seed, log_dir=log_dir or out / "logs"
+    )
     pilot = Harness(app)
     saved: list[Path] = []
 

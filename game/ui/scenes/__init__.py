@@ -1,7 +1,13 @@
 """Every scene of the game. The app starts at the title."""
 
 from game.ui.scenes.debrief import DebriefScene
-from game.ui.scenes.menu import ErrorScene, HelpScene, ScenarioChoiceScene, SettingsScene, TitleScene
+from game.ui.scenes.menu import (
+    ErrorScene,
+    HelpScene,
+    ScenarioChoiceScene,
+    SettingsScene,
+    TitleScene,
+)
 from game.ui.scenes.rounds import (
     BriefingScene,
     DecisionScene,

@@ -23,7 +23,7 @@ class DebriefScene(RoundScene):
 
     name = "debrief"
 
-    def __init__(self, app, tab: str = "result") -> None:  # noqa: ANN001
+    def __init__(self, app, tab: str = "result") -> None:
         super().__init__(app)
         self.tab = tab
 
@@ -32,13 +32,20 @@ class DebriefScene(RoundScene):
         names = {"result": t("Result"), "trajectory": t("Trajectory"), "decisions": t("Decisions")}
         x = 16
         for tab in TABS:
-            self.button(self.r(x, 64, 200, 46), names[tab], lambda tab=tab: self.show(tab), selected=tab == self.tab)
+            self.button(
+                self.r(x, 64, 200, 46),
+                names[tab],
+                lambda tab=tab: self.show(tab),
+                selected=tab == self.tab,
+            )
             x += 210
         if self.tab == "decisions":
             self.text_box(self.r(16, 122, 1248, 520), self._decisions_html())
         elif self.tab == "result":
             self.text_box(self.r(636, 122, 628, 520), self._advice_html())
-        self.button(self.r(1000, 656, 264, 54), t("Play again"), self.play_again, kind="@big_button")
+        self.button(
+            self.r(1000, 656, 264, 54), t("Play again"), self.play_again, kind="@big_button"
+        )
         self.button(
             self.r(730, 656, 260, 54),
             t("Export"),
@@ -80,30 +87,44 @@ class DebriefScene(RoundScene):
         scenario = self.controller.scenario
         assert scenario is not None
         t, lang, e = self.t, self.lang, html.escape
-        good = "#%02x%02x%02x" % self.app.palette.good
-        bad = "#%02x%02x%02x" % self.app.palette.bad
+        good = "#{:02x}{:02x}{:02x}".format(*self.app.palette.good)
+        bad = "#{:02x}{:02x}{:02x}".format(*self.app.palette.bad)
+        words = {
+            "round": e(t("Round")),
+            "fits": e(t("fits")),
+            "misses": e(t("misses")),
+            "stumbled": e(t("stumbled")),
+            "you": e(t("you")),
+            "best": e(t("best")),
+            "channels": e(t("channels")),
+            "fit": e(t("fit")),
+        }
         rows = []
         for record in self.state.history:
-            rows.append(f"<b>{e(t('Round'))} {record.round}</b><br>")
+            rows.append(f"<b>{words['round']} {record.round}</b><br>")
             for outcome in record.outcomes:
                 title = scenario.initiative(outcome.initiative).title.get(lang)
                 fits = outcome.role in outcome.best_roles
                 mark = (
-                    f"<font color='{good}'><b>{e(t('fits'))}</b></font>"
+                    f"<font color='{good}'><b>{words['fits']}</b></font>"
                     if fits
-                    else f"<font color='{bad}'><b>{e(t('misses'))}</b></font>"
+                    else f"<font color='{bad}'><b>{words['misses']}</b></font>"
                 )
                 best = ", ".join(label(r, lang) for r in outcome.best_roles)
-                channels = ", ".join(scenario.channel(c).name.get(lang) for c in outcome.channels) or t("none")
+                channels = ", ".join(
+                    scenario.channel(c).name.get(lang) for c in outcome.channels
+                ) or t("none")
                 cfit = "–" if outcome.channel_fit is None else f"{outcome.channel_fit * 100:.0f}%"
-                stumble = "" if outcome.succeeded else f" · <i>{e(t('stumbled'))}</i>"
+                stumble = "" if outcome.succeeded else f" · <i>{words['stumbled']}</i>"
                 rows.append(
-                    f"{mark} {e(title)}: {e(t('you'))} <b>{e(label(outcome.role, lang))}</b> "
-                    f"({outcome.fit * 100:.0f}%) · {e(t('best'))}: {e(best)} · "
-                    f"{e(t('channels'))}: {e(channels)} ({e(t('fit'))} {cfit}){stumble}<br>"
+                    f"{mark} {e(title)}: {words['you']} <b>{e(label(outcome.role, lang))}</b> "
+                    f"({outcome.fit * 100:.0f}%) · {words['best']}: {e(best)} · "
+                    f"{words['channels']}: {e(channels)} ({words['fit']} {cfit}){stumble}<br>"
                 )
             if record.decisions.actions:
-                names = ", ".join(scenario.action(a).title.get(lang) for a in record.decisions.actions)
+                names = ", ".join(
+                    scenario.action(a).title.get(lang) for a in record.decisions.actions
+                )
                 rows.append(f"&nbsp;&nbsp;+ {e(names)}<br>")
         return "".join(rows) or e(t("No decisions were made."))
 
@@ -115,11 +136,13 @@ class DebriefScene(RoundScene):
         advice = scenario.recommendations.__getattribute__(weakest.value)
         message = advice.get(lang) if advice is not None else builtin_recommendation(weakest, t)
         strengths = line_strengths(self.state)
-        parts = [f"<b>{e(t('The three lines at the end'))}</b><br>"]
+        weakest_word = e(t("weakest"))
+        parts = ["<b>" + e(t("The three lines at the end")) + "</b><br>"]
         for line, value in strengths.items():
-            marker = f" <i>({e(t('weakest'))})</i>" if line == weakest else ""
+            marker = f" <i>({weakest_word})</i>" if line == weakest else ""
             parts.append(f"{e(line_name(line, t))}: <b>{value:.0f}</b>{marker}<br>")
-        parts.append(f"<br><b>{e(t('Weakest line'))}: {e(line_name(weakest, t))}</b><br>{e(message)}")
+        heading = e(t("Weakest line")) + ": " + e(line_name(weakest, t))
+        parts.append(f"<br><b>{heading}</b><br>{e(message)}")
         return "".join(parts)
 
     # --- drawing ------------------------------------------------------------------------------
@@ -142,20 +165,51 @@ class DebriefScene(RoundScene):
         y = inner.top
         text(surface, fonts.get(18, True), t("Final score"), palette.text_dim, (inner.left, y))
         y += self.u(26)
-        y = text(surface, fonts.get(60, True), f"{card.total}", palette.accent, (inner.left, y)).bottom
-        y += text_block(surface, fonts.get(26, True), card.title.get(lang), palette.text, pygame.Rect(inner.left, y, inner.width, self.u(80))) + self.u(12)
+        y = text(
+            surface, fonts.get(60, True), f"{card.total}", palette.accent, (inner.left, y)
+        ).bottom
+        y += text_block(
+            surface,
+            fonts.get(26, True),
+            card.title.get(lang),
+            palette.text,
+            pygame.Rect(inner.left, y, inner.width, self.u(80)),
+        ) + self.u(12)
         rows = [
-            (t("Growth phase"), f"{state.phase.level} · {label(state.phase, lang)}", card.phase_points),
-            (t("Competence"), f"{state.stage.level} · {label(state.stage, lang)}", card.stage_points),
-            (label(Indicator.TRUST, lang).capitalize(), f"{state.indicators[Indicator.TRUST]:.0f}", card.trust_points),
-            (label(Indicator.COMMUNITY_ENERGY, lang).capitalize(), f"{state.indicators[Indicator.COMMUNITY_ENERGY]:.0f}", card.energy_points),
+            (
+                t("Growth phase"),
+                f"{state.phase.level} · {label(state.phase, lang)}",
+                card.phase_points,
+            ),
+            (
+                t("Competence"),
+                f"{state.stage.level} · {label(state.stage, lang)}",
+                card.stage_points,
+            ),
+            (
+                label(Indicator.TRUST, lang).capitalize(),
+                f"{state.indicators[Indicator.TRUST]:.0f}",
+                card.trust_points,
+            ),
+            (
+                label(Indicator.COMMUNITY_ENERGY, lang).capitalize(),
+                f"{state.indicators[Indicator.COMMUNITY_ENERGY]:.0f}",
+                card.energy_points,
+            ),
             (t("Fitting role chosen"), f"{card.fit_rate * 100:.0f}%", card.fit_points),
         ]
         body, bold = fonts.get(17), fonts.get(17, True)
         for name, value, points in rows:
             text(surface, body, name, palette.text_dim, (inner.left, y))
             text(surface, bold, value, palette.text, (inner.left + self.u(180), y))
-            text(surface, bold, f"{points:.0f} {t('pts')}", palette.accent, (inner.right, y), "topright")
+            text(
+                surface,
+                bold,
+                f"{points:.0f} " + t("pts"),
+                palette.accent,
+                (inner.right, y),
+                "topright",
+            )
             y += body.get_linesize() + self.u(6)
 
     def _draw_trajectory(self, surface: pygame.Surface) -> None:
@@ -168,12 +222,38 @@ class DebriefScene(RoundScene):
             (t("Competence"), palette.community, [r.stage.level for r in history]),
         ]
         ticks = [(1, "1"), (2, "2"), (3, "3"), (4, "4")]
-        line_chart(surface, top.inflate(-self.u(28), -self.u(20)), t("Phase and competence per round"), levels, palette, fonts, 1, 4, ticks, step=True)
+        line_chart(
+            surface,
+            top.inflate(-self.u(28), -self.u(20)),
+            t("Phase and competence per round"),
+            levels,
+            palette,
+            fonts,
+            1,
+            4,
+            ticks,
+            step=True,
+        )
         bottom = self.r(16, 384, 1248, 260)
         panel(surface, bottom, palette, self.u(10))
-        colours = [palette.good, palette.accent, palette.community, palette.business, palette.department, palette.role(next(iter(palette.roles))), palette.text_dim]
+        colours = [
+            palette.good,
+            palette.accent,
+            palette.community,
+            palette.business,
+            palette.department,
+            palette.role(next(iter(palette.roles))),
+            palette.text_dim,
+        ]
         series = [
             (label(ind, lang), colours[i % len(colours)], [r.indicators[ind] for r in history])
             for i, ind in enumerate(Indicator)
         ]
-        line_chart(surface, bottom.inflate(-self.u(28), -self.u(20)), t("Indicators per round"), series, palette, fonts)
+        line_chart(
+            surface,
+            bottom.inflate(-self.u(28), -self.u(20)),
+            t("Indicators per round"),
+            series,
+            palette,
+            fonts,
+        )

@@ -17,18 +17,27 @@ from game.ui.settings import FONT_SCALES
 from game.ui.words import role_meaning
 
 
-def list_scenarios(directory: Path | None) -> list[ScenarioEntry]:
-    """Every scenario file in ``directory``, loaded, or with the loader's message."""
-    from game.scenario.loader import SCENARIO_DIR, load_scenario
+def list_scenarios(directory: Path | None, extra: str | None = None) -> list[ScenarioEntry]:
+    """Every scenario file in ``directory`` (and ``extra``, a file named on the command line),
+    loaded, or with the loader's message."""
+    from game.scenario.loader import SCENARIO_DIR, scenario_path
 
     folder = directory or SCENARIO_DIR
-    entries = []
-    for path in sorted(folder.glob("*.y*ml")):
-        try:
-            entries.append(ScenarioEntry(path, load_scenario(path), None))
-        except Exception as error:  # the loader's message is what a trainer needs to see
-            entries.append(ScenarioEntry(path, None, f"{path.name}:\n{error}"))
-    return entries
+    paths = sorted(folder.glob("*.y*ml"))
+    if extra is not None:
+        path = scenario_path(extra)
+        if path.is_file() and all(path.resolve() != p.resolve() for p in paths):
+            paths.append(path)
+    return [_load_entry(path) for path in paths]
+
+
+def _load_entry(path: Path) -> ScenarioEntry:
+    from game.scenario.loader import load_scenario
+
+    try:
+        return ScenarioEntry(path, load_scenario(path), None)
+    except Exception as error:  # the loader's message is what a trainer needs to see
+        return ScenarioEntry(path, None, f"{path.name}:\n{error}")
 
 
 class TitleScene(Scene):
@@ -39,16 +48,36 @@ class TitleScene(Scene):
     def build(self) -> None:
         t = self.t
         self.label(self.r(0, 120, 1280, 80), "Netwerkende Gemeente", "#title")
-        self.label(self.r(0, 200, 1280, 40), t("A game about growing into a networking municipality"), "#subtitle")
+        self.label(
+            self.r(0, 200, 1280, 40),
+            t("A game about growing into a networking municipality"),
+            "#subtitle",
+        )
         x, w, h, gap = 490, 300, 50, 12
         y = 280
         self.button(self.r(x, y, w, h), t("New game"), self.new_game, kind="@big_button")
         resume, why = self._continue_target()
         y += h + gap
-        self.button(self.r(x, y, w, h), t("Continue"), self.resume, enabled=resume, tooltip=why, kind="@big_button")
+        self.button(
+            self.r(x, y, w, h),
+            t("Continue"),
+            self.resume,
+            enabled=resume,
+            tooltip=why,
+            kind="@big_button",
+        )
         y += h + gap
-        saves_why = t("Saved games arrive with the saves feature; it is not part of this build yet.")
-        self.button(self.r(x, y, w, h), t("Load"), lambda: None, enabled=False, tooltip=saves_why, kind="@big_button")
+        saves_why = t(
+            "Saved games arrive with the saves feature; it is not part of this build yet."
+        )
+        self.button(
+            self.r(x, y, w, h),
+            t("Load"),
+            lambda: None,
+            enabled=False,
+            tooltip=saves_why,
+            kind="@big_button",
+        )
         y += h + gap
         self.button(self.r(x, y, w, h), t("Settings"), self.settings, kind="@big_button")
         y += h + gap
@@ -86,7 +115,14 @@ class TitleScene(Scene):
     def draw(self, surface: pygame.Surface) -> None:
         fonts, palette = self.app.fonts, self.app.palette
         hint = self.t("Tab and Enter work everywhere · F11 full screen · F1 help")
-        text(surface, fonts.get(15), hint, palette.text_dim, self.r(640, 690, 0, 0).topleft, "midbottom")
+        text(
+            surface,
+            fonts.get(15),
+            hint,
+            palette.text_dim,
+            self.r(640, 690, 0, 0).topleft,
+            "midbottom",
+        )
 
 
 class ScenarioChoiceScene(Scene):
@@ -95,11 +131,12 @@ class ScenarioChoiceScene(Scene):
     name = "scenario_choice"
 
     def on_enter(self) -> None:
-        self.entries = list_scenarios(self.app.scenario_dir)
-        self.index = 0
         wanted = self.app.preselected_scenario
+        self.entries = list_scenarios(self.app.scenario_dir, wanted)
+        self.index = 0
         for i, entry in enumerate(self.entries):
-            if entry.scenario is not None and wanted in (entry.scenario.id, str(entry.path)):
+            named = entry.scenario.id if entry.scenario else None
+            if wanted is not None and wanted in (named, str(entry.path), entry.path.stem):
                 self.index = i
         self.team = self.controller.team
 
@@ -119,15 +156,22 @@ class ScenarioChoiceScene(Scene):
             y += 56
             if y > 520:
                 break
-        self.label(self.r(40, 560, 380, 30), t("Team name (for saves and the debrief)"), "#dim")
+        self.label(self.r(40, 560, 380, 30), t("Team name (optional)"), "#dim")
         self.team_entry = self.entry(self.r(40, 592, 380, 46), self.team)
         entry = self.current
         can_start = entry is not None and entry.scenario is not None
-        self.button(self.r(900, 650, 340, 52), t("Start the game"), self.start, enabled=can_start, kind="@big_button")
+        start = self.button(
+            self.r(900, 650, 340, 52),
+            t("Start the game"),
+            self.start,
+            enabled=can_start,
+            kind="@big_button",
+        )
         self.button(self.r(40, 650, 200, 52), t("Back"), self.back)
         if not self.entries:
             self.label(self.r(460, 100, 780, 40), t("No scenario files found."), "#warning")
-        self.move_focus(1)
+        if self._focus is None:
+            self._focus_on(start)  # Enter starts: the most common step from here
 
     @property
     def current(self) -> ScenarioEntry | None:
@@ -163,7 +207,13 @@ class ScenarioChoiceScene(Scene):
         pygame.draw.rect(surface, palette.panel, box, border_radius=self.u(10))
         inner = box.inflate(-self.u(40), -self.u(36))
         if entry.scenario is None:
-            y = text(surface, fonts.get(22, True), t("This scenario cannot be loaded"), palette.bad, inner.topleft).bottom + self.u(10)
+            y = text(
+                surface,
+                fonts.get(22, True),
+                t("This scenario cannot be loaded"),
+                palette.bad,
+                inner.topleft,
+            ).bottom + self.u(10)
             area = pygame.Rect(inner.left, y, inner.width, inner.bottom - y)
             for line in (entry.error or "").splitlines():
                 used = text_block(surface, fonts.get(16), line, palette.text, area)
@@ -174,12 +224,26 @@ class ScenarioChoiceScene(Scene):
             return
         scenario = entry.scenario
         lang = self.lang
-        y = text(surface, fonts.get(28, True), scenario.title.get(lang), palette.accent, inner.topleft).bottom + self.u(8)
+        y = text(
+            surface, fonts.get(28, True), scenario.title.get(lang), palette.accent, inner.topleft
+        ).bottom + self.u(8)
         org = scenario.organisation
         facts = [
-            (t("Organisation"), f"{org.name.get(lang)} · {org.inhabitants:,}".replace(",", ".") + " " + t("inhabitants")),
-            (t("Length"), f"{scenario.rounds} " + (scenario.round_name.get(lang) if scenario.round_name else t("rounds"))),
-            (t("Languages"), ", ".join({"nl": "Nederlands", "en": "English"}[x] for x in scenario.languages)),
+            (
+                t("Organisation"),
+                f"{org.name.get(lang)} · {org.inhabitants:,}".replace(",", ".")
+                + " "
+                + t("inhabitants"),
+            ),
+            (
+                t("Length"),
+                f"{scenario.rounds} "
+                + (scenario.round_name.get(lang) if scenario.round_name else t("rounds")),
+            ),
+            (
+                t("Languages"),
+                ", ".join({"nl": "Nederlands", "en": "English"}[x] for x in scenario.languages),
+            ),
         ]
         if scenario.author:
             facts.append((t("Author"), scenario.author))
@@ -199,7 +263,7 @@ class SettingsScene(Scene):
 
     name = "settings"
 
-    def __init__(self, app, return_to: Callable[[], Scene] | type[Scene]) -> None:  # noqa: ANN001
+    def __init__(self, app, return_to: Callable[[], Scene] | type[Scene]) -> None:
         super().__init__(app)
         self.return_to = return_to
 
@@ -217,7 +281,11 @@ class SettingsScene(Scene):
             (
                 t("Type size"),
                 [
-                    (f"{round(scale * 100)}%", abs(s.font_scale - scale) < 1e-6, lambda scale=scale: self.change(font_scale=scale))
+                    (
+                        f"{round(scale * 100)}%",
+                        abs(s.font_scale - scale) < 1e-6,
+                        lambda scale=scale: self.change(font_scale=scale),
+                    )
                     for scale in FONT_SCALES
                 ],
             ),
@@ -259,31 +327,32 @@ class SettingsScene(Scene):
 def model_html(t: Callable[[str], str], lang: str) -> str:
     """The help screen: the model in plain words, as pygame_gui's HTML subset."""
     e = html.escape
-    parts = [f"<b>{e(t('Four growth phases'))}</b><br>"]
     phases = {
-        GrowthPhase.DISCOVERING: t("A few enthusiasts open accounts and post about their own projects. Nothing is arranged; it depends on them."),
-        GrowthPhase.EXPERIMENTING: t("There is room to try things: webcare, first co-creation, joining residents' initiatives. A manager or alderman sponsors it; money is ad hoc."),
-        GrowthPhase.CONVERSING: t("The whole organisation uses online channels for service, communication and listening, and goes where the conversation is. Budgets are structural."),
-        GrowthPhase.COLLABORATING: t("The municipality is one partner among many. For every initiative it takes the role that fits, with whatever means suit."),
+        GrowthPhase.DISCOVERING: t(
+            "A few enthusiasts open accounts and post about their own projects. "
+            "Nothing is arranged; it depends on them."
+        ),
+        GrowthPhase.EXPERIMENTING: t(
+            "There is room to try things: webcare, first co-creation, joining residents' "
+            "initiatives. A manager or alderman sponsors it; money is ad hoc."
+        ),
+        GrowthPhase.CONVERSING: t(
+            "The whole organisation uses online channels for service, communication and "
+            "listening, and goes where the conversation is. Budgets are structural."
+        ),
+        GrowthPhase.COLLABORATING: t(
+            "The municipality is one partner among many. For every initiative it takes the "
+            "role that fits, with whatever means suit."
+        ),
     }
-    for phase, meaning in phases.items():
-        parts.append(f"<b>{phase.level}. {e(label(phase, lang))}</b> — {e(meaning)}<br>")
-    parts.append(f"<br><b>{e(t('Four competence stages'))}</b><br>")
     stages = {
-        CompetenceStage.UNCONSCIOUSLY_INCOMPETENT: t("does not yet see what online interaction and collaboration could do."),
+        CompetenceStage.UNCONSCIOUSLY_INCOMPETENT: t(
+            "does not yet see what online interaction and collaboration could do."
+        ),
         CompetenceStage.CONSCIOUSLY_INCOMPETENT: t("sees the chances, but cannot use them yet."),
         CompetenceStage.CONSCIOUSLY_COMPETENT: t("uses them, with effort and attention."),
         CompetenceStage.UNCONSCIOUSLY_COMPETENT: t("works this way without thinking about it."),
     }
-    for stage, meaning in stages.items():
-        parts.append(f"<b>{stage.level}. {e(label(stage, lang))}</b>: {e(t('the organisation'))} {e(meaning)}<br>")
-    parts.append(f"<br><b>{e(t('Five roles for the municipality'))}</b><br>")
-    for i, role in enumerate(MunicipalRole, start=1):
-        parts.append(f"<b>{i}. {e(label(role, lang))}</b> — {e(role_meaning(role, t))}<br>")
-    parts.append(
-        f"{e(t('Who took the initiative decides which roles fit. The municipality initiative: mostly directing. The community initiative: facilitating, taking part or letting go. Rules broken: normative.'))}<br>"
-    )
-    parts.append(f"<br><b>{e(t('How residents meet the municipality'))}</b><br>")
     relations = {
         CitizenRelation.CUSTOMER: t("uses its services and expects them to work."),
         CitizenRelation.VOTER: t("chooses the council and wants a say in democracy."),
@@ -292,10 +361,42 @@ def model_html(t: Callable[[str], str], lang: str) -> str:
         CitizenRelation.PARTNER: t("makes policy or plans together with the municipality."),
         CitizenRelation.RESIDENT: t("lives here and organises things with neighbours."),
     }
-    for relation, meaning in relations.items():
-        parts.append(f"<b>{e(label(relation, lang))}</b>: {e(t('the resident'))} {e(meaning)}<br>")
+    the_organisation = e(t("the organisation"))
+    the_resident = e(t("the resident"))
+    parts = ["<b>" + e(t("Four growth phases")) + "</b><br>"]
+    for phase, meaning in phases.items():
+        parts.append(f"<b>{phase.level}. {e(label(phase, lang))}</b> — {e(meaning)}<br>")
+    parts.append("<br><b>" + e(t("Four competence stages")) + "</b><br>")
+    for stage, meaning in stages.items():
+        parts.append(
+            f"<b>{stage.level}. {e(label(stage, lang))}</b>: {the_organisation} {e(meaning)}<br>"
+        )
+    parts.append("<br><b>" + e(t("Five roles for the municipality")) + "</b><br>")
+    for i, role in enumerate(MunicipalRole, start=1):
+        parts.append(f"<b>{i}. {e(label(role, lang))}</b> — {e(role_meaning(role, t))}<br>")
     parts.append(
-        f"<br><b>{e(t('Three lines'))}</b><br>{e(t('Interaction grows from being present, to sending, to real dialogue. Initiative ownership: choosing the role that fits who took the initiative. Ownership in the organisation: from a few enthusiasts to everyone. Together they decide the growth phase.'))}"
+        e(
+            t(
+                "Who took the initiative decides which roles fit. The municipality's own "
+                "initiative: mostly directing. The community's initiative: facilitating, taking "
+                "part or letting go. Rules broken: normative."
+            )
+        )
+        + "<br>"
+    )
+    parts.append("<br><b>" + e(t("How residents meet the municipality")) + "</b><br>")
+    for relation, meaning in relations.items():
+        parts.append(f"<b>{e(label(relation, lang))}</b>: {the_resident} {e(meaning)}<br>")
+    parts.append("<br><b>" + e(t("Three lines")) + "</b><br>")
+    parts.append(
+        e(
+            t(
+                "Interaction grows from being present, to sending, to real dialogue. Initiative "
+                "ownership: choosing the role that fits who took the initiative. Ownership in the "
+                "organisation: from a few enthusiasts to everyone. Together they decide the "
+                "growth phase."
+            )
+        )
     )
     return "".join(parts)
 
@@ -305,7 +406,7 @@ class HelpScene(Scene):
 
     name = "help"
 
-    def __init__(self, app, return_to: Callable[[], Scene] | type[Scene]) -> None:  # noqa: ANN001
+    def __init__(self, app, return_to: Callable[[], Scene] | type[Scene]) -> None:
         super().__init__(app)
         self.return_to = return_to
 
@@ -325,7 +426,7 @@ class ErrorScene(Scene):
 
     name = "error"
 
-    def __init__(self, app, message: str, log_file: Path | None) -> None:  # noqa: ANN001
+    def __init__(self, app, message: str, log_file: Path | None) -> None:
         super().__init__(app)
         self.message = message
         self.log_file = log_file
@@ -335,9 +436,13 @@ class ErrorScene(Scene):
         self.label(self.r(80, 60, 1100, 56), t("Something went wrong"), "#heading")
         y = 560
         if self.controller.in_progress:
-            self.button(self.r(80, y, 340, 56), t("Back to the game"), self.to_game, kind="@big_button")
+            self.button(
+                self.r(80, y, 340, 56), t("Back to the game"), self.to_game, kind="@big_button"
+            )
             y += 70
-        self.button(self.r(80, y, 340, 56), t("Back to the title screen"), self.to_title, kind="@big_button")
+        self.button(
+            self.r(80, y, 340, 56), t("Back to the title screen"), self.to_title, kind="@big_button"
+        )
         self.move_focus(1)
 
     def to_game(self) -> None:

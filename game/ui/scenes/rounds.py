@@ -1,4 +1,4 @@
-"""The scenes of a round: briefing with the dashboard, initiatives, development, outcome, summary."""
+"""The scenes of a round: briefing and dashboard, initiatives, development, outcome, summary."""
 
 from __future__ import annotations
 
@@ -70,7 +70,7 @@ class RoundScene(Scene):
         pygame.draw.line(surface, palette.panel_edge, bar.bottomleft, bar.bottomright, 2)
         name = scenario.organisation.name.get(self.lang)
         if self.controller.team:
-            name += f" · {t('team')} {self.controller.team}"
+            name += " · " + t("team") + " " + self.controller.team
         font = fonts.get(20, True)
         limit = self.u(440)
         if font.size(name)[0] > limit:
@@ -82,26 +82,43 @@ class RoundScene(Scene):
         shown_round = min(state.round, scenario.rounds)
         unit = scenario.round_name.get(self.lang) if scenario.round_name else t("round")
         counter = f"{unit.capitalize()} {shown_round} / {scenario.rounds}"
-        text(surface, fonts.get(20, True), counter, palette.accent, self.r(1260, 26, 0, 0).topleft, "midright")
-        text(surface, fonts.get(18), step, palette.text_dim, self.r(640, 26, 0, 0).topleft, "center")
+        text(
+            surface,
+            fonts.get(20, True),
+            counter,
+            palette.accent,
+            self.r(1260, 26, 0, 0).topleft,
+            "midright",
+        )
+        text(
+            surface, fonts.get(18), step, palette.text_dim, self.r(640, 26, 0, 0).topleft, "center"
+        )
 
     def network(self, pending: bool = True) -> Network:
         """The network picture's model for the current state (built once per state)."""
         cached = getattr(self, "_network", None)
         if cached is None or cached[0] is not self.state or cached[1] != pending:
             assert self.controller.scenario is not None
-            cached = (self.state, pending, build_network(self.state, self.controller.scenario, pending))
+            cached = (
+                self.state,
+                pending,
+                build_network(self.state, self.controller.scenario, pending),
+            )
             self._network = cached
         return cached[2]
 
-    def draw_network_panel(self, surface: pygame.Surface, rect: pygame.Rect, highlight: bool = False) -> None:
+    def draw_network_panel(
+        self, surface: pygame.Surface, rect: pygame.Rect, highlight: bool = False
+    ) -> None:
         """The network; ``highlight`` marks the links the round just played made (the outcome)."""
         palette, fonts, t = self.app.palette, self.app.fonts, self.t
         panel(surface, rect, palette, self.u(10))
         inner = rect.inflate(-self.u(16), -self.u(16))
         head = text(surface, fonts.get(17, True), t("The network"), palette.text_dim, inner.topleft)
         legend_h = fonts.get(14).get_linesize() + self.u(6)
-        picture = pygame.Rect(inner.left, head.bottom, inner.width, inner.bottom - head.bottom - legend_h)
+        picture = pygame.Rect(
+            inner.left, head.bottom, inner.width, inner.bottom - head.bottom - legend_h
+        )
         labels = {"townhall": t("Town hall")}
         scenario = self.controller.scenario
         assert scenario is not None
@@ -118,8 +135,16 @@ class RoundScene(Scene):
         y = inner.bottom - small.get_linesize()
         for role in MunicipalRole:
             colour = palette.role(role)
-            pygame.draw.line(surface, colour, (x, y + small.get_linesize() // 2), (x + self.u(18), y + small.get_linesize() // 2), max(3, self.u(4)))
-            x = text(surface, small, label(role, self.lang), palette.text_dim, (x + self.u(22), y)).right + self.u(10)
+            pygame.draw.line(
+                surface,
+                colour,
+                (x, y + small.get_linesize() // 2),
+                (x + self.u(18), y + small.get_linesize() // 2),
+                max(3, self.u(4)),
+            )
+            x = text(
+                surface, small, label(role, self.lang), palette.text_dim, (x + self.u(22), y)
+            ).right + self.u(10)
 
 
 # --- Briefing ---------------------------------------------------------------------------------
@@ -133,10 +158,22 @@ class BriefingScene(RoundScene):
     def build(self) -> None:
         t = self.t
         self.news = self.text_box(self.r(16, 548, 1000, 160), self._news_html())
-        label_text = t("To the initiatives") if self.state.current_initiatives else t("To development")
+        label_text = (
+            t("To the initiatives") if self.state.current_initiatives else t("To development")
+        )
         self.button(self.r(1030, 600, 234, 58), label_text, self.next, kind="@big_button")
-        self.button(self.r(1030, 664, 110, 40), t("Help"), lambda: self.on_key(_key(pygame.K_F1)), kind="@small_button")
-        self.button(self.r(1154, 664, 110, 40), t("Settings"), lambda: self.on_key(_key(pygame.K_F2)), kind="@small_button")
+        self.button(
+            self.r(1030, 664, 110, 40),
+            t("Help"),
+            lambda: self.on_key(_key(pygame.K_F1)),
+            kind="@small_button",
+        )
+        self.button(
+            self.r(1154, 664, 110, 40),
+            t("Settings"),
+            lambda: self.on_key(_key(pygame.K_F2)),
+            kind="@small_button",
+        )
         self.move_focus(1)
 
     def _news_html(self) -> str:
@@ -146,18 +183,25 @@ class BriefingScene(RoundScene):
         e = html.escape
         parts = []
         if state.round == 1 and not state.history:
-            parts.append(f"<b>{e(t('The situation'))}</b><br>{e(scenario.briefing.get(lang))}<br><br>")
+            heading = e(t("The situation"))
+            parts.append(f"<b>{heading}</b><br>{e(scenario.briefing.get(lang))}<br><br>")
         if state.news:
-            parts.append(f"<b>{e(t('News this round'))}</b><br>")
+            parts.append("<b>" + e(t("News this round")) + "</b><br>")
             for event_id in state.news:
                 event = scenario.event(event_id)
                 parts.append(f"<b>{e(event.title.get(lang))}</b> — {e(event.text.get(lang))}<br>")
             for effect in state.news_effects:
                 parts.append(f"<i>{e(effect.explain(lang))}</i><br>")
         elif state.round > 1:
-            parts.append(f"<b>{e(t('News this round'))}</b><br>{e(t('A quiet quarter: no news.'))}<br>")
+            parts.append(
+                "<b>"
+                + e(t("News this round"))
+                + "</b><br>"
+                + e(t("A quiet round: no news."))
+                + "<br>"
+            )
         count = len(state.current_initiatives)
-        parts.append(f"<br>{e(t('Initiatives on the table:'))} {count}")
+        parts.append("<br>" + e(t("Initiatives on the table:")) + f" {count}")
         return "".join(parts)
 
     def next(self) -> None:
@@ -186,16 +230,38 @@ class BriefingScene(RoundScene):
         inner = left.inflate(-self.u(24), -self.u(20))
         ladder = pygame.Rect(inner.left, inner.top, inner.width, round(inner.height * 0.52))
         phase_ladder(surface, ladder, self.state.phase, palette, fonts, t, self.lang)
-        grid = pygame.Rect(inner.left, ladder.bottom + self.u(14), inner.width, inner.bottom - ladder.bottom - self.u(14))
+        grid = pygame.Rect(
+            inner.left,
+            ladder.bottom + self.u(14),
+            inner.width,
+            inner.bottom - ladder.bottom - self.u(14),
+        )
         competence_grid(surface, grid, self.state.stage, palette, fonts, t)
         self.draw_network_panel(surface, self.r(328, 64, 620, 476))
         right = self.r(960, 64, 304, 476)
         panel(surface, right, palette, self.u(10))
         inner = right.inflate(-self.u(24), -self.u(20))
         res_h = self.u(62)
-        lines_panel(surface, pygame.Rect(inner.left, inner.top, inner.width, inner.height - res_h - self.u(8)), self.state, palette, fonts, t, self.lang)
+        lines_panel(
+            surface,
+            pygame.Rect(inner.left, inner.top, inner.width, inner.height - res_h - self.u(8)),
+            self.state,
+            palette,
+            fonts,
+            t,
+            self.lang,
+        )
         state = self.state
-        resources(surface, pygame.Rect(inner.left, inner.bottom - res_h, inner.width, res_h), state.capacity_this_round, state.capacity_this_round, state.budget, palette, fonts, t)
+        resources(
+            surface,
+            pygame.Rect(inner.left, inner.bottom - res_h, inner.width, res_h),
+            state.capacity_this_round,
+            state.capacity_this_round,
+            state.budget,
+            palette,
+            fonts,
+            t,
+        )
 
 
 def _key(key: int) -> pygame.event.Event:
@@ -206,11 +272,11 @@ def _key(key: int) -> pygame.event.Event:
 
 
 class DecisionScene(RoundScene):
-    """One initiative as a card; the team picks a role (1–5), channels and, if it likes, a prediction."""
+    """One initiative as a card: the team picks a role (1–5), channels and maybe a prediction."""
 
     name = "decision"
 
-    def __init__(self, app, index: int = 0) -> None:  # noqa: ANN001
+    def __init__(self, app, index: int = 0) -> None:
         super().__init__(app)
         self.index = index
 
@@ -219,13 +285,14 @@ class DecisionScene(RoundScene):
         self.index = max(0, min(self.index, count - 1))
 
     @property
-    def initiative(self):  # noqa: ANN201 - Initiative
+    def initiative(self):
         return self.controller.initiatives()[self.index]
 
     def build(self) -> None:
         t, lang = self.t, self.lang
         initiative = self.initiative
         chosen = self.controller.plan.roles.get(initiative.id)
+        hours_unit = t("h")
         self.role_buttons = []
         y = 96
         for number, role in enumerate(ROLE_ORDER, start=1):
@@ -235,7 +302,7 @@ class DecisionScene(RoundScene):
                 f"{number}  {label(role, lang)}",
                 lambda role=role: self.choose(role),
                 selected=role == chosen,
-                tooltip=f"{role_meaning(role, t)} ({hours} {t('h')})",
+                tooltip=f"{role_meaning(role, t)} ({hours} {hours_unit})",
                 kind="@left_button",
             )
             self.role_buttons.append(button)
@@ -249,7 +316,7 @@ class DecisionScene(RoundScene):
                 tip = t("Not available yet.")
             self.button(
                 self.r(x, y, 344, 44),
-                f"{name} · {hours} {t('h')}",
+                f"{name} · {hours} {hours_unit}",
                 lambda cid=channel.id: self.toggle(cid),
                 enabled=usable,
                 selected=channel.id in picked,
@@ -277,7 +344,14 @@ class DecisionScene(RoundScene):
         forward = t("To development") if last else t("Next initiative")
         ok = chosen is not None
         why = None if ok else t("Choose a role first (keys 1–5).")
-        self.next_button = self.button(self.r(1000, 656, 264, 54), forward, self.next, enabled=ok, tooltip=why, kind="@big_button")
+        self.next_button = self.button(
+            self.r(1000, 656, 264, 54),
+            forward,
+            self.next,
+            enabled=ok,
+            tooltip=why,
+            kind="@big_button",
+        )
         self.button(self.r(16, 656, 160, 54), t("Back"), self.back)
 
     def choose(self, role: MunicipalRole) -> None:
@@ -326,7 +400,13 @@ class DecisionScene(RoundScene):
         panel(surface, card, palette, self.u(12))
         stripe = card.copy()
         stripe.width = self.u(10)
-        pygame.draw.rect(surface, palette.owners[initiative.owner], stripe, border_top_left_radius=self.u(12), border_bottom_left_radius=self.u(12))
+        pygame.draw.rect(
+            surface,
+            palette.owners[initiative.owner],
+            stripe,
+            border_top_left_radius=self.u(12),
+            border_bottom_left_radius=self.u(12),
+        )
         inner = card.inflate(-self.u(52), -self.u(36))
         inner.left += self.u(8)
         title_font = fonts.get(26, True)
@@ -341,36 +421,95 @@ class DecisionScene(RoundScene):
             (t("Residents as"), label(initiative.relation, lang)),
         ]
         if initiative.purposes:
-            facts.append((t("Channels for"), ", ".join(label(p, lang) for p in initiative.purposes)))
+            facts.append(
+                (t("Channels for"), ", ".join(label(p, lang) for p in initiative.purposes))
+            )
         col = max(small_bold.size(k)[0] for k, _ in facts) + self.u(12)
         for key, value in facts:
             text(surface, small_bold, key, palette.text_dim, (inner.left, y))
-            used = text_block(surface, small, value, palette.text, pygame.Rect(inner.left + col, y, inner.width - col, self.u(60)))
+            used = text_block(
+                surface,
+                small,
+                value,
+                palette.text,
+                pygame.Rect(inner.left + col, y, inner.width - col, self.u(60)),
+            )
             y += max(used, small.get_linesize()) + self.u(2)
         y += self.u(10)
-        text_block(surface, fonts.get(20), initiative.text.get(lang), palette.text, pygame.Rect(inner.left, y, inner.width, inner.bottom - y))
+        text_block(
+            surface,
+            fonts.get(20),
+            initiative.text.get(lang),
+            palette.text,
+            pygame.Rect(inner.left, y, inner.width, inner.bottom - y),
+        )
 
         if self.app.settings.predict:
-            text(surface, fonts.get(17, True), t("Your prediction"), palette.text_dim, self.r(16, 580, 0, 0).topleft, "midleft")
-        text(surface, fonts.get(20, True), t("Role of the municipality (keys 1–5)"), palette.text_dim, self.r(560, 64, 0, 0).topleft)
+            text(
+                surface,
+                fonts.get(17, True),
+                t("Your prediction"),
+                palette.text_dim,
+                self.r(16, 580, 0, 0).topleft,
+                "midleft",
+            )
+        text(
+            surface,
+            fonts.get(20, True),
+            t("Role of the municipality (keys 1–5)"),
+            palette.text_dim,
+            self.r(560, 64, 0, 0).topleft,
+        )
         meaning_font = fonts.get(18)
+        hours_unit = t("h")
         for i, role in enumerate(ROLE_ORDER):
             y = 96 + i * 56
             hours = self.controller.role_cost(role)
             area = self.r(824, y + 2, 440, 48)
-            pygame.draw.line(surface, palette.role(role), (area.left, area.top + self.u(4)), (area.left, area.bottom - self.u(8)), max(4, self.u(6)))
+            pygame.draw.line(
+                surface,
+                palette.role(role),
+                (area.left, area.top + self.u(4)),
+                (area.left, area.bottom - self.u(8)),
+                max(4, self.u(6)),
+            )
             area.left += self.u(14)
             area.width -= self.u(14)
-            text_block(surface, meaning_font, f"{role_meaning(role, t)} · {hours} {t('h')}", palette.text, area, line_gap=1.0, max_lines=2)
-        text(surface, fonts.get(20, True), t("Channels (hours per initiative, opening included)"), palette.text_dim, self.r(560, 388, 0, 0).topleft)
+            text_block(
+                surface,
+                meaning_font,
+                f"{role_meaning(role, t)} · {hours} {hours_unit}",
+                palette.text,
+                area,
+                line_gap=1.0,
+                max_lines=2,
+            )
+        text(
+            surface,
+            fonts.get(20, True),
+            t("Channels (hours per initiative, opening included)"),
+            palette.text_dim,
+            self.r(560, 388, 0, 0).topleft,
+        )
 
         cost = self.controller.cost()
         left = cost.hours_available - cost.hours
         colour = palette.bad if left < 0 else palette.text
-        summary = t("This round so far: {used} of {available} hours").format(used=cost.hours, available=cost.hours_available)
-        text(surface, fonts.get(19, True), summary, colour, self.r(200, 683, 0, 0).topleft, "midleft")
+        summary = t("This round so far: {used} of {available} hours").format(
+            used=cost.hours, available=cost.hours_available
+        )
+        text(
+            surface, fonts.get(19, True), summary, colour, self.r(200, 683, 0, 0).topleft, "midleft"
+        )
         if left < 0:
-            text(surface, fonts.get(16), t("Too many hours: drop a channel or choose a lighter role."), palette.bad, self.r(200, 706, 0, 0).topleft, "midleft")
+            text(
+                surface,
+                fonts.get(16),
+                t("Too many hours: drop a channel or choose a lighter role."),
+                palette.bad,
+                self.r(200, 706, 0, 0).topleft,
+                "midleft",
+            )
 
 
 # --- Development --------------------------------------------------------------------------------
@@ -387,6 +526,7 @@ class DevelopmentScene(RoundScene):
     def build(self) -> None:
         t, lang = self.t, self.lang
         planned = self.controller.plan.actions
+        hours_unit = t("h")
         self.offers = [(a, ok) for a, ok in self.controller.actions() if ok or a.id in planned]
         y = 100
         for number, (action, _) in enumerate(self.offers[:9], start=1):
@@ -397,16 +537,23 @@ class DevelopmentScene(RoundScene):
                 caption,
                 lambda aid=action.id: self.toggle(aid),
                 selected=action.id in planned,
-                tooltip=action.text.get(lang) + f" ({cost.capacity} {t('h')}, € {cost.budget:.0f}k)",
+                tooltip=action.text.get(lang)
+                + f" ({cost.capacity} {hours_unit}, € {cost.budget:.0f}k)",
                 kind="@left_button",
             )
             y += 50
         problems = self.controller.problems()
         ok = not problems
         why = None if ok else problems[0].explain(lang)
-        self.confirm = self.button(self.r(960, 650, 304, 58), t("Resolve the round"), self.resolve, enabled=ok, tooltip=why, kind="@big_button")
+        self.confirm = self.button(
+            self.r(960, 650, 304, 58),
+            t("Resolve the round"),
+            self.resolve,
+            enabled=ok,
+            tooltip=why,
+            kind="@big_button",
+        )
         self.button(self.r(16, 656, 160, 52), t("Back"), self.back)
-        self.move_focus(1) if self._focus is None else None
 
     def toggle(self, action_id: str) -> None:
         self.controller.toggle_action(action_id)
@@ -441,49 +588,131 @@ class DevelopmentScene(RoundScene):
     def draw(self, surface: pygame.Surface) -> None:
         palette, fonts, t, lang = self.app.palette, self.app.fonts, self.t, self.lang
         self.top_bar(surface, t("Development of the organisation"))
-        text(surface, fonts.get(20, True), t("Invest in the organisation (keys 1–9)"), palette.text_dim, self.r(16, 64, 0, 0).topleft)
+        text(
+            surface,
+            fonts.get(20, True),
+            t("Invest in the organisation (keys 1–9)"),
+            palette.text_dim,
+            self.r(16, 64, 0, 0).topleft,
+        )
         small = fonts.get(16)
+        hours_unit = t("h")
         for i, (action, _) in enumerate(self.offers[:9]):
             y = 100 + i * 50
             cost = action.cost
-            label_text = f"{cost.capacity} {t('h')} · € {cost.budget:.0f}k"
-            text(surface, small, label_text, palette.text_dim, self.r(568, y + 22, 0, 0).topleft, "midleft")
+            label_text = f"{cost.capacity} {hours_unit} · € {cost.budget:.0f}k"
+            text(
+                surface,
+                small,
+                label_text,
+                palette.text_dim,
+                self.r(568, y + 22, 0, 0).topleft,
+                "midleft",
+            )
         locked = sum(1 for _, ok in self.controller.actions() if not ok)
         if not self.offers:
-            text(surface, fonts.get(18), t("Nothing to invest in this round."), palette.text, self.r(16, 110, 0, 0).topleft)
+            text(
+                surface,
+                fonts.get(18),
+                t("Nothing to invest in this round."),
+                palette.text,
+                self.r(16, 110, 0, 0).topleft,
+            )
         if locked:
-            text(surface, small, t("{n} more become available as the municipality grows.").format(n=locked), palette.text_dim, self.r(16, 100 + min(9, len(self.offers)) * 50 + 6, 0, 0).topleft)
+            text(
+                surface,
+                small,
+                t("{n} more become available as the municipality grows.").format(n=locked),
+                palette.text_dim,
+                self.r(16, 100 + min(9, len(self.offers)) * 50 + 6, 0, 0).topleft,
+            )
 
         side = self.r(700, 64, 564, 570)
         panel(surface, side, palette, self.u(10))
         inner = side.inflate(-self.u(28), -self.u(24))
         y = inner.top
-        text(surface, fonts.get(18, True), t("Your plan for this round"), palette.text_dim, (inner.left, y))
+        text(
+            surface,
+            fonts.get(18, True),
+            t("Your plan for this round"),
+            palette.text_dim,
+            (inner.left, y),
+        )
         y += self.u(30)
         scenario = self.controller.scenario
         assert scenario is not None
         body = fonts.get(17)
         for decision in self.controller.decisions().initiatives:
             title = scenario.initiative(decision.initiative).title.get(lang)
-            channels = ", ".join(scenario.channel(c).name.get(lang) for c in decision.channels) or t("no channels")
+            channels = ", ".join(
+                scenario.channel(c).name.get(lang) for c in decision.channels
+            ) or t("no channels")
             line = f"{title}: {label(decision.role, lang)} · {channels}"
-            pygame.draw.circle(surface, palette.role(decision.role), (inner.left + self.u(6), y + body.get_linesize() // 2), self.u(6))
-            y += text_block(surface, body, line, palette.text, pygame.Rect(inner.left + self.u(20), y, inner.width - self.u(20), self.u(60)), max_lines=2) + self.u(4)
+            pygame.draw.circle(
+                surface,
+                palette.role(decision.role),
+                (inner.left + self.u(6), y + body.get_linesize() // 2),
+                self.u(6),
+            )
+            y += text_block(
+                surface,
+                body,
+                line,
+                palette.text,
+                pygame.Rect(inner.left + self.u(20), y, inner.width - self.u(20), self.u(60)),
+                max_lines=2,
+            ) + self.u(4)
         for action_id in self.controller.plan.actions:
             action = scenario.action(action_id)
-            y += text_block(surface, body, "+ " + action.title.get(lang), palette.accent, pygame.Rect(inner.left, y, inner.width, self.u(50)), max_lines=1) + self.u(2)
+            y += text_block(
+                surface,
+                body,
+                "+ " + action.title.get(lang),
+                palette.accent,
+                pygame.Rect(inner.left, y, inner.width, self.u(50)),
+                max_lines=1,
+            ) + self.u(2)
         cost = self.controller.cost()
         y = max(y + self.u(12), inner.top + self.u(250))
-        resources(surface, pygame.Rect(inner.left, y, inner.width, self.u(60)), cost.hours_available - cost.hours, cost.hours_available, cost.budget_available - cost.budget, palette, fonts, t)
+        resources(
+            surface,
+            pygame.Rect(inner.left, y, inner.width, self.u(60)),
+            cost.hours_available - cost.hours,
+            cost.hours_available,
+            cost.budget_available - cost.budget,
+            palette,
+            fonts,
+            t,
+        )
         y += self.u(72)
         if self.detail:
             action = scenario.action(self.detail)
-            y += text_block(surface, fonts.get(16), action.text.get(lang), palette.text_dim, pygame.Rect(inner.left, y, inner.width, self.u(70)), max_lines=3) + self.u(8)
+            y += text_block(
+                surface,
+                fonts.get(16),
+                action.text.get(lang),
+                palette.text_dim,
+                pygame.Rect(inner.left, y, inner.width, self.u(70)),
+                max_lines=3,
+            ) + self.u(8)
         problems = self.controller.problems()
         for problem in problems[:3]:
-            y += text_block(surface, fonts.get(17, True), problem.explain(lang), palette.bad, pygame.Rect(inner.left, y, inner.width, self.u(56)), max_lines=2) + self.u(4)
+            y += text_block(
+                surface,
+                fonts.get(17, True),
+                problem.explain(lang),
+                palette.bad,
+                pygame.Rect(inner.left, y, inner.width, self.u(56)),
+                max_lines=2,
+            ) + self.u(4)
         if not problems:
-            text_block(surface, fonts.get(17), t("All set. Resolve the round when the group agrees."), palette.good, pygame.Rect(inner.left, y, inner.width, self.u(50)))
+            text_block(
+                surface,
+                fonts.get(17),
+                t("All set. Resolve the round when the group agrees."),
+                palette.good,
+                pygame.Rect(inner.left, y, inner.width, self.u(50)),
+            )
 
 
 # --- Outcome ----------------------------------------------------------------------------------
@@ -503,7 +732,7 @@ class OutcomeScene(RoundScene):
             (effect.explain(lang), effect.delta) for effect in self.controller.effects
         ]
         self.entries.extend(self._prediction_entries())
-        self.revealed = 0 if self.entries else 0
+        self.revealed = 0
         self.clock = 0.0
         previous = self.controller.previous
         self.before = line_values(previous) if previous is not None else None
@@ -522,7 +751,7 @@ class OutcomeScene(RoundScene):
                 continue
             result = verdict(outcome.fit, outcome.succeeded)
             title = scenario.initiative(outcome.initiative).title.get(self.lang)
-            sentence = t("{title}: you predicted it {guess}; it {result}.").format(
+            sentence = t("{title}: you predicted “{guess}”; it turned out “{result}”.").format(
                 title=title, guess=prediction_name(guess, t), result=prediction_name(result, t)
             )
             verdict_word = t("Right:") if guess == result else t("Not quite:")
@@ -532,8 +761,20 @@ class OutcomeScene(RoundScene):
     def build(self) -> None:
         t = self.t
         done = self.revealed >= len(self.entries)
-        self.button(self.r(16, 656, 250, 52), t("Reveal next (Space)"), self.reveal, enabled=not done, kind="@small_button")
-        self.button(self.r(276, 656, 170, 52), t("Show all"), self.reveal_all, enabled=not done, kind="@small_button")
+        self.button(
+            self.r(16, 656, 250, 52),
+            t("Reveal next (Space)"),
+            self.reveal,
+            enabled=not done,
+            kind="@small_button",
+        )
+        self.button(
+            self.r(276, 656, 170, 52),
+            t("Show all"),
+            self.reveal_all,
+            enabled=not done,
+            kind="@small_button",
+        )
         self.button(self.r(1000, 656, 264, 54), t("Continue"), self.next, kind="@big_button")
         self.move_focus(1)
 
@@ -584,7 +825,9 @@ class OutcomeScene(RoundScene):
         inner = box.inflate(-self.u(28), -self.u(24))
         header = t("Effect {n} of {total}").format(n=self.revealed, total=len(self.entries))
         text(surface, fonts.get(18, True), header, palette.text_dim, inner.topleft)
-        area = pygame.Rect(inner.left, inner.top + self.u(32), inner.width, inner.height - self.u(32))
+        area = pygame.Rect(
+            inner.left, inner.top + self.u(32), inner.width, inner.height - self.u(32)
+        )
         shown = self.entries[: self.revealed]
         font = fonts.get(17)
         step = font.get_linesize()
@@ -630,7 +873,10 @@ class OutcomeScene(RoundScene):
         eased = 1 - (1 - progress) ** 3
         shown = state.clone()
         for ind in Indicator:
-            shown.indicators[ind] = previous.indicators[ind] + (state.indicators[ind] - previous.indicators[ind]) * eased
+            shown.indicators[ind] = (
+                previous.indicators[ind]
+                + (state.indicators[ind] - previous.indicators[ind]) * eased
+            )
         shown.fit_record = previous.fit_record + (state.fit_record - previous.fit_record) * eased
         return shown
 
@@ -684,20 +930,42 @@ class SummaryScene(RoundScene):
             delta = now - previous.indicators[ind] if previous is not None else 0.0
             text(surface, body, label(ind, lang).capitalize(), palette.text, (inner.left, y))
             text(surface, bold, f"{now:.0f}", palette.text, (cols[0], y))
-            colour = palette.good if delta >= 0.5 else palette.bad if delta <= -0.5 else palette.neutral
+            colour = (
+                palette.good if delta >= 0.5 else palette.bad if delta <= -0.5 else palette.neutral
+            )
             text(surface, bold, signed(delta), colour, (cols[1], y))
-            text(surface, fonts.get(16), indicator_word(ind, now, t), palette.text_dim, (cols[2], y + self.u(2)))
+            text(
+                surface,
+                fonts.get(16),
+                indicator_word(ind, now, t),
+                palette.text_dim,
+                (cols[2], y + self.u(2)),
+            )
             y += body.get_linesize() + self.u(8)
         y += self.u(12)
         for name, now_value, before_value in (
-            (t("Growth phase"), f"{state.phase.level} · {label(state.phase, lang)}", previous.phase if previous else None),
-            (t("Competence"), f"{state.stage.level} · {label(state.stage, lang)}", previous.stage if previous else None),
+            (
+                t("Growth phase"),
+                f"{state.phase.level} · {label(state.phase, lang)}",
+                previous.phase if previous else None,
+            ),
+            (
+                t("Competence"),
+                f"{state.stage.level} · {label(state.stage, lang)}",
+                previous.stage if previous else None,
+            ),
         ):
             text(surface, body, name, palette.text_dim, (inner.left, y))
             current = state.phase if name == t("Growth phase") else state.stage
             changed = before_value is not None and before_value != current
             colour = palette.accent if changed else palette.text
-            text(surface, bold, now_value + ("  " + t("(new)") if changed else ""), colour, (cols[0], y))
+            text(
+                surface,
+                bold,
+                now_value + ("  " + t("(new)") if changed else ""),
+                colour,
+                (cols[0], y),
+            )
             y += body.get_linesize() + self.u(8)
 
         side = self.r(728, 64, 536, 580)
@@ -706,32 +974,72 @@ class SummaryScene(RoundScene):
         y = inner.top
         card = score(state)
         text(surface, bold, t("Score so far"), palette.text_dim, (inner.left, y))
-        text(surface, fonts.get(34, True), f"{card.total}", palette.accent, (inner.right, y - self.u(6)), "topright")
+        text(
+            surface,
+            fonts.get(34, True),
+            f"{card.total}",
+            palette.accent,
+            (inner.right, y - self.u(6)),
+            "topright",
+        )
         y += self.u(48)
         scenario = self.controller.scenario
         assert scenario is not None
         gaps = next_phase_gaps(state, scenario)
         if state.phase.level >= 4:
             heading = t("The municipality works together: the highest phase.")
-            y += text_block(surface, bold, heading, palette.good, pygame.Rect(inner.left, y, inner.width, self.u(60)))
+            y += text_block(
+                surface,
+                bold,
+                heading,
+                palette.good,
+                pygame.Rect(inner.left, y, inner.width, self.u(60)),
+            )
         else:
             heading = t("What stands between you and the next phase")
-            y += text_block(surface, bold, heading, palette.text, pygame.Rect(inner.left, y, inner.width, self.u(60))) + self.u(6)
+            y += text_block(
+                surface,
+                bold,
+                heading,
+                palette.text,
+                pygame.Rect(inner.left, y, inner.width, self.u(60)),
+            ) + self.u(6)
             for requirement, value in gaps:
                 line = _gap_text(requirement, value, t, lang)
-                y += text_block(surface, body, "• " + line, palette.text, pygame.Rect(inner.left, y, inner.width, self.u(60)), max_lines=2) + self.u(4)
+                y += text_block(
+                    surface,
+                    body,
+                    "• " + line,
+                    palette.text,
+                    pygame.Rect(inner.left, y, inner.width, self.u(60)),
+                    max_lines=2,
+                ) + self.u(4)
             if not gaps:
-                y += text_block(surface, body, t("Nothing: the phase moves up when the next round confirms it."), palette.good, pygame.Rect(inner.left, y, inner.width, self.u(60)))
+                y += text_block(
+                    surface,
+                    body,
+                    t("Nothing: the phase moves up when the next round confirms it."),
+                    palette.good,
+                    pygame.Rect(inner.left, y, inner.width, self.u(60)),
+                )
 
 
-def _gap_text(requirement, value: float, t, lang) -> str:  # noqa: ANN001
+def _gap_text(requirement, value: float, t, lang) -> str:
     """One requirement of the next phase, in words, with where the team stands now."""
     if requirement.kind == "indicator" and requirement.indicator is not None:
         return t("{what}: {now} of {needed}").format(
-            what=label(requirement.indicator, lang).capitalize(), now=round(value), needed=round(requirement.value)
+            what=label(requirement.indicator, lang).capitalize(),
+            now=round(value),
+            needed=round(requirement.value),
         )
     if requirement.kind == "fit_record":
-        return t("Roles that fit (track record): {now} of {needed}").format(now=round(value), needed=round(requirement.value))
+        return t("Roles that fit (track record): {now} of {needed}").format(
+            now=round(value), needed=round(requirement.value)
+        )
     if requirement.kind == "stage" and requirement.stage is not None:
-        return t("Competence: the organisation must be {stage}").format(stage=label(requirement.stage, lang))
-    return t("Roles played well: {now} of {needed}").format(now=round(value), needed=round(requirement.value))
+        return t("Competence: the organisation must be {stage}").format(
+            stage=label(requirement.stage, lang)
+        )
+    return t("Roles played well: {now} of {needed}").format(
+        now=round(value), needed=round(requirement.value)
+    )

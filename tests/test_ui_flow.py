@@ -1,0 +1,251 @@
+"""The real app driven by synthetic keys and clicks: whole games, language, resize, errors."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pygame
+import pytest
+
+from game.scenario.loader import SCENARIO_DIR
+from game.ui.scenes import BriefingScene, DecisionScene
+from tests.uitools import start_app
+
+# pygame_gui warns when a text does not fit its widget: in front of a group that is a bug.
+pytestmark = pytest.mark.filterwarnings("error::UserWarning")
+
+
+@pytest.fixture
+def pilot(monkeypatch, tmp_path):
+    harness = start_app(monkeypatch, tmp_path)
+    yield harness
+    harness.app.close()
+
+
+def test_keyboard_only_game_reaches_the_debrief(monkeypatch, tmp_path):
+    pilot = start_app(monkeypatch, tmp_path, lang="nl")
+    app = pilot.app
+    try:
+        assert pilot.scene == "title"
+        pilot.press(pygame.K_RETURN)  # focus starts on "new game"
+        assert pilot.scene == "scenario_choice"
+        pilot.press(pygame.K_TAB, pygame.KMOD_SHIFT)  # back to the team name
+        pilot.type_text("Oost")
+        pilot.press(pygame.K_TAB)  # to "start"
+        pilot.press(pygame.K_RETURN)
+        assert pilot.scene == "briefing"
+        assert app.controller.team == "Oost"
+        rounds = 0
+        while pilot.scene != "debrief" and rounds < 13:
+            assert pilot.scene == "briefing", pilot.scene
+            pilot.press(pygame.K_RETURN)
+            for _ in range(4):
+                if pilot.scene != "decision":
+                    break
+                pilot.press(pygame.K_3)  # facilitating: 4 hours, always affordable
+                pilot.press(pygame.K_RETURN)
+            assert pilot.scene == "development"
+            pilot.press(pygame.K_RETURN)  # resolve
+            assert pilot.scene == "outcome"
+            for _ in range(200):
+                if pilot.scene != "outcome":
+                    break
+                pilot.press(pygame.K_RETURN)  # reveal one by one, then continue
+            assert pilot.scene == "summary"
+            pilot.press(pygame.K_RETURN)
+            rounds += 1
+            assert rounds <= 12
+        assert rounds == 12
+        assert app.controller.state.finished
+        assert {o.role.value for r in app.controller.state.history for o in r.outcomes} == {
+            "facilitating"
+        }
+        assert app.errors == []
+    finally:
+        app.close()
+
+
+def test_mouse_only_game_reaches_the_debrief(pilot):
+    app = pilot.app
+    pilot.click_button("New game")
+    pilot.click_button("Start the game")
+    first = True
+    for _ in range(12):
+        pilot.click_button("To the initiatives")
+        for _ in range(4):
+            if pilot.scene != "decision":
+                break
+            pilot.click_button("5")  # letting go: 1 hour
+            if first:
+                pilot.click_button("Website")
+                first = False
+            forward = (
+                "Next initiative"
+                if pilot.app.scene.index + 1 < len(app.controller.state.current_initiatives)
+                else "To development"
+            )
+            pilot.click_button(forward)
+        assert pilot.scene == "development"
+        pilot.click_button("Resolve the round")
+        pilot.click_button("Show all")
+        pilot.click_button("Continue")
+        caption = "To the debrief" if app.controller.state.finished else "Next round"
+        pilot.click_button(caption)
+    assert pilot.scene == "debrief"
+    history = app.controller.state.history
+    assert len(history) == 12
+    assert history[0].outcomes[0].channels == ("website",)
+    assert app.errors == []
+
+
+def test_choosing_a_role_by_number_key_and_cost_before_confirming(pilot):
+    app = pilot.app
+    pilot.click_button("New game")
+    pilot.click_button("Start the game")
+    pilot.click_button("To the initiatives")
+    initiative = app.controller.state.current_initiatives[0]
+    assert pilot.button("Next initiative").is_enabled is False  # no role yet
+    pilot.press(pygame.K_2)
+    assert app.controller.plan.roles[initiative].value == "directing"
+    assert app.controller.cost().hours == 6
+    pilot.click_button("Twitter")
+    assert app.controller.plan.channels[initiative] == ["twitter"]
+    assert app.controller.cost().hours == 8
+    pilot.click_button("Twitter")  # a toggle: off again
+    assert app.controller.cost().hours == 6
+
+
+def test_resolve_is_blocked_with_the_reason_when_hours_run_out(pilot):
+    app = pilot.app
+    pilot.click_button("New game")
+    pilot.click_button("Start the game")
+    pilot.click_button("To the initiatives")
+    for _ in range(3):
+        if pilot.scene != "decision":
+            break
+        pilot.press(pygame.K_4)  # participating: 6 hours
+        for channel in ("Facebook", "LinkedIn"):
+            pilot.click_button(channel)
+        pilot.app.scene.next()
+        pilot.advance(2)
+    assert pilot.scene == "development"
+    confirm = pilot.button("Resolve the round")
+    assert not confirm.is_enabled
+    assert "hours" in (confirm.tool_tip_text or "")
+    before = app.controller.state
+    pilot.press(pygame.K_RETURN)
+    assert pilot.scene == "development"
+    assert app.controller.state is before
+
+
+def test_language_switch_in_settings(pilot):
+    pilot.click_button("Settings")
+    assert pilot.scene == "settings"
+    pilot.click_button("Nederlands")
+    assert pilot.app.settings.language == "nl"
+    assert pilot.button("Terug")  # the same screen, now in Dutch
+    pilot.press(pygame.K_ESCAPE)
+    assert pilot.scene == "title"
+    assert pilot.button("Nieuw spel")
+    pilot.click_button("Instellingen")
+    pilot.click_button("English")
+    pilot.press(pygame.K_ESCAPE)
+    assert pilot.button("New game")
+
+
+def test_resize_lays_the_scene_out_again(pilot):
+    before = pilot.button("New game").get_abs_rect()
+    pygame.event.post(pygame.event.Event(pygame.VIDEORESIZE, size=(1920, 1080), w=1920, h=1080))
+    pilot.advance(2)
+    assert pilot.app.screen.get_size() == (1920, 1080)
+    after = pilot.button("New game").get_abs_rect()
+    assert after.width == pytest.approx(before.width * 1.5, abs=2)
+    assert after.centerx == pytest.approx(960, abs=2)
+
+
+def test_f11_toggles_fullscreen_and_back(pilot):
+    pilot.press(pygame.K_F11)
+    assert pilot.app.settings.fullscreen
+    pilot.press(pygame.K_F11)
+    assert not pilot.app.settings.fullscreen
+    assert pilot.app.screen.get_size() == (1280, 720)
+
+
+def test_an_exception_in_a_scene_shows_the_error_screen_and_keeps_the_game(pilot, monkeypatch):
+    app = pilot.app
+    pilot.click_button("New game")
+    pilot.click_button("Start the game")
+    state = app.controller.state
+
+    def broken(self, surface):
+        raise RuntimeError("boom in draw")
+
+    monkeypatch.setattr(BriefingScene, "draw", broken)
+    pilot.advance(2)
+    assert pilot.scene == "error"
+    log = (app.log_dir / "errors.log").read_text(encoding="utf-8")
+    assert "boom in draw" in log and "Traceback" in log
+    assert app.controller.state is state
+    monkeypatch.undo()
+    monkeypatch.setenv("SDL_VIDEODRIVER", "dummy")
+    pilot.click_button("Back to the game")
+    assert pilot.scene == "briefing"
+    assert app.controller.state is state
+
+
+def test_an_invalid_scenario_shows_its_errors(monkeypatch, tmp_path):
+    folder = tmp_path / "scenarios"
+    folder.mkdir()
+    shutil.copy(SCENARIO_DIR / "gemeente-middelgroot.yaml", folder / "a-good.yaml")
+    (folder / "b-broken.yaml").write_text(
+        "id: broken\ntitle: Broken\nrounds: many\n", encoding="utf-8"
+    )
+    pilot = start_app(monkeypatch, tmp_path, scenario_dir=folder)
+    try:
+        pilot.click_button("New game")
+        pilot.click_button("b-broken.yaml".join(["⚠ ", ""]))
+        scene = pilot.app.scene
+        entry = scene.current
+        assert entry.scenario is None
+        assert "b-broken.yaml" in entry.error and "rounds" in entry.error
+        assert not pilot.button("Start the game").is_enabled
+        pilot.advance(2)
+        assert pilot.app.errors == []
+    finally:
+        pilot.app.close()
+
+
+def test_escape_walks_back_and_the_game_can_be_continued(pilot):
+    app = pilot.app
+    pilot.click_button("New game")
+    pilot.click_button("Start the game")
+    pilot.click_button("To the initiatives")
+    pilot.press(pygame.K_1)
+    pilot.press(pygame.K_ESCAPE)
+    assert pilot.scene == "briefing"
+    pilot.press(pygame.K_ESCAPE)
+    assert pilot.scene == "title"
+    pilot.click_button("Continue")
+    assert pilot.scene == "briefing"
+    pilot.press(pygame.K_RETURN)
+    assert isinstance(app.scene, DecisionScene)
+    # The plan survived the walk back and forth.
+    first = app.controller.state.current_initiatives[0]
+    assert app.controller.plan.roles[first].value == "normative"
+
+
+def test_no_display_prints_a_clear_message(tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    env = dict(os.environ, SDL_VIDEODRIVER="no-such-driver", SDL_AUDIODRIVER="dummy")
+    root = Path(__file__).resolve().parent.parent
+    result = subprocess.run(
+        [sys.executable, "main.py", "play"], cwd=root, env=env, capture_output=True, text=True
+    )
+    assert result.returncode == 1
+    assert "No display available" in result.stderr
+    assert "autoplay" in result.stderr
+    assert "Traceback" not in result.stderr
