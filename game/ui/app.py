@@ -90,6 +90,8 @@ class App:
         self.errors: list[str] = []
         self.last_error: str | None = None
         self._active_until = 0.0
+        self._layer: pygame.Surface | None = None
+        self._layer_stale = True
         self._sounds: dict[str, pygame.mixer.Sound] = {}
         self.clock = pygame.time.Clock()
         from game.ui.scenes import TitleScene
@@ -139,6 +141,12 @@ class App:
         if self.scene is not None:
             self.scene.rebuild()
         self.dirty = True
+        self._layer_stale = True
+
+    def invalidate(self) -> None:
+        """Something on screen changed outside an event: draw the scene again next frame."""
+        self.dirty = True
+        self._layer_stale = True
 
     def resize(self, size: tuple[int, int]) -> None:
         size = (max(MIN_SIZE[0], size[0]), max(MIN_SIZE[1], size[1]))
@@ -209,6 +217,7 @@ class App:
         self._guard(scene.on_enter)
         self._guard(scene.rebuild)
         self.dirty = True
+        self._layer_stale = True
 
     def _guard(self, call: Callable[[], object]) -> None:
         """Run a scene's code; an exception becomes the error screen, never a crash."""
@@ -237,6 +246,7 @@ class App:
         except Exception as second:  # pragma: no cover - last resort
             self._log("".join(traceback.format_exception(second)))
         self.dirty = True
+        self._layer_stale = True
 
     def _log(self, details: str) -> Path | None:
         try:
@@ -267,6 +277,8 @@ class App:
         if self.scene is not None:
             scene = self.scene
             self._guard(lambda: scene.update(dt))
+            if scene.animating:
+                self._layer_stale = True
         if self._pending is not None:
             self._switch()
         # Last before drawing: pygame_gui sorts out which widgets are visible in its update.
@@ -281,6 +293,7 @@ class App:
         if kind == pygame.NOEVENT:
             return
         self.dirty = True
+        self._layer_stale = True
         self._active_until = time.monotonic() + ACTIVE_AFTER_INPUT
         if kind == pygame.QUIT:
             self.running = False
@@ -308,12 +321,24 @@ class App:
         self._guard(handle)
 
     def draw(self) -> None:
-        """Paint the current scene, its widgets and the focus ring, then flip."""
+        """Paint the current scene, its widgets and the focus ring, then flip.
+
+        What the scene paints under its widgets is kept as a layer and painted again only after
+        input, a change of scene or style, or while the scene animates: hover effects and
+        tooltips then cost a blit, not a whole dashboard.
+        """
         surface = self.screen
-        surface.fill(self.palette.background)
         scene = self.scene
-        if scene is not None:
-            self._guard(lambda: scene.draw(surface))
+        layer = self._layer
+        if layer is None or self._layer_stale or layer.get_size() != surface.get_size():
+            if layer is None or layer.get_size() != surface.get_size():
+                layer = pygame.Surface(surface.get_size()).convert()
+            layer.fill(self.palette.background)
+            if scene is not None:
+                self._guard(lambda: scene.draw(layer))
+            self._layer = layer
+            self._layer_stale = False
+        surface.blit(layer, (0, 0))
         self.ui.draw_ui(surface)
         if scene is not None and scene is self.scene:
             self._guard(lambda: scene.draw_overlay(surface))

@@ -87,6 +87,7 @@ class Harness:
         return self.app.scene.name if self.app.scene is not None else ""
 
     def screenshot(self, path: Path) -> Path:
+        self.app.invalidate()
         self.app.draw()
         path.parent.mkdir(parents=True, exist_ok=True)
         pygame.image.save(self.app.screen, str(path))

@@ -73,6 +73,7 @@ class Scene:
         self._focusable.clear()
         self._focus = None
         self.app.ui.clear_and_reset()
+        self.app.invalidate()
         self.build()
         if focused is not None and focused < len(self._focusable):
             self._focus = focused
@@ -110,6 +111,10 @@ class Scene:
         return widget
 
     def label(self, rect: pygame.Rect, message: str, object_id: str | None = None) -> UILabel:
+        """A one-line label; taller when the room chose a larger type size, so it still fits."""
+        scale = max(1.0, self.app.settings.font_scale)
+        if scale > 1.0:
+            rect = rect.inflate(0, round(rect.height * (scale - 1)))
         return UILabel(rect, message, manager=self.app.ui, object_id=object_id)
 
     def text_box(self, rect: pygame.Rect, html: str, kind: str | None = None) -> UITextBox:
