@@ -182,6 +182,7 @@ def test_an_exception_in_a_scene_shows_the_error_screen_and_keeps_the_game(pilot
         raise RuntimeError("boom in draw")
 
     monkeypatch.setattr(BriefingScene, "draw", broken)
+    pilot.press(pygame.K_a)  # any input paints the scene again
     pilot.advance(2)
     assert pilot.scene == "error"
     log = (app.log_dir / "errors.log").read_text(encoding="utf-8")

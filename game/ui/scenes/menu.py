@@ -237,8 +237,8 @@ class ScenarioChoiceScene(Scene):
             ),
             (
                 t("Length"),
-                f"{scenario.rounds} "
-                + (scenario.round_name.get(lang) if scenario.round_name else t("rounds")),
+                t("{n} rounds").format(n=scenario.rounds)
+                + (f" ({scenario.round_name.get(lang)})" if scenario.round_name else ""),
             ),
             (
                 t("Languages"),
