@@ -122,10 +122,12 @@ def cmd_play(args: argparse.Namespace, out: TextIO) -> int:
 
 def cmd_autoplay(args: argparse.Namespace, out: TextIO) -> int:
     from game.sim import play, score, weakest_line
+    from game.sim.council import council_ranking
 
     scenario = _load(args.scenario, args.usage)
     state = play(scenario, args.seed, args.strategy)
     card = score(state)
+    ranking = council_ranking(state, scenario)
     if args.json:
         document = {
             "scenario": scenario.id,
@@ -147,6 +149,8 @@ def cmd_autoplay(args: argparse.Namespace, out: TextIO) -> int:
                 "score_detail": card.to_dict(),
             },
         }
+        if ranking is not None:
+            document["final"]["council_ranking"] = ranking.to_dict()
         json.dump(document, out, ensure_ascii=False, indent=2)
         out.write("\n")
         return EXIT_OK
@@ -172,6 +176,14 @@ def cmd_autoplay(args: argparse.Namespace, out: TextIO) -> int:
         f"     score {card.total} / 1000: {card.title.get(lang)}; "
         f"fitting role chosen {card.fit_rate:.0%} of the time\n"
     )
+    if ranking is not None:
+        figures = ranking.figures
+        out.write(
+            f"     council account: {figures.followers} followers ({figures.followers_pct}%), "
+            f"following {figures.following} ({figures.following_pct}%), "
+            f"{figures.tweets} tweets ({figures.tweets_pct}%); "
+            f"place {ranking.position} of {len(ranking.rows)} against the survey's top ten\n"
+        )
     return EXIT_OK
 
 
