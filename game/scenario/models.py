@@ -8,16 +8,20 @@ trainers' editors show while typing. Cross-references between ids are checked in
 
 from __future__ import annotations
 
+import re
 from enum import StrEnum
-from typing import Annotated, Any, ClassVar
+from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     ConfigDict,
+    Discriminator,
     Field,
     PrivateAttr,
     RootModel,
     StringConstraints,
+    Tag,
     field_validator,
     model_validator,
 )
@@ -47,6 +51,22 @@ ContentId = Annotated[
         )
     ),
 ]
+
+
+def _relative_inside(path: str) -> str:
+    """Assets travel with the scenario's folder: no absolute paths, no way out with '..'.
+
+    Whether the file exists is checked by the cross-reference pass, which knows the folder.
+    """
+    if path.startswith(("/", "\\")) or re.match(r"^[A-Za-z]:", path) or "://" in path:
+        raise ValueError(
+            f"'{path}' must be a path relative to the scenario's folder, e.g. 'images/logo.png'"
+        )
+    if ".." in re.split(r"[/\\]", path):
+        raise ValueError(f"'{path}' leaves the scenario's folder ('..'); keep assets inside it")
+    return path
+
+
 AssetPath = Annotated[
     str,
     Field(
@@ -56,13 +76,17 @@ AssetPath = Annotated[
             "(e.g. 'images/townhall.png'). It must stay inside that folder."
         ),
     ),
+    AfterValidator(_relative_inside),
 ]
+SurveyProfile = Literal["twitter", "facebook", "linkedin"]
 
 
 class ContentModel(BaseModel):
     """Base for all scenario content: unknown keys are errors, and content never changes."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=False)
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, use_attribute_docstrings=False, allow_inf_nan=False
+    )
 
 
 # --- Texts -----------------------------------------------------------------------------------
@@ -81,7 +105,27 @@ class Translations(ContentModel):
         return self
 
 
-class Text(RootModel[str | Translations]):
+def _text_kind(value: Any) -> str | None:
+    """Which form of text this is; ``None`` gives one clear error instead of one per form."""
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, dict | Translations):
+        return "translations"
+    return None
+
+
+class Text(
+    RootModel[
+        Annotated[
+            Annotated[str, Tag("text")] | Annotated[Translations, Tag("translations")],
+            Discriminator(
+                _text_kind,
+                custom_error_type="text_type",
+                custom_error_message="Input should be a text or {nl: ..., en: ...}",
+            ),
+        ]
+    ]
+):
     """A text: one plain string for every language, or ``{nl: …, en: …}``."""
 
     def get(self, lang: Language) -> str:
@@ -346,9 +390,8 @@ class Channel(ContentModel):
     interaction: InteractionLevel = Field(
         InteractionLevel.SENDING, description="The highest interaction level this channel allows."
     )
-    survey_profile: str | None = Field(
+    survey_profile: SurveyProfile | None = Field(
         None,
-        pattern=r"^(twitter|facebook|linkedin)$",
         description=(
             "Take the per-purpose fit from the council clerks' survey (tables 13 and 15) for "
             "'twitter', 'facebook' or 'linkedin'; 'fit' below overrides single purposes."
@@ -376,7 +419,7 @@ class Channel(ContentModel):
     requires: Condition | None = Field(
         None, description="When it can be opened (e.g. after a development action)."
     )
-    icon: AssetPath | None = None
+    icon: AssetPath | None = Field(None, description="An icon, relative to the scenario's folder.")
 
 
 class Initiative(ContentModel):
@@ -418,7 +461,9 @@ class Initiative(ContentModel):
         default_factory=RoleTexts,
         description="Per role, what happened and why, in terms of the model.",
     )
-    image: AssetPath | None = None
+    image: AssetPath | None = Field(
+        None, description="A picture, relative to the scenario's folder."
+    )
 
     @model_validator(mode="after")
     def _not_both(self) -> Initiative:
@@ -480,7 +525,7 @@ class DevelopmentAction(ContentModel):
         None,
         description="Say why, when this action is a deliberate trap that a good team leaves alone.",
     )
-    icon: AssetPath | None = None
+    icon: AssetPath | None = Field(None, description="An icon, relative to the scenario's folder.")
 
 
 class ScaleBy(ContentModel):
@@ -534,7 +579,9 @@ class Event(ContentModel):
     )
     once: bool = Field(True, description="False when it can happen again in later rounds.")
     effects: EventEffects = Field(default_factory=EventEffects, description="What it does.")
-    image: AssetPath | None = None
+    image: AssetPath | None = Field(
+        None, description="A picture, relative to the scenario's folder."
+    )
 
     @model_validator(mode="after")
     def _round_or_when(self) -> Event:
@@ -804,7 +851,7 @@ class Tuning(ContentModel):
         default_factory=RoleFitTable,
         description="Overrides of the default role fit per owner and relation.",
     )
-    channel_fit: dict[str, PurposeValues] = Field(
+    channel_fit: dict[SurveyProfile, PurposeValues] = Field(
         default_factory=dict,
         description="Per survey profile (twitter, facebook, linkedin): overrides of its fit.",
     )
