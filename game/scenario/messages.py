@@ -16,9 +16,10 @@ from pydantic import BaseModel, RootModel, Tag, ValidationError
 from pydantic.fields import FieldInfo
 
 from game.scenario.errors import Problem, did_you_mean, shown
+from game.scenario.models import CONTENT_ID_PATTERN
 from game.scenario.yamltree import DataPath, Document, path_text
 
-_CONTENT_ID = re.compile(r"^[a-z][a-z0-9_-]{0,63}$")
+_CONTENT_ID = re.compile(CONTENT_ID_PATTERN)
 _QUOTED = re.compile(r"'([^']*)'")
 
 

@@ -41,9 +41,10 @@ from game.domain import (
     Purpose,
 )
 
+CONTENT_ID_PATTERN = r"^[a-z][a-z0-9_-]{0,63}$"
 ContentId = Annotated[
     str,
-    StringConstraints(pattern=r"^[a-z][a-z0-9_-]{0,63}$"),
+    StringConstraints(pattern=CONTENT_ID_PATTERN),
     Field(
         description=(
             "A short name used to refer to this item elsewhere in the file: lower-case letters, "
