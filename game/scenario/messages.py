@@ -179,7 +179,7 @@ def _message(detail: Any, located: _Located, name: Any) -> str:
             "less_than": "less than",
         }
         limit = next(iter(context.values()), "?")
-        return f"must be {words[kind]} {limit}, got {value}"
+        return f"must be {words[kind]} {_number(limit)}, got {value}"
     if kind in ("too_short", "too_long"):
         count = context.get("min_length" if kind == "too_short" else "max_length", "?")
         amount = "at least" if kind == "too_short" else "at most"
@@ -199,6 +199,13 @@ def _message(detail: Any, located: _Located, name: Any) -> str:
         return "nested too deeply"
     message = str(detail.get("msg", kind))
     return message.removeprefix("Value error, ").removeprefix("Assertion failed, ")
+
+
+def _number(value: Any) -> str:
+    """100.0 as 100: trainers write whole numbers."""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
 
 
 def _described(field: FieldInfo | None) -> str:
