@@ -170,6 +170,24 @@ def test_a_file_over_the_size_limit_is_refused_unread(tmp_path: Path) -> None:
     assert "at most 1 MB" in problem.message
 
 
+def test_a_file_with_absurdly_many_values_is_refused_early() -> None:
+    data = b"id: many\ninitiatives: [" + b"a, " * 30_000 + b"a]\n"
+    with pytest.raises(ScenarioError) as caught:
+        read_scenario(data, "many.yaml")
+    (problem,) = caught.value.problems
+    assert (problem.line, problem.column) == (2, 75_000)
+    assert problem.message == "more than 25,000 values; no scenario needs that many"
+
+
+def test_hundreds_of_problems_are_cut_short_with_a_count() -> None:
+    data = b"id: many\ninitiatives: [" + b"a, " * 999 + b"a]\n"
+    with pytest.raises(ScenarioError) as caught:
+        read_scenario(data, "many.yaml")
+    problems = caught.value.problems
+    assert len(problems) == 201
+    assert problems[-1].message.startswith("… and 804 more problems")
+
+
 def test_a_link_out_of_the_scenario_folder_is_refused(tmp_path: Path) -> None:
     outside = tmp_path / "outside.png"
     outside.write_bytes(b"png")

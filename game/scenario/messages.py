@@ -20,6 +20,8 @@ from game.scenario.models import CONTENT_ID_PATTERN
 from game.scenario.yamltree import DataPath, Document, path_text
 
 _CONTENT_ID = re.compile(CONTENT_ID_PATTERN)
+MAX_PROBLEMS = 200
+"""Past this many, more messages do not help a trainer: they fix these and check again."""
 _QUOTED = re.compile(r"'([^']*)'")
 
 
@@ -38,7 +40,7 @@ def validation_problems(
 ) -> list[Problem]:
     """One problem per pydantic error, placed at its line; errors at made-up values dropped."""
     problems: list[Problem] = []
-    for detail in error.errors(include_url=False):
+    for detail in error.errors(include_url=False)[:MAX_PROBLEMS]:
         located = _locate(detail["loc"], model, document.data)
         path = located.data_path
         if document.is_poisoned(path):
@@ -57,6 +59,18 @@ def validation_problems(
                 column,
                 path_text(shown_path, document.data),
                 _message(detail, located, name),
+            )
+        )
+    hidden = error.error_count() - MAX_PROBLEMS
+    if hidden > 0 and problems:
+        last = max(problems, key=lambda p: (p.line, p.column))
+        problems.append(
+            Problem(
+                document.file,
+                last.line,
+                last.column,
+                "",
+                f"… and {hidden} more problems; fix these first, then check again",
             )
         )
     return _unique(problems)

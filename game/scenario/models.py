@@ -59,6 +59,8 @@ def _relative_inside(path: str) -> str:
 
     Whether the file exists is checked by the cross-reference pass, which knows the folder.
     """
+    if not path.isprintable():
+        raise ValueError("a file path cannot hold invisible characters")
     if path.startswith(("/", "\\")) or re.match(r"^[A-Za-z]:", path) or "://" in path:
         raise ValueError(
             f"'{path}' must be a path relative to the scenario's folder, e.g. 'images/logo.png'"

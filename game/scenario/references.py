@@ -178,16 +178,20 @@ def _assets(scenario: Scenario) -> Iterator[tuple[DataPath, str]]:
 
 def _asset_problem(folder: Path, asset: str) -> str | None:
     """Why an asset path is unusable, or None. Links that lead out of the folder count too."""
-    root = folder.resolve()
-    target = (root / asset).resolve()
-    if not target.is_relative_to(root):
-        return f"'{asset}' leads outside the scenario's folder; keep assets inside it"
-    if target.is_file():
-        return None
-    hint = ""
-    if target.parent.is_dir():
-        near = Path(asset).parent
-        hint = did_you_mean(asset, ((near / p.name).as_posix() for p in target.parent.iterdir()))
+    try:
+        root = folder.resolve()
+        target = (root / asset).resolve()
+        if not target.is_relative_to(root):
+            return f"'{asset}' leads outside the scenario's folder; keep assets inside it"
+        if target.is_file():
+            return None
+        hint = ""
+        if target.parent.is_dir():
+            near = Path(asset).parent
+            names = ((near / p.name).as_posix() for p in target.parent.iterdir())
+            hint = did_you_mean(asset, names)
+    except (OSError, RuntimeError, ValueError) as error:  # too long, a loop of links, a NUL…
+        return f"'{asset}' cannot be opened: {getattr(error, 'strerror', None) or error}"
     return f"there is no file '{asset}' in the scenario's folder ({folder}){hint}"
 
 

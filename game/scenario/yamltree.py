@@ -31,6 +31,8 @@ MAX_BYTES = 1_048_576
 """A scenario is a few dozen kilobytes; a file over 1 MiB is the wrong file (or an attack)."""
 MAX_DEPTH = 32
 """Deeper nesting than any scenario needs (the default one goes 7 deep)."""
+MAX_VALUES = 25_000
+"""More values than any scenario needs (the default one has about 1,400); bounds the work."""
 
 DataPath = tuple[Any, ...]
 """Keys (str) and list positions (int, from 0) from the top of the file to a value."""
@@ -99,6 +101,7 @@ class _Builder:
     root: Any = None
     root_mark: Mark | None = None
     documents: int = 0
+    values: int = 0
 
     def problem(self, mark: Mark, message: str, path: DataPath = ()) -> None:
         self.problems.append(Problem(self.file, mark[0], mark[1], path_text(path), message))
@@ -174,6 +177,10 @@ class _Builder:
 
     def place(self, value: Any, mark: Mark, key_text: str | None) -> DataPath | None:
         """Put a value where the parser says it belongs; its path, or None if not kept."""
+        self.values += 1
+        if self.values > MAX_VALUES:
+            self.problem(mark, f"more than {MAX_VALUES:,} values; no scenario needs that many")
+            raise ScenarioError(self.problems)
         if not self.stack:
             self.root, self.root_mark = value, mark
             self.marks[()] = mark
