@@ -8,6 +8,7 @@ where it shows, never smoothed over.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from typing import Any
 
@@ -75,7 +76,12 @@ def check_replay(
                 tuple(r.explain("en") for r in error.rejections),
                 tuple(r.explain("nl") for r in error.rejections),
             )
-    return first_difference(saved.to_dict(), state.to_dict())
+    return first_difference(_as_json(saved.to_dict()), _as_json(state.to_dict()))
+
+
+def _as_json(document: dict[str, Any]) -> Any:
+    """What the document becomes in a file: enums as their strings, tuples as lists."""
+    return json.loads(json.dumps(document))
 
 
 def first_difference(saved: dict[str, Any], replayed: dict[str, Any]) -> Mismatch | None:

@@ -191,7 +191,14 @@ def _scenario_for(info: SaveInfo, find_scenario: FindScenario, path: Path) -> Sc
             f"gelezen: {error}",
             path,
         ) from error
-    if scenario is None or scenario.id != info.scenario_id:
+    if scenario is not None and scenario.id != info.scenario_id:
+        raise SaveError(
+            "scenario_missing",
+            f"This save is of scenario {name}, not of '{scenario.id}'.",
+            f"Dit opgeslagen spel hoort bij scenario {name}, niet bij '{scenario.id}'.",
+            path,
+        )
+    if scenario is None:
         raise SaveError(
             "scenario_missing",
             f"This save is of scenario {name} ({info.title('en')}), version "
