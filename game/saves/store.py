@@ -273,10 +273,10 @@ def write_save(
     return path
 
 
-def _write(path: Path, data: bytes) -> None:
+def _write(path: Path, data: bytes, keep_backup: bool = True) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(path, data)
+        write_atomic(path, data, keep_backup)
     except OSError as error:
         raise SaveError(
             "write_failed",
@@ -349,7 +349,8 @@ class SaveStore:
             thumbnail = f"{stem}.png"
             # Check the names before writing the picture, so a bad name leaves nothing behind.
             document = build_document(state, scenario, team, SaveKind.SLOT, name, thumbnail)
-            _write(self.directory / thumbnail, thumbnail_png)
+            # A picture needs no backup: it only decorates the list of saves.
+            _write(self.directory / thumbnail, thumbnail_png, keep_backup=False)
             _write(path, encode(document))
             return path
         return write_save(path, state, scenario, team, SaveKind.SLOT, name)
