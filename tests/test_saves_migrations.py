@@ -103,3 +103,13 @@ def test_an_old_file_with_a_bad_value_is_refused_after_upgrading(tmp_path: Path)
     with pytest.raises(SaveError) as caught:
         read_save(path)
     assert caught.value.kind == "invalid" and "body.state.phase" in caught.value.reason
+
+
+@pytest.mark.parametrize("when", [1e300, "soon", None])
+def test_an_old_file_with_an_impossible_time_says_so(tmp_path: Path, when: object) -> None:
+    path = tmp_path / "old.json"
+    shutil.copy(EXAMPLES / "format-1.json", path)
+    rewrite(path, lambda d: d.update(saved_at=when), fix_checksum=False)
+    with pytest.raises(SaveError) as caught:
+        read_save(path)
+    assert caught.value.kind == "migration_failed"

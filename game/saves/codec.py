@@ -140,7 +140,7 @@ def decode(raw: bytes) -> Decoded:
         _check_checksum(document)
     try:
         current = upgrade(document, read_version, FORMAT_VERSION)
-    except (LookupError, TypeError, ValueError, AttributeError) as error:
+    except (LookupError, TypeError, ValueError, AttributeError, ArithmeticError, OSError) as error:
         raise SaveError(
             "migration_failed",
             f"This save has the older format {read_version} and could not be upgraded: "
