@@ -355,27 +355,6 @@ class SaveStore:
             return path
         return write_save(path, state, scenario, team, SaveKind.SLOT, name)
 
-    def list(self) -> list[SaveInfo]:
-        """Every readable save, newest first; a save whose file is damaged shows its backup."""
-        self._tidy_once()
-        infos = []
-        for path in self._save_files():
-            try:
-                infos.append(read_save(path)[1])
-            except SaveError:
-                backup = backup_path(path)
-                try:
-                    infos.append(read_save(backup)[1])
-                except SaveError:
-                    continue
-        for backup in self._orphan_backups():
-            try:
-                infos.append(read_save(backup)[1])
-            except SaveError:
-                continue
-        infos.sort(key=lambda info: (info.created, info.path.name), reverse=True)
-        return infos
-
     def broken(self) -> list[SaveError]:
         """The save files that cannot be used, each with its reason (its ``path`` says which)."""
         problems = []
@@ -423,3 +402,25 @@ class SaveStore:
             if not p.name.startswith(".")
             and not p.with_name(p.name[: -len(BACKUP_SUFFIX)]).exists()
         )
+
+    # Last in the class: below it, ``list`` in an annotation would name this method.
+    def list(self) -> list[SaveInfo]:
+        """Every readable save, newest first; a save whose file is damaged shows its backup."""
+        self._tidy_once()
+        infos = []
+        for path in self._save_files():
+            try:
+                infos.append(read_save(path)[1])
+            except SaveError:
+                backup = backup_path(path)
+                try:
+                    infos.append(read_save(backup)[1])
+                except SaveError:
+                    continue
+        for backup in self._orphan_backups():
+            try:
+                infos.append(read_save(backup)[1])
+            except SaveError:
+                continue
+        infos.sort(key=lambda info: (info.created, info.path.name), reverse=True)
+        return infos
