@@ -77,6 +77,48 @@ def build_parser() -> argparse.ArgumentParser:
     autoplay.add_argument(
         "--lang", choices=("nl", "en"), default="en", help="language of the summary (default: en)"
     )
+    autoplay.add_argument(
+        "--save", metavar="FILE", type=Path, help="also write the finished game as a save file"
+    )
+    autoplay.add_argument(
+        "--team", default="autoplay", help="team name in the save (default: autoplay)"
+    )
+
+    saves = commands.add_parser(
+        "saves",
+        help="list the saved games",
+        description="List the saves with team, scenario, round and time, newest first, and "
+        "any save file that cannot be used, with the reason.",
+    )
+    saves.add_argument(
+        "--saves",
+        metavar="DIR",
+        type=Path,
+        default=None,
+        help="the saves folder (default: saves/ beside main.py; in a built game the user's "
+        "data folder unless it is portable)",
+    )
+    saves.add_argument("--lang", choices=("nl", "en"), default="en", help="language (default: en)")
+
+    load = commands.add_parser(
+        "load",
+        help="check a save file",
+        description="Check a save: the file is whole, its format is known (older formats are "
+        "upgraded), its checksum matches, its scenario is installed in a compatible version, "
+        "and replaying its decisions from its seed gives exactly the saved game.",
+    )
+    load.add_argument("file", type=Path, help="the save file")
+    load.add_argument(
+        "--check", action="store_true", help="only verify: exit 0 when valid, 1 with the reason"
+    )
+    load.add_argument(
+        "--scenario",
+        metavar="FILE",
+        type=Path,
+        default=None,
+        help="the scenario file to check against (default: the installed one with the save's id)",
+    )
+    load.add_argument("--lang", choices=("nl", "en"), default="en", help="language (default: en)")
 
     validate = commands.add_parser(
         "validate",
@@ -111,7 +153,7 @@ def build_parser() -> argparse.ArgumentParser:
     schema.add_argument(
         "--docs", default=None, help="refresh the field reference section of this Markdown file"
     )
-    for sub in (play, autoplay, validate, new, schema):
+    for sub in (play, autoplay, saves, load, validate, new, schema):
         sub.set_defaults(usage=sub.format_usage())
     return parser
 
@@ -167,6 +209,8 @@ def cmd_autoplay(args: argparse.Namespace, out: TextIO) -> int:
         return EXIT_FAILED
     state = play(scenario, args.seed, args.strategy)
     card = score(state)
+    if args.save is not None and _write_autoplay_save(args, state, scenario) != EXIT_OK:
+        return EXIT_FAILED
     if args.json:
         document = {
             "scenario": scenario.id,
@@ -213,7 +257,90 @@ def cmd_autoplay(args: argparse.Namespace, out: TextIO) -> int:
         f"     score {card.total} / 1000: {card.title.get(lang)}; "
         f"fitting role chosen {card.fit_rate:.0%} of the time\n"
     )
+    if args.save is not None:
+        out.write(f"saved to {args.save}\n")
     return EXIT_OK
+
+
+def _write_autoplay_save(args: argparse.Namespace, state: Any, scenario: Any) -> int:
+    from game.saves import SaveError, write_save
+
+    try:
+        write_save(args.save, state, scenario, args.team)
+    except SaveError as error:
+        sys.stderr.write(f"{args.save}: {error.explain(args.lang)}\n")
+        return EXIT_FAILED
+    return EXIT_OK
+
+
+def cmd_saves(args: argparse.Namespace, out: TextIO) -> int:
+    from game.saves import SaveStore
+
+    store = SaveStore(args.saves)
+    lang: Language = args.lang
+    infos = store.list()
+    broken = store.broken()
+    if not infos and not broken:
+        out.write(f"No saves in {store.directory}\n")
+        return EXIT_OK
+    out.write(f"Saves in {store.directory}:\n")
+    for info in infos:
+        what = "autosave" if info.kind == "autosave" else f"slot {info.name!r}"
+        when = info.created.astimezone().strftime("%Y-%m-%d %H:%M")
+        where = "finished" if info.finished else f"round {info.round}"
+        backup = "  (backup: the save itself is damaged)" if info.from_backup else ""
+        out.write(
+            f"  {when}  {info.team:<16} {where:<9} {info.title(lang)} "
+            f"({info.scenario_id} {info.scenario_version})  {what}  {info.path.name}{backup}\n"
+        )
+    if broken:
+        out.write("Cannot be used:\n")
+        for error in broken:
+            name = error.path.name if error.path else "?"
+            out.write(f"  {name}: {error.explain(lang)}\n")
+    return EXIT_OK
+
+
+def cmd_load(args: argparse.Namespace, out: TextIO) -> int:
+    from game.saves import SaveError, find_installed_scenario, load_save
+    from game.scenario.loader import load_scenario
+
+    lang: Language = args.lang
+
+    if args.scenario is not None and not args.scenario.is_file():
+        raise UsageError(f"no scenario file {str(args.scenario)!r}", args.usage)
+
+    def find_scenario(scenario_id: str) -> Any:
+        if args.scenario is None:
+            return find_installed_scenario(scenario_id)
+        return load_scenario(args.scenario)
+
+    try:
+        game = load_save(args.file, find_scenario)
+    except SaveError as error:
+        sys.stderr.write(f"invalid: {args.file}: {error.explain(lang)}\n")
+        return EXIT_FAILED
+    info = game.info
+    upgraded = (
+        f", upgraded from format {info.format_version}"
+        if info.format_version != _format_version()
+        else ""
+    )
+    where = "finished" if info.finished else f"at round {info.round} of {game.scenario.rounds}"
+    out.write(
+        f"ok: {args.file}: team {info.team}, {info.title(lang)} ({info.scenario_id} "
+        f"{info.scenario_version}), {where}; replaying its decisions gives the saved game "
+        f"exactly{upgraded}\n"
+    )
+    if not args.check:
+        out.write("Continuing a save in the game window comes with the window.\n")
+    return EXIT_OK
+
+
+def _format_version() -> int:
+    from game.saves import FORMAT_VERSION
+
+    return FORMAT_VERSION
 
 
 def cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
@@ -365,6 +492,8 @@ def _round_json(record: Any) -> dict[str, Any]:
 COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO], int]] = {
     "play": cmd_play,
     "autoplay": cmd_autoplay,
+    "saves": cmd_saves,
+    "load": cmd_load,
     "validate": cmd_validate,
     "new": cmd_new,
     "schema": cmd_schema,
