@@ -86,8 +86,8 @@ def _unique(problems: list[Problem]) -> list[Problem]:
     return kept
 
 
-def _unwrap(annotation: Any) -> Any:
-    """The type under ``Annotated``, ``X | None`` and root models."""
+def strip_annotation(annotation: Any) -> Any:
+    """The type under ``Annotated`` and ``X | None`` (a real union stays a union)."""
     while True:
         origin = get_origin(annotation)
         if origin is Annotated:
@@ -97,10 +97,17 @@ def _unwrap(annotation: Any) -> Any:
             if len(members) != 1:
                 return annotation
             annotation = members[0]
-        elif isinstance(annotation, type) and issubclass(annotation, RootModel):
-            annotation = annotation.model_fields["root"].annotation
         else:
             return annotation
+
+
+def _unwrap(annotation: Any) -> Any:
+    """The type under ``Annotated``, ``X | None`` and root models: what the data must be."""
+    while True:
+        annotation = strip_annotation(annotation)
+        if not (isinstance(annotation, type) and issubclass(annotation, RootModel)):
+            return annotation
+        annotation = annotation.model_fields["root"].annotation
 
 
 def _tagged_member(union: Any, tag: str) -> Any:

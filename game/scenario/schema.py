@@ -17,6 +17,7 @@ from pydantic import BaseModel, RootModel
 from pydantic.fields import FieldInfo
 from pydantic_core import PydanticUndefined
 
+from game.scenario.messages import strip_annotation
 from game.scenario.models import CONTENT_ID_PATTERN, Scenario, Text
 
 SCHEMA_URL = "https://json-schema.org/draft/2020-12/schema"
@@ -103,7 +104,7 @@ def _models_in_order() -> tuple[list[type[BaseModel]], dict[type[BaseModel], lis
 
 def _models_inside(annotation: Any) -> list[tuple[type[BaseModel], str]]:
     """The models a field holds, with ``[]`` (list items) or ``.*`` (map values) on the way."""
-    annotation = _strip(annotation)
+    annotation = strip_annotation(annotation)
     origin = get_origin(annotation)
     if origin is list:
         return [(m, "[]" + s) for m, s in _models_inside(get_args(annotation)[0])]
@@ -116,21 +117,6 @@ def _models_inside(annotation: Any) -> list[tuple[type[BaseModel], str]]:
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return [(annotation, "")]
     return []
-
-
-def _strip(annotation: Any) -> Any:
-    """Without ``Annotated`` and without ``| None``."""
-    while True:
-        origin = get_origin(annotation)
-        if origin is Annotated:
-            annotation = get_args(annotation)[0]
-        elif origin is Union or origin is types.UnionType:
-            members = [a for a in get_args(annotation) if a is not type(None)]
-            if len(members) != 1:
-                return annotation
-            annotation = members[0]
-        else:
-            return annotation
 
 
 def _title(model: type[BaseModel]) -> str:
@@ -172,7 +158,7 @@ def _bounds(info: FieldInfo | None, annotation: Any) -> str:
 def _kind(annotation: Any, info: FieldInfo | None = None) -> str:
     """What to write for a field, in words, with a link to the section of a nested model."""
     bounds = _bounds(info, annotation)
-    inner = _strip(annotation)
+    inner = strip_annotation(annotation)
     origin = get_origin(inner)
     if isinstance(inner, type) and issubclass(inner, Text):
         return "text"

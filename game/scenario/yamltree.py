@@ -95,7 +95,7 @@ class _Builder:
     file: str
     marks: dict[DataPath, Mark] = field(default_factory=dict)
     key_marks: dict[DataPath, Mark] = field(default_factory=dict)
-    problems: list[Problem] = field(default_factory=list)
+    found: list[tuple[Mark, str, DataPath]] = field(default_factory=list)
     poisoned: list[DataPath] = field(default_factory=list)
     stack: list[_Frame] = field(default_factory=list)
     root: Any = None
@@ -104,7 +104,14 @@ class _Builder:
     values: int = 0
 
     def problem(self, mark: Mark, message: str, path: DataPath = ()) -> None:
-        self.problems.append(Problem(self.file, mark[0], mark[1], path_text(path), message))
+        self.found.append((mark, message, path))
+
+    def problems(self) -> list[Problem]:
+        """The problems found so far, their paths named by ids where the data has them."""
+        return [
+            Problem(self.file, line, column, path_text(path, self.root), message)
+            for (line, column), message, path in self.found
+        ]
 
     def run(self, loader: Any) -> None:
         while loader.check_event():
@@ -152,7 +159,7 @@ class _Builder:
         self.check_node(event, mark, path)
         if len(self.stack) >= MAX_DEPTH:
             self.problem(mark, f"nested more than {MAX_DEPTH} levels deep; no scenario needs that")
-            raise ScenarioError(self.problems)
+            raise ScenarioError(self.problems())
         self.stack.append(_Frame(container, path if path is not None else (_DISCARDED,)))
 
     def check_node(self, event: Any, mark: Mark, path: DataPath | None) -> None:
@@ -180,7 +187,7 @@ class _Builder:
         self.values += 1
         if self.values > MAX_VALUES:
             self.problem(mark, f"more than {MAX_VALUES:,} values; no scenario needs that many")
-            raise ScenarioError(self.problems)
+            raise ScenarioError(self.problems())
         if not self.stack:
             self.root, self.root_mark = value, mark
             self.marks[()] = mark
@@ -235,61 +242,53 @@ def read_yaml(data: bytes, file: str) -> Document:
     bad = _NOT_PRINTABLE.search(text)
     if bad is not None:
         line, column = _position(text, bad.start())
-        raise ScenarioError(
-            [
-                Problem(
-                    file,
-                    line,
-                    column,
-                    "",
-                    f"an invisible control character (U+{ord(bad.group()):04X}) that YAML does "
-                    "not allow; delete it",
-                )
-            ]
+        raise _refused(
+            file,
+            (line, column),
+            f"an invisible control character (U+{ord(bad.group()):04X}) that YAML does not "
+            "allow; delete it",
         )
     builder = _Builder(file)
     loader = _Loader(text)
     try:
         builder.run(loader)
     except yaml.MarkedYAMLError as error:
-        builder.problems.append(_syntax_problem(error, text, file))
-        raise ScenarioError(builder.problems) from None
+        raise ScenarioError([*builder.problems(), _syntax_problem(error, text, file)]) from None
     except yaml.YAMLError as error:  # a reader error without a mark: point at its position
         position = getattr(error, "position", 0) or 0
         line, column = _position(text, min(position, len(text)))
         builder.problem((line, column), f"YAML cannot read this: {error}")
-        raise ScenarioError(builder.problems) from None
+        raise ScenarioError(builder.problems()) from None
     finally:
         loader.dispose()
     if builder.root_mark is None:
         builder.problem((1, 1), "the file is empty; a scenario starts with 'id:' and 'title:'")
-        raise ScenarioError(builder.problems)
+        raise ScenarioError(builder.problems())
     if not isinstance(builder.root, dict):
         builder.problem(
             builder.root_mark,
             "a scenario is a set of 'name: value' lines (id:, title:, rounds:, …), "
             f"but this file holds {shown(builder.root)}",
         )
-        raise ScenarioError(builder.problems)
+        raise ScenarioError(builder.problems())
     return Document(
-        file, builder.root, builder.marks, builder.key_marks, builder.problems, builder.poisoned
+        file, builder.root, builder.marks, builder.key_marks, builder.problems(), builder.poisoned
     )
 
 
 def too_big(file: str, size: int) -> ScenarioError:
     """The error for a file over the size limit, before anything of it is parsed."""
-    return ScenarioError(
-        [
-            Problem(
-                file,
-                1,
-                1,
-                "",
-                f"the file is {size / 1_048_576:.1f} MB; a scenario may be at most "
-                f"{MAX_BYTES // 1_048_576} MB (is this the right file?)",
-            )
-        ]
+    return _refused(
+        file,
+        (1, 1),
+        f"the file is {size / 1_048_576:.1f} MB; a scenario may be at most "
+        f"{MAX_BYTES // 1_048_576} MB (is this the right file?)",
     )
+
+
+def _refused(file: str, mark: Mark, message: str) -> ScenarioError:
+    """The file as a whole is refused before it is parsed: one problem, no field path."""
+    return ScenarioError([Problem(file, mark[0], mark[1], "", message)])
 
 
 def path_text(path: DataPath, data: Any = None) -> str:
@@ -325,17 +324,11 @@ def _decode(data: bytes, file: str) -> str:
         line_start = data.rfind(b"\n", 0, start) + 1
         line = data.count(b"\n", 0, start) + 1
         column = len(data[line_start:start].decode("utf-8", errors="replace")) + 1
-        raise ScenarioError(
-            [
-                Problem(
-                    file,
-                    line,
-                    column,
-                    "",
-                    f"byte 0x{data[start]:02X} is not UTF-8 text; save the file as UTF-8 in your "
-                    "editor (look for 'encoding' when saving)",
-                )
-            ]
+        raise _refused(
+            file,
+            (line, column),
+            f"byte 0x{data[start]:02X} is not UTF-8 text; save the file as UTF-8 in your editor "
+            "(look for 'encoding' when saving)",
         ) from None
     return text.removeprefix("\ufeff")
 
