@@ -13,7 +13,9 @@ import re
 import shutil
 from pathlib import Path
 
+import jsonschema
 import pytest
+import yaml
 
 from game.scenario.errors import Problem, ScenarioError
 from game.scenario.loader import (
@@ -26,6 +28,7 @@ from game.scenario.loader import (
 )
 from game.scenario.models import Scenario
 from game.scenario.schema import REFERENCE_BEGIN, REFERENCE_END, reference_markdown, schema_text
+from game.scenario.starter import starter_text
 from game.scenario.yamltree import MAX_BYTES
 from tests.conftest import ROOT
 
@@ -72,6 +75,25 @@ def test_the_shipped_json_schema_is_current() -> None:
     assert shipped == schema_text(), (
         "run: python main.py schema --out scenarios/scenario.schema.json"
     )
+
+
+def _editor_view_problems(text: str) -> list[str]:
+    """What an editor checking against the shipped schema would underline in ``text``."""
+    schema = json.loads((SCENARIO_DIR / "scenario.schema.json").read_text(encoding="utf-8"))
+    validator = jsonschema.Draft202012Validator(schema)
+    data = yaml.safe_load(text)
+    return [f"{list(e.absolute_path)}: {e.message}" for e in validator.iter_errors(data)]
+
+
+@pytest.mark.parametrize("path", SHIPPED, ids=lambda p: p.stem)
+def test_editors_accept_every_shipped_scenario_against_the_schema(path: Path) -> None:
+    assert _editor_view_problems(path.read_text(encoding="utf-8")) == []
+
+
+def test_editors_accept_the_starter_and_reject_a_broken_file() -> None:
+    assert _editor_view_problems(starter_text("dorp", SCENARIO_DIR / "dorp.yaml")) == []
+    broken = (CORPUS / "broken" / "unknown_keys.yaml").read_text(encoding="utf-8")
+    assert any("'tittle' was unexpected" in p for p in _editor_view_problems(broken))
 
 
 def test_every_field_in_the_schema_has_a_description() -> None:
@@ -122,6 +144,7 @@ def test_the_worked_example_in_the_docs_is_a_valid_scenario(tmp_path: Path) -> N
     assert example is not None, "docs/scenarios.md lost its worked example"
     scenario = read_scenario(example.group(1).encode(), "example.yaml")
     assert scenario.id == "example"
+    assert _editor_view_problems(example.group(1)) == []
 
 
 # --- The broken-file corpus --------------------------------------------------------------------

@@ -22,6 +22,7 @@ from pydantic import (
     RootModel,
     StringConstraints,
     Tag,
+    WithJsonSchema,
     field_validator,
     model_validator,
 )
@@ -292,6 +293,13 @@ def _as_list(value: Any) -> Any:
     return [value] if isinstance(value, str) else value
 
 
+# One id or a list of ids (``_as_list`` makes it a list); the schema says so, so editors agree.
+IdList = Annotated[
+    list[str],
+    WithJsonSchema({"anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]}),
+]
+
+
 class Condition(ContentModel):
     """When something may happen. Every part that is given must hold (and); use ``any_of`` for or.
 
@@ -318,21 +326,17 @@ class Condition(ContentModel):
     indicator_below: IndicatorValues | None = Field(
         None, description="Each indicator given is below this value."
     )
-    action_done: list[str] | None = Field(
+    action_done: IdList | None = Field(
         None, description="These development actions (ids) have all been bought."
     )
-    action_not_done: list[str] | None = Field(
+    action_not_done: IdList | None = Field(
         None, description="None of these development actions (ids) has been bought."
     )
-    event_happened: list[str] | None = Field(
-        None, description="These events (ids) have all happened."
-    )
-    event_not_happened: list[str] | None = Field(
+    event_happened: IdList | None = Field(None, description="These events (ids) have all happened.")
+    event_not_happened: IdList | None = Field(
         None, description="None of these events (ids) has happened."
     )
-    channel_in_use: list[str] | None = Field(
-        None, description="These channels (ids) are all in use."
-    )
+    channel_in_use: IdList | None = Field(None, description="These channels (ids) are all in use.")
     any_of: list[Condition] | None = Field(
         None, min_length=1, description="At least one of these conditions holds."
     )

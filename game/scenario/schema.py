@@ -18,7 +18,7 @@ from pydantic.fields import FieldInfo
 from pydantic_core import PydanticUndefined
 
 from game.scenario.messages import strip_annotation
-from game.scenario.models import CONTENT_ID_PATTERN, Scenario, Text
+from game.scenario.models import CONTENT_ID_PATTERN, IdList, Scenario, Text
 
 SCHEMA_URL = "https://json-schema.org/draft/2020-12/schema"
 REFERENCE_BEGIN = (
@@ -158,6 +158,8 @@ def _bounds(info: FieldInfo | None, annotation: Any) -> str:
 def _kind(annotation: Any, info: FieldInfo | None = None) -> str:
     """What to write for a field, in words, with a link to the section of a nested model."""
     bounds = _bounds(info, annotation)
+    if IdList in (annotation, *get_args(annotation)):
+        return "id, or a list of ids"
     inner = strip_annotation(annotation)
     origin = get_origin(inner)
     if isinstance(inner, type) and issubclass(inner, Text):
