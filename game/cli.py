@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -118,7 +119,41 @@ def build_parser() -> argparse.ArgumentParser:
         help="the scenario file to check against (default: the installed one with the save's id)",
     )
     load.add_argument("--lang", choices=("nl", "en"), default="en", help="language (default: en)")
-    for sub in (play, autoplay, saves, load):
+
+    validate = commands.add_parser(
+        "validate",
+        help="check scenario files and print every problem with its line",
+        description="Check scenario files (or every scenario in a folder) and print each "
+        "problem as file:line:column: field.path: message. Exit status 0 when all are valid, "
+        "1 otherwise.",
+    )
+    validate.add_argument(
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help="scenario files or folders (default: the shipped scenarios folder)",
+    )
+
+    new = commands.add_parser(
+        "new",
+        help="write a commented starter scenario to change",
+        description="Write a small, commented scenario that validates and plays, as a start "
+        "for your own. It never overwrites a file.",
+    )
+    new.add_argument("name", help="the new scenario's id: lower-case letters, digits, - and _")
+    new.add_argument("--out", default=None, help="where to write it (default: scenarios/NAME.yaml)")
+
+    schema = commands.add_parser(
+        "schema",
+        help="write the JSON Schema of scenario files (for editors)",
+        description="Print the JSON Schema of scenario files, or write it to a file; "
+        "optionally refresh the field reference in the trainers' documentation.",
+    )
+    schema.add_argument("--out", default=None, help="write the schema to this file")
+    schema.add_argument(
+        "--docs", default=None, help="refresh the field reference section of this Markdown file"
+    )
+    for sub in (play, autoplay, saves, load, validate, new, schema):
         sub.set_defaults(usage=sub.format_usage())
     return parser
 
@@ -164,9 +199,14 @@ def cmd_play(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_autoplay(args: argparse.Namespace, out: TextIO) -> int:
+    from game.scenario.errors import ScenarioError
     from game.sim import play, score, weakest_line
 
-    scenario = _load(args.scenario, args.usage)
+    try:
+        scenario = _load(args.scenario, args.usage)
+    except ScenarioError as error:
+        sys.stderr.write(f"{error}\n")
+        return EXIT_FAILED
     state = play(scenario, args.seed, args.strategy)
     card = score(state)
     if args.save is not None and _write_autoplay_save(args, state, scenario) != EXIT_OK:
@@ -303,6 +343,121 @@ def _format_version() -> int:
     return FORMAT_VERSION
 
 
+def cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
+    """Every problem of every file, then one line that sums it up; 1 if anything is wrong."""
+    from game.scenario.errors import ScenarioError
+    from game.scenario.loader import SCENARIO_DIR, SUFFIXES, load_scenario
+
+    files: list[Path] = []
+    failed = 0
+    for given in args.paths or [str(SCENARIO_DIR)]:
+        path = Path(given)
+        if path.is_dir():
+            found = sorted(p for p in path.iterdir() if p.suffix in SUFFIXES and p.is_file())
+            if not found:
+                out.write(f"{path}: no scenario files (.yaml) in this folder\n")
+                failed += 1
+            files.extend(found)
+        elif path.exists():
+            files.append(path)
+        else:
+            out.write(f"{path}: there is no such file or folder\n")
+            failed += 1
+    problems = valid = 0
+    for path in files:
+        try:
+            scenario = load_scenario(path)
+        except ScenarioError as error:
+            failed += 1
+            problems += len(error.problems)
+            for problem in error.problems:
+                out.write(f"{problem}\n")
+            continue
+        valid += 1
+        out.write(
+            f"{path}: valid — {scenario.title.get('en')}, {scenario.rounds} rounds, "
+            f"{len(scenario.initiatives)} initiatives\n"
+        )
+    summary = f"{len(files)} file{'s' if len(files) != 1 else ''} checked: {valid} valid"
+    if problems:
+        summary += f", {problems} problem{'s' if problems != 1 else ''} to fix"
+    out.write(summary + "\n")
+    return EXIT_OK if failed == 0 else EXIT_FAILED
+
+
+def cmd_new(args: argparse.Namespace, out: TextIO) -> int:
+    """A starter scenario, never over an existing file; it is checked before it is written."""
+    from game.scenario.errors import ScenarioError
+    from game.scenario.loader import SCENARIO_DIR, read_scenario
+    from game.scenario.models import CONTENT_ID_PATTERN
+    from game.scenario.starter import starter_text
+
+    if not re.fullmatch(CONTENT_ID_PATTERN, args.name):
+        raise UsageError(
+            f"{args.name!r} cannot be a scenario id: use lower-case letters, digits, '-' and "
+            "'_', starting with a letter (e.g. 'gemeente-zuid')",
+            args.usage,
+        )
+    path = Path(args.out) if args.out else SCENARIO_DIR / f"{args.name}.yaml"
+    if path.suffix not in (".yaml", ".yml"):
+        raise UsageError(f"{path} must end in .yaml", args.usage)
+    if path.stem != args.name:
+        raise UsageError(
+            f"the file must be called {args.name}.yaml, so the game finds the scenario by its id",
+            args.usage,
+        )
+    if path.exists():
+        out.write(f"{path}: already exists; not overwritten (choose another name or --out)\n")
+        return EXIT_FAILED
+    text = starter_text(args.name, path)
+    try:
+        read_scenario(text.encode("utf-8"), path)
+    except ScenarioError as error:  # the template itself is wrong: a bug, said plainly
+        out.write(f"the starter scenario does not validate:\n{error}\n")
+        return EXIT_FAILED
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("x", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+    except OSError as error:
+        out.write(f"{path}: cannot be written: {error.strerror or error}\n")
+        return EXIT_FAILED
+    out.write(
+        f"wrote {path}\n"
+        f"  check it:  python main.py validate {path}\n"
+        f"  play it:   python main.py autoplay {path}\n"
+    )
+    return EXIT_OK
+
+
+def cmd_schema(args: argparse.Namespace, out: TextIO) -> int:
+    from game.scenario.schema import schema_text, with_reference
+
+    text = schema_text()
+    if args.out is None and args.docs is None:
+        out.write(text)
+        return EXIT_OK
+    try:
+        if args.out is not None:
+            _write_text(Path(args.out), text)
+            out.write(f"wrote {args.out}\n")
+        if args.docs is not None:
+            docs = Path(args.docs)
+            _write_text(docs, with_reference(docs.read_text(encoding="utf-8")))
+            out.write(f"refreshed the field reference in {args.docs}\n")
+    except (OSError, ValueError) as error:
+        out.write(f"{error}\n")
+        return EXIT_FAILED
+    return EXIT_OK
+
+
+def _write_text(path: Path, text: str) -> None:
+    """Write through a temporary file, so an interrupted write never leaves half a file."""
+    temporary = path.with_name(path.name + ".new")
+    temporary.write_text(text, encoding="utf-8", newline="\n")
+    temporary.replace(path)
+
+
 def _indicators_json(values: dict[Indicator, float]) -> dict[str, float]:
     return {ind.value: round(values[ind], 2) for ind in Indicator}
 
@@ -339,4 +494,7 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO], int]] = {
     "autoplay": cmd_autoplay,
     "saves": cmd_saves,
     "load": cmd_load,
+    "validate": cmd_validate,
+    "new": cmd_new,
+    "schema": cmd_schema,
 }
