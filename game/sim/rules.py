@@ -133,6 +133,8 @@ class InitiativeInfo(NamedTuple):
     weight: float
     fit: dict[MunicipalRole, float]
     best: tuple[MunicipalRole, ...]
+    # Every channel with its fit (0–100) for each of this initiative's purposes, in order.
+    channel_fits: tuple[tuple[ChannelInfo, tuple[float, ...]], ...]
 
 
 class ChannelInfo(NamedTuple):
@@ -191,24 +193,6 @@ def _compile(scenario: Scenario) -> CompiledRules:
             if overrides is not None:
                 table[(owner, relation)].update(overrides.items())
 
-    initiatives: dict[str, InitiativeInfo] = {}
-    for initiative in scenario.initiatives:
-        fits = dict(table[(initiative.owner, initiative.relation)])
-        if initiative.role_fit is not None:
-            fits.update(initiative.role_fit.items())
-        top = max(fits.values())
-        initiatives[initiative.id] = InitiativeInfo(
-            id=initiative.id,
-            title=initiative.title.pair(),
-            owner=initiative.owner,
-            relation=initiative.relation,
-            community=initiative.owner is InitiativeOwner.COMMUNITY,
-            purposes=tuple(initiative.purposes),
-            weight=initiative.weight,
-            fit={role: fits[role] / 100 for role in MunicipalRole},
-            best=tuple(r for r in MunicipalRole if fits[r] == top),
-        )
-
     channels: dict[str, ChannelInfo] = {}
     for channel in scenario.channels:
         fit = dict.fromkeys(Purpose, 0.0)
@@ -228,6 +212,27 @@ def _compile(scenario: Scenario) -> CompiledRules:
             audience=float(channel.audience),
             requires=channel.requires,
             fit=fit,
+        )
+
+    initiatives: dict[str, InitiativeInfo] = {}
+    for initiative in scenario.initiatives:
+        fits = dict(table[(initiative.owner, initiative.relation)])
+        if initiative.role_fit is not None:
+            fits.update(initiative.role_fit.items())
+        top = max(fits.values())
+        initiatives[initiative.id] = InitiativeInfo(
+            id=initiative.id,
+            title=initiative.title.pair(),
+            owner=initiative.owner,
+            relation=initiative.relation,
+            community=initiative.owner is InitiativeOwner.COMMUNITY,
+            purposes=tuple(initiative.purposes),
+            weight=initiative.weight,
+            fit={role: fits[role] / 100 for role in MunicipalRole},
+            best=tuple(r for r in MunicipalRole if fits[r] == top),
+            channel_fits=tuple(
+                (c, tuple(c.fit[p] for p in initiative.purposes)) for c in channels.values()
+            ),
         )
 
     roles = {}
