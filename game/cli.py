@@ -201,6 +201,7 @@ def cmd_play(args: argparse.Namespace, out: TextIO) -> int:
 def cmd_autoplay(args: argparse.Namespace, out: TextIO) -> int:
     from game.scenario.errors import ScenarioError
     from game.sim import play, score, weakest_line
+    from game.sim.council import council_ranking
 
     try:
         scenario = _load(args.scenario, args.usage)
@@ -209,6 +210,7 @@ def cmd_autoplay(args: argparse.Namespace, out: TextIO) -> int:
         return EXIT_FAILED
     state = play(scenario, args.seed, args.strategy)
     card = score(state)
+    ranking = council_ranking(state, scenario)
     if args.save is not None and _write_autoplay_save(args, state, scenario) != EXIT_OK:
         return EXIT_FAILED
     if args.json:
@@ -232,6 +234,8 @@ def cmd_autoplay(args: argparse.Namespace, out: TextIO) -> int:
                 "score_detail": card.to_dict(),
             },
         }
+        if ranking is not None:
+            document["final"]["council_ranking"] = ranking.to_dict()
         json.dump(document, out, ensure_ascii=False, indent=2)
         out.write("\n")
         return EXIT_OK
@@ -257,6 +261,14 @@ def cmd_autoplay(args: argparse.Namespace, out: TextIO) -> int:
         f"     score {card.total} / 1000: {card.title.get(lang)}; "
         f"fitting role chosen {card.fit_rate:.0%} of the time\n"
     )
+    if ranking is not None:
+        figures = ranking.figures
+        out.write(
+            f"     council account: {figures.followers} followers ({figures.followers_pct}%), "
+            f"following {figures.following} ({figures.following_pct}%), "
+            f"{figures.tweets} tweets ({figures.tweets_pct}%); "
+            f"place {ranking.position} of {len(ranking.rows)} against the survey's top ten\n"
+        )
     if args.save is not None:
         out.write(f"saved to {args.save}\n")
     return EXIT_OK

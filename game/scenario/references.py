@@ -46,8 +46,9 @@ class _Check:
         self.problems: list[Problem] = []
         self.ids: dict[str, dict[str, int]] = {}
 
-    def add(self, path: DataPath, message: str) -> None:
-        line, column = self.document.mark(path)
+    def add(self, path: DataPath, message: str, at_key: bool = False) -> None:
+        document = self.document
+        line, column = document.key_mark(path) if at_key else document.mark(path)
         self.problems.append(
             Problem(self.document.file, line, column, path_text(path, self.document.data), message)
         )
@@ -70,7 +71,8 @@ class _Check:
                     first[item.id] = index
             self.ids[kind] = first
 
-    def reference(self, path: DataPath, ref: str, kind: str) -> None:
+    def reference(self, path: DataPath, ref: str, kind: str, at_key: bool = False) -> None:
+        """``at_key``: the id is a mapping's key, so point at the key rather than its value."""
         if ref in self.ids[kind]:
             return
         elsewhere = [other for other, ids in self.ids.items() if ref in ids]
@@ -78,11 +80,12 @@ class _Check:
             self.add(
                 path,
                 f"'{ref}' is {_a(KIND_NAMES[elsewhere[0]])}, not {_a(KIND_NAMES[kind])}",
+                at_key,
             )
             return
         hint = did_you_mean(ref, self.ids[kind])
         known = "" if hint else _known(KIND_NAMES[kind], list(self.ids[kind]))
-        self.add(path, f"there is no {KIND_NAMES[kind]} with the id '{ref}'{hint}{known}")
+        self.add(path, f"there is no {KIND_NAMES[kind]} with the id '{ref}'{hint}{known}", at_key)
 
     def condition(self, path: DataPath, condition: Condition) -> None:
         rounds = self.scenario.rounds
@@ -150,6 +153,11 @@ def reference_problems(
                 f"initiative '{initiative.id}' never arrives: give it a 'round', a 'when' "
                 "condition, or let an event bring it with 'add_initiatives'",
             )
+    account = scenario.council_account
+    if account is not None:
+        check.reference(("council_account", "channel"), account.channel, "channel")
+        for ref in account.follow_actions:
+            check.reference(("council_account", "follow_actions", ref), ref, "action", True)
     if folder is not None:
         for path, asset in _assets(scenario):
             problem = _asset_problem(folder, asset)
