@@ -18,7 +18,7 @@ from game.saves.store import APP_NAME, SOURCE_ROOT, slug
 from game.scenario.loader import SCENARIO_DIR, load_scenario
 from game.scenario.models import Scenario
 from game.sim import Bot, new_game, resolve_round
-from tests.save_helpers import finder, played
+from tests.save_helpers import finder, played, rewrite
 
 PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
 
@@ -232,3 +232,34 @@ def test_a_store_tidies_on_first_use_and_an_empty_place_stays_empty(tmp_path: Pa
     os.utime(stray, (0, 0))
     assert SaveStore(folder).list() == []
     assert not stray.exists()
+
+
+def test_issue6_reworded_explanations_do_not_break_an_older_save(
+    default_scenario: Scenario, tmp_path: Path
+) -> None:
+    """A newer game may word effects differently; the game itself is the same, so it loads.
+
+    The loaded game carries the current wording (it is the replayed state), while a change in
+    any number is still refused.
+    """
+    store = SaveStore(tmp_path)
+    state = played(default_scenario, 4, 3, "best")
+    path = store.autosave(state, default_scenario, "Team")
+
+    def reword(document: dict) -> None:
+        for record in document["body"]["state"]["history"]:
+            for effect in record["effects"]:
+                effect["key"] = "old_wording"
+                effect["params"] = {"said": "it differently"}
+
+    rewrite(path, reword, fix_checksum=True)
+    game = store.load(path, finder(default_scenario))
+    assert game.mismatch is None
+    assert _dump(game.state.to_dict()) == _dump(state.to_dict())
+
+    def renumber(document: dict) -> None:
+        document["body"]["state"]["history"][0]["effects"][0]["delta"] += 1.0
+
+    rewrite(path, renumber, fix_checksum=True)
+    with pytest.raises(SaveError, match="different game"):
+        store.load(path, finder(default_scenario))

@@ -63,25 +63,44 @@ class RejectedReplay:
 
 def check_replay(
     scenario: Scenario, saved: GameState, decisions: list[Decisions]
-) -> Mismatch | RejectedReplay | None:
-    """None when replaying ``decisions`` from the seed reproduces ``saved`` exactly."""
+) -> tuple[Mismatch | RejectedReplay | None, GameState | None]:
+    """Replay ``decisions`` from the seed: (None, replayed state) when it reproduces ``saved``.
+
+    Every number, choice and dice roll must match exactly. How effects are worded (their
+    template key and parameters) is presentation, not game: a newer game version may say the
+    same thing better, so wording is not compared and the replayed state, with current wording,
+    is the one to continue from.
+    """
     state = new_game(scenario, saved.seed)
     rng = state.rng()
     for number, round_decisions in enumerate(decisions, 1):
         try:
             state, _ = resolve_round(state, round_decisions, scenario, rng)
         except DecisionRejected as error:
-            return RejectedReplay(
+            rejected = RejectedReplay(
                 number,
                 tuple(r.explain("en") for r in error.rejections),
                 tuple(r.explain("nl") for r in error.rejections),
             )
-    return first_difference(_as_json(saved.to_dict()), _as_json(state.to_dict()))
+            return rejected, None
+    found = first_difference(_as_json(saved.to_dict()), _as_json(state.to_dict()))
+    return found, (state if found is None else None)
+
+
+_WORDING = ("key", "params")
 
 
 def _as_json(document: dict[str, Any]) -> Any:
-    """What the document becomes in a file: enums as their strings, tuples as lists."""
-    return json.loads(json.dumps(document))
+    """What the document becomes in a file (enums as strings, tuples as lists), minus wording."""
+    data = json.loads(json.dumps(document))
+    for effects in (
+        data.get("news_effects", []),
+        *(record.get("effects", []) for record in data.get("history", [])),
+    ):
+        for effect in effects:
+            for field in _WORDING:
+                effect.pop(field, None)
+    return data
 
 
 def first_difference(saved: dict[str, Any], replayed: dict[str, Any]) -> Mismatch | None:

@@ -172,10 +172,10 @@ def load_save(path: Path, find_scenario: FindScenario, allow_mismatch: bool = Fa
             path,
         ) from error
     scenario = _scenario_for(info, find_scenario, path)
-    found = check_replay(scenario, state, decisions)
+    found, replayed = check_replay(scenario, state, decisions)
     if found is not None and not allow_mismatch:
         raise _mismatch_error(found, info, scenario, path)
-    return LoadedGame(state, scenario, info.team, info, found)
+    return LoadedGame(replayed or state, scenario, info.team, info, found)
 
 
 def _scenario_for(info: SaveInfo, find_scenario: FindScenario, path: Path) -> Scenario:

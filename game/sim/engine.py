@@ -432,7 +432,7 @@ def _resolve_initiative(s, decision, rules: CompiledRules, rng, pull, effects) -
         "role_fit_trust",
         {
             "title": title,
-            "owner": info.owner,
+            "owner": info.owner_phrase,
             "relation": info.relation,
             "best": info.best,
             "role": role,
@@ -440,13 +440,19 @@ def _resolve_initiative(s, decision, rules: CompiledRules, rng, pull, effects) -
         },
     )
     energy = gains.community_energy * (quality - 0.5) * weight * (1.0 if info.community else 0.35)
+    if energy > 0:
+        energy_key = "role_fit_energy_up"
+    elif not succeeded and fit > 0.5:
+        energy_key = "role_stumble_energy"  # the role fitted; playing it badly is what hurt
+    else:
+        energy_key = "role_fit_energy_down"
     pull(
         "initiative",
         iid,
         _ENERGY,
         energy,
-        "role_fit_energy_up" if energy > 0 else "role_fit_energy_down",
-        {"title": title, "role": role, "owner": info.owner},
+        energy_key,
+        {"title": title, "role": role, "owner": info.owner_phrase},
     )
 
     channel_fit: float | None = None

@@ -82,6 +82,13 @@ DEFAULT_ROLE_FIT: MappingProxyType[tuple[InitiativeOwner, CitizenRelation], dict
     )
 )
 
+OWNER_PHRASES: MappingProxyType[InitiativeOwner, Bilingual] = MappingProxyType(
+    {
+        M: Bilingual("een eigen initiatief", "your own initiative"),
+        C: Bilingual("een initiatief uit de gemeenschap", "a community initiative"),
+    }
+)
+
 # How far a channel's interaction level carries an initiative's interaction.
 LEVEL_FACTOR: MappingProxyType[InteractionLevel, float] = MappingProxyType(
     {
@@ -127,6 +134,8 @@ class InitiativeInfo(NamedTuple):
     id: str
     title: Bilingual
     owner: InitiativeOwner
+    # "your own initiative" or "a community initiative": reads right for any kind of organisation.
+    owner_phrase: Bilingual
     relation: CitizenRelation
     community: bool
     purposes: tuple[Purpose, ...]
@@ -224,6 +233,7 @@ def _compile(scenario: Scenario) -> CompiledRules:
             id=initiative.id,
             title=initiative.title.pair(),
             owner=initiative.owner,
+            owner_phrase=OWNER_PHRASES[initiative.owner],
             relation=initiative.relation,
             community=initiative.owner is InitiativeOwner.COMMUNITY,
             purposes=tuple(initiative.purposes),
