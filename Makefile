@@ -29,6 +29,7 @@ format: $(STAMP)
 
 bench: $(STAMP)
 	$(PY) bench/bench_sim.py
+	$(PY) bench/bench_load.py
 
 # UI strings: extract from game/ui into the template, then merge into the Dutch catalogue.
 messages: $(STAMP)

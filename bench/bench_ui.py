@@ -7,8 +7,8 @@
 
 Frame times use SDL's dummy video driver (no real screen): they measure our update and drawing,
 not the graphics card. "repaint" frames draw the whole scene again (after input, or while
-something animates); "widgets" frames reuse the scene's layer (hover effects, tooltips). Aims (issue 4): p99 well under 8 ms, idle under 2% of a core, start-up
-under 1.5 s.
+something animates); "widgets" frames reuse the scene's layer (hover effects, tooltips).
+Aims (issue 4): p99 well under 8 ms, idle under 2% of a core, start-up under 1.5 s.
 """
 
 from __future__ import annotations

@@ -8,8 +8,10 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from collections.abc import Callable, Sequence
+from pathlib import Path
 from typing import Any, NoReturn, TextIO
 
 from game.domain import Indicator, Language
@@ -62,6 +64,13 @@ def build_parser() -> argparse.ArgumentParser:
     play.add_argument(
         "--fullscreen", action="store_true", help="start in full screen (F11 toggles)"
     )
+    play.add_argument(
+        "--saves",
+        metavar="DIR",
+        type=Path,
+        default=None,
+        help="the saves folder (default: saves/ beside main.py; see the saves command)",
+    )
     play.add_argument("--quit-after-first-frame", action="store_true", help=argparse.SUPPRESS)
 
     tour = commands.add_parser(
@@ -95,7 +104,83 @@ def build_parser() -> argparse.ArgumentParser:
     autoplay.add_argument(
         "--lang", choices=("nl", "en"), default="en", help="language of the summary (default: en)"
     )
-    for sub in (play, autoplay, tour):
+    autoplay.add_argument(
+        "--save", metavar="FILE", type=Path, help="also write the finished game as a save file"
+    )
+    autoplay.add_argument(
+        "--team", default="autoplay", help="team name in the save (default: autoplay)"
+    )
+
+    saves = commands.add_parser(
+        "saves",
+        help="list the saved games",
+        description="List the saves with team, scenario, round and time, newest first, and "
+        "any save file that cannot be used, with the reason.",
+    )
+    saves.add_argument(
+        "--saves",
+        metavar="DIR",
+        type=Path,
+        default=None,
+        help="the saves folder (default: saves/ beside main.py; in a built game the user's "
+        "data folder unless it is portable)",
+    )
+    saves.add_argument("--lang", choices=("nl", "en"), default="en", help="language (default: en)")
+
+    load = commands.add_parser(
+        "load",
+        help="check a save file",
+        description="Check a save: the file is whole, its format is known (older formats are "
+        "upgraded), its checksum matches, its scenario is installed in a compatible version, "
+        "and replaying its decisions from its seed gives exactly the saved game.",
+    )
+    load.add_argument("file", type=Path, help="the save file")
+    load.add_argument(
+        "--check", action="store_true", help="only verify: exit 0 when valid, 1 with the reason"
+    )
+    load.add_argument(
+        "--scenario",
+        metavar="FILE",
+        type=Path,
+        default=None,
+        help="the scenario file to check against (default: the installed one with the save's id)",
+    )
+    load.add_argument("--lang", choices=("nl", "en"), default="en", help="language (default: en)")
+
+    validate = commands.add_parser(
+        "validate",
+        help="check scenario files and print every problem with its line",
+        description="Check scenario files (or every scenario in a folder) and print each "
+        "problem as file:line:column: field.path: message. Exit status 0 when all are valid, "
+        "1 otherwise.",
+    )
+    validate.add_argument(
+        "paths",
+        nargs="*",
+        metavar="PATH",
+        help="scenario files or folders (default: the shipped scenarios folder)",
+    )
+
+    new = commands.add_parser(
+        "new",
+        help="write a commented starter scenario to change",
+        description="Write a small, commented scenario that validates and plays, as a start "
+        "for your own. It never overwrites a file.",
+    )
+    new.add_argument("name", help="the new scenario's id: lower-case letters, digits, - and _")
+    new.add_argument("--out", default=None, help="where to write it (default: scenarios/NAME.yaml)")
+
+    schema = commands.add_parser(
+        "schema",
+        help="write the JSON Schema of scenario files (for editors)",
+        description="Print the JSON Schema of scenario files, or write it to a file; "
+        "optionally refresh the field reference in the trainers' documentation.",
+    )
+    schema.add_argument("--out", default=None, help="write the schema to this file")
+    schema.add_argument(
+        "--docs", default=None, help="refresh the field reference section of this Markdown file"
+    )
+    for sub in (play, autoplay, tour, saves, load, validate, new, schema):
         sub.set_defaults(usage=sub.format_usage())
     return parser
 
@@ -142,12 +227,18 @@ def _size(value: str) -> tuple[int, int]:
 
 
 def cmd_play(args: argparse.Namespace, out: TextIO) -> int:
+    from game.saves import SaveStore
+    from game.scenario.loader import scenario_path
     from game.ui.app import App, NoDisplayError
     from game.ui.settings import Settings
 
     scenario = getattr(args, "scenario", None)
-    if scenario is not None:
-        _load(scenario, args.usage)  # a wrong name is a usage error before any window opens
+    if scenario is not None and not scenario_path(scenario).is_file():
+        # A wrong name is a usage error before any window opens; a file with mistakes opens
+        # the window, whose scenario list shows every problem with its line.
+        raise UsageError(
+            f"no scenario {scenario!r} (looked for {scenario_path(scenario)})", args.usage
+        )
     settings = Settings(
         language=getattr(args, "lang", "nl"), fullscreen=getattr(args, "fullscreen", False)
     )
@@ -157,6 +248,7 @@ def cmd_play(args: argparse.Namespace, out: TextIO) -> int:
             settings,
             scenario=scenario,
             seed=getattr(args, "seed", 1),
+            saves=SaveStore(getattr(args, "saves", None)),
         )
     except NoDisplayError as error:
         sys.stderr.write(
@@ -176,10 +268,15 @@ def cmd_play(args: argparse.Namespace, out: TextIO) -> int:
 def cmd_tour(args: argparse.Namespace, out: TextIO) -> int:
     from pathlib import Path
 
+    from game.scenario.errors import ScenarioError
     from game.ui.tour import run_tour
 
     if args.scenario is not None:
-        _load(args.scenario, args.usage)
+        try:
+            _load(args.scenario, args.usage)
+        except ScenarioError as error:
+            sys.stderr.write(f"{error}\n")
+            return EXIT_FAILED
     saved = run_tour(Path(args.out), args.size, args.lang, args.scenario, args.seed)
     for path in saved:
         out.write(f"{path}\n")
@@ -188,11 +285,20 @@ def cmd_tour(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_autoplay(args: argparse.Namespace, out: TextIO) -> int:
+    from game.scenario.errors import ScenarioError
     from game.sim import play, score, weakest_line
+    from game.sim.council import council_ranking
 
-    scenario = _load(args.scenario, args.usage)
+    try:
+        scenario = _load(args.scenario, args.usage)
+    except ScenarioError as error:
+        sys.stderr.write(f"{error}\n")
+        return EXIT_FAILED
     state = play(scenario, args.seed, args.strategy)
     card = score(state)
+    ranking = council_ranking(state, scenario)
+    if args.save is not None and _write_autoplay_save(args, state, scenario) != EXIT_OK:
+        return EXIT_FAILED
     if args.json:
         document = {
             "scenario": scenario.id,
@@ -214,6 +320,8 @@ def cmd_autoplay(args: argparse.Namespace, out: TextIO) -> int:
                 "score_detail": card.to_dict(),
             },
         }
+        if ranking is not None:
+            document["final"]["council_ranking"] = ranking.to_dict()
         json.dump(document, out, ensure_ascii=False, indent=2)
         out.write("\n")
         return EXIT_OK
@@ -239,7 +347,213 @@ def cmd_autoplay(args: argparse.Namespace, out: TextIO) -> int:
         f"     score {card.total} / 1000: {card.title.get(lang)}; "
         f"fitting role chosen {card.fit_rate:.0%} of the time\n"
     )
+    if ranking is not None:
+        figures = ranking.figures
+        out.write(
+            f"     council account: {figures.followers} followers ({figures.followers_pct}%), "
+            f"following {figures.following} ({figures.following_pct}%), "
+            f"{figures.tweets} tweets ({figures.tweets_pct}%); "
+            f"place {ranking.position} of {len(ranking.rows)} against the survey's top ten\n"
+        )
+    if args.save is not None:
+        out.write(f"saved to {args.save}\n")
     return EXIT_OK
+
+
+def _write_autoplay_save(args: argparse.Namespace, state: Any, scenario: Any) -> int:
+    from game.saves import SaveError, write_save
+
+    try:
+        write_save(args.save, state, scenario, args.team)
+    except SaveError as error:
+        sys.stderr.write(f"{args.save}: {error.explain(args.lang)}\n")
+        return EXIT_FAILED
+    return EXIT_OK
+
+
+def cmd_saves(args: argparse.Namespace, out: TextIO) -> int:
+    from game.saves import SaveStore
+
+    store = SaveStore(args.saves)
+    lang: Language = args.lang
+    infos = store.list()
+    broken = store.broken()
+    if not infos and not broken:
+        out.write(f"No saves in {store.directory}\n")
+        return EXIT_OK
+    out.write(f"Saves in {store.directory}:\n")
+    for info in infos:
+        what = "autosave" if info.kind == "autosave" else f"slot {info.name!r}"
+        when = info.created.astimezone().strftime("%Y-%m-%d %H:%M")
+        where = "finished" if info.finished else f"round {info.round}"
+        backup = "  (backup: the save itself is damaged)" if info.from_backup else ""
+        out.write(
+            f"  {when}  {info.team:<16} {where:<9} {info.title(lang)} "
+            f"({info.scenario_id} {info.scenario_version})  {what}  {info.path.name}{backup}\n"
+        )
+    if broken:
+        out.write("Cannot be used:\n")
+        for error in broken:
+            name = error.path.name if error.path else "?"
+            out.write(f"  {name}: {error.explain(lang)}\n")
+    return EXIT_OK
+
+
+def cmd_load(args: argparse.Namespace, out: TextIO) -> int:
+    from game.saves import SaveError, find_installed_scenario, load_save
+    from game.scenario.loader import load_scenario
+
+    lang: Language = args.lang
+
+    if args.scenario is not None and not args.scenario.is_file():
+        raise UsageError(f"no scenario file {str(args.scenario)!r}", args.usage)
+
+    def find_scenario(scenario_id: str) -> Any:
+        if args.scenario is None:
+            return find_installed_scenario(scenario_id)
+        return load_scenario(args.scenario)
+
+    try:
+        game = load_save(args.file, find_scenario)
+    except SaveError as error:
+        sys.stderr.write(f"invalid: {args.file}: {error.explain(lang)}\n")
+        return EXIT_FAILED
+    info = game.info
+    upgraded = (
+        f", upgraded from format {info.format_version}"
+        if info.format_version != _format_version()
+        else ""
+    )
+    where = "finished" if info.finished else f"at round {info.round} of {game.scenario.rounds}"
+    out.write(
+        f"ok: {args.file}: team {info.team}, {info.title(lang)} ({info.scenario_id} "
+        f"{info.scenario_version}), {where}; replaying its decisions gives the saved game "
+        f"exactly{upgraded}\n"
+    )
+    if not args.check:
+        out.write("Continuing a save in the game window comes with the window.\n")
+    return EXIT_OK
+
+
+def _format_version() -> int:
+    from game.saves import FORMAT_VERSION
+
+    return FORMAT_VERSION
+
+
+def cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
+    """Every problem of every file, then one line that sums it up; 1 if anything is wrong."""
+    from game.scenario.errors import ScenarioError
+    from game.scenario.loader import SCENARIO_DIR, SUFFIXES, load_scenario
+
+    files: list[Path] = []
+    failed = 0
+    for given in args.paths or [str(SCENARIO_DIR)]:
+        path = Path(given)
+        if path.is_dir():
+            found = sorted(p for p in path.iterdir() if p.suffix in SUFFIXES and p.is_file())
+            if not found:
+                out.write(f"{path}: no scenario files (.yaml) in this folder\n")
+                failed += 1
+            files.extend(found)
+        elif path.exists():
+            files.append(path)
+        else:
+            out.write(f"{path}: there is no such file or folder\n")
+            failed += 1
+    problems = valid = 0
+    for path in files:
+        try:
+            scenario = load_scenario(path)
+        except ScenarioError as error:
+            failed += 1
+            problems += len(error.problems)
+            for problem in error.problems:
+                out.write(f"{problem}\n")
+            continue
+        valid += 1
+        out.write(
+            f"{path}: valid — {scenario.title.get('en')}, {scenario.rounds} rounds, "
+            f"{len(scenario.initiatives)} initiatives\n"
+        )
+    summary = f"{len(files)} file{'s' if len(files) != 1 else ''} checked: {valid} valid"
+    if problems:
+        summary += f", {problems} problem{'s' if problems != 1 else ''} to fix"
+    out.write(summary + "\n")
+    return EXIT_OK if failed == 0 else EXIT_FAILED
+
+
+def cmd_new(args: argparse.Namespace, out: TextIO) -> int:
+    """A starter scenario, never over an existing file; it is checked before it is written."""
+    from game.scenario.errors import ScenarioError
+    from game.scenario.loader import SCENARIO_DIR, read_scenario
+    from game.scenario.models import CONTENT_ID_PATTERN
+    from game.scenario.starter import starter_text
+
+    if not re.fullmatch(CONTENT_ID_PATTERN, args.name):
+        raise UsageError(
+            f"{args.name!r} cannot be a scenario id: use lower-case letters, digits, '-' and "
+            "'_', starting with a letter (e.g. 'gemeente-zuid')",
+            args.usage,
+        )
+    path = Path(args.out) if args.out else SCENARIO_DIR / f"{args.name}.yaml"
+    if path.suffix not in (".yaml", ".yml"):
+        raise UsageError(f"{path} must end in .yaml", args.usage)
+    if path.stem != args.name:
+        raise UsageError(
+            f"the file must be called {args.name}.yaml, so the game finds the scenario by its id",
+            args.usage,
+        )
+    if path.exists():
+        out.write(f"{path}: already exists; not overwritten (choose another name or --out)\n")
+        return EXIT_FAILED
+    text = starter_text(args.name, path)
+    try:
+        read_scenario(text.encode("utf-8"), path)
+    except ScenarioError as error:  # the template itself is wrong: a bug, said plainly
+        out.write(f"the starter scenario does not validate:\n{error}\n")
+        return EXIT_FAILED
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("x", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+    except OSError as error:
+        out.write(f"{path}: cannot be written: {error.strerror or error}\n")
+        return EXIT_FAILED
+    out.write(
+        f"wrote {path}\n"
+        f"  check it:  python main.py validate {path}\n"
+        f"  play it:   python main.py autoplay {path}\n"
+    )
+    return EXIT_OK
+
+
+def cmd_schema(args: argparse.Namespace, out: TextIO) -> int:
+    from game.scenario.schema import schema_text, with_reference
+
+    text = schema_text()
+    if args.out is None and args.docs is None:
+        out.write(text)
+        return EXIT_OK
+    try:
+        if args.out is not None:
+            _write_text(Path(args.out), text)
+            out.write(f"wrote {args.out}\n")
+        if args.docs is not None:
+            docs = Path(args.docs)
+            _write_text(docs, with_reference(docs.read_text(encoding="utf-8")))
+            out.write(f"refreshed the field reference in {args.docs}\n")
+    except (OSError, ValueError) as error:
+        out.write(f"{error}\n")
+        return EXIT_FAILED
+    return EXIT_OK
+
+
+def _write_text(path: Path, text: str) -> None:
+    """Write through a temporary file, so an interrupted write never leaves half a file."""
+    temporary = path.with_name(path.name + ".new")
+    temporary.write_text(text, encoding="utf-8", newline="\n")
+    temporary.replace(path)
 
 
 def _indicators_json(values: dict[Indicator, float]) -> dict[str, float]:
@@ -277,4 +591,9 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO], int]] = {
     "play": cmd_play,
     "autoplay": cmd_autoplay,
     "tour": cmd_tour,
+    "saves": cmd_saves,
+    "load": cmd_load,
+    "validate": cmd_validate,
+    "new": cmd_new,
+    "schema": cmd_schema,
 }

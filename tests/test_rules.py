@@ -307,8 +307,8 @@ def test_scripted_event_hits_in_its_round_and_is_explained() -> None:
     assert state.news == ("viral",)
     assert state.indicators[Indicator.TRUST] == pytest.approx(45 - 6)
     (effect,) = state.news_effects
-    assert effect.explain("nl").startswith("Viraal: vertrouwen −6")
-    assert effect.explain("en").startswith("Viral: trust −6")
+    assert effect.explain("nl").startswith("‘Viraal’: vertrouwen −6")
+    assert effect.explain("en").startswith("‘Viral’: trust −6")
 
 
 def test_mitigating_action_halves_the_blow() -> None:

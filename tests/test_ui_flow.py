@@ -10,6 +10,7 @@ import pytest
 
 from game.scenario.loader import SCENARIO_DIR
 from game.ui.scenes import BriefingScene, DecisionScene
+from game.ui.scenes.menu import problem_lines
 from tests.uitools import start_app
 
 # pygame_gui warns when a text does not fit its widget: in front of a group that is a bug.
@@ -198,21 +199,93 @@ def test_an_exception_in_a_scene_shows_the_error_screen_and_keeps_the_game(pilot
 def test_an_invalid_scenario_shows_its_errors(monkeypatch, tmp_path):
     folder = tmp_path / "scenarios"
     folder.mkdir()
-    shutil.copy(SCENARIO_DIR / "gemeente-middelgroot.yaml", folder / "a-good.yaml")
-    (folder / "b-broken.yaml").write_text(
-        "id: broken\ntitle: Broken\nrounds: many\n", encoding="utf-8"
-    )
+    shutil.copy(SCENARIO_DIR / "gemeente-middelgroot.yaml", folder)
+    (folder / "kapot.yaml").write_text("id: kapot\ntitle: Kapot\nrounds: many\n", encoding="utf-8")
     pilot = start_app(monkeypatch, tmp_path, scenario_dir=folder)
     try:
         pilot.click_button("New game")
-        pilot.click_button("b-broken.yaml".join(["⚠ ", ""]))
+        pilot.click_button("! kapot.yaml")
         scene = pilot.app.scene
-        entry = scene.current
-        assert entry.scenario is None
-        assert "b-broken.yaml" in entry.error and "rounds" in entry.error
+        lines = problem_lines(scene.current.error)
+        # Each problem with its line and column and field, as the loader reports it.
+        assert any(line.startswith("3:") and "rounds" in line for line in lines), lines
         assert not pilot.button("Start the game").is_enabled
-        pilot.advance(2)
+        # The trainer fixes the file and reloads without restarting.
+        source = (SCENARIO_DIR / "gemeente-middelgroot.yaml").read_text(encoding="utf-8")
+        (folder / "kapot.yaml").write_text(
+            source.replace("id: gemeente-middelgroot", "id: kapot"), encoding="utf-8"
+        )
+        pilot.click_button("Reload")
+        assert scene.current.valid and scene.current.id == "kapot"
+        assert pilot.button("Start the game").is_enabled
         assert pilot.app.errors == []
+    finally:
+        pilot.app.close()
+
+
+def test_continue_resumes_the_autosave_from_the_title_screen(monkeypatch, tmp_path):
+    from game.saves import SaveStore
+
+    store = SaveStore(tmp_path / "saves")
+    pilot = start_app(monkeypatch, tmp_path, saves=store)
+    try:
+        assert not pilot.button("Continue").is_enabled  # nothing saved yet
+        pilot.click_button("New game")
+        pilot.click_button("Start the game")
+        for _ in range(2):  # two rounds, each starting with an autosave
+            pilot.click_button("To the initiatives")
+            for _ in range(4):
+                if pilot.scene != "decision":
+                    break
+                pilot.press(pygame.K_3)
+                pilot.press(pygame.K_RETURN)
+            pilot.click_button("Resolve the round")
+            pilot.click_button("Show all")
+            pilot.click_button("Continue")
+            pilot.click_button("Next round")
+        played = pilot.app.controller.state
+        assert played.round == 3
+    finally:
+        pilot.app.close()
+    # A new window, as after closing the laptop: "continue" picks up round 3.
+    pilot = start_app(monkeypatch, tmp_path, saves=store)
+    try:
+        assert pilot.app.controller.state is None
+        pilot.click_button("Continue")
+        assert pilot.scene == "briefing"
+        resumed = pilot.app.controller.state
+        assert resumed.round == 3
+        assert resumed.to_dict() == played.to_dict()
+        # The game goes on from there with the same generator: one more round resolves.
+        pilot.click_button("To the initiatives")
+        pilot.press(pygame.K_3)
+        assert pilot.app.errors == []
+    finally:
+        pilot.app.close()
+
+
+def test_load_lists_saves_and_says_why_a_broken_one_cannot_be_used(monkeypatch, tmp_path):
+    from game.saves import SaveStore
+
+    store = SaveStore(tmp_path / "saves")
+    pilot = start_app(monkeypatch, tmp_path, saves=store)
+    try:
+        pilot.click_button("New game")
+        pilot.app.scene.team_entry.set_text("Noord")
+        pilot.click_button("Start the game")
+        saved = pilot.app.controller.state.to_dict()
+    finally:
+        pilot.app.close()
+    (tmp_path / "saves" / "slot-kapot.json").write_text("{not json", encoding="utf-8")
+    pilot = start_app(monkeypatch, tmp_path, saves=store)
+    try:
+        pilot.click_button("Load")
+        assert pilot.scene == "load"
+        assert len(pilot.app.scene.broken) == 1
+        pilot.click_button(pilot.buttons()[0].text)  # the autosave of team Noord
+        assert pilot.scene == "briefing"
+        assert pilot.app.controller.team == "Noord"
+        assert pilot.app.controller.state.to_dict() == saved
     finally:
         pilot.app.close()
 

@@ -1,27 +1,161 @@
-"""Loading scenario files. (Minimal for now: safe YAML, then the pydantic models.)"""
+"""Loading scenario files: safe YAML, the pydantic models, then the cross-reference pass.
+
+Whatever is wrong with a file comes back as one ``ScenarioError`` listing every problem with its
+line and column; nothing else escapes for bad content. Nothing is cached: loading a file again
+reads it again, which is how trainers reload a scenario they are editing without restarting.
+"""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
+from pydantic import ValidationError
 
+from game.domain import Bilingual, Language, OrganisationKind
+from game.scenario.errors import Problem, ScenarioError
+from game.scenario.messages import validation_problems
 from game.scenario.models import Scenario
+from game.scenario.references import reference_problems
+from game.scenario.yamltree import MAX_BYTES, read_yaml, too_big
 
 SCENARIO_DIR = Path(__file__).resolve().parent.parent.parent / "scenarios"
 DEFAULT_SCENARIO = "gemeente-middelgroot"
+SUFFIXES = (".yaml", ".yml")
 
 
 def scenario_path(name_or_path: str | Path) -> Path:
     """A scenario file by path, or by id from the shipped scenarios folder."""
     path = Path(name_or_path)
-    if path.suffix in (".yaml", ".yml") or path.exists():
+    if path.suffix in SUFFIXES or path.exists():
         return path
     return SCENARIO_DIR / f"{name_or_path}.yaml"
 
 
 def load_scenario(name_or_path: str | Path = DEFAULT_SCENARIO) -> Scenario:
+    """Read and check a scenario file (by path or shipped id); raises ``ScenarioError``."""
     path = scenario_path(name_or_path)
-    with path.open(encoding="utf-8") as handle:
-        data = yaml.safe_load(handle)
-    return Scenario.model_validate(data)
+    return read_scenario(_read_bytes(path), path, folder=path.parent)
+
+
+def read_scenario(data: bytes, file: str | Path, folder: Path | None = None) -> Scenario:
+    """Check a scenario from its bytes; ``file`` names it in messages and gives its expected id.
+
+    ``folder`` is where its assets are looked for; without one, asset files are not checked.
+    """
+    name = str(file)
+    document = read_yaml(data, name)
+    problems = list(document.problems)
+    try:
+        scenario = Scenario.model_validate(document.data)
+    except ValidationError as error:
+        problems += validation_problems(error, Scenario, document)
+        if not problems:  # every error sat under a refused alias or tag, already reported
+            problems.append(Problem(name, 1, 1, "", "the scenario is not valid"))
+        raise ScenarioError(problems) from None
+    problems += reference_problems(scenario, document, folder)
+    stem = Path(name).stem
+    if Path(name).suffix in SUFFIXES and scenario.id != stem:
+        line, column = document.mark(("id",))
+        problems.append(
+            Problem(
+                name,
+                line,
+                column,
+                "id",
+                f"the id '{scenario.id}' must be the file's name without '.yaml' ('{stem}'), "
+                "so the game finds the scenario again; rename the file or change the id",
+            )
+        )
+    if problems:
+        raise ScenarioError(problems)
+    return scenario
+
+
+def _read_bytes(path: Path) -> bytes:
+    """The file's bytes, or a ``ScenarioError`` that says why they cannot be read."""
+    name = str(path)
+    try:
+        size = path.stat().st_size
+        if size > MAX_BYTES:
+            raise too_big(name, size)
+        with path.open("rb") as handle:
+            return handle.read(MAX_BYTES + 1)
+    except FileNotFoundError:
+        message = "there is no such file"
+    except IsADirectoryError:
+        message = "this is a folder, not a scenario file"
+    except OSError as error:
+        message = f"the file cannot be read: {error.strerror or error}"
+    raise ScenarioError([Problem(name, 0, 0, "", message)])
+
+
+def scenario_stamp(path: str | Path) -> tuple[int, int] | None:
+    """When and how big the file was last written, to notice a trainer's edit; None if gone."""
+    try:
+        stat = Path(path).stat()
+    except OSError:
+        return None
+    return stat.st_mtime_ns, stat.st_size
+
+
+@dataclass(frozen=True)
+class ScenarioInfo:
+    """One scenario file for the scenario list: what it is about, or why it does not load."""
+
+    path: Path
+    id: str
+    title: Bilingual
+    organisation: Bilingual
+    kind: OrganisationKind | None
+    description: Bilingual
+    rounds: int
+    languages: tuple[Language, ...]
+    scenario: Scenario | None
+    error: ScenarioError | None
+
+    @property
+    def valid(self) -> bool:
+        return self.error is None
+
+
+def list_scenarios(folder: str | Path = SCENARIO_DIR) -> list[ScenarioInfo]:
+    """Every scenario file in ``folder`` (valid or not), sorted by id, for the scenario list."""
+    root = Path(folder)
+    files = sorted(p for p in root.iterdir() if p.suffix in SUFFIXES and p.is_file())
+    infos = []
+    for path in files:
+        try:
+            scenario = load_scenario(path)
+        except ScenarioError as error:
+            empty = Bilingual("", "")
+            infos.append(
+                ScenarioInfo(
+                    path,
+                    path.stem,
+                    Bilingual(path.stem, path.stem),
+                    empty,
+                    None,
+                    empty,
+                    0,
+                    (),
+                    None,
+                    error,
+                )
+            )
+            continue
+        infos.append(
+            ScenarioInfo(
+                path,
+                scenario.id,
+                scenario.title.pair(),
+                scenario.organisation.name.pair(),
+                scenario.organisation.kind,
+                scenario.description.pair(),
+                scenario.rounds,
+                tuple(scenario.languages),
+                scenario,
+                None,
+            )
+        )
+    return sorted(infos, key=lambda info: info.id)

@@ -8,16 +8,21 @@ trainers' editors show while typing. Cross-references between ids are checked in
 
 from __future__ import annotations
 
+import re
 from enum import StrEnum
-from typing import Annotated, Any, ClassVar
+from typing import Annotated, Any, ClassVar, Literal
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     ConfigDict,
+    Discriminator,
     Field,
     PrivateAttr,
     RootModel,
     StringConstraints,
+    Tag,
+    WithJsonSchema,
     field_validator,
     model_validator,
 )
@@ -37,9 +42,10 @@ from game.domain import (
     Purpose,
 )
 
+CONTENT_ID_PATTERN = r"^[a-z][a-z0-9_-]{0,63}$"
 ContentId = Annotated[
     str,
-    StringConstraints(pattern=r"^[a-z][a-z0-9_-]{0,63}$"),
+    StringConstraints(pattern=CONTENT_ID_PATTERN),
     Field(
         description=(
             "A short name used to refer to this item elsewhere in the file: lower-case letters, "
@@ -47,6 +53,24 @@ ContentId = Annotated[
         )
     ),
 ]
+
+
+def _relative_inside(path: str) -> str:
+    """Assets travel with the scenario's folder: no absolute paths, no way out with '..'.
+
+    Whether the file exists is checked by the cross-reference pass, which knows the folder.
+    """
+    if not path.isprintable():
+        raise ValueError("a file path cannot hold invisible characters")
+    if path.startswith(("/", "\\")) or re.match(r"^[A-Za-z]:", path) or "://" in path:
+        raise ValueError(
+            f"'{path}' must be a path relative to the scenario's folder, e.g. 'images/logo.png'"
+        )
+    if ".." in re.split(r"[/\\]", path):
+        raise ValueError(f"'{path}' leaves the scenario's folder ('..'); keep assets inside it")
+    return path
+
+
 AssetPath = Annotated[
     str,
     Field(
@@ -56,13 +80,17 @@ AssetPath = Annotated[
             "(e.g. 'images/townhall.png'). It must stay inside that folder."
         ),
     ),
+    AfterValidator(_relative_inside),
 ]
+SurveyProfile = Literal["twitter", "facebook", "linkedin"]
 
 
 class ContentModel(BaseModel):
     """Base for all scenario content: unknown keys are errors, and content never changes."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, use_attribute_docstrings=False)
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, use_attribute_docstrings=False, allow_inf_nan=False
+    )
 
 
 # --- Texts -----------------------------------------------------------------------------------
@@ -81,7 +109,27 @@ class Translations(ContentModel):
         return self
 
 
-class Text(RootModel[str | Translations]):
+def _text_kind(value: Any) -> str | None:
+    """Which form of text this is; ``None`` gives one clear error instead of one per form."""
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, dict | Translations):
+        return "translations"
+    return None
+
+
+class Text(
+    RootModel[
+        Annotated[
+            Annotated[str, Tag("text")] | Annotated[Translations, Tag("translations")],
+            Discriminator(
+                _text_kind,
+                custom_error_type="text_type",
+                custom_error_message="Input should be a text or {nl: ..., en: ...}",
+            ),
+        ]
+    ]
+):
     """A text: one plain string for every language, or ``{nl: …, en: …}``."""
 
     def get(self, lang: Language) -> str:
@@ -245,6 +293,13 @@ def _as_list(value: Any) -> Any:
     return [value] if isinstance(value, str) else value
 
 
+# One id or a list of ids (``_as_list`` makes it a list); the schema says so, so editors agree.
+IdList = Annotated[
+    list[str],
+    WithJsonSchema({"anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]}),
+]
+
+
 class Condition(ContentModel):
     """When something may happen. Every part that is given must hold (and); use ``any_of`` for or.
 
@@ -271,21 +326,17 @@ class Condition(ContentModel):
     indicator_below: IndicatorValues | None = Field(
         None, description="Each indicator given is below this value."
     )
-    action_done: list[str] | None = Field(
+    action_done: IdList | None = Field(
         None, description="These development actions (ids) have all been bought."
     )
-    action_not_done: list[str] | None = Field(
+    action_not_done: IdList | None = Field(
         None, description="None of these development actions (ids) has been bought."
     )
-    event_happened: list[str] | None = Field(
-        None, description="These events (ids) have all happened."
-    )
-    event_not_happened: list[str] | None = Field(
+    event_happened: IdList | None = Field(None, description="These events (ids) have all happened.")
+    event_not_happened: IdList | None = Field(
         None, description="None of these events (ids) has happened."
     )
-    channel_in_use: list[str] | None = Field(
-        None, description="These channels (ids) are all in use."
-    )
+    channel_in_use: IdList | None = Field(None, description="These channels (ids) are all in use.")
     any_of: list[Condition] | None = Field(
         None, min_length=1, description="At least one of these conditions holds."
     )
@@ -346,9 +397,8 @@ class Channel(ContentModel):
     interaction: InteractionLevel = Field(
         InteractionLevel.SENDING, description="The highest interaction level this channel allows."
     )
-    survey_profile: str | None = Field(
+    survey_profile: SurveyProfile | None = Field(
         None,
-        pattern=r"^(twitter|facebook|linkedin)$",
         description=(
             "Take the per-purpose fit from the council clerks' survey (tables 13 and 15) for "
             "'twitter', 'facebook' or 'linkedin'; 'fit' below overrides single purposes."
@@ -376,7 +426,7 @@ class Channel(ContentModel):
     requires: Condition | None = Field(
         None, description="When it can be opened (e.g. after a development action)."
     )
-    icon: AssetPath | None = None
+    icon: AssetPath | None = Field(None, description="An icon, relative to the scenario's folder.")
 
 
 class Initiative(ContentModel):
@@ -418,7 +468,9 @@ class Initiative(ContentModel):
         default_factory=RoleTexts,
         description="Per role, what happened and why, in terms of the model.",
     )
-    image: AssetPath | None = None
+    image: AssetPath | None = Field(
+        None, description="A picture, relative to the scenario's folder."
+    )
 
     @model_validator(mode="after")
     def _not_both(self) -> Initiative:
@@ -480,7 +532,7 @@ class DevelopmentAction(ContentModel):
         None,
         description="Say why, when this action is a deliberate trap that a good team leaves alone.",
     )
-    icon: AssetPath | None = None
+    icon: AssetPath | None = Field(None, description="An icon, relative to the scenario's folder.")
 
 
 class ScaleBy(ContentModel):
@@ -534,7 +586,9 @@ class Event(ContentModel):
     )
     once: bool = Field(True, description="False when it can happen again in later rounds.")
     effects: EventEffects = Field(default_factory=EventEffects, description="What it does.")
-    image: AssetPath | None = None
+    image: AssetPath | None = Field(
+        None, description="A picture, relative to the scenario's folder."
+    )
 
     @model_validator(mode="after")
     def _round_or_when(self) -> Event:
@@ -804,7 +858,7 @@ class Tuning(ContentModel):
         default_factory=RoleFitTable,
         description="Overrides of the default role fit per owner and relation.",
     )
-    channel_fit: dict[str, PurposeValues] = Field(
+    channel_fit: dict[SurveyProfile, PurposeValues] = Field(
         default_factory=dict,
         description="Per survey profile (twitter, facebook, linkedin): overrides of its fit.",
     )
@@ -827,6 +881,56 @@ class Assets(ContentModel):
 
     logo: AssetPath | None = Field(None, description="The organisation's logo.")
     background: AssetPath | None = Field(None, description="A background picture.")
+
+
+class CouncilAccount(ContentModel):
+    """The council's own account (in the survey: on Twitter), ranked in the debrief.
+
+    The council clerks' survey of 2014 scored council accounts by followers, accounts followed and
+    messages posted, each per inhabitant (table 14). The game derives the player's three figures
+    from play: followers grow with the channel's audience, messages with every initiative the
+    channel served, and accounts followed with listening (the two 'follow' purposes) and with the
+    development actions listed here.
+    """
+
+    channel: ContentId = Field(..., description="The channel (id) that is the council's account.")
+    name: Text | None = Field(
+        None, description="The account's name in the ranking (default: the organisation's name)."
+    )
+    followers: int = Field(0, ge=0, description="Followers at the start of the game.")
+    following: int = Field(0, ge=0, description="Accounts it follows at the start of the game.")
+    tweets: int = Field(0, ge=0, description="Messages it has posted before the game starts.")
+    followers_at_full_audience: float = Field(
+        3.0,
+        gt=0,
+        le=100,
+        description=(
+            "Followers as % of inhabitants gained when the channel's audience grows from where it "
+            "starts to 100. The survey's best accounts have 1.2–2.5%."
+        ),
+    )
+    tweets_per_purpose: int = Field(
+        30,
+        ge=0,
+        le=10_000,
+        description="Messages posted for each purpose of an initiative the channel is used for.",
+    )
+    following_per_listen: int = Field(
+        15,
+        ge=0,
+        le=10_000,
+        description=(
+            "Accounts followed each time the channel is used for an initiative that follows "
+            "council members or residents."
+        ),
+    )
+    follow_actions: dict[ContentId, Annotated[int, Field(ge=0, le=100_000)]] = Field(
+        default_factory=dict,
+        description=(
+            "Development actions (ids) with the number of accounts the council account starts "
+            "following when one is bought (e.g. monitoring: 40)."
+        ),
+    )
 
 
 # --- The scenario -------------------------------------------------------------------------------
@@ -873,6 +977,13 @@ class Scenario(ContentModel):
         default_factory=Recommendations, description="Debrief advice per weakest line."
     )
     assets: Assets = Field(default_factory=Assets, description="Pictures it brings.")
+    council_account: CouncilAccount | None = Field(
+        None,
+        description=(
+            "Optional: the council's own account, ranked at the end against the survey's ten "
+            "best council accounts (followers, following and messages per inhabitant)."
+        ),
+    )
 
     # Derived lookups, built on first use by game.sim.rules; content is frozen, so never stale.
     _compiled: Any = PrivateAttr(default=None)

@@ -10,7 +10,7 @@ from __future__ import annotations
 import random
 from collections.abc import Callable
 
-from game.domain import MunicipalRole, Purpose
+from game.domain import MunicipalRole
 from game.scenario.models import DevelopmentAction, Scenario
 from game.sim.engine import (
     _gaps,
@@ -56,14 +56,17 @@ def best_role(state: GameState, rules: CompiledRules, info: InitiativeInfo) -> M
 
 
 def _channel_options(
-    state: GameState, purposes: tuple[Purpose, ...], candidates: list[ChannelInfo]
+    state: GameState, info: InitiativeInfo, available: set[str]
 ) -> list[tuple[ChannelInfo, tuple[float, ...]]]:
-    """Each candidate channel with its fit per purpose (0–100, with the organisation's bonus)."""
+    """The available channels with their fit per purpose (0–100, with the organisation's bonus)."""
     bonus = state.purpose_bonus
-    extras = [bonus.get(p, 0.0) for p in purposes]
+    extras = [bonus.get(p, 0.0) for p in info.purposes]
+    if not any(extras):
+        return [option for option in info.channel_fits if option[0].id in available]
     return [
-        (c, tuple(min(100.0, c.fit[p] + e) for p, e in zip(purposes, extras, strict=True)))
-        for c in candidates
+        (c, tuple(min(100.0, f + e) for f, e in zip(fits, extras)))  # noqa: B905
+        for c, fits in info.channel_fits
+        if c.id in available
     ]
 
 
@@ -79,7 +82,7 @@ def _best_channel(
     scale = 100.0 * len(have)
     for channel, fits in options:
         gain = 0.0
-        for new, old in zip(fits, have, strict=True):
+        for new, old in zip(fits, have):  # noqa: B905 - equal lengths by construction
             if new > old:
                 gain += new - old
         gain /= scale
@@ -130,10 +133,10 @@ def plan(state: GameState, scenario: Scenario, choose_role: RoleChooser) -> Deci
         roles[info.id] = role
         purse.spend(rules.roles[role].cost)
 
-    candidates = [c for c in rules.channels.values() if channel_available(state, rules, c.id)]
+    available = {c for c in rules.channels if channel_available(state, rules, c)}
     chosen: dict[str, list[str]] = {info.id: [] for info in infos}
     coverage = {info.id: [0.0] * len(info.purposes) for info in infos}
-    options = {info.id: _channel_options(state, info.purposes, candidates) for info in infos}
+    options = {info.id: _channel_options(state, info, available) for info in infos}
     opened: set[str] = set()
 
     def add_channels(limit: int) -> None:

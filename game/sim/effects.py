@@ -31,53 +31,59 @@ ParamValue = str | int | float | StrEnum | Bilingual | tuple[Any, ...]
 TEMPLATES: dict[str, tuple[str, str]] = {
     # Initiatives: role fit
     "role_fit_trust": (
-        "{title}: bij een initiatief van de {owner} met inwoners als {relation} past {best} het "
-        "best; u koos {role} (past {fit}%). Vertrouwen {delta}.",
-        "{title}: for an initiative of the {owner} with residents as {relation}, {best} fits "
-        "best; you chose {role} ({fit}% fit). Trust {delta}.",
+        "{title}: bij {owner} met inwoners als {relation} past de rol '{best}' het best; "
+        "jullie kozen '{role}' (past voor {fit}%). Vertrouwen {delta}.",
+        "{title}: for {owner} with residents as {relation}, the {best} role fits best; you "
+        "chose {role} ({fit}% fit). Trust {delta}.",
     ),
     "role_fit_energy_up": (
-        "{title}: {role} liet het eigenaarschap waar het hoort. Energie in de gemeenschap {delta}.",
-        "{title}: {role} left ownership where it belongs. Community energy {delta}.",
+        "{title}: de rol '{role}' liet het eigenaarschap waar het hoort. "
+        "Energie in de gemeenschap {delta}.",
+        "{title}: the {role} role left ownership where it belongs. Community energy {delta}.",
     ),
     "role_fit_energy_down": (
-        "{title}: {role} paste niet bij wie het initiatief nam ({owner}); dat kost de "
-        "gemeenschap energie. Energie in de gemeenschap {delta}.",
-        "{title}: {role} did not suit who took the initiative ({owner}); that drains the "
-        "community. Community energy {delta}.",
+        "{title}: de rol '{role}' paste niet bij {owner}; dat kost de gemeenschap energie. "
+        "Energie in de gemeenschap {delta}.",
+        "{title}: the {role} role did not suit {owner}; that drains the community. "
+        "Community energy {delta}.",
+    ),
+    "role_stumble_energy": (
+        "{title}: de rol '{role}' was een goede keuze, maar de organisatie struikelde erin; "
+        "ook dat kost de gemeenschap energie. Energie in de gemeenschap {delta}.",
+        "{title}: {role} was a sound choice, but the organisation stumbled in it; that too "
+        "drains the community. Community energy {delta}.",
     ),
     "execution_stumbled": (
-        "{title}: de organisatie was nog niet toe aan {role} (gereedheid {readiness} van de "
-        "{demand} nodig) en struikelde. Het effect viel grotendeels weg.",
-        "{title}: the organisation was not yet ready for {role} (readiness {readiness} of the "
-        "{demand} it needs) and stumbled. Most of the effect was lost.",
+        "{title}: de organisatie was nog niet toe aan de rol '{role}' (gereedheid {readiness} "
+        "van de {demand} nodig) en struikelde. Het effect viel grotendeels weg.",
+        "{title}: the organisation was not yet ready for the {role} role (readiness "
+        "{readiness} of the {demand} it needs) and stumbled. Most of the effect was lost.",
     ),
     "learning_by_doing": (
-        "{title}: door {role} te spelen leerde de organisatie bij. Vaardigheid {delta}.",
+        "{title}: door de rol '{role}' te spelen leerde de organisatie bij. Vaardigheid {delta}.",
         "{title}: playing the {role} role taught the organisation. Skill {delta}.",
     ),
     "learning_stretch": (
-        "{title}: {role} was een rol waar de organisatie nog niet klaar voor was; juist daarvan "
-        "leert ze het meest. Vaardigheid {delta}.",
-        "{title}: {role} was a role the organisation was not ready for yet; that is exactly "
+        "{title}: voor de rol '{role}' was de organisatie nog niet klaar; juist daarvan leert "
+        "ze het meest. Vaardigheid {delta}.",
+        "{title}: the organisation was not ready for the {role} role yet; that is exactly "
         "what teaches most. Skill {delta}.",
     ),
     "ownership_spreads": (
-        "{title}: meer collega's raakten betrokken doordat de gemeente {role} was. "
+        "{title}: meer collega's raakten betrokken doordat jullie {role} optraden. "
         "Breed eigenaarschap {delta}.",
-        "{title}: more colleagues got involved because the municipality was {role}. "
+        "{title}: more colleagues got involved because your role was {role}. "
         "Ownership breadth {delta}.",
     ),
     "channels_interaction": (
-        "{title}: {channels} dienden de doelen ({purposes}) voor {cfit}%, op het niveau "
-        "'{level}'. Interactie {delta}.",
-        "{title}: {channels} served the purposes ({purposes}) at {cfit}%, at the '{level}' "
-        "level. Interaction {delta}.",
+        "{title}: via {channels} werden de doelen ({purposes}) voor {cfit}% gediend, op het "
+        "niveau '{level}'. Interactie {delta}.",
+        "{title}: through {channels}, the purposes ({purposes}) were served at {cfit}%, at the "
+        "'{level}' level. Interaction {delta}.",
     ),
     "channels_trust": (
-        "{title}: wie iets wilde weten of zeggen, vond de gemeente {where}. Vertrouwen {delta}.",
-        "{title}: people who wanted to know or say something found the municipality {where}. "
-        "Trust {delta}.",
+        "{title}: wie iets wilde weten of zeggen, vond jullie via {where}. Vertrouwen {delta}.",
+        "{title}: people who wanted to know or say something found you on {where}. Trust {delta}.",
     ),
     "no_channel": (
         "{title}: geen kanaal ingezet voor {purposes}; wie hierover wilde meepraten, hoorde "
@@ -92,70 +98,70 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "Awareness {delta}.",
     ),
     "channel_opened": (
-        "{channel} is geopend en heeft nu een eigen publiek.",
-        "{channel} was opened and now has an audience of its own.",
+        "Kanaal geopend: {channel}. Het heeft nu een eigen publiek.",
+        "Channel opened: {channel}. It now has an audience of its own.",
     ),
     # Development actions
     "action_indicator": (
-        "{action}: {indicator} {delta} (werkt in de komende rondes door).",
-        "{action}: {indicator} {delta} (takes effect over the coming rounds).",
+        "‘{action}’: {indicator} {delta} (werkt in de komende rondes door).",
+        "‘{action}’: {indicator} {delta} (takes effect over the coming rounds).",
     ),
     "action_capacity": (
-        "{action}: capaciteit {delta} uur per ronde.",
-        "{action}: capacity {delta} hours per round.",
+        "‘{action}’: capaciteit {delta} uur per ronde.",
+        "‘{action}’: capacity {delta} hours per round.",
     ),
     "action_budget_per_round": (
-        "{action}: ad-hocbudget {delta} per ronde.",
-        "{action}: ad hoc budget {delta} per round.",
+        "‘{action}’: ad-hocbudget {delta} per ronde.",
+        "‘{action}’: ad hoc budget {delta} per round.",
     ),
     "action_structural_budget": (
-        "{action}: structureel budget {delta} per ronde; bezuinigingen raken dit niet.",
-        "{action}: structural budget {delta} per round; cuts do not touch it.",
+        "‘{action}’: structureel budget {delta} per ronde; bezuinigingen raken dit niet.",
+        "‘{action}’: structural budget {delta} per round; cuts do not touch it.",
     ),
     "action_purpose_bonus": (
-        "{action}: kanalen werken beter voor {purposes}.",
-        "{action}: channels work better for {purposes}.",
+        "‘{action}’: kanalen werken beter voor {purposes}.",
+        "‘{action}’: channels work better for {purposes}.",
     ),
     "action_role_readiness": (
-        "{action}: de organisatie is beter toegerust voor {roles}.",
-        "{action}: the organisation is better equipped for {roles}.",
+        "‘{action}’: de organisatie is beter toegerust voor de rol(len) {roles}.",
+        "‘{action}’: the organisation is better equipped for the role(s) {roles}.",
     ),
     "action_risk": (
-        "{action}: minder kans om te struikelen in een nieuwe rol.",
-        "{action}: less chance of stumbling in a new role.",
+        "‘{action}’: minder kans om te struikelen in een nieuwe rol.",
+        "‘{action}’: less chance of stumbling in a new role.",
     ),
     # Events
     "event_indicator": (
-        "{event}: {indicator} {delta}.",
-        "{event}: {indicator} {delta}.",
+        "‘{event}’: {indicator} {delta}.",
+        "‘{event}’: {indicator} {delta}.",
     ),
     "event_indicator_mitigated": (
-        "{event}: {indicator} {delta}, verzacht doordat {actions} er al was.",
-        "{event}: {indicator} {delta}, softened because {actions} was in place.",
+        "‘{event}’: {indicator} {delta}, verzacht door ‘{actions}’.",
+        "‘{event}’: {indicator} {delta}, softened by ‘{actions}’.",
     ),
     "event_indicator_scaled": (
-        "{event}: {indicator} {delta}; hoe lager {scale}, hoe harder dit aankomt.",
-        "{event}: {indicator} {delta}; the lower {scale}, the harder this hits.",
+        "‘{event}’: {indicator} {delta}; hoe lager {scale}, hoe harder dit aankomt.",
+        "‘{event}’: {indicator} {delta}; the lower {scale}, the harder this hits.",
     ),
     "event_budget": (
-        "{event}: budget {delta} (eenmalig).",
-        "{event}: budget {delta} (one-off).",
+        "‘{event}’: budget {delta} (eenmalig).",
+        "‘{event}’: budget {delta} (one-off).",
     ),
     "event_budget_per_round": (
-        "{event}: ad-hocbudget {delta} per ronde; structureel budget blijft.",
-        "{event}: ad hoc budget {delta} per round; structural budget stays.",
+        "‘{event}’: ad-hocbudget {delta} per ronde; structureel budget blijft.",
+        "‘{event}’: ad hoc budget {delta} per round; structural budget stays.",
     ),
     "event_capacity": (
-        "{event}: capaciteit {delta} uur per ronde.",
-        "{event}: capacity {delta} hours per round.",
+        "‘{event}’: capaciteit {delta} uur per ronde.",
+        "‘{event}’: capacity {delta} hours per round.",
     ),
     "event_capacity_this_round": (
-        "{event}: deze ronde {delta} uur capaciteit.",
-        "{event}: {delta} hours of capacity this round.",
+        "‘{event}’: deze ronde {delta} uur capaciteit.",
+        "‘{event}’: {delta} hours of capacity this round.",
     ),
     "event_initiative": (
-        "{event}: er ligt een nieuw initiatief op tafel: {initiative}.",
-        "{event}: a new initiative is on the table: {initiative}.",
+        "‘{event}’: er ligt een nieuw initiatief op tafel: {initiative}.",
+        "‘{event}’: a new initiative is on the table: {initiative}.",
     ),
     # Drift
     "drift_interaction": (
@@ -184,12 +190,12 @@ TEMPLATES: dict[str, tuple[str, str]] = {
     ),
     # Phases and stages
     "phase_up": (
-        "De gemeente groeit naar een nieuwe fase: {phase}. {why}",
-        "The municipality grows into a new phase: {phase}. {why}",
+        "Jullie organisatie groeit naar een nieuwe fase: {phase}. {why}",
+        "Your organisation grows into a new phase: {phase}. {why}",
     ),
     "phase_down": (
-        "De gemeente valt terug naar de fase {phase}: {why}",
-        "The municipality falls back to the phase {phase}: {why}",
+        "Jullie organisatie valt terug naar de fase {phase}: {why}",
+        "Your organisation falls back to the phase {phase}: {why}",
     ),
     "stage_up": (
         "De organisatie is nu {stage}.",

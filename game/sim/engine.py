@@ -432,7 +432,7 @@ def _resolve_initiative(s, decision, rules: CompiledRules, rng, pull, effects) -
         "role_fit_trust",
         {
             "title": title,
-            "owner": info.owner,
+            "owner": info.owner_phrase,
             "relation": info.relation,
             "best": info.best,
             "role": role,
@@ -440,13 +440,19 @@ def _resolve_initiative(s, decision, rules: CompiledRules, rng, pull, effects) -
         },
     )
     energy = gains.community_energy * (quality - 0.5) * weight * (1.0 if info.community else 0.35)
+    if energy > 0:
+        energy_key = "role_fit_energy_up"
+    elif not succeeded and fit > 0.5:
+        energy_key = "role_stumble_energy"  # the role fitted; playing it badly is what hurt
+    else:
+        energy_key = "role_fit_energy_down"
     pull(
         "initiative",
         iid,
         _ENERGY,
         energy,
-        "role_fit_energy_up" if energy > 0 else "role_fit_energy_down",
-        {"title": title, "role": role, "owner": info.owner},
+        energy_key,
+        {"title": title, "role": role, "owner": info.owner_phrase},
     )
 
     channel_fit: float | None = None
@@ -742,70 +748,62 @@ def _why(s: GameState, req: Requirement, slack: float) -> Bilingual:
 _WHY_MET = Bilingual(render("why_met", {}, "nl"), render("why_met", {}, "en"))
 
 
-def _update_stage(s: GameState, rules: CompiledRules, effects: list[Effect]) -> None:
-    """Move at most one competence stage up or down, with separate up and down thresholds."""
-    slack = rules.tuning.hysteresis
-    level = s.stage.level
-    if level < 4 and _first_failing(s, rules.stage_requirements[level - 1], 0.0) is None:
-        s.stage = _STAGES[level]
-        effects.append(Effect("stage", s.stage, "stage", 1, "stage_up", {"stage": s.stage}))
-        return
-    if level > 1:
-        failing = _first_failing(s, rules.stage_requirements[level - 2], slack)
+def _step(
+    s: GameState,
+    level: int,
+    requirements: tuple[tuple[Requirement, ...], ...],
+    slack: float,
+    start_of_game: bool = False,
+) -> tuple[int, Requirement | None]:
+    """The level after one round (one step at most), and the requirement that failed on a drop.
+
+    Up when every requirement of the next level is met; down only when one of the current
+    level's requirements falls ``slack`` (the hysteresis) below its threshold.
+    """
+    if level < 4:
+        reqs = requirements[level - 1]
+        if start_of_game:
+            # No track record exists yet; judge a starting position on the rest.
+            reqs = tuple(r for r in reqs if r.kind not in ("fit_record", "roles"))
+        if _first_failing(s, reqs, 0.0) is None:
+            return level + 1, None
+    if level > 1 and not start_of_game:
+        failing = _first_failing(s, requirements[level - 2], slack)
         if failing is not None:
-            why = _why(s, failing, slack)
-            s.stage = _STAGES[level - 2]
-            effects.append(
-                Effect(
-                    "stage",
-                    s.stage,
-                    "stage",
-                    -1,
-                    "stage_down",
-                    {"stage": s.stage, "why": why},
-                )
-            )
+            return level - 1, failing
+    return level, None
+
+
+def _update_stage(s: GameState, rules: CompiledRules, effects: list[Effect]) -> None:
+    """Move the competence stage at most one step, explained."""
+    slack = rules.tuning.hysteresis
+    level, failing = _step(s, s.stage.level, rules.stage_requirements, slack)
+    if level == s.stage.level:
+        return
+    s.stage = _STAGES[level - 1]
+    if failing is None:
+        effects.append(Effect("stage", s.stage, "stage", 1, "stage_up", {"stage": s.stage}))
+    else:
+        why = _why(s, failing, slack)
+        params = {"stage": s.stage, "why": why}
+        effects.append(Effect("stage", s.stage, "stage", -1, "stage_down", params))
 
 
 def _update_phase(
     s: GameState, rules: CompiledRules, effects: list[Effect], start_of_game: bool = False
 ) -> None:
-    """Move at most one growth phase up or down, with separate up and down thresholds."""
+    """Move the growth phase at most one step, explained."""
     slack = rules.tuning.hysteresis
-    level = s.phase.level
-    if level < 4:
-        reqs = rules.phase_requirements[level - 1]
-        if start_of_game:
-            # No track record exists yet; judge a starting position on the rest.
-            reqs = tuple(r for r in reqs if r.kind not in ("fit_record", "roles"))
-        if _first_failing(s, reqs, 0.0) is None:
-            s.phase = _PHASES[level]
-            effects.append(
-                Effect(
-                    "phase",
-                    s.phase,
-                    "phase",
-                    1,
-                    "phase_up",
-                    {"phase": s.phase, "why": _WHY_MET},
-                )
-            )
-            return
-    if level > 1 and not start_of_game:
-        failing = _first_failing(s, rules.phase_requirements[level - 2], slack)
-        if failing is not None:
-            why = _why(s, failing, slack)
-            s.phase = _PHASES[level - 2]
-            effects.append(
-                Effect(
-                    "phase",
-                    s.phase,
-                    "phase",
-                    -1,
-                    "phase_down",
-                    {"phase": s.phase, "why": why},
-                )
-            )
+    level, failing = _step(s, s.phase.level, rules.phase_requirements, slack, start_of_game)
+    if level == s.phase.level:
+        return
+    s.phase = _PHASES[level - 1]
+    if failing is None:
+        params = {"phase": s.phase, "why": _WHY_MET}
+        effects.append(Effect("phase", s.phase, "phase", 1, "phase_up", params))
+    else:
+        params = {"phase": s.phase, "why": _why(s, failing, slack)}
+        effects.append(Effect("phase", s.phase, "phase", -1, "phase_down", params))
 
 
 def next_phase_gaps(state: GameState, scenario: Scenario) -> list[tuple[Requirement, float]]:

@@ -82,6 +82,13 @@ DEFAULT_ROLE_FIT: MappingProxyType[tuple[InitiativeOwner, CitizenRelation], dict
     )
 )
 
+OWNER_PHRASES: MappingProxyType[InitiativeOwner, Bilingual] = MappingProxyType(
+    {
+        M: Bilingual("een eigen initiatief", "your own initiative"),
+        C: Bilingual("een initiatief uit de gemeenschap", "a community initiative"),
+    }
+)
+
 # How far a channel's interaction level carries an initiative's interaction.
 LEVEL_FACTOR: MappingProxyType[InteractionLevel, float] = MappingProxyType(
     {
@@ -127,12 +134,16 @@ class InitiativeInfo(NamedTuple):
     id: str
     title: Bilingual
     owner: InitiativeOwner
+    # "your own initiative" or "a community initiative": reads right for any kind of organisation.
+    owner_phrase: Bilingual
     relation: CitizenRelation
     community: bool
     purposes: tuple[Purpose, ...]
     weight: float
     fit: dict[MunicipalRole, float]
     best: tuple[MunicipalRole, ...]
+    # Every channel with its fit (0–100) for each of this initiative's purposes, in order.
+    channel_fits: tuple[tuple[ChannelInfo, tuple[float, ...]], ...]
 
 
 class ChannelInfo(NamedTuple):
@@ -191,24 +202,6 @@ def _compile(scenario: Scenario) -> CompiledRules:
             if overrides is not None:
                 table[(owner, relation)].update(overrides.items())
 
-    initiatives: dict[str, InitiativeInfo] = {}
-    for initiative in scenario.initiatives:
-        fits = dict(table[(initiative.owner, initiative.relation)])
-        if initiative.role_fit is not None:
-            fits.update(initiative.role_fit.items())
-        top = max(fits.values())
-        initiatives[initiative.id] = InitiativeInfo(
-            id=initiative.id,
-            title=initiative.title.pair(),
-            owner=initiative.owner,
-            relation=initiative.relation,
-            community=initiative.owner is InitiativeOwner.COMMUNITY,
-            purposes=tuple(initiative.purposes),
-            weight=initiative.weight,
-            fit={role: fits[role] / 100 for role in MunicipalRole},
-            best=tuple(r for r in MunicipalRole if fits[r] == top),
-        )
-
     channels: dict[str, ChannelInfo] = {}
     for channel in scenario.channels:
         fit = dict.fromkeys(Purpose, 0.0)
@@ -228,6 +221,28 @@ def _compile(scenario: Scenario) -> CompiledRules:
             audience=float(channel.audience),
             requires=channel.requires,
             fit=fit,
+        )
+
+    initiatives: dict[str, InitiativeInfo] = {}
+    for initiative in scenario.initiatives:
+        fits = dict(table[(initiative.owner, initiative.relation)])
+        if initiative.role_fit is not None:
+            fits.update(initiative.role_fit.items())
+        top = max(fits.values())
+        initiatives[initiative.id] = InitiativeInfo(
+            id=initiative.id,
+            title=initiative.title.pair(),
+            owner=initiative.owner,
+            owner_phrase=OWNER_PHRASES[initiative.owner],
+            relation=initiative.relation,
+            community=initiative.owner is InitiativeOwner.COMMUNITY,
+            purposes=tuple(initiative.purposes),
+            weight=initiative.weight,
+            fit={role: fits[role] / 100 for role in MunicipalRole},
+            best=tuple(r for r in MunicipalRole if fits[r] == top),
+            channel_fits=tuple(
+                (c, tuple(c.fit[p] for p in initiative.purposes)) for c in channels.values()
+            ),
         )
 
     roles = {}

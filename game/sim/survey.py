@@ -83,3 +83,8 @@ def survey_fit(profile: str) -> dict[Purpose, float]:
     for purpose, values in _NOT_IN_SURVEY.items():
         fit[purpose] = float(values[column])
     return fit
+
+
+# The 93 council Twitter accounts mapped on 25 August 2014, on average: followers, accounts
+# followed, tweets sent since the account was made.
+AVERAGE_ACCOUNT: tuple[int, int, int] = (673, 145, 555)

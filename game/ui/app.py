@@ -18,7 +18,8 @@ import pygame
 import pygame_gui
 
 from game.domain import Language
-from game.ui.controller import AutosaveHook, GameController
+from game.saves import SaveStore
+from game.ui.controller import GameController
 from game.ui.i18n import Translator
 from game.ui.look import Fonts, layout_scale, scaled_theme
 from game.ui.palette import Palette, palette_for
@@ -55,9 +56,9 @@ class App:
         scenario: str | None = None,
         seed: int = 1,
         log_dir: Path | None = None,
-        autosave: AutosaveHook | None = None,
-        saves: object | None = None,
+        saves: SaveStore | None = None,
     ) -> None:
+        """``saves`` None keeps no saves (tests, tour); ``play`` passes the saves folder's store."""
         self.settings = settings or Settings()
         self.seed = seed
         self.scenario_dir = scenario_dir
@@ -77,7 +78,7 @@ class App:
         except pygame.error as error:
             raise NoDisplayError(str(error)) from error
         pygame.key.set_repeat(400, 40)
-        self.controller = GameController(autosave=autosave)
+        self.controller = GameController(autosave=saves.autosave if saves is not None else None)
         self.t = Translator(self.settings.language)
         self.palette: Palette = palette_for(self.settings.colour_blind)
         self._measure()
@@ -169,6 +170,17 @@ class App:
 
     def set_language(self, lang: Language) -> None:
         self.apply_settings(self.settings.with_(language=lang))
+
+    def find_scenario(self, scenario_id: str):
+        """The scenario a save belongs to: from the app's scenario folder, else the shipped one."""
+        from game.saves import find_installed_scenario
+        from game.scenario.loader import load_scenario
+
+        if self.scenario_dir is not None:
+            path = self.scenario_dir / f"{scenario_id}.yaml"
+            if path.is_file():
+                return load_scenario(path)
+        return find_installed_scenario(scenario_id)
 
     # --- sound ----------------------------------------------------------------------------------
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 import random
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from pathlib import Path
 
 from game.domain import MunicipalRole
 from game.scenario.models import Channel, DevelopmentAction, Initiative, Scenario
@@ -34,6 +33,7 @@ from game.sim.rules import compile_rules
 AutosaveHook = Callable[[GameState, Scenario, str], object]
 
 PREDICTIONS: tuple[str, ...] = ("well", "mixed", "badly")
+DEFAULT_TEAM = "Team"
 
 
 @dataclass(slots=True)
@@ -44,15 +44,6 @@ class RoundPlan:
     channels: dict[str, list[str]] = field(default_factory=dict)
     actions: list[str] = field(default_factory=list)
     predictions: dict[str, str] = field(default_factory=dict)
-
-
-@dataclass(frozen=True, slots=True)
-class ScenarioEntry:
-    """A scenario file on the choice screen: loaded, or the reason it could not be."""
-
-    path: Path
-    scenario: Scenario | None
-    error: str | None
 
 
 class GameController:
@@ -67,7 +58,7 @@ class GameController:
         self.effects: list[Effect] = []
         self.round_predictions: dict[str, str] = {}
         self.autosave = autosave
-        self.autosave_error: str | None = None
+        self.autosave_error: Exception | None = None
         self._rng: random.Random | None = None
 
     # --- starting ---------------------------------------------------------------------------
@@ -77,7 +68,7 @@ class GameController:
         self.scenario = scenario
         self.state = new_game(scenario, seed)
         self._rng = self.state.rng()
-        self.team = team.strip()
+        self.team = team.strip() or DEFAULT_TEAM  # saves need a name to file the game under
         self.previous = None
         self.effects = []
         self.plan = RoundPlan()
@@ -208,4 +199,4 @@ class GameController:
             self.autosave(self.state, self.scenario, self.team)
             self.autosave_error = None
         except Exception as error:  # a full disk must not stop the workshop
-            self.autosave_error = str(error)
+            self.autosave_error = error

@@ -4,6 +4,8 @@ from game.ui.scenes.debrief import DebriefScene
 from game.ui.scenes.menu import (
     ErrorScene,
     HelpScene,
+    LoadScene,
+    MessageScene,
     ScenarioChoiceScene,
     SettingsScene,
     TitleScene,
@@ -23,6 +25,8 @@ __all__ = [
     "DevelopmentScene",
     "ErrorScene",
     "HelpScene",
+    "LoadScene",
+    "MessageScene",
     "OutcomeScene",
     "ScenarioChoiceScene",
     "SettingsScene",

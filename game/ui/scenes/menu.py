@@ -10,34 +10,42 @@ import pygame
 
 from game.domain import CitizenRelation, CompetenceStage, GrowthPhase, MunicipalRole
 from game.labels import label
-from game.ui.controller import ScenarioEntry
+from game.scenario.loader import ScenarioInfo
 from game.ui.look import text, text_block
 from game.ui.scene import Scene
 from game.ui.settings import FONT_SCALES
 from game.ui.words import role_meaning
 
 
-def list_scenarios(directory: Path | None, extra: str | None = None) -> list[ScenarioEntry]:
-    """Every scenario file in ``directory`` (and ``extra``, a file named on the command line),
-    loaded, or with the loader's message."""
-    from game.scenario.loader import SCENARIO_DIR, scenario_path
+def scenario_list(directory: Path | None, extra: str | None = None) -> list[ScenarioInfo]:
+    """Every scenario in ``directory`` (and ``extra``, a file named on the command line), each
+    loaded, or with the loader's problems."""
+    from game.scenario.loader import SCENARIO_DIR, list_scenarios, scenario_path
 
     folder = directory or SCENARIO_DIR
-    paths = sorted(folder.glob("*.y*ml"))
+    infos = list_scenarios(folder) if folder.is_dir() else []
     if extra is not None:
         path = scenario_path(extra)
-        if path.is_file() and all(path.resolve() != p.resolve() for p in paths):
-            paths.append(path)
-    return [_load_entry(path) for path in paths]
+        if path.is_file() and all(path.resolve() != i.path.resolve() for i in infos):
+            infos.extend(
+                i for i in list_scenarios(path.parent) if i.path.resolve() == path.resolve()
+            )
+    return infos
 
 
-def _load_entry(path: Path) -> ScenarioEntry:
-    from game.scenario.loader import load_scenario
-
-    try:
-        return ScenarioEntry(path, load_scenario(path), None)
-    except Exception as error:  # the loader's message is what a trainer needs to see
-        return ScenarioEntry(path, None, f"{path.name}:\n{error}")
+def problem_lines(error: Exception | None) -> list[str]:
+    """A loader error as lines for the screen: 'line 12, column 3: field.path: message'."""
+    if error is None:
+        return []
+    problems = getattr(error, "problems", None)
+    if not problems:
+        return str(error).splitlines()
+    lines = []
+    for problem in problems:
+        where = f"{problem.line}:{problem.column}" if problem.line else ""
+        parts = [part for part in (where, problem.path, problem.message) if part]
+        lines.append(": ".join(parts))
+    return lines
 
 
 class TitleScene(Scene):
@@ -67,15 +75,13 @@ class TitleScene(Scene):
             kind="@big_button",
         )
         y += h + gap
-        saves_why = t(
-            "Saved games arrive with the saves feature; it is not part of this build yet."
-        )
+        saves = self.app.saves
         self.button(
             self.r(x, y, w, h),
             t("Load"),
-            lambda: None,
-            enabled=False,
-            tooltip=saves_why,
+            lambda: self.app.go(LoadScene),
+            enabled=saves is not None,
+            tooltip=None if saves is not None else t("This window keeps no saves."),
             kind="@big_button",
         )
         y += h + gap
@@ -86,10 +92,19 @@ class TitleScene(Scene):
         self.button(self.r(x, y, w, h), t("Quit"), self.app.quit, kind="@big_button")
         self.move_focus(1)
 
+    def on_enter(self) -> None:
+        """Look once for the newest autosave, so "continue" knows whether it can."""
+        self.autosave = None
+        if self.app.saves is not None and self.controller.state is None:
+            try:
+                self.autosave = self.app.saves.latest_autosave()
+            except OSError:  # an unreadable saves folder: nothing to continue
+                self.autosave = None
+
     def _continue_target(self) -> tuple[bool, str | None]:
-        if self.controller.state is not None:
+        if self.controller.state is not None or self.autosave is not None:
             return True, None
-        return False, self.t("No game in progress. Saved games arrive with the saves feature.")
+        return False, self.t("No game in progress and no autosave yet.")
 
     def new_game(self) -> None:
         self.app.go(ScenarioChoiceScene)
@@ -98,6 +113,9 @@ class TitleScene(Scene):
         from game.ui.scenes.debrief import DebriefScene
         from game.ui.scenes.rounds import BriefingScene
 
+        fresh = self.controller.state is None and self.autosave is not None
+        if fresh and not load_into(self.app, self.autosave.path):
+            return
         state = self.controller.state
         if state is None:
             return
@@ -125,27 +143,125 @@ class TitleScene(Scene):
         )
 
 
+def load_into(app, path: Path) -> bool:
+    """Load the save at ``path`` into the controller; on failure show why and return False."""
+    from game.saves import SaveError
+
+    try:
+        loaded = app.saves.load(path, app.find_scenario)
+    except SaveError as error:
+        app.go(
+            MessageScene, app.t("This save cannot be used"), error.explain(app.settings.language)
+        )
+        return False
+    app.controller.resume(loaded.scenario, loaded.state, loaded.team)
+    return True
+
+
+class LoadScene(Scene):
+    """The saved games, newest first, with the reason for any file that cannot be used."""
+
+    name = "load"
+
+    def on_enter(self) -> None:
+        store = self.app.saves
+        self.saves = store.list() if store is not None else []
+        self.broken = store.broken() if store is not None else []
+
+    def build(self) -> None:
+        t, lang = self.t, self.lang
+        self.label(self.r(40, 24, 900, 48), t("Load a saved game"), "#heading")
+        y = 90
+        for info in self.saves[:9]:
+            when = info.created.astimezone().strftime("%d-%m %H:%M")
+            team = info.team or t("no team name")
+            state = t("finished") if info.finished else t("round {n}").format(n=info.round)
+            caption = f"{when} · {team} · {info.title(lang)} · {state}"
+            self.button(
+                self.r(40, y, 1200, 50),
+                caption,
+                lambda path=info.path: self.load(path),
+                kind="@left_button",
+            )
+            y += 58
+        if not self.saves:
+            self.label(self.r(40, 100, 1200, 40), t("There are no saved games yet."))
+        self.button(self.r(40, 650, 200, 52), t("Back"), self.back)
+        self.move_focus(1)
+
+    def load(self, path: Path) -> None:
+        from game.ui.scenes.debrief import DebriefScene
+        from game.ui.scenes.rounds import BriefingScene
+
+        if load_into(self.app, path):
+            state = self.controller.state
+            self.app.go(DebriefScene if state is not None and state.finished else BriefingScene)
+
+    def back(self) -> None:
+        self.app.go(TitleScene)
+
+    def draw(self, surface: pygame.Surface) -> None:
+        if not self.broken:
+            return
+        fonts, palette = self.app.fonts, self.app.palette
+        area = self.r(40, 90 + 58 * min(9, len(self.saves)) + 10, 1200, 120)
+        if area.top > self.r(0, 620, 0, 0).top:
+            return
+        for error in self.broken[:3]:
+            line = error.explain(self.lang)
+            if error.path is not None:
+                line = f"{error.path.name}: {line}"
+            used = text_block(surface, fonts.get(16), line, palette.bad, area, max_lines=2)
+            area.top += used + self.u(4)
+
+
+class MessageScene(Scene):
+    """A short message with one way back to the title (a save that cannot be used…)."""
+
+    name = "message"
+
+    def __init__(self, app, heading: str, message: str) -> None:
+        super().__init__(app)
+        self.heading = heading
+        self.message = message
+
+    def build(self) -> None:
+        self.label(self.r(80, 60, 1100, 56), self.heading, "#heading")
+        self.button(self.r(80, 600, 340, 56), self.t("Back to the title screen"), self.back)
+        self.move_focus(1)
+
+    def back(self) -> None:
+        self.app.go(TitleScene)
+
+    def draw(self, surface: pygame.Surface) -> None:
+        area = self.r(80, 140, 1120, 400)
+        text_block(surface, self.app.fonts.get(20), self.message, self.app.palette.text, area)
+
+
 class ScenarioChoiceScene(Scene):
     """Pick a scenario (title, organisation, description, length, languages) and name the team."""
 
     name = "scenario_choice"
 
     def on_enter(self) -> None:
+        self.load_list()
+        self.team = self.controller.team
+
+    def load_list(self) -> None:
+        """Read the scenario files (again: a trainer may have just fixed one)."""
         wanted = self.app.preselected_scenario
-        self.entries = list_scenarios(self.app.scenario_dir, wanted)
+        self.entries = scenario_list(self.app.scenario_dir, wanted)
         self.index = 0
         for i, entry in enumerate(self.entries):
-            named = entry.scenario.id if entry.scenario else None
-            if wanted is not None and wanted in (named, str(entry.path), entry.path.stem):
+            if wanted is not None and wanted in (entry.id, str(entry.path), entry.path.stem):
                 self.index = i
-        self.team = self.controller.team
 
     def build(self) -> None:
         t = self.t
         self.label(self.r(40, 24, 800, 48), t("Choose a scenario"), "#heading")
         y = 90
         for i, entry in enumerate(self.entries):
-            name = entry.scenario.title.get(self.lang) if entry.scenario else f"⚠ {entry.path.name}"
+            name = entry.title.get(self.lang) if entry.valid else "! " + entry.path.name
             self.button(
                 self.r(40, y, 380, 48),
                 name,
@@ -168,13 +284,28 @@ class ScenarioChoiceScene(Scene):
             kind="@big_button",
         )
         self.button(self.r(40, 650, 200, 52), t("Back"), self.back)
+        self.button(
+            self.r(250, 650, 170, 52),
+            t("Reload"),
+            self.reload,
+            tooltip=t("Read the scenario files again, after editing one."),
+        )
         if not self.entries:
             self.label(self.r(460, 100, 780, 40), t("No scenario files found."), "#warning")
         if self._focus is None:
             self._focus_on(start)  # Enter starts: the most common step from here
 
+    def reload(self) -> None:
+        self.team = self.team_entry.get_text()
+        chosen = self.current.path if self.current else None
+        self.load_list()
+        for i, entry in enumerate(self.entries):
+            if entry.path == chosen:
+                self.index = i
+        self.rebuild()
+
     @property
-    def current(self) -> ScenarioEntry | None:
+    def current(self) -> ScenarioInfo | None:
         return self.entries[self.index] if self.entries else None
 
     def select(self, index: int) -> None:
@@ -213,9 +344,13 @@ class ScenarioChoiceScene(Scene):
                 t("This scenario cannot be loaded"),
                 palette.bad,
                 inner.topleft,
-            ).bottom + self.u(10)
+            ).bottom + self.u(6)
+            y = text(
+                surface, fonts.get(17), str(entry.path), palette.text_dim, (inner.left, y)
+            ).bottom
+            y += self.u(10)
             area = pygame.Rect(inner.left, y, inner.width, inner.bottom - y)
-            for line in (entry.error or "").splitlines():
+            for line in problem_lines(entry.error):
                 used = text_block(surface, fonts.get(16), line, palette.text, area)
                 area.top += used + self.u(2)
                 area.height = max(0, inner.bottom - area.top)

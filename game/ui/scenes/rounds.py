@@ -202,6 +202,12 @@ class BriefingScene(RoundScene):
             )
         count = len(state.current_initiatives)
         parts.append("<br>" + e(t("Initiatives on the table:")) + f" {count}")
+        problem = self.controller.autosave_error
+        if problem is not None:
+            explain = getattr(problem, "explain", None)
+            reason = explain(lang) if callable(explain) else str(problem)
+            warning = e(t("The game could not be saved automatically:")) + " " + e(reason)
+            parts.append(f"<br><font color='#ff9d8f'><b>{warning}</b></font>")
         return "".join(parts)
 
     def next(self) -> None:

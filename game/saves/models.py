@@ -1,0 +1,225 @@
+"""The save file format, current version, as pydantic models.
+
+A save is one JSON document: an *envelope* that says what the file is (format name and version,
+game version, scenario id and version, team, when, which round) and a *body* with the run state
+(seed, decision log, and the whole ``GameState``). The envelope's ``checksum`` covers the body, so
+a hand-edited or damaged body is noticed. The body never holds the scenario: a save points at its
+scenario by id and version and is replayed against it on load.
+
+Older format versions are upgraded to this one by ``game.saves.migrations`` before validation.
+The models mirror ``GameState.to_dict()`` field by field; they are a gate that gives a precise
+field path when something is wrong, while the game state itself is built by
+``GameState.from_dict`` from the same JSON, so the round trip stays exact.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from enum import StrEnum
+from typing import Annotated, Any, Literal
+
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, model_validator
+
+from game.domain import (
+    CompetenceStage,
+    GrowthPhase,
+    Indicator,
+    MunicipalRole,
+    Purpose,
+)
+
+FORMAT_NAME = "netwerkende-gemeente-save"
+FORMAT_VERSION = 3
+
+# The same shapes as scenario ids and versions (game.scenario.models): a save's scenario id is
+# later turned into a file name, so it must never be a path.
+ScenarioId = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_-]{0,63}$")]
+ScenarioVersion = Annotated[str, Field(pattern=r"^\d+(\.\d+){0,2}$")]
+Number = Annotated[float, Field(allow_inf_nan=False)]
+Count = Annotated[int, Field(ge=0)]
+Checksum = Annotated[str, Field(pattern=r"^sha256:[0-9a-f]{64}$")]
+# A file name beside the save, never a path.
+SideFile = Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]{0,200}$")]
+ShortText = Annotated[str, Field(min_length=1, max_length=80)]
+
+# Python's Mersenne Twister state: (version, 624 words + position, gauss_next).
+_MT_WORDS = 625
+
+
+class SaveKind(StrEnum):
+    """Written by the game every round, or by the team on purpose under a name."""
+
+    AUTOSAVE = "autosave"
+    SLOT = "slot"
+
+
+class SaveModel(BaseModel):
+    """Base for every part of a save: unknown keys are errors, and a read save never changes."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class EffectModel(SaveModel):
+    """One explained effect, as ``Effect.to_dict()`` writes it."""
+
+    source: str = Field(description="What caused it: initiative, action, event, drift, phase….")
+    source_id: str = Field(description="Id of the cause.")
+    target: str = Field(description="The indicator it moved, or '' for a message only.")
+    delta: Number = Field(description="How far it moved the indicator's target.")
+    key: str = Field(description="Which explanation sentence.")
+    params: dict[str, Any] = Field(description="The values filled into the sentence.")
+
+
+class InitiativeDecisionModel(SaveModel):
+    """The team's choice for one initiative."""
+
+    initiative: str = Field(description="Initiative id.")
+    role: MunicipalRole = Field(description="The municipality's role.")
+    channels: list[str] = Field(description="Channel ids used.")
+
+
+class DecisionsModel(SaveModel):
+    """Everything decided in one round."""
+
+    initiatives: list[InitiativeDecisionModel] = Field(description="One per initiative.")
+    actions: list[str] = Field(description="Development action ids bought.")
+
+
+class OutcomeModel(SaveModel):
+    """How one decision turned out."""
+
+    initiative: str = Field(description="Initiative id.")
+    role: MunicipalRole = Field(description="The role chosen.")
+    channels: list[str] = Field(description="The channels used.")
+    fit: Number = Field(description="Role fit 0–1.")
+    best_roles: list[MunicipalRole] = Field(description="The roles that fit best.")
+    channel_fit: Number | None = Field(description="Channel fit 0–1, if channels were used.")
+    readiness: Number = Field(description="The organisation's readiness for the role.")
+    demand: Number = Field(description="What the role asks.")
+    succeeded: bool = Field(description="False when the organisation stumbled.")
+
+
+class RoundRecordModel(SaveModel):
+    """What happened in one round."""
+
+    round: int = Field(ge=1, description="Round number.")
+    events: list[str] = Field(description="Event ids in the news.")
+    initiatives: list[str] = Field(description="Initiative ids on the table.")
+    decisions: DecisionsModel = Field(description="What the team decided.")
+    outcomes: list[OutcomeModel] = Field(description="How each decision turned out.")
+    effects: list[EffectModel] = Field(description="Every effect, explained.")
+    indicators: dict[Indicator, Number] = Field(description="Indicators after the round.")
+    fit_record: Number = Field(description="Track record of fitting roles after the round.")
+    phase: GrowthPhase = Field(description="Growth phase after the round.")
+    stage: CompetenceStage = Field(description="Competence stage after the round.")
+
+
+class StateModel(SaveModel):
+    """A ``GameState``, exactly as ``GameState.to_dict()`` writes it."""
+
+    scenario_id: ScenarioId
+    scenario_version: ScenarioVersion
+    seed: int
+    round: int = Field(ge=1)
+    finished: bool
+    indicators: dict[Indicator, Number]
+    targets: dict[Indicator, Number]
+    fit_record: Number
+    phase: GrowthPhase
+    stage: CompetenceStage
+    capacity: int
+    capacity_this_round: int
+    budget: Number
+    budget_per_round: Number
+    structural_budget: Number
+    channels: dict[str, Number]
+    actions_done: dict[str, Count]
+    events_seen: list[str]
+    initiatives_seen: list[str]
+    current_initiatives: list[str]
+    news: list[str]
+    news_effects: list[EffectModel]
+    purpose_bonus: dict[Purpose, Number]
+    role_bonus: dict[MunicipalRole, Number]
+    risk_reduction: Number
+    role_successes: dict[MunicipalRole, Count]
+    roles_mastered: list[MunicipalRole]
+    decisions_total: Count
+    decisions_fitting: Count
+    history: list[RoundRecordModel]
+    rng_state: tuple[int, list[Annotated[int, Field(ge=0, lt=2**32)]], Number | None] = Field(
+        description="The random generator's state: version, 625 words, gauss_next."
+    )
+
+    @model_validator(mode="after")
+    def _complete(self) -> StateModel:
+        missing = [i.value for i in Indicator if i not in self.indicators or i not in self.targets]
+        if missing:
+            raise ValueError(f"indicators missing: {', '.join(missing)}")
+        if len(self.rng_state[1]) != _MT_WORDS:
+            raise ValueError(f"rng_state must hold {_MT_WORDS} numbers")
+        return self
+
+
+class BilingualTitle(SaveModel):
+    """The scenario's title when the save was made, so a list of saves can show it unloaded."""
+
+    nl: str
+    en: str
+
+
+class SaveBody(SaveModel):
+    """The run: seed, decision log and the whole game state. Never the scenario."""
+
+    seed: int = Field(description="The game seed; with the decision log it replays the game.")
+    decisions: list[DecisionsModel] = Field(description="Every round's decisions, in order.")
+    state: StateModel = Field(description="The game state after the last decision.")
+
+    @model_validator(mode="after")
+    def _log_matches_state(self) -> SaveBody:
+        if self.seed != self.state.seed:
+            raise ValueError("the seed differs from the game state's seed")
+        if len(self.decisions) != len(self.state.history):
+            raise ValueError(
+                f"the decision log has {len(self.decisions)} rounds, "
+                f"the history {len(self.state.history)}"
+            )
+        return self
+
+
+class SaveFile(SaveModel):
+    """A whole save file of the current format version."""
+
+    format: Literal["netwerkende-gemeente-save"] = Field(description="What this file is.")
+    format_version: Literal[3] = Field(description="Version of this file format.")
+    game_version: str = Field(max_length=40, description="Version of the game that wrote it.")
+    created: AwareDatetime = Field(description="When it was written, with its time zone.")
+    kind: SaveKind = Field(description="autosave or a named slot.")
+    name: ShortText = Field(description="The slot's name, or 'autosave'.")
+    team: ShortText = Field(description="The team playing.")
+    scenario_id: ScenarioId = Field(description="Which scenario (by id) the game is of.")
+    scenario_version: ScenarioVersion = Field(description="That scenario's version.")
+    scenario_title: BilingualTitle | None = Field(description="Its title, for lists.")
+    round: int = Field(ge=1, description="The round the game is at.")
+    finished: bool = Field(description="Whether the game is over.")
+    thumbnail: SideFile | None = Field(description="A PNG beside the save, if any.")
+    checksum: Checksum = Field(description="sha256 of the body in canonical JSON.")
+    body: SaveBody = Field(description="The run state.")
+
+    @model_validator(mode="after")
+    def _envelope_matches_body(self) -> SaveFile:
+        state = self.body.state
+        pairs = [
+            ("scenario_id", self.scenario_id, state.scenario_id),
+            ("scenario_version", self.scenario_version, state.scenario_version),
+            ("round", self.round, state.round),
+            ("finished", self.finished, state.finished),
+        ]
+        for name, outside, inside in pairs:
+            if outside != inside:
+                raise ValueError(f"{name} is {outside!r} outside but {inside!r} in the body")
+        return self
+
+    @property
+    def created_local(self) -> datetime:
+        return self.created.astimezone()

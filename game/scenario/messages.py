@@ -1,0 +1,253 @@
+"""Pydantic's validation errors, turned into problems a trainer can read and find.
+
+Each error's location (``('initiatives', 3, 'owner')``) is followed through the data read from
+the file, to the line and column of the nearest value that exists, and through the models, to
+the field's description and the names allowed there (for "did you mean …?").
+"""
+
+from __future__ import annotations
+
+import re
+import types
+from dataclasses import dataclass
+from typing import Annotated, Any, Union, get_args, get_origin
+
+from pydantic import BaseModel, RootModel, Tag, ValidationError
+from pydantic.fields import FieldInfo
+
+from game.scenario.errors import Problem, did_you_mean, shown
+from game.scenario.models import CONTENT_ID_PATTERN
+from game.scenario.yamltree import DataPath, Document, path_text
+
+_CONTENT_ID = re.compile(CONTENT_ID_PATTERN)
+MAX_PROBLEMS = 200
+"""Past this many, more messages do not help a trainer: they fix these and check again."""
+_QUOTED = re.compile(r"'([^']*)'")
+
+
+@dataclass
+class _Located:
+    """Where a pydantic error's location leads, in the data and in the models."""
+
+    data_path: DataPath
+    at_key: bool  # the error is about a key itself (unknown field, bad key)
+    parent_model: type[BaseModel] | None  # the model that holds the last field, if known
+    field: FieldInfo | None
+
+
+def validation_problems(
+    error: ValidationError, model: type[BaseModel], document: Document
+) -> list[Problem]:
+    """One problem per pydantic error, placed at its line; errors at made-up values dropped."""
+    problems: list[Problem] = []
+    for detail in error.errors(include_url=False)[:MAX_PROBLEMS]:
+        located = _locate(detail["loc"], model, document.data)
+        path = located.data_path
+        if document.is_poisoned(path):
+            continue
+        kind = detail["type"]
+        name = detail["loc"][-1] if detail["loc"] else None
+        shown_path = path
+        if kind == "missing" and isinstance(name, str):
+            shown_path = (*path, name)
+        at_key = located.at_key or kind == "extra_forbidden"
+        line, column = document.key_mark(path) if at_key else document.mark(path)
+        problems.append(
+            Problem(
+                document.file,
+                line,
+                column,
+                path_text(shown_path, document.data),
+                _message(detail, located, name),
+            )
+        )
+    hidden = error.error_count() - MAX_PROBLEMS
+    if hidden > 0 and problems:
+        last = max(problems, key=lambda p: (p.line, p.column))
+        problems.append(
+            Problem(
+                document.file,
+                last.line,
+                last.column,
+                "",
+                f"… and {hidden} more problems; fix these first, then check again",
+            )
+        )
+    return _unique(problems)
+
+
+def _unique(problems: list[Problem]) -> list[Problem]:
+    seen: set[Problem] = set()
+    kept = []
+    for problem in problems:
+        if problem not in seen:
+            seen.add(problem)
+            kept.append(problem)
+    return kept
+
+
+def strip_annotation(annotation: Any) -> Any:
+    """The type under ``Annotated`` and ``X | None`` (a real union stays a union)."""
+    while True:
+        origin = get_origin(annotation)
+        if origin is Annotated:
+            annotation = get_args(annotation)[0]
+        elif origin is Union or origin is types.UnionType:
+            members = [a for a in get_args(annotation) if a is not type(None)]
+            if len(members) != 1:
+                return annotation
+            annotation = members[0]
+        else:
+            return annotation
+
+
+def _unwrap(annotation: Any) -> Any:
+    """The type under ``Annotated``, ``X | None`` and root models: what the data must be."""
+    while True:
+        annotation = strip_annotation(annotation)
+        if not (isinstance(annotation, type) and issubclass(annotation, RootModel)):
+            return annotation
+        annotation = annotation.model_fields["root"].annotation
+
+
+def _tagged_member(union: Any, tag: str) -> Any:
+    for member in get_args(union):
+        if get_origin(member) is Annotated and any(
+            isinstance(meta, Tag) and meta.tag == tag for meta in member.__metadata__
+        ):
+            return member
+    return None
+
+
+def _locate(loc: tuple[Any, ...], model: type[BaseModel], data: Any) -> _Located:
+    annotation: Any = model
+    current = data
+    path: list[Any] = []
+    parent: type[BaseModel] | None = None
+    field: FieldInfo | None = None
+    at_key = False
+    for element in loc:
+        annotation = _unwrap(annotation)
+        origin = get_origin(annotation)
+        if origin is Union or origin is types.UnionType:
+            member = _tagged_member(annotation, str(element))
+            if member is not None:  # a union's tag names the branch; it is not in the file
+                annotation = member
+                continue
+            annotation = None
+        elif isinstance(annotation, type) and issubclass(annotation, BaseModel):
+            parent = annotation
+            field = annotation.model_fields.get(element) if isinstance(element, str) else None
+            annotation = field.annotation if field is not None else None
+        elif origin is list and isinstance(element, int):
+            annotation = get_args(annotation)[0]
+        elif origin is dict:
+            key_type, value_type = get_args(annotation)
+            annotation = key_type if element == "[key]" else value_type
+            at_key = element == "[key]"
+        else:
+            annotation = None
+        in_map = isinstance(current, dict) and isinstance(element, str) and element in current
+        in_list = isinstance(current, list) and isinstance(element, int) and element < len(current)
+        if in_map or in_list:
+            path.append(element)
+            current = current[element]
+    return _Located(tuple(path), at_key, parent, field)
+
+
+def _options(context: dict[str, Any] | None) -> list[str]:
+    return _QUOTED.findall(str((context or {}).get("expected", "")))
+
+
+def _message(detail: Any, located: _Located, name: Any) -> str:
+    kind = detail["type"]
+    value = detail.get("input")
+    context = detail.get("ctx") or {}
+    got = f"got {shown(value)}"
+    if kind == "missing":
+        return f"'{name}' is required but missing" + _described(located.field)
+    if kind == "extra_forbidden":
+        allowed = list(located.parent_model.model_fields) if located.parent_model else []
+        hint = did_you_mean(str(name), allowed)
+        if not hint and 0 < len(allowed) <= 16:
+            hint = "; allowed here: " + ", ".join(allowed)
+        return f"unknown field '{name}'{hint}"
+    if kind in ("int_parsing", "int_type", "int_from_float"):
+        return f"expected a whole number, {got}"
+    if kind == "int_parsing_size":
+        return f"this number is far too large, {got}"
+    if kind in ("float_parsing", "float_type"):
+        return f"expected a number, {got}" + _decimal_comma(value)
+    if kind == "finite_number":
+        return f"expected an ordinary number, {got}"
+    if kind in ("bool_parsing", "bool_type"):
+        return f"expected true or false, {got}"
+    if kind == "string_type":
+        return f"expected text, {got}"
+    if kind == "text_type":
+        if value is None:
+            return "a text is needed here, but it is empty"
+        return f"expected a text, or a translation per language {{nl: …, en: …}}, {got}"
+    if kind == "string_too_short":
+        return "must not be empty"
+    if kind == "string_pattern_mismatch":
+        return _pattern_message(str(context.get("pattern", "")), value, located.field)
+    if kind in ("greater_than_equal", "greater_than", "less_than_equal", "less_than"):
+        words = {
+            "greater_than_equal": "at least",
+            "greater_than": "more than",
+            "less_than_equal": "at most",
+            "less_than": "less than",
+        }
+        limit = next(iter(context.values()), "?")
+        return f"must be {words[kind]} {_number(limit)}, got {value}"
+    if kind in ("too_short", "too_long"):
+        count = context.get("min_length" if kind == "too_short" else "max_length", "?")
+        amount = "at least" if kind == "too_short" else "at most"
+        items = "item" if count == 1 else "items"
+        return f"needs {amount} {count} {items}, got {context.get('actual_length', '?')}"
+    if kind in ("enum", "literal_error"):
+        options = _options(context)
+        hint = did_you_mean(str(value), options) if isinstance(value, str) else ""
+        if hint and len(options) > 8:
+            return f"{shown(value)} is not allowed here{hint}"
+        return f"expected one of: {', '.join(options)}; {got}{hint}"
+    if kind in ("model_type", "model_attributes_type", "dict_type"):
+        return f"expected 'name: value' lines here (indented below the name), {got}"
+    if kind == "list_type":
+        return f"expected a list (lines starting with '- ', or [a, b]), {got}"
+    if kind == "recursion_loop":
+        return "nested too deeply"
+    message = str(detail.get("msg", kind))
+    return message.removeprefix("Value error, ").removeprefix("Assertion failed, ")
+
+
+def _number(value: Any) -> str:
+    """100.0 as 100: trainers write whole numbers."""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _described(field: FieldInfo | None) -> str:
+    description = field.description if field is not None else None
+    return f" — {description}" if description else ""
+
+
+def _decimal_comma(value: Any) -> str:
+    if isinstance(value, str) and re.fullmatch(r"-?\d+,\d+", value.strip()):
+        return f" (write decimals with a point: {value.strip().replace(',', '.')})"
+    return ""
+
+
+def _pattern_message(pattern: str, value: Any, field: FieldInfo | None) -> str:
+    if pattern == _CONTENT_ID.pattern:
+        suggestion = re.sub(r"[^a-z0-9_-]+", "_", str(value).strip().lower()).strip("_-")
+        hint = f" — did you mean '{suggestion}'?" if _CONTENT_ID.match(suggestion) else ""
+        return (
+            f"{shown(value)} is not a valid id: use lower-case letters, digits, '-' and '_', "
+            f"starting with a letter{hint}"
+        )
+    if pattern.startswith(r"^\d+"):
+        return f"expected a version number such as '1.0' or '2.1.3', got {shown(value)}"
+    return f"{shown(value)} is not in the expected form" + _described(field)

@@ -1,0 +1,215 @@
+"""The second pass over a scenario whose shape is right: do its ids and references add up?
+
+Pydantic checks each value on its own; this pass checks the scenario as a whole: ids unique per
+kind, every id referred to exists (with "did you mean …?"), every initiative can arrive, every
+scheduled round is within the scenario's rounds, and every asset file exists inside the
+scenario's folder. Each finding points at the value in the file that is wrong.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+from game.scenario.errors import Problem, did_you_mean
+from game.scenario.models import Condition, Scenario
+from game.scenario.yamltree import DataPath, Document, path_text
+
+KIND_NAMES = {
+    "channel": "channel",
+    "initiative": "initiative",
+    "action": "development action",
+    "event": "event",
+}
+_LISTS = {
+    "channel": "channels",
+    "initiative": "initiatives",
+    "action": "actions",
+    "event": "events",
+}
+_CONDITION_REFERENCES = (
+    ("action_done", "action"),
+    ("action_not_done", "action"),
+    ("event_happened", "event"),
+    ("event_not_happened", "event"),
+    ("channel_in_use", "channel"),
+)
+
+
+class _Check:
+    """Collects findings for one scenario, placed in the file through its document."""
+
+    def __init__(self, scenario: Scenario, document: Document) -> None:
+        self.scenario = scenario
+        self.document = document
+        self.problems: list[Problem] = []
+        self.ids: dict[str, dict[str, int]] = {}
+
+    def add(self, path: DataPath, message: str, at_key: bool = False) -> None:
+        document = self.document
+        line, column = document.key_mark(path) if at_key else document.mark(path)
+        self.problems.append(
+            Problem(self.document.file, line, column, path_text(path, self.document.data), message)
+        )
+
+    def line_of(self, path: DataPath) -> int:
+        return self.document.mark(path)[0]
+
+    def unique_ids(self) -> None:
+        for kind, key in _LISTS.items():
+            first: dict[str, int] = {}
+            for index, item in enumerate(getattr(self.scenario, key)):
+                if item.id in first:
+                    earlier = self.line_of((key, first[item.id], "id"))
+                    self.add(
+                        (key, index, "id"),
+                        f"the {KIND_NAMES[kind]} id '{item.id}' is already used on line "
+                        f"{earlier}; give each {KIND_NAMES[kind]} an id of its own",
+                    )
+                else:
+                    first[item.id] = index
+            self.ids[kind] = first
+
+    def reference(self, path: DataPath, ref: str, kind: str, at_key: bool = False) -> None:
+        """``at_key``: the id is a mapping's key, so point at the key rather than its value."""
+        if ref in self.ids[kind]:
+            return
+        elsewhere = [other for other, ids in self.ids.items() if ref in ids]
+        if elsewhere:
+            self.add(
+                path,
+                f"'{ref}' is {_a(KIND_NAMES[elsewhere[0]])}, not {_a(KIND_NAMES[kind])}",
+                at_key,
+            )
+            return
+        hint = did_you_mean(ref, self.ids[kind])
+        known = "" if hint else _known(KIND_NAMES[kind], list(self.ids[kind]))
+        self.add(path, f"there is no {KIND_NAMES[kind]} with the id '{ref}'{hint}{known}", at_key)
+
+    def condition(self, path: DataPath, condition: Condition) -> None:
+        rounds = self.scenario.rounds
+        for name, kind in _CONDITION_REFERENCES:
+            for index, ref in enumerate(getattr(condition, name) or ()):
+                self.reference((*path, name, index), ref, kind)
+        first = condition.round_at_least
+        if first is not None and first > rounds:
+            self.add(
+                (*path, "round_at_least"),
+                f"round {first} never comes: the scenario has {rounds} rounds",
+            )
+        last = condition.round_at_most
+        if first is not None and last is not None and last < first:
+            self.add(
+                (*path, "round_at_most"),
+                f"never holds: round_at_most ({last}) is before round_at_least ({first})",
+            )
+        for index, part in enumerate(condition.any_of or ()):
+            self.condition((*path, "any_of", index), part)
+
+    def scheduled_round(self, path: DataPath, round_: int | None) -> None:
+        if round_ is not None and round_ > self.scenario.rounds:
+            self.add(
+                path,
+                f"round {round_} never comes: the scenario has {self.scenario.rounds} rounds "
+                "(raise 'rounds' or pick an earlier round)",
+            )
+
+
+def reference_problems(
+    scenario: Scenario, document: Document, folder: Path | None = None
+) -> list[Problem]:
+    """Everything wrong between the parts of a scenario; empty when it all adds up.
+
+    ``folder`` is the scenario file's folder; without it, asset files are not looked for.
+    """
+    check = _Check(scenario, document)
+    check.unique_ids()
+    for i, channel in enumerate(scenario.channels):
+        if channel.requires is not None:
+            check.condition(("channels", i, "requires"), channel.requires)
+    brought: set[str] = set()
+    for i, event in enumerate(scenario.events):
+        check.scheduled_round(("events", i, "round"), event.round)
+        if event.when is not None:
+            check.condition(("events", i, "when"), event.when)
+        for j, ref in enumerate(event.effects.add_initiatives):
+            check.reference(("events", i, "effects", "add_initiatives", j), ref, "initiative")
+            brought.add(ref)
+        for j, ref in enumerate(event.effects.mitigated_by):
+            check.reference(("events", i, "effects", "mitigated_by", j), ref, "action")
+    for i, action in enumerate(scenario.actions):
+        if action.requires is not None:
+            check.condition(("actions", i, "requires"), action.requires)
+        for j, ref in enumerate(action.effects.open_channels):
+            check.reference(("actions", i, "effects", "open_channels", j), ref, "channel")
+    for i, initiative in enumerate(scenario.initiatives):
+        check.scheduled_round(("initiatives", i, "round"), initiative.round)
+        if initiative.when is not None:
+            check.condition(("initiatives", i, "when"), initiative.when)
+        elif initiative.round is None and initiative.id not in brought:
+            check.add(
+                ("initiatives", i),
+                f"initiative '{initiative.id}' never arrives: give it a 'round', a 'when' "
+                "condition, or let an event bring it with 'add_initiatives'",
+            )
+    account = scenario.council_account
+    if account is not None:
+        check.reference(("council_account", "channel"), account.channel, "channel")
+        for ref in account.follow_actions:
+            check.reference(("council_account", "follow_actions", ref), ref, "action", True)
+    if folder is not None:
+        for path, asset in _assets(scenario):
+            problem = _asset_problem(folder, asset)
+            if problem:
+                check.add(path, problem)
+    return check.problems
+
+
+def _assets(scenario: Scenario) -> Iterator[tuple[DataPath, str]]:
+    lists: Sequence[tuple[str, Sequence[Any], str]] = (
+        ("channels", scenario.channels, "icon"),
+        ("initiatives", scenario.initiatives, "image"),
+        ("actions", scenario.actions, "icon"),
+        ("events", scenario.events, "image"),
+    )
+    for key, items, name in lists:
+        for index, item in enumerate(items):
+            value = getattr(item, name)
+            if value is not None:
+                yield (key, index, name), value
+    for name in ("logo", "background"):
+        value = getattr(scenario.assets, name)
+        if value is not None:
+            yield ("assets", name), value
+
+
+def _asset_problem(folder: Path, asset: str) -> str | None:
+    """Why an asset path is unusable, or None. Links that lead out of the folder count too."""
+    try:
+        root = folder.resolve()
+        target = (root / asset).resolve()
+        if not target.is_relative_to(root):
+            return f"'{asset}' leads outside the scenario's folder; keep assets inside it"
+        if target.is_file():
+            return None
+        hint = ""
+        if target.parent.is_dir():
+            near = Path(asset).parent
+            names = ((near / p.name).as_posix() for p in target.parent.iterdir())
+            hint = did_you_mean(asset, names)
+    except (OSError, RuntimeError, ValueError) as error:  # too long, a loop of links, a NUL…
+        return f"'{asset}' cannot be opened: {getattr(error, 'strerror', None) or error}"
+    return f"there is no file '{asset}' in the scenario's folder ({folder}){hint}"
+
+
+def _a(noun: str) -> str:
+    return ("an " if noun[0] in "aeiou" else "a ") + noun
+
+
+def _known(kind: str, ids: list[str]) -> str:
+    if not ids:
+        return f"; this scenario has no {kind}s yet"
+    if len(ids) <= 12:
+        return f"; known {kind}s: " + ", ".join(ids)
+    return ""

@@ -1,0 +1,148 @@
+"""The trainers' commands: validate, new and schema, and autoplay on a broken scenario."""
+
+from __future__ import annotations
+
+import io
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from game.cli import main
+from game.scenario import loader
+from game.scenario.schema import schema_text
+from tests.conftest import ROOT
+
+BROKEN = ROOT / "tests" / "scenarios" / "broken"
+PROBLEM_LINE = re.compile(r"^.+\.yaml:\d+:\d+: .+$")
+
+
+def _run(*args: str, cwd: Path = ROOT) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, str(ROOT / "main.py"), *args],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+def _main(*args: str) -> tuple[int, str]:
+    out = io.StringIO()
+    status = main(list(args), out)
+    return status, out.getvalue()
+
+
+def test_validate_passes_the_shipped_scenarios() -> None:
+    status, text = _main("validate")
+    assert status == 0
+    assert "gemeente-middelgroot.yaml: valid — The town of Middelgroot, 12 rounds" in text
+    assert text.splitlines()[-1].endswith("valid")
+
+
+def test_validate_prints_every_problem_of_the_corpus_without_a_traceback() -> None:
+    result = _run("validate", str(BROKEN))
+    assert result.returncode == 1
+    assert "Traceback" not in result.stdout + result.stderr
+    *problems, summary = result.stdout.splitlines()
+    files = sorted(BROKEN.glob("*.yaml"))
+    assert summary.startswith(f"{len(files)} files checked: 0 valid, ")
+    for line in problems:
+        assert PROBLEM_LINE.match(line), line
+    for path in files:
+        assert any(line.startswith(f"{path}:") for line in problems), path.name
+
+
+def test_validate_of_one_broken_file_gives_its_exact_lines() -> None:
+    status, text = _main("validate", str(BROKEN / "duplicate_key.yaml"))
+    assert status == 1
+    assert text.splitlines() == [
+        f"{BROKEN / 'duplicate_key.yaml'}:9:1: rounds: 'rounds' appears twice here "
+        "(first on line 8); remove one of them",
+        f"{BROKEN / 'duplicate_key.yaml'}:10:47: organisation.name: 'name' appears twice here "
+        "(first on line 10); remove one of them",
+        "1 file checked: 0 valid, 2 problems to fix",
+    ]
+
+
+def test_validate_fails_for_paths_that_are_not_there(tmp_path: Path) -> None:
+    status, text = _main("validate", str(tmp_path / "nothing.yaml"), str(tmp_path))
+    assert status == 1
+    assert f"{tmp_path / 'nothing.yaml'}: there is no such file or folder" in text
+    assert f"{tmp_path}: no scenario files (.yaml) in this folder" in text
+
+
+def test_new_writes_a_starter_that_validates_and_plays(tmp_path: Path) -> None:
+    path = tmp_path / "gemeente-zuid.yaml"
+    status, text = _main("new", "gemeente-zuid", "--out", str(path))
+    assert status == 0, text
+    assert path.read_text(encoding="utf-8").startswith("# yaml-language-server: $schema=")
+    assert _main("validate", str(path))[0] == 0
+    status, played = _main("autoplay", str(path), "--strategy", "best", "--seed", "7")
+    assert status == 0
+    assert played.count("round ") == 4 and "score" in played
+
+
+def test_new_writes_into_the_scenarios_folder_by_default(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(loader, "SCENARIO_DIR", tmp_path)
+    assert _main("new", "dorp")[0] == 0
+    assert loader.load_scenario(tmp_path / "dorp.yaml").id == "dorp"
+
+
+def test_new_never_overwrites(tmp_path: Path) -> None:
+    path = tmp_path / "bestaand.yaml"
+    path.write_text("mine", encoding="utf-8")
+    status, text = _main("new", "bestaand", "--out", str(path))
+    assert status == 1
+    assert "already exists; not overwritten" in text
+    assert path.read_text(encoding="utf-8") == "mine"
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["new", "Gemeente Zuid"], ["new", "zuid", "--out", "elders.yaml"], ["new"]],
+)
+def test_new_with_a_bad_name_is_a_usage_error(args: list[str]) -> None:
+    result = _run(*args)
+    assert result.returncode == 2
+    assert "usage:" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_schema_prints_the_shipped_schema() -> None:
+    status, text = _main("schema")
+    assert status == 0
+    assert text == schema_text()
+    assert json.loads(text)["properties"]["rounds"]["maximum"] == 40
+
+
+def test_schema_out_writes_the_file(tmp_path: Path) -> None:
+    target = tmp_path / "scenario.schema.json"
+    assert _main("schema", "--out", str(target))[0] == 0
+    assert target.read_text(encoding="utf-8") == schema_text()
+
+
+def test_schema_docs_needs_the_reference_markers(tmp_path: Path) -> None:
+    target = tmp_path / "guide.md"
+    target.write_text("# A guide without markers\n", encoding="utf-8")
+    status, text = _main("schema", "--docs", str(target))
+    assert status == 1
+    assert "no field reference section" in text
+    assert target.read_text(encoding="utf-8") == "# A guide without markers\n"
+
+
+def test_autoplay_on_a_broken_scenario_prints_its_problems_and_exits_1() -> None:
+    result = _run("autoplay", str(BROKEN / "missing_fields.yaml"))
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr
+    lines = result.stderr.splitlines()
+    assert lines[0] == (
+        f"{BROKEN / 'missing_fields.yaml'}:6:1: briefing: 'briefing' is required but missing"
+        " — The starting situation, told to the players before round 1. A string, or "
+        "{nl: …, en: …}."
+    )
+    assert len(lines) == 4
