@@ -79,7 +79,7 @@ def _monkey(pilot, rng: random.Random, count: int) -> None:
 def test_thousands_of_random_events_never_raise(monkeypatch, tmp_path):
     pilot = start_app(monkeypatch, tmp_path)
     try:
-        _monkey(pilot, random.Random(4), 4000)
+        _monkey(pilot, random.Random(4), 3000)
         assert pilot.app.errors == [], pilot.app.errors[:1]
     finally:
         pilot.app.close()
