@@ -274,6 +274,8 @@ def test_load_lists_saves_and_says_why_a_broken_one_cannot_be_used(monkeypatch, 
         pilot.app.scene.team_entry.set_text("Noord")
         pilot.click_button("Start the game")
         saved = pilot.app.controller.state.to_dict()
+        pilot.click_button("Save")  # a named slot with a thumbnail, beside the autosave
+        assert (tmp_path / "saves" / "slot-noord-round-1.png").is_file()
     finally:
         pilot.app.close()
     (tmp_path / "saves" / "slot-kapot.json").write_text("{not json", encoding="utf-8")
@@ -281,6 +283,7 @@ def test_load_lists_saves_and_says_why_a_broken_one_cannot_be_used(monkeypatch, 
     try:
         pilot.click_button("Load")
         assert pilot.scene == "load"
+        assert [b.text for b in pilot.buttons()][:1] != ["Back"]
         assert len(pilot.app.scene.broken) == 1
         pilot.click_button(pilot.buttons()[0].text)  # the autosave of team Noord
         assert pilot.scene == "briefing"

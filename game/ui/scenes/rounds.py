@@ -162,6 +162,15 @@ class BriefingScene(RoundScene):
             t("To the initiatives") if self.state.current_initiatives else t("To development")
         )
         self.button(self.r(1030, 600, 234, 58), label_text, self.next, kind="@big_button")
+        saves = self.app.saves
+        self.button(
+            self.r(1030, 552, 234, 40),
+            t("Save"),
+            self.save,
+            enabled=saves is not None,
+            tooltip=self.saved or (None if saves is not None else t("This window keeps no saves.")),
+            kind="@small_button",
+        )
         self.button(
             self.r(1030, 664, 110, 40),
             t("Help"),
@@ -175,6 +184,33 @@ class BriefingScene(RoundScene):
             kind="@small_button",
         )
         self.move_focus(1)
+
+    def on_enter(self) -> None:
+        self.saved: str | None = None
+
+    def save(self) -> None:
+        """Save a named slot with a small picture of the screen, for the list of saves."""
+        import io
+
+        from game.saves import SaveError
+
+        store, controller = self.app.saves, self.controller
+        if store is None or controller.scenario is None:
+            return
+        picture = pygame.transform.smoothscale(self.app.screen, (320, 180))
+        buffer = io.BytesIO()
+        pygame.image.save(picture, buffer, "png")
+        name = f"{controller.team} {self.t('round')} {self.state.round}"
+        try:
+            path = store.save_slot(
+                name, self.state, controller.scenario, controller.team, buffer.getvalue()
+            )
+            self.saved = self.t("Saved as {name}.").format(name=path.stem)
+        except (SaveError, OSError) as error:
+            explain = getattr(error, "explain", None)
+            self.saved = explain(self.lang) if callable(explain) else str(error)
+        self.app.play("confirm")
+        self.rebuild()
 
     def _news_html(self) -> str:
         scenario = self.controller.scenario
@@ -202,6 +238,8 @@ class BriefingScene(RoundScene):
             )
         count = len(state.current_initiatives)
         parts.append("<br>" + e(t("Initiatives on the table:")) + f" {count}")
+        if self.saved:
+            parts.append("<br><b>" + e(self.saved) + "</b>")
         problem = self.controller.autosave_error
         if problem is not None:
             explain = getattr(problem, "explain", None)
