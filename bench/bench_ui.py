@@ -3,6 +3,7 @@
     python bench/bench_ui.py            # all three
     python bench/bench_ui.py frames     # per-frame update+draw, median and p99
     python bench/bench_ui.py idle       # CPU used by an idle decision screen
+    xvfb-run -a env SDL_VIDEODRIVER=x11 python bench/bench_ui.py idle   # with a real X server
     python bench/bench_ui.py startup    # `python main.py` to the first drawn frame
 
 Frame times use SDL's dummy video driver (no real screen): they measure our update and drawing,
@@ -25,8 +26,9 @@ sys.path.insert(0, str(ROOT))
 
 
 def _app(size: tuple[int, int]):
-    os.environ["SDL_VIDEODRIVER"] = "dummy"
-    os.environ["SDL_AUDIODRIVER"] = "dummy"
+    # The dummy driver unless the caller chose one (x11 under xvfb-run, for the idle figure).
+    os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+    os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
     from game.scenario.loader import load_scenario
     from game.sim import Bot
     from game.ui.app import App
@@ -89,13 +91,7 @@ def idle(seconds: float = 10.0) -> None:
     cpu = time.process_time()
     wall = time.monotonic()
     drawn = app.frames_drawn
-    while time.monotonic() < stop:
-        if app.idle:
-            first = pygame.event.wait(1000)
-            app.step([first, *pygame.event.get()])
-        else:
-            app.clock.tick(60)
-            app.step()
+    app.run(until=stop)
     used = time.process_time() - cpu
     elapsed = time.monotonic() - wall
     print(
