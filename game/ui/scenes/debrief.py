@@ -97,7 +97,6 @@ class DebriefScene(RoundScene):
             "you": e(t("you")),
             "best": e(t("best")),
             "channels": e(t("channels")),
-            "fit": e(t("fit")),
         }
         rows = []
         for record in self.state.history:
@@ -115,11 +114,12 @@ class DebriefScene(RoundScene):
                     scenario.channel(c).name.get(lang) for c in outcome.channels
                 ) or t("none")
                 cfit = "–" if outcome.channel_fit is None else f"{outcome.channel_fit * 100:.0f}%"
+                serves = e(t("serves the purposes for {share}").format(share=cfit))
                 stumble = "" if outcome.succeeded else f" · <i>{words['stumbled']}</i>"
                 rows.append(
                     f"{mark} {e(title)}: {words['you']} <b>{e(label(outcome.role, lang))}</b> "
                     f"({outcome.fit * 100:.0f}%) · {words['best']}: {e(best)} · "
-                    f"{words['channels']}: {e(channels)} ({words['fit']} {cfit}){stumble}<br>"
+                    f"{words['channels']}: {e(channels)} ({serves}){stumble}<br>"
                 )
             if record.decisions.actions:
                 names = ", ".join(

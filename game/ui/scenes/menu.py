@@ -227,7 +227,7 @@ class MessageScene(Scene):
 
     def build(self) -> None:
         self.label(self.r(80, 60, 1100, 56), self.heading, "#heading")
-        self.button(self.r(80, 600, 340, 56), self.t("Back to the title screen"), self.back)
+        self.button(self.r(80, 600, 460, 56), self.t("Back to the title screen"), self.back)
         self.move_focus(1)
 
     def back(self) -> None:
@@ -572,11 +572,11 @@ class ErrorScene(Scene):
         y = 560
         if self.controller.in_progress:
             self.button(
-                self.r(80, y, 340, 56), t("Back to the game"), self.to_game, kind="@big_button"
+                self.r(80, y, 460, 56), t("Back to the game"), self.to_game, kind="@big_button"
             )
             y += 70
         self.button(
-            self.r(80, y, 340, 56), t("Back to the title screen"), self.to_title, kind="@big_button"
+            self.r(80, y, 460, 56), t("Back to the title screen"), self.to_title, kind="@big_button"
         )
         self.move_focus(1)
 

@@ -573,6 +573,7 @@ class DevelopmentScene(RoundScene):
         hours_unit = t("h")
         self.offers = [(a, ok) for a, ok in self.controller.actions() if ok or a.id in planned]
         y = 100
+        step = self.row_height
         for number, (action, _) in enumerate(self.offers[:9], start=1):
             cost = action.cost
             caption = f"{number}  {action.title.get(lang)}"
@@ -585,7 +586,7 @@ class DevelopmentScene(RoundScene):
                 + f" ({cost.capacity} {hours_unit}, € {cost.budget:.0f}k)",
                 kind="@left_button",
             )
-            y += 50
+            y += step
         problems = self.controller.problems()
         ok = not problems
         why = None if ok else problems[0].explain(lang)
@@ -598,6 +599,11 @@ class DevelopmentScene(RoundScene):
             kind="@big_button",
         )
         self.button(self.r(16, 656, 160, 52), t("Back"), self.back)
+
+    @property
+    def row_height(self) -> int:
+        """Room for a line of description under each action, when there are few enough."""
+        return 50 if len(self.offers) > 6 else 84
 
     def toggle(self, action_id: str) -> None:
         self.controller.toggle_action(action_id)
@@ -641,8 +647,13 @@ class DevelopmentScene(RoundScene):
         )
         small = fonts.get(16)
         hours_unit = t("h")
+        step = self.row_height
         for i, (action, _) in enumerate(self.offers[:9]):
-            y = 100 + i * 50
+            y = 100 + i * step
+            if step > 50:
+                line = action.text.get(lang)
+                area = self.r(24, y + 46, 660, 30)
+                text_block(surface, small, line, palette.text_dim, area, max_lines=1)
             cost = action.cost
             label_text = f"{cost.capacity} {hours_unit} · € {cost.budget:.0f}k"
             text(
@@ -668,7 +679,7 @@ class DevelopmentScene(RoundScene):
                 small,
                 t("{n} more become available as the municipality grows.").format(n=locked),
                 palette.text_dim,
-                self.r(16, 100 + min(9, len(self.offers)) * 50 + 6, 0, 0).topleft,
+                self.r(16, 100 + min(9, len(self.offers)) * step + 6, 0, 0).topleft,
             )
 
         side = self.r(700, 64, 564, 570)
