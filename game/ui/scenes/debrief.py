@@ -199,9 +199,10 @@ class DebriefScene(RoundScene):
             (t("Fitting role chosen"), f"{card.fit_rate * 100:.0f}%", card.fit_points),
         ]
         body, bold = fonts.get(17), fonts.get(17, True)
+        column = max(body.size(name)[0] for name, _, _ in rows) + self.u(16)
         for name, value, points in rows:
             text(surface, body, name, palette.text_dim, (inner.left, y))
-            text(surface, bold, value, palette.text, (inner.left + self.u(180), y))
+            text(surface, bold, value, palette.text, (inner.left + column, y))
             text(
                 surface,
                 bold,
