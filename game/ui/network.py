@@ -21,7 +21,7 @@ from game.domain import Indicator, InitiativeOwner, Language, MunicipalRole
 from game.scenario.models import Scenario
 from game.sim import GameState
 from game.ui.dashboard import mix
-from game.ui.look import Fonts, text
+from game.ui.look import Fonts
 from game.ui.palette import Colour, Palette
 
 COMMUNITY_SLOTS = 14
@@ -273,17 +273,23 @@ def _render(
                 pygame.draw.circle(image, colour, (x, y), r)
 
     font = pygame.font.Font(_font_path(), max(10, round(15 * scale)))
+    def caption(message: str, x: int, y: int) -> None:
+        """A label on a dark tag, kept inside the picture, so links never run through it."""
+        rendered = font.render(message, True, palette.text)
+        box = rendered.get_rect(midtop=(x, y)).inflate(round(8 * unit), round(2 * unit))
+        box.clamp_ip(image.get_rect())
+        tag = pygame.Surface(box.size, pygame.SRCALPHA)
+        tag.fill((*palette.background, 215))
+        image.blit(tag, box)
+        image.blit(rendered, rendered.get_rect(center=box.center))
+
     if "townhall" in names:
-        node = by_id["townhall"]
-        x, y = at(node)
-        text(image, font, names["townhall"], palette.text, (x, y + townhall_radius + 2), "midtop")
+        x, y = at(by_id["townhall"])
+        caption(names["townhall"], x, y + townhall_radius + 2)
     for node in network.nodes:
         if node.kind == "initiative" and node.id in names:
             x, y = at(node)
-            caption = names[node.id]
-            rect = text(image, font, caption, palette.text, (x, y + small * 2 + 2), "midtop")
-            if rect.right > width or rect.left < 0:
-                pass
+            caption(names[node.id], x, y + small * 2 + 2)
     return image
 
 
