@@ -326,3 +326,23 @@ def test_no_display_prints_a_clear_message(tmp_path):
     assert "No display available" in result.stderr
     assert "autoplay" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_f1_help_and_f2_settings_come_back_to_the_same_initiative(pilot):
+    app = pilot.app
+    pilot.press(pygame.K_F1)
+    assert pilot.scene == "help"
+    pilot.press(pygame.K_ESCAPE)
+    assert pilot.scene == "title"
+    pilot.click_button("New game")
+    pilot.click_button("Start the game")
+    pilot.click_button("To the initiatives")
+    pilot.press(pygame.K_5)
+    pilot.press(pygame.K_RETURN)
+    assert app.scene.index == 1
+    pilot.press(pygame.K_F2)
+    assert pilot.scene == "settings"
+    pilot.click_button("Nederlands")
+    pilot.press(pygame.K_ESCAPE)
+    assert pilot.scene == "decision" and app.scene.index == 1
+    assert pilot.button("Terug")

@@ -140,3 +140,14 @@ def test_tour_saves_every_scene(tmp_path, monkeypatch, size, lang):
     log = (tmp_path / "tour" / "logs" / "errors.log").read_text(encoding="utf-8")
     assert log.count("\n--- ") + log.startswith("--- ") == 1
     assert "an example error" in log
+
+
+def test_the_comparison_tells_scenes_apart():
+    """The tolerance lets font rendering vary, not a different screen."""
+    title = pygame.image.load(str(GOLDEN_DIR / "title-en-1280x720.png"))
+    briefing = pygame.image.load(str(GOLDEN_DIR / "briefing-round6-en-1280x720.png"))
+    decision = pygame.image.load(str(GOLDEN_DIR / "decision-round6-en-1280x720.png"))
+    assert _difference(title, title) == (0.0, 0.0)
+    for a, b in ((title, briefing), (briefing, decision)):
+        mean, share = _difference(a, b)
+        assert mean > MEAN_TOLERANCE or share > SHARE_TOLERANCE

@@ -273,6 +273,7 @@ def _render(
                 pygame.draw.circle(image, colour, (x, y), r)
 
     font = pygame.font.Font(_font_path(), max(10, round(15 * scale)))
+
     def caption(message: str, x: int, y: int) -> None:
         """A label on a dark tag, kept inside the picture, so links never run through it."""
         rendered = font.render(message, True, palette.text)

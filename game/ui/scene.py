@@ -150,6 +150,10 @@ class Scene:
                 typing.unfocus()
             else:
                 self.back()
+        elif key in (pygame.K_F1, pygame.K_F2) and self.offers_help:
+            from game.ui.scenes.menu import HelpScene, SettingsScene
+
+            self.app.go(HelpScene if key == pygame.K_F1 else SettingsScene, self.reopen())
         elif not typing:
             self.on_key(event)
 
@@ -158,6 +162,14 @@ class Scene:
             if isinstance(widget, UITextEntryLine) and widget.is_focused:
                 return widget
         return None
+
+    # F1 (help) and F2 (settings) work from every scene but those two and the error screens.
+    offers_help = True
+
+    def reopen(self) -> Callable[[], Scene]:
+        """How to come back to this scene after help or settings."""
+        scene_type = type(self)
+        return lambda: scene_type(self.app)
 
     def on_key(self, event: pygame.event.Event) -> None:
         """Scene shortcuts (number keys for roles…); not called while someone is typing."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 
 import pygame
 
@@ -12,6 +13,7 @@ from game.sim import line_strengths, score, weakest_line
 from game.ui.charts import line_chart
 from game.ui.dashboard import panel
 from game.ui.look import text, text_block
+from game.ui.scene import Scene
 from game.ui.scenes.rounds import RoundScene
 from game.ui.words import builtin_recommendation, line_name
 
@@ -56,6 +58,10 @@ class DebriefScene(RoundScene):
         self.button(self.r(16, 656, 240, 54), t("Title screen"), self.back)
         if self._focus is None:
             self.move_focus(1)
+
+    def reopen(self) -> Callable[[], Scene]:
+        tab = self.tab
+        return lambda: DebriefScene(self.app, tab)
 
     def show(self, tab: str) -> None:
         self.tab = tab

@@ -61,7 +61,7 @@ class TitleScene(Scene):
             t("A game about growing into a networking municipality"),
             "#subtitle",
         )
-        x, w, h, gap = 490, 300, 50, 12
+        x, w, h, gap = 470, 340, 50, 12
         y = 280
         self.button(self.r(x, y, w, h), t("New game"), self.new_game, kind="@big_button")
         resume, why = self._continue_target()
@@ -219,6 +219,7 @@ class MessageScene(Scene):
     """A short message with one way back to the title (a save that cannot be used…)."""
 
     name = "message"
+    offers_help = False
 
     def __init__(self, app, heading: str, message: str) -> None:
         super().__init__(app)
@@ -397,6 +398,7 @@ class SettingsScene(Scene):
     """Language, type size, full screen, colour-blind palette, sound, prediction step."""
 
     name = "settings"
+    offers_help = False
 
     def __init__(self, app, return_to: Callable[[], Scene] | type[Scene]) -> None:
         super().__init__(app)
@@ -540,6 +542,7 @@ class HelpScene(Scene):
     """The four phases, the four stages, the five roles and the citizen relations, plainly."""
 
     name = "help"
+    offers_help = False
 
     def __init__(self, app, return_to: Callable[[], Scene] | type[Scene]) -> None:
         super().__init__(app)
@@ -560,6 +563,7 @@ class ErrorScene(Scene):
     """Something unexpected went wrong. The game is intact; the details went to a log file."""
 
     name = "error"
+    offers_help = False
 
     def __init__(self, app, message: str, log_file: Path | None) -> None:
         super().__init__(app)

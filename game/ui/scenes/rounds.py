@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 
 import pygame
 
@@ -48,16 +49,6 @@ class RoundScene(Scene):
         state = self.controller.state
         assert state is not None, "a round scene needs a game in progress"
         return state
-
-    def on_key(self, event: pygame.event.Event) -> None:
-        if event.key == pygame.K_F1:
-            from game.ui.scenes.menu import HelpScene
-
-            self.app.go(HelpScene, type(self))
-        elif event.key == pygame.K_F2:
-            from game.ui.scenes.menu import SettingsScene
-
-            self.app.go(SettingsScene, type(self))
 
     def top_bar(self, surface: pygame.Surface, step: str) -> None:
         """Organisation, team, round and the step of the round, across the top."""
@@ -174,13 +165,13 @@ class BriefingScene(RoundScene):
         self.button(
             self.r(1030, 664, 110, 40),
             t("Help"),
-            lambda: self.on_key(_key(pygame.K_F1)),
+            lambda: self.handle_event(_key(pygame.K_F1)),
             kind="@small_button",
         )
         self.button(
             self.r(1154, 664, 110, 40),
             t("Settings"),
-            lambda: self.on_key(_key(pygame.K_F2)),
+            lambda: self.handle_event(_key(pygame.K_F2)),
             kind="@small_button",
         )
         self.move_focus(1)
@@ -327,6 +318,10 @@ class DecisionScene(RoundScene):
     def on_enter(self) -> None:
         count = len(self.state.current_initiatives)
         self.index = max(0, min(self.index, count - 1))
+
+    def reopen(self) -> Callable[[], Scene]:
+        index = self.index
+        return lambda: DecisionScene(self.app, index)
 
     @property
     def initiative(self):
