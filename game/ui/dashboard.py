@@ -12,7 +12,7 @@ import pygame
 from game.domain import CompetenceStage, GrowthPhase, Indicator, Language
 from game.labels import label
 from game.sim import GameState, Line, line_strengths
-from game.ui.look import Fonts, text, text_block
+from game.ui.look import Fonts, text
 from game.ui.palette import Colour, Palette
 from game.ui.words import indicator_word, line_name
 
@@ -270,14 +270,3 @@ def resources(
         colour,
         (rect.left + half, rect.top + small.get_linesize()),
     )
-
-
-def paragraph(
-    surface: pygame.Surface,
-    rect: pygame.Rect,
-    message: str,
-    palette: Palette,
-    fonts: Fonts,
-    size: float = 17,
-) -> int:
-    return text_block(surface, fonts.get(size), message, palette.text, rect)

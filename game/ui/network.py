@@ -17,7 +17,7 @@ from functools import lru_cache
 
 import pygame
 
-from game.domain import Indicator, InitiativeOwner, Language, MunicipalRole
+from game.domain import Indicator, InitiativeOwner, MunicipalRole
 from game.scenario.models import Scenario
 from game.sim import GameState
 from game.ui.dashboard import mix
@@ -318,10 +318,3 @@ def _dashed(
         p = (a[0] + (b[0] - a[0]) * s, a[1] + (b[1] - a[1]) * s)
         q = (a[0] + (b[0] - a[0]) * e, a[1] + (b[1] - a[1]) * e)
         pygame.draw.line(surface, colour, p, q, width)
-
-
-def legend_items(t, lang: Language) -> list[tuple[str, str]]:
-    """(key, text) for the legend under the picture."""
-    from game.labels import label
-
-    return [(role.value, label(role, lang)) for role in MunicipalRole]

@@ -332,11 +332,10 @@ class DecisionScene(RoundScene):
         initiative = self.initiative
         chosen = self.controller.plan.roles.get(initiative.id)
         hours_unit = t("h")
-        self.role_buttons = []
         y = 96
         for number, role in enumerate(ROLE_ORDER, start=1):
             hours = self.controller.role_cost(role)
-            button = self.button(
+            self.button(
                 self.r(560, y, 250, 48),
                 f"{number}  {label(role, lang)}",
                 lambda role=role: self.choose(role),
@@ -344,7 +343,6 @@ class DecisionScene(RoundScene):
                 tooltip=f"{role_meaning(role, t)} ({hours} {hours_unit})",
                 kind="@left_button",
             )
-            self.role_buttons.append(button)
             y += 56
         picked = self.controller.plan.channels.get(initiative.id, [])
         x, y = 560, 420
@@ -383,7 +381,7 @@ class DecisionScene(RoundScene):
         forward = t("To development") if last else t("Next initiative")
         ok = chosen is not None
         why = None if ok else t("Choose a role first (keys 1–5).")
-        self.next_button = self.button(
+        self.button(
             self.r(1000, 656, 264, 54),
             forward,
             self.next,
@@ -585,7 +583,7 @@ class DevelopmentScene(RoundScene):
         problems = self.controller.problems()
         ok = not problems
         why = None if ok else problems[0].explain(lang)
-        self.confirm = self.button(
+        self.button(
             self.r(960, 650, 304, 58),
             t("Resolve the round"),
             self.resolve,
