@@ -72,6 +72,23 @@ class Fonts:
         return font
 
 
+# Keyed on the font object itself (not its id), so a font is never freed while it is a key.
+_RENDERED: dict[tuple[pygame.font.Font, str, Colour], pygame.Surface] = {}
+_RENDERED_MAX = 2048
+
+
+def rendered(font: pygame.font.Font, message: str, colour: Colour) -> pygame.Surface:
+    """A line of text as a picture, kept for reuse: a scene repaints the same words often."""
+    key = (font, message, colour)
+    image = _RENDERED.get(key)
+    if image is None:
+        if len(_RENDERED) >= _RENDERED_MAX:
+            _RENDERED.clear()
+        image = font.render(message, True, colour)
+        _RENDERED[key] = image
+    return image
+
+
 def text(
     surface: pygame.Surface,
     font: pygame.font.Font,
@@ -81,7 +98,7 @@ def text(
     anchor: str = "topleft",
 ) -> pygame.Rect:
     """Draw one line of text; returns where it went."""
-    image = font.render(message, True, colour)
+    image = rendered(font, message, colour)
     rect = image.get_rect(**{anchor: (round(pos[0]), round(pos[1]))})
     surface.blit(image, rect)
     return rect
@@ -122,6 +139,6 @@ def text_block(
     for line in lines:
         if y + font.get_linesize() > rect.bottom + 2:
             break
-        surface.blit(font.render(line, True, colour), (rect.left, y))
+        surface.blit(rendered(font, line, colour), (rect.left, y))
         y += step
     return y - rect.top
