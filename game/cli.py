@@ -226,7 +226,15 @@ def _size(value: str) -> tuple[int, int]:
     return size
 
 
+def _quiet_pygame() -> None:
+    """pygame greets on import; a workshop's terminal does not need it."""
+    import os
+
+    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+
+
 def cmd_play(args: argparse.Namespace, out: TextIO) -> int:
+    _quiet_pygame()
     from game.saves import SaveStore
     from game.scenario.loader import scenario_path
     from game.ui.app import App, NoDisplayError
@@ -266,6 +274,7 @@ def cmd_play(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_tour(args: argparse.Namespace, out: TextIO) -> int:
+    _quiet_pygame()
     from pathlib import Path
 
     from game.scenario.errors import ScenarioError
