@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: play test lint format bench clean
+.PHONY: play test lint format bench messages clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -30,6 +30,13 @@ format: $(STAMP)
 bench: $(STAMP)
 	$(PY) bench/bench_sim.py
 	$(PY) bench/bench_load.py
+
+# UI strings: extract from game/ui into the template, then merge into the Dutch catalogue.
+messages: $(STAMP)
+	$(VENV)/bin/pybabel extract --no-default-keywords -k t --no-location --omit-header \
+		--sort-output -o game/ui/locales/messages.pot game/ui
+	$(VENV)/bin/pybabel update --no-location -l nl -i game/ui/locales/messages.pot \
+		-o game/ui/locales/nl.po
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis

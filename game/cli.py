@@ -55,7 +55,34 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     play = commands.add_parser("play", help="open the game window (the default)")
-    play.add_argument("scenario", nargs="?", help="scenario id or YAML file")
+    play.add_argument("scenario", nargs="?", help="scenario id or YAML file to preselect")
+    play.add_argument("--seed", type=int, default=1, help="the game seed (default: 1)")
+    play.add_argument("--lang", choices=("nl", "en"), default="nl", help="language (default: nl)")
+    play.add_argument(
+        "--size", type=_size, default=(1280, 720), help="window size (default 1280x720)"
+    )
+    play.add_argument(
+        "--fullscreen", action="store_true", help="start in full screen (F11 toggles)"
+    )
+    play.add_argument(
+        "--saves",
+        metavar="DIR",
+        type=Path,
+        default=None,
+        help="the saves folder (default: saves/ beside main.py; see the saves command)",
+    )
+    play.add_argument("--quit-after-first-frame", action="store_true", help=argparse.SUPPRESS)
+
+    tour = commands.add_parser(
+        "tour",
+        help="play a scenario headless with the best bot and save a PNG of every scene",
+        description="Save a screenshot of every scene (title to debrief) while the best bot plays.",
+    )
+    tour.add_argument("scenario", nargs="?", default=None, help="scenario id or YAML file")
+    tour.add_argument("--out", required=True, help="folder for the PNG files")
+    tour.add_argument("--size", type=_size, default=(1280, 720), help="e.g. 1920x1080")
+    tour.add_argument("--lang", choices=("nl", "en"), default="en", help="language (default: en)")
+    tour.add_argument("--seed", type=int, default=1, help="the game seed (default: 1)")
 
     from game.sim.bots import STRATEGIES
 
@@ -153,7 +180,7 @@ def build_parser() -> argparse.ArgumentParser:
     schema.add_argument(
         "--docs", default=None, help="refresh the field reference section of this Markdown file"
     )
-    for sub in (play, autoplay, saves, load, validate, new, schema):
+    for sub in (play, autoplay, tour, saves, load, validate, new, schema):
         sub.set_defaults(usage=sub.format_usage())
     return parser
 
@@ -190,11 +217,79 @@ def _load(name: str | None, usage: str) -> Any:
     return load_scenario(path)
 
 
+def _size(value: str) -> tuple[int, int]:
+    """``1280x720`` → (1280, 720); argparse turns the ValueError into a usage error."""
+    width, _, height = value.lower().partition("x")
+    size = (int(width), int(height))
+    if not (320 <= size[0] <= 8192 and 240 <= size[1] <= 8192):
+        raise ValueError(value)
+    return size
+
+
+def _quiet_pygame() -> None:
+    """pygame greets on import; a workshop's terminal does not need it."""
+    import os
+
+    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+
+
 def cmd_play(args: argparse.Namespace, out: TextIO) -> int:
-    out.write(
-        "The game window is not available yet. Play a game headless with:\n"
-        "  python main.py autoplay --strategy best --seed 7\n"
+    _quiet_pygame()
+    from game.saves import SaveStore
+    from game.scenario.loader import scenario_path
+    from game.ui.app import App, NoDisplayError
+    from game.ui.settings import Settings
+
+    scenario = getattr(args, "scenario", None)
+    if scenario is not None and not scenario_path(scenario).is_file():
+        # A wrong name is a usage error before any window opens; a file with mistakes opens
+        # the window, whose scenario list shows every problem with its line.
+        raise UsageError(
+            f"no scenario {scenario!r} (looked for {scenario_path(scenario)})", args.usage
+        )
+    settings = Settings(
+        language=getattr(args, "lang", "nl"), fullscreen=getattr(args, "fullscreen", False)
     )
+    try:
+        app = App(
+            getattr(args, "size", (1280, 720)),
+            settings,
+            scenario=scenario,
+            seed=getattr(args, "seed", 1),
+            saves=SaveStore(getattr(args, "saves", None)),
+        )
+    except NoDisplayError as error:
+        sys.stderr.write(
+            f"No display available ({error}).\n"
+            "The game window needs a screen. Without one, play a whole game headless with:\n"
+            "  python main.py autoplay --strategy best --seed 7\n"
+            "or save every scene as a picture with:\n"
+            "  python main.py tour --out screenshots\n"
+        )
+        return EXIT_FAILED
+    try:
+        return app.run(quit_after_first_frame=getattr(args, "quit_after_first_frame", False))
+    finally:
+        app.close()
+
+
+def cmd_tour(args: argparse.Namespace, out: TextIO) -> int:
+    _quiet_pygame()
+    from pathlib import Path
+
+    from game.scenario.errors import ScenarioError
+    from game.ui.tour import run_tour
+
+    if args.scenario is not None:
+        try:
+            _load(args.scenario, args.usage)
+        except ScenarioError as error:
+            sys.stderr.write(f"{error}\n")
+            return EXIT_FAILED
+    saved = run_tour(Path(args.out), args.size, args.lang, args.scenario, args.seed)
+    for path in saved:
+        out.write(f"{path}\n")
+    out.write(f"{len(saved)} screenshots in {args.out}\n")
     return EXIT_OK
 
 
@@ -504,6 +599,7 @@ def _round_json(record: Any) -> dict[str, Any]:
 COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO], int]] = {
     "play": cmd_play,
     "autoplay": cmd_autoplay,
+    "tour": cmd_tour,
     "saves": cmd_saves,
     "load": cmd_load,
     "validate": cmd_validate,

@@ -1,0 +1,397 @@
+"""The app loop: poll events, hand them to the current scene, draw only when needed, flip.
+
+Only this module polls events and flips the display. A scene that raises does not take the
+workshop down: the traceback goes to a log file, the error screen offers a way back, and the
+controller (with the game) is untouched because scenes never change it half-way.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import time
+import traceback
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+import pygame
+import pygame_gui
+
+from game.domain import Language
+from game.saves import SaveStore
+from game.ui.controller import GameController
+from game.ui.i18n import Translator
+from game.ui.look import Fonts, layout_scale, scaled_theme
+from game.ui.palette import Palette, palette_for
+from game.ui.scene import Scene
+from game.ui.settings import Settings
+
+FPS = 60
+# After input, keep drawing this long so hover states and tooltips settle.
+ACTIVE_AFTER_INPUT = 1.2
+# While idle, look for input this often (s), and run a frame at least this often (ms) so a
+# text cursor can blink; nothing is drawn unless something changed.
+IDLE_SLICE = 0.03
+IDLE_WAIT_MS = 1000
+MIN_SIZE = (960, 540)
+
+
+class NoDisplayError(RuntimeError):
+    """There is no screen to open a window on."""
+
+
+def default_log_dir() -> Path:
+    from platformdirs import user_log_path
+
+    return user_log_path("netwerkende-gemeente", appauthor=False)
+
+
+class App:
+    """The game window with its scenes. ``step`` runs one frame; ``run`` loops until quit."""
+
+    def __init__(
+        self,
+        size: tuple[int, int] = (1280, 720),
+        settings: Settings | None = None,
+        *,
+        scenario_dir: Path | None = None,
+        scenario: str | None = None,
+        seed: int = 1,
+        log_dir: Path | None = None,
+        saves: SaveStore | None = None,
+    ) -> None:
+        """``saves`` None keeps no saves (tests, tour); ``play`` passes the saves folder's store."""
+        self.settings = settings or Settings()
+        self.seed = seed
+        self.scenario_dir = scenario_dir
+        self.preselected_scenario = scenario
+        self.log_dir = log_dir or default_log_dir()
+        self.saves = saves
+        try:
+            pygame.display.init()
+            pygame.font.init()
+        except pygame.error as error:
+            raise NoDisplayError(str(error)) from error
+        self._init_sound()
+        pygame.display.set_caption("Netwerkende Gemeente")
+        self.windowed_size = (max(MIN_SIZE[0], size[0]), max(MIN_SIZE[1], size[1]))
+        try:
+            self.screen = self._open_window()
+        except pygame.error as error:
+            raise NoDisplayError(str(error)) from error
+        pygame.key.set_repeat(400, 40)
+        self.controller = GameController(autosave=saves.autosave if saves is not None else None)
+        self.t = Translator(self.settings.language)
+        self.palette: Palette = palette_for(self.settings.colour_blind)
+        self._measure()
+        self.ui = self._make_ui()
+        self.scene: Scene | None = None
+        self._pending: Callable[[], Scene] | None = None
+        self.running = True
+        self.dirty = True
+        self.frames_drawn = 0
+        self.errors: list[str] = []
+        self.last_error: str | None = None
+        self._active_until = 0.0
+        self._layer: pygame.Surface | None = None
+        self._layer_stale = True
+        self._sounds: dict[str, pygame.mixer.Sound] = {}
+        self.clock = pygame.time.Clock()
+        from game.ui.scenes import TitleScene
+
+        self.go(TitleScene)
+        self._switch()
+
+    # --- window -------------------------------------------------------------------------------
+
+    def _open_window(self) -> pygame.Surface:
+        if self.settings.fullscreen:
+            return pygame.display.set_mode((0, 0), pygame.FULLSCREEN)
+        return pygame.display.set_mode(self.windowed_size, pygame.RESIZABLE)
+
+    def _measure(self) -> None:
+        """Scale and origin of the 1280×720 canvas in this window, and fonts to match."""
+        width, height = self.screen.get_size()
+        self.scale = layout_scale((width, height))
+        self.origin = ((width - 1280 * self.scale) / 2, (height - 720 * self.scale) / 2)
+        self.fonts = Fonts(self.scale * self.settings.font_scale)
+
+    def _make_ui(self) -> pygame_gui.UIManager:
+        theme = scaled_theme(self.scale * self.settings.font_scale, self.palette)
+        manager = pygame_gui.UIManager(self.screen.get_size(), theme)
+        # Text boxes use bold and italic markup; load those styles now, not mid-frame.
+        size = int(theme["text_box"]["font"]["size"])
+        fonts = manager.get_theme().get_font_dictionary()
+        wanted = [
+            {"name": "noto_sans", "point_size": size, "style": style, "antialiased": "1"}
+            for style, bold, italic in (
+                ("bold", True, False),
+                ("italic", False, True),
+                ("bold_italic", True, True),
+            )
+            if not fonts.check_font_preloaded(fonts.create_font_id(size, "noto_sans", bold, italic))
+        ]
+        if wanted:
+            manager.preload_fonts(wanted)
+        return manager
+
+    def _restyle(self) -> None:
+        """New size, language, palette or type size: new theme and fonts, widgets rebuilt."""
+        self.t = Translator(self.settings.language)
+        self.palette = palette_for(self.settings.colour_blind)
+        self._measure()
+        self.ui = self._make_ui()
+        if self.scene is not None:
+            self.scene.rebuild()
+        self.dirty = True
+        self._layer_stale = True
+
+    def invalidate(self) -> None:
+        """Something on screen changed outside an event: draw the scene again next frame."""
+        self.dirty = True
+        self._layer_stale = True
+
+    def resize(self, size: tuple[int, int]) -> None:
+        size = (max(MIN_SIZE[0], size[0]), max(MIN_SIZE[1], size[1]))
+        if not self.settings.fullscreen:
+            self.windowed_size = size
+            if self.screen.get_size() != size:
+                self.screen = pygame.display.set_mode(size, pygame.RESIZABLE)
+        self._restyle()
+
+    def apply_settings(self, settings: Settings) -> None:
+        """Take new settings; reopen the window only when fullscreen changed."""
+        old = self.settings
+        self.settings = settings
+        if settings.fullscreen != old.fullscreen:
+            self.screen = self._open_window()
+        self._restyle()
+
+    def toggle_fullscreen(self) -> None:
+        self.apply_settings(self.settings.with_(fullscreen=not self.settings.fullscreen))
+
+    def set_language(self, lang: Language) -> None:
+        self.apply_settings(self.settings.with_(language=lang))
+
+    def find_scenario(self, scenario_id: str):
+        """The scenario a save belongs to: from the app's scenario folder, else the shipped one."""
+        from game.saves import find_installed_scenario
+        from game.scenario.loader import load_scenario
+
+        if self.scenario_dir is not None:
+            path = self.scenario_dir / f"{scenario_id}.yaml"
+            if path.is_file():
+                return load_scenario(path)
+        return find_installed_scenario(scenario_id)
+
+    # --- sound ----------------------------------------------------------------------------------
+
+    def _init_sound(self) -> None:
+        try:
+            pygame.mixer.init(frequency=22050, size=-16, channels=1)
+            self.has_sound = True
+        except pygame.error:
+            self.has_sound = False
+
+    def play(self, name: str) -> None:
+        """A short tone on a step forward (reveal, confirm); silent if sound is off or absent."""
+        if not (self.settings.sound and self.has_sound):
+            return
+        sound = self._sounds.get(name)
+        if sound is None:
+            from game.ui.sound import tone
+
+            pitch = {"reveal": 660.0, "confirm": 880.0, "phase": 990.0}.get(name, 520.0)
+            sound = tone(pitch)
+            if sound is None:
+                return
+            self._sounds[name] = sound
+        sound.play()
+
+    # --- scenes -------------------------------------------------------------------------------
+
+    def go(self, factory: Callable[[], Scene] | type[Scene], *args: object) -> None:
+        """Switch to another scene once the current event has been handled."""
+        if isinstance(factory, type):
+            scene_type = factory
+            self._pending = lambda: scene_type(self, *args)  # type: ignore[call-arg]
+        else:
+            self._pending = factory
+        self.dirty = True
+
+    def _switch(self) -> None:
+        factory, self._pending = self._pending, None
+        if factory is None:
+            return
+        if self.scene is not None:
+            self._guard(self.scene.on_exit)
+        scene = factory()
+        self.scene = scene
+        self.ui.clear_and_reset()
+        self._guard(scene.on_enter)
+        self._guard(scene.rebuild)
+        self.dirty = True
+        self._layer_stale = True
+
+    def _guard(self, call: Callable[[], object]) -> None:
+        """Run a scene's code; an exception becomes the error screen, never a crash."""
+        try:
+            call()
+        except Exception as error:
+            self.fail(error)
+
+    def fail(self, error: BaseException) -> None:
+        """Log the traceback and show the error screen. The game state stays as it was."""
+        from game.ui.scenes import ErrorScene
+
+        details = "".join(traceback.format_exception(error))
+        self.errors.append(details)
+        log_file = self._log(details)
+        self.last_error = f"{type(error).__name__}: {error}"
+        if isinstance(self.scene, ErrorScene):
+            return  # the error screen itself failed; leave it as it is
+        self._pending = None
+        self.scene = None
+        self.ui.clear_and_reset()
+        scene = ErrorScene(self, self.last_error, log_file)
+        self.scene = scene
+        try:
+            scene.rebuild()
+        except Exception as second:  # pragma: no cover - last resort
+            self._log("".join(traceback.format_exception(second)))
+        self.dirty = True
+        self._layer_stale = True
+
+    def _log(self, details: str) -> Path | None:
+        try:
+            self.log_dir.mkdir(parents=True, exist_ok=True)
+            path = self.log_dir / "errors.log"
+            with path.open("a", encoding="utf-8") as handle:
+                handle.write(f"--- {time.strftime('%Y-%m-%d %H:%M:%S')}\n{details}\n")
+            return path
+        except OSError:
+            logging.getLogger(__name__).exception("could not write the error log")
+            return None
+
+    # --- the loop -----------------------------------------------------------------------------
+
+    @property
+    def idle(self) -> bool:
+        animating = self.scene is not None and self.scene.animating
+        return not (self.dirty or animating or time.monotonic() < self._active_until)
+
+    def step(self, events: Sequence[pygame.event.Event] | None = None, dt: float = 1 / FPS) -> bool:
+        """One frame: handle events, update, draw if something changed. Returns True if drawn."""
+        if events is None:
+            events = pygame.event.get()
+        for event in events:
+            self._handle(event)
+            if self._pending is not None:
+                self._switch()
+        if self.scene is not None:
+            scene = self.scene
+            self._guard(lambda: scene.update(dt))
+            if scene.animating:
+                self._layer_stale = True
+        if self._pending is not None:
+            self._switch()
+        # Last before drawing: pygame_gui sorts out which widgets are visible in its update.
+        self._guard(lambda: self.ui.update(dt))
+        if self.idle:
+            return False
+        self.draw()
+        return True
+
+    def _handle(self, event: pygame.event.Event) -> None:
+        kind = event.type
+        if kind == pygame.NOEVENT:
+            return
+        self.dirty = True
+        self._layer_stale = True
+        self._active_until = time.monotonic() + ACTIVE_AFTER_INPUT
+        if kind == pygame.QUIT:
+            self.running = False
+            return
+        if kind == pygame.VIDEORESIZE:
+            if not self.settings.fullscreen and event.size != self.screen.get_size():
+                self.resize(event.size)
+            return
+        if kind == pygame.WINDOWSIZECHANGED:
+            size = (event.x, event.y)
+            if not self.settings.fullscreen and size != self.ui.window_resolution:
+                self.resize(size)
+            return
+        if kind == pygame.KEYDOWN and event.key == pygame.K_F11:
+            self.toggle_fullscreen()
+            return
+        scene = self.scene
+        if scene is None:
+            return
+
+        def handle() -> None:
+            self.ui.process_events(event)
+            scene.handle_event(event)
+
+        self._guard(handle)
+
+    def draw(self) -> None:
+        """Paint the current scene, its widgets and the focus ring, then flip.
+
+        What the scene paints under its widgets is kept as a layer and painted again only after
+        input, a change of scene or style, or while the scene animates: hover effects and
+        tooltips then cost a blit, not a whole dashboard.
+        """
+        surface = self.screen
+        scene = self.scene
+        layer = self._layer
+        if layer is None or self._layer_stale or layer.get_size() != surface.get_size():
+            if layer is None or layer.get_size() != surface.get_size():
+                layer = pygame.Surface(surface.get_size()).convert()
+            layer.fill(self.palette.background)
+            if scene is not None:
+                self._guard(lambda: scene.draw(layer))
+            self._layer = layer
+            self._layer_stale = False
+        surface.blit(layer, (0, 0))
+        self.ui.draw_ui(surface)
+        if scene is not None and scene is self.scene:
+            self._guard(lambda: scene.draw_overlay(surface))
+        pygame.display.flip()
+        self.dirty = False
+        self.frames_drawn += 1
+
+    def run(self, quit_after_first_frame: bool = False, until: float | None = None) -> int:
+        """Loop until the window is closed (or the monotonic clock reaches ``until``, for the
+        benchmark). Idle frames wait for input instead of spinning."""
+        quiet_since = time.monotonic()
+        while self.running and (until is None or time.monotonic() < until):
+            if self.idle:
+                # pygame's event.wait polls SDL every millisecond (about 2% of a core); a short
+                # sleep between looks costs a tenth of that and answers within IDLE_SLICE.
+                time.sleep(IDLE_SLICE)
+                events = pygame.event.get()
+                now = time.monotonic()
+                if not events and now - quiet_since < IDLE_WAIT_MS / 1000:
+                    continue
+                quiet_since = now
+                dt = self.clock.tick() / 1000
+            else:
+                dt = self.clock.tick(FPS) / 1000
+                events = pygame.event.get()
+            self.step(events, min(dt, 0.1))
+            if quit_after_first_frame and self.frames_drawn:
+                break
+        return 0
+
+    def quit(self) -> None:
+        self.running = False
+
+    def close(self) -> None:
+        pygame.display.quit()
+        pygame.mixer.quit()
+
+
+def headless_environment() -> None:
+    """Ask SDL for its dummy drivers (tour, tests, benchmarks): no window, no sound card."""
+    os.environ["SDL_VIDEODRIVER"] = "dummy"
+    os.environ.setdefault("SDL_AUDIODRIVER", "dummy")

@@ -1,0 +1,202 @@
+"""The one place where the window meets the simulation core.
+
+Scenes read from the controller and send it intents (choose a role, toggle a channel, buy an
+action, resolve the round). The controller holds the scenario, the game state and the game's one
+random generator, asks the core what a plan costs and whether it is allowed, and calls
+``resolve_round`` to advance. It never works out a rule itself. Its state only changes when the
+core returns a new one, so an exception anywhere in the UI leaves the game intact.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from game.domain import MunicipalRole
+from game.scenario.models import Channel, DevelopmentAction, Initiative, Scenario
+from game.sim import (
+    Decisions,
+    Effect,
+    GameState,
+    InitiativeDecision,
+    Rejection,
+    check_decisions,
+    decision_cost,
+    new_game,
+    resolve_round,
+)
+from game.sim.engine import DecisionCost, available_actions, channel_available
+from game.sim.rules import compile_rules
+
+# Called at the start of every round with (state, scenario, team); issue 6 provides the store.
+AutosaveHook = Callable[[GameState, Scenario, str], object]
+
+PREDICTIONS: tuple[str, ...] = ("well", "mixed", "badly")
+DEFAULT_TEAM = "Team"
+
+
+@dataclass(slots=True)
+class RoundPlan:
+    """What the team has chosen so far this round; becomes ``Decisions`` when confirmed."""
+
+    roles: dict[str, MunicipalRole] = field(default_factory=dict)
+    channels: dict[str, list[str]] = field(default_factory=dict)
+    actions: list[str] = field(default_factory=list)
+    predictions: dict[str, str] = field(default_factory=dict)
+
+
+class GameController:
+    """Holds one game in progress and turns the team's intents into calls on the core."""
+
+    def __init__(self, autosave: AutosaveHook | None = None) -> None:
+        self.scenario: Scenario | None = None
+        self.state: GameState | None = None
+        self.team: str = ""
+        self.plan = RoundPlan()
+        self.previous: GameState | None = None
+        self.effects: list[Effect] = []
+        self.round_predictions: dict[str, str] = {}
+        self.autosave = autosave
+        self.autosave_error: Exception | None = None
+        self._rng: random.Random | None = None
+
+    # --- starting ---------------------------------------------------------------------------
+
+    def start(self, scenario: Scenario, seed: int, team: str = "") -> None:
+        """A new game: round 1's news and initiatives are on the table."""
+        self.scenario = scenario
+        self.state = new_game(scenario, seed)
+        self._rng = self.state.rng()
+        self.team = team.strip() or DEFAULT_TEAM  # saves need a name to file the game under
+        self.previous = None
+        self.effects = []
+        self.plan = RoundPlan()
+        self._autosave()
+
+    def resume(self, scenario: Scenario, state: GameState, team: str = "") -> None:
+        """Carry on with a saved game; its generator continues exactly where it was saved."""
+        self.scenario = scenario
+        self.state = state
+        self._rng = state.rng()
+        self.team = team
+        self.previous = None
+        self.effects = []
+        self.plan = RoundPlan()
+
+    @property
+    def in_progress(self) -> bool:
+        return self.state is not None and not self.state.finished
+
+    # --- what is on the table ---------------------------------------------------------------
+
+    def _require(self) -> tuple[Scenario, GameState]:
+        if self.scenario is None or self.state is None:
+            raise RuntimeError("no game in progress")
+        return self.scenario, self.state
+
+    def initiatives(self) -> list[Initiative]:
+        scenario, state = self._require()
+        return [scenario.initiative(i) for i in state.current_initiatives]
+
+    def channels(self) -> list[tuple[Channel, bool, int]]:
+        """Every channel with whether it can be used now and its hours (opening included)."""
+        scenario, state = self._require()
+        rules = compile_rules(scenario)
+        out = []
+        for channel in scenario.channels:
+            usable = channel_available(state, rules, channel.id)
+            hours = channel.cost + (0 if channel.id in state.channels else channel.open_cost)
+            out.append((channel, usable, hours))
+        return out
+
+    def actions(self) -> list[tuple[DevelopmentAction, bool]]:
+        """Every development action with whether it can be bought this round."""
+        scenario, state = self._require()
+        available = {a.id for a in available_actions(state, scenario)}
+        return [(a, a.id in available) for a in scenario.actions]
+
+    def role_cost(self, role: MunicipalRole) -> int:
+        scenario, _ = self._require()
+        return compile_rules(scenario).roles[role].cost
+
+    # --- intents ----------------------------------------------------------------------------
+
+    def choose_role(self, initiative_id: str, role: MunicipalRole) -> None:
+        self.plan.roles[initiative_id] = role
+
+    def toggle_channel(self, initiative_id: str, channel_id: str) -> None:
+        chosen = self.plan.channels.setdefault(initiative_id, [])
+        if channel_id in chosen:
+            chosen.remove(channel_id)
+        else:
+            chosen.append(channel_id)
+
+    def toggle_action(self, action_id: str) -> None:
+        if action_id in self.plan.actions:
+            self.plan.actions.remove(action_id)
+        else:
+            self.plan.actions.append(action_id)
+
+    def predict(self, initiative_id: str, prediction: str | None) -> None:
+        if prediction is None:
+            self.plan.predictions.pop(initiative_id, None)
+        else:
+            self.plan.predictions[initiative_id] = prediction
+
+    def apply(self, decisions: Decisions) -> None:
+        """Replace the plan by ready-made decisions (the tour's bot uses this)."""
+        self.plan = RoundPlan(
+            roles={d.initiative: d.role for d in decisions.initiatives},
+            channels={d.initiative: list(d.channels) for d in decisions.initiatives},
+            actions=list(decisions.actions),
+        )
+
+    # --- what the plan costs, and whether it may go ahead -------------------------------------
+
+    def decisions(self, with_actions: bool = True) -> Decisions:
+        _, state = self._require()
+        chosen = tuple(
+            InitiativeDecision(i, self.plan.roles[i], tuple(self.plan.channels.get(i, ())))
+            for i in state.current_initiatives
+            if i in self.plan.roles
+        )
+        return Decisions(chosen, tuple(self.plan.actions) if with_actions else ())
+
+    def cost(self) -> DecisionCost:
+        scenario, state = self._require()
+        return decision_cost(state, self.decisions(), scenario)
+
+    def problems(self, with_actions: bool = True) -> list[Rejection]:
+        scenario, state = self._require()
+        return check_decisions(state, self.decisions(with_actions), scenario)
+
+    # --- advancing --------------------------------------------------------------------------
+
+    def resolve(self) -> list[Effect]:
+        """Carry out the plan. Raises ``DecisionRejected`` (and changes nothing) when invalid."""
+        scenario, state = self._require()
+        assert self._rng is not None
+        rng_before = self._rng.getstate()
+        try:
+            new_state, effects = resolve_round(state, self.decisions(), scenario, self._rng)
+        except Exception:
+            self._rng.setstate(rng_before)
+            raise
+        self.previous = state
+        self.state = new_state
+        self.effects = effects
+        self.round_predictions = dict(self.plan.predictions)
+        self.plan = RoundPlan()
+        if not new_state.finished:
+            self._autosave()
+        return effects
+
+    def _autosave(self) -> None:
+        if self.autosave is None or self.scenario is None or self.state is None:
+            return
+        try:
+            self.autosave(self.state, self.scenario, self.team)
+            self.autosave_error = None
+        except Exception as error:  # a full disk must not stop the workshop
+            self.autosave_error = error

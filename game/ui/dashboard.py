@@ -1,0 +1,272 @@
+"""The dashboard's pictures: the phase ladder, the competence 2×2, the lines as bars, resources.
+
+Each function only draws: it reads the values it is given and paints them into a rectangle.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pygame
+
+from game.domain import CompetenceStage, GrowthPhase, Indicator, Language
+from game.labels import label
+from game.sim import GameState, Line, line_strengths
+from game.ui.look import Fonts, text
+from game.ui.palette import Colour, Palette
+from game.ui.words import indicator_word, line_name
+
+Translate = Callable[[str], str]
+
+
+def mix(a: Colour, b: Colour, share: float) -> Colour:
+    """``share`` of ``a`` over ``b``."""
+    return tuple(round(x * share + y * (1 - share)) for x, y in zip(a, b, strict=True))  # type: ignore[return-value]
+
+
+def panel(surface: pygame.Surface, rect: pygame.Rect, palette: Palette, radius: int) -> None:
+    pygame.draw.rect(surface, palette.panel, rect, border_radius=radius)
+    pygame.draw.rect(surface, palette.panel_edge, rect, width=2, border_radius=radius)
+
+
+def phase_ladder(
+    surface: pygame.Surface,
+    rect: pygame.Rect,
+    phase: GrowthPhase,
+    palette: Palette,
+    fonts: Fonts,
+    t: Translate,
+    lang: Language,
+) -> None:
+    """Four steps going up; the current one filled and marked."""
+    title = fonts.get(17, bold=True)
+    small = fonts.get(16)
+    top = text(surface, title, t("Growth phase"), palette.text_dim, rect.topleft).bottom + 4
+    area = pygame.Rect(rect.left, top, rect.width, rect.bottom - top)
+    step_h = area.height / 4
+    for i, step in enumerate(GrowthPhase):
+        level = i + 1
+        y = area.bottom - (i + 1) * step_h
+        indent = round(i * area.width * 0.09)
+        box = pygame.Rect(area.left + indent, round(y) + 2, area.width - indent, round(step_h) - 4)
+        current = step == phase
+        reached = level <= phase.level
+        fill = (
+            palette.accent
+            if current
+            else mix(palette.accent, palette.panel, 0.28 if reached else 0.08)
+        )
+        pygame.draw.rect(surface, fill, box, border_radius=6)
+        colour = palette.background if current else (palette.text if reached else palette.text_dim)
+        font = fonts.get(17, bold=True) if current else small
+        name = f"{level}  {label(step, lang)}"
+        text(surface, font, name, colour, (box.left + 10, box.centery), anchor="midleft")
+        if current:
+            size = box.height * 0.22
+            tip = (box.right - 12 - size * 1.6, box.centery)
+            points = [
+                tip,
+                (box.right - 12, box.centery - size),
+                (box.right - 12, box.centery + size),
+            ]
+            pygame.draw.polygon(surface, palette.background, points)
+
+
+def competence_grid(
+    surface: pygame.Surface,
+    rect: pygame.Rect,
+    stage: CompetenceStage,
+    palette: Palette,
+    fonts: Fonts,
+    t: Translate,
+) -> None:
+    """Conscious/unconscious × incompetent/competent, with a marker in the current cell."""
+    title = fonts.get(17, bold=True)
+    small = fonts.get(14)
+    top = text(surface, title, t("Competence"), palette.text_dim, rect.topleft).bottom + 2
+    head = small.get_linesize()
+    side = small.size(t("unconscious"))[0] + 8
+    grid = pygame.Rect(rect.left + side, top + head, rect.width - side, rect.bottom - top - head)
+    half_w, half_h = grid.width // 2, grid.height // 2
+    text(
+        surface, small, t("incompetent"), palette.text_dim, (grid.left + half_w / 2, top), "midtop"
+    )
+    text(
+        surface, small, t("competent"), palette.text_dim, (grid.left + 1.5 * half_w, top), "midtop"
+    )
+    text(
+        surface,
+        small,
+        t("unconscious"),
+        palette.text_dim,
+        (rect.left, grid.top + half_h / 2),
+        "midleft",
+    )
+    text(
+        surface,
+        small,
+        t("conscious"),
+        palette.text_dim,
+        (rect.left, grid.top + 1.5 * half_h),
+        "midleft",
+    )
+    cells = {
+        CompetenceStage.UNCONSCIOUSLY_INCOMPETENT: (0, 0),
+        CompetenceStage.CONSCIOUSLY_INCOMPETENT: (0, 1),
+        CompetenceStage.CONSCIOUSLY_COMPETENT: (1, 1),
+        CompetenceStage.UNCONSCIOUSLY_COMPETENT: (1, 0),
+    }
+    number = fonts.get(20, bold=True)
+    for cell_stage, (col, row) in cells.items():
+        box = pygame.Rect(
+            grid.left + col * half_w + 2, grid.top + row * half_h + 2, half_w - 4, half_h - 4
+        )
+        current = cell_stage == stage
+        fill = palette.accent if current else mix(palette.accent, palette.panel, 0.1)
+        pygame.draw.rect(surface, fill, box, border_radius=6)
+        colour = palette.background if current else palette.text_dim
+        text(surface, number, str(cell_stage.level), colour, box.center, "center")
+        if current:
+            pygame.draw.circle(surface, palette.background, (box.right - 12, box.top + 12), 6)
+
+
+def bar(
+    surface: pygame.Surface,
+    rect: pygame.Rect,
+    name: str,
+    value: float,
+    word: str,
+    colour: Colour,
+    palette: Palette,
+    fonts: Fonts,
+    before: float | None = None,
+) -> None:
+    """A labelled bar 0–100 with the number and its words; ``before`` shows the change."""
+    font = fonts.get(17, bold=True)
+    small = fonts.get(15)
+    bar_h = max(8, round(fonts.scale * 12))
+    compact = rect.height < font.get_linesize() + bar_h + small.get_linesize() + 4
+    text(surface, font, name, palette.text, rect.topleft)
+    number = text(surface, font, f"{value:.0f}", palette.text, (rect.right, rect.top), "topright")
+    if compact:
+        name_right = rect.left + font.size(name)[0] + 12
+        word_rect = small.size(word)
+        if number.left - 10 - word_rect[0] > name_right:
+            text(
+                surface,
+                small,
+                word,
+                palette.text_dim,
+                (number.left - 10, number.centery),
+                "midright",
+            )
+    bar_top = rect.top + font.get_linesize() + 2
+    track = pygame.Rect(rect.left, bar_top, rect.width, bar_h)
+    pygame.draw.rect(
+        surface, mix(palette.text, palette.panel, 0.12), track, border_radius=bar_h // 2
+    )
+    filled = track.copy()
+    filled.width = max(bar_h, round(track.width * max(0.0, min(100.0, value)) / 100))
+    pygame.draw.rect(surface, colour, filled, border_radius=bar_h // 2)
+    if before is not None and abs(before - value) >= 0.5:
+        x = track.left + round(track.width * before / 100)
+        pygame.draw.line(surface, palette.text, (x, track.top - 3), (x, track.bottom + 2), 2)
+    if not compact:
+        text(surface, small, word, palette.text_dim, (rect.left, track.bottom + 2))
+
+
+def lines_panel(
+    surface: pygame.Surface,
+    rect: pygame.Rect,
+    state: GameState,
+    palette: Palette,
+    fonts: Fonts,
+    t: Translate,
+    lang: Language,
+    before: dict[str, float] | None = None,
+) -> None:
+    """The three lines, then trust and community energy, each as a bar with words."""
+    strengths = line_strengths(state)
+    values: list[tuple[str, str, float]] = [
+        (line.value, line_name(line, t), strengths[line]) for line in Line
+    ]
+    values.append(
+        (
+            Indicator.TRUST.value,
+            label(Indicator.TRUST, lang).capitalize(),
+            state.indicators[Indicator.TRUST],
+        )
+    )
+    values.append(
+        (
+            Indicator.COMMUNITY_ENERGY.value,
+            label(Indicator.COMMUNITY_ENERGY, lang).capitalize(),
+            state.indicators[Indicator.COMMUNITY_ENERGY],
+        )
+    )
+    title = fonts.get(17, bold=True)
+    top = text(surface, title, t("The three lines"), palette.text_dim, rect.topleft).bottom + 4
+    slot = (rect.bottom - top) / len(values)
+    for i, (key, name, value) in enumerate(values):
+        y = round(top + i * slot)
+        if i == 3:
+            pygame.draw.line(
+                surface, palette.panel_edge, (rect.left, y - 3), (rect.right, y - 3), 1
+            )
+        colour = palette.accent if i < 3 else (palette.community if i == 4 else palette.good)
+        word_key: Indicator | str = Line(key) if i < 3 else Indicator(key)
+        if key == Line.INTERACTION.value:
+            word_key = Indicator.INTERACTION
+        bar(
+            surface,
+            pygame.Rect(rect.left, y, rect.width, round(slot) - 4),
+            name,
+            value,
+            indicator_word(word_key, value, t),
+            colour,
+            palette,
+            fonts,
+            before=None if before is None else before.get(key),
+        )
+
+
+def line_values(state: GameState) -> dict[str, float]:
+    """The values ``lines_panel`` shows, keyed as it keys them (for before/after)."""
+    out = {line.value: value for line, value in line_strengths(state).items()}
+    out[Indicator.TRUST.value] = state.indicators[Indicator.TRUST]
+    out[Indicator.COMMUNITY_ENERGY.value] = state.indicators[Indicator.COMMUNITY_ENERGY]
+    return out
+
+
+def resources(
+    surface: pygame.Surface,
+    rect: pygame.Rect,
+    hours_left: int,
+    hours_total: int,
+    budget_left: float,
+    palette: Palette,
+    fonts: Fonts,
+    t: Translate,
+) -> None:
+    """Capacity and budget left this round, big enough to read from the back."""
+    small = fonts.get(15)
+    big = fonts.get(24, bold=True)
+    half = rect.width // 2
+    text(surface, small, t("Capacity left"), palette.text_dim, rect.topleft)
+    colour = palette.bad if hours_left < 0 else palette.text
+    text(
+        surface,
+        big,
+        f"{hours_left} / {hours_total} " + t("h"),
+        colour,
+        (rect.left, rect.top + small.get_linesize()),
+    )
+    text(surface, small, t("Budget left"), palette.text_dim, (rect.left + half, rect.top))
+    colour = palette.bad if budget_left < 0 else palette.text
+    text(
+        surface,
+        big,
+        f"€ {budget_left:.0f}k",
+        colour,
+        (rect.left + half, rect.top + small.get_linesize()),
+    )

@@ -1,0 +1,144 @@
+"""How things look at a given window size: the scaled pygame_gui theme and our own fonts.
+
+Everything is laid out for 1280×720 and scaled by the window's size and the room's font scale,
+so the same scene reads from the back of a room at 1280×720 and at 1920×1080.
+"""
+
+from __future__ import annotations
+
+import copy
+import json
+from functools import cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import pygame
+
+from game.ui.palette import Colour, Palette
+
+ASSETS_DIR = Path(__file__).resolve().parent.parent.parent / "assets"
+THEME_FILE = ASSETS_DIR / "theme.json"
+BASE_SIZE = (1280, 720)
+
+
+def layout_scale(size: tuple[int, int]) -> float:
+    """How much bigger than 1280×720 the window is (the smaller of width and height)."""
+    return max(0.5, min(size[0] / BASE_SIZE[0], size[1] / BASE_SIZE[1]))
+
+
+@cache
+def _base_theme() -> dict[str, Any]:
+    return json.loads(THEME_FILE.read_text(encoding="utf-8"))
+
+
+def scaled_theme(scale: float, palette: Palette) -> dict[str, Any]:
+    """The theme file with every font size multiplied by ``scale`` and the focus colour set."""
+    theme = copy.deepcopy(_base_theme())
+    for block in theme.values():
+        font = block.get("font")
+        if font and "size" in font:
+            font["size"] = str(max(10, round(int(font["size"]) * scale)))
+        misc = block.get("misc")
+        if misc and "rect_width" in misc:
+            misc["rect_width"] = str(round(int(misc["rect_width"]) * scale))
+    hexed = "#{:02x}{:02x}{:02x}".format(*palette.accent)
+    theme["#heading"]["colours"]["normal_text"] = hexed
+    theme["#title"]["colours"]["normal_text"] = hexed
+    theme["defaults"]["colours"]["selected_bg"] = hexed
+    return theme
+
+
+def _font_file(bold: bool) -> str:
+    name = "NotoSans-Bold.ttf" if bold else "NotoSans-Regular.ttf"
+    return str(resources.files("pygame_gui.data").joinpath(name))
+
+
+class Fonts:
+    """Fonts for what we draw ourselves (dashboard, network, charts), cached per pixel size."""
+
+    def __init__(self, scale: float) -> None:
+        self.scale = scale
+        self._cache: dict[tuple[int, bool], pygame.font.Font] = {}
+
+    def get(self, size: float, bold: bool = False) -> pygame.font.Font:
+        """A font of ``size`` points at 1280×720, scaled for this window."""
+        pixels = max(9, round(size * self.scale))
+        key = (pixels, bold)
+        font = self._cache.get(key)
+        if font is None:
+            font = pygame.font.Font(_font_file(bold), pixels)
+            self._cache[key] = font
+        return font
+
+
+# Keyed on the font object itself (not its id), so a font is never freed while it is a key.
+_RENDERED: dict[tuple[pygame.font.Font, str, Colour], pygame.Surface] = {}
+_RENDERED_MAX = 2048
+
+
+def rendered(font: pygame.font.Font, message: str, colour: Colour) -> pygame.Surface:
+    """A line of text as a picture, kept for reuse: a scene repaints the same words often."""
+    key = (font, message, colour)
+    image = _RENDERED.get(key)
+    if image is None:
+        if len(_RENDERED) >= _RENDERED_MAX:
+            _RENDERED.clear()
+        image = font.render(message, True, colour)
+        _RENDERED[key] = image
+    return image
+
+
+def text(
+    surface: pygame.Surface,
+    font: pygame.font.Font,
+    message: str,
+    colour: Colour,
+    pos: tuple[float, float],
+    anchor: str = "topleft",
+) -> pygame.Rect:
+    """Draw one line of text; returns where it went."""
+    image = rendered(font, message, colour)
+    rect = image.get_rect(**{anchor: (round(pos[0]), round(pos[1]))})
+    surface.blit(image, rect)
+    return rect
+
+
+def wrap(font: pygame.font.Font, message: str, width: int) -> list[str]:
+    """Split ``message`` into lines no wider than ``width`` pixels (words never split)."""
+    lines: list[str] = []
+    for paragraph in message.split("\n"):
+        line = ""
+        for word in paragraph.split():
+            trial = f"{line} {word}" if line else word
+            if font.size(trial)[0] <= width or not line:
+                line = trial
+            else:
+                lines.append(line)
+                line = word
+        lines.append(line)
+    return lines
+
+
+def text_block(
+    surface: pygame.Surface,
+    font: pygame.font.Font,
+    message: str,
+    colour: Colour,
+    rect: pygame.Rect,
+    line_gap: float = 1.15,
+    max_lines: int | None = None,
+) -> int:
+    """Draw wrapped text inside ``rect``; returns the height used."""
+    lines = wrap(font, message, rect.width)
+    if max_lines is not None and len(lines) > max_lines:
+        lines = lines[:max_lines]
+        lines[-1] = lines[-1].rstrip(".,;") + " …"
+    step = round(font.get_linesize() * line_gap)
+    y = rect.top
+    for line in lines:
+        if y + font.get_linesize() > rect.bottom + 2:
+            break
+        surface.blit(rendered(font, line, colour), (rect.left, y))
+        y += step
+    return y - rect.top

@@ -1,0 +1,320 @@
+"""The heart of the dashboard: a picture of the municipality's network.
+
+The town hall sits among departments, residents' groups, businesses and the initiatives that came
+up. Links show relations: their colour is the role the municipality took, their thickness how
+well it fitted. With a few enthusiasts (phase 1) there are a few thin links; in a networking
+municipality (phase 4) a dense web in which the town hall is one node among many. The picture is
+a pure function of the game state, so it changes exactly when an outcome changes the state, and
+it is laid out without any randomness (positions come from a hash of the node's id).
+"""
+
+from __future__ import annotations
+
+import math
+import zlib
+from dataclasses import dataclass
+from functools import lru_cache
+
+import pygame
+
+from game.domain import Indicator, InitiativeOwner, MunicipalRole
+from game.scenario.models import Scenario
+from game.sim import GameState
+from game.ui.dashboard import mix
+from game.ui.look import Fonts
+from game.ui.palette import Colour, Palette
+
+COMMUNITY_SLOTS = 14
+DEPARTMENT_SLOTS = 6
+
+
+def _unit(key: str) -> float:
+    """A stable number in [0, 1) for a name: layout without a random generator."""
+    return (zlib.crc32(key.encode("utf-8")) % 10_000) / 10_000
+
+
+@dataclass(frozen=True, slots=True)
+class Node:
+    id: str
+    kind: str  # townhall, department, residents, business, initiative
+    x: float  # 0–1 within the picture
+    y: float
+    active: bool = True
+    owner: InitiativeOwner | None = None
+    current: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    a: str
+    b: str
+    kind: str  # role, web, reach, department, owner
+    strength: float  # 0–1: thickness
+    role: MunicipalRole | None = None
+    fresh: bool = False  # made this round (outcome highlights it)
+    stumbled: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Network:
+    nodes: tuple[Node, ...]
+    links: tuple[Link, ...]
+    phase_level: int
+
+
+def _polar(angle: float, radius: float) -> tuple[float, float]:
+    return 0.5 + radius * math.cos(angle) * 0.5, 0.5 + radius * math.sin(angle) * 0.5
+
+
+def build_network(state: GameState, scenario: Scenario, pending: bool = True) -> Network:
+    """Nodes and links for this state: what the picture shows, before any drawing.
+
+    ``pending`` adds the initiatives waiting on the table (the briefing shows them; the outcome,
+    which is about the round just played, does not).
+    """
+    ind = state.indicators
+    phase = state.phase.level
+    nodes: list[Node] = [Node("townhall", "townhall", 0.5, 0.5)]
+    links: list[Link] = []
+
+    breadth = ind[Indicator.OWNERSHIP_BREADTH] / 100
+    active_departments = 1 + round(breadth * (DEPARTMENT_SLOTS - 1))
+    for i in range(DEPARTMENT_SLOTS):
+        x, y = _polar(2 * math.pi * i / DEPARTMENT_SLOTS + 0.3, 0.26)
+        active = i < active_departments
+        nodes.append(Node(f"dept{i}", "department", x, y, active=active))
+        if active:
+            links.append(
+                Link(
+                    "townhall", f"dept{i}", "department", 0.2 + 0.6 * ind[Indicator.EMBEDDING] / 100
+                )
+            )
+
+    community: list[str] = []
+    for i in range(COMMUNITY_SLOTS):
+        kind = "business" if i % 3 == 2 else "residents"
+        angle = 2 * math.pi * (i + 0.35 * _unit(f"c{i}")) / COMMUNITY_SLOTS
+        x, y = _polar(angle, 0.9 - 0.07 * _unit(f"r{i}"))
+        nodes.append(Node(f"c{i}", kind, x, y))
+        community.append(f"c{i}")
+
+    # The municipality's reach: a few enthusiasts' links at first, more with interaction.
+    reach = round(ind[Indicator.INTERACTION] / 100 * COMMUNITY_SLOTS)
+    order = sorted(community, key=lambda n: _unit("reach" + n))
+    trust = ind[Indicator.TRUST] / 100
+    for node_id in order[: max(1, reach)]:
+        links.append(Link("townhall", node_id, "reach", 0.1 + 0.35 * trust))
+
+    decided: dict[str, tuple[MunicipalRole, float, bool, bool]] = {}
+    last_round = state.history[-1].round if state.history else 0
+    for record in state.history:
+        for outcome in record.outcomes:
+            decided[outcome.initiative] = (
+                outcome.role,
+                outcome.fit,
+                outcome.succeeded,
+                record.round == last_round,
+            )
+    waiting = [i for i in state.current_initiatives if i not in decided] if pending else []
+    placed = [*decided, *waiting]
+    for index, initiative_id in enumerate(placed):
+        initiative = scenario.initiative(initiative_id)
+        angle = 2 * math.pi * (index * 0.382 + 0.05 * _unit(initiative_id))
+        radius = 0.52 + 0.16 * _unit("ring" + initiative_id)
+        x, y = _polar(angle, radius)
+        current = initiative_id in waiting
+        nodes.append(
+            Node(initiative_id, "initiative", x, y, owner=initiative.owner, current=current)
+        )
+        nearest = min(community, key=lambda c: _distance(nodes, c, (x, y)))
+        if initiative.owner == InitiativeOwner.COMMUNITY:
+            links.append(Link(initiative_id, nearest, "owner", 0.35))
+        if initiative_id in decided:
+            role, fit, succeeded, fresh = decided[initiative_id]
+            links.append(
+                Link(
+                    "townhall",
+                    initiative_id,
+                    "role",
+                    max(0.15, fit if succeeded else fit * 0.4),
+                    role=role,
+                    fresh=fresh,
+                    stumbled=not succeeded,
+                )
+            )
+
+    # The web among the community: grows with community energy and the growth phase.
+    web = 0.55 * ind[Indicator.COMMUNITY_ENERGY] / 100 + 0.45 * (phase - 1) / 3
+    members = [*community, *[i for i in decided]]
+    pairs = [(a, b) for i, a in enumerate(members) for b in members[i + 1 :]]
+    positions = {n.id: (n.x, n.y) for n in nodes}
+    pairs.sort(
+        key=lambda p: math.dist(positions[p[0]], positions[p[1]]) * (0.5 + _unit(p[0] + p[1]))
+    )
+    count = round(len(members) * 1.6 * web**1.4)
+    for a, b in pairs[:count]:
+        links.append(Link(a, b, "web", 0.15 + 0.5 * trust))
+    return Network(tuple(nodes), tuple(links), phase)
+
+
+def _distance(nodes: list[Node], node_id: str, point: tuple[float, float]) -> float:
+    node = next(n for n in nodes if n.id == node_id)
+    return math.dist((node.x, node.y), point)
+
+
+def draw_network(
+    surface: pygame.Surface,
+    rect: pygame.Rect,
+    network: Network,
+    palette: Palette,
+    fonts: Fonts,
+    labels: dict[str, str],
+    highlight_fresh: bool = False,
+) -> None:
+    """Paint the network into ``rect`` (cached: the picture only changes with the state)."""
+    image = _render(
+        rect.size, network, palette, fonts.scale, tuple(sorted(labels.items())), highlight_fresh
+    )
+    surface.blit(image, rect)
+
+
+@lru_cache(maxsize=8)
+def _render(
+    size: tuple[int, int],
+    network: Network,
+    palette: Palette,
+    scale: float,
+    labels: tuple[tuple[str, str], ...],
+    highlight_fresh: bool,
+) -> pygame.Surface:
+    width, height = size
+    image = pygame.Surface(size, pygame.SRCALPHA)
+    side = min(width, height * 1.25)
+    ox = (width - side) / 2
+    oy = (height - side / 1.25) / 2
+    names = dict(labels)
+
+    def at(node: Node) -> tuple[int, int]:
+        return round(ox + node.x * side), round(oy + node.y * side / 1.25)
+
+    by_id = {n.id: n for n in network.nodes}
+    unit = max(1.0, scale)
+    background = palette.panel
+    order = {"web": 0, "reach": 1, "owner": 2, "department": 3, "role": 4}
+    for link in sorted(network.links, key=lambda lk: order[lk.kind]):
+        a, b = at(by_id[link.a]), at(by_id[link.b])
+        if link.kind == "role" and link.role is not None:
+            colour = palette.role(link.role)
+            width_px = max(2, round((1.5 + 6 * link.strength) * unit))
+            if highlight_fresh and link.fresh:
+                pygame.draw.line(image, palette.text, a, b, width_px + round(4 * unit))
+            if link.stumbled:
+                _dashed(image, mix(colour, background, 0.9), a, b, width_px, round(10 * unit))
+            else:
+                pygame.draw.line(image, colour, a, b, width_px)
+        elif link.kind == "web":
+            colour = mix(palette.community, background, 0.55)
+            pygame.draw.line(image, colour, a, b, max(1, round((1 + 2.5 * link.strength) * unit)))
+        elif link.kind == "reach":
+            colour = mix(palette.townhall, background, 0.45)
+            pygame.draw.line(image, colour, a, b, max(1, round((1 + 2 * link.strength) * unit)))
+        elif link.kind == "owner":
+            colour = mix(palette.community, background, 0.8)
+            pygame.draw.line(image, colour, a, b, max(1, round(2 * unit)))
+        else:
+            colour = mix(palette.department, background, 0.7)
+            pygame.draw.line(image, colour, a, b, max(1, round((1 + 3 * link.strength) * unit)))
+
+    townhall_radius = round((30 - 4 * network.phase_level) * unit)
+    small = max(5, round(8 * unit))
+    for node in network.nodes:
+        x, y = at(node)
+        if node.kind == "townhall":
+            pygame.draw.circle(image, palette.townhall, (x, y), townhall_radius)
+            roof = [
+                (x - townhall_radius * 0.55, y - 1),
+                (x, y - townhall_radius * 0.6),
+                (x + townhall_radius * 0.55, y - 1),
+            ]
+            pygame.draw.polygon(image, palette.background, roof)
+            pygame.draw.rect(
+                image,
+                palette.background,
+                pygame.Rect(
+                    round(x - townhall_radius * 0.4),
+                    y,
+                    round(townhall_radius * 0.8),
+                    round(townhall_radius * 0.45),
+                ),
+            )
+        elif node.kind == "department":
+            colour = palette.department if node.active else palette.department_off
+            box = pygame.Rect(0, 0, small * 2, small * 2)
+            box.center = (x, y)
+            pygame.draw.rect(image, colour, box, border_radius=3)
+        elif node.kind == "residents":
+            pygame.draw.circle(image, palette.community, (x, y), small + 1)
+            pygame.draw.circle(image, palette.panel, (x, y), max(2, small // 2))
+        elif node.kind == "business":
+            r = small + 2
+            pygame.draw.polygon(
+                image, palette.business, [(x, y - r), (x + r, y), (x, y + r), (x - r, y)]
+            )
+        else:
+            colour = palette.owners[node.owner] if node.owner else palette.text
+            r = round(small * 1.3)
+            if node.current:
+                pygame.draw.circle(image, palette.panel, (x, y), r)
+                pygame.draw.circle(image, colour, (x, y), r, width=max(2, round(3 * unit)))
+                pygame.draw.circle(
+                    image, palette.text, (x, y), r + round(5 * unit), width=max(1, round(2 * unit))
+                )
+            else:
+                pygame.draw.circle(image, colour, (x, y), r)
+
+    font = pygame.font.Font(_font_path(), max(10, round(15 * scale)))
+
+    def caption(message: str, x: int, y: int) -> None:
+        """A label on a dark tag, kept inside the picture, so links never run through it."""
+        rendered = font.render(message, True, palette.text)
+        box = rendered.get_rect(midtop=(x, y)).inflate(round(8 * unit), round(2 * unit))
+        box.clamp_ip(image.get_rect())
+        tag = pygame.Surface(box.size, pygame.SRCALPHA)
+        tag.fill((*palette.background, 215))
+        image.blit(tag, box)
+        image.blit(rendered, rendered.get_rect(center=box.center))
+
+    if "townhall" in names:
+        x, y = at(by_id["townhall"])
+        caption(names["townhall"], x, y + townhall_radius + 2)
+    for node in network.nodes:
+        if node.kind == "initiative" and node.id in names:
+            x, y = at(node)
+            caption(names[node.id], x, y + small * 2 + 2)
+    return image
+
+
+def _font_path() -> str:
+    from importlib import resources
+
+    return str(resources.files("pygame_gui.data").joinpath("NotoSans-Regular.ttf"))
+
+
+def _dashed(
+    surface: pygame.Surface,
+    colour: Colour,
+    a: tuple[int, int],
+    b: tuple[int, int],
+    width: int,
+    dash: int,
+) -> None:
+    length = math.dist(a, b)
+    if length == 0:
+        return
+    steps = max(1, int(length // dash))
+    for i in range(0, steps, 2):
+        s = i / steps
+        e = min(1.0, (i + 1) / steps)
+        p = (a[0] + (b[0] - a[0]) * s, a[1] + (b[1] - a[1]) * s)
+        q = (a[0] + (b[0] - a[0]) * e, a[1] + (b[1] - a[1]) * e)
+        pygame.draw.line(surface, colour, p, q, width)

@@ -1,0 +1,609 @@
+"""Scenes outside a round: title, scenario choice, settings, help and the error screen."""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+from pathlib import Path
+
+import pygame
+
+from game.domain import CitizenRelation, CompetenceStage, GrowthPhase, MunicipalRole
+from game.labels import label
+from game.scenario.loader import ScenarioInfo
+from game.ui.look import text, text_block
+from game.ui.scene import Scene
+from game.ui.settings import FONT_SCALES
+from game.ui.words import role_meaning
+
+
+def scenario_list(directory: Path | None, extra: str | None = None) -> list[ScenarioInfo]:
+    """Every scenario in ``directory`` (and ``extra``, a file named on the command line), each
+    loaded, or with the loader's problems."""
+    from game.scenario.loader import SCENARIO_DIR, list_scenarios, scenario_path
+
+    folder = directory or SCENARIO_DIR
+    infos = list_scenarios(folder) if folder.is_dir() else []
+    if extra is not None:
+        path = scenario_path(extra)
+        if path.is_file() and all(path.resolve() != i.path.resolve() for i in infos):
+            infos.extend(
+                i for i in list_scenarios(path.parent) if i.path.resolve() == path.resolve()
+            )
+    return infos
+
+
+def problem_lines(error: Exception | None) -> list[str]:
+    """A loader error as lines for the screen: 'line 12, column 3: field.path: message'."""
+    if error is None:
+        return []
+    problems = getattr(error, "problems", None)
+    if not problems:
+        return str(error).splitlines()
+    lines = []
+    for problem in problems:
+        where = f"{problem.line}:{problem.column}" if problem.line else ""
+        parts = [part for part in (where, problem.path, problem.message) if part]
+        lines.append(": ".join(parts))
+    return lines
+
+
+class TitleScene(Scene):
+    """New game, continue, load, settings, help, quit."""
+
+    name = "title"
+
+    def build(self) -> None:
+        t = self.t
+        self.label(self.r(0, 120, 1280, 80), "Netwerkende Gemeente", "#title")
+        self.label(
+            self.r(0, 200, 1280, 40),
+            t("A game about growing into a networking municipality"),
+            "#subtitle",
+        )
+        x, w, h, gap = 470, 340, 50, 12
+        y = 280
+        self.button(self.r(x, y, w, h), t("New game"), self.new_game, kind="@big_button")
+        resume, why = self._continue_target()
+        y += h + gap
+        self.button(
+            self.r(x, y, w, h),
+            t("Continue"),
+            self.resume,
+            enabled=resume,
+            tooltip=why,
+            kind="@big_button",
+        )
+        y += h + gap
+        saves = self.app.saves
+        self.button(
+            self.r(x, y, w, h),
+            t("Load"),
+            lambda: self.app.go(LoadScene),
+            enabled=saves is not None,
+            tooltip=None if saves is not None else t("This window keeps no saves."),
+            kind="@big_button",
+        )
+        y += h + gap
+        self.button(self.r(x, y, w, h), t("Settings"), self.settings, kind="@big_button")
+        y += h + gap
+        self.button(self.r(x, y, w, h), t("How the model works"), self.help, kind="@big_button")
+        y += h + gap
+        self.button(self.r(x, y, w, h), t("Quit"), self.app.quit, kind="@big_button")
+        self.move_focus(1)
+
+    def on_enter(self) -> None:
+        """Look once for the newest autosave, so "continue" knows whether it can."""
+        self.autosave = None
+        if self.app.saves is not None and self.controller.state is None:
+            try:
+                self.autosave = self.app.saves.latest_autosave()
+            except OSError:  # an unreadable saves folder: nothing to continue
+                self.autosave = None
+
+    def _continue_target(self) -> tuple[bool, str | None]:
+        if self.controller.state is not None or self.autosave is not None:
+            return True, None
+        return False, self.t("No game in progress and no autosave yet.")
+
+    def new_game(self) -> None:
+        self.app.go(ScenarioChoiceScene)
+
+    def resume(self) -> None:
+        from game.ui.scenes.debrief import DebriefScene
+        from game.ui.scenes.rounds import BriefingScene
+
+        fresh = self.controller.state is None and self.autosave is not None
+        if fresh and not load_into(self.app, self.autosave.path):
+            return
+        state = self.controller.state
+        if state is None:
+            return
+        self.app.go(DebriefScene if state.finished else BriefingScene)
+
+    def settings(self) -> None:
+        self.app.go(SettingsScene, TitleScene)
+
+    def help(self) -> None:
+        self.app.go(HelpScene, TitleScene)
+
+    def back(self) -> None:
+        self.app.quit()
+
+    def draw(self, surface: pygame.Surface) -> None:
+        fonts, palette = self.app.fonts, self.app.palette
+        hint = self.t("Tab and Enter work everywhere · F11 full screen · F1 help")
+        text(
+            surface,
+            fonts.get(15),
+            hint,
+            palette.text_dim,
+            self.r(640, 690, 0, 0).topleft,
+            "midbottom",
+        )
+
+
+def load_into(app, path: Path) -> bool:
+    """Load the save at ``path`` into the controller; on failure show why and return False."""
+    from game.saves import SaveError
+
+    try:
+        loaded = app.saves.load(path, app.find_scenario)
+    except SaveError as error:
+        app.go(
+            MessageScene, app.t("This save cannot be used"), error.explain(app.settings.language)
+        )
+        return False
+    app.controller.resume(loaded.scenario, loaded.state, loaded.team)
+    return True
+
+
+class LoadScene(Scene):
+    """The saved games, newest first, with the reason for any file that cannot be used."""
+
+    name = "load"
+
+    def on_enter(self) -> None:
+        store = self.app.saves
+        self.saves = store.list() if store is not None else []
+        self.broken = store.broken() if store is not None else []
+
+    def build(self) -> None:
+        t, lang = self.t, self.lang
+        self.label(self.r(40, 24, 900, 48), t("Load a saved game"), "#heading")
+        y = 90
+        for info in self.saves[:9]:
+            when = info.created.astimezone().strftime("%d-%m %H:%M")
+            team = info.team or t("no team name")
+            state = t("finished") if info.finished else t("round {n}").format(n=info.round)
+            caption = f"{when} · {team} · {info.title(lang)} · {state}"
+            self.button(
+                self.r(40, y, 1200, 50),
+                caption,
+                lambda path=info.path: self.load(path),
+                kind="@left_button",
+            )
+            y += 58
+        if not self.saves:
+            self.label(self.r(40, 100, 1200, 40), t("There are no saved games yet."))
+        self.button(self.r(40, 650, 200, 52), t("Back"), self.back)
+        self.move_focus(1)
+
+    def load(self, path: Path) -> None:
+        from game.ui.scenes.debrief import DebriefScene
+        from game.ui.scenes.rounds import BriefingScene
+
+        if load_into(self.app, path):
+            state = self.controller.state
+            self.app.go(DebriefScene if state is not None and state.finished else BriefingScene)
+
+    def back(self) -> None:
+        self.app.go(TitleScene)
+
+    def draw(self, surface: pygame.Surface) -> None:
+        if not self.broken:
+            return
+        fonts, palette = self.app.fonts, self.app.palette
+        area = self.r(40, 90 + 58 * min(9, len(self.saves)) + 10, 1200, 120)
+        if area.top > self.r(0, 620, 0, 0).top:
+            return
+        for error in self.broken[:3]:
+            line = error.explain(self.lang)
+            if error.path is not None:
+                line = f"{error.path.name}: {line}"
+            used = text_block(surface, fonts.get(16), line, palette.bad, area, max_lines=2)
+            area.top += used + self.u(4)
+
+
+class MessageScene(Scene):
+    """A short message with one way back to the title (a save that cannot be used…)."""
+
+    name = "message"
+    offers_help = False
+
+    def __init__(self, app, heading: str, message: str) -> None:
+        super().__init__(app)
+        self.heading = heading
+        self.message = message
+
+    def build(self) -> None:
+        self.label(self.r(80, 60, 1100, 56), self.heading, "#heading")
+        self.button(self.r(80, 600, 460, 56), self.t("Back to the title screen"), self.back)
+        self.move_focus(1)
+
+    def back(self) -> None:
+        self.app.go(TitleScene)
+
+    def draw(self, surface: pygame.Surface) -> None:
+        area = self.r(80, 140, 1120, 400)
+        text_block(surface, self.app.fonts.get(20), self.message, self.app.palette.text, area)
+
+
+class ScenarioChoiceScene(Scene):
+    """Pick a scenario (title, organisation, description, length, languages) and name the team."""
+
+    name = "scenario_choice"
+
+    def on_enter(self) -> None:
+        self.load_list()
+        self.team = self.controller.team
+
+    def load_list(self) -> None:
+        """Read the scenario files (again: a trainer may have just fixed one)."""
+        wanted = self.app.preselected_scenario
+        self.entries = scenario_list(self.app.scenario_dir, wanted)
+        self.index = 0
+        for i, entry in enumerate(self.entries):
+            if wanted is not None and wanted in (entry.id, str(entry.path), entry.path.stem):
+                self.index = i
+
+    def build(self) -> None:
+        t = self.t
+        self.label(self.r(40, 24, 800, 48), t("Choose a scenario"), "#heading")
+        y = 90
+        for i, entry in enumerate(self.entries):
+            name = entry.title.get(self.lang) if entry.valid else "! " + entry.path.name
+            self.button(
+                self.r(40, y, 380, 48),
+                name,
+                lambda i=i: self.select(i),
+                selected=i == self.index,
+                kind="@left_button",
+            )
+            y += 56
+            if y > 520:
+                break
+        self.label(self.r(40, 560, 380, 30), t("Team name (optional)"), "#dim")
+        self.team_entry = self.entry(self.r(40, 592, 380, 46), self.team)
+        entry = self.current
+        can_start = entry is not None and entry.scenario is not None
+        start = self.button(
+            self.r(900, 650, 340, 52),
+            t("Start the game"),
+            self.start,
+            enabled=can_start,
+            kind="@big_button",
+        )
+        self.button(self.r(40, 650, 200, 52), t("Back"), self.back)
+        self.button(
+            self.r(250, 650, 170, 52),
+            t("Reload"),
+            self.reload,
+            tooltip=t("Read the scenario files again, after editing one."),
+        )
+        if not self.entries:
+            self.label(self.r(460, 100, 780, 40), t("No scenario files found."), "#warning")
+        if self._focus is None:
+            self._focus_on(start)  # Enter starts: the most common step from here
+
+    def reload(self) -> None:
+        self.team = self.team_entry.get_text()
+        chosen = self.current.path if self.current else None
+        self.load_list()
+        for i, entry in enumerate(self.entries):
+            if entry.path == chosen:
+                self.index = i
+        self.rebuild()
+
+    @property
+    def current(self) -> ScenarioInfo | None:
+        return self.entries[self.index] if self.entries else None
+
+    def select(self, index: int) -> None:
+        self.team = self.team_entry.get_text()
+        self.index = index
+        self.rebuild()
+
+    def start(self) -> None:
+        entry = self.current
+        if entry is None or entry.scenario is None:
+            return
+        from game.ui.scenes.rounds import BriefingScene
+
+        self.controller.start(entry.scenario, self.app.seed, self.team_entry.get_text())
+        self.app.play("confirm")
+        self.app.go(BriefingScene)
+
+    def default_action(self) -> None:
+        self.start()
+
+    def back(self) -> None:
+        self.app.go(TitleScene)
+
+    def draw(self, surface: pygame.Surface) -> None:
+        entry = self.current
+        if entry is None:
+            return
+        fonts, palette, t = self.app.fonts, self.app.palette, self.t
+        box = self.r(450, 90, 790, 540)
+        pygame.draw.rect(surface, palette.panel, box, border_radius=self.u(10))
+        inner = box.inflate(-self.u(40), -self.u(36))
+        if entry.scenario is None:
+            y = text(
+                surface,
+                fonts.get(22, True),
+                t("This scenario cannot be loaded"),
+                palette.bad,
+                inner.topleft,
+            ).bottom + self.u(6)
+            y = text(
+                surface, fonts.get(17), str(entry.path), palette.text_dim, (inner.left, y)
+            ).bottom
+            y += self.u(10)
+            area = pygame.Rect(inner.left, y, inner.width, inner.bottom - y)
+            for line in problem_lines(entry.error):
+                used = text_block(surface, fonts.get(16), line, palette.text, area)
+                area.top += used + self.u(2)
+                area.height = max(0, inner.bottom - area.top)
+                if area.height <= 0:
+                    break
+            return
+        scenario = entry.scenario
+        lang = self.lang
+        y = text(
+            surface, fonts.get(28, True), scenario.title.get(lang), palette.accent, inner.topleft
+        ).bottom + self.u(8)
+        org = scenario.organisation
+        facts = [
+            (
+                t("Organisation"),
+                f"{org.name.get(lang)} · {org.inhabitants:,}".replace(",", ".")
+                + " "
+                + t("inhabitants"),
+            ),
+            (
+                t("Length"),
+                t("{n} rounds").format(n=scenario.rounds)
+                + (f" ({scenario.round_name.get(lang)})" if scenario.round_name else ""),
+            ),
+            (
+                t("Languages"),
+                ", ".join({"nl": "Nederlands", "en": "English"}[x] for x in scenario.languages),
+            ),
+        ]
+        if scenario.author:
+            facts.append((t("Author"), scenario.author))
+        small = fonts.get(18)
+        bold = fonts.get(18, True)
+        for key, value in facts:
+            text(surface, bold, key, palette.text_dim, (inner.left, y))
+            text(surface, small, value, palette.text, (inner.left + self.u(170), y))
+            y += small.get_linesize() + self.u(4)
+        y += self.u(12)
+        area = pygame.Rect(inner.left, y, inner.width, inner.bottom - y)
+        text_block(surface, fonts.get(20), scenario.description.get(lang), palette.text, area)
+
+
+class SettingsScene(Scene):
+    """Language, type size, full screen, colour-blind palette, sound, prediction step."""
+
+    name = "settings"
+    offers_help = False
+
+    def __init__(self, app, return_to: Callable[[], Scene] | type[Scene]) -> None:
+        super().__init__(app)
+        self.return_to = return_to
+
+    def build(self) -> None:
+        t, s = self.t, self.app.settings
+        self.label(self.r(80, 30, 900, 50), t("Settings"), "#heading")
+        rows: list[tuple[str, list[tuple[str, bool, Callable[[], None]]]]] = [
+            (
+                t("Language"),
+                [
+                    ("Nederlands", s.language == "nl", lambda: self.change(language="nl")),
+                    ("English", s.language == "en", lambda: self.change(language="en")),
+                ],
+            ),
+            (
+                t("Type size"),
+                [
+                    (
+                        f"{round(scale * 100)}%",
+                        abs(s.font_scale - scale) < 1e-6,
+                        lambda scale=scale: self.change(font_scale=scale),
+                    )
+                    for scale in FONT_SCALES
+                ],
+            ),
+            (t("Full screen (F11)"), self._on_off("fullscreen")),
+            (t("Colour-blind safe colours"), self._on_off("colour_blind")),
+            (t("Sound"), self._on_off("sound")),
+            (t("Predict before the reveal"), self._on_off("predict")),
+        ]
+        y = 110
+        for name, options in rows:
+            self.label(self.r(80, y, 420, 50), name)
+            x = 520
+            for caption, chosen, action in options:
+                self.button(self.r(x, y, 150, 50), caption, action, selected=chosen)
+                x += 162
+            y += 70
+        self.button(self.r(80, 640, 220, 52), t("Back"), self.back, kind="@big_button")
+        self.move_focus(1)
+
+    def _on_off(self, field: str) -> list[tuple[str, bool, Callable[[], None]]]:
+        value = getattr(self.app.settings, field)
+        return [
+            (self.t("On"), value, lambda: self.change(**{field: True})),
+            (self.t("Off"), not value, lambda: self.change(**{field: False})),
+        ]
+
+    def change(self, **changes: object) -> None:
+        self.app.apply_settings(self.app.settings.with_(**changes))
+
+    def back(self) -> None:
+        self.app.go(self.return_to)
+
+    def draw(self, surface: pygame.Surface) -> None:
+        fonts, palette = self.app.fonts, self.app.palette
+        sample = self.t("This is how large the text is. Can the back row read it?")
+        text(surface, fonts.get(20), sample, palette.text_dim, self.r(80, 560, 0, 0).topleft)
+
+
+def model_html(t: Callable[[str], str], lang: str) -> str:
+    """The help screen: the model in plain words, as pygame_gui's HTML subset."""
+    e = html.escape
+    phases = {
+        GrowthPhase.DISCOVERING: t(
+            "A few enthusiasts open accounts and post about their own projects. "
+            "Nothing is arranged; it depends on them."
+        ),
+        GrowthPhase.EXPERIMENTING: t(
+            "There is room to try things: webcare, first co-creation, joining residents' "
+            "initiatives. A manager or alderman sponsors it; money is ad hoc."
+        ),
+        GrowthPhase.CONVERSING: t(
+            "The whole organisation uses online channels for service, communication and "
+            "listening, and goes where the conversation is. Budgets are structural."
+        ),
+        GrowthPhase.COLLABORATING: t(
+            "The municipality is one partner among many. For every initiative it takes the "
+            "role that fits, with whatever means suit."
+        ),
+    }
+    stages = {
+        CompetenceStage.UNCONSCIOUSLY_INCOMPETENT: t(
+            "does not yet see what online interaction and collaboration could do."
+        ),
+        CompetenceStage.CONSCIOUSLY_INCOMPETENT: t("sees the chances, but cannot use them yet."),
+        CompetenceStage.CONSCIOUSLY_COMPETENT: t("uses them, with effort and attention."),
+        CompetenceStage.UNCONSCIOUSLY_COMPETENT: t("works this way without thinking about it."),
+    }
+    relations = {
+        CitizenRelation.CUSTOMER: t("uses its services and expects them to work."),
+        CitizenRelation.VOTER: t("chooses the council and wants a say in democracy."),
+        CitizenRelation.SUBJECT: t("has to keep the rules the municipality upholds."),
+        CitizenRelation.USER: t("uses public space the municipality manages."),
+        CitizenRelation.PARTNER: t("makes policy or plans together with the municipality."),
+        CitizenRelation.RESIDENT: t("lives here and organises things with neighbours."),
+    }
+    the_organisation = e(t("the organisation"))
+    the_resident = e(t("the resident"))
+    parts = ["<b>" + e(t("Four growth phases")) + "</b><br>"]
+    for phase, meaning in phases.items():
+        parts.append(f"<b>{phase.level}. {e(label(phase, lang))}</b> — {e(meaning)}<br>")
+    parts.append("<br><b>" + e(t("Four competence stages")) + "</b><br>")
+    for stage, meaning in stages.items():
+        parts.append(
+            f"<b>{stage.level}. {e(label(stage, lang))}</b>: {the_organisation} {e(meaning)}<br>"
+        )
+    parts.append("<br><b>" + e(t("Five roles for the municipality")) + "</b><br>")
+    for i, role in enumerate(MunicipalRole, start=1):
+        parts.append(f"<b>{i}. {e(label(role, lang))}</b> — {e(role_meaning(role, t))}<br>")
+    parts.append(
+        e(
+            t(
+                "Who took the initiative decides which roles fit. The municipality's own "
+                "initiative: mostly directing. The community's initiative: facilitating, taking "
+                "part or letting go. Rules broken: normative."
+            )
+        )
+        + "<br>"
+    )
+    parts.append("<br><b>" + e(t("How residents meet the municipality")) + "</b><br>")
+    for relation, meaning in relations.items():
+        parts.append(f"<b>{e(label(relation, lang))}</b>: {the_resident} {e(meaning)}<br>")
+    parts.append("<br><b>" + e(t("Three lines")) + "</b><br>")
+    parts.append(
+        e(
+            t(
+                "Interaction grows from being present, to sending, to real dialogue. Initiative "
+                "ownership: choosing the role that fits who took the initiative. Ownership in the "
+                "organisation: from a few enthusiasts to everyone. Together they decide the "
+                "growth phase."
+            )
+        )
+    )
+    return "".join(parts)
+
+
+class HelpScene(Scene):
+    """The four phases, the four stages, the five roles and the citizen relations, plainly."""
+
+    name = "help"
+    offers_help = False
+
+    def __init__(self, app, return_to: Callable[[], Scene] | type[Scene]) -> None:
+        super().__init__(app)
+        self.return_to = return_to
+
+    def build(self) -> None:
+        t = self.t
+        self.label(self.r(60, 20, 1000, 50), t("How the model works"), "#heading")
+        self.text_box(self.r(60, 80, 1160, 550), model_html(t, self.lang))
+        self.button(self.r(60, 645, 220, 52), t("Back"), self.back, kind="@big_button")
+        self.move_focus(1)
+
+    def back(self) -> None:
+        self.app.go(self.return_to)
+
+
+class ErrorScene(Scene):
+    """Something unexpected went wrong. The game is intact; the details went to a log file."""
+
+    name = "error"
+    offers_help = False
+
+    def __init__(self, app, message: str, log_file: Path | None) -> None:
+        super().__init__(app)
+        self.message = message
+        self.log_file = log_file
+
+    def build(self) -> None:
+        t = self.t
+        self.label(self.r(80, 60, 1100, 56), t("Something went wrong"), "#heading")
+        y = 560
+        if self.controller.in_progress:
+            self.button(
+                self.r(80, y, 460, 56), t("Back to the game"), self.to_game, kind="@big_button"
+            )
+            y += 70
+        self.button(
+            self.r(80, y, 460, 56), t("Back to the title screen"), self.to_title, kind="@big_button"
+        )
+        self.move_focus(1)
+
+    def to_game(self) -> None:
+        from game.ui.scenes.rounds import BriefingScene
+
+        self.app.go(BriefingScene)
+
+    def to_title(self) -> None:
+        self.app.go(TitleScene)
+
+    def back(self) -> None:
+        self.to_title()
+
+    def draw(self, surface: pygame.Surface) -> None:
+        fonts, palette, t = self.app.fonts, self.app.palette, self.t
+        area = self.r(80, 140, 1120, 400)
+        lines = [
+            t("The game itself is safe: nothing of your game was lost."),
+            t("What happened:") + " " + self.message,
+        ]
+        where = str(self.log_file) if self.log_file else t("(the log file could not be written)")
+        lines.append(t("The details are in the log file:") + " " + where)
+        for line in lines:
+            used = text_block(surface, fonts.get(20), line, palette.text, area)
+            area.top += used + self.u(12)

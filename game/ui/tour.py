@@ -1,0 +1,102 @@
+"""The screenshot tour: the ``best`` bot plays a scenario in the real app, headless, and every
+scene is saved as a PNG — for trainers' handouts and for looking at what the game shows.
+
+The bot is the player here: its decisions go through the controller like a team's would.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pygame
+
+from game.domain import Language
+from game.sim import Bot
+from game.ui.app import App, headless_environment
+from game.ui.harness import Harness
+from game.ui.settings import Settings
+
+
+def run_tour(
+    out: Path,
+    size: tuple[int, int] = (1280, 720),
+    lang: Language = "en",
+    scenario: str | None = None,
+    seed: int = 1,
+    log_dir: Path | None = None,
+) -> list[Path]:
+    """Play the scenario with the best bot and save a PNG of every scene; returns the files."""
+    from game.ui import scenes
+
+    headless_environment()
+    app = App(
+        size, Settings(language=lang), scenario=scenario, seed=seed, log_dir=log_dir or out / "logs"
+    )
+    pilot = Harness(app)
+    saved: list[Path] = []
+
+    def shot(name: str) -> None:
+        pilot.settle(1.0)
+        saved.append(pilot.screenshot(out / f"{len(saved) + 1:02d}-{name}.png"))
+
+    try:
+        pilot.advance(2)
+        shot("title")
+        app.go(scenes.ScenarioChoiceScene)
+        pilot.advance(2)
+        shot("scenario-choice")
+        choice = app.scene
+        assert isinstance(choice, scenes.ScenarioChoiceScene)
+        choice.team_entry.set_text("Team Tour")
+        choice.start()
+        pilot.advance(2)
+        controller = app.controller
+        assert controller.scenario is not None and controller.state is not None
+        bot = Bot("best", seed)
+        last = controller.scenario.rounds
+        interesting = {1, (last + 1) // 2, last}
+        while controller.state is not None and not controller.state.finished:
+            number = controller.state.round
+            if number in interesting:
+                shot(f"round{number:02d}-briefing")
+            controller.apply(bot.decide(controller.state, controller.scenario))
+            if number == 1:
+                for i, initiative in enumerate(controller.state.current_initiatives):
+                    controller.predict(initiative, "well")
+                    app.go(scenes.DecisionScene, i)
+                    pilot.advance(2)
+                    shot(f"round{number:02d}-decision-{i + 1}")
+            app.go(scenes.DevelopmentScene)
+            pilot.advance(2)
+            if number in interesting:
+                shot(f"round{number:02d}-development")
+            app.scene.resolve()  # type: ignore[union-attr]
+            pilot.advance(2)
+            if number in interesting:
+                pilot.press(pygame.K_SPACE)
+                pilot.press(pygame.K_SPACE)
+                shot(f"round{number:02d}-outcome-step")
+                app.scene.reveal_all()  # type: ignore[union-attr]
+                shot(f"round{number:02d}-outcome")
+            app.go(scenes.SummaryScene)
+            pilot.advance(2)
+            if number in interesting:
+                shot(f"round{number:02d}-summary")
+            app.scene.next()  # type: ignore[union-attr]
+            pilot.advance(2)
+        for tab in ("result", "trajectory", "decisions"):
+            app.go(scenes.DebriefScene, tab)
+            pilot.advance(2)
+            shot(f"debrief-{tab}")
+        app.go(scenes.SettingsScene, scenes.TitleScene)
+        pilot.advance(2)
+        shot("settings")
+        app.go(scenes.HelpScene, scenes.TitleScene)
+        pilot.advance(2)
+        shot("help")
+        app.fail(RuntimeError("an example error, made by the tour"))
+        pilot.advance(2)
+        shot("error")
+    finally:
+        app.close()
+    return saved
