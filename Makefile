@@ -34,8 +34,8 @@ bench: $(STAMP)
 # UI strings: extract from game/ui into the template, then merge into the Dutch catalogue.
 messages: $(STAMP)
 	$(VENV)/bin/pybabel extract --no-default-keywords -k t --no-location --omit-header \
-		--sort-output -o game/ui/locales/messages.pot game/ui
-	$(VENV)/bin/pybabel update --no-location -l nl -i game/ui/locales/messages.pot \
+		--sort-output --width=100 -o game/ui/locales/messages.pot game/ui
+	$(VENV)/bin/pybabel update --no-fuzzy-matching --ignore-obsolete --width=100 -l nl -i game/ui/locales/messages.pot \
 		-o game/ui/locales/nl.po
 
 clean:

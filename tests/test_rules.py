@@ -514,3 +514,18 @@ def test_score_formula(default_scenario: Scenario) -> None:
     )
     assert card.total == round(expected)
     assert 0 <= card.total <= 1000
+
+
+def test_best_channels_follow_the_survey_fit(default_scenario: Scenario) -> None:
+    from game.sim.rules import best_channels
+
+    rules = compile_rules(default_scenario)
+    # Questions and service: the survey's network platform (LinkedIn) never serves them.
+    waste = best_channels(rules, "afval_vragen")
+    assert waste and "linkedin" not in waste
+    # Opinion forming on a plan: the co-creation platform serves it best, Twitter hardly.
+    vision = best_channels(rules, "omgevingsvisie")
+    assert vision[0] == "co_creatieplatform"
+    assert "twitter" not in vision
+    # An initiative without purposes needs no channel.
+    assert best_channels(rules, "straatfeest") == ()

@@ -151,3 +151,29 @@ def test_the_comparison_tells_scenes_apart():
     for a, b in ((title, briefing), (briefing, decision)):
         mean, share = _difference(a, b)
         assert mean > MEAN_TOLERANCE or share > SHARE_TOLERANCE
+
+
+def test_debrief_ranks_the_council_account_only_where_the_scenario_has_one(monkeypatch, tmp_path):
+    """Issue 5's ranking against table 14 is a page of the debrief in the clerk's scenario."""
+    pilot = start_app(monkeypatch, tmp_path, lang="nl")
+    try:
+        for scenario_id, expected in (("raadsgriffie", True), ("gemeente-middelgroot", False)):
+            scenario = load_scenario(scenario_id)
+            controller = pilot.app.controller
+            controller.start(scenario, 3, "Team Test")
+            bot = Bot("best", 3)
+            while not controller.state.finished:
+                controller.apply(bot.decide(controller.state, scenario))
+                controller.resolve()
+            pilot.app.go(DebriefScene)
+            pilot.advance(2)
+            assert ("council" in pilot.app.scene.tabs) is expected
+            if expected:
+                before = pilot.app.scene.tab
+                for _ in range(3):
+                    pilot.press(pygame.K_RIGHT)
+                assert before == "result" and pilot.app.scene.tab == "council"
+                ranking = pilot.app.scene.ranking
+                assert ranking is not None and 1 <= ranking.position <= len(ranking.rows)
+    finally:
+        pilot.app.close()

@@ -295,3 +295,35 @@ def _requirements(thresholds: Thresholds) -> tuple[Requirement, ...]:
     if thresholds.roles_mastered is not None:
         reqs.append(Requirement("roles", None, None, thresholds.roles_mastered))
     return tuple(reqs)
+
+
+def best_channels(rules: CompiledRules, initiative_id: str, limit: int = 2) -> tuple[str, ...]:
+    """The channels that serve an initiative's purposes best, judged on fit alone.
+
+    What the debrief holds a decision against: for each added channel the one that raises the
+    purpose fit most, while it still adds at least ``min_gain`` (0–1); hours and availability
+    are left out on purpose, since the lesson is which channel suits which purpose.
+    """
+    info = rules.initiatives[initiative_id]
+    if not info.purposes:
+        return ()
+    have = [0.0] * len(info.purposes)
+    chosen: list[str] = []
+    for _ in range(limit):
+        best_id, best_gain, best_fits = None, BEST_CHANNEL_MIN_GAIN, ()
+        for channel, fits in info.channel_fits:
+            if channel.id in chosen:
+                continue
+            gain = sum(max(0.0, f - h) for f, h in zip(fits, have, strict=True))
+            gain /= 100.0 * len(have)
+            if gain > best_gain:
+                best_id, best_gain, best_fits = channel.id, gain, fits
+        if best_id is None:
+            break
+        chosen.append(best_id)
+        have = [max(f, h) for f, h in zip(best_fits, have, strict=True)]
+    return tuple(chosen)
+
+
+# A second channel is only "best" when it adds this much purpose fit (0–1).
+BEST_CHANNEL_MIN_GAIN = 0.12

@@ -146,8 +146,10 @@ def bar(
     small = fonts.get(15)
     bar_h = max(8, round(fonts.scale * 12))
     compact = rect.height < font.get_linesize() + bar_h + small.get_linesize() + 4
-    text(surface, font, name, palette.text, rect.topleft)
     number = text(surface, font, f"{value:.0f}", palette.text, (rect.right, rect.top), "topright")
+    if font.size(name)[0] > number.left - 8 - rect.left:
+        font = fonts.get(15, bold=True)  # a long name (in either language) steps down a size
+    text(surface, font, name, palette.text, rect.topleft)
     if compact:
         name_right = rect.left + font.size(name)[0] + 12
         word_rect = small.size(word)

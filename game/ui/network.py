@@ -274,11 +274,28 @@ def _render(
 
     font = pygame.font.Font(_font_path(), max(10, round(15 * scale)))
 
-    def caption(message: str, x: int, y: int) -> None:
-        """A label on a dark tag, kept inside the picture, so links never run through it."""
+    placed: list[pygame.Rect] = []
+    if "townhall" in names:
+        hall = at(by_id["townhall"])
+        placed.append(pygame.Rect(0, 0, townhall_radius * 2, townhall_radius * 2))
+        placed[0].center = hall
+
+    def caption(message: str, x: int, y: int, above: int) -> None:
+        """A label on a dark tag, kept inside the picture, so links never run through it.
+
+        Tried below the node, then above it, then a line further out; a label that would cover
+        another is left out (the scene names the initiative elsewhere too).
+        """
         rendered = font.render(message, True, palette.text)
-        box = rendered.get_rect(midtop=(x, y)).inflate(round(8 * unit), round(2 * unit))
-        box.clamp_ip(image.get_rect())
+        step = rendered.get_height() + round(4 * unit)
+        for top in (y, above - step, y + step, above - 2 * step):
+            box = rendered.get_rect(midtop=(x, top)).inflate(round(8 * unit), round(2 * unit))
+            box.clamp_ip(image.get_rect())
+            if box.collidelist(placed) == -1:
+                break
+        else:
+            return
+        placed.append(box)
         tag = pygame.Surface(box.size, pygame.SRCALPHA)
         tag.fill((*palette.background, 215))
         image.blit(tag, box)
@@ -286,11 +303,11 @@ def _render(
 
     if "townhall" in names:
         x, y = at(by_id["townhall"])
-        caption(names["townhall"], x, y + townhall_radius + 2)
+        caption(names["townhall"], x, y + townhall_radius + 2, y - townhall_radius - 2)
     for node in network.nodes:
         if node.kind == "initiative" and node.id in names:
             x, y = at(node)
-            caption(names[node.id], x, y + small * 2 + 2)
+            caption(names[node.id], x, y + small * 2 + 2, y - small * 2 - 2)
     return image
 
 

@@ -84,7 +84,9 @@ def run_tour(
                 shot(f"round{number:02d}-summary")
             app.scene.next()  # type: ignore[union-attr]
             pilot.advance(2)
-        for tab in ("result", "trajectory", "decisions"):
+        app.go(scenes.DebriefScene)
+        pilot.advance(2)
+        for tab in app.scene.tabs:  # type: ignore[union-attr]
             app.go(scenes.DebriefScene, tab)
             pilot.advance(2)
             shot(f"debrief-{tab}")

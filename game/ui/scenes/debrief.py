@@ -10,6 +10,8 @@ import pygame
 from game.domain import Indicator
 from game.labels import label
 from game.sim import line_strengths, score, weakest_line
+from game.sim.council import CouncilRanking, council_ranking
+from game.sim.rules import best_channels, compile_rules
 from game.ui.charts import line_chart
 from game.ui.dashboard import panel
 from game.ui.look import text, text_block
@@ -17,7 +19,7 @@ from game.ui.scene import Scene
 from game.ui.scenes.rounds import RoundScene
 from game.ui.words import builtin_recommendation, line_name
 
-TABS = ("result", "trajectory", "decisions")
+TABS = ("result", "trajectory", "decisions", "council")
 
 
 class DebriefScene(RoundScene):
@@ -29,11 +31,28 @@ class DebriefScene(RoundScene):
         super().__init__(app)
         self.tab = tab
 
+    @property
+    def tabs(self) -> tuple[str, ...]:
+        """The council-account page only where the scenario ranks a council account."""
+        if self.ranking is None:
+            return TABS[:3]
+        return TABS
+
+    @property
+    def ranking(self) -> CouncilRanking | None:
+        scenario = self.controller.scenario
+        return None if scenario is None else council_ranking(self.state, scenario)
+
     def build(self) -> None:
         t = self.t
-        names = {"result": t("Result"), "trajectory": t("Trajectory"), "decisions": t("Decisions")}
+        names = {
+            "result": t("Result"),
+            "trajectory": t("Trajectory"),
+            "decisions": t("Decisions"),
+            "council": t("Council account"),
+        }
         x = 16
-        for tab in TABS:
+        for tab in self.tabs:
             self.button(
                 self.r(x, 64, 200, 46),
                 names[tab],
@@ -70,7 +89,8 @@ class DebriefScene(RoundScene):
     def on_key(self, event: pygame.event.Event) -> None:
         if event.key in (pygame.K_LEFT, pygame.K_RIGHT):
             step = 1 if event.key == pygame.K_RIGHT else -1
-            self.show(TABS[(TABS.index(self.tab) + step) % len(TABS)])
+            tabs = self.tabs
+            self.show(tabs[(tabs.index(self.tab) + step) % len(tabs)])
             return
         super().on_key(event)
 
@@ -85,7 +105,8 @@ class DebriefScene(RoundScene):
         self.app.go(TitleScene)
 
     def default_action(self) -> None:
-        self.show(TABS[(TABS.index(self.tab) + 1) % len(TABS)])
+        tabs = self.tabs
+        self.show(tabs[(tabs.index(self.tab) + 1) % len(tabs)])
 
     # --- pages --------------------------------------------------------------------------------
 
@@ -104,6 +125,7 @@ class DebriefScene(RoundScene):
             "best": e(t("best")),
             "channels": e(t("channels")),
         }
+        rules = compile_rules(scenario)
         rows = []
         for record in self.state.history:
             rows.append(f"<b>{words['round']} {record.round}</b><br>")
@@ -116,6 +138,9 @@ class DebriefScene(RoundScene):
                     else f"<font color='{bad}'><b>{words['misses']}</b></font>"
                 )
                 best = ", ".join(label(r, lang) for r in outcome.best_roles)
+                fitting = best_channels(rules, outcome.initiative)
+                if fitting:
+                    best += " · " + ", ".join(scenario.channel(c).name.get(lang) for c in fitting)
                 channels = ", ".join(
                     scenario.channel(c).name.get(lang) for c in outcome.channels
                 ) or t("none")
@@ -124,8 +149,8 @@ class DebriefScene(RoundScene):
                 stumble = "" if outcome.succeeded else f" · <i>{words['stumbled']}</i>"
                 rows.append(
                     f"{mark} {e(title)}: {words['you']} <b>{e(label(outcome.role, lang))}</b> "
-                    f"({outcome.fit * 100:.0f}%) · {words['best']}: {e(best)} · "
-                    f"{words['channels']}: {e(channels)} ({serves}){stumble}<br>"
+                    f"({outcome.fit * 100:.0f}%), {words['channels']}: {e(channels)} "
+                    f"({serves}){stumble} · {words['best']}: {e(best)}<br>"
                 )
             if record.decisions.actions:
                 names = ", ".join(
@@ -160,6 +185,8 @@ class DebriefScene(RoundScene):
             self._draw_result(surface)
         elif self.tab == "trajectory":
             self._draw_trajectory(surface)
+        elif self.tab == "council":
+            self._draw_council(surface)
 
     def _draw_result(self, surface: pygame.Surface) -> None:
         palette, fonts, t, lang = self.app.palette, self.app.fonts, self.t, self.lang
@@ -264,3 +291,55 @@ class DebriefScene(RoundScene):
             palette,
             fonts,
         )
+
+    def _draw_council(self, surface: pygame.Surface) -> None:
+        """The council's account among the survey's ten best (table 14): lowest rank sum wins."""
+        ranking = self.ranking
+        if ranking is None:
+            return
+        palette, fonts, t, lang = self.app.palette, self.app.fonts, self.t, self.lang
+        box = self.r(16, 122, 1248, 520)
+        panel(surface, box, palette, self.u(10))
+        inner = box.inflate(-self.u(32), -self.u(24))
+        title = t("Your council account is number {position} of {count}").format(
+            position=ranking.position, count=len(ranking.rows)
+        )
+        y = text(surface, fonts.get(22, True), title, palette.accent, inner.topleft).bottom
+        note = t(
+            "Followers, following and tweets as % of inhabitants; each ranked, the ranks added "
+            "up: the lowest sum wins (council clerks' survey 2014, the ten best accounts)."
+        )
+        y += self.u(4) + text_block(
+            surface,
+            fonts.get(15),
+            note,
+            palette.text_dim,
+            pygame.Rect(inner.left, y + self.u(4), inner.width, self.u(44)),
+        )
+        headers = ("#", t("Account"), t("followers"), t("following"), t("tweets"), t("sum"))
+        columns = (0.0, 0.06, 0.55, 0.68, 0.81, 0.93)
+        head, body, bold = fonts.get(15, True), fonts.get(16), fonts.get(16, True)
+        y += self.u(10)
+        for header, share in zip(headers, columns, strict=True):
+            text(surface, head, header, palette.text_dim, (inner.left + inner.width * share, y))
+        y += head.get_linesize() + self.u(4)
+        line = body.get_linesize() + self.u(3)
+
+        def pct(value: float) -> str:
+            shown = f"{value:.1f}%"
+            return shown.replace(".", ",") if lang == "nl" else shown
+
+        for row in ranking.rows:
+            font = bold if row.is_player else body
+            colour = palette.accent if row.is_player else palette.text
+            cells = (
+                f"{row.position}",
+                row.name.get(lang),
+                pct(row.followers_pct),
+                pct(row.following_pct),
+                pct(row.tweets_pct),
+                f"{row.rank_sum}",
+            )
+            for cell, share in zip(cells, columns, strict=True):
+                text(surface, font, cell, colour, (inner.left + inner.width * share, y))
+            y += line

@@ -60,8 +60,11 @@ class RoundScene(Scene):
         pygame.draw.rect(surface, palette.panel, bar)
         pygame.draw.line(surface, palette.panel_edge, bar.bottomleft, bar.bottomright, 2)
         name = scenario.organisation.name.get(self.lang)
-        if self.controller.team:
-            name += " · " + t("team") + " " + self.controller.team
+        team = self.controller.team
+        if team:
+            # "Team Rood" needs no second "team" in front of it.
+            prefix = "" if team.casefold().startswith(t("team").casefold()) else t("team") + " "
+            name += " · " + prefix + team
         font = fonts.get(20, True)
         limit = self.u(440)
         if font.size(name)[0] > limit:
