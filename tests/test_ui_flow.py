@@ -346,3 +346,58 @@ def test_f1_help_and_f2_settings_come_back_to_the_same_initiative(pilot):
     pilot.press(pygame.K_ESCAPE)
     assert pilot.scene == "decision" and app.scene.index == 1
     assert pilot.button("Terug")
+
+
+def test_issue6_continue_after_the_process_is_killed(monkeypatch, tmp_path):
+    """Done-when of issue 6: the game process dies mid-game; the title screen resumes it."""
+    import json
+    import subprocess
+    import sys
+    import textwrap
+
+    from tests.conftest import ROOT
+
+    script = textwrap.dedent(
+        f"""
+        import json, os, signal, sys
+        os.environ["SDL_VIDEODRIVER"] = "dummy"
+        os.environ["SDL_AUDIODRIVER"] = "dummy"
+        sys.path.insert(0, {str(ROOT)!r})
+        from pathlib import Path
+        from game.saves import SaveStore
+        from game.sim import Bot
+        from game.ui.app import App
+        from game.ui.harness import Harness
+        from game.ui.settings import Settings
+
+        store = SaveStore(Path({str(tmp_path / "saves")!r}))
+        app = App((1280, 720), Settings(language="en", sound=False),
+                  log_dir=Path({str(tmp_path / "logs")!r}), saves=store)
+        pilot = Harness(app)
+        pilot.click_button("New game")
+        pilot.click_button("Start the game")
+        controller = app.controller
+        bot = Bot("best", 2)
+        for _ in range(3):
+            controller.apply(bot.decide(controller.state, controller.scenario))
+            controller.resolve()
+        Path({str(tmp_path / "state.json")!r}).write_text(json.dumps(controller.state.to_dict()))
+        os.kill(os.getpid(), signal.SIGKILL)
+        """
+    )
+    result = subprocess.run([sys.executable, "-c", script], cwd=ROOT, timeout=120)
+    assert result.returncode == -9  # killed, as a laptop that dies
+    played = json.loads((tmp_path / "state.json").read_text())
+
+    from game.saves import SaveStore
+
+    pilot = start_app(monkeypatch, tmp_path, saves=SaveStore(tmp_path / "saves"))
+    try:
+        assert pilot.button("Continue").is_enabled
+        pilot.click_button("Continue")
+        assert pilot.scene == "briefing"
+        resumed = pilot.app.controller.state
+        assert resumed.round == 4
+        assert json.loads(json.dumps(resumed.to_dict())) == played
+    finally:
+        pilot.app.close()
