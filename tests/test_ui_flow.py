@@ -312,15 +312,26 @@ def test_escape_walks_back_and_the_game_can_be_continued(pilot):
     assert app.controller.plan.roles[first].value == "normative"
 
 
-def test_no_display_prints_a_clear_message(tmp_path):
+@pytest.mark.parametrize("driver", ["no-such-driver", None])
+def test_no_display_prints_a_clear_message(tmp_path, driver):
+    """A broken driver, and no screen at all (SDL would fall back to drawing off screen)."""
     import os
     import subprocess
     import sys
 
-    env = dict(os.environ, SDL_VIDEODRIVER="no-such-driver", SDL_AUDIODRIVER="dummy")
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY")}
+    env.pop("SDL_VIDEODRIVER", None)
+    if driver is not None:
+        env["SDL_VIDEODRIVER"] = driver
+    env["SDL_AUDIODRIVER"] = "dummy"
     root = Path(__file__).resolve().parent.parent
     result = subprocess.run(
-        [sys.executable, "main.py", "play"], cwd=root, env=env, capture_output=True, text=True
+        [sys.executable, "main.py", "play"],
+        cwd=root,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert result.returncode == 1
     assert "No display available" in result.stderr

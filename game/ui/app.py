@@ -36,6 +36,10 @@ IDLE_WAIT_MS = 1000
 MIN_SIZE = (960, 540)
 
 
+# SDL video drivers that draw nowhere a person can see.
+HEADLESS_DRIVERS = ("offscreen", "dummy")
+
+
 class NoDisplayError(RuntimeError):
     """There is no screen to open a window on."""
 
@@ -72,6 +76,12 @@ class App:
             pygame.font.init()
         except pygame.error as error:
             raise NoDisplayError(str(error)) from error
+        driver = pygame.display.get_driver()
+        if driver in HEADLESS_DRIVERS and os.environ.get("SDL_VIDEODRIVER") != driver:
+            # SDL quietly falls back to drawing off screen when it finds no screen: a game
+            # nobody can see would run for ever. Only tests and the tour ask for that on purpose.
+            pygame.display.quit()
+            raise NoDisplayError(f"no screen was found; SDL fell back to its '{driver}' driver")
         self._init_sound()
         pygame.display.set_caption("Netwerkende Gemeente")
         self.windowed_size = (max(MIN_SIZE[0], size[0]), max(MIN_SIZE[1], size[1]))
