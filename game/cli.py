@@ -46,6 +46,23 @@ class _Parser(argparse.ArgumentParser):
         raise _HelpShown()
 
 
+def _lang_option(parser: argparse.ArgumentParser, default: str) -> None:
+    parser.add_argument(
+        "--lang", choices=("nl", "en"), default=default, help=f"language (default: {default})"
+    )
+
+
+def _saves_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--saves",
+        metavar="DIR",
+        type=Path,
+        default=None,
+        help="the saves folder (default: saves/ beside main.py; in a built game the user's "
+        "data folder unless it is portable)",
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="python main.py",
@@ -57,20 +74,14 @@ def build_parser() -> argparse.ArgumentParser:
     play = commands.add_parser("play", help="open the game window (the default)")
     play.add_argument("scenario", nargs="?", help="scenario id or YAML file to preselect")
     play.add_argument("--seed", type=int, default=1, help="the game seed (default: 1)")
-    play.add_argument("--lang", choices=("nl", "en"), default="nl", help="language (default: nl)")
+    _lang_option(play, "nl")
     play.add_argument(
         "--size", type=_size, default=(1280, 720), help="window size (default 1280x720)"
     )
     play.add_argument(
         "--fullscreen", action="store_true", help="start in full screen (F11 toggles)"
     )
-    play.add_argument(
-        "--saves",
-        metavar="DIR",
-        type=Path,
-        default=None,
-        help="the saves folder (default: saves/ beside main.py; see the saves command)",
-    )
+    _saves_option(play)
     play.add_argument("--quit-after-first-frame", action="store_true", help=argparse.SUPPRESS)
 
     tour = commands.add_parser(
@@ -81,7 +92,7 @@ def build_parser() -> argparse.ArgumentParser:
     tour.add_argument("scenario", nargs="?", default=None, help="scenario id or YAML file")
     tour.add_argument("--out", required=True, help="folder for the PNG files")
     tour.add_argument("--size", type=_size, default=(1280, 720), help="e.g. 1920x1080")
-    tour.add_argument("--lang", choices=("nl", "en"), default="en", help="language (default: en)")
+    _lang_option(tour, "en")
     tour.add_argument("--seed", type=int, default=1, help="the game seed (default: 1)")
 
     from game.sim.bots import STRATEGIES
@@ -117,15 +128,8 @@ def build_parser() -> argparse.ArgumentParser:
         description="List the saves with team, scenario, round and time, newest first, and "
         "any save file that cannot be used, with the reason.",
     )
-    saves.add_argument(
-        "--saves",
-        metavar="DIR",
-        type=Path,
-        default=None,
-        help="the saves folder (default: saves/ beside main.py; in a built game the user's "
-        "data folder unless it is portable)",
-    )
-    saves.add_argument("--lang", choices=("nl", "en"), default="en", help="language (default: en)")
+    _saves_option(saves)
+    _lang_option(saves, "en")
 
     load = commands.add_parser(
         "load",
@@ -145,7 +149,7 @@ def build_parser() -> argparse.ArgumentParser:
         default=None,
         help="the scenario file to check against (default: the installed one with the save's id)",
     )
-    load.add_argument("--lang", choices=("nl", "en"), default="en", help="language (default: en)")
+    _lang_option(load, "en")
 
     validate = commands.add_parser(
         "validate",
