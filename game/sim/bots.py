@@ -16,6 +16,7 @@ from game.sim.engine import (
     _gaps,
     available_actions,
     channel_available,
+    channel_hours,
     new_game,
     resolve_round,
 )
@@ -88,9 +89,7 @@ def _best_channel(
         gain /= scale
         if gain < _MIN_GAIN:
             continue
-        hours = channel.cost
-        if channel.id not in state.channels and channel.id not in opened:
-            hours += channel.open_cost
+        hours = channel_hours(state, channel, opened)
         score = gain * (0.5 + channel.level_factor) / (hours + 1)
         if score > best_score:
             best, best_score = (channel, fits, hours), score
@@ -220,9 +219,7 @@ class Bot:
             for channel in candidates:
                 if rng.random() >= 0.35:
                     continue
-                hours = channel.cost
-                if channel.id not in state.channels and channel.id not in opened:
-                    hours += channel.open_cost
+                hours = channel_hours(state, channel, opened)
                 if purse.afford(hours):
                     purse.spend(hours)
                     chosen.append(channel.id)

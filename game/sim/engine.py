@@ -9,7 +9,8 @@ compiled rules (plain dicts and tuples) rather than on the pydantic content mode
 from __future__ import annotations
 
 import random
-from typing import NamedTuple
+from collections.abc import Collection
+from typing import NamedTuple, Protocol
 
 from game.domain import (
     Bilingual,
@@ -194,6 +195,22 @@ class DecisionCost(NamedTuple):
         return self.hours <= self.hours_available and self.budget <= self.budget_available + 1e-9
 
 
+class _PricedChannel(Protocol):
+    id: str
+    cost: int
+    open_cost: int
+
+
+def channel_hours(state: GameState, channel: _PricedChannel, opened: Collection[str] = ()) -> int:
+    """Hours a channel takes for one initiative: its use, plus opening it if nobody has yet.
+
+    ``opened`` holds channels already opened by other decisions of the same round.
+    """
+    if channel.id in state.channels or channel.id in opened:
+        return channel.cost
+    return channel.cost + channel.open_cost
+
+
 def decision_cost(state: GameState, decisions: Decisions, scenario: Scenario) -> DecisionCost:
     """What the decisions would cost, for the UI to show before the team confirms."""
     return _cost(state, decisions, compile_rules(scenario))
@@ -210,10 +227,8 @@ def _cost(state: GameState, decisions: Decisions, rules: CompiledRules) -> Decis
             channel = channels.get(channel_id)
             if channel is None:
                 continue
-            hours += channel.cost
-            if channel_id not in state.channels and channel_id not in opened:
-                opened.add(channel_id)
-                hours += channel.open_cost
+            hours += channel_hours(state, channel, opened)
+            opened.add(channel_id)
     for action_id in decisions.actions:
         action = rules.actions.get(action_id)
         if action is not None:

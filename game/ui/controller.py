@@ -26,7 +26,7 @@ from game.sim import (
     new_game,
     resolve_round,
 )
-from game.sim.engine import DecisionCost, available_actions, channel_available
+from game.sim.engine import DecisionCost, available_actions, channel_available, channel_hours
 from game.sim.rules import compile_rules
 
 # Called at the start of every round with (state, scenario, team); issue 6 provides the store.
@@ -106,8 +106,7 @@ class GameController:
         out = []
         for channel in scenario.channels:
             usable = channel_available(state, rules, channel.id)
-            hours = channel.cost + (0 if channel.id in state.channels else channel.open_cost)
-            out.append((channel, usable, hours))
+            out.append((channel, usable, channel_hours(state, channel)))
         return out
 
     def actions(self) -> list[tuple[DevelopmentAction, bool]]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 from collections.abc import Callable
+from functools import cached_property
 
 import pygame
 
@@ -23,7 +24,7 @@ TABS = ("result", "trajectory", "decisions", "council")
 
 
 class DebriefScene(RoundScene):
-    """Three pages: the result, the trajectory and the decisions; then play again."""
+    """The result, the trajectory, the decisions (and the council account); then play again."""
 
     name = "debrief"
 
@@ -38,8 +39,9 @@ class DebriefScene(RoundScene):
             return TABS[:3]
         return TABS
 
-    @property
+    @cached_property
     def ranking(self) -> CouncilRanking | None:
+        """Worked out once: the game is over, so the ranking cannot change on this page."""
         scenario = self.controller.scenario
         return None if scenario is None else council_ranking(self.state, scenario)
 
