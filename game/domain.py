@@ -98,6 +98,21 @@ class CitizenRelation(StrEnum):
     RESIDENT = "resident"
 
 
+RELATIONS: tuple[CitizenRelation, ...] = tuple(CitizenRelation)
+
+
+class Prediction(StrEnum):
+    """What the team expects a decision to do, said before it sees the outcome.
+
+    Knowing why a choice works is the step from unconscious to conscious (MODEL.md §7.8), so a
+    prediction is part of the decision: saved, replayed and judged against what happened.
+    """
+
+    WELL = "well"
+    MIXED = "mixed"
+    BADLY = "badly"
+
+
 class InteractionLevel(StrEnum):
     """How far a channel lets the municipality interact, from presence to collaboration."""
 

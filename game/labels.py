@@ -13,6 +13,7 @@ from game.domain import (
     InteractionLevel,
     Language,
     MunicipalRole,
+    Prediction,
     Purpose,
 )
 
@@ -55,6 +56,9 @@ _LABELS: dict[StrEnum, tuple[str, str]] = {
     Purpose.FOLLOW_RESIDENTS: ("inwoners volgen", "following residents"),
     Purpose.CRISIS_COMMUNICATION: ("crisiscommunicatie", "crisis communication"),
     Purpose.SERVICE: ("dienstverlening", "service"),
+    Prediction.WELL: ("goed", "well"),
+    Prediction.MIXED: ("wisselend", "mixed"),
+    Prediction.BADLY: ("slecht", "badly"),
     Indicator.AWARENESS: ("bewustzijn", "awareness"),
     Indicator.SKILL: ("vaardigheid", "skill"),
     Indicator.EMBEDDING: ("verankering", "embedding"),

@@ -55,19 +55,27 @@ def test_load_check_fails_with_the_reason(tmp_path: Path) -> None:
 
 
 def test_load_check_against_a_given_scenario_file(capsys: pytest.CaptureFixture[str]) -> None:
-    example = EXAMPLES / "format-1.json"
+    example = EXAMPLES / "format-4.json"
     assert main(["load", str(example), "--check"], io.StringIO()) == 1
     assert "'saves-example'" in capsys.readouterr().err
     out = io.StringIO()
     scenario = str(EXAMPLES / "saves-example.yaml")
     assert main(["load", str(example), "--check", "--scenario", scenario], out) == 0
-    assert "upgraded from format 1" in out.getvalue()
+
+
+def test_issue9_load_check_of_a_save_under_the_old_rules_says_why(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    example = EXAMPLES / "format-1.json"
+    scenario = str(EXAMPLES / "saves-example.yaml")
+    assert main(["load", str(example), "--check", "--scenario", scenario], io.StringIO()) == 1
+    assert "older version of the game" in capsys.readouterr().err
 
 
 def test_load_with_a_missing_scenario_file_is_a_usage_error(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    example = str(EXAMPLES / "format-3.json")
+    example = str(EXAMPLES / "format-4.json")
     assert main(["load", example, "--scenario", "nope.yaml"], io.StringIO()) == 2
     assert "no scenario file" in capsys.readouterr().err
 

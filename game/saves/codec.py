@@ -19,6 +19,7 @@ from game.saves.errors import SaveError
 from game.saves.migrations import (
     CHECKSUM_SINCE,
     Document,
+    RulesChanged,
     body_checksum,
     format_version_of,
     upgrade,
@@ -140,6 +141,18 @@ def decode(raw: bytes) -> Decoded:
         _check_checksum(document)
     try:
         current = upgrade(document, read_version, FORMAT_VERSION)
+    except RulesChanged as error:
+        raise SaveError(
+            "old_rules",
+            f"This save was made by an older version of the game (save format {read_version}), "
+            "whose rules were different: growth did not yet differ per citizen relation. The "
+            "game cannot continue it under the new rules. Start a new game; this file is kept "
+            "as it is.",
+            f"Dit spel is opgeslagen door een oudere versie van het spel (formaat {read_version}) "
+            "met andere spelregels: groei verschilde nog niet per relatie met inwoners. Het spel "
+            "kan het onder de nieuwe regels niet voortzetten. Begin een nieuw spel; dit bestand "
+            "blijft zoals het is.",
+        ) from error
     except (LookupError, TypeError, ValueError, AttributeError, ArithmeticError, OSError) as error:
         raise SaveError(
             "migration_failed",

@@ -15,6 +15,10 @@ The versions so far:
 3. The envelope also says what kind of save it is (autosave or a named slot), its name, the round,
    whether the game is over, the scenario's title and a thumbnail; the body holds the seed and
    the decision log next to the state, so the game can be replayed from them.
+4. The rules changed (issue 9): growth phases per citizen relation, initiatives that unfold,
+   predictions in the decisions. A game of an older format cannot be replayed under the new
+   rules, so it cannot be upgraded: it is refused with that reason (``RulesChanged``) and the
+   file is left as it is.
 """
 
 from __future__ import annotations
@@ -97,10 +101,25 @@ def _v2_to_v3(old: Document) -> Document:
     }
 
 
-# From version N to N+1. Keep every step: files of every old version must still load.
+class RulesChanged(Exception):
+    """A save from before a change of the game's rules: its game cannot be replayed any more."""
+
+    def __init__(self, version: int) -> None:
+        super().__init__(f"format {version} was written under older rules")
+        self.version = version
+
+
+def _v3_to_v4(old: Document) -> Document:
+    """Games of format 3 were played under the old rules; they cannot become games of format 4."""
+    raise RulesChanged(3)
+
+
+# From version N to N+1. Keep every step: files of every old version must still be read, and
+# either upgraded or refused with the reason.
 MIGRATIONS: dict[int, Migration] = {
     1: _v1_to_v2,
     2: _v2_to_v3,
+    3: _v3_to_v4,
 }
 
 # The first version whose files carry a checksum of their body.

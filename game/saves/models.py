@@ -21,15 +21,17 @@ from typing import Annotated, Any, Literal
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, model_validator
 
 from game.domain import (
+    CitizenRelation,
     CompetenceStage,
     GrowthPhase,
     Indicator,
     MunicipalRole,
+    Prediction,
     Purpose,
 )
 
 FORMAT_NAME = "netwerkende-gemeente-save"
-FORMAT_VERSION = 3
+FORMAT_VERSION = 4
 
 # The same shapes as scenario ids and versions (game.scenario.models): a save's scenario id is
 # later turned into a file name, so it must never be a path.
@@ -76,6 +78,7 @@ class InitiativeDecisionModel(SaveModel):
     initiative: str = Field(description="Initiative id.")
     role: MunicipalRole = Field(description="The municipality's role.")
     channels: list[str] = Field(description="Channel ids used.")
+    prediction: Prediction | None = Field(description="What the team expected, if it said.")
 
 
 class DecisionsModel(SaveModel):
@@ -89,6 +92,7 @@ class OutcomeModel(SaveModel):
     """How one decision turned out."""
 
     initiative: str = Field(description="Initiative id.")
+    relation: CitizenRelation = Field(description="The citizen relation at stake.")
     role: MunicipalRole = Field(description="The role chosen.")
     channels: list[str] = Field(description="The channels used.")
     fit: Number = Field(description="Role fit 0–1.")
@@ -96,7 +100,13 @@ class OutcomeModel(SaveModel):
     channel_fit: Number | None = Field(description="Channel fit 0–1, if channels were used.")
     readiness: Number = Field(description="The organisation's readiness for the role.")
     demand: Number = Field(description="What the role asks.")
+    risk: Number = Field(description="The chance of stumbling it carried.")
     succeeded: bool = Field(description="False when the organisation stumbled.")
+    quality: Number = Field(description="What the role achieved (its fit, or less).")
+    verdict: Prediction = Field(description="How it went.")
+    prediction: Prediction | None = Field(description="What the team expected, if it said.")
+    rework: Count = Field(description="Hours of repair work it made for the next round.")
+    next_stage: str | None = Field(description="The initiative it unfolds into, if any.")
 
 
 class RoundRecordModel(SaveModel):
@@ -109,6 +119,12 @@ class RoundRecordModel(SaveModel):
     outcomes: list[OutcomeModel] = Field(description="How each decision turned out.")
     effects: list[EffectModel] = Field(description="Every effect, explained.")
     indicators: dict[Indicator, Number] = Field(description="Indicators after the round.")
+    relation_interaction: dict[CitizenRelation, Number] = Field(
+        description="Each relation's interaction after the round."
+    )
+    relation_phase: dict[CitizenRelation, GrowthPhase] = Field(
+        description="Each relation's growth phase after the round."
+    )
     fit_record: Number = Field(description="Track record of fitting roles after the round.")
     phase: GrowthPhase = Field(description="Growth phase after the round.")
     stage: CompetenceStage = Field(description="Competence stage after the round.")
@@ -124,11 +140,16 @@ class StateModel(SaveModel):
     finished: bool
     indicators: dict[Indicator, Number]
     targets: dict[Indicator, Number]
-    fit_record: Number
+    relation_interaction: dict[CitizenRelation, Number]
+    relation_targets: dict[CitizenRelation, Number]
+    relation_phase: dict[CitizenRelation, GrowthPhase]
+    relation_decisions: dict[CitizenRelation, Count]
+    relation_fitting: dict[CitizenRelation, Count]
     phase: GrowthPhase
     stage: CompetenceStage
     capacity: int
     capacity_this_round: int
+    rework: Count
     budget: Number
     budget_per_round: Number
     structural_budget: Number
@@ -137,6 +158,7 @@ class StateModel(SaveModel):
     events_seen: list[str]
     initiatives_seen: list[str]
     current_initiatives: list[str]
+    unfolding: list[tuple[int, str]]
     news: list[str]
     news_effects: list[EffectModel]
     purpose_bonus: dict[Purpose, Number]
@@ -146,6 +168,8 @@ class StateModel(SaveModel):
     roles_mastered: list[MunicipalRole]
     decisions_total: Count
     decisions_fitting: Count
+    predictions_made: Count
+    predictions_right: Count
     history: list[RoundRecordModel]
     rng_state: tuple[int, list[Annotated[int, Field(ge=0, lt=2**32)]], Number | None] = Field(
         description="The random generator's state: version, 625 words, gauss_next."
@@ -156,6 +180,10 @@ class StateModel(SaveModel):
         missing = [i.value for i in Indicator if i not in self.indicators or i not in self.targets]
         if missing:
             raise ValueError(f"indicators missing: {', '.join(missing)}")
+        relations = set(self.relation_phase)
+        for name in ("relation_interaction", "relation_targets", "relation_decisions"):
+            if set(getattr(self, name)) != relations:
+                raise ValueError(f"{name} must hold the same relations as relation_phase")
         if len(self.rng_state[1]) != _MT_WORDS:
             raise ValueError(f"rng_state must hold {_MT_WORDS} numbers")
         return self
@@ -191,7 +219,7 @@ class SaveFile(SaveModel):
     """A whole save file of the current format version."""
 
     format: Literal["netwerkende-gemeente-save"] = Field(description="What this file is.")
-    format_version: Literal[3] = Field(description="Version of this file format.")
+    format_version: Literal[4] = Field(description="Version of this file format.")
     game_version: str = Field(max_length=40, description="Version of the game that wrote it.")
     created: AwareDatetime = Field(description="When it was written, with its time zone.")
     kind: SaveKind = Field(description="autosave or a named slot.")

@@ -300,6 +300,25 @@ IdList = Annotated[
 ]
 
 
+class RelationPhases(ContentModel):
+    """A growth phase for some or all citizen relations."""
+
+    customer: GrowthPhase | None = Field(None, description="Residents as customers (service).")
+    voter: GrowthPhase | None = Field(None, description="Residents as voters (democracy).")
+    subject: GrowthPhase | None = Field(None, description="Residents as subjects (enforcement).")
+    user: GrowthPhase | None = Field(None, description="Residents as users (public space).")
+    partner: GrowthPhase | None = Field(None, description="Residents as partners (policy).")
+    resident: GrowthPhase | None = Field(None, description="Residents as residents.")
+
+    def items(self) -> tuple[tuple[CitizenRelation, GrowthPhase], ...]:
+        """The phases given, in the fixed order of the relations."""
+        return tuple(
+            (relation, getattr(self, relation.value))
+            for relation in CitizenRelation
+            if getattr(self, relation.value) is not None
+        )
+
+
 class Condition(ContentModel):
     """When something may happen. Every part that is given must hold (and); use ``any_of`` for or.
 
@@ -337,6 +356,13 @@ class Condition(ContentModel):
         None, description="None of these events (ids) has happened."
     )
     channel_in_use: IdList | None = Field(None, description="These channels (ids) are all in use.")
+    relation_phase_at_least: RelationPhases | None = Field(
+        None,
+        description=(
+            "For each citizen relation given, the organisation has reached at least this growth "
+            "phase in that relation (e.g. {customer: experimenting})."
+        ),
+    )
     any_of: list[Condition] | None = Field(
         None, min_length=1, description="At least one of these conditions holds."
     )
@@ -366,6 +392,43 @@ class Organisation(ContentModel):
     )
 
 
+class RelationStart(ContentModel):
+    """Where the organisation starts in one citizen relation."""
+
+    phase: GrowthPhase | None = Field(
+        None,
+        description=(
+            "The growth phase it starts in, in this relation (default: what its starting "
+            "indicators support). It holds as long as the phase's thresholds, less the "
+            "hysteresis, are met."
+        ),
+    )
+    interaction: float | None = Field(
+        None,
+        ge=0,
+        le=100,
+        description="Interaction (0–100) in this relation (default: the indicators' interaction).",
+    )
+
+
+class RelationStarts(ContentModel):
+    """A starting position for some or all citizen relations."""
+
+    customer: RelationStart | None = Field(None, description="Residents as customers (service).")
+    voter: RelationStart | None = Field(None, description="Residents as voters (democracy).")
+    subject: RelationStart | None = Field(None, description="Residents as subjects (enforcement).")
+    user: RelationStart | None = Field(None, description="Residents as users (public space).")
+    partner: RelationStart | None = Field(None, description="Residents as partners (policy).")
+    resident: RelationStart | None = Field(None, description="Residents as residents.")
+
+    def items(self) -> tuple[tuple[CitizenRelation, RelationStart], ...]:
+        return tuple(
+            (relation, getattr(self, relation.value))
+            for relation in CitizenRelation
+            if getattr(self, relation.value) is not None
+        )
+
+
 class StartingPosition(ContentModel):
     """Where the game starts: indicators and resources."""
 
@@ -385,6 +448,13 @@ class StartingPosition(ContentModel):
     )
     structural_budget: float = Field(
         0, ge=0, description="Structural budget added each round (thousand euro); safe from cuts."
+    )
+    relations: RelationStarts = Field(
+        default_factory=lambda: RelationStarts(),
+        description=(
+            "Per citizen relation: the growth phase and interaction it starts with. A relation "
+            "left out starts with the indicators' interaction and the phase they support."
+        ),
     )
 
 
@@ -423,10 +493,56 @@ class Channel(ContentModel):
     in_use: bool = Field(
         False, description="True when the organisation already uses it at the start."
     )
+    online: bool = Field(
+        True,
+        description=(
+            "False for a channel that is not online (a drop-in evening, a letter): using it "
+            "builds dialogue, but not the organisation's awareness of working online."
+        ),
+    )
+    others_platform: bool = Field(
+        False,
+        description=(
+            "True for a platform of others, where the conversation already is (residents' own "
+            "groups, a neighbourhood app). In a relation that is conversing or further, going "
+            "there counts extra (tuning.others_platform_bonus)."
+        ),
+    )
     requires: Condition | None = Field(
         None, description="When it can be opened (e.g. after a development action)."
     )
     icon: AssetPath | None = Field(None, description="An icon, relative to the scenario's folder.")
+
+
+class Unfolding(ContentModel):
+    """An initiative's next stage: it comes back, grown or gone sour, depending on the role taken.
+
+    The next stage is an initiative of its own (without 'round' or 'when'), with its own owner,
+    relation and fitting role: a residents' idea becomes a running project, then perhaps a
+    conflict that needs rules.
+    """
+
+    after: int = Field(2, ge=1, le=8, description="How many rounds later the next stage comes.")
+    grows: ContentId | None = Field(
+        None,
+        description=(
+            "The initiative (id) it grows into when the role fitted (fit at least "
+            "tuning.grow_fit) and the organisation did not stumble."
+        ),
+    )
+    withers: ContentId | None = Field(
+        None,
+        description=(
+            "The initiative (id) that follows when it did not fit or went wrong; leave out when "
+            "the initiative then simply ends."
+        ),
+    )
+
+    @model_validator(mode="after")
+    def _somewhere(self) -> Unfolding:
+        if self.grows is None and self.withers is None:
+            raise ValueError("give 'grows', 'withers' or both: the initiative(s) it unfolds into")
+        return self
 
 
 class Initiative(ContentModel):
@@ -467,6 +583,13 @@ class Initiative(ContentModel):
     outcomes: RoleTexts = Field(
         default_factory=RoleTexts,
         description="Per role, what happened and why, in terms of the model.",
+    )
+    unfolds: Unfolding | None = Field(
+        None,
+        description=(
+            "How this initiative comes back at its next stage, a few rounds later: what grows "
+            "when the role fitted, and what follows when it did not."
+        ),
     )
     image: AssetPath | None = Field(
         None, description="A picture, relative to the scenario's folder."
@@ -509,6 +632,13 @@ class ActionEffects(ContentModel):
     )
     open_channels: list[str] = Field(
         default_factory=list, description="Channels (ids) that are opened for free."
+    )
+    relations: list[CitizenRelation] = Field(
+        default_factory=list,
+        description=(
+            "The citizen relations whose interaction the 'interaction' change applies to "
+            "(e.g. [customer] for a webcare team); leave out for all of them."
+        ),
     )
 
 
@@ -567,7 +697,16 @@ class EventEffects(ContentModel):
     )
     mitigated_by: list[str] = Field(
         default_factory=list,
-        description="Development actions (ids): if any was bought, negative changes are halved.",
+        description=(
+            "Development actions (ids) that prepare for this event: if any was bought, negative "
+            "changes shrink by 'mitigation'."
+        ),
+    )
+    mitigation: float = Field(
+        0.5,
+        ge=0,
+        le=1,
+        description="Share of a negative change that preparation takes away (0.5 = halved).",
     )
 
 
@@ -603,13 +742,27 @@ class Event(ContentModel):
 
 
 class Thresholds(ContentModel):
-    """What it takes to reach a phase or stage. Every part given must hold."""
+    """What it takes to reach a phase or stage. Every part given must hold.
+
+    Growth phases are held per citizen relation: for a phase, 'interaction' and 'fit_record'
+    are the relation's own, the other indicators are the organisation's.
+    """
 
     indicators: IndicatorValues = Field(
-        default_factory=IndicatorValues, description="Indicators that must be at least this."
+        default_factory=IndicatorValues,
+        description=(
+            "Indicators that must be at least this. For a growth phase, interaction is the "
+            "relation's own interaction."
+        ),
     )
     fit_record: float | None = Field(
-        None, ge=0, le=100, description="Track record of fitting roles (0–100) at least this."
+        None,
+        ge=0,
+        le=100,
+        description=(
+            "Track record (0–100): the share of decisions in which a fitting role was chosen, "
+            "for a growth phase in that relation."
+        ),
     )
     stage_at_least: CompetenceStage | None = Field(
         None, description="The competence stage it needs at least."
@@ -622,18 +775,18 @@ class Thresholds(ContentModel):
 def _phase_defaults() -> dict[str, Thresholds]:
     return {
         GrowthPhase.EXPERIMENTING: Thresholds(
-            indicators=IndicatorValues(interaction=28, awareness=30), fit_record=40
+            indicators=IndicatorValues(interaction=25, awareness=30), fit_record=55
         ),
         GrowthPhase.CONVERSING: Thresholds(
-            indicators=IndicatorValues(interaction=50, ownership_breadth=45, embedding=40),
-            fit_record=70,
+            indicators=IndicatorValues(interaction=45, ownership_breadth=40, embedding=35),
+            fit_record=65,
             stage_at_least=CompetenceStage.CONSCIOUSLY_COMPETENT,
         ),
         GrowthPhase.COLLABORATING: Thresholds(
             indicators=IndicatorValues(
-                interaction=68, ownership_breadth=62, trust=60, community_energy=60
+                interaction=60, ownership_breadth=55, trust=55, community_energy=55
             ),
-            fit_record=80,
+            fit_record=72,
             stage_at_least=CompetenceStage.UNCONSCIOUSLY_COMPETENT,
             roles_mastered=4,
         ),
@@ -693,31 +846,47 @@ class RoleDemand(ContentModel):
 
     readiness: float = Field(..., ge=0, le=100, description="Readiness needed (0–100).")
     weights: IndicatorValues = Field(
-        ..., description="How readiness is made up: a weighted average of these indicators."
+        ...,
+        description=(
+            "How readiness is made up: a weighted average of these indicators (interaction is "
+            "the initiative's relation's own)."
+        ),
     )
     cost: int = Field(..., ge=0, le=100, description="Hours of capacity the role takes.")
+    stumble: float = Field(
+        0.15,
+        ge=-1,
+        le=1,
+        description=(
+            "What is left of the result (like a fit, −1…1) when the organisation stumbles in "
+            "this role. Below 0, a stumble does harm: letting go without trust is neglect."
+        ),
+    )
 
 
 def _role_demand_defaults() -> dict[str, RoleDemand]:
     return {
         MunicipalRole.NORMATIVE: RoleDemand(
-            readiness=10, weights=IndicatorValues(embedding=50, awareness=50), cost=3
+            readiness=15, weights=IndicatorValues(embedding=60, awareness=40), cost=3
         ),
         MunicipalRole.DIRECTING: RoleDemand(
-            readiness=20, weights=IndicatorValues(skill=50, embedding=50), cost=6
+            readiness=12, weights=IndicatorValues(skill=40, embedding=30, awareness=30), cost=5
         ),
         MunicipalRole.FACILITATING: RoleDemand(
-            readiness=40, weights=IndicatorValues(skill=50, interaction=30, awareness=20), cost=4
+            readiness=32,
+            weights=IndicatorValues(skill=45, interaction=35, awareness=20),
+            cost=4,
         ),
         MunicipalRole.PARTICIPATING: RoleDemand(
-            readiness=50,
+            readiness=40,
             weights=IndicatorValues(skill=40, interaction=40, ownership_breadth=20),
-            cost=6,
+            cost=5,
         ),
         MunicipalRole.LETTING_GO: RoleDemand(
             readiness=50,
-            weights=IndicatorValues(trust=60, ownership_breadth=20, awareness=20),
+            weights=IndicatorValues(trust=55, community_energy=30, ownership_breadth=15),
             cost=1,
+            stumble=-0.5,
         ),
     }
 
@@ -727,7 +896,7 @@ class RoleDemands(ContentModel):
 
     normative: RoleDemand = Field(
         default_factory=lambda: _role_demand_defaults()[MunicipalRole.NORMATIVE],
-        description="Setting and enforcing rules asks little online competence.",
+        description="Setting and enforcing rules asks clear rules: embedding.",
     )
     directing: RoleDemand = Field(
         default_factory=lambda: _role_demand_defaults()[MunicipalRole.DIRECTING],
@@ -769,24 +938,54 @@ class RoleFitTable(ContentModel):
 
 
 class Gains(ContentModel):
-    """How strongly a decision moves the indicators (multipliers of the built-in rules)."""
+    """How strongly a decision moves the indicators (multipliers of the built-in rules).
+
+    What a role brings scales with how well it fits and how it went, never with which role it is.
+    """
 
     trust: float = Field(7, ge=0, le=50, description="Trust gained (or lost) by role fit.")
     community_energy: float = Field(
         14, ge=0, le=50, description="Community energy gained (or lost) by role fit."
     )
-    interaction: float = Field(14, ge=0, le=50, description="Interaction gained by good channels.")
-    learning: float = Field(2.5, ge=0, le=20, description="Skill learned by playing any role.")
+    interaction: float = Field(
+        30,
+        ge=0,
+        le=80,
+        description="Interaction in the relation from channels that suit the purposes.",
+    )
+    learning: float = Field(
+        2.5, ge=0, le=20, description="Skill learned by playing a role, times its fit."
+    )
     stretch_learning: float = Field(
-        3.5, ge=0, le=20, description="Extra skill learned by playing a role not yet mastered."
+        3.5,
+        ge=0,
+        le=20,
+        description="Extra skill from a fitting role the organisation was not ready for yet.",
     )
     ownership: float = Field(
         2.5,
         ge=0,
         le=20,
-        description="Ownership breadth from a well-played facilitating/participating role.",
+        description="Ownership breadth from a role that fitted and went well.",
     )
-    awareness: float = Field(2.0, ge=0, le=20, description="Awareness from every online action.")
+    awareness: float = Field(
+        2.0, ge=0, le=20, description="Awareness from working on an initiative online."
+    )
+    prediction: float = Field(
+        1.5,
+        ge=0,
+        le=20,
+        description="Awareness from a prediction that came true: knowing why things work.",
+    )
+    rework_hours: float = Field(
+        6,
+        ge=0,
+        le=40,
+        description=(
+            "Hours of repair work the next round after a role that fitted badly (fit 0) or a "
+            "stumble; less for a better fit."
+        ),
+    )
 
 
 class Tuning(ContentModel):
@@ -814,11 +1013,38 @@ class Tuning(ContentModel):
         8, ge=0, le=50, description="A phase or stage drops only this far below its threshold."
     )
     max_initiatives_per_round: int = Field(3, ge=1, le=6, description="At most this many a round.")
-    fit_record_weight: float = Field(
-        0.25,
+    fit_record_prior: float = Field(
+        2,
+        ge=0,
+        le=20,
+        description=(
+            "The track record (per relation) counts fitting decisions as (fitting + prior/2) / "
+            "(decisions + prior): it starts at 50 and remembers every decision."
+        ),
+    )
+    grow_fit: float = Field(
+        0.7,
+        ge=0,
+        le=1,
+        description="An initiative grows into its next stage when the role's fit is at least this.",
+    )
+    phase_majority: float = Field(
+        0.67,
         gt=0,
         le=1,
-        description="How fast the track record of fitting roles follows decisions.",
+        description=(
+            "The overall growth phase is the highest phase that at least this share of the "
+            "relations has reached (collaborating needs all of them)."
+        ),
+    )
+    others_platform_bonus: float = Field(
+        25,
+        ge=0,
+        le=100,
+        description=(
+            "Fit points added to a channel on others' platforms in a relation that is conversing "
+            "or further: going where the conversation already is."
+        ),
     )
     saturation: float = Field(
         0.6,
@@ -830,17 +1056,20 @@ class Tuning(ContentModel):
         ),
     )
     max_risk: float = Field(
-        0.6,
+        0.75,
         ge=0,
         le=1,
-        description="Chance of stumbling in a role the organisation is not ready for.",
+        description=(
+            "Chance of stumbling in a role when the organisation's readiness is 0; it falls "
+            "linearly to 0 at the role's readiness."
+        ),
     )
     experience_bonus: float = Field(
         4, ge=0, le=25, description="Readiness gained per earlier success in the same role."
     )
     drift: IndicatorDeltas = Field(
         default_factory=lambda: IndicatorDeltas(
-            interaction=-1.5, community_energy=-1.5, trust=-1, awareness=-0.5, skill=-0.5
+            interaction=-1, community_energy=-1.5, trust=-1, awareness=-0.5, skill=-0.5
         ),
         description="Change each round without effort: channels go quiet, energy leaks away.",
     )

@@ -107,6 +107,58 @@ class _Check:
         for index, part in enumerate(condition.any_of or ()):
             self.condition((*path, "any_of", index), part)
 
+    def unfolding(self) -> set[str]:
+        """Check every ``unfolds``: its stages exist, arrive only that way, and never loop.
+
+        Returns the ids of the initiatives that arrive as a next stage.
+        """
+        initiatives = self.scenario.initiatives
+        index = {item.id: i for i, item in enumerate(initiatives)}
+        stages: dict[str, str] = {}
+        for i, initiative in enumerate(initiatives):
+            unfolds = initiative.unfolds
+            if unfolds is None:
+                continue
+            for branch in ("grows", "withers"):
+                ref = getattr(unfolds, branch)
+                if ref is None:
+                    continue
+                path = ("initiatives", i, "unfolds", branch)
+                if ref not in index:
+                    self.reference(path, ref, "initiative")
+                    continue
+                stage = initiatives[index[ref]]
+                if ref == initiative.id:
+                    self.add(path, f"'{ref}' cannot unfold into itself")
+                elif stage.round is not None or stage.when is not None:
+                    self.add(
+                        path,
+                        f"'{ref}' arrives by itself (it has 'round' or 'when'); a next stage "
+                        "arrives only through 'unfolds': remove its 'round' or 'when'",
+                    )
+                elif ref in stages and stages[ref] != initiative.id:
+                    self.add(
+                        path,
+                        f"'{ref}' is already the next stage of '{stages[ref]}'; give each "
+                        "stage one initiative it comes from",
+                    )
+                else:
+                    stages[ref] = initiative.id
+        for i, initiative in enumerate(initiatives):
+            seen = {initiative.id}
+            current = initiative.id
+            while current in stages:
+                current = stages[current]
+                if current in seen:
+                    self.add(
+                        ("initiatives", i, "unfolds"),
+                        f"the stages of '{initiative.id}' come back to it in a loop; an "
+                        "initiative's stages must end somewhere",
+                    )
+                    break
+                seen.add(current)
+        return set(stages)
+
     def scheduled_round(self, path: DataPath, round_: int | None) -> None:
         if round_ is not None and round_ > self.scenario.rounds:
             self.add(
@@ -143,15 +195,17 @@ def reference_problems(
             check.condition(("actions", i, "requires"), action.requires)
         for j, ref in enumerate(action.effects.open_channels):
             check.reference(("actions", i, "effects", "open_channels", j), ref, "channel")
+    stages = check.unfolding()
     for i, initiative in enumerate(scenario.initiatives):
         check.scheduled_round(("initiatives", i, "round"), initiative.round)
         if initiative.when is not None:
             check.condition(("initiatives", i, "when"), initiative.when)
-        elif initiative.round is None and initiative.id not in brought:
+        elif initiative.round is None and initiative.id not in brought | stages:
             check.add(
                 ("initiatives", i),
                 f"initiative '{initiative.id}' never arrives: give it a 'round', a 'when' "
-                "condition, or let an event bring it with 'add_initiatives'",
+                "condition, let an event bring it with 'add_initiatives', or make it the next "
+                "stage of another initiative with 'unfolds'",
             )
     account = scenario.council_account
     if account is not None:

@@ -1,8 +1,24 @@
-"""Bots that play the game, for tests, balance reports and the screenshot tour.
+"""Bots that play the game, for tests, the balance simulator and the screenshot tour.
 
-A bot is a player, not part of the simulation: it reads the state and returns decisions. The
-``random`` bot therefore has a generator of its own (seeded from the game seed), so that it never
-draws from the simulation's generator and replays stay exact.
+A bot is a player, not part of the simulation: it reads the state and returns decisions. Bots
+that need chance (``random``, ``greedy``'s look-ahead) have a generator of their own, seeded from
+the game seed, so they never draw from the simulation's generator and replays stay exact.
+
+The strategies, each a way a group might play:
+- ``best``: thinks like the model: the role that fits the owner and relation, unless the
+  organisation is not ready for it and a safer role achieves more; channels that suit each
+  purpose; development where the next phase needs it; and a prediction of how it will go.
+- ``random``: any role, channels and actions.
+- one per role (``normative`` … ``letting_go``): always that role.
+- ``community-facilitate-own-direct``: facilitate the community's initiatives, direct your own.
+- ``fit-no-development``: ``best``'s roles and channels, but never invests in the organisation.
+- ``development-only``: invests every hour it can in the organisation, and gives initiatives
+  the cheapest role and no channel.
+- ``one-channel``: ``best``'s roles, but one channel for every purpose.
+- ``cheapest``: the cheapest role and channel for everything, and the hours saved into
+  development.
+- ``greedy``: per initiative, the role whose round ends with the highest score, looking one
+  round ahead and leaving the score's fit points out.
 """
 
 from __future__ import annotations
@@ -10,25 +26,41 @@ from __future__ import annotations
 import random
 from collections.abc import Callable
 
-from game.domain import MunicipalRole
+from game.domain import Indicator, MunicipalRole, Prediction
 from game.scenario.models import DevelopmentAction, Scenario
 from game.sim.engine import (
     _gaps,
+    action_available,
     available_actions,
     channel_available,
     channel_hours,
+    execution_risk,
+    judge,
     new_game,
+    purpose_fit,
     resolve_round,
 )
 from game.sim.rules import ChannelInfo, CompiledRules, InitiativeInfo, compile_rules
 from game.sim.state import Decisions, GameState, InitiativeDecision
 
-STRATEGIES: tuple[str, ...] = ("best", "random", *(r.value for r in MunicipalRole))
+ROLE_STRATEGIES: tuple[str, ...] = tuple(r.value for r in MunicipalRole)
+HEURISTICS: tuple[str, ...] = (
+    "community-facilitate-own-direct",
+    "fit-no-development",
+    "development-only",
+    "one-channel",
+    "cheapest",
+    "greedy",
+)
+STRATEGIES: tuple[str, ...] = ("best", "random", *ROLE_STRATEGIES, *HEURISTICS)
 
 # A channel is only worth its hours when it adds at least this much purpose fit (0–1).
 _MIN_GAIN = 0.12
 
 RoleChooser = Callable[[GameState, CompiledRules, InitiativeInfo], MunicipalRole]
+Predictor = Callable[
+    [GameState, CompiledRules, InitiativeInfo, MunicipalRole, tuple[str, ...]], Prediction | None
+]
 
 
 class _Purse:
@@ -48,27 +80,85 @@ class _Purse:
         self.money -= money
 
 
+def expected_quality(
+    state: GameState, rules: CompiledRules, info: InitiativeInfo, role: MunicipalRole
+) -> float:
+    """What a role is expected to achieve: its fit when it goes well, less after a stumble."""
+    fit = info.fit[role]
+    chance = execution_risk(state, rules, role, info.relation).chance
+    stumble = rules.roles[role].stumble
+    return (1.0 - chance) * fit + chance * (fit if fit < stumble else stumble)
+
+
 def best_role(state: GameState, rules: CompiledRules, info: InitiativeInfo) -> MunicipalRole:
-    """The best-fitting role; among equals, the one that asks least of the organisation."""
+    """The role that achieves most: the best fit, unless the organisation is not ready for it.
+
+    Among equals, a best-fitting role first, then the one that takes fewest hours.
+    """
+    best = info.best
+    roles = rules.roles
+    return max(
+        MunicipalRole,
+        key=lambda r: (
+            round(expected_quality(state, rules, info, r), 9),
+            r in best,
+            -roles[r].cost,
+        ),
+    )
+
+
+def fitting_role(state: GameState, rules: CompiledRules, info: InitiativeInfo) -> MunicipalRole:
+    """The best-fitting role, whatever the organisation's readiness (what the debrief holds up)."""
     best = info.best
     if len(best) == 1:
         return best[0]
     return min(best, key=lambda r: rules.roles[r].readiness)
 
 
+def predict(
+    state: GameState,
+    rules: CompiledRules,
+    info: InitiativeInfo,
+    role: MunicipalRole,
+    channels: tuple[str, ...],
+) -> Prediction:
+    """The likeliest verdict, as a team that knows the model would reason it out."""
+    chance = execution_risk(state, rules, role, info.relation).chance
+    fit = info.fit[role]
+    cfit = None
+    if info.purposes:
+        cfit = (
+            purpose_fit(state, rules, info.purposes, channels, info.relation) if channels else 0.0
+        )
+    if chance >= 0.5:
+        stumble = rules.roles[role].stumble
+        return judge(fit if fit < stumble else stumble, cfit)
+    return judge(fit, cfit)
+
+
+def hopeful(*_: object) -> Prediction:
+    """A group that follows a simple rule expects it to work."""
+    return Prediction.WELL
+
+
 def _channel_options(
-    state: GameState, info: InitiativeInfo, available: set[str]
+    state: GameState, info: InitiativeInfo, available: set[str], rules: CompiledRules
 ) -> list[tuple[ChannelInfo, tuple[float, ...]]]:
     """The available channels with their fit per purpose (0–100, with the organisation's bonus)."""
     bonus = state.purpose_bonus
     extras = [bonus.get(p, 0.0) for p in info.purposes]
-    if not any(extras):
+    others = 0.0
+    if state.relation_phase[info.relation].level >= 3:
+        others = rules.tuning.others_platform_bonus
+    if not any(extras) and not others:
         return [option for option in info.channel_fits if option[0].id in available]
-    return [
-        (c, tuple(min(100.0, f + e) for f, e in zip(fits, extras)))  # noqa: B905
-        for c, fits in info.channel_fits
-        if c.id in available
-    ]
+    out = []
+    for c, fits in info.channel_fits:
+        if c.id not in available:
+            continue
+        plus = others if c.others_platform else 0.0
+        out.append((c, tuple(min(100.0, f + e + plus) for f, e in zip(fits, extras, strict=True))))
+    return out
 
 
 def _best_channel(
@@ -96,6 +186,20 @@ def _best_channel(
     return best
 
 
+def _needs(state: GameState, rules: CompiledRules) -> set[Indicator]:
+    """The indicators that stand between the organisation and its next phase or stage."""
+    needs = {
+        gap.requirement.indicator
+        for gap in _gaps(state, rules)
+        if gap.requirement.kind == "indicator" and gap.requirement.indicator is not None
+    }
+    if state.stage.level < 4:
+        for req in rules.stage_requirements[state.stage.level - 1]:
+            if req.indicator is not None and state.indicators[req.indicator] < req.value:
+                needs.add(req.indicator)
+    return needs
+
+
 def _action_value(state: GameState, needs: set, action: DevelopmentAction) -> float:
     """How much an action helps towards the next phase, per unit of what it costs."""
     fx = action.effects
@@ -104,7 +208,7 @@ def _action_value(state: GameState, needs: set, action: DevelopmentAction) -> fl
         weight = 2.0 if ind in needs else 1.0
         value += delta * weight * (100.0 - state.targets[ind]) / 100.0
     value += fx.capacity * 2.0 + fx.structural_budget + fx.budget_per_round * 0.5
-    value += 80.0 * fx.risk_reduction
+    value += 80.0 * fx.risk_reduction * (1.0 - state.risk_reduction)
     if fx.purpose_bonus is not None:
         value += sum(v for _, v in fx.purpose_bonus.items()) * 0.1
     if fx.role_readiness is not None:
@@ -113,11 +217,24 @@ def _action_value(state: GameState, needs: set, action: DevelopmentAction) -> fl
     return value / (action.cost.capacity + action.cost.budget / 2.0 + 1.0)
 
 
-def plan(state: GameState, scenario: Scenario, choose_role: RoleChooser) -> Decisions:
-    """Decisions with the given role choice and sensible channels and actions within capacity.
+def plan(
+    state: GameState,
+    scenario: Scenario,
+    choose_role: RoleChooser,
+    *,
+    channels: str = "best",
+    develop: bool = True,
+    predictor: Predictor | None = predict,
+    banned: frozenset[str] = frozenset(),
+    forced: tuple[str, ...] = (),
+) -> Decisions:
+    """Decisions with the given role choice, and channels and actions within capacity.
 
     Priorities, as a careful team would set them: every initiative gets a role; then one good
     channel each; then development actions; then more channels with the hours left.
+    ``channels``: "best", "one" (one channel for every purpose), "cheapest" or "none".
+    ``banned`` actions are never bought; ``forced`` ones are bought first whenever possible
+    (the balance tests use both to measure what one action is worth).
     """
     rules = compile_rules(scenario)
     purse = _Purse(state.capacity_this_round, state.budget)
@@ -134,69 +251,190 @@ def plan(state: GameState, scenario: Scenario, choose_role: RoleChooser) -> Deci
 
     available = {c for c in rules.channels if channel_available(state, rules, c)}
     chosen: dict[str, list[str]] = {info.id: [] for info in infos}
-    coverage = {info.id: [0.0] * len(info.purposes) for info in infos}
-    options = {info.id: _channel_options(state, info, available) for info in infos}
     opened: set[str] = set()
 
-    def add_channels(limit: int) -> None:
+    def take(info: InitiativeInfo, channel: ChannelInfo, hours: int) -> None:
+        chosen[info.id].append(channel.id)
+        if channel.id not in state.channels:
+            opened.add(channel.id)
+        purse.spend(hours)
+
+    if channels == "best":
+        coverage = {info.id: [0.0] * len(info.purposes) for info in infos}
+        options = {info.id: _channel_options(state, info, available, rules) for info in infos}
+
+        def add_channels(limit: int) -> None:
+            for info in infos:
+                if not info.purposes:
+                    continue
+                have = coverage[info.id]
+                for _ in range(limit):
+                    channel, fits, hours = _best_channel(state, options[info.id], have, opened)
+                    if channel is None or not purse.afford(hours):
+                        break
+                    take(info, channel, hours)
+                    have[:] = [max(a, b) for a, b in zip(have, fits, strict=True)]
+
+        add_channels(1)
+    elif channels in ("one", "cheapest"):
+        single = one_channel(rules) if channels == "one" else None
         for info in infos:
             if not info.purposes:
                 continue
-            have = coverage[info.id]
-            for _ in range(limit):
-                channel, fits, hours = _best_channel(state, options[info.id], have, opened)
-                if channel is None or not purse.afford(hours):
-                    break
-                chosen[info.id].append(channel.id)
-                have[:] = [max(a, b) for a, b in zip(have, fits, strict=True)]
-                if channel.id not in state.channels:
-                    opened.add(channel.id)
-                purse.spend(hours)
+            pick = single or _cheapest_channel(state, info, available, opened)
+            if pick is None or pick.id not in available:
+                continue
+            hours = channel_hours(state, pick, opened)
+            if purse.afford(hours):
+                take(info, pick, hours)
 
-    add_channels(1)
-    needs = {req.indicator for req, _ in _gaps(state, rules) if req.kind == "indicator"}
-    if state.stage.level < 4:
-        for req in rules.stage_requirements[state.stage.level - 1]:
-            if state.indicators[req.indicator] < req.value:
-                needs.add(req.indicator)
-    valued = [
-        (_action_value(state, needs, a), a)
-        for a in available_actions(state, scenario)
-        if a.trap is None
-    ]
-    valued.sort(key=lambda pair: -pair[0])
     actions: list[str] = []
-    for value, action in valued:
-        if value <= 0:
-            break
-        if purse.afford(action.cost.capacity, action.cost.budget):
-            actions.append(action.id)
-            purse.spend(action.cost.capacity, action.cost.budget)
-    add_channels(2)
-    return Decisions(
-        initiatives=tuple(
-            InitiativeDecision(info.id, roles[info.id], tuple(chosen[info.id])) for info in infos
-        ),
-        actions=tuple(actions),
-    )
+    if develop:
+        for action_id in forced:
+            action = rules.actions[action_id]
+            if action_available(state, action) and purse.afford(
+                action.cost.capacity, action.cost.budget
+            ):
+                actions.append(action_id)
+                purse.spend(action.cost.capacity, action.cost.budget)
+        needs = _needs(state, rules)
+        valued = [
+            (_action_value(state, needs, a), a)
+            for a in available_actions(state, scenario)
+            if a.trap is None and a.id not in banned and a.id not in actions
+        ]
+        valued.sort(key=lambda pair: -pair[0])
+        for value, action in valued:
+            if value <= 0:
+                break
+            if purse.afford(action.cost.capacity, action.cost.budget):
+                actions.append(action.id)
+                purse.spend(action.cost.capacity, action.cost.budget)
+    if channels == "best":
+        add_channels(2)
+    decisions = []
+    for info in infos:
+        role = roles[info.id]
+        picked = tuple(chosen[info.id])
+        prediction = None if predictor is None else predictor(state, rules, info, role, picked)
+        decisions.append(InitiativeDecision(info.id, role, picked, prediction))
+    return Decisions(tuple(decisions), tuple(actions))
+
+
+def one_channel(rules: CompiledRules) -> ChannelInfo | None:
+    """The one channel a group that uses a single channel for everything would pick.
+
+    The channel in use from the start that serves this scenario's purposes best on average:
+    in most scenarios the organisation's Twitter account.
+    """
+    purposes = [p for info in rules.initiatives.values() for p in info.purposes]
+    start = [c for c in rules.channels.values() if c.requires is None]
+    if not start or not purposes:
+        return None
+    return max(start, key=lambda c: (sum(c.fit[p] for p in purposes), c.id))
+
+
+def _cheapest_channel(
+    state: GameState, info: InitiativeInfo, available: set[str], opened: set[str]
+) -> ChannelInfo | None:
+    """The channel that costs fewest hours and serves any of the purposes at all."""
+    options = [
+        (channel_hours(state, c, opened), -sum(fits), c.id, c)
+        for c, fits in info.channel_fits
+        if c.id in available and any(fits)
+    ]
+    return min(options)[3] if options else None
+
+
+def _cheapest_role(state: GameState, rules: CompiledRules, info: InitiativeInfo) -> MunicipalRole:
+    return min(MunicipalRole, key=lambda r: (rules.roles[r].cost, -info.fit[r]))
+
+
+def _community_facilitate_own_direct(
+    state: GameState, rules: CompiledRules, info: InitiativeInfo
+) -> MunicipalRole:
+    return MunicipalRole.FACILITATING if info.community else MunicipalRole.DIRECTING
+
+
+def score_without_fit(state: GameState) -> float:
+    """The score with its fit points left out: what the outcome is worth on its own."""
+    from game.sim.score import score
+
+    card = score(state)
+    return card.total - card.fit_points
 
 
 class Bot:
     """A named strategy that turns a state into decisions."""
 
-    def __init__(self, strategy: str, seed: int) -> None:
+    def __init__(self, strategy: str, seed: int, **options: object) -> None:
         if strategy not in STRATEGIES:
             raise ValueError(f"unknown strategy {strategy!r}; choose from {', '.join(STRATEGIES)}")
         self.strategy = strategy
         self._rng = random.Random(f"bot:{strategy}:{seed}")
+        self.banned: frozenset[str] = frozenset(options.get("banned", ()))  # type: ignore[arg-type]
+        self.forced: tuple[str, ...] = tuple(options.get("forced", ()))  # type: ignore[arg-type]
+        # greedy keeps count of how often its role matched best's, for the balance report.
+        self.agreed = 0
+        self.compared = 0
 
     def decide(self, state: GameState, scenario: Scenario) -> Decisions:
-        if self.strategy == "best":
-            return plan(state, scenario, best_role)
-        if self.strategy == "random":
+        name = self.strategy
+        extra = {"banned": self.banned, "forced": self.forced}
+        if name == "best":
+            return plan(state, scenario, best_role, **extra)
+        if name == "random":
             return self._random(state, scenario)
-        fixed = MunicipalRole(self.strategy)
-        return plan(state, scenario, lambda *_: fixed)
+        if name in ROLE_STRATEGIES:
+            fixed = MunicipalRole(name)
+            return plan(state, scenario, lambda *_: fixed, predictor=hopeful, **extra)
+        if name == "community-facilitate-own-direct":
+            return plan(state, scenario, _community_facilitate_own_direct, predictor=hopeful)
+        if name == "fit-no-development":
+            return plan(state, scenario, best_role, develop=False)
+        if name == "development-only":
+            return plan(state, scenario, _cheapest_role, channels="none", predictor=hopeful)
+        if name == "one-channel":
+            return plan(state, scenario, best_role, channels="one")
+        if name == "cheapest":
+            return plan(state, scenario, _cheapest_role, channels="cheapest", predictor=hopeful)
+        return self._greedy(state, scenario)
+
+    def _greedy(self, state: GameState, scenario: Scenario) -> Decisions:
+        """One round of look-ahead per initiative: the role whose round ends best.
+
+        Each candidate is played out on a copy with the same dice (the bot's own), the other
+        initiatives as ``best`` would play them; the score without its fit points decides.
+        """
+        rules = compile_rules(scenario)
+        chosen: dict[str, MunicipalRole] = {}
+        for initiative_id in state.current_initiatives:
+            info = rules.initiatives[initiative_id]
+            seed = self._rng.random()
+            outcomes = []
+            for role in MunicipalRole:
+
+                def choose(
+                    s: GameState,
+                    r: CompiledRules,
+                    i: InitiativeInfo,
+                    role: MunicipalRole = role,
+                    target: str = initiative_id,
+                ) -> MunicipalRole:
+                    if i.id == target:
+                        return role
+                    return chosen.get(i.id) or best_role(s, r, i)
+
+                decisions = plan(state, scenario, choose)
+                after, _ = resolve_round(
+                    state, decisions, scenario, random.Random(seed), check=False
+                )
+                outcomes.append((score_without_fit(after), -rules.roles[role].cost, role))
+            pick = max(outcomes)[2]
+            chosen[initiative_id] = pick
+            self.compared += 1
+            self.agreed += pick is best_role(state, rules, info)
+        return plan(state, scenario, lambda s, r, i: chosen[i.id])
 
     def _random(self, state: GameState, scenario: Scenario) -> Decisions:
         """Any role, any channels, any actions, as long as the hours and money allow."""
@@ -214,6 +452,7 @@ class Bot:
         candidates = [c for c in rules.channels.values() if channel_available(state, rules, c.id)]
         opened: set[str] = set()
         decisions = []
+        predictions = tuple(Prediction)
         for initiative_id, role in zip(state.current_initiatives, roles, strict=True):
             chosen = []
             for channel in candidates:
@@ -225,7 +464,9 @@ class Bot:
                     chosen.append(channel.id)
                     if channel.id not in state.channels:
                         opened.add(channel.id)
-            decisions.append(InitiativeDecision(initiative_id, role, tuple(chosen)))
+            decisions.append(
+                InitiativeDecision(initiative_id, role, tuple(chosen), rng.choice(predictions))
+            )
         actions = []
         for action in available_actions(state, scenario):
             if rng.random() < 0.3 and purse.afford(action.cost.capacity, action.cost.budget):
@@ -234,11 +475,11 @@ class Bot:
         return Decisions(tuple(decisions), tuple(actions))
 
 
-def play(scenario: Scenario, seed: int, strategy: str) -> GameState:
+def play(scenario: Scenario, seed: int, strategy: str, **options: object) -> GameState:
     """A whole game of ``scenario`` played by a bot; the finished state holds its history."""
-    bot = Bot(strategy, seed)
+    bot = Bot(strategy, seed, **options)
     state = new_game(scenario, seed)
     rng = state.rng()
     while not state.finished:
-        state, _ = resolve_round(state, bot.decide(state, scenario), scenario, rng)
+        state, _ = resolve_round(state, bot.decide(state, scenario), scenario, rng, check=False)
     return state

@@ -21,6 +21,7 @@ from game.domain import (
     InteractionLevel,
     Language,
     MunicipalRole,
+    Prediction,
     Purpose,
 )
 from game.labels import label
@@ -29,12 +30,22 @@ ParamValue = str | int | float | StrEnum | Bilingual | tuple[Any, ...]
 
 # key -> (Dutch, English). Parameters in {braces}; {delta} is the signed change.
 TEMPLATES: dict[str, tuple[str, str]] = {
-    # Initiatives: role fit
-    "role_fit_trust": (
-        "{title}: bij {owner} met inwoners als {relation} past de rol '{best}' het best; "
-        "jullie kozen '{role}' (past voor {fit}%). Vertrouwen {delta}.",
-        "{title}: for {owner} with residents as {relation}, the {best} role fits best; you "
-        "chose {role} ({fit}% fit). Trust {delta}.",
+    # Initiatives: the role, its fit and how it went
+    "role_fit_trust_up": (
+        "{title}: bij {owner} met {relation} paste de rol '{role}' ({fit}%). Vertrouwen {delta}.",
+        "{title}: for {owner} with {relation}, the {role} role fitted ({fit}%). Trust {delta}.",
+    ),
+    "role_fit_trust_down": (
+        "{title}: bij {owner} met {relation} past '{best}' het best; '{role}' paste maar voor "
+        "{fit}%. Vertrouwen {delta}.",
+        "{title}: for {owner} with {relation}, {best} fits best; {role} fitted only {fit}%. "
+        "Trust {delta}.",
+    ),
+    "role_stumble_trust": (
+        "{title}: '{role}' paste ({fit}%), maar de organisatie struikelde erin en dat zagen "
+        "mensen. Vertrouwen {delta}.",
+        "{title}: {role} fitted ({fit}%), but the organisation stumbled in it, and people saw. "
+        "Trust {delta}.",
     ),
     "role_fit_energy_up": (
         "{title}: de rol '{role}' liet het eigenaarschap waar het hoort. "
@@ -48,63 +59,130 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "Community energy {delta}.",
     ),
     "role_stumble_energy": (
-        "{title}: de rol '{role}' was een goede keuze, maar de organisatie struikelde erin; "
-        "ook dat kost de gemeenschap energie. Energie in de gemeenschap {delta}.",
-        "{title}: {role} was a sound choice, but the organisation stumbled in it; that too "
-        "drains the community. Community energy {delta}.",
+        "{title}: de rol '{role}' ging mis; ook dat kost de gemeenschap energie. "
+        "Energie in de gemeenschap {delta}.",
+        "{title}: the {role} role went wrong; that too drains the community. "
+        "Community energy {delta}.",
     ),
     "execution_stumbled": (
         "{title}: de organisatie was nog niet toe aan de rol '{role}' (gereedheid {readiness} "
-        "van de {demand} nodig) en struikelde. Het effect viel grotendeels weg.",
+        "van de {demand} nodig) en struikelde. Het meeste effect viel weg.",
         "{title}: the organisation was not yet ready for the {role} role (readiness "
         "{readiness} of the {demand} it needs) and stumbled. Most of the effect was lost.",
+    ),
+    "execution_harmed": (
+        "{title}: de organisatie was nog niet toe aan de rol '{role}' (gereedheid {readiness} "
+        "van de {demand} nodig). Het ging mis en deed schade: zonder vertrouwen en energie in "
+        "de gemeenschap voelt wegblijven als in de steek laten.",
+        "{title}: the organisation was not yet ready for the {role} role (readiness "
+        "{readiness} of the {demand} it needs). It went wrong and did harm: without trust and "
+        "community energy, staying out feels like being left alone.",
     ),
     "learning_by_doing": (
         "{title}: door de rol '{role}' te spelen leerde de organisatie bij. Vaardigheid {delta}.",
         "{title}: playing the {role} role taught the organisation. Skill {delta}.",
     ),
     "learning_stretch": (
-        "{title}: voor de rol '{role}' was de organisatie nog niet klaar; juist daarvan leert "
-        "ze het meest. Vaardigheid {delta}.",
-        "{title}: the organisation was not ready for the {role} role yet; that is exactly "
-        "what teaches most. Skill {delta}.",
+        "{title}: voor de rol '{role}' was de organisatie nog niet klaar; juist een passende rol "
+        "waar je nog in moet groeien leert het meest. Vaardigheid {delta}.",
+        "{title}: the organisation was not ready for the {role} role yet; a fitting role you "
+        "still have to grow into teaches most. Skill {delta}.",
     ),
     "ownership_spreads": (
-        "{title}: meer collega's raakten betrokken doordat jullie {role} optraden. "
+        "{title}: de rol paste en het ging goed, dus raakten meer collega's betrokken. "
         "Breed eigenaarschap {delta}.",
-        "{title}: more colleagues got involved because your role was {role}. "
+        "{title}: the role fitted and it went well, so more colleagues got involved. "
         "Ownership breadth {delta}.",
     ),
+    "misfit_rework": (
+        "{title}: '{role}' paste hier niet ({fit}%). Klachten en herstelwerk kosten de volgende "
+        "ronde {hours} uur. Capaciteit {delta}.",
+        "{title}: {role} did not suit this ({fit}%). Complaints and repairs take {hours} hours "
+        "next round. Capacity {delta}.",
+    ),
+    "stumble_rework": (
+        "{title}: wat misging, moet hersteld worden: de volgende ronde kost dat {hours} uur. "
+        "Capaciteit {delta}.",
+        "{title}: what went wrong has to be put right: that takes {hours} hours next round. "
+        "Capacity {delta}.",
+    ),
+    # Initiatives: channels
     "channels_interaction": (
         "{title}: via {channels} werden de doelen ({purposes}) voor {cfit}% gediend, op het "
-        "niveau '{level}'. Interactie {delta}.",
+        "niveau '{level}'. Interactie met {relation} {delta}.",
         "{title}: through {channels}, the purposes ({purposes}) were served at {cfit}%, at the "
-        "'{level}' level. Interaction {delta}.",
+        "'{level}' level. Interaction with {relation} {delta}.",
     ),
-    "channels_trust": (
+    "channels_interaction_others": (
+        "{title}: jullie gingen naar waar het gesprek al was ({others}); de doelen ({purposes}) "
+        "werden voor {cfit}% gediend. Interactie met {relation} {delta}.",
+        "{title}: you went where the conversation already was ({others}); the purposes "
+        "({purposes}) were served at {cfit}%. Interaction with {relation} {delta}.",
+    ),
+    "channels_trust_up": (
         "{title}: wie iets wilde weten of zeggen, vond jullie via {where}. Vertrouwen {delta}.",
         "{title}: people who wanted to know or say something found you on {where}. Trust {delta}.",
     ),
+    "channels_trust_down": (
+        "{title}: {where} paste slecht bij {purposes} ({cfit}%); wie jullie zocht, vond daar "
+        "weinig. Vertrouwen {delta}.",
+        "{title}: {where} suited {purposes} poorly ({cfit}%); people who looked for you found "
+        "little there. Trust {delta}.",
+    ),
     "no_channel": (
         "{title}: geen kanaal ingezet voor {purposes}; wie hierover wilde meepraten, hoorde "
-        "niets. Interactie {delta}.",
+        "niets. Interactie met {relation} {delta}.",
         "{title}: no channel used for {purposes}; those who wanted to take part heard nothing. "
-        "Interaction {delta}.",
+        "Interaction with {relation} {delta}.",
     ),
     "awareness_online": (
-        "{title}: online zichtbaar werken maakt de organisatie bewust van kansen en risico's. "
-        "Bewustzijn {delta}.",
-        "{title}: working visibly online makes the organisation aware of chances and risks. "
-        "Awareness {delta}.",
+        "{title}: online zichtbaar werken via {channels} maakt de organisatie bewust van kansen "
+        "en risico's. Bewustzijn {delta}.",
+        "{title}: working visibly online through {channels} makes the organisation aware of "
+        "chances and risks. Awareness {delta}.",
     ),
     "channel_opened": (
         "Kanaal geopend: {channel}. Het heeft nu een eigen publiek.",
         "Channel opened: {channel}. It now has an audience of its own.",
     ),
+    # Initiatives: stages (arcs)
+    "arc_grows": (
+        "{title}: de rol paste en het initiatief groeit. Over {after} rondes komt het terug: "
+        "{next}.",
+        "{title}: the role fitted and the initiative grows. It comes back in {after} rounds: "
+        "{next}.",
+    ),
+    "arc_withers": (
+        "{title}: met de rol '{role}' sloeg het niet aan. Over {after} rondes komt het terug: "
+        "{next}.",
+        "{title}: with the {role} role it did not take root. It comes back in {after} rounds: "
+        "{next}.",
+    ),
+    "arc_ends": (
+        "{title}: met de rol '{role}' sloeg het niet aan; de trekkers haakten af en er komt "
+        "geen volgende stap.",
+        "{title}: with the {role} role it did not take root; its leaders dropped out and there "
+        "is no next stage.",
+    ),
+    # Initiatives: predictions
+    "prediction_right": (
+        "{title}: jullie voorspelden '{prediction}' en zo ging het. Weten waarom iets werkt is de "
+        "stap naar bewust bekwaam. Bewustzijn {delta}.",
+        "{title}: you predicted '{prediction}' and so it went. Knowing why something works is the "
+        "step to conscious competence. Awareness {delta}.",
+    ),
+    "prediction_wrong": (
+        "{title}: jullie voorspelden '{prediction}', maar het ging '{verdict}'.",
+        "{title}: you predicted '{prediction}', but it went '{verdict}'.",
+    ),
     # Development actions
     "action_indicator": (
         "‘{action}’: {indicator} {delta} (werkt in de komende rondes door).",
         "‘{action}’: {indicator} {delta} (takes effect over the coming rounds).",
+    ),
+    "action_interaction": (
+        "‘{action}’: interactie met {relations} {delta} (werkt in de komende rondes door).",
+        "‘{action}’: interaction with {relations} {delta} (takes effect over the coming rounds).",
     ),
     "action_capacity": (
         "‘{action}’: capaciteit {delta} uur per ronde.",
@@ -127,21 +205,37 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "‘{action}’: the organisation is better equipped for the role(s) {roles}.",
     ),
     "action_risk": (
-        "‘{action}’: minder kans om te struikelen in een nieuwe rol.",
-        "‘{action}’: less chance of stumbling in a new role.",
+        "‘{action}’: minder kans om te struikelen in een rol waar jullie nog niet klaar voor zijn.",
+        "‘{action}’: less chance of stumbling in a role you are not ready for yet.",
+    ),
+    "action_trap": (
+        "‘{action}’: {why}",
+        "‘{action}’: {why}",
     ),
     # Events
     "event_indicator": (
         "‘{event}’: {indicator} {delta}.",
         "‘{event}’: {indicator} {delta}.",
     ),
+    "event_interaction": (
+        "‘{event}’: interactie met {relations} {delta}.",
+        "‘{event}’: interaction with {relations} {delta}.",
+    ),
     "event_indicator_mitigated": (
         "‘{event}’: {indicator} {delta}, verzacht door ‘{actions}’.",
         "‘{event}’: {indicator} {delta}, softened by ‘{actions}’.",
     ),
+    "event_interaction_mitigated": (
+        "‘{event}’: interactie met {relations} {delta}, verzacht door ‘{actions}’.",
+        "‘{event}’: interaction with {relations} {delta}, softened by ‘{actions}’.",
+    ),
     "event_indicator_scaled": (
         "‘{event}’: {indicator} {delta}; hoe lager {scale}, hoe harder dit aankomt.",
         "‘{event}’: {indicator} {delta}; the lower {scale}, the harder this hits.",
+    ),
+    "event_interaction_scaled": (
+        "‘{event}’: interactie met {relations} {delta}; hoe lager {scale}, hoe harder dit aankomt.",
+        "‘{event}’: interaction with {relations} {delta}; the lower {scale}, the harder this hits.",
     ),
     "event_budget": (
         "‘{event}’: budget {delta} (eenmalig).",
@@ -163,26 +257,35 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "‘{event}’: er ligt een nieuw initiatief op tafel: {initiative}.",
         "‘{event}’: a new initiative is on the table: {initiative}.",
     ),
-    # Drift
+    # Drift: only when nothing this round fed the indicator
     "drift_interaction": (
-        "Kanalen die niet gevoed worden, vallen stil. Interactie {delta}.",
-        "Channels that are not fed go quiet. Interaction {delta}.",
+        "Met {relation} gebeurde deze ronde niets via de kanalen; het contact valt stil. "
+        "Interactie met {relation} {delta}.",
+        "Nothing happened through the channels with {relation} this round; the contact goes "
+        "quiet. Interaction with {relation} {delta}.",
     ),
     "drift_community_energy": (
-        "Zonder steun lekt energie uit de gemeenschap weg. Energie in de gemeenschap {delta}.",
-        "Without support, energy leaks out of the community. Community energy {delta}.",
+        "Niets gaf de gemeenschap deze ronde energie, en zonder steun lekt die weg. "
+        "Energie in de gemeenschap {delta}.",
+        "Nothing gave the community energy this round, and without support it leaks away. "
+        "Community energy {delta}.",
     ),
     "drift_awareness": (
-        "Wat niet op de agenda blijft, zakt weg. Bewustzijn {delta}.",
-        "What stays off the agenda fades. Awareness {delta}.",
+        "Niets hield online werken deze ronde op de agenda; wat niet op de agenda staat, zakt "
+        "weg. Bewustzijn {delta}.",
+        "Nothing kept working online on the agenda this round; what stays off the agenda fades. "
+        "Awareness {delta}.",
     ),
     "drift_skill": (
-        "Vaardigheden die niet gebruikt worden, roesten. Vaardigheid {delta}.",
-        "Skills that go unused get rusty. Skill {delta}.",
+        "Niemand oefende deze ronde nieuwe vaardigheden; wat niet gebruikt wordt, roest. "
+        "Vaardigheid {delta}.",
+        "Nobody practised new skills this round; what goes unused gets rusty. Skill {delta}.",
     ),
     "drift_trust": (
-        "Vertrouwen moet steeds opnieuw verdiend worden. Vertrouwen {delta}.",
-        "Trust has to be earned again and again. Trust {delta}.",
+        "Niets verdiende deze ronde vertrouwen, en vertrouwen moet steeds opnieuw verdiend "
+        "worden. Vertrouwen {delta}.",
+        "Nothing earned trust this round, and trust has to be earned again and again. "
+        "Trust {delta}.",
     ),
     "drift_other": (
         "Zonder aandacht verandert {indicator}: {delta}.",
@@ -197,6 +300,14 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "Jullie organisatie valt terug naar de fase {phase}: {why}",
         "Your organisation falls back to the phase {phase}: {why}",
     ),
+    "relation_phase_up": (
+        "Met {relation} groeien jullie naar de fase {phase}. {why}",
+        "With {relation}, you grow into the phase {phase}. {why}",
+    ),
+    "relation_phase_down": (
+        "Met {relation} vallen jullie terug naar de fase {phase}: {why}",
+        "With {relation}, you fall back to the phase {phase}: {why}",
+    ),
     "stage_up": (
         "De organisatie is nu {stage}.",
         "The organisation is now {stage}.",
@@ -209,9 +320,21 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "Alle drie de lijnen halen de drempel.",
         "All three lines meet the threshold.",
     ),
+    "why_relations_met": (
+        "Genoeg relaties zijn zo ver: {relations}.",
+        "Enough relations have come this far: {relations}.",
+    ),
+    "why_relations_low": (
+        "te weinig relaties zijn nog zo ver ({count} van de {needed} nodig).",
+        "too few relations are still that far ({count} of the {needed} needed).",
+    ),
     "why_indicator_low": (
         "{indicator} is gezakt tot {value} (ondergrens {floor}).",
         "{indicator} fell to {value} (floor {floor}).",
+    ),
+    "why_interaction_low": (
+        "de interactie met {relation} is gezakt tot {value} (ondergrens {floor}).",
+        "interaction with {relation} fell to {value} (floor {floor}).",
     ),
     "why_fit_record_low": (
         "de gekozen rollen pasten te vaak niet (track record {value}, ondergrens {floor}).",
@@ -268,6 +391,101 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "This costs {needed}; the budget holds {available}.",
     ),
 }
+
+# What sign an effect's number has under each template: the sentence must agree with it.
+# "+" and "-": the change is up or down; "0": a message without a number; "±": neutral wording
+# that reads right either way ("Awareness −2" after an action's name). A test over many games
+# checks every effect against this table.
+SIGNS: dict[str, str] = {
+    **dict.fromkeys(
+        (
+            "role_fit_trust_up",
+            "role_fit_energy_up",
+            "learning_by_doing",
+            "learning_stretch",
+            "ownership_spreads",
+            "channels_interaction",
+            "channels_interaction_others",
+            "channels_trust_up",
+            "awareness_online",
+            "prediction_right",
+            "stage_up",
+            "phase_up",
+            "relation_phase_up",
+        ),
+        "+",
+    ),
+    **dict.fromkeys(
+        (
+            "role_fit_trust_down",
+            "role_stumble_trust",
+            "role_fit_energy_down",
+            "role_stumble_energy",
+            "misfit_rework",
+            "stumble_rework",
+            "channels_trust_down",
+            "no_channel",
+            "action_risk",
+            "event_indicator_mitigated",
+            "event_interaction_mitigated",
+            "drift_interaction",
+            "drift_community_energy",
+            "drift_awareness",
+            "drift_skill",
+            "drift_trust",
+            "stage_down",
+            "phase_down",
+            "relation_phase_down",
+        ),
+        "-",
+    ),
+    **dict.fromkeys(
+        (
+            "execution_stumbled",
+            "execution_harmed",
+            "channel_opened",
+            "arc_grows",
+            "arc_withers",
+            "arc_ends",
+            "prediction_wrong",
+            "action_purpose_bonus",
+            "action_role_readiness",
+            "action_trap",
+            "event_initiative",
+        ),
+        "0",
+    ),
+    **dict.fromkeys(
+        (
+            "action_indicator",
+            "action_interaction",
+            "action_capacity",
+            "action_budget_per_round",
+            "action_structural_budget",
+            "event_indicator",
+            "event_interaction",
+            "event_indicator_scaled",
+            "event_interaction_scaled",
+            "event_budget",
+            "event_budget_per_round",
+            "event_capacity",
+            "event_capacity_this_round",
+            "drift_other",
+        ),
+        "±",
+    ),
+}
+
+# How a relation reads inside a sentence ("interaction with residents as customers").
+RELATION_PHRASES: dict[CitizenRelation, Bilingual] = {
+    CitizenRelation.CUSTOMER: Bilingual("inwoners als klant", "residents as customers"),
+    CitizenRelation.VOTER: Bilingual("inwoners als kiezer", "residents as voters"),
+    CitizenRelation.SUBJECT: Bilingual("inwoners als onderdaan", "residents as subjects"),
+    CitizenRelation.USER: Bilingual("inwoners als gebruiker", "residents as users"),
+    CitizenRelation.PARTNER: Bilingual("inwoners als partner", "residents as partners"),
+    CitizenRelation.RESIDENT: Bilingual("inwoners als bewoner", "residents as residents"),
+}
+ALL_RELATIONS_PHRASE = Bilingual("inwoners in elke relatie", "residents in every relation")
 
 
 def _render_value(value: ParamValue, lang: Language) -> str:
@@ -386,6 +604,7 @@ _ENUMS: dict[str, type[StrEnum]] = {
         InteractionLevel,
         Purpose,
         Indicator,
+        Prediction,
     )
 }
 

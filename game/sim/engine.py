@@ -4,29 +4,49 @@ Pure Python: no pygame, no UI, no I/O, no clock. The one random generator is pas
 state is stored in the returned game state, so the same scenario, seed and decisions always give
 the same game. Bots play thousands of games a second through here, so the hot path works on the
 compiled rules (plain dicts and tuples) rather than on the pydantic content models.
+
+What the model teaches, and where it lives here (MODEL.md §7):
+- the fitting role follows owner and relation, and what a role brings (trust, energy, dialogue,
+  learning, ownership) scales with how well it fits and how it went, never with which role it
+  is; a badly fitting role makes repair work that costs hours the next round;
+- a role the organisation is not ready for can stumble, and a stumble in letting go does harm;
+- channels must suit the initiative's purposes to build interaction in its relation;
+- the growth phase is held per citizen relation; the overall phase follows from them;
+- initiatives unfold: a fitting role lets them grow into their next stage;
+- a prediction that comes true raises awareness: knowing why is part of competence.
 """
 
 from __future__ import annotations
 
+import math
 import random
 from collections.abc import Collection
 from typing import NamedTuple, Protocol
 
 from game.domain import (
     Bilingual,
+    CitizenRelation,
     CompetenceStage,
     GrowthPhase,
     Indicator,
     MunicipalRole,
+    Prediction,
     Purpose,
 )
 from game.scenario.models import Condition, DevelopmentAction, Event, Scenario
-from game.sim.effects import DecisionRejected, Effect, ParamValue, Rejection, render
+from game.sim.effects import (
+    ALL_RELATIONS_PHRASE,
+    RELATION_PHRASES,
+    DecisionRejected,
+    Effect,
+    ParamValue,
+    Rejection,
+    render,
+)
 from game.sim.rules import (
     MASTERY_FIT,
-    ROLE_DIALOGUE,
-    ROLE_LEARNING,
     CompiledRules,
+    InitiativeInfo,
     Requirement,
     compile_rules,
 )
@@ -34,23 +54,40 @@ from game.sim.state import Decisions, GameState, InitiativeOutcome, RoundRecord
 
 _PHASES = tuple(GrowthPhase)
 _STAGES = tuple(CompetenceStage)
-_INDICATORS = tuple(Indicator)
 _TRUST = Indicator.TRUST
 _ENERGY = Indicator.COMMUNITY_ENERGY
 _INTERACTION = Indicator.INTERACTION
 _SKILL = Indicator.SKILL
 _AWARENESS = Indicator.AWARENESS
 _BREADTH = Indicator.OWNERSHIP_BREADTH
-_SPREADING_ROLES = (MunicipalRole.FACILITATING, MunicipalRole.PARTICIPATING)
+# Every indicator but interaction, which is held per relation.
+_ORGANISATION = tuple(i for i in Indicator if i is not _INTERACTION)
 _DRIFT_KEYS = {
-    Indicator.INTERACTION: "drift_interaction",
     Indicator.COMMUNITY_ENERGY: "drift_community_energy",
     Indicator.AWARENESS: "drift_awareness",
     Indicator.SKILL: "drift_skill",
     Indicator.TRUST: "drift_trust",
 }
-# A stumble keeps this share of what a role would have achieved.
-_STUMBLE_QUALITY = 0.35
+_WELL, _MIXED, _BADLY = Prediction.WELL, Prediction.MIXED, Prediction.BADLY
+
+# What a role achieves, against which trust and community energy are won or lost: a role that
+# fits more than this wins, one that fits less loses (and losses weigh heavier than gains).
+TRUST_PIVOT = 0.6
+ENERGY_PIVOT = 0.5
+LOSS_WEIGHT = 1.6
+# The municipality's own initiatives move the community's energy less than the community's own.
+OWN_ENERGY_SHARE = 0.35
+# Below this fit, a role makes repair work for the next round.
+REWORK_FIT = 0.5
+# Repair work never takes more than this share of a round's capacity.
+REWORK_CAP = 0.4
+# Trust from channels: above this purpose fit people find you, below it they do not.
+CHANNEL_TRUST_PIVOT = 0.4
+CHANNEL_TRUST_GAIN = 3.0
+# How an outcome is judged (and a prediction held against it).
+WELL_QUALITY = 0.75
+BADLY_QUALITY = 0.4
+WELL_CHANNEL_FIT = 0.5
 
 
 def _clamp(value: float, low: float = 0.0, high: float = 100.0) -> float:
@@ -65,19 +102,27 @@ def new_game(scenario: Scenario, seed: int) -> GameState:
     rules = compile_rules(scenario)
     rng = random.Random(seed)
     start = scenario.start
+    relation_interaction = dict(rules.start_relation_interaction)
+    indicators = dict(rules.start_indicators)
+    indicators[_INTERACTION] = _mean(relation_interaction)
     state = GameState(
         scenario_id=scenario.id,
         scenario_version=scenario.version,
         seed=seed,
         round=1,
         finished=False,
-        indicators=dict(rules.start_indicators),
-        targets=dict(rules.start_indicators),
-        fit_record=50.0,
+        indicators=indicators,
+        targets=dict(indicators),
+        relation_interaction=relation_interaction,
+        relation_targets=dict(relation_interaction),
+        relation_phase=dict.fromkeys(rules.relations, GrowthPhase.DISCOVERING),
+        relation_decisions=dict.fromkeys(rules.relations, 0),
+        relation_fitting=dict.fromkeys(rules.relations, 0),
         phase=GrowthPhase.DISCOVERING,
         stage=CompetenceStage.UNCONSCIOUSLY_INCOMPETENT,
         capacity=start.capacity,
         capacity_this_round=start.capacity,
+        rework=0,
         budget=float(start.budget),
         budget_per_round=float(start.budget_per_round),
         structural_budget=float(start.structural_budget),
@@ -86,6 +131,7 @@ def new_game(scenario: Scenario, seed: int) -> GameState:
         events_seen=(),
         initiatives_seen=(),
         current_initiatives=(),
+        unfolding=(),
         news=(),
         news_effects=(),
         purpose_bonus={},
@@ -95,16 +141,29 @@ def new_game(scenario: Scenario, seed: int) -> GameState:
         roles_mastered=(),
         decisions_total=0,
         decisions_fitting=0,
+        predictions_made=0,
+        predictions_right=0,
         history=(),
     )
-    # A scenario may start an organisation further along; derive where its indicators put it.
+    # A scenario may start an organisation further along: the stage follows from its indicators,
+    # and each relation from its given phase or else from what its indicators support.
     for _ in _STAGES:
         _update_stage(state, rules, [])
-    for _ in _PHASES:
-        _update_phase(state, rules, [], start_of_game=True)
+    for relation in rules.relations:
+        given = rules.start_relation_phase.get(relation)
+        if given is not None:
+            state.relation_phase[relation] = given
+            continue
+        for _ in _PHASES:
+            _step_relation(state, rules, relation, [], start_of_game=True)
+    state.phase = _overall_phase(state, rules)
     _begin_round(state, rules, rng)
     state.rng_state = rng.getstate()
     return state
+
+
+def _mean(values: dict[CitizenRelation, float]) -> float:
+    return sum(values.values()) / len(values) if values else 0.0
 
 
 # --- Conditions ---------------------------------------------------------------------------------
@@ -134,6 +193,11 @@ def condition_holds(condition: Condition | None, state: GameState) -> bool:
     if c.indicator_below is not None:
         for ind, value in c.indicator_below.items():
             if state.indicators[ind] >= value:
+                return False
+    if c.relation_phase_at_least is not None:
+        for relation, phase in c.relation_phase_at_least.items():
+            held = state.relation_phase.get(relation)
+            if held is None or held.level < phase.level:
                 return False
     if c.action_done is not None and not all(a in state.actions_done for a in c.action_done):
         return False
@@ -302,13 +366,22 @@ class Risk(NamedTuple):
     demand: float
 
 
-def execution_risk(state: GameState, rules: CompiledRules, role: MunicipalRole) -> Risk:
-    """How likely the organisation stumbles when it plays ``role`` now."""
+def execution_risk(
+    state: GameState, rules: CompiledRules, role: MunicipalRole, relation: CitizenRelation
+) -> Risk:
+    """How likely the organisation stumbles when it plays ``role`` now, in ``relation``.
+
+    Readiness is a weighted average of the organisation's indicators (and, where the role asks
+    for dialogue, of the relation's own interaction), plus experience in the role and what
+    development actions added. Below the role's demand the risk rises linearly.
+    """
     rule = rules.roles[role]
     indicators = state.indicators
     readiness = 0.0
     for ind, weight in rule.weights:
         readiness += indicators[ind] * weight
+    if rule.interaction_weight:
+        readiness += rule.interaction_weight * state.relation_interaction.get(relation, 0.0)
     successes = state.role_successes.get(role, 0)
     readiness += rules.tuning.experience_bonus * (successes if successes < 5 else 5)
     readiness += state.role_bonus.get(role, 0.0)
@@ -319,71 +392,194 @@ def execution_risk(state: GameState, rules: CompiledRules, role: MunicipalRole) 
     return Risk(rules.tuning.max_risk * gap * (1.0 - state.risk_reduction), readiness, demand)
 
 
+class RoleOption(NamedTuple):
+    """One role for one initiative, as the team can weigh it before choosing.
+
+    The fit is not here: which role fits is what the team has to work out.
+    """
+
+    role: MunicipalRole
+    hours: int
+    readiness: float
+    demand: float
+    risk: float
+    # What is left of the result when the organisation stumbles (below 0: it does harm).
+    stumble: float
+
+
+def role_options(state: GameState, scenario: Scenario, initiative_id: str) -> list[RoleOption]:
+    """Per role: hours, the readiness it asks against the organisation's, and the risk."""
+    rules = compile_rules(scenario)
+    relation = rules.initiatives[initiative_id].relation
+    options = []
+    for role in MunicipalRole:
+        rule = rules.roles[role]
+        risk = execution_risk(state, rules, role, relation)
+        options.append(
+            RoleOption(role, rule.cost, risk.readiness, risk.demand, risk.chance, rule.stumble)
+        )
+    return options
+
+
 def purpose_fit(
-    state: GameState, rules: CompiledRules, purposes: tuple[Purpose, ...], channels: tuple[str, ...]
+    state: GameState,
+    rules: CompiledRules,
+    purposes: tuple[Purpose, ...],
+    channels: tuple[str, ...],
+    relation: CitizenRelation | None = None,
 ) -> float:
-    """How well a set of channels serves the purposes (0–1): the best channel per purpose."""
+    """How well a set of channels serves the purposes (0–1): the best channel per purpose.
+
+    In a relation that is conversing or further, channels on others' platforms count extra:
+    going where the conversation already is.
+    """
     if not channels or not purposes:
         return 0.0
     bonus = state.purpose_bonus
-    infos = [rules.channels[c].fit for c in channels]
+    others = 0.0
+    if relation is not None:
+        phase = state.relation_phase.get(relation)
+        if phase is not None and phase.level >= 3:
+            others = rules.tuning.others_platform_bonus
+    infos = [rules.channels[c] for c in channels]
     total = 0.0
     for purpose in purposes:
-        best = max(fit[purpose] for fit in infos) + bonus.get(purpose, 0.0)
+        best = 0.0
+        for info in infos:
+            value = info.fit[purpose]
+            if others and info.others_platform:
+                value += others
+            if value > best:
+                best = value
+        best += bonus.get(purpose, 0.0)
         total += best if best < 100.0 else 100.0
     return total / (100.0 * len(purposes))
+
+
+def judge(quality: float, channel_fit: float | None) -> Prediction:
+    """How an initiative went: what the role achieved, and whether the channels reached people."""
+    if quality < BADLY_QUALITY:
+        return _BADLY
+    if quality >= WELL_QUALITY and (channel_fit is None or channel_fit >= WELL_CHANNEL_FIT):
+        return _WELL
+    return _MIXED
 
 
 # --- Resolving a round ------------------------------------------------------------------------
 
 
+class _Round:
+    """What one round changes, collected while it resolves: pulls on targets, and effects."""
+
+    __slots__ = ("effects", "fed", "fed_relations", "saturation", "state")
+
+    def __init__(self, state: GameState, saturation: float) -> None:
+        self.state = state
+        self.effects: list[Effect] = []
+        self.saturation = saturation
+        self.fed: set[Indicator] = set()
+        self.fed_relations: set[CitizenRelation] = set()
+
+    def pull(
+        self,
+        source: str,
+        source_id: str,
+        ind: Indicator,
+        delta: float,
+        key: str,
+        params: dict[str, ParamValue],
+    ) -> float:
+        """Move an organisation indicator's target; gains shrink near the top."""
+        if delta == 0.0:
+            return 0.0
+        targets = self.state.targets
+        target = targets[ind]
+        if delta > 0.0:
+            delta *= 1.0 - self.saturation * target
+            self.fed.add(ind)
+        value = target + delta
+        targets[ind] = 0.0 if value < 0.0 else 100.0 if value > 100.0 else value
+        self.effects.append(Effect(source, source_id, ind, delta, key, params))
+        return delta
+
+    def pull_relation(
+        self,
+        source: str,
+        source_id: str,
+        relation: CitizenRelation,
+        delta: float,
+        key: str,
+        params: dict[str, ParamValue],
+    ) -> float:
+        """Move one relation's interaction target, the same way."""
+        if delta == 0.0:
+            return 0.0
+        targets = self.state.relation_targets
+        target = targets[relation]
+        if delta > 0.0:
+            delta *= 1.0 - self.saturation * target
+            self.fed_relations.add(relation)
+        value = target + delta
+        targets[relation] = 0.0 if value < 0.0 else 100.0 if value > 100.0 else value
+        self.effects.append(Effect(source, source_id, _INTERACTION, delta, key, params))
+        return delta
+
+
 def resolve_round(
-    state: GameState, decisions: Decisions, scenario: Scenario, rng: random.Random
+    state: GameState,
+    decisions: Decisions,
+    scenario: Scenario,
+    rng: random.Random,
+    *,
+    check: bool = True,
 ) -> tuple[GameState, list[Effect]]:
     """Carry out one round's decisions; return the new state and every effect, explained.
 
     Decisions that break the rules (too many hours, an unavailable action…) raise
     ``DecisionRejected`` with every reason, and nothing changes. ``rng`` must be the game's
     generator as the state left it (``state.rng()``); its new state is stored in the result.
+    ``check=False`` skips the check for decisions already planned within the rules (the bots).
     """
     rules = compile_rules(scenario)
-    problems, cost = _check(state, decisions, rules)
-    if problems:
-        raise DecisionRejected(problems)
+    if check:
+        problems, cost = _check(state, decisions, rules)
+        if problems:
+            raise DecisionRejected(problems)
+        budget_spent = cost.budget
+    else:
+        budget_spent = sum(rules.actions[a].cost.budget for a in decisions.actions)
     tuning = rules.tuning
     s = state.clone()
-    effects: list[Effect] = []
-    targets = s.targets
+    work = _Round(s, tuning.saturation / 100.0)
+    effects = work.effects
 
-    saturation = tuning.saturation / 100.0
-
-    def pull(source: str, source_id: str, ind: Indicator, delta: float, key: str, params) -> None:
-        if delta == 0.0:
-            return
-        target = targets[ind]
-        if delta > 0.0:
-            delta *= 1.0 - saturation * target
-        value = target + delta
-        targets[ind] = 0.0 if value < 0.0 else 100.0 if value > 100.0 else value
-        effects.append(Effect(source, source_id, ind, delta, key, params))
-
-    s.budget -= cost.budget
+    s.budget -= budget_spent
     outcomes: list[InitiativeOutcome] = []
     for decision in decisions.initiatives:
-        outcomes.append(_resolve_initiative(s, decision, rules, rng, pull, effects))
+        outcomes.append(_resolve_initiative(s, decision, rules, rng, work))
 
     for action_id in decisions.actions:
-        _apply_action(s, rules.actions[action_id], rules, pull, effects)
+        _apply_action(s, rules.actions[action_id], rules, work)
 
-    for ind, delta in rules.drift:
-        pull("drift", ind, ind, delta, _DRIFT_KEYS.get(ind, "drift_other"), {"indicator": ind})
+    _drift(s, rules, work)
 
     inertia = tuning.inertia
     values = s.indicators
-    for ind in _INDICATORS:
+    targets = s.targets
+    for ind in _ORGANISATION:
         values[ind] += (targets[ind] - values[ind]) * inertia
+    relation_values = s.relation_interaction
+    relation_targets = s.relation_targets
+    for relation in relation_values:
+        relation_values[relation] += (relation_targets[relation] - relation_values[relation]) * (
+            inertia
+        )
+    values[_INTERACTION] = _mean(relation_values)
+    targets[_INTERACTION] = _mean(relation_targets)
 
     _update_stage(s, rules, effects)
+    for relation in rules.relations:
+        _step_relation(s, rules, relation, effects)
     _update_phase(s, rules, effects)
 
     s.history = (
@@ -396,6 +592,8 @@ def resolve_round(
             outcomes=tuple(outcomes),
             effects=(*s.news_effects, *effects),
             indicators=dict(values),
+            relation_interaction=dict(relation_values),
+            relation_phase=dict(s.relation_phase),
             fit_record=s.fit_record,
             phase=s.phase,
             stage=s.stage,
@@ -408,6 +606,7 @@ def resolve_round(
         s.current_initiatives = ()
         s.news = ()
         s.news_effects = ()
+        s.unfolding = ()
     else:
         s.budget += s.budget_per_round + s.structural_budget
         _begin_round(s, rules, rng)
@@ -415,18 +614,26 @@ def resolve_round(
     return s, effects
 
 
-def _resolve_initiative(s, decision, rules: CompiledRules, rng, pull, effects) -> InitiativeOutcome:
-    """The team's role and channels meet the initiative: fit, risk, learning, interaction."""
+def _resolve_initiative(
+    s: GameState, decision, rules: CompiledRules, rng: random.Random, work: _Round
+) -> InitiativeOutcome:
+    """The team's role and channels meet the initiative: fit, risk, what it brings, what follows."""
     info = rules.initiatives[decision.initiative]
     iid = info.id
     role = decision.role
     title = info.title
     weight = info.weight
-    gains = rules.tuning.gains
+    relation = info.relation
+    relation_phrase = RELATION_PHRASES[relation]
+    tuning = rules.tuning
+    gains = tuning.gains
+    rule = rules.roles[role]
     fit = info.fit[role]
-    risk = execution_risk(s, rules, role)
+    risk = execution_risk(s, rules, role, relation)
     succeeded = rng.random() >= risk.chance
-    quality = fit if succeeded else fit * _STUMBLE_QUALITY
+    quality = fit if succeeded else min(fit, rule.stumble)
+    effects = work.effects
+    pull = work.pull
     if not succeeded:
         effects.append(
             Effect(
@@ -434,33 +641,43 @@ def _resolve_initiative(s, decision, rules: CompiledRules, rng, pull, effects) -
                 iid,
                 "",
                 0.0,
-                "execution_stumbled",
+                "execution_stumbled" if rule.stumble >= 0 else "execution_harmed",
                 {"title": title, "role": role, "readiness": risk.readiness, "demand": risk.demand},
             )
         )
 
+    # Trust and community energy follow what the role achieved.
+    trust = gains.trust * (quality - TRUST_PIVOT) * weight
+    if trust < 0:
+        trust *= LOSS_WEIGHT
+    fit_pct = round(fit * 100)
+    if not succeeded:
+        trust_key = "role_stumble_trust"
+    else:
+        trust_key = "role_fit_trust_up" if trust > 0 else "role_fit_trust_down"
     pull(
         "initiative",
         iid,
         _TRUST,
-        gains.trust * (quality - 0.55) * weight,
-        "role_fit_trust",
+        trust,
+        trust_key,
         {
             "title": title,
             "owner": info.owner_phrase,
-            "relation": info.relation,
+            "relation": relation_phrase,
             "best": info.best,
             "role": role,
-            "fit": round(fit * 100),
+            "fit": fit_pct,
         },
     )
-    energy = gains.community_energy * (quality - 0.5) * weight * (1.0 if info.community else 0.35)
-    if energy > 0:
-        energy_key = "role_fit_energy_up"
-    elif not succeeded and fit > 0.5:
-        energy_key = "role_stumble_energy"  # the role fitted; playing it badly is what hurt
+    energy = gains.community_energy * (quality - ENERGY_PIVOT) * weight
+    if not info.community:
+        energy *= OWN_ENERGY_SHARE
+    if energy < 0:
+        energy *= LOSS_WEIGHT
+        energy_key = "role_fit_energy_down" if succeeded else "role_stumble_energy"
     else:
-        energy_key = "role_fit_energy_down"
+        energy_key = "role_fit_energy_up"
     pull(
         "initiative",
         iid,
@@ -470,57 +687,85 @@ def _resolve_initiative(s, decision, rules: CompiledRules, rng, pull, effects) -
         {"title": title, "role": role, "owner": info.owner_phrase},
     )
 
+    # Repair work: a role that fits badly, or goes wrong, costs hours the next round.
+    rework = 0.0
+    if fit < REWORK_FIT:
+        rework += gains.rework_hours * (REWORK_FIT - fit) / REWORK_FIT
+    if not succeeded:
+        rework += gains.rework_hours * 0.5
+    hours = round(rework * weight)
+    if hours > 0:
+        s.rework += hours
+        effects.append(
+            Effect(
+                "initiative",
+                iid,
+                "rework",
+                -float(hours),
+                "misfit_rework" if fit < REWORK_FIT else "stumble_rework",
+                {"title": title, "role": role, "fit": fit_pct, "hours": hours},
+            )
+        )
+
+    # Channels: dialogue in the initiative's relation, as far as they suit its purposes.
     channel_fit: float | None = None
     purposes = info.purposes
     chosen = decision.channels
     if purposes and chosen:
-        channel_fit = purpose_fit(s, rules, purposes, chosen)
+        channel_fit = purpose_fit(s, rules, purposes, chosen, relation)
         infos = [rules.channels[c] for c in chosen]
-        best_level = max(infos, key=lambda c: c.level_factor)
-        audience = sum(s.channels.get(c.id, c.audience) for c in infos) / len(infos)
+        level = max(c.level_factor for c in infos)
+        audiences = s.channels
+        audience = sum(audiences.get(c.id, c.audience) for c in infos) / len(infos)
         reach = 0.6 + 0.4 * audience / 100.0
-        interaction = (
-            gains.interaction
-            * channel_fit
-            * best_level.level_factor
-            * reach
-            * ROLE_DIALOGUE[role]
-            * weight
-            * (1.0 if succeeded else 0.5)
-        )
+        achieved = quality if quality > 0.0 else 0.0
+        interaction = gains.interaction * channel_fit * level * reach * achieved * weight
         names = tuple(c.name for c in infos)
-        pull(
+        conversing = s.relation_phase[relation].level >= 3
+        others = tuple(c.name for c in infos if c.others_platform) if conversing else ()
+        work.pull_relation(
             "initiative",
             iid,
-            _INTERACTION,
+            relation,
             interaction,
-            "channels_interaction",
+            "channels_interaction_others" if others else "channels_interaction",
             {
                 "title": title,
                 "channels": names,
+                "others": others,
                 "purposes": purposes,
                 "cfit": round(channel_fit * 100),
-                "level": best_level.level,
+                "level": max(infos, key=lambda c: c.level_factor).level,
+                "relation": relation_phrase,
             },
         )
+        trust_from_channels = CHANNEL_TRUST_GAIN * (channel_fit - CHANNEL_TRUST_PIVOT) * weight
         pull(
             "initiative",
             iid,
             _TRUST,
-            3.0 * (channel_fit - 0.35) * weight,
-            "channels_trust",
-            {"title": title, "where": names},
+            trust_from_channels,
+            "channels_trust_up" if trust_from_channels > 0 else "channels_trust_down",
+            {
+                "title": title,
+                "where": names,
+                "purposes": purposes,
+                "cfit": round(channel_fit * 100),
+            },
         )
-        pull(
-            "initiative",
-            iid,
-            _AWARENESS,
-            gains.awareness * weight,
-            "awareness_online",
-            {"title": title},
-        )
+        online = tuple(c.name for c in infos if c.online)
+        if online:
+            pull(
+                "initiative",
+                iid,
+                _AWARENESS,
+                gains.awareness * weight,
+                "awareness_online",
+                {"title": title, "channels": online},
+            )
+        growth = 2.0 + 4.0 * channel_fit
         for channel in infos:
-            audience = s.channels.get(channel.id)
+            audience = audiences.get(channel.id)
             if audience is None:
                 audience = channel.audience
                 effects.append(
@@ -533,67 +778,175 @@ def _resolve_initiative(s, decision, rules: CompiledRules, rng, pull, effects) -
                         {"channel": channel.name},
                     )
                 )
-            s.channels[channel.id] = _clamp(audience + 2.0 + 4.0 * channel_fit)
+            audience += growth
+            audiences[channel.id] = 100.0 if audience > 100.0 else audience
     elif purposes:
         channel_fit = 0.0
-        pull(
+        work.pull_relation(
             "initiative",
             iid,
-            _INTERACTION,
+            relation,
             -1.5 * weight,
             "no_channel",
-            {"title": title, "purposes": purposes},
+            {"title": title, "purposes": purposes, "relation": relation_phrase},
         )
 
+    # Learning by doing: a fitting role teaches, most of all one the organisation must grow into.
     demand = risk.demand
     stretch = 0.0 if demand <= 0 else _clamp((demand - risk.readiness) / demand, 0.0, 1.0)
-    learned = (gains.learning * ROLE_LEARNING[role] + gains.stretch_learning * stretch) * weight
+    learned = (gains.learning + gains.stretch_learning * stretch) * fit * weight
     pull(
         "initiative",
         iid,
         _SKILL,
         learned,
-        "learning_stretch" if stretch > 0 else "learning_by_doing",
+        "learning_stretch" if stretch > 0 and fit >= tuning.grow_fit else "learning_by_doing",
         {"title": title, "role": role},
     )
-    if succeeded and fit >= 0.6 and role in _SPREADING_ROLES:
+    if quality > 0.5:
         pull(
             "initiative",
             iid,
             _BREADTH,
-            gains.ownership * weight,
+            gains.ownership * (quality - 0.5) / 0.5 * weight,
             "ownership_spreads",
             {"title": title, "role": role},
         )
 
-    record = fit * 100 if succeeded else fit * 60
-    s.fit_record += rules.tuning.fit_record_weight * (record - s.fit_record)
+    # The track record counts fitting choices, per relation and overall, and remembers them.
+    fitting = role in info.best
     s.decisions_total += 1
-    if role in info.best:
+    s.relation_decisions[relation] += 1
+    if fitting:
         s.decisions_fitting += 1
+        s.relation_fitting[relation] += 1
     if succeeded:
         s.role_successes[role] = s.role_successes.get(role, 0) + 1
         if fit >= MASTERY_FIT and role not in s.roles_mastered:
             s.roles_mastered = (*s.roles_mastered, role)
+
+    verdict = judge(quality, channel_fit)
+    prediction = decision.prediction
+    if prediction is not None:
+        s.predictions_made += 1
+        if prediction is verdict:
+            s.predictions_right += 1
+            pull(
+                "initiative",
+                iid,
+                _AWARENESS,
+                gains.prediction * weight,
+                "prediction_right",
+                {"title": title, "prediction": prediction},
+            )
+        else:
+            effects.append(
+                Effect(
+                    "initiative",
+                    iid,
+                    "prediction",
+                    0.0,
+                    "prediction_wrong",
+                    {"title": title, "prediction": prediction, "verdict": verdict},
+                )
+            )
+
+    next_stage = _unfold(s, info, rules, succeeded and fit >= tuning.grow_fit, role, effects)
     return InitiativeOutcome(
-        iid, role, chosen, fit, info.best, channel_fit, risk.readiness, demand, succeeded
+        iid,
+        relation,
+        role,
+        chosen,
+        fit,
+        info.best,
+        channel_fit,
+        risk.readiness,
+        demand,
+        risk.chance,
+        succeeded,
+        quality,
+        verdict,
+        prediction,
+        hours,
+        next_stage,
     )
 
 
-def _apply_action(
-    s: GameState, action: DevelopmentAction, rules: CompiledRules, pull, effects
-) -> None:
+def _unfold(
+    s: GameState,
+    info: InitiativeInfo,
+    rules: CompiledRules,
+    grew: bool,
+    role: MunicipalRole,
+    effects: list[Effect],
+) -> str | None:
+    """Schedule the initiative's next stage: grown when the role fitted, else gone sour or over."""
+    unfolds = info.unfolds
+    if unfolds is None:
+        return None
+    following = unfolds.grows if grew else unfolds.withers
+    if following is None:
+        if not grew:
+            effects.append(
+                Effect(
+                    "initiative", info.id, "", 0.0, "arc_ends", {"title": info.title, "role": role}
+                )
+            )
+        return None
+    arrival = s.round + unfolds.after
+    if arrival > rules.rounds:
+        return None
+    s.unfolding = (*s.unfolding, (arrival, following))
+    effects.append(
+        Effect(
+            "initiative",
+            info.id,
+            following,
+            0.0,
+            "arc_grows" if grew else "arc_withers",
+            {
+                "title": info.title,
+                "role": role,
+                "after": unfolds.after,
+                "next": rules.initiatives[following].title,
+            },
+        )
+    )
+    return following
+
+
+def _apply_action(s: GameState, action: DevelopmentAction, rules: CompiledRules, work) -> None:
     """Buy a development action: pulls on indicators and lasting changes to resources."""
     aid = action.id
     name = rules.titles[aid]
+    effects = work.effects
     s.actions_done[aid] = s.actions_done.get(aid, 0) + 1
     fx = action.effects
     for ind, delta in fx.indicators.items():
-        pull("action", aid, ind, delta, "action_indicator", {"action": name, "indicator": ind})
+        if ind is _INTERACTION:
+            relations = tuple(r for r in (fx.relations or rules.relations) if r in s.relation_phase)
+            phrase: ParamValue = (
+                tuple(RELATION_PHRASES[r] for r in relations)
+                if fx.relations
+                else ALL_RELATIONS_PHRASE
+            )
+            for relation in relations:
+                work.pull_relation(
+                    "action",
+                    aid,
+                    relation,
+                    delta,
+                    "action_interaction",
+                    {"action": name, "relations": phrase},
+                )
+            continue
+        work.pull("action", aid, ind, delta, "action_indicator", {"action": name, "indicator": ind})
 
     def note(target: str, delta: float, key: str, **extra: ParamValue) -> None:
         effects.append(Effect("action", aid, target, delta, key, {"action": name, **extra}))
 
+    if action.trap is not None:
+        note("trap", 0.0, "action_trap", why=rules.traps[aid])
     if fx.capacity:
         s.capacity += fx.capacity
         note("capacity", fx.capacity, "action_capacity")
@@ -625,12 +978,36 @@ def _apply_action(
             )
 
 
+def _drift(s: GameState, rules: CompiledRules, work: _Round) -> None:
+    """Without effort things slip: only what nothing fed this round drifts, and says so."""
+    fed = work.fed
+    for ind, delta in rules.drift:
+        if ind is _INTERACTION:
+            for relation in rules.relations:
+                if relation not in work.fed_relations:
+                    work.pull_relation(
+                        "drift",
+                        relation,
+                        relation,
+                        delta,
+                        "drift_interaction",
+                        {"relation": RELATION_PHRASES[relation]},
+                    )
+        elif ind not in fed:
+            key = _DRIFT_KEYS.get(ind)
+            if key is None or delta > 0:
+                key = "drift_other"
+            work.pull("drift", ind, ind, delta, key, {"indicator": ind})
+
+
 # --- The start of a round: news and initiatives --------------------------------------------------
 
 
 def _begin_round(s: GameState, rules: CompiledRules, rng: random.Random) -> None:
     """Roll this round's events and initiatives; the events' effects apply at once (the news)."""
-    s.capacity_this_round = s.capacity
+    rework = min(s.rework, math.floor(s.capacity * REWORK_CAP))
+    s.capacity_this_round = s.capacity - rework
+    s.rework = 0
     news: list[str] = []
     news_effects: list[Effect] = []
     arriving: list[str] = []
@@ -655,6 +1032,10 @@ def _begin_round(s: GameState, rules: CompiledRules, rng: random.Random) -> None
     for initiative in rules.scheduled.get(s.round, ()):
         if initiative not in arriving:
             arriving.append(initiative)
+    if s.unfolding:
+        due = [i for r, i in s.unfolding if r == s.round]
+        arriving.extend(i for i in due if i not in arriving)
+        s.unfolding = tuple(p for p in s.unfolding if p[0] != s.round)
     limit = rules.tuning.max_initiatives_per_round
     for initiative in rules.conditional_initiatives:
         if len(arriving) >= limit:
@@ -668,8 +1049,10 @@ def _begin_round(s: GameState, rules: CompiledRules, rng: random.Random) -> None
     s.current_initiatives = tuple(arriving)
     s.news = tuple(news)
     s.news_effects = tuple(news_effects)
-    if s.capacity_this_round < 0:
-        s.capacity_this_round = 0
+    # However much went wrong, a team can always give every initiative its cheapest role.
+    floor = len(arriving) * rules.cheapest_role_cost
+    if s.capacity_this_round < floor:
+        s.capacity_this_round = floor
 
 
 def _apply_event(s: GameState, event: Event, rules: CompiledRules, effects: list[Effect]) -> None:
@@ -683,22 +1066,34 @@ def _apply_event(s: GameState, event: Event, rules: CompiledRules, effects: list
         share = s.indicators[scale.indicator] / 100.0
         factor = 2.0 * (1.0 - share) if scale.inverse else 2.0 * share
     mitigators = [a for a in fx.mitigated_by if a in s.actions_done]
+    touched_interaction = False
     for ind, delta in fx.indicators.items():
         change = delta * factor
+        interaction = ind is _INTERACTION
         params: dict[str, ParamValue] = {"event": name, "indicator": ind}
-        key = "event_indicator"
+        key = "event_interaction" if interaction else "event_indicator"
         if scale is not None:
-            key = "event_indicator_scaled"
+            key = "event_interaction_scaled" if interaction else "event_indicator_scaled"
             params["scale"] = scale.indicator
         if change < 0 and mitigators:
-            change /= 2
-            key = "event_indicator_mitigated"
+            change *= 1.0 - fx.mitigation
+            key = "event_interaction_mitigated" if interaction else "event_indicator_mitigated"
             params["actions"] = tuple(rules.titles[a] for a in mitigators)
         if change == 0.0:
             continue
-        s.indicators[ind] = _clamp(s.indicators[ind] + change)
-        s.targets[ind] = _clamp(s.targets[ind] + change)
+        if interaction:
+            touched_interaction = True
+            params["relations"] = ALL_RELATIONS_PHRASE
+            for relation in s.relation_interaction:
+                s.relation_interaction[relation] = _clamp(s.relation_interaction[relation] + change)
+                s.relation_targets[relation] = _clamp(s.relation_targets[relation] + change)
+        else:
+            s.indicators[ind] = _clamp(s.indicators[ind] + change)
+            s.targets[ind] = _clamp(s.targets[ind] + change)
         effects.append(Effect("event", eid, ind, change, key, params))
+    if touched_interaction:
+        s.indicators[_INTERACTION] = _mean(s.relation_interaction)
+        s.targets[_INTERACTION] = _mean(s.relation_targets)
 
     def note(target: str, delta: float, key: str, **extra: ParamValue) -> None:
         effects.append(Effect("event", eid, target, delta, key, {"event": name, **extra}))
@@ -724,31 +1119,61 @@ def _apply_event(s: GameState, event: Event, rules: CompiledRules, effects: list
 # --- Phases and stages ------------------------------------------------------------------------
 
 
-def _requirement_value(s: GameState, req: Requirement) -> float:
+def _requirement_value(
+    s: GameState,
+    req: Requirement,
+    rules: CompiledRules,
+    relation: CitizenRelation | None = None,
+) -> float:
+    """Where the organisation stands on one requirement; interaction and the track record are
+    the relation's own when a relation is given (growth phases are held per relation)."""
     kind = req.kind
     if kind == "indicator":
+        if relation is not None and req.indicator is _INTERACTION:
+            return s.relation_interaction[relation]
         return s.indicators[req.indicator]
     if kind == "fit_record":
+        if relation is not None:
+            return s.relation_fit_record(relation, rules.tuning.fit_record_prior)
         return s.fit_record
     if kind == "stage":
         return s.stage.level
     return len(s.roles_mastered)
 
 
-def _first_failing(s: GameState, reqs: tuple[Requirement, ...], slack: float) -> Requirement | None:
+def _first_failing(
+    s: GameState,
+    reqs: tuple[Requirement, ...],
+    slack: float,
+    rules: CompiledRules,
+    relation: CitizenRelation | None,
+) -> Requirement | None:
     """The first requirement not met; continuous ones get the hysteresis ``slack`` to drop."""
     for req in reqs:
-        value = _requirement_value(s, req)
+        value = _requirement_value(s, req, rules, relation)
         floor = req.value - slack if req.kind in ("indicator", "fit_record") else req.value
         if value < floor:
             return req
     return None
 
 
-def _why(s: GameState, req: Requirement, slack: float) -> Bilingual:
-    value = _requirement_value(s, req)
+def _why(
+    s: GameState,
+    req: Requirement,
+    slack: float,
+    rules: CompiledRules,
+    relation: CitizenRelation | None = None,
+) -> Bilingual:
+    value = _requirement_value(s, req, rules, relation)
     params: dict[str, ParamValue]
-    if req.kind == "indicator":
+    if req.kind == "indicator" and relation is not None and req.indicator is _INTERACTION:
+        key = "why_interaction_low"
+        params = {
+            "relation": RELATION_PHRASES[relation],
+            "value": value,
+            "floor": req.value - slack,
+        }
+    elif req.kind == "indicator":
         key = "why_indicator_low"
         params = {"indicator": req.indicator, "value": value, "floor": req.value - slack}
     elif req.kind == "fit_record":
@@ -768,6 +1193,8 @@ def _step(
     level: int,
     requirements: tuple[tuple[Requirement, ...], ...],
     slack: float,
+    rules: CompiledRules,
+    relation: CitizenRelation | None = None,
     start_of_game: bool = False,
 ) -> tuple[int, Requirement | None]:
     """The level after one round (one step at most), and the requirement that failed on a drop.
@@ -780,10 +1207,10 @@ def _step(
         if start_of_game:
             # No track record exists yet; judge a starting position on the rest.
             reqs = tuple(r for r in reqs if r.kind not in ("fit_record", "roles"))
-        if _first_failing(s, reqs, 0.0) is None:
+        if _first_failing(s, reqs, 0.0, rules, relation) is None:
             return level + 1, None
     if level > 1 and not start_of_game:
-        failing = _first_failing(s, requirements[level - 2], slack)
+        failing = _first_failing(s, requirements[level - 2], slack, rules, relation)
         if failing is not None:
             return level - 1, failing
     return level, None
@@ -792,47 +1219,133 @@ def _step(
 def _update_stage(s: GameState, rules: CompiledRules, effects: list[Effect]) -> None:
     """Move the competence stage at most one step, explained."""
     slack = rules.tuning.hysteresis
-    level, failing = _step(s, s.stage.level, rules.stage_requirements, slack)
+    level, failing = _step(s, s.stage.level, rules.stage_requirements, slack, rules)
     if level == s.stage.level:
         return
     s.stage = _STAGES[level - 1]
     if failing is None:
         effects.append(Effect("stage", s.stage, "stage", 1, "stage_up", {"stage": s.stage}))
     else:
-        why = _why(s, failing, slack)
+        why = _why(s, failing, slack, rules)
         params = {"stage": s.stage, "why": why}
         effects.append(Effect("stage", s.stage, "stage", -1, "stage_down", params))
 
 
-def _update_phase(
-    s: GameState, rules: CompiledRules, effects: list[Effect], start_of_game: bool = False
+def _step_relation(
+    s: GameState,
+    rules: CompiledRules,
+    relation: CitizenRelation,
+    effects: list[Effect],
+    start_of_game: bool = False,
 ) -> None:
-    """Move the growth phase at most one step, explained."""
+    """Move one relation's growth phase at most one step, explained."""
     slack = rules.tuning.hysteresis
-    level, failing = _step(s, s.phase.level, rules.phase_requirements, slack, start_of_game)
-    if level == s.phase.level:
+    held = s.relation_phase[relation]
+    level, failing = _step(
+        s, held.level, rules.phase_requirements, slack, rules, relation, start_of_game
+    )
+    if level == held.level:
         return
-    s.phase = _PHASES[level - 1]
+    phase = _PHASES[level - 1]
+    s.relation_phase[relation] = phase
+    if start_of_game:
+        return
+    phrase = RELATION_PHRASES[relation]
     if failing is None:
-        params = {"phase": s.phase, "why": _WHY_MET}
-        effects.append(Effect("phase", s.phase, "phase", 1, "phase_up", params))
+        params = {"relation": phrase, "phase": phase, "why": _WHY_MET}
+        effects.append(Effect("phase", relation, "phase", 1, "relation_phase_up", params))
     else:
-        params = {"phase": s.phase, "why": _why(s, failing, slack)}
-        effects.append(Effect("phase", s.phase, "phase", -1, "phase_down", params))
+        params = {
+            "relation": phrase,
+            "phase": phase,
+            "why": _why(s, failing, slack, rules, relation),
+        }
+        effects.append(Effect("phase", relation, "phase", -1, "relation_phase_down", params))
 
 
-def next_phase_gaps(state: GameState, scenario: Scenario) -> list[tuple[Requirement, float]]:
-    """What stands between the municipality and its next phase: (requirement, value now)."""
+def relations_needed(rules: CompiledRules, level: int) -> int:
+    """How many relations must have reached ``level`` for the organisation as a whole to be there.
+
+    Collaborating (4) needs every relation: the networking municipality has grown in all of them.
+    """
+    count = len(rules.relations)
+    if level >= 4:
+        return count
+    return max(1, math.ceil(rules.tuning.phase_majority * count - 1e-9))
+
+
+def _overall_phase(s: GameState, rules: CompiledRules) -> GrowthPhase:
+    levels = [phase.level for phase in s.relation_phase.values()]
+    overall = 1
+    for level in (2, 3, 4):
+        if sum(1 for held in levels if held >= level) >= relations_needed(rules, level):
+            overall = level
+    return _PHASES[overall - 1]
+
+
+def _update_phase(s: GameState, rules: CompiledRules, effects: list[Effect]) -> None:
+    """The overall growth phase follows the relations; say when it moves, and why."""
+    phase = _overall_phase(s, rules)
+    if phase is s.phase:
+        return
+    up = phase.level > s.phase.level
+    s.phase = phase
+    if up:
+        reached = tuple(
+            RELATION_PHRASES[r] for r, held in s.relation_phase.items() if held.level >= phase.level
+        )
+        why = Bilingual(
+            render("why_relations_met", {"relations": reached}, "nl"),
+            render("why_relations_met", {"relations": reached}, "en"),
+        )
+        effects.append(Effect("phase", phase, "phase", 1, "phase_up", {"phase": phase, "why": why}))
+        return
+    above = phase.level + 1
+    count = sum(1 for held in s.relation_phase.values() if held.level >= above)
+    params = {"count": count, "needed": relations_needed(rules, above)}
+    why = Bilingual(
+        render("why_relations_low", params, "nl"), render("why_relations_low", params, "en")
+    )
+    effects.append(Effect("phase", phase, "phase", -1, "phase_down", {"phase": phase, "why": why}))
+
+
+class Gap(NamedTuple):
+    """One thing between the organisation and its next phase: in a relation, or overall."""
+
+    relation: CitizenRelation | None
+    requirement: Requirement
+    value: float
+
+
+def next_phase_gaps(state: GameState, scenario: Scenario) -> list[Gap]:
+    """What stands between the organisation and its next overall phase.
+
+    Organisation-wide requirements are listed once (relation ``None``); the relation's own ones
+    (interaction, track record) for each relation still below the next phase.
+    """
     return _gaps(state, compile_rules(scenario))
 
 
-def _gaps(state: GameState, rules: CompiledRules) -> list[tuple[Requirement, float]]:
-    level = state.phase.level
-    if level >= 4:
+def _gaps(state: GameState, rules: CompiledRules) -> list[Gap]:
+    target = state.phase.level + 1
+    if target > 4:
         return []
-    out = []
-    for req in rules.phase_requirements[level - 1]:
-        value = _requirement_value(state, req)
-        if value < req.value:
-            out.append((req, value))
+    reqs = rules.phase_requirements[target - 2]
+    out: list[Gap] = []
+    shared: set[Requirement] = set()
+    for relation in rules.relations:
+        if state.relation_phase[relation].level >= target:
+            continue
+        for req in reqs:
+            own = req.kind == "fit_record" or (
+                req.kind == "indicator" and req.indicator is _INTERACTION
+            )
+            value = _requirement_value(state, req, rules, relation if own else None)
+            if value >= req.value:
+                continue
+            if own:
+                out.append(Gap(relation, req, value))
+            elif req not in shared:
+                shared.add(req)
+                out.append(Gap(None, req, value))
     return out

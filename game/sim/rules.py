@@ -99,16 +99,6 @@ LEVEL_FACTOR: MappingProxyType[InteractionLevel, float] = MappingProxyType(
     }
 )
 
-# How much each role itself is an act of interaction (directing mostly sends; participating talks).
-ROLE_DIALOGUE: MappingProxyType[MunicipalRole, float] = MappingProxyType(
-    {N: 0.5, D: 0.7, F: 1.0, P: 1.1, L: 0.6}
-)
-
-# How much online skill a role exercises (learning by doing).
-ROLE_LEARNING: MappingProxyType[MunicipalRole, float] = MappingProxyType(
-    {N: 0.3, D: 0.6, F: 1.0, P: 1.0, L: 0.6}
-)
-
 # A role played with at least this fit, successfully, counts as mastered (phase 4 asks several).
 MASTERY_FIT = 0.8
 
@@ -123,9 +113,20 @@ class Requirement(NamedTuple):
 
 
 class RoleRule(NamedTuple):
+    """What a role asks: readiness from the organisation's indicators and the relation's
+    interaction (weights sum to 1), its hours, and what is left after a stumble."""
+
     readiness: float
     weights: tuple[tuple[Indicator, float], ...]
+    interaction_weight: float
     cost: int
+    stumble: float
+
+
+class Unfold(NamedTuple):
+    after: int
+    grows: str | None
+    withers: str | None
 
 
 class InitiativeInfo(NamedTuple):
@@ -144,6 +145,9 @@ class InitiativeInfo(NamedTuple):
     best: tuple[MunicipalRole, ...]
     # Every channel with its fit (0–100) for each of this initiative's purposes, in order.
     channel_fits: tuple[tuple[ChannelInfo, tuple[float, ...]], ...]
+    unfolds: Unfold | None
+    # Its place in an arc of stages: 1 for an initiative that arrives by itself.
+    stage: int
 
 
 class ChannelInfo(NamedTuple):
@@ -158,6 +162,8 @@ class ChannelInfo(NamedTuple):
     audience: float
     requires: Condition | None
     fit: dict[Purpose, float]
+    online: bool
+    others_platform: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,10 +174,18 @@ class CompiledRules:
     channels: dict[str, ChannelInfo]
     actions: dict[str, DevelopmentAction]
     titles: dict[str, Bilingual]
+    # Why each trap action is one, shown when a team buys it anyway.
+    traps: dict[str, Bilingual]
+    rounds: int
+    cheapest_role_cost: int
     events: tuple[Event, ...]
     scheduled: dict[int, tuple[str, ...]]
     conditional_initiatives: tuple[Initiative, ...]
     roles: dict[MunicipalRole, RoleRule]
+    # The citizen relations this scenario is about (those its initiatives meet), in fixed order.
+    relations: tuple[CitizenRelation, ...]
+    start_relation_interaction: dict[CitizenRelation, float]
+    start_relation_phase: dict[CitizenRelation, GrowthPhase]
     phase_requirements: tuple[tuple[Requirement, ...], ...]
     stage_requirements: tuple[tuple[Requirement, ...], ...]
     drift: tuple[tuple[Indicator, float], ...]
@@ -221,10 +235,14 @@ def _compile(scenario: Scenario) -> CompiledRules:
             audience=float(channel.audience),
             requires=channel.requires,
             fit=fit,
+            online=channel.online,
+            others_platform=channel.others_platform,
         )
 
+    stages = _arc_stages(scenario)
     initiatives: dict[str, InitiativeInfo] = {}
     for initiative in scenario.initiatives:
+        unfolds = initiative.unfolds
         fits = dict(table[(initiative.owner, initiative.relation)])
         if initiative.role_fit is not None:
             fits.update(initiative.role_fit.items())
@@ -243,6 +261,10 @@ def _compile(scenario: Scenario) -> CompiledRules:
             channel_fits=tuple(
                 (c, tuple(c.fit[p] for p in initiative.purposes)) for c in channels.values()
             ),
+            unfolds=None
+            if unfolds is None
+            else Unfold(unfolds.after, unfolds.grows, unfolds.withers),
+            stage=stages.get(initiative.id, 1),
         )
 
     roles = {}
@@ -252,17 +274,28 @@ def _compile(scenario: Scenario) -> CompiledRules:
         total = sum(w for _, w in weights) or 1.0
         roles[role] = RoleRule(
             readiness=demand.readiness,
-            weights=tuple((ind, w / total) for ind, w in weights),
+            weights=tuple(
+                (ind, w / total) for ind, w in weights if ind is not Indicator.INTERACTION
+            ),
+            interaction_weight=sum(w for ind, w in weights if ind is Indicator.INTERACTION) / total,
             cost=demand.cost,
+            stumble=demand.stumble,
         )
 
     start = dict(tuning.start_indicators.items())
     start.update(scenario.start.indicators.items())
+    relation_starts = dict(scenario.start.relations.items())
+    met = {i.relation for i in scenario.initiatives}
+    relations = tuple(r for r in CitizenRelation if r in met or r in relation_starts)
+    interaction = start.get(Indicator.INTERACTION, 0.0)
     return CompiledRules(
         initiatives=initiatives,
         channels=channels,
         actions={a.id: a for a in scenario.actions},
         titles={x.id: x.title.pair() for x in (*scenario.actions, *scenario.events)},
+        traps={a.id: a.trap.pair() for a in scenario.actions if a.trap is not None},
+        rounds=scenario.rounds,
+        cheapest_role_cost=min(rule.cost for rule in roles.values()),
         events=tuple(scenario.events),
         scheduled={
             r: tuple(i.id for i in scenario.initiatives if i.round == r)
@@ -279,8 +312,45 @@ def _compile(scenario: Scenario) -> CompiledRules:
         ),
         drift=tuple(tuning.drift.items()),
         start_indicators={ind: start.get(ind, 0.0) for ind in Indicator},
+        relations=relations,
+        start_relation_interaction={
+            r: _or(getattr(relation_starts.get(r), "interaction", None), interaction)
+            for r in relations
+        },
+        start_relation_phase={
+            r: relation_starts[r].phase
+            for r in relations
+            if r in relation_starts and relation_starts[r].phase is not None
+        },
         tuning=tuning,
     )
+
+
+def _or(value: float | None, default: float) -> float:
+    return default if value is None else float(value)
+
+
+def _arc_stages(scenario: Scenario) -> dict[str, int]:
+    """Each initiative's stage in its arc: 1 for a start, 2 for what it unfolds into, …
+
+    The cross-reference pass refuses cycles, so following the links always ends.
+    """
+    nexts: dict[str, list[str]] = {}
+    for initiative in scenario.initiatives:
+        if initiative.unfolds is not None:
+            nexts[initiative.id] = [
+                n for n in (initiative.unfolds.grows, initiative.unfolds.withers) if n
+            ]
+    targets = {n for ns in nexts.values() for n in ns}
+    stages: dict[str, int] = {}
+    frontier = [(i, 1) for i in nexts if i not in targets]
+    while frontier:
+        initiative_id, stage = frontier.pop()
+        if stages.get(initiative_id, 0) >= stage or stage > len(scenario.initiatives):
+            continue
+        stages[initiative_id] = stage
+        frontier.extend((n, stage + 1) for n in nexts.get(initiative_id, ()))
+    return stages
 
 
 def _requirements(thresholds: Thresholds) -> tuple[Requirement, ...]:

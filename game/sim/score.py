@@ -1,11 +1,12 @@
 """The end result: a score, a title, and the weakest of the three lines.
 
 Score (0–1000), so that a team sees what counts in the model:
-- growth phase: 300 × (phase − 1) / 3
-- competence stage: 200 × (stage − 1) / 3
-- trust: 150 × trust / 100
-- community energy: 150 × energy / 100
+- growth phase: 300 × (the relations' mean phase − 1) / 3 — every relation counts
+- competence stage: 150 × (stage − 1) / 3
+- trust: 125 × trust / 100
+- community energy: 125 × energy / 100
 - role fit: 200 × the share of decisions in which the team chose a best-fitting role
+- predictions: 100 × the share of the team's predictions that came true (0 without any)
 """
 
 from __future__ import annotations
@@ -33,7 +34,9 @@ class ScoreCard:
     trust_points: float
     energy_points: float
     fit_points: float
+    prediction_points: float
     fit_rate: float
+    prediction_rate: float | None
     title: Bilingual
 
     def to_dict(self) -> dict[str, object]:
@@ -44,7 +47,11 @@ class ScoreCard:
             "trust_points": round(self.trust_points, 1),
             "energy_points": round(self.energy_points, 1),
             "fit_points": round(self.fit_points, 1),
+            "prediction_points": round(self.prediction_points, 1),
             "fit_rate": round(self.fit_rate, 4),
+            "prediction_rate": None
+            if self.prediction_rate is None
+            else round(self.prediction_rate, 4),
             "title": {"nl": self.title.nl, "en": self.title.en},
         }
 
@@ -61,16 +68,31 @@ TITLES: tuple[tuple[int, Bilingual], ...] = (
 
 def score(state: GameState) -> ScoreCard:
     """The score of a game so far (usually read at the end)."""
-    phase_points = 300.0 * (state.phase.level - 1) / 3
-    stage_points = 200.0 * (state.stage.level - 1) / 3
-    trust_points = 150.0 * state.indicators[Indicator.TRUST] / 100
-    energy_points = 150.0 * state.indicators[Indicator.COMMUNITY_ENERGY] / 100
+    phases = state.relation_phase
+    mean_level = sum(p.level for p in phases.values()) / len(phases) if phases else 1.0
+    phase_points = 300.0 * (mean_level - 1) / 3
+    stage_points = 150.0 * (state.stage.level - 1) / 3
+    trust_points = 125.0 * state.indicators[Indicator.TRUST] / 100
+    energy_points = 125.0 * state.indicators[Indicator.COMMUNITY_ENERGY] / 100
     fit_rate = state.fit_rate
     fit_points = 200.0 * fit_rate
-    total = round(phase_points + stage_points + trust_points + energy_points + fit_points)
+    prediction_rate = state.prediction_rate
+    prediction_points = 0.0 if prediction_rate is None else 100.0 * prediction_rate
+    total = round(
+        phase_points + stage_points + trust_points + energy_points + fit_points + prediction_points
+    )
     title = next(t for floor, t in TITLES if total >= floor)
     return ScoreCard(
-        total, phase_points, stage_points, trust_points, energy_points, fit_points, fit_rate, title
+        total,
+        phase_points,
+        stage_points,
+        trust_points,
+        energy_points,
+        fit_points,
+        prediction_points,
+        fit_rate,
+        prediction_rate,
+        title,
     )
 
 

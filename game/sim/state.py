@@ -2,6 +2,9 @@
 
 State is what a save holds: the run, not the scenario. It converts to and from JSON-ready dicts
 so saves, autoplay's ``--json`` and the debrief all read the same thing.
+
+The growth phase is held per citizen relation (MODEL.md §3: a municipality can be conversing with
+its customers and still experimenting as a policy maker); the overall phase follows from them.
 """
 
 from __future__ import annotations
@@ -10,28 +13,44 @@ import random
 from dataclasses import dataclass, field
 from typing import Any
 
-from game.domain import CompetenceStage, GrowthPhase, Indicator, MunicipalRole, Purpose
+from game.domain import (
+    CitizenRelation,
+    CompetenceStage,
+    GrowthPhase,
+    Indicator,
+    MunicipalRole,
+    Prediction,
+    Purpose,
+)
 from game.sim.effects import Effect
 
 
 @dataclass(frozen=True, slots=True)
 class InitiativeDecision:
-    """The team's choice for one initiative: the municipality's role and the channels it uses."""
+    """The team's choice for one initiative: the role, the channels, and what it expects."""
 
     initiative: str
     role: MunicipalRole
     channels: tuple[str, ...] = ()
+    prediction: Prediction | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "initiative": self.initiative,
             "role": self.role.value,
             "channels": list(self.channels),
+            "prediction": None if self.prediction is None else self.prediction.value,
         }
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> InitiativeDecision:
-        return cls(data["initiative"], MunicipalRole(data["role"]), tuple(data["channels"]))
+        prediction = data.get("prediction")
+        return cls(
+            data["initiative"],
+            MunicipalRole(data["role"]),
+            tuple(data["channels"]),
+            None if prediction is None else Prediction(prediction),
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,9 +76,15 @@ class Decisions:
 
 @dataclass(frozen=True, slots=True)
 class InitiativeOutcome:
-    """How one decision turned out, with what would have fitted best (for the debrief table)."""
+    """How one decision turned out, with what would have fitted best (for the debrief table).
+
+    ``quality`` is what the role achieved: its fit, or the role's stumble value when the
+    organisation stumbled. ``verdict`` is how it went, judged from that and from the channels;
+    a prediction is held against it.
+    """
 
     initiative: str
+    relation: CitizenRelation
     role: MunicipalRole
     channels: tuple[str, ...]
     fit: float
@@ -67,11 +92,26 @@ class InitiativeOutcome:
     channel_fit: float | None
     readiness: float
     demand: float
+    risk: float
     succeeded: bool
+    quality: float
+    verdict: Prediction
+    prediction: Prediction | None
+    rework: int
+    next_stage: str | None
+
+    @property
+    def fitting(self) -> bool:
+        return self.role in self.best_roles
+
+    @property
+    def predicted_right(self) -> bool | None:
+        return None if self.prediction is None else self.prediction is self.verdict
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "initiative": self.initiative,
+            "relation": self.relation.value,
             "role": self.role.value,
             "channels": list(self.channels),
             "fit": self.fit,
@@ -79,13 +119,21 @@ class InitiativeOutcome:
             "channel_fit": self.channel_fit,
             "readiness": self.readiness,
             "demand": self.demand,
+            "risk": self.risk,
             "succeeded": self.succeeded,
+            "quality": self.quality,
+            "verdict": self.verdict.value,
+            "prediction": None if self.prediction is None else self.prediction.value,
+            "rework": self.rework,
+            "next_stage": self.next_stage,
         }
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> InitiativeOutcome:
+        prediction = data["prediction"]
         return cls(
             initiative=data["initiative"],
+            relation=CitizenRelation(data["relation"]),
             role=MunicipalRole(data["role"]),
             channels=tuple(data["channels"]),
             fit=data["fit"],
@@ -93,8 +141,18 @@ class InitiativeOutcome:
             channel_fit=data["channel_fit"],
             readiness=data["readiness"],
             demand=data["demand"],
+            risk=data["risk"],
             succeeded=data["succeeded"],
+            quality=data["quality"],
+            verdict=Prediction(data["verdict"]),
+            prediction=None if prediction is None else Prediction(prediction),
+            rework=data["rework"],
+            next_stage=data["next_stage"],
         )
+
+
+def _relations_to_json(values: dict[CitizenRelation, Any]) -> dict[str, Any]:
+    return {k.value: (v.value if isinstance(v, GrowthPhase) else v) for k, v in values.items()}
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,6 +166,8 @@ class RoundRecord:
     outcomes: tuple[InitiativeOutcome, ...]
     effects: tuple[Effect, ...]
     indicators: dict[Indicator, float]
+    relation_interaction: dict[CitizenRelation, float]
+    relation_phase: dict[CitizenRelation, GrowthPhase]
     fit_record: float
     phase: GrowthPhase
     stage: CompetenceStage
@@ -121,6 +181,8 @@ class RoundRecord:
             "outcomes": [o.to_dict() for o in self.outcomes],
             "effects": [e.to_dict() for e in self.effects],
             "indicators": {k.value: v for k, v in self.indicators.items()},
+            "relation_interaction": _relations_to_json(self.relation_interaction),
+            "relation_phase": _relations_to_json(self.relation_phase),
             "fit_record": self.fit_record,
             "phase": self.phase.value,
             "stage": self.stage.value,
@@ -136,6 +198,12 @@ class RoundRecord:
             outcomes=tuple(InitiativeOutcome.from_dict(o) for o in data["outcomes"]),
             effects=tuple(Effect.from_dict(e) for e in data["effects"]),
             indicators={Indicator(k): float(v) for k, v in data["indicators"].items()},
+            relation_interaction={
+                CitizenRelation(k): float(v) for k, v in data["relation_interaction"].items()
+            },
+            relation_phase={
+                CitizenRelation(k): GrowthPhase(v) for k, v in data["relation_phase"].items()
+            },
             fit_record=float(data["fit_record"]),
             phase=GrowthPhase(data["phase"]),
             stage=CompetenceStage(data["stage"]),
@@ -144,7 +212,11 @@ class RoundRecord:
 
 @dataclass(slots=True)
 class GameState:
-    """A game in progress. The engine never changes a state it was given; it returns a new one."""
+    """A game in progress. The engine never changes a state it was given; it returns a new one.
+
+    ``indicators[INTERACTION]`` is the mean of the relations' interaction, kept for the
+    dashboard; each relation's own interaction, phase and track record are held beside it.
+    """
 
     scenario_id: str
     scenario_version: str
@@ -153,11 +225,16 @@ class GameState:
     finished: bool
     indicators: dict[Indicator, float]
     targets: dict[Indicator, float]
-    fit_record: float
+    relation_interaction: dict[CitizenRelation, float]
+    relation_targets: dict[CitizenRelation, float]
+    relation_phase: dict[CitizenRelation, GrowthPhase]
+    relation_decisions: dict[CitizenRelation, int]
+    relation_fitting: dict[CitizenRelation, int]
     phase: GrowthPhase
     stage: CompetenceStage
     capacity: int
     capacity_this_round: int
+    rework: int
     budget: float
     budget_per_round: float
     structural_budget: float
@@ -166,6 +243,8 @@ class GameState:
     events_seen: tuple[str, ...]
     initiatives_seen: tuple[str, ...]
     current_initiatives: tuple[str, ...]
+    # Stages of initiatives still to come back: (round, initiative id).
+    unfolding: tuple[tuple[int, str], ...]
     news: tuple[str, ...]
     news_effects: tuple[Effect, ...]
     purpose_bonus: dict[Purpose, float]
@@ -175,6 +254,8 @@ class GameState:
     roles_mastered: tuple[MunicipalRole, ...]
     decisions_total: int
     decisions_fitting: int
+    predictions_made: int
+    predictions_right: int
     history: tuple[RoundRecord, ...]
     rng_state: tuple[Any, ...] = field(repr=False, default=())
 
@@ -188,11 +269,16 @@ class GameState:
             self.finished,
             dict(self.indicators),
             dict(self.targets),
-            self.fit_record,
+            dict(self.relation_interaction),
+            dict(self.relation_targets),
+            dict(self.relation_phase),
+            dict(self.relation_decisions),
+            dict(self.relation_fitting),
             self.phase,
             self.stage,
             self.capacity,
             self.capacity_this_round,
+            self.rework,
             self.budget,
             self.budget_per_round,
             self.structural_budget,
@@ -201,6 +287,7 @@ class GameState:
             self.events_seen,
             self.initiatives_seen,
             self.current_initiatives,
+            self.unfolding,
             self.news,
             self.news_effects,
             dict(self.purpose_bonus),
@@ -210,6 +297,8 @@ class GameState:
             self.roles_mastered,
             self.decisions_total,
             self.decisions_fitting,
+            self.predictions_made,
+            self.predictions_right,
             self.history,
             self.rng_state,
         )
@@ -225,6 +314,24 @@ class GameState:
         """Share of decisions (0–1) in which the team chose a best-fitting role."""
         return self.decisions_fitting / self.decisions_total if self.decisions_total else 0.0
 
+    @property
+    def fit_record(self) -> float:
+        """The track record of fitting roles over all decisions so far (0–100)."""
+        return 100.0 * self.fit_rate
+
+    @property
+    def prediction_rate(self) -> float | None:
+        """Share of predictions (0–1) that came true; None when the team predicted nothing."""
+        if not self.predictions_made:
+            return None
+        return self.predictions_right / self.predictions_made
+
+    def relation_fit_record(self, relation: CitizenRelation, prior: float) -> float:
+        """The track record in one relation (0–100): it starts at 50 and remembers."""
+        made = self.relation_decisions.get(relation, 0)
+        fitting = self.relation_fitting.get(relation, 0)
+        return 100.0 * (fitting + prior / 2) / (made + prior) if made + prior else 50.0
+
     def to_dict(self) -> dict[str, Any]:
         version, internal, gauss = self.rng_state
         return {
@@ -235,11 +342,16 @@ class GameState:
             "finished": self.finished,
             "indicators": {k.value: v for k, v in self.indicators.items()},
             "targets": {k.value: v for k, v in self.targets.items()},
-            "fit_record": self.fit_record,
+            "relation_interaction": _relations_to_json(self.relation_interaction),
+            "relation_targets": _relations_to_json(self.relation_targets),
+            "relation_phase": _relations_to_json(self.relation_phase),
+            "relation_decisions": _relations_to_json(self.relation_decisions),
+            "relation_fitting": _relations_to_json(self.relation_fitting),
             "phase": self.phase.value,
             "stage": self.stage.value,
             "capacity": self.capacity,
             "capacity_this_round": self.capacity_this_round,
+            "rework": self.rework,
             "budget": self.budget,
             "budget_per_round": self.budget_per_round,
             "structural_budget": self.structural_budget,
@@ -248,6 +360,7 @@ class GameState:
             "events_seen": list(self.events_seen),
             "initiatives_seen": list(self.initiatives_seen),
             "current_initiatives": list(self.current_initiatives),
+            "unfolding": [[r, i] for r, i in self.unfolding],
             "news": list(self.news),
             "news_effects": [e.to_dict() for e in self.news_effects],
             "purpose_bonus": {k.value: v for k, v in self.purpose_bonus.items()},
@@ -257,6 +370,8 @@ class GameState:
             "roles_mastered": [r.value for r in self.roles_mastered],
             "decisions_total": self.decisions_total,
             "decisions_fitting": self.decisions_fitting,
+            "predictions_made": self.predictions_made,
+            "predictions_right": self.predictions_right,
             "history": [r.to_dict() for r in self.history],
             "rng_state": [version, list(internal), gauss],
         }
@@ -264,6 +379,7 @@ class GameState:
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> GameState:
         version, internal, gauss = data["rng_state"]
+        relation = CitizenRelation
         return cls(
             scenario_id=data["scenario_id"],
             scenario_version=data["scenario_version"],
@@ -272,11 +388,18 @@ class GameState:
             finished=data["finished"],
             indicators={Indicator(k): float(v) for k, v in data["indicators"].items()},
             targets={Indicator(k): float(v) for k, v in data["targets"].items()},
-            fit_record=float(data["fit_record"]),
+            relation_interaction={
+                relation(k): float(v) for k, v in data["relation_interaction"].items()
+            },
+            relation_targets={relation(k): float(v) for k, v in data["relation_targets"].items()},
+            relation_phase={relation(k): GrowthPhase(v) for k, v in data["relation_phase"].items()},
+            relation_decisions={relation(k): v for k, v in data["relation_decisions"].items()},
+            relation_fitting={relation(k): v for k, v in data["relation_fitting"].items()},
             phase=GrowthPhase(data["phase"]),
             stage=CompetenceStage(data["stage"]),
             capacity=data["capacity"],
             capacity_this_round=data["capacity_this_round"],
+            rework=data["rework"],
             budget=float(data["budget"]),
             budget_per_round=float(data["budget_per_round"]),
             structural_budget=float(data["structural_budget"]),
@@ -285,6 +408,7 @@ class GameState:
             events_seen=tuple(data["events_seen"]),
             initiatives_seen=tuple(data["initiatives_seen"]),
             current_initiatives=tuple(data["current_initiatives"]),
+            unfolding=tuple((int(r), str(i)) for r, i in data["unfolding"]),
             news=tuple(data["news"]),
             news_effects=tuple(Effect.from_dict(e) for e in data["news_effects"]),
             purpose_bonus={Purpose(k): float(v) for k, v in data["purpose_bonus"].items()},
@@ -294,6 +418,8 @@ class GameState:
             roles_mastered=tuple(MunicipalRole(r) for r in data["roles_mastered"]),
             decisions_total=data["decisions_total"],
             decisions_fitting=data["decisions_fitting"],
+            predictions_made=data["predictions_made"],
+            predictions_right=data["predictions_right"],
             history=tuple(RoundRecord.from_dict(r) for r in data["history"]),
             rng_state=(version, tuple(internal), gauss),
         )

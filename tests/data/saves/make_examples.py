@@ -1,8 +1,10 @@
 """Write the example save files of every format version, for the migration tests.
 
 Run from the repository root: ``python tests/data/saves/make_examples.py``. The files are kept
-in git; the tests never run this script. Formats 1 and 2 are written here by hand, the way the
-game wrote them then (see ``game/saves/migrations.py``); the current format by the game itself.
+in git; the tests never run this script. It writes the example of the current format, by the game
+itself. The examples of formats 1–3 were written by earlier versions of this script (formats 1 and
+2 by hand, the way the game wrote them then) and are kept as they are: since format 4 the rules
+differ, so those games are refused with that reason (``game/saves/migrations.py``).
 
 Only run it again on purpose: when the rules change so that old games no longer replay the same
 (the example test then says so), or when a new format version needs an example of the old one.
@@ -11,7 +13,6 @@ A replaced example means players' older saves will not load either; say so in th
 
 from __future__ import annotations
 
-import json
 import sys
 from datetime import UTC, datetime
 from pathlib import Path
@@ -21,9 +22,8 @@ import yaml
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parents[2]))
 
-from game.saves import SaveKind  # noqa: E402
+from game.saves import FORMAT_VERSION, SaveKind  # noqa: E402
 from game.saves.codec import build_document, encode  # noqa: E402
-from game.saves.migrations import body_checksum  # noqa: E402
 from game.scenario.models import Scenario  # noqa: E402
 from game.sim import Bot, new_game, resolve_round  # noqa: E402
 
@@ -42,52 +42,12 @@ def _game(rounds: int):
     return scenario, state
 
 
-def _write(name: str, document: dict) -> None:
-    text = json.dumps(document, ensure_ascii=False, indent=1)
-    (HERE / name).write_text(text + "\n", encoding="utf-8")
-
-
-def format_1(state) -> dict:
-    data = state.to_dict()
-    rng = data.pop("rng_state")
-    return {
-        "format": "netwerkende-gemeente-save",
-        "version": 1,
-        "scenario": state.scenario_id,
-        "scenario_version": state.scenario_version,
-        "team": "Team Oost",
-        "saved_at": WHEN.timestamp(),
-        "rng": rng,
-        "state": data,
-    }
-
-
-def format_2(state) -> dict:
-    body = {"state": state.to_dict()}
-    return {
-        "format": "netwerkende-gemeente-save",
-        "format_version": 2,
-        "game_version": "0.1.0",
-        "created": WHEN.isoformat(),
-        "team": "Team West",
-        "scenario_id": state.scenario_id,
-        "scenario_version": state.scenario_version,
-        "checksum": body_checksum(body),
-        "body": body,
-    }
-
-
 def main() -> None:
-    _, state = _game(2)
-    _write("format-1.json", format_1(state))
-    _write("format-2.json", format_2(state))
-    scenario, finished = _game(3)
-    _write("format-1-finished.json", format_1(finished))
-    _write("format-2-finished.json", format_2(finished))
+    scenario, state = _game(2)
     current = build_document(
         state, scenario, "Team Noord", SaveKind.AUTOSAVE, "autosave", None, WHEN
     )
-    (HERE / "format-3.json").write_bytes(encode(current))
+    (HERE / f"format-{FORMAT_VERSION}.json").write_bytes(encode(current))
 
 
 if __name__ == "__main__":
