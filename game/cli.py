@@ -122,6 +122,44 @@ def build_parser() -> argparse.ArgumentParser:
         "--team", default="autoplay", help="team name in the save (default: autoplay)"
     )
 
+    simulate = commands.add_parser(
+        "simulate",
+        help="play many seeded games per strategy and report the scenario's balance",
+        description="The balance simulator: play N seeded games per strategy on each scenario, "
+        "in several processes, and report per strategy the end phases (overall and per "
+        "relation), stages and scores, which strategy dominates, and what never matters "
+        "(initiatives, actions, events), with warnings in plain words.",
+    )
+    simulate.add_argument(
+        "scenarios",
+        nargs="*",
+        metavar="SCENARIO",
+        help="scenario ids or YAML files (default: every shipped scenario)",
+    )
+    simulate.add_argument(
+        "--runs", type=_positive, default=200, help="games per strategy (default: 200)"
+    )
+    simulate.add_argument(
+        "--strategies",
+        type=_strategy_list,
+        default=None,
+        metavar="A,B,…",
+        help="which built-in strategies, comma-separated (default: all): " + ", ".join(STRATEGIES),
+    )
+    simulate.add_argument(
+        "--strategy-file",
+        metavar="FILE.py",
+        default=None,
+        help="also play a custom strategy: a Python file with decide(view) "
+        "(see docs/strategies.md)",
+    )
+    simulate.add_argument(
+        "--jobs", type=_positive, default=None, help="processes to use (default: every core)"
+    )
+    simulate.add_argument("--seed", type=int, default=0, help="the first seed (default: 0)")
+    simulate.add_argument("--json", action="store_true", help="print one JSON document")
+    _lang_option(simulate, "en")
+
     saves = commands.add_parser(
         "saves",
         help="list the saved games",
@@ -184,7 +222,7 @@ def build_parser() -> argparse.ArgumentParser:
     schema.add_argument(
         "--docs", default=None, help="refresh the field reference section of this Markdown file"
     )
-    for sub in (play, autoplay, tour, saves, load, validate, new, schema):
+    for sub in (play, autoplay, simulate, tour, saves, load, validate, new, schema):
         sub.set_defaults(usage=sub.format_usage())
     return parser
 
@@ -219,6 +257,26 @@ def _load(name: str | None, usage: str) -> Any:
     if not path.is_file():
         raise UsageError(f"no scenario {name!r} (looked for {path})", usage)
     return load_scenario(path)
+
+
+def _positive(value: str) -> int:
+    """A whole number of at least 1; argparse turns the ValueError into a usage error."""
+    number = int(value)
+    if number < 1:
+        raise ValueError(value)
+    return number
+
+
+def _strategy_list(value: str) -> list[str]:
+    from game.sim.bots import STRATEGIES
+
+    names = [name.strip() for name in value.split(",") if name.strip()]
+    unknown = [name for name in names if name not in STRATEGIES]
+    if unknown or not names:
+        raise argparse.ArgumentTypeError(
+            f"unknown strategy {', '.join(unknown) or value!r}; choose from {', '.join(STRATEGIES)}"
+        )
+    return names
 
 
 def _size(value: str) -> tuple[int, int]:
@@ -324,6 +382,8 @@ def cmd_autoplay(args: argparse.Namespace, out: TextIO) -> int:
                 "phase_level": state.phase.level,
                 "stage": state.stage.value,
                 "stage_level": state.stage.level,
+                "relation_phase": {k.value: v.value for k, v in state.relation_phase.items()},
+                "prediction_rate": state.prediction_rate,
                 "indicators": _indicators_json(state.indicators),
                 "fit_record": round(state.fit_record, 2),
                 "fit_rate": round(state.fit_rate, 4),
@@ -370,6 +430,64 @@ def cmd_autoplay(args: argparse.Namespace, out: TextIO) -> int:
         )
     if args.save is not None:
         out.write(f"saved to {args.save}\n")
+    return EXIT_OK
+
+
+def cmd_simulate(args: argparse.Namespace, out: TextIO) -> int:
+    """Play the games, then print the report per scenario (text or JSON)."""
+    from game.scenario.errors import ScenarioError
+    from game.scenario.loader import SCENARIO_DIR, scenario_path
+    from game.sim.balance import (
+        Run,
+        StrategyFileError,
+        analyse,
+        default_jobs,
+        load_strategy_file,
+        render_text,
+        simulate,
+        to_json,
+    )
+    from game.sim.bots import STRATEGIES
+
+    paths = [str(scenario_path(name)) for name in args.scenarios] or [
+        str(p) for p in sorted(SCENARIO_DIR.glob("*.yaml"))
+    ]
+    scenarios = {}
+    for path in paths:
+        if not Path(path).is_file():
+            raise UsageError(f"no scenario {path!r}", args.usage)
+        try:
+            scenarios[path] = _load(path, args.usage)
+        except ScenarioError as error:
+            sys.stderr.write(f"{error}\n")
+            return EXIT_FAILED
+    if args.strategy_file is not None:
+        try:
+            load_strategy_file(args.strategy_file)
+        except StrategyFileError as error:
+            raise UsageError(str(error), args.usage) from None
+    strategies = args.strategies or list(STRATEGIES)
+    run = Run(
+        scenarios=paths,
+        runs=args.runs,
+        strategies=strategies,
+        jobs=args.jobs or default_jobs(),
+        strategy_file=str(Path(args.strategy_file).resolve()) if args.strategy_file else None,
+        first_seed=args.seed,
+    )
+    total = args.runs * len(paths) * (len(strategies) + (1 if args.strategy_file else 0))
+    from tqdm import tqdm
+
+    # A bar on long runs in a terminal; tqdm leaves it out when stderr is not one.
+    with tqdm(total=total, unit="game", disable=None if total >= 500 else True, leave=False) as bar:
+        results = simulate(run, progress=bar.update)
+    lang: Language = args.lang
+    reports = [analyse(scenarios[path], results[path], lang) for path in paths]
+    if args.json:
+        json.dump(to_json(reports, lang), out, ensure_ascii=False, indent=2)
+        out.write("\n")
+    else:
+        out.write("\n\n".join(render_text(report, lang) for report in reports) + "\n")
     return EXIT_OK
 
 
@@ -586,14 +704,24 @@ def _round_json(record: Any) -> dict[str, Any]:
         "outcomes": [
             {
                 "initiative": o.initiative,
+                "relation": o.relation.value,
                 "role": o.role.value,
                 "fit": round(o.fit, 2),
                 "best_roles": [r.value for r in o.best_roles],
+                "risk": round(o.risk, 3),
                 "succeeded": o.succeeded,
+                "verdict": o.verdict.value,
+                "prediction": None if o.prediction is None else o.prediction.value,
+                "rework": o.rework,
+                "next_stage": o.next_stage,
             }
             for o in record.outcomes
         ],
         "indicators": _indicators_json(record.indicators),
+        "relation_interaction": {
+            k.value: round(v, 2) for k, v in record.relation_interaction.items()
+        },
+        "relation_phase": {k.value: v.value for k, v in record.relation_phase.items()},
         "fit_record": round(record.fit_record, 2),
         "phase": record.phase.value,
         "stage": record.stage.value,
@@ -603,6 +731,7 @@ def _round_json(record: Any) -> dict[str, Any]:
 COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO], int]] = {
     "play": cmd_play,
     "autoplay": cmd_autoplay,
+    "simulate": cmd_simulate,
     "tour": cmd_tour,
     "saves": cmd_saves,
     "load": cmd_load,
