@@ -1029,12 +1029,12 @@ class Tuning(ContentModel):
         description="An initiative grows into its next stage when the role's fit is at least this.",
     )
     phase_majority: float = Field(
-        0.67,
+        0.66,
         gt=0,
         le=1,
         description=(
             "The overall growth phase is the highest phase that at least this share of the "
-            "relations has reached (collaborating needs all of them)."
+            "relations has reached (0.66: two thirds; collaborating needs all of them)."
         ),
     )
     others_platform_bonus: float = Field(

@@ -552,6 +552,13 @@ def resolve_round(
     s = state.clone()
     work = _Round(s, tuning.saturation / 100.0)
     effects = work.effects
+    # The round's news counts too: an event that lifted an indicator fed it this round.
+    for news in s.news_effects:
+        if news.delta > 0 and isinstance(news.target, Indicator):
+            if news.target is _INTERACTION:
+                work.fed_relations.update(s.relation_interaction)
+            else:
+                work.fed.add(news.target)
 
     s.budget -= budget_spent
     outcomes: list[InitiativeOutcome] = []

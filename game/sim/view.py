@@ -63,6 +63,8 @@ class ChannelView:
     available: bool
     in_use: bool
     hours: int
+    # Of those hours, what opening it takes (0 when in use): paid once a round, not per use.
+    open_hours: int
     interaction: str
     online: bool
     others_platform: bool
@@ -152,6 +154,7 @@ def team_view(state: GameState, scenario: Scenario, lang: str = "en") -> TeamVie
             available=channel_available(state, rules, c.id),
             in_use=c.id in state.channels,
             hours=channel_hours(state, c),
+            open_hours=0 if c.id in state.channels else c.open_cost,
             interaction=c.level.value,
             online=c.online,
             others_platform=c.others_platform,
