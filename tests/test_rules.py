@@ -454,7 +454,7 @@ def test_phase_has_separate_up_and_down_thresholds() -> None:
     state = new_game(make_scenario(tuning=tuning, start={"indicators": {"interaction": 30}}), 1)
     assert state.relation_phase[resident] is GrowthPhase.EXPERIMENTING
     # Once experimenting, interaction may sag to just above 30 − 8 without falling back.
-    from game.sim.engine import _step_relation
+    from game.sim.engine import _update_relations
 
     rules = compile_rules(scenario)
     for value, phase in (
@@ -465,7 +465,7 @@ def test_phase_has_separate_up_and_down_thresholds() -> None:
         state.relation_phase[resident] = GrowthPhase.EXPERIMENTING
         state.relation_interaction[resident] = value
         effects: list = []
-        _step_relation(state, rules, resident, effects)
+        _update_relations(state, rules, effects)
         assert state.relation_phase[resident] is phase, value
         if phase is GrowthPhase.DISCOVERING:
             assert effects[0].key == "relation_phase_down"

@@ -44,9 +44,6 @@ Checksum = Annotated[str, Field(pattern=r"^sha256:[0-9a-f]{64}$")]
 SideFile = Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]{0,200}$")]
 ShortText = Annotated[str, Field(min_length=1, max_length=80)]
 
-# Python's Mersenne Twister state: (version, 624 words + position, gauss_next).
-_MT_WORDS = 625
-
 
 class SaveKind(StrEnum):
     """Written by the game every round, or by the team on purpose under a name."""
@@ -171,8 +168,8 @@ class StateModel(SaveModel):
     predictions_made: Count
     predictions_right: Count
     history: list[RoundRecordModel]
-    rng_state: tuple[int, list[Annotated[int, Field(ge=0, lt=2**32)]], Number | None] = Field(
-        description="The random generator's state: version, 625 words, gauss_next."
+    rng_state: int = Field(
+        ge=0, lt=2**64, description="The random generator's state (SplitMix64: one number)."
     )
 
     @model_validator(mode="after")
@@ -184,8 +181,6 @@ class StateModel(SaveModel):
         for name in ("relation_interaction", "relation_targets", "relation_decisions"):
             if set(getattr(self, name)) != relations:
                 raise ValueError(f"{name} must hold the same relations as relation_phase")
-        if len(self.rng_state[1]) != _MT_WORDS:
-            raise ValueError(f"rng_state must hold {_MT_WORDS} numbers")
         return self
 
 

@@ -28,8 +28,8 @@ from collections.abc import Callable
 
 from game.domain import Indicator, MunicipalRole, Prediction
 from game.scenario.models import DevelopmentAction, Scenario
+from game.sim.dice import Dice
 from game.sim.engine import (
-    _gaps,
     action_available,
     available_actions,
     channel_available,
@@ -93,18 +93,26 @@ def expected_quality(
 def best_role(state: GameState, rules: CompiledRules, info: InitiativeInfo) -> MunicipalRole:
     """The role that achieves most: the best fit, unless the organisation is not ready for it.
 
-    Among equals, a best-fitting role first, then the one that takes fewest hours.
+    Among equals, a best-fitting role first, then the one that takes fewest hours. A role can
+    achieve at most its fit, so roles are weighed from the best fit down until no fit left can
+    beat what was found.
     """
-    best = info.best
+    fits = info.fit
     roles = rules.roles
-    return max(
-        MunicipalRole,
-        key=lambda r: (
-            round(expected_quality(state, rules, info, r), 9),
-            r in best,
-            -roles[r].cost,
-        ),
-    )
+    best = info.best
+    chosen = best[0]
+    top: tuple[float, bool, int] = (-2.0, False, 0)
+    for role in sorted(MunicipalRole, key=fits.__getitem__, reverse=True):
+        if fits[role] < top[0] - 1e-9:
+            break
+        value = (
+            round(expected_quality(state, rules, info, role), 9),
+            role in best,
+            -roles[role].cost,
+        )
+        if value > top:
+            chosen, top = role, value
+    return chosen
 
 
 def fitting_role(state: GameState, rules: CompiledRules, info: InitiativeInfo) -> MunicipalRole:
@@ -187,15 +195,23 @@ def _best_channel(
 
 
 def _needs(state: GameState, rules: CompiledRules) -> set[Indicator]:
-    """The indicators that stand between the organisation and its next phase or stage."""
-    needs = {
-        gap.requirement.indicator
-        for gap in _gaps(state, rules)
-        if gap.requirement.kind == "indicator" and gap.requirement.indicator is not None
-    }
+    """The organisation's indicators that stand between it and its next phase or stage.
+
+    Interaction counts when a relation still below the next phase lacks it.
+    """
+    needs: set[Indicator] = set()
+    indicators = state.indicators
+    target = state.phase.level + 1
+    if target <= 4:
+        lagging = [r for r, p in state.relation_phase.items() if p.level < target]
+        for req in rules.phase_requirements[target - 2]:
+            if req.code == 0 and indicators[req.indicator] < req.value:
+                needs.add(req.indicator)
+            elif req.code == 1 and any(state.relation_interaction[r] < req.value for r in lagging):
+                needs.add(Indicator.INTERACTION)
     if state.stage.level < 4:
         for req in rules.stage_requirements[state.stage.level - 1]:
-            if req.indicator is not None and state.indicators[req.indicator] < req.value:
+            if req.indicator is not None and indicators[req.indicator] < req.value:
                 needs.add(req.indicator)
     return needs
 
@@ -410,7 +426,7 @@ class Bot:
         chosen: dict[str, MunicipalRole] = {}
         for initiative_id in state.current_initiatives:
             info = rules.initiatives[initiative_id]
-            seed = self._rng.random()
+            dice = self._rng.getrandbits(64)
             outcomes = []
             for role in MunicipalRole:
 
@@ -426,9 +442,7 @@ class Bot:
                     return chosen.get(i.id) or best_role(s, r, i)
 
                 decisions = plan(state, scenario, choose)
-                after, _ = resolve_round(
-                    state, decisions, scenario, random.Random(seed), check=False
-                )
+                after, _ = resolve_round(state, decisions, scenario, Dice(dice), check=False)
                 outcomes.append((score_without_fit(after), -rules.roles[role].cost, role))
             pick = max(outcomes)[2]
             chosen[initiative_id] = pick

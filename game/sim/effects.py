@@ -120,14 +120,15 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "({purposes}) were served at {cfit}%. Interaction with {relation} {delta}.",
     ),
     "channels_trust_up": (
-        "{title}: wie iets wilde weten of zeggen, vond jullie via {where}. Vertrouwen {delta}.",
-        "{title}: people who wanted to know or say something found you on {where}. Trust {delta}.",
+        "{title}: wie iets wilde weten of zeggen, vond jullie via {channels}. Vertrouwen {delta}.",
+        "{title}: people who wanted to know or say something found you on {channels}. "
+        "Trust {delta}.",
     ),
     "channels_trust_down": (
-        "{title}: {where} paste slecht bij {purposes} ({cfit}%); wie jullie zocht, vond daar "
+        "{title}: {channels} paste slecht bij {purposes} ({cfit}%); wie jullie zocht, vond daar "
         "weinig. Vertrouwen {delta}.",
-        "{title}: {where} suited {purposes} poorly ({cfit}%); people who looked for you found "
-        "little there. Trust {delta}.",
+        "{title}: {channels} suited {purposes} poorly ({cfit}%); people who looked for you "
+        "found little there. Trust {delta}.",
     ),
     "no_channel": (
         "{title}: geen kanaal ingezet voor {purposes}; wie hierover wilde meepraten, hoorde "
@@ -136,9 +137,9 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "Interaction with {relation} {delta}.",
     ),
     "awareness_online": (
-        "{title}: online zichtbaar werken via {channels} maakt de organisatie bewust van kansen "
+        "{title}: online zichtbaar werken via {online} maakt de organisatie bewust van kansen "
         "en risico's. Bewustzijn {delta}.",
-        "{title}: working visibly online through {channels} makes the organisation aware of "
+        "{title}: working visibly online through {online} makes the organisation aware of "
         "chances and risks. Awareness {delta}.",
     ),
     "channel_opened": (

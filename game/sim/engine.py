@@ -19,7 +19,6 @@ What the model teaches, and where it lives here (MODEL.md §7):
 from __future__ import annotations
 
 import math
-import random
 from collections.abc import Collection
 from typing import NamedTuple, Protocol
 
@@ -34,6 +33,7 @@ from game.domain import (
     Purpose,
 )
 from game.scenario.models import Condition, DevelopmentAction, Event, Scenario
+from game.sim.dice import Dice
 from game.sim.effects import (
     ALL_RELATIONS_PHRASE,
     RELATION_PHRASES,
@@ -48,11 +48,13 @@ from game.sim.rules import (
     CompiledRules,
     InitiativeInfo,
     Requirement,
+    channel_use,
     compile_rules,
 )
 from game.sim.state import Decisions, GameState, InitiativeOutcome, RoundRecord
 
 _PHASES = tuple(GrowthPhase)
+_PHASE_LEVEL = {phase: i + 1 for i, phase in enumerate(_PHASES)}
 _STAGES = tuple(CompetenceStage)
 _TRUST = Indicator.TRUST
 _ENERGY = Indicator.COMMUNITY_ENERGY
@@ -90,6 +92,10 @@ BADLY_QUALITY = 0.4
 WELL_CHANNEL_FIT = 0.5
 
 
+# Builds a named tuple without its Python-level __new__: effects are made by the hundred thousand.
+_new = tuple.__new__
+
+
 def _clamp(value: float, low: float = 0.0, high: float = 100.0) -> float:
     return low if value < low else high if value > high else value
 
@@ -100,7 +106,7 @@ def _clamp(value: float, low: float = 0.0, high: float = 100.0) -> float:
 def new_game(scenario: Scenario, seed: int) -> GameState:
     """A fresh game of ``scenario``, with round 1's news and initiatives already on the table."""
     rules = compile_rules(scenario)
-    rng = random.Random(seed)
+    rng = Dice(seed)
     start = scenario.start
     relation_interaction = dict(rules.start_relation_interaction)
     indicators = dict(rules.start_indicators)
@@ -154,8 +160,7 @@ def new_game(scenario: Scenario, seed: int) -> GameState:
         if given is not None:
             state.relation_phase[relation] = given
             continue
-        for _ in _PHASES:
-            _step_relation(state, rules, relation, [], start_of_game=True)
+        _start_relation(state, rules, relation)
     state.phase = _overall_phase(state, rules)
     _begin_round(state, rules, rng)
     state.rng_state = rng.getstate()
@@ -309,38 +314,57 @@ def check_decisions(state: GameState, decisions: Decisions, scenario: Scenario) 
 def _check(
     state: GameState, decisions: Decisions, rules: CompiledRules
 ) -> tuple[list[Rejection], DecisionCost]:
-    cost = _cost(state, decisions, rules)
+    """Every reason the decisions break the rules, and what they cost, in one pass."""
     if state.finished:
-        return [Rejection("reject_finished")], cost
+        return [Rejection("reject_finished")], _cost(state, decisions, rules)
     problems: list[Rejection] = []
     seen: set[str] = set()
+    current = state.current_initiatives
+    channels = rules.channels
+    in_use = state.channels
+    roles = rules.roles
+    hours = 0
+    budget = 0.0
+    opened: set[str] = set()
     for decision in decisions.initiatives:
-        if decision.initiative not in state.current_initiatives:
-            problems.append(Rejection("reject_not_this_round", {"initiative": decision.initiative}))
-        elif decision.initiative in seen:
-            problems.append(Rejection("reject_duplicate", {"initiative": decision.initiative}))
-        seen.add(decision.initiative)
+        initiative = decision.initiative
+        if initiative not in current:
+            problems.append(Rejection("reject_not_this_round", {"initiative": initiative}))
+        elif initiative in seen:
+            problems.append(Rejection("reject_duplicate", {"initiative": initiative}))
+        seen.add(initiative)
+        hours += roles[decision.role].cost
         for channel_id in decision.channels:
-            if channel_id not in rules.channels:
+            channel = channels.get(channel_id)
+            if channel is None:
                 problems.append(Rejection("reject_unknown_channel", {"channel": channel_id}))
-            elif not channel_available(state, rules, channel_id):
+                continue
+            if channel_id in in_use or channel_id in opened:
+                hours += channel.cost
+                continue
+            if not condition_holds(channel.requires, state):
                 problems.append(Rejection("reject_channel_locked", {"channel": channel_id}))
-    for initiative_id in state.current_initiatives:
-        if initiative_id not in seen:
-            title = rules.initiatives[initiative_id].title
-            problems.append(Rejection("reject_missing", {"initiative": title}))
+            hours += channel.cost + channel.open_cost
+            opened.add(channel_id)
+    if len(seen) < len(current):
+        for initiative_id in current:
+            if initiative_id not in seen:
+                title = rules.initiatives[initiative_id].title
+                problems.append(Rejection("reject_missing", {"initiative": title}))
     bought: dict[str, int] = {}
     for action_id in decisions.actions:
         action = rules.actions.get(action_id)
         if action is None:
             problems.append(Rejection("reject_unknown_action", {"action": action_id}))
             continue
-        name = action.title.pair()
+        hours += action.cost.capacity
+        budget += action.cost.budget
         if _used_up(state, action, bought.get(action_id, 0)):
-            problems.append(Rejection("reject_action_done", {"action": name}))
+            problems.append(Rejection("reject_action_done", {"action": rules.titles[action_id]}))
         elif not condition_holds(action.requires, state):
-            problems.append(Rejection("reject_action_locked", {"action": name}))
+            problems.append(Rejection("reject_action_locked", {"action": rules.titles[action_id]}))
         bought[action_id] = bought.get(action_id, 0) + 1
+    cost = DecisionCost(hours, budget, state.capacity_this_round, state.budget)
     if cost.hours > cost.hours_available:
         problems.append(
             Rejection("reject_capacity", {"needed": cost.hours, "available": cost.hours_available})
@@ -529,7 +553,7 @@ def resolve_round(
     state: GameState,
     decisions: Decisions,
     scenario: Scenario,
-    rng: random.Random,
+    rng: Dice,
     *,
     check: bool = True,
 ) -> tuple[GameState, list[Effect]]:
@@ -581,31 +605,29 @@ def resolve_round(
         relation_values[relation] += (relation_targets[relation] - relation_values[relation]) * (
             inertia
         )
-    values[_INTERACTION] = _mean(relation_values)
-    targets[_INTERACTION] = _mean(relation_targets)
+    count = len(relation_values)
+    values[_INTERACTION] = sum(relation_values.values()) / count if count else 0.0
+    targets[_INTERACTION] = sum(relation_targets.values()) / count if count else 0.0
 
     _update_stage(s, rules, effects)
-    for relation in rules.relations:
-        _step_relation(s, rules, relation, effects)
-    _update_phase(s, rules, effects)
+    if _update_relations(s, rules, effects):
+        _update_phase(s, rules, effects)
 
-    s.history = (
-        *s.history,
-        RoundRecord(
-            round=s.round,
-            events=s.news,
-            initiatives=s.current_initiatives,
-            decisions=decisions,
-            outcomes=tuple(outcomes),
-            effects=(*s.news_effects, *effects),
-            indicators=dict(values),
-            relation_interaction=dict(relation_values),
-            relation_phase=dict(s.relation_phase),
-            fit_record=s.fit_record,
-            phase=s.phase,
-            stage=s.stage,
-        ),
+    record = (
+        s.round,
+        s.news,
+        s.current_initiatives,
+        decisions,
+        tuple(outcomes),
+        (*s.news_effects, *effects),
+        dict(values),
+        dict(relation_values),
+        dict(s.relation_phase),
+        s.fit_record,
+        s.phase,
+        s.stage,
     )
+    s.history = (*s.history, _new(RoundRecord, record))
 
     s.round += 1
     if s.round > scenario.rounds:
@@ -622,77 +644,56 @@ def resolve_round(
 
 
 def _resolve_initiative(
-    s: GameState, decision, rules: CompiledRules, rng: random.Random, work: _Round
+    s: GameState, decision, rules: CompiledRules, rng: Dice, work: _Round
 ) -> InitiativeOutcome:
-    """The team's role and channels meet the initiative: fit, risk, what it brings, what follows."""
+    """The team's role and channels meet the initiative: fit, risk, what it brings, what follows.
+
+    The hottest code of the simulator (bots play it hundreds of thousands of times), so the
+    pulls on the organisation's indicators are collected and applied in one loop at the end,
+    and effects of one initiative share their parameter dicts (a sentence uses what it needs).
+    """
     info = rules.initiatives[decision.initiative]
     iid = info.id
     role = decision.role
     title = info.title
     weight = info.weight
     relation = info.relation
-    relation_phrase = RELATION_PHRASES[relation]
+    relation_phrase = info.relation_phrase
     tuning = rules.tuning
     gains = tuning.gains
     rule = rules.roles[role]
     fit = info.fit[role]
     risk = execution_risk(s, rules, role, relation)
     succeeded = rng.random() >= risk.chance
-    quality = fit if succeeded else min(fit, rule.stumble)
+    stumble = rule.stumble
+    quality = fit if succeeded or fit < stumble else stumble
     effects = work.effects
-    pull = work.pull
+    params = info.said[role]
+    # (indicator, change, sentence, parameters): applied to the targets at the end.
+    pulls: list[tuple[Indicator, float, str, dict[str, ParamValue]]] = []
     if not succeeded:
-        effects.append(
-            Effect(
-                "initiative",
-                iid,
-                "",
-                0.0,
-                "execution_stumbled" if rule.stumble >= 0 else "execution_harmed",
-                {"title": title, "role": role, "readiness": risk.readiness, "demand": risk.demand},
-            )
-        )
+        failed = {"title": title, "role": role, "readiness": risk.readiness, "demand": risk.demand}
+        key = "execution_stumbled" if stumble >= 0 else "execution_harmed"
+        effects.append(_new(Effect, ("initiative", iid, "", 0.0, key, failed)))
 
     # Trust and community energy follow what the role achieved.
     trust = gains.trust * (quality - TRUST_PIVOT) * weight
     if trust < 0:
         trust *= LOSS_WEIGHT
-    fit_pct = round(fit * 100)
     if not succeeded:
-        trust_key = "role_stumble_trust"
+        key = "role_stumble_trust"
     else:
-        trust_key = "role_fit_trust_up" if trust > 0 else "role_fit_trust_down"
-    pull(
-        "initiative",
-        iid,
-        _TRUST,
-        trust,
-        trust_key,
-        {
-            "title": title,
-            "owner": info.owner_phrase,
-            "relation": relation_phrase,
-            "best": info.best,
-            "role": role,
-            "fit": fit_pct,
-        },
-    )
+        key = "role_fit_trust_up" if trust > 0 else "role_fit_trust_down"
+    pulls.append((_TRUST, trust, key, params))
     energy = gains.community_energy * (quality - ENERGY_PIVOT) * weight
     if not info.community:
         energy *= OWN_ENERGY_SHARE
     if energy < 0:
         energy *= LOSS_WEIGHT
-        energy_key = "role_fit_energy_down" if succeeded else "role_stumble_energy"
+        key = "role_fit_energy_down" if succeeded else "role_stumble_energy"
     else:
-        energy_key = "role_fit_energy_up"
-    pull(
-        "initiative",
-        iid,
-        _ENERGY,
-        energy,
-        energy_key,
-        {"title": title, "role": role, "owner": info.owner_phrase},
-    )
+        key = "role_fit_energy_up"
+    pulls.append((_ENERGY, energy, key, params))
 
     # Repair work: a role that fits badly, or goes wrong, costs hours the next round.
     rework = 0.0
@@ -703,128 +704,98 @@ def _resolve_initiative(
     hours = round(rework * weight)
     if hours > 0:
         s.rework += hours
-        effects.append(
-            Effect(
-                "initiative",
-                iid,
-                "rework",
-                -float(hours),
-                "misfit_rework" if fit < REWORK_FIT else "stumble_rework",
-                {"title": title, "role": role, "fit": fit_pct, "hours": hours},
-            )
-        )
+        key = "misfit_rework" if fit < REWORK_FIT else "stumble_rework"
+        repair = {**params, "hours": hours}  # a new dict: the shared one never changes
+        effects.append(_new(Effect, ("initiative", iid, "rework", -float(hours), key, repair)))
 
     # Channels: dialogue in the initiative's relation, as far as they suit its purposes.
     channel_fit: float | None = None
     purposes = info.purposes
     chosen = decision.channels
     if purposes and chosen:
-        channel_fit = purpose_fit(s, rules, purposes, chosen, relation)
-        infos = [rules.channels[c] for c in chosen]
-        level = max(c.level_factor for c in infos)
+        use = channel_use(rules, info, chosen)
+        conversing = _PHASE_LEVEL[s.relation_phase[relation]] >= 3
+        base = use.conversing_base if conversing else use.base
+        bonus = s.purpose_bonus
+        total = 0.0
+        if bonus:
+            for purpose, best in zip(purposes, base):  # noqa: B905 - one per purpose
+                best += bonus.get(purpose, 0.0)
+                total += best if best < 100.0 else 100.0
+        else:
+            for best in base:
+                total += best if best < 100.0 else 100.0
+        channel_fit = total / (100.0 * len(purposes))
+        infos = use.infos
+        top = use.top
         audiences = s.channels
-        audience = sum(audiences.get(c.id, c.audience) for c in infos) / len(infos)
-        reach = 0.6 + 0.4 * audience / 100.0
+        audience = 0.0
+        for channel in infos:
+            audience += audiences.get(channel.id, channel.audience)
+        reach = 0.6 + 0.4 * audience / (100.0 * len(infos))
         achieved = quality if quality > 0.0 else 0.0
-        interaction = gains.interaction * channel_fit * level * reach * achieved * weight
-        names = tuple(c.name for c in infos)
-        conversing = s.relation_phase[relation].level >= 3
-        others = tuple(c.name for c in infos if c.others_platform) if conversing else ()
-        work.pull_relation(
-            "initiative",
-            iid,
-            relation,
-            interaction,
-            "channels_interaction_others" if others else "channels_interaction",
-            {
+        interaction = gains.interaction * channel_fit * top.level_factor * reach * achieved * weight
+        others = use.others if conversing else ()
+        cfit = int(channel_fit * 100 + 0.5)
+        memo = (iid, chosen, cfit, conversing)
+        used = rules.said.get(memo)
+        if used is None:
+            used = rules.said[memo] = {
                 "title": title,
-                "channels": names,
+                "channels": use.names,
                 "others": others,
                 "purposes": purposes,
-                "cfit": round(channel_fit * 100),
-                "level": max(infos, key=lambda c: c.level_factor).level,
+                "cfit": cfit,
+                "level": top.level,
                 "relation": relation_phrase,
-            },
-        )
-        trust_from_channels = CHANNEL_TRUST_GAIN * (channel_fit - CHANNEL_TRUST_PIVOT) * weight
-        pull(
-            "initiative",
-            iid,
-            _TRUST,
-            trust_from_channels,
-            "channels_trust_up" if trust_from_channels > 0 else "channels_trust_down",
-            {
-                "title": title,
-                "where": names,
-                "purposes": purposes,
-                "cfit": round(channel_fit * 100),
-            },
-        )
-        online = tuple(c.name for c in infos if c.online)
-        if online:
-            pull(
-                "initiative",
-                iid,
-                _AWARENESS,
-                gains.awareness * weight,
-                "awareness_online",
-                {"title": title, "channels": online},
-            )
+                "online": use.online,
+            }
+        key = "channels_interaction_others" if others else "channels_interaction"
+        if interaction > 0.0:
+            relation_targets = s.relation_targets
+            target = relation_targets[relation]
+            interaction *= 1.0 - work.saturation * target
+            work.fed_relations.add(relation)
+            target += interaction
+            relation_targets[relation] = 100.0 if target > 100.0 else target
+            effects.append(_new(Effect, ("initiative", iid, _INTERACTION, interaction, key, used)))
+        found = CHANNEL_TRUST_GAIN * (channel_fit - CHANNEL_TRUST_PIVOT) * weight
+        key = "channels_trust_up" if found > 0 else "channels_trust_down"
+        pulls.append((_TRUST, found, key, used))
+        if use.online:
+            pulls.append((_AWARENESS, gains.awareness * weight, "awareness_online", used))
         growth = 2.0 + 4.0 * channel_fit
         for channel in infos:
             audience = audiences.get(channel.id)
             if audience is None:
                 audience = channel.audience
+                opened = {"channel": channel.name}
                 effects.append(
-                    Effect(
-                        "initiative",
-                        iid,
-                        channel.id,
-                        0.0,
-                        "channel_opened",
-                        {"channel": channel.name},
-                    )
+                    _new(Effect, ("initiative", iid, channel.id, 0.0, "channel_opened", opened))
                 )
             audience += growth
             audiences[channel.id] = 100.0 if audience > 100.0 else audience
     elif purposes:
         channel_fit = 0.0
-        work.pull_relation(
-            "initiative",
-            iid,
-            relation,
-            -1.5 * weight,
-            "no_channel",
-            {"title": title, "purposes": purposes, "relation": relation_phrase},
-        )
+        silent = {"title": title, "purposes": purposes, "relation": relation_phrase}
+        work.pull_relation("initiative", iid, relation, -1.5 * weight, "no_channel", silent)
 
     # Learning by doing: a fitting role teaches, most of all one the organisation must grow into.
     demand = risk.demand
-    stretch = 0.0 if demand <= 0 else _clamp((demand - risk.readiness) / demand, 0.0, 1.0)
+    stretch = 0.0
+    if demand > 0 and risk.readiness < demand:
+        stretch = (demand - risk.readiness) / demand
     learned = (gains.learning + gains.stretch_learning * stretch) * fit * weight
-    pull(
-        "initiative",
-        iid,
-        _SKILL,
-        learned,
-        "learning_stretch" if stretch > 0 and fit >= tuning.grow_fit else "learning_by_doing",
-        {"title": title, "role": role},
-    )
+    key = "learning_stretch" if stretch > 0 and fit >= tuning.grow_fit else "learning_by_doing"
+    pulls.append((_SKILL, learned, key, params))
     if quality > 0.5:
-        pull(
-            "initiative",
-            iid,
-            _BREADTH,
-            gains.ownership * (quality - 0.5) / 0.5 * weight,
-            "ownership_spreads",
-            {"title": title, "role": role},
-        )
+        spread = gains.ownership * (quality - 0.5) / 0.5 * weight
+        pulls.append((_BREADTH, spread, "ownership_spreads", params))
 
     # The track record counts fitting choices, per relation and overall, and remembers them.
-    fitting = role in info.best
     s.decisions_total += 1
     s.relation_decisions[relation] += 1
-    if fitting:
+    if role in info.best:
         s.decisions_fitting += 1
         s.relation_fitting[relation] += 1
     if succeeded:
@@ -832,50 +803,68 @@ def _resolve_initiative(
         if fit >= MASTERY_FIT and role not in s.roles_mastered:
             s.roles_mastered = (*s.roles_mastered, role)
 
-    verdict = judge(quality, channel_fit)
+    if quality < BADLY_QUALITY:
+        verdict = _BADLY
+    elif quality >= WELL_QUALITY and (channel_fit is None or channel_fit >= WELL_CHANNEL_FIT):
+        verdict = _WELL
+    else:
+        verdict = _MIXED  # as judge() says, inlined: it runs for every decision
     prediction = decision.prediction
     if prediction is not None:
         s.predictions_made += 1
+        memo = (iid, prediction, verdict)
+        judged = rules.said.get(memo)
+        if judged is None:
+            judged = rules.said[memo] = {
+                "title": title,
+                "prediction": prediction,
+                "verdict": verdict,
+            }
         if prediction is verdict:
             s.predictions_right += 1
-            pull(
-                "initiative",
-                iid,
-                _AWARENESS,
-                gains.prediction * weight,
-                "prediction_right",
-                {"title": title, "prediction": prediction},
-            )
+            pulls.append((_AWARENESS, gains.prediction * weight, "prediction_right", judged))
         else:
             effects.append(
-                Effect(
-                    "initiative",
-                    iid,
-                    "prediction",
-                    0.0,
-                    "prediction_wrong",
-                    {"title": title, "prediction": prediction, "verdict": verdict},
-                )
+                _new(Effect, ("initiative", iid, "prediction", 0.0, "prediction_wrong", judged))
             )
 
-    next_stage = _unfold(s, info, rules, succeeded and fit >= tuning.grow_fit, role, effects)
-    return InitiativeOutcome(
-        iid,
-        relation,
-        role,
-        chosen,
-        fit,
-        info.best,
-        channel_fit,
-        risk.readiness,
-        demand,
-        risk.chance,
-        succeeded,
-        quality,
-        verdict,
-        prediction,
-        hours,
-        next_stage,
+    targets = s.targets
+    saturation = work.saturation
+    fed = work.fed
+    for ind, delta, key, shared in pulls:
+        if delta == 0.0:
+            continue
+        target = targets[ind]
+        if delta > 0.0:
+            delta *= 1.0 - saturation * target
+            fed.add(ind)
+        value = target + delta
+        targets[ind] = 0.0 if value < 0.0 else 100.0 if value > 100.0 else value
+        effects.append(_new(Effect, ("initiative", iid, ind, delta, key, shared)))
+
+    next_stage = None
+    if info.unfolds is not None:
+        next_stage = _unfold(s, info, rules, succeeded and fit >= tuning.grow_fit, role, effects)
+    return _new(
+        InitiativeOutcome,
+        (
+            iid,
+            relation,
+            role,
+            chosen,
+            fit,
+            info.best,
+            channel_fit,
+            risk.readiness,
+            demand,
+            risk.chance,
+            succeeded,
+            quality,
+            verdict,
+            prediction,
+            hours,
+            next_stage,
+        ),
     )
 
 
@@ -929,60 +918,89 @@ def _apply_action(s: GameState, action: DevelopmentAction, rules: CompiledRules,
     effects = work.effects
     s.actions_done[aid] = s.actions_done.get(aid, 0) + 1
     fx = action.effects
+    said = rules.said.get((aid,))
+    if said is None:
+        said = rules.said[(aid,)] = {"action": name}
+    targets = s.targets
+    saturation = work.saturation
     for ind, delta in fx.indicators.items():
-        if ind is _INTERACTION:
+        if delta == 0.0:
+            continue
+        if ind is not _INTERACTION:
+            target = targets[ind]
+            if delta > 0.0:
+                delta *= 1.0 - saturation * target
+                work.fed.add(ind)
+            value = target + delta
+            targets[ind] = 0.0 if value < 0.0 else 100.0 if value > 100.0 else value
+            memo = (aid, ind)
+            changed = rules.said.get(memo)
+            if changed is None:
+                changed = rules.said[memo] = {"action": name, "indicator": ind}
+            effects.append(_new(Effect, ("action", aid, ind, delta, "action_indicator", changed)))
+        else:
             relations = tuple(r for r in (fx.relations or rules.relations) if r in s.relation_phase)
             phrase: ParamValue = (
                 tuple(RELATION_PHRASES[r] for r in relations)
                 if fx.relations
                 else ALL_RELATIONS_PHRASE
             )
+            spoken = {"action": name, "relations": phrase}
             for relation in relations:
-                work.pull_relation(
-                    "action",
-                    aid,
-                    relation,
-                    delta,
-                    "action_interaction",
-                    {"action": name, "relations": phrase},
-                )
-            continue
-        work.pull("action", aid, ind, delta, "action_indicator", {"action": name, "indicator": ind})
-
-    def note(target: str, delta: float, key: str, **extra: ParamValue) -> None:
-        effects.append(Effect("action", aid, target, delta, key, {"action": name, **extra}))
+                work.pull_relation("action", aid, relation, delta, "action_interaction", spoken)
 
     if action.trap is not None:
-        note("trap", 0.0, "action_trap", why=rules.traps[aid])
+        trap = {"action": name, "why": rules.traps[aid]}
+        effects.append(_new(Effect, ("action", aid, "trap", 0.0, "action_trap", trap)))
     if fx.capacity:
         s.capacity += fx.capacity
-        note("capacity", fx.capacity, "action_capacity")
+        effects.append(
+            _new(Effect, ("action", aid, "capacity", fx.capacity, "action_capacity", said))
+        )
     if fx.budget_per_round:
         s.budget_per_round = max(0.0, s.budget_per_round + fx.budget_per_round)
-        note("budget_per_round", fx.budget_per_round, "action_budget_per_round")
+        key = "action_budget_per_round"
+        effects.append(
+            _new(Effect, ("action", aid, "budget_per_round", fx.budget_per_round, key, said))
+        )
     if fx.structural_budget:
         s.structural_budget = max(0.0, s.structural_budget + fx.structural_budget)
-        note("structural_budget", fx.structural_budget, "action_structural_budget")
+        key = "action_structural_budget"
+        effects.append(
+            _new(Effect, ("action", aid, "structural_budget", fx.structural_budget, key, said))
+        )
     if fx.purpose_bonus is not None:
         purposes = fx.purpose_bonus.items()
         for purpose, bonus in purposes:
             s.purpose_bonus[purpose] = s.purpose_bonus.get(purpose, 0.0) + bonus
-        note("purpose_bonus", 0.0, "action_purpose_bonus", purposes=tuple(p for p, _ in purposes))
+        better = {"action": name, "purposes": tuple(p for p, _ in purposes)}
+        effects.append(
+            _new(Effect, ("action", aid, "purpose_bonus", 0.0, "action_purpose_bonus", better))
+        )
     if fx.role_readiness is not None:
         roles = fx.role_readiness.items()
         for role, bonus in roles:
             s.role_bonus[role] = s.role_bonus.get(role, 0.0) + bonus
-        note("role_readiness", 0.0, "action_role_readiness", roles=tuple(r for r, _ in roles))
+        ready = {"action": name, "roles": tuple(r for r, _ in roles)}
+        effects.append(
+            _new(Effect, ("action", aid, "role_readiness", 0.0, "action_role_readiness", ready))
+        )
     if fx.risk_reduction:
         s.risk_reduction = 1.0 - (1.0 - s.risk_reduction) * (1.0 - fx.risk_reduction)
-        note("risk", -fx.risk_reduction, "action_risk")
+        effects.append(
+            _new(Effect, ("action", aid, "risk", -fx.risk_reduction, "action_risk", said))
+        )
     for channel_id in fx.open_channels:
         if channel_id not in s.channels:
             channel = rules.channels[channel_id]
             s.channels[channel_id] = channel.audience
-            effects.append(
-                Effect("action", aid, channel_id, 0.0, "channel_opened", {"channel": channel.name})
-            )
+            opened = {"channel": channel.name}
+            effects.append(_new(Effect, ("action", aid, channel_id, 0.0, "channel_opened", opened)))
+
+
+# What a drift sentence needs never changes: one dict each, shared by every round.
+_DRIFT_RELATION = {r: {"relation": RELATION_PHRASES[r]} for r in CitizenRelation}
+_DRIFT_INDICATOR = {i: {"indicator": i} for i in Indicator}
 
 
 def _drift(s: GameState, rules: CompiledRules, work: _Round) -> None:
@@ -992,25 +1010,21 @@ def _drift(s: GameState, rules: CompiledRules, work: _Round) -> None:
         if ind is _INTERACTION:
             for relation in rules.relations:
                 if relation not in work.fed_relations:
+                    said = _DRIFT_RELATION[relation]
                     work.pull_relation(
-                        "drift",
-                        relation,
-                        relation,
-                        delta,
-                        "drift_interaction",
-                        {"relation": RELATION_PHRASES[relation]},
+                        "drift", relation, relation, delta, "drift_interaction", said
                     )
         elif ind not in fed:
             key = _DRIFT_KEYS.get(ind)
             if key is None or delta > 0:
                 key = "drift_other"
-            work.pull("drift", ind, ind, delta, key, {"indicator": ind})
+            work.pull("drift", ind, ind, delta, key, _DRIFT_INDICATOR[ind])
 
 
 # --- The start of a round: news and initiatives --------------------------------------------------
 
 
-def _begin_round(s: GameState, rules: CompiledRules, rng: random.Random) -> None:
+def _begin_round(s: GameState, rules: CompiledRules, rng: Dice) -> None:
     """Roll this round's events and initiatives; the events' effects apply at once (the news)."""
     rework = min(s.rework, math.floor(s.capacity * REWORK_CAP))
     s.capacity_this_round = s.capacity - rework
@@ -1018,11 +1032,8 @@ def _begin_round(s: GameState, rules: CompiledRules, rng: random.Random) -> None
     news: list[str] = []
     news_effects: list[Effect] = []
     arriving: list[str] = []
-    for event in rules.events:
-        if event.round is not None:
-            if event.round != s.round:
-                continue
-        else:
+    for event in rules.events_by_round.get(s.round, ()):
+        if event.round is None:
             if event.once and event.id in s.events_seen:
                 continue
             if not condition_holds(event.when, s):
@@ -1155,11 +1166,36 @@ def _first_failing(
     rules: CompiledRules,
     relation: CitizenRelation | None,
 ) -> Requirement | None:
-    """The first requirement not met; continuous ones get the hysteresis ``slack`` to drop."""
+    """The first requirement not met; continuous ones get the hysteresis ``slack`` to drop.
+
+    The inner loop of every round (a relation and the stage, each up and down), so it reads the
+    state directly instead of asking ``_requirement_value``.
+    """
+    indicators = s.indicators
     for req in reqs:
-        value = _requirement_value(s, req, rules, relation)
-        floor = req.value - slack if req.kind in ("indicator", "fit_record") else req.value
-        if value < floor:
+        code = req.code
+        if code == 0:
+            if indicators[req.indicator] < req.value - slack:
+                return req
+        elif code == 1:
+            value = (
+                indicators[_INTERACTION] if relation is None else s.relation_interaction[relation]
+            )
+            if value < req.value - slack:
+                return req
+        elif code == 2:
+            if relation is None:
+                value = s.fit_record
+            else:
+                prior = rules.tuning.fit_record_prior
+                made = s.relation_decisions[relation] + prior
+                value = 100.0 * (s.relation_fitting[relation] + prior / 2) / made if made else 50.0
+            if value < req.value - slack:
+                return req
+        elif code == 3:
+            if s.stage.level < req.value:
+                return req
+        elif len(s.roles_mastered) < req.value:
             return req
     return None
 
@@ -1238,36 +1274,81 @@ def _update_stage(s: GameState, rules: CompiledRules, effects: list[Effect]) -> 
         effects.append(Effect("stage", s.stage, "stage", -1, "stage_down", params))
 
 
-def _step_relation(
-    s: GameState,
-    rules: CompiledRules,
-    relation: CitizenRelation,
-    effects: list[Effect],
-    start_of_game: bool = False,
-) -> None:
-    """Move one relation's growth phase at most one step, explained."""
+def _start_relation(s: GameState, rules: CompiledRules, relation: CitizenRelation) -> None:
+    """Where a relation starts when the scenario does not say: what its indicators support."""
     slack = rules.tuning.hysteresis
-    held = s.relation_phase[relation]
-    level, failing = _step(
-        s, held.level, rules.phase_requirements, slack, rules, relation, start_of_game
-    )
-    if level == held.level:
-        return
-    phase = _PHASES[level - 1]
-    s.relation_phase[relation] = phase
-    if start_of_game:
-        return
-    phrase = RELATION_PHRASES[relation]
-    if failing is None:
-        params = {"relation": phrase, "phase": phase, "why": _WHY_MET}
-        effects.append(Effect("phase", relation, "phase", 1, "relation_phase_up", params))
-    else:
-        params = {
-            "relation": phrase,
-            "phase": phase,
-            "why": _why(s, failing, slack, rules, relation),
-        }
-        effects.append(Effect("phase", relation, "phase", -1, "relation_phase_down", params))
+    for _ in _PHASES:
+        held = s.relation_phase[relation].level
+        level, _ = _step(s, held, rules.phase_requirements, slack, rules, relation, True)
+        if level == held:
+            return
+        s.relation_phase[relation] = _PHASES[level - 1]
+
+
+def _update_relations(s: GameState, rules: CompiledRules, effects: list[Effect]) -> bool:
+    """Move every relation's growth phase at most one step, explained.
+
+    Up when every requirement of the next phase is met; down only when one of the current
+    phase's requirements falls the hysteresis below its threshold. What the organisation as a
+    whole must reach is checked once per phase, not once per relation; the relation's own two
+    (interaction and track record) are compared inline: this runs for every relation, every
+    round of every game. Returns whether any relation moved: only then can the overall phase.
+    """
+    slack = rules.tuning.hysteresis
+    prior = rules.tuning.fit_record_prior
+    own = rules.phase_own
+    shared = rules.phase_shared
+    up_shared: dict[int, bool] = {}
+    down_shared: dict[int, Requirement | None] = {}
+    interactions = s.relation_interaction
+    decisions = s.relation_decisions
+    fittings = s.relation_fitting
+    phases = s.relation_phase
+    moved = False
+    for relation, held in phases.items():
+        level = _PHASE_LEVEL[held]
+        interaction = interactions[relation]
+        made = decisions[relation] + prior
+        record = 100.0 * (fittings[relation] + prior / 2) / made if made else 50.0
+        failing = None
+        if level < 4:
+            i = level - 1
+            for req in own[i]:
+                if (interaction if req.code == 1 else record) < req.value:
+                    break
+            else:
+                up = up_shared.get(i)
+                if up is None:
+                    up = up_shared[i] = _first_failing(s, shared[i], 0.0, rules, None) is None
+                if up:
+                    level += 1
+        if level == _PHASE_LEVEL[held]:
+            if level == 1:
+                continue
+            i = level - 2
+            for req in own[i]:
+                if (interaction if req.code == 1 else record) < req.value - slack:
+                    failing = req
+                    break
+            else:
+                if i not in down_shared:
+                    down_shared[i] = _first_failing(s, shared[i], slack, rules, None)
+                failing = down_shared[i]
+                if failing is None:
+                    continue
+            level -= 1
+        moved = True
+        phase = _PHASES[level - 1]
+        phases[relation] = phase
+        phrase = RELATION_PHRASES[relation]
+        if failing is None:
+            params = {"relation": phrase, "phase": phase, "why": _WHY_MET}
+            effects.append(Effect("phase", relation, "phase", 1, "relation_phase_up", params))
+        else:
+            why = _why(s, failing, slack, rules, relation)
+            params = {"relation": phrase, "phase": phase, "why": why}
+            effects.append(Effect("phase", relation, "phase", -1, "relation_phase_down", params))
+    return moved
 
 
 def relations_needed(rules: CompiledRules, level: int) -> int:
@@ -1275,18 +1356,21 @@ def relations_needed(rules: CompiledRules, level: int) -> int:
 
     Collaborating (4) needs every relation: the networking municipality has grown in all of them.
     """
-    count = len(rules.relations)
-    if level >= 4:
-        return count
-    return max(1, math.ceil(rules.tuning.phase_majority * count - 1e-9))
+    return rules.relations_needed[level]
 
 
 def _overall_phase(s: GameState, rules: CompiledRules) -> GrowthPhase:
-    levels = [phase.level for phase in s.relation_phase.values()]
+    at = [0, 0, 0, 0, 0]
+    for phase in s.relation_phase.values():
+        at[_PHASE_LEVEL[phase]] += 1
+    needed = rules.relations_needed
     overall = 1
-    for level in (2, 3, 4):
-        if sum(1 for held in levels if held >= level) >= relations_needed(rules, level):
-            overall = level
+    if at[2] + at[3] + at[4] >= needed[2]:
+        overall = 2
+        if at[3] + at[4] >= needed[3]:
+            overall = 3
+            if at[4] >= needed[4]:
+                overall = 4
     return _PHASES[overall - 1]
 
 

@@ -8,9 +8,10 @@ or per initiative in ``role_fit``.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 from types import MappingProxyType
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from game.domain import (
     Bilingual,
@@ -32,6 +33,7 @@ from game.scenario.models import (
     Thresholds,
     Tuning,
 )
+from game.sim.effects import RELATION_PHRASES
 from game.sim.survey import survey_fit
 
 N, D, F, P, L = (
@@ -110,6 +112,8 @@ class Requirement(NamedTuple):
     indicator: Indicator | None
     stage: CompetenceStage | None
     value: float
+    # For the hot loop: 0 an indicator, 1 interaction, 2 the track record, 3 stage, 4 roles.
+    code: int = 0
 
 
 class RoleRule(NamedTuple):
@@ -148,6 +152,23 @@ class InitiativeInfo(NamedTuple):
     unfolds: Unfold | None
     # Its place in an arc of stages: 1 for an initiative that arrives by itself.
     stage: int
+    # "residents as customers", for sentences.
+    relation_phrase: Bilingual
+    # Per role, the parameters of the sentences about it (never changed, so shared by effects).
+    said: dict[MunicipalRole, dict[str, Any]]
+
+
+class ChannelUse(NamedTuple):
+    """What a set of channels means for one initiative, worked out once per game (a memo)."""
+
+    infos: tuple[ChannelInfo, ...]
+    top: ChannelInfo
+    names: tuple[Bilingual, ...]
+    online: tuple[Bilingual, ...]
+    others: tuple[Bilingual, ...]
+    # Per purpose, the best channel's fit (0–100), without and with the others' platform bonus.
+    base: tuple[float, ...]
+    conversing_base: tuple[float, ...]
 
 
 class ChannelInfo(NamedTuple):
@@ -172,6 +193,11 @@ class CompiledRules:
 
     initiatives: dict[str, InitiativeInfo]
     channels: dict[str, ChannelInfo]
+    # (initiative, channels) → ChannelUse, filled as games use them.
+    channel_uses: dict[tuple[str, tuple[str, ...]], ChannelUse]
+    # Parameters of explanations that recur (a key of what they say → the dict): effects share
+    # them, since nothing ever changes an effect's parameters. Filled as games need them.
+    said: dict[tuple[Any, ...], dict[str, Any]]
     actions: dict[str, DevelopmentAction]
     titles: dict[str, Bilingual]
     # Why each trap action is one, shown when a team buys it anyway.
@@ -179,14 +205,23 @@ class CompiledRules:
     rounds: int
     cheapest_role_cost: int
     events: tuple[Event, ...]
+    # Per round, the events that may happen in it, in the scenario's order: its scripted ones
+    # and every conditional one (the dice are rolled in this order).
+    events_by_round: dict[int, tuple[Event, ...]]
     scheduled: dict[int, tuple[str, ...]]
     conditional_initiatives: tuple[Initiative, ...]
     roles: dict[MunicipalRole, RoleRule]
     # The citizen relations this scenario is about (those its initiatives meet), in fixed order.
     relations: tuple[CitizenRelation, ...]
+    # Per phase level (index 2–4), how many relations must be there for the whole organisation.
+    relations_needed: tuple[int, ...]
     start_relation_interaction: dict[CitizenRelation, float]
     start_relation_phase: dict[CitizenRelation, GrowthPhase]
     phase_requirements: tuple[tuple[Requirement, ...], ...]
+    # The same, split: what each relation must reach itself (interaction, track record), and
+    # what the organisation as a whole must (checked once a round, not once per relation).
+    phase_own: tuple[tuple[Requirement, ...], ...]
+    phase_shared: tuple[tuple[Requirement, ...], ...]
     stage_requirements: tuple[tuple[Requirement, ...], ...]
     drift: tuple[tuple[Indicator, float], ...]
     start_indicators: dict[Indicator, float]
@@ -247,17 +282,21 @@ def _compile(scenario: Scenario) -> CompiledRules:
         if initiative.role_fit is not None:
             fits.update(initiative.role_fit.items())
         top = max(fits.values())
+        best_roles = tuple(r for r in MunicipalRole if fits[r] == top)
+        owner_phrase = OWNER_PHRASES[initiative.owner]
+        relation_phrase = RELATION_PHRASES[initiative.relation]
+        title = initiative.title.pair()
         initiatives[initiative.id] = InitiativeInfo(
             id=initiative.id,
-            title=initiative.title.pair(),
+            title=title,
             owner=initiative.owner,
-            owner_phrase=OWNER_PHRASES[initiative.owner],
+            owner_phrase=owner_phrase,
             relation=initiative.relation,
             community=initiative.owner is InitiativeOwner.COMMUNITY,
             purposes=tuple(initiative.purposes),
             weight=initiative.weight,
             fit={role: fits[role] / 100 for role in MunicipalRole},
-            best=tuple(r for r in MunicipalRole if fits[r] == top),
+            best=best_roles,
             channel_fits=tuple(
                 (c, tuple(c.fit[p] for p in initiative.purposes)) for c in channels.values()
             ),
@@ -265,6 +304,18 @@ def _compile(scenario: Scenario) -> CompiledRules:
             if unfolds is None
             else Unfold(unfolds.after, unfolds.grows, unfolds.withers),
             stage=stages.get(initiative.id, 1),
+            relation_phrase=relation_phrase,
+            said={
+                role: {
+                    "title": title,
+                    "role": role,
+                    "owner": owner_phrase,
+                    "relation": relation_phrase,
+                    "best": best_roles,
+                    "fit": int(fits[role] + 0.5),
+                }
+                for role in MunicipalRole
+            },
         )
 
     roles = {}
@@ -282,6 +333,9 @@ def _compile(scenario: Scenario) -> CompiledRules:
             stumble=demand.stumble,
         )
 
+    phase_requirements = tuple(
+        _requirements(getattr(tuning.phases, phase.value)) for phase in tuple(GrowthPhase)[1:]
+    )
     start = dict(tuning.start_indicators.items())
     start.update(scenario.start.indicators.items())
     relation_starts = dict(scenario.start.relations.items())
@@ -291,20 +345,28 @@ def _compile(scenario: Scenario) -> CompiledRules:
     return CompiledRules(
         initiatives=initiatives,
         channels=channels,
+        channel_uses={},
+        said={},
         actions={a.id: a for a in scenario.actions},
         titles={x.id: x.title.pair() for x in (*scenario.actions, *scenario.events)},
         traps={a.id: a.trap.pair() for a in scenario.actions if a.trap is not None},
         rounds=scenario.rounds,
         cheapest_role_cost=min(rule.cost for rule in roles.values()),
         events=tuple(scenario.events),
+        events_by_round={
+            r: tuple(e for e in scenario.events if e.round is None or e.round == r)
+            for r in range(1, scenario.rounds + 1)
+        },
         scheduled={
             r: tuple(i.id for i in scenario.initiatives if i.round == r)
             for r in range(1, scenario.rounds + 1)
         },
         conditional_initiatives=tuple(i for i in scenario.initiatives if i.when is not None),
         roles=roles,
-        phase_requirements=tuple(
-            _requirements(getattr(tuning.phases, phase.value)) for phase in tuple(GrowthPhase)[1:]
+        phase_requirements=phase_requirements,
+        phase_own=tuple(tuple(r for r in reqs if r.code in (1, 2)) for reqs in phase_requirements),
+        phase_shared=tuple(
+            tuple(r for r in reqs if r.code not in (1, 2)) for reqs in phase_requirements
         ),
         stage_requirements=tuple(
             _requirements(getattr(tuning.stages, stage.value))
@@ -313,6 +375,12 @@ def _compile(scenario: Scenario) -> CompiledRules:
         drift=tuple(tuning.drift.items()),
         start_indicators={ind: start.get(ind, 0.0) for ind in Indicator},
         relations=relations,
+        relations_needed=(
+            0,
+            0,
+            *(max(1, math.ceil(tuning.phase_majority * len(relations) - 1e-9)),) * 2,
+            len(relations),
+        ),
         start_relation_interaction={
             r: _or(getattr(relation_starts.get(r), "interaction", None), interaction)
             for r in relations
@@ -355,16 +423,42 @@ def _arc_stages(scenario: Scenario) -> dict[str, int]:
 
 def _requirements(thresholds: Thresholds) -> tuple[Requirement, ...]:
     reqs = [
-        Requirement("indicator", ind, None, value) for ind, value in thresholds.indicators.items()
+        Requirement("indicator", ind, None, value, 1 if ind is Indicator.INTERACTION else 0)
+        for ind, value in thresholds.indicators.items()
     ]
     if thresholds.fit_record is not None:
-        reqs.append(Requirement("fit_record", None, None, thresholds.fit_record))
+        reqs.append(Requirement("fit_record", None, None, thresholds.fit_record, 2))
     if thresholds.stage_at_least is not None:
         stage = thresholds.stage_at_least
-        reqs.append(Requirement("stage", None, stage, stage.level))
+        reqs.append(Requirement("stage", None, stage, stage.level, 3))
     if thresholds.roles_mastered is not None:
-        reqs.append(Requirement("roles", None, None, thresholds.roles_mastered))
+        reqs.append(Requirement("roles", None, None, thresholds.roles_mastered, 4))
     return tuple(reqs)
+
+
+def channel_use(rules: CompiledRules, info: InitiativeInfo, chosen: tuple[str, ...]) -> ChannelUse:
+    """What ``chosen`` channels mean for one initiative; worked out once, then looked up."""
+    key = (info.id, chosen)
+    use = rules.channel_uses.get(key)
+    if use is not None:
+        return use
+    infos = tuple(rules.channels[c] for c in chosen)
+    top = max(infos, key=lambda c: c.level_factor)
+    bonus = rules.tuning.others_platform_bonus
+    use = ChannelUse(
+        infos=infos,
+        top=top,
+        names=tuple(c.name for c in infos),
+        online=tuple(c.name for c in infos if c.online),
+        others=tuple(c.name for c in infos if c.others_platform),
+        base=tuple(max(c.fit[p] for c in infos) for p in info.purposes),
+        conversing_base=tuple(
+            max(c.fit[p] + (bonus if c.others_platform else 0.0) for c in infos)
+            for p in info.purposes
+        ),
+    )
+    rules.channel_uses[key] = use
+    return use
 
 
 def best_channels(rules: CompiledRules, initiative_id: str, limit: int = 2) -> tuple[str, ...]:

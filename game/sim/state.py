@@ -9,9 +9,8 @@ its customers and still experimenting as a policy maker); the overall phase foll
 
 from __future__ import annotations
 
-import random
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 from game.domain import (
     CitizenRelation,
@@ -22,6 +21,7 @@ from game.domain import (
     Prediction,
     Purpose,
 )
+from game.sim.dice import Dice
 from game.sim.effects import Effect
 
 
@@ -74,13 +74,12 @@ class Decisions:
         )
 
 
-@dataclass(frozen=True, slots=True)
-class InitiativeOutcome:
+class InitiativeOutcome(NamedTuple):
     """How one decision turned out, with what would have fitted best (for the debrief table).
 
     ``quality`` is what the role achieved: its fit, or the role's stumble value when the
     organisation stumbled. ``verdict`` is how it went, judged from that and from the channels;
-    a prediction is held against it.
+    a prediction is held against it. A named tuple: bots make them by the hundred thousand.
     """
 
     initiative: str
@@ -155,8 +154,7 @@ def _relations_to_json(values: dict[CitizenRelation, Any]) -> dict[str, Any]:
     return {k.value: (v.value if isinstance(v, GrowthPhase) else v) for k, v in values.items()}
 
 
-@dataclass(frozen=True, slots=True)
-class RoundRecord:
+class RoundRecord(NamedTuple):
     """What happened in one round: the news, the decisions, their outcomes and every effect."""
 
     round: int
@@ -257,7 +255,7 @@ class GameState:
     predictions_made: int
     predictions_right: int
     history: tuple[RoundRecord, ...]
-    rng_state: tuple[Any, ...] = field(repr=False, default=())
+    rng_state: int = field(repr=False, default=0)
 
     def clone(self) -> GameState:
         """A copy whose dicts can be changed without touching this state."""
@@ -303,9 +301,9 @@ class GameState:
             self.rng_state,
         )
 
-    def rng(self) -> random.Random:
+    def rng(self) -> Dice:
         """The game's random generator, exactly where this state left it."""
-        rng = random.Random()
+        rng = Dice()
         rng.setstate(self.rng_state)
         return rng
 
@@ -333,7 +331,6 @@ class GameState:
         return 100.0 * (fitting + prior / 2) / (made + prior) if made + prior else 50.0
 
     def to_dict(self) -> dict[str, Any]:
-        version, internal, gauss = self.rng_state
         return {
             "scenario_id": self.scenario_id,
             "scenario_version": self.scenario_version,
@@ -373,12 +370,11 @@ class GameState:
             "predictions_made": self.predictions_made,
             "predictions_right": self.predictions_right,
             "history": [r.to_dict() for r in self.history],
-            "rng_state": [version, list(internal), gauss],
+            "rng_state": self.rng_state,
         }
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> GameState:
-        version, internal, gauss = data["rng_state"]
         relation = CitizenRelation
         return cls(
             scenario_id=data["scenario_id"],
@@ -421,5 +417,5 @@ class GameState:
             predictions_made=data["predictions_made"],
             predictions_right=data["predictions_right"],
             history=tuple(RoundRecord.from_dict(r) for r in data["history"]),
-            rng_state=(version, tuple(internal), gauss),
+            rng_state=int(data["rng_state"]),
         )
