@@ -8,6 +8,7 @@ from pathlib import Path
 import pygame
 import pytest
 
+from game.domain import MunicipalRole
 from game.scenario.loader import SCENARIO_DIR
 from game.ui.scenes import BriefingScene, DecisionScene
 from game.ui.scenes.menu import problem_lines
@@ -109,12 +110,13 @@ def test_choosing_a_role_by_number_key_and_cost_before_confirming(pilot):
     assert pilot.button("Next initiative").is_enabled is False  # no role yet
     pilot.press(pygame.K_2)
     assert app.controller.plan.roles[initiative].value == "directing"
-    assert app.controller.cost().hours == 6
+    directing = app.controller.role_cost(MunicipalRole.DIRECTING)
+    assert app.controller.cost().hours == directing
     pilot.click_button("Twitter")
     assert app.controller.plan.channels[initiative] == ["twitter"]
-    assert app.controller.cost().hours == 8
+    assert app.controller.cost().hours == directing + 2
     pilot.click_button("Twitter")  # a toggle: off again
-    assert app.controller.cost().hours == 6
+    assert app.controller.cost().hours == directing
 
 
 def test_resolve_is_blocked_with_the_reason_when_hours_run_out(pilot):

@@ -148,16 +148,16 @@ TEMPLATES: dict[str, tuple[str, str]] = {
     ),
     # Initiatives: stages (arcs)
     "arc_grows": (
-        "{title}: de rol paste en het initiatief groeit. Over {after} rondes komt het terug: "
-        "{next}.",
-        "{title}: the role fitted and the initiative grows. It comes back in {after} rounds: "
-        "{next}.",
+        "{title}: de rol paste en het initiatief groeit. Over {after} rondes komt het terug als "
+        "‘{next}’",
+        "{title}: the role fitted and the initiative grows. It comes back in {after} rounds as "
+        "‘{next}’",
     ),
     "arc_withers": (
-        "{title}: met de rol '{role}' sloeg het niet aan. Over {after} rondes komt het terug: "
-        "{next}.",
-        "{title}: with the {role} role it did not take root. It comes back in {after} rounds: "
-        "{next}.",
+        "{title}: met de rol '{role}' sloeg het niet aan. Over {after} rondes komt het terug als "
+        "‘{next}’",
+        "{title}: with the {role} role it did not take root. It comes back in {after} rounds as "
+        "‘{next}’",
     ),
     "arc_ends": (
         "{title}: met de rol '{role}' sloeg het niet aan; de trekkers haakten af en er komt "

@@ -13,7 +13,7 @@ import random
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from game.domain import MunicipalRole
+from game.domain import MunicipalRole, Prediction
 from game.scenario.models import Channel, DevelopmentAction, Initiative, Scenario
 from game.sim import (
     Decisions,
@@ -32,7 +32,7 @@ from game.sim.rules import compile_rules
 # Called at the start of every round with (state, scenario, team); issue 6 provides the store.
 AutosaveHook = Callable[[GameState, Scenario, str], object]
 
-PREDICTIONS: tuple[str, ...] = ("well", "mixed", "badly")
+PREDICTIONS: tuple[Prediction, ...] = tuple(Prediction)
 DEFAULT_TEAM = "Team"
 
 
@@ -43,7 +43,7 @@ class RoundPlan:
     roles: dict[str, MunicipalRole] = field(default_factory=dict)
     channels: dict[str, list[str]] = field(default_factory=dict)
     actions: list[str] = field(default_factory=list)
-    predictions: dict[str, str] = field(default_factory=dict)
+    predictions: dict[str, Prediction] = field(default_factory=dict)
 
 
 class GameController:
@@ -56,7 +56,6 @@ class GameController:
         self.plan = RoundPlan()
         self.previous: GameState | None = None
         self.effects: list[Effect] = []
-        self.round_predictions: dict[str, str] = {}
         self.autosave = autosave
         self.autosave_error: Exception | None = None
         self._rng: random.Random | None = None
@@ -137,7 +136,7 @@ class GameController:
         else:
             self.plan.actions.append(action_id)
 
-    def predict(self, initiative_id: str, prediction: str | None) -> None:
+    def predict(self, initiative_id: str, prediction: Prediction | None) -> None:
         if prediction is None:
             self.plan.predictions.pop(initiative_id, None)
         else:
@@ -149,16 +148,20 @@ class GameController:
             roles={d.initiative: d.role for d in decisions.initiatives},
             channels={d.initiative: list(d.channels) for d in decisions.initiatives},
             actions=list(decisions.actions),
+            predictions={d.initiative: d.prediction for d in decisions.initiatives if d.prediction},
         )
 
     # --- what the plan costs, and whether it may go ahead -------------------------------------
 
     def decisions(self, with_actions: bool = True) -> Decisions:
         _, state = self._require()
+        plan = self.plan
         chosen = tuple(
-            InitiativeDecision(i, self.plan.roles[i], tuple(self.plan.channels.get(i, ())))
+            InitiativeDecision(
+                i, plan.roles[i], tuple(plan.channels.get(i, ())), plan.predictions.get(i)
+            )
             for i in state.current_initiatives
-            if i in self.plan.roles
+            if i in plan.roles
         )
         return Decisions(chosen, tuple(self.plan.actions) if with_actions else ())
 
@@ -185,7 +188,6 @@ class GameController:
         self.previous = state
         self.state = new_state
         self.effects = effects
-        self.round_predictions = dict(self.plan.predictions)
         self.plan = RoundPlan()
         if not new_state.finished:
             self._autosave()

@@ -72,6 +72,57 @@ def phase_ladder(
             pygame.draw.polygon(surface, palette.background, points)
 
 
+def relation_phases(
+    surface: pygame.Surface,
+    rect: pygame.Rect,
+    state: GameState,
+    palette: Palette,
+    fonts: Fonts,
+    t: Translate,
+    lang: Language,
+    columns: int = 1,
+    heading: bool = True,
+) -> None:
+    """The growth phase overall, and per citizen relation as a row of four steps.
+
+    A municipality can be conversing with its customers and still experimenting as a policy
+    maker: each relation grows on its own, and the whole follows most of them. ``columns``
+    lays the relations out side by side where a panel is wide and low (the debrief).
+    """
+    top = rect.top
+    if heading:
+        title = fonts.get(17, bold=True)
+        big = fonts.get(20, bold=True)
+        top = text(surface, title, t("Growth phase"), palette.text_dim, rect.topleft).bottom + 2
+        phase = state.phase
+        name = f"{phase.level}  {label(phase, lang)}"
+        top = text(surface, big, name, palette.accent, (rect.left, top)).bottom + 6
+    relations = list(state.relation_phase.items())
+    if not relations:
+        return
+    rows = -(-len(relations) // columns)
+    row_h = (rect.bottom - top) / rows
+    column_w = (rect.width - (columns - 1) * 16) // columns
+    small = fonts.get(16)
+    cell = max(8, min(round(row_h) - 6, round(fonts.scale * 22)))
+    gap = max(3, cell // 5)
+    cells_w = 4 * cell + 3 * gap
+    for i, (relation, held) in enumerate(relations):
+        column, row = divmod(i, rows)
+        left = rect.left + column * (column_w + 16)
+        middle = round(top + row * row_h + row_h / 2)
+        word = label(relation, lang).capitalize()
+        font = small if small.size(word)[0] <= column_w - cells_w - 10 else fonts.get(14)
+        text(surface, font, word, palette.text, (left, middle), "midleft")
+        x = left + column_w - cells_w
+        for level in range(1, 5):
+            box = pygame.Rect(x, middle - cell // 2, cell, cell)
+            reached = level <= held.level
+            fill = palette.accent if reached else mix(palette.accent, palette.panel, 0.1)
+            pygame.draw.rect(surface, fill, box, border_radius=max(2, cell // 5))
+            x += cell + gap
+
+
 def competence_grid(
     surface: pygame.Surface,
     rect: pygame.Rect,

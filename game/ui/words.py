@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from game.domain import Indicator, MunicipalRole
+from game.domain import Indicator, MunicipalRole, Prediction
 from game.sim import Line
 
 Translate = Callable[[str], str]
@@ -83,15 +83,12 @@ def line_name(line: Line, t: Translate) -> str:
     }[line]
 
 
-def prediction_name(prediction: str, t: Translate) -> str:
-    return {"well": t("goes well"), "mixed": t("mixed"), "badly": t("goes badly")}[prediction]
-
-
-def verdict(fit: float, succeeded: bool) -> str:
-    """How an outcome turned out, in the three words a prediction uses."""
-    if not succeeded or fit < 0.5:
-        return "badly"
-    return "well" if fit >= 0.8 else "mixed"
+def prediction_name(prediction: Prediction, t: Translate) -> str:
+    return {
+        Prediction.WELL: t("goes well"),
+        Prediction.MIXED: t("mixed"),
+        Prediction.BADLY: t("goes badly"),
+    }[prediction]
 
 
 def builtin_recommendation(line: Line, t: Translate) -> str:

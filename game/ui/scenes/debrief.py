@@ -14,7 +14,7 @@ from game.sim import line_strengths, score, weakest_line
 from game.sim.council import CouncilRanking, council_ranking
 from game.sim.rules import best_channels, compile_rules
 from game.ui.charts import line_chart
-from game.ui.dashboard import panel
+from game.ui.dashboard import panel, relation_phases
 from game.ui.look import text, text_block
 from game.ui.scene import Scene
 from game.ui.scenes.rounds import RoundScene
@@ -232,6 +232,11 @@ class DebriefScene(RoundScene):
                 card.energy_points,
             ),
             (t("Fitting role chosen"), f"{card.fit_rate * 100:.0f}%", card.fit_points),
+            (
+                t("Predictions right"),
+                "–" if card.prediction_rate is None else f"{card.prediction_rate * 100:.0f}%",
+                card.prediction_points,
+            ),
         ]
         body, bold = fonts.get(17), fonts.get(17, True)
         column = max(body.size(name)[0] for name, _, _ in rows) + self.u(16)
@@ -247,6 +252,19 @@ class DebriefScene(RoundScene):
                 "topright",
             )
             y += body.get_linesize() + self.u(6)
+        y += self.u(8)
+        y = text(surface, bold, t("Growth phase per relation"), palette.text_dim, (inner.left, y))
+        relation_phases(
+            surface,
+            pygame.Rect(inner.left, y.bottom + self.u(4), inner.width, inner.bottom - y.bottom),
+            state,
+            palette,
+            fonts,
+            t,
+            lang,
+            columns=2,
+            heading=False,
+        )
 
     def _draw_trajectory(self, surface: pygame.Surface) -> None:
         palette, fonts, t, lang = self.app.palette, self.app.fonts, self.t, self.lang

@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 import pygame
 
-from game.domain import Indicator, MunicipalRole
+from game.domain import Indicator, MunicipalRole, Prediction
 from game.labels import label
 from game.sim import GameState, next_phase_gaps, score
 from game.sim.effects import signed
@@ -18,13 +18,13 @@ from game.ui.dashboard import (
     lines_panel,
     mix,
     panel,
-    phase_ladder,
+    relation_phases,
     resources,
 )
 from game.ui.look import text, text_block, wrap
 from game.ui.network import Network, build_network, draw_network
 from game.ui.scene import Scene
-from game.ui.words import ROLE_ORDER, indicator_word, prediction_name, role_meaning, verdict
+from game.ui.words import ROLE_ORDER, indicator_word, prediction_name, role_meaning
 
 ROLE_KEYS = {
     pygame.K_1: 0,
@@ -266,8 +266,8 @@ class BriefingScene(RoundScene):
         left = self.r(16, 64, 300, 476)
         panel(surface, left, palette, self.u(10))
         inner = left.inflate(-self.u(24), -self.u(20))
-        ladder = pygame.Rect(inner.left, inner.top, inner.width, round(inner.height * 0.52))
-        phase_ladder(surface, ladder, self.state.phase, palette, fonts, t, self.lang)
+        ladder = pygame.Rect(inner.left, inner.top, inner.width, round(inner.height * 0.58))
+        relation_phases(surface, ladder, self.state, palette, fonts, t, self.lang)
         grid = pygame.Rect(
             inner.left,
             ladder.bottom + self.u(14),
@@ -402,7 +402,7 @@ class DecisionScene(RoundScene):
         self.controller.toggle_channel(self.initiative.id, channel_id)
         self.rebuild()
 
-    def predict(self, prediction: str) -> None:
+    def predict(self, prediction: Prediction) -> None:
         current = self.controller.plan.predictions.get(self.initiative.id)
         self.controller.predict(self.initiative.id, None if current == prediction else prediction)
         self.rebuild()
@@ -782,32 +782,10 @@ class OutcomeScene(RoundScene):
         self.entries: list[tuple[str, float]] = [
             (effect.explain(lang), effect.delta) for effect in self.controller.effects
         ]
-        self.entries.extend(self._prediction_entries())
         self.revealed = 0
         self.clock = 0.0
         previous = self.controller.previous
         self.before = line_values(previous) if previous is not None else None
-
-    def _prediction_entries(self) -> list[tuple[str, float]]:
-        state, t = self.state, self.t
-        predictions = self.controller.round_predictions
-        if not predictions or not state.history:
-            return []
-        scenario = self.controller.scenario
-        assert scenario is not None
-        out = []
-        for outcome in state.history[-1].outcomes:
-            guess = predictions.get(outcome.initiative)
-            if guess is None:
-                continue
-            result = verdict(outcome.fit, outcome.succeeded)
-            title = scenario.initiative(outcome.initiative).title.get(self.lang)
-            sentence = t("{title}: you predicted “{guess}”; it turned out “{result}”.").format(
-                title=title, guess=prediction_name(guess, t), result=prediction_name(result, t)
-            )
-            verdict_word = t("Right:") if guess == result else t("Not quite:")
-            out.append((f"{verdict_word} {sentence}", 0.0))
-        return out
 
     def build(self) -> None:
         t = self.t
@@ -928,7 +906,6 @@ class OutcomeScene(RoundScene):
                 previous.indicators[ind]
                 + (state.indicators[ind] - previous.indicators[ind]) * eased
             )
-        shown.fit_record = previous.fit_record + (state.fit_record - previous.fit_record) * eased
         return shown
 
 
@@ -1055,8 +1032,8 @@ class SummaryScene(RoundScene):
                 palette.text,
                 pygame.Rect(inner.left, y, inner.width, self.u(60)),
             ) + self.u(6)
-            for requirement, value in gaps:
-                line = _gap_text(requirement, value, t, lang)
+            for gap in gaps[:6]:
+                line = _gap_text(gap, t, lang)
                 y += text_block(
                     surface,
                     body,
@@ -1075,17 +1052,26 @@ class SummaryScene(RoundScene):
                 )
 
 
-def _gap_text(requirement, value: float, t, lang) -> str:
-    """One requirement of the next phase, in words, with where the team stands now."""
+def _gap_text(gap, t, lang) -> str:
+    """One requirement of the next phase, in words, with where the team stands now.
+
+    Interaction and the track record are a relation's own: the line names the relation.
+    """
+    requirement, value = gap.requirement, gap.value
+    if gap.relation is not None:
+        who = label(gap.relation, lang).capitalize()
+        if requirement.kind == "fit_record":
+            return t("{who}: roles that fit (track record) {now} of {needed}").format(
+                who=who, now=round(value), needed=round(requirement.value)
+            )
+        return t("{who}: interaction {now} of {needed}").format(
+            who=who, now=round(value), needed=round(requirement.value)
+        )
     if requirement.kind == "indicator" and requirement.indicator is not None:
         return t("{what}: {now} of {needed}").format(
             what=label(requirement.indicator, lang).capitalize(),
             now=round(value),
             needed=round(requirement.value),
-        )
-    if requirement.kind == "fit_record":
-        return t("Roles that fit (track record): {now} of {needed}").format(
-            now=round(value), needed=round(requirement.value)
         )
     if requirement.kind == "stage" and requirement.stage is not None:
         return t("Competence: the organisation must be {stage}").format(
