@@ -114,7 +114,7 @@ def writable(folder: Path) -> bool:
     network shares or Windows' folder rights.
     """
     for candidate in (folder, folder / "saves"):
-        if candidate is not folder and not candidate.is_dir():
+        if candidate is not folder and not candidate.exists():
             continue
         try:
             handle, name = tempfile.mkstemp(prefix=".write-test-", dir=candidate)
