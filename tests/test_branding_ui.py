@@ -109,8 +109,9 @@ def test_a_built_games_broken_pack_leaves_the_game_unbranded_and_says_why(
     try:
         shot = _title(pilot)
         bad = pilot.app.palette.bad
-        # The problem is written in the warning colour between the menu and the hint line.
-        assert any(shot.get_at((x, y))[:3] == bad for x in range(140, 1140) for y in (620, 625))
+        # The problem is written in the warning colour where the band would be, above the title.
+        assert any(shot.get_at((x, y))[:3] == bad for x in range(60, 1200) for y in range(20, 40))
+        assert pilot.buttons()[0].get_abs_rect().top > 200  # the menu moved down to make room
     finally:
         pilot.app.close()
 
@@ -119,7 +120,7 @@ def test_a_built_games_broken_pack_leaves_the_game_unbranded_and_says_why(
     ("home", "saves", "expected"),
     [
         ("beside", None, "kept beside the game (portable)"),
-        ("user", None, "The game's folder cannot be written"),
+        ("user", None, "The game's folder is read-only"),
         ("beside", "elsewhere", "chosen with --saves"),
     ],
 )

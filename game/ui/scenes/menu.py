@@ -65,9 +65,11 @@ class TitleScene(Scene):
 
     def build(self) -> None:
         t = self.t
-        # With a pack, its band takes the top; the title and the menu move up under it.
-        top = 0 if self.app.branding is None else 112
-        title_y, subtitle_y, y = (120, 200, 280) if top == 0 else (top, top + 68, top + 120)
+        # A pack's band (or, when the pack cannot be used, the reason) takes the top; the title
+        # and the menu move down under it.
+        banded = self.app.branding is not None or bool(self.app.pack_problem)
+        top = 112 if banded else 0
+        title_y, subtitle_y, y = (120, 200, 280) if top == 0 else (top, top + 76, top + 124)
         self.label(self.r(0, title_y, 1280, 80), "Netwerkende Gemeente", "#title")
         self.label(
             self.r(0, subtitle_y, 1280, 40),
@@ -150,8 +152,8 @@ class TitleScene(Scene):
             branding.draw_band(surface, band, fonts, palette, self.lang)
         if self.app.pack_problem:
             message = self.t("The branding pack cannot be used:") + " " + self.app.pack_problem
-            area = self.r(140, 612, 1000, 60)
-            text_block(surface, fonts.get(15), message, palette.bad, area, max_lines=2)
+            area = self.r(60, 14, 1160, 86)
+            text_block(surface, fonts.get(16), message, palette.bad, area, max_lines=3)
         hint = self.t("Tab and Enter work everywhere · F11 full screen · F1 help")
         text(
             surface,
@@ -480,10 +482,10 @@ class SettingsScene(Scene):
         sample = self.t("This is how large the text is. Can the back row read it?")
         text(surface, fonts.get(20), sample, palette.text_dim, self.r(80, 560, 0, 0).topleft)
         explanation, folder = self.where_kept()
-        area = self.r(330, 636, 910, 70)
-        used = text_block(surface, fonts.get(15), explanation, palette.text_dim, area, max_lines=1)
+        area = self.r(330, 626, 910, 92)
+        used = text_block(surface, fonts.get(15), explanation, palette.text_dim, area, max_lines=2)
         area.top += used
-        text_block(surface, fonts.get(15, True), folder, palette.text, area, max_lines=2)
+        text_block(surface, fonts.get(15, True), folder, palette.text, area, max_lines=1)
 
     def where_kept(self) -> tuple[str, str]:
         """Where saves, settings and results go, and why there (portable or not)."""
@@ -494,8 +496,8 @@ class SettingsScene(Scene):
             why = t("Saves, settings and results are kept beside the game (portable):")
         elif home.where == "user":
             why = t(
-                "The game's folder cannot be written, so saves, settings and results are "
-                "kept in your own folder:"
+                "The game's folder is read-only, so saves, settings and results are kept in "
+                "your own folder:"
             )
         else:
             why = t("Saves, settings and results are kept in the project folder:")
