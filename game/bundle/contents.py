@@ -29,7 +29,6 @@ EXCLUDED_MODULES = (
     "ssl",
     "xmlrpc",
     "http.server",
-    "multiprocessing",
     "numpy",
     # pygame's own test suite, docs and examples.
     "pygame.tests",
