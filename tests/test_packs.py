@@ -212,3 +212,14 @@ def test_build_refuses_a_broken_pack_before_building(tmp_path: Path) -> None:
     assert f"{folder / 'pack.yaml'}:3:11: language:" in result.stderr
     assert "nothing was built" in result.stderr
     assert not out.exists()
+
+
+def test_a_broken_pack_given_on_the_command_line_stops_the_tour_with_its_lines(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder = _pack(tmp_path / "p", "id: p\nnaam: P\n")
+    status, _ = _main("tour", "--pack", str(folder), "--out", str(tmp_path / "shots"))
+    assert status == 1
+    err = capsys.readouterr().err
+    assert f"{folder / 'pack.yaml'}:2:1: naam: unknown field 'naam' — did you mean 'name'?" in err
+    assert not (tmp_path / "shots").exists()  # no window was opened, nothing was written

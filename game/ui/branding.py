@@ -43,7 +43,12 @@ class Branding:
         return f"Netwerkende Gemeente · {self.pack.name.get(lang)}"
 
     def draw_band(
-        self, surface: pygame.Surface, rect: pygame.Rect, fonts: Fonts, palette: Palette, lang
+        self,
+        surface: pygame.Surface,
+        rect: pygame.Rect,
+        fonts: Fonts,
+        palette: Palette,
+        lang: Language,
     ) -> None:
         """The band: logo and name (and tagline) inside ``rect``, the colour across the window's
         whole width and up to its top edge."""
@@ -82,7 +87,9 @@ class Branding:
         return scaled
 
 
-def _fitting(fonts: Fonts, message: str, size: float, width: int, bold: bool = False):
+def _fitting(
+    fonts: Fonts, message: str, size: float, width: int, bold: bool = False
+) -> pygame.font.Font:
     """The font of ``size``, smaller if needed (down to 60%) so ``message`` fits ``width``."""
     font = fonts.get(size, bold)
     step = size
