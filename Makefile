@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: play test lint format bench messages clean
+.PHONY: play test lint format bench build messages clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -26,6 +26,10 @@ lint: $(STAMP)
 format: $(STAMP)
 	$(PY) -m ruff format .
 	$(PY) -m ruff check --fix .
+
+# A standalone build (folder and zip in dist/) that runs without Python; PACK=folder brands it.
+build: $(STAMP)
+	$(PY) main.py build $(if $(PACK),--pack $(PACK))
 
 bench: $(STAMP)
 	$(PY) bench/bench_sim.py

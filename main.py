@@ -6,6 +6,12 @@ import sys
 from game.cli import main
 
 if __name__ == "__main__":
+    if getattr(sys, "frozen", False):
+        # Worker processes (multiprocessing, e.g. a balance simulation) start a built game's
+        # executable again on Windows and macOS; this is how such a start knows it is a worker.
+        import multiprocessing
+
+        multiprocessing.freeze_support()
     try:
         status = main()
         sys.stdout.flush()

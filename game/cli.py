@@ -46,9 +46,23 @@ class _Parser(argparse.ArgumentParser):
         raise _HelpShown()
 
 
-def _lang_option(parser: argparse.ArgumentParser, default: str) -> None:
+def _lang_option(parser: argparse.ArgumentParser, default: str, shown: str | None = None) -> None:
+    """``shown``: the default as the help says it, when it is worked out later (from a pack)."""
     parser.add_argument(
-        "--lang", choices=("nl", "en"), default=default, help=f"language (default: {default})"
+        "--lang",
+        choices=("nl", "en"),
+        default=default if shown is None else None,
+        help=f"language (default: {shown or default})",
+    )
+
+
+def _pack_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--pack",
+        metavar="DIR",
+        type=Path,
+        default=None,
+        help="a branding pack folder (default: a built game's own pack/ folder, if any)",
     )
 
 
@@ -65,7 +79,7 @@ def _saves_option(parser: argparse.ArgumentParser) -> None:
 
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
-        prog="python main.py",
+        prog=_program_name(),
         description="Netwerkende Gemeente: a serious game about growing into a networking "
         "municipality. Without a command, the game window opens.",
     )
@@ -74,7 +88,8 @@ def build_parser() -> argparse.ArgumentParser:
     play = commands.add_parser("play", help="open the game window (the default)")
     play.add_argument("scenario", nargs="?", help="scenario id or YAML file to preselect")
     play.add_argument("--seed", type=int, default=1, help="the game seed (default: 1)")
-    _lang_option(play, "nl")
+    _lang_option(play, "nl", "the pack's language, else nl")
+    _pack_option(play)
     play.add_argument(
         "--size", type=_size, default=(1280, 720), help="window size (default 1280x720)"
     )
@@ -92,7 +107,8 @@ def build_parser() -> argparse.ArgumentParser:
     tour.add_argument("scenario", nargs="?", default=None, help="scenario id or YAML file")
     tour.add_argument("--out", required=True, help="folder for the PNG files")
     tour.add_argument("--size", type=_size, default=(1280, 720), help="e.g. 1920x1080")
-    _lang_option(tour, "en")
+    _lang_option(tour, "en", "the pack's language, else en")
+    _pack_option(tour)
     tour.add_argument("--seed", type=int, default=1, help="the game seed (default: 1)")
 
     from game.sim.bots import STRATEGIES
@@ -200,7 +216,8 @@ def build_parser() -> argparse.ArgumentParser:
         "paths",
         nargs="*",
         metavar="PATH",
-        help="scenario files or folders (default: the shipped scenarios folder)",
+        help="scenario files or folders, or branding pack folders (default: the game's "
+        "scenarios folder)",
     )
 
     new = commands.add_parser(
@@ -222,9 +239,20 @@ def build_parser() -> argparse.ArgumentParser:
     schema.add_argument(
         "--docs", default=None, help="refresh the field reference section of this Markdown file"
     )
-    for sub in (play, autoplay, simulate, tour, saves, load, validate, new, schema):
+    from game.bundle.commands import add_build_parser
+    from game.packs.commands import add_pack_parser
+
+    extra = [add_build_parser(commands), *add_pack_parser(commands)]
+    for sub in (play, autoplay, simulate, tour, saves, load, validate, new, schema, *extra):
         sub.set_defaults(usage=sub.format_usage())
     return parser
+
+
+def _program_name() -> str:
+    """How a person starts this: ``python main.py`` from source, the executable when built."""
+    if getattr(sys, "frozen", False):
+        return Path(sys.executable).name
+    return "python main.py"
 
 
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
@@ -255,7 +283,7 @@ def _load(name: str | None, usage: str) -> Any:
 
     path = scenario_path(name or DEFAULT_SCENARIO)
     if not path.is_file():
-        raise UsageError(f"no scenario {name!r} (looked for {path})", usage)
+        raise UsageError(f"no scenario {name or DEFAULT_SCENARIO!r} (looked for {path})", usage)
     return load_scenario(path)
 
 
@@ -309,9 +337,13 @@ def cmd_play(args: argparse.Namespace, out: TextIO) -> int:
         raise UsageError(
             f"no scenario {scenario!r} (looked for {scenario_path(scenario)})", args.usage
         )
-    settings = Settings(
-        language=getattr(args, "lang", "nl"), fullscreen=getattr(args, "fullscreen", False)
-    )
+    from game.packs.commands import pack_for_run
+
+    chosen = pack_for_run(getattr(args, "pack", None), args.usage if "usage" in args else "")
+    if chosen.failed:
+        return EXIT_FAILED
+    language = getattr(args, "lang", None) or (chosen.pack.language if chosen.pack else "nl")
+    settings = Settings(language=language, fullscreen=getattr(args, "fullscreen", False))
     try:
         app = App(
             getattr(args, "size", (1280, 720)),
@@ -319,6 +351,8 @@ def cmd_play(args: argparse.Namespace, out: TextIO) -> int:
             scenario=scenario,
             seed=getattr(args, "seed", 1),
             saves=SaveStore(getattr(args, "saves", None)),
+            pack=chosen.pack,
+            pack_problem=chosen.problem,
         )
     except NoDisplayError as error:
         sys.stderr.write(
@@ -339,16 +373,21 @@ def cmd_tour(args: argparse.Namespace, out: TextIO) -> int:
     _quiet_pygame()
     from pathlib import Path
 
+    from game.packs.commands import pack_for_run
     from game.scenario.errors import ScenarioError
     from game.ui.tour import run_tour
 
+    chosen = pack_for_run(args.pack, args.usage)
+    if chosen.failed:
+        return EXIT_FAILED
+    lang = args.lang or (chosen.pack.language if chosen.pack else "en")
     if args.scenario is not None:
         try:
             _load(args.scenario, args.usage)
         except ScenarioError as error:
             sys.stderr.write(f"{error}\n")
             return EXIT_FAILED
-    saved = run_tour(Path(args.out), args.size, args.lang, args.scenario, args.seed)
+    saved = run_tour(Path(args.out), args.size, lang, args.scenario, args.seed, pack=chosen.pack)
     for path in saved:
         out.write(f"{path}\n")
     out.write(f"{len(saved)} screenshots in {args.out}\n")
@@ -578,9 +617,18 @@ def cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
     from game.scenario.loader import SCENARIO_DIR, SUFFIXES, load_scenario
 
     files: list[Path] = []
-    failed = 0
+    failed = packs = problems = valid = 0
+    from game.packs.commands import is_pack, validate_pack
+
     for given in args.paths or [str(SCENARIO_DIR)]:
         path = Path(given)
+        if is_pack(path):
+            packs += 1
+            ok, count = validate_pack(path, out)
+            valid += ok
+            problems += count
+            failed += not ok
+            continue
         if path.is_dir():
             found = sorted(p for p in path.iterdir() if p.suffix in SUFFIXES and p.is_file())
             if not found:
@@ -592,7 +640,6 @@ def cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
         else:
             out.write(f"{path}: there is no such file or folder\n")
             failed += 1
-    problems = valid = 0
     for path in files:
         try:
             scenario = load_scenario(path)
@@ -607,7 +654,8 @@ def cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
             f"{path}: valid — {scenario.title.get('en')}, {scenario.rounds} rounds, "
             f"{len(scenario.initiatives)} initiatives\n"
         )
-    summary = f"{len(files)} file{'s' if len(files) != 1 else ''} checked: {valid} valid"
+    checked = len(files) + packs
+    summary = f"{checked} file{'s' if checked != 1 else ''} checked: {valid} valid"
     if problems:
         summary += f", {problems} problem{'s' if problems != 1 else ''} to fix"
     out.write(summary + "\n")
@@ -738,4 +786,13 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO], int]] = {
     "validate": cmd_validate,
     "new": cmd_new,
     "schema": cmd_schema,
+    "build": lambda args, out: _lazy("game.bundle.commands", "cmd_build")(args, out),
+    "pack": lambda args, out: _lazy("game.packs.commands", "cmd_pack")(args, out),
 }
+
+
+def _lazy(module: str, name: str) -> Callable[[argparse.Namespace, TextIO], int]:
+    """A command whose code is imported only when it runs (build needs no pygame, and so on)."""
+    import importlib
+
+    return getattr(importlib.import_module(module), name)

@@ -188,16 +188,18 @@ def test_saves_go_beside_main_py_when_run_from_source() -> None:
     assert SaveStore().directory == default_save_dir()
 
 
-def test_a_built_game_saves_in_the_user_data_folder_unless_portable(
+def test_a_built_game_saves_beside_itself_when_it_can_else_in_the_user_data_folder(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setattr(sys, "frozen", True, raising=False)
     monkeypatch.setattr(sys, "executable", str(tmp_path / "NetwerkendeGemeente.exe"))
+    assert default_save_dir() == tmp_path / "saves"  # a writable folder: portable by default
+    # A folder that cannot be written (here: one that is not there) sends saves to the user's.
+    locked = tmp_path / "read-only" / "game"
+    monkeypatch.setattr(sys, "executable", str(locked / "NetwerkendeGemeente.exe"))
     user = platformdirs.user_data_path(APP_NAME, appauthor=False) / "saves"
     assert default_save_dir() == user
-    assert default_save_dir(portable=True) == tmp_path / "saves"
-    (tmp_path / "portable.txt").write_text("", encoding="utf-8")
-    assert default_save_dir() == tmp_path / "saves"
+    assert default_save_dir(portable=True) == locked / "saves"
 
 
 def test_tidy_removes_temp_files_of_writers_that_are_gone(tmp_path: Path) -> None:

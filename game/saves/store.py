@@ -16,16 +16,17 @@ from __future__ import annotations
 
 import hashlib
 import re
-import sys
 import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-import platformdirs
-
 from game.domain import Bilingual, Language
+from game.places import APP_NAME as APP_NAME  # re-exported: callers and tests ask this module
+from game.places import PORTABLE_MARKER as PORTABLE_MARKER
+from game.places import SOURCE_ROOT as SOURCE_ROOT
+from game.places import data_home
 from game.saves.atomic import (
     BACKUP_SUFFIX,
     backup_path,
@@ -39,10 +40,6 @@ from game.saves.replay import Mismatch, RejectedReplay, check_replay
 from game.scenario.models import Scenario
 from game.sim.state import Decisions, GameState
 
-APP_NAME = "Netwerkende Gemeente"
-# A file of this name beside the executable of a built game keeps its saves beside it too.
-PORTABLE_MARKER = "portable.txt"
-SOURCE_ROOT = Path(__file__).resolve().parent.parent.parent
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 MAX_THUMBNAIL_BYTES = 8 * 1024 * 1024
 
@@ -50,19 +47,14 @@ FindScenario = Callable[[str], Scenario | None]
 
 
 def default_save_dir(portable: bool = False) -> Path:
-    """Where saves go unless ``--saves DIR`` says otherwise.
+    """Where saves go unless ``--saves DIR`` says otherwise (``game.places.data_home``).
 
-    From source: ``saves/`` beside ``main.py``. In a built (frozen) game: the user's data folder,
-    because the game's own folder may be read-only (Program Files); unless the build is portable
-    (``portable=True``, or a ``portable.txt`` beside the executable), as on a USB stick that
-    travels from workshop to workshop with its saves.
+    From source: ``saves/`` beside ``main.py``. In a built game: ``saves/`` beside the game when
+    its folder can be written (a USB stick that travels between workshops keeps its saves), else
+    the user's data folder (a read-only install); ``portable=True``, or a ``portable.txt`` beside
+    the executable, insists on beside the game.
     """
-    if not getattr(sys, "frozen", False):
-        return SOURCE_ROOT / "saves"
-    beside = Path(sys.executable).resolve().parent
-    if portable or (beside / PORTABLE_MARKER).exists():
-        return beside / "saves"
-    return platformdirs.user_data_path(APP_NAME, appauthor=False) / "saves"
+    return data_home(portable).saves
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,13 +13,15 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from game.domain import Bilingual, Language, OrganisationKind
+from game.places import game_scenario_dir
 from game.scenario.errors import Problem, ScenarioError
 from game.scenario.messages import validation_problems
 from game.scenario.models import Scenario
 from game.scenario.references import reference_problems
 from game.scenario.yamltree import MAX_BYTES, read_yaml, too_big
 
-SCENARIO_DIR = Path(__file__).resolve().parent.parent.parent / "scenarios"
+SCENARIO_DIR = game_scenario_dir()
+"""Beside main.py from source; beside the executable in a built game, where trainers drop files."""
 DEFAULT_SCENARIO = "gemeente-middelgroot"
 SUFFIXES = (".yaml", ".yml")
 

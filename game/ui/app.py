@@ -18,7 +18,10 @@ import pygame
 import pygame_gui
 
 from game.domain import Language
+from game.packs import Pack
+from game.places import data_home
 from game.saves import SaveStore
+from game.ui.branding import Branding, branded_palette
 from game.ui.controller import GameController
 from game.ui.i18n import Translator
 from game.ui.look import Fonts, layout_scale, scaled_theme
@@ -63,14 +66,23 @@ class App:
         seed: int = 1,
         log_dir: Path | None = None,
         saves: SaveStore | None = None,
+        pack: Pack | None = None,
+        pack_problem: str | None = None,
     ) -> None:
-        """``saves`` None keeps no saves (tests, tour); ``play`` passes the saves folder's store."""
+        """``saves`` None keeps no saves (tests, tour); ``play`` passes the saves folder's store.
+
+        ``pack`` brands the title screen and the accent colour; ``pack_problem`` is shown on the
+        title when a built game's own pack could not be used (the game then runs unbranded).
+        """
         self.settings = settings or Settings()
         self.seed = seed
         self.scenario_dir = scenario_dir
         self.preselected_scenario = scenario
         self.log_dir = log_dir or default_log_dir()
         self.saves = saves
+        self.pack = pack
+        self.pack_problem = pack_problem
+        self.home = data_home()
         try:
             pygame.display.init()
             pygame.font.init()
@@ -83,7 +95,12 @@ class App:
             pygame.display.quit()
             raise NoDisplayError(f"no screen was found; SDL fell back to its '{driver}' driver")
         self._init_sound()
-        pygame.display.set_caption("Netwerkende Gemeente")
+        self.branding = Branding(pack) if pack is not None else None
+        pygame.display.set_caption(
+            self.branding.caption(self.settings.language)
+            if self.branding
+            else "Netwerkende Gemeente"
+        )
         self.windowed_size = (max(MIN_SIZE[0], size[0]), max(MIN_SIZE[1], size[1]))
         try:
             self.screen = self._open_window()
@@ -92,7 +109,7 @@ class App:
         pygame.key.set_repeat(400, 40)
         self.controller = GameController(autosave=saves.autosave if saves is not None else None)
         self.t = Translator(self.settings.language)
-        self.palette: Palette = palette_for(self.settings.colour_blind)
+        self.palette: Palette = self._palette()
         self._measure()
         self.ui = self._make_ui()
         self.scene: Scene | None = None
@@ -118,6 +135,13 @@ class App:
         if self.settings.fullscreen:
             return pygame.display.set_mode((0, 0), pygame.FULLSCREEN)
         return pygame.display.set_mode(self.windowed_size, pygame.RESIZABLE)
+
+    def _palette(self) -> Palette:
+        """The room's palette, with the pack's accent unless the colour-blind one is chosen."""
+        palette = palette_for(self.settings.colour_blind)
+        if self.pack is None or self.settings.colour_blind:
+            return palette
+        return branded_palette(palette, self.pack.accent)
 
     def _measure(self) -> None:
         """Scale and origin of the 1280×720 canvas in this window, and fonts to match."""
@@ -148,7 +172,7 @@ class App:
     def _restyle(self) -> None:
         """New size, language, palette or type size: new theme and fonts, widgets rebuilt."""
         self.t = Translator(self.settings.language)
-        self.palette = palette_for(self.settings.colour_blind)
+        self.palette = self._palette()
         self._measure()
         self.ui = self._make_ui()
         if self.scene is not None:
@@ -188,9 +212,9 @@ class App:
         from game.saves import find_installed_scenario
         from game.scenario.loader import load_scenario
 
-        if self.scenario_dir is not None:
-            path = self.scenario_dir / f"{scenario_id}.yaml"
-            if path.is_file():
+        for folder in (self.scenario_dir, self.pack.scenario_dir if self.pack else None):
+            path = folder / f"{scenario_id}.yaml" if folder is not None else None
+            if path is not None and path.is_file():
                 return load_scenario(path)
         return find_installed_scenario(scenario_id)
 

@@ -11,6 +11,7 @@ from pathlib import Path
 import pygame
 
 from game.domain import Language
+from game.packs import Pack
 from game.sim import Bot
 from game.ui.app import App, headless_environment
 from game.ui.harness import Harness
@@ -24,13 +25,21 @@ def run_tour(
     scenario: str | None = None,
     seed: int = 1,
     log_dir: Path | None = None,
+    pack: Pack | None = None,
 ) -> list[Path]:
-    """Play the scenario with the best bot and save a PNG of every scene; returns the files."""
+    """Play the scenario with the best bot and save a PNG of every scene; returns the files.
+
+    With ``pack``, the title shows its branding and the scenario list its choice."""
     from game.ui import scenes
 
     headless_environment()
     app = App(
-        size, Settings(language=lang), scenario=scenario, seed=seed, log_dir=log_dir or out / "logs"
+        size,
+        Settings(language=lang),
+        scenario=scenario,
+        seed=seed,
+        log_dir=log_dir or out / "logs",
+        pack=pack,
     )
     pilot = Harness(app)
     saved: list[Path] = []

@@ -10,20 +10,30 @@ import pygame
 
 from game.domain import CitizenRelation, CompetenceStage, GrowthPhase, MunicipalRole
 from game.labels import label
+from game.packs import Pack
 from game.scenario.loader import ScenarioInfo
+from game.ui.branding import BAND_HEIGHT
 from game.ui.look import text, text_block
 from game.ui.scene import Scene
 from game.ui.settings import FONT_SCALES
 from game.ui.words import role_meaning
 
 
-def scenario_list(directory: Path | None, extra: str | None = None) -> list[ScenarioInfo]:
+def scenario_list(
+    directory: Path | None, extra: str | None = None, pack: Pack | None = None
+) -> list[ScenarioInfo]:
     """Every scenario in ``directory`` (and ``extra``, a file named on the command line), each
-    loaded, or with the loader's problems."""
+    loaded, or with the loader's problems. With a pack (and no ``directory``): the pack's choice,
+    in its order (``game.packs.shelf``)."""
     from game.scenario.loader import SCENARIO_DIR, list_scenarios, scenario_path
 
     folder = directory or SCENARIO_DIR
-    infos = list_scenarios(folder) if folder.is_dir() else []
+    if pack is not None and directory is None:
+        from game.packs.shelf import pack_scenarios
+
+        infos = pack_scenarios(pack)
+    else:
+        infos = list_scenarios(folder) if folder.is_dir() else []
     if extra is not None:
         path = scenario_path(extra)
         if path.is_file() and all(path.resolve() != i.path.resolve() for i in infos):
@@ -55,14 +65,18 @@ class TitleScene(Scene):
 
     def build(self) -> None:
         t = self.t
-        self.label(self.r(0, 120, 1280, 80), "Netwerkende Gemeente", "#title")
+        # A pack's band (or, when the pack cannot be used, the reason) takes the top; the title
+        # and the menu move down under it.
+        banded = self.app.branding is not None or bool(self.app.pack_problem)
+        top = 112 if banded else 0
+        title_y, subtitle_y, y = (120, 200, 280) if top == 0 else (top, top + 76, top + 124)
+        self.label(self.r(0, title_y, 1280, 80), "Netwerkende Gemeente", "#title")
         self.label(
-            self.r(0, 200, 1280, 40),
+            self.r(0, subtitle_y, 1280, 40),
             t("A game about growing into a networking municipality"),
             "#subtitle",
         )
         x, w, h, gap = 470, 340, 50, 12
-        y = 280
         self.button(self.r(x, y, w, h), t("New game"), self.new_game, kind="@big_button")
         resume, why = self._continue_target()
         y += h + gap
@@ -132,6 +146,14 @@ class TitleScene(Scene):
 
     def draw(self, surface: pygame.Surface) -> None:
         fonts, palette = self.app.fonts, self.app.palette
+        branding = self.app.branding
+        if branding is not None:
+            band = self.r(0, 0, 1280, BAND_HEIGHT)
+            branding.draw_band(surface, band, fonts, palette, self.lang)
+        if self.app.pack_problem:
+            message = self.t("The branding pack cannot be used:") + " " + self.app.pack_problem
+            area = self.r(60, 14, 1160, 86)
+            text_block(surface, fonts.get(16), message, palette.bad, area, max_lines=3)
         hint = self.t("Tab and Enter work everywhere · F11 full screen · F1 help")
         text(
             surface,
@@ -251,7 +273,7 @@ class ScenarioChoiceScene(Scene):
     def load_list(self) -> None:
         """Read the scenario files (again: a trainer may have just fixed one)."""
         wanted = self.app.preselected_scenario
-        self.entries = scenario_list(self.app.scenario_dir, wanted)
+        self.entries = scenario_list(self.app.scenario_dir, wanted, self.app.pack)
         self.index = 0
         for i, entry in enumerate(self.entries):
             if wanted is not None and wanted in (entry.id, str(entry.path), entry.path.stem):
@@ -459,6 +481,27 @@ class SettingsScene(Scene):
         fonts, palette = self.app.fonts, self.app.palette
         sample = self.t("This is how large the text is. Can the back row read it?")
         text(surface, fonts.get(20), sample, palette.text_dim, self.r(80, 560, 0, 0).topleft)
+        explanation, folder = self.where_kept()
+        area = self.r(330, 626, 910, 92)
+        used = text_block(surface, fonts.get(15), explanation, palette.text_dim, area, max_lines=2)
+        area.top += used
+        text_block(surface, fonts.get(15, True), folder, palette.text, area, max_lines=1)
+
+    def where_kept(self) -> tuple[str, str]:
+        """Where saves, settings and results go, and why there (portable or not)."""
+        t, home, saves = self.t, self.app.home, self.app.saves
+        if saves is not None and saves.directory != home.saves:
+            return t("Saves are kept in this folder (chosen with --saves):"), str(saves.directory)
+        if home.where == "beside":
+            why = t("Saves, settings and results are kept beside the game (portable):")
+        elif home.where == "user":
+            why = t(
+                "The game's folder is read-only, so saves, settings and results are kept in "
+                "your own folder:"
+            )
+        else:
+            why = t("Saves, settings and results are kept in the project folder:")
+        return why, str(home.root)
 
 
 def model_html(t: Callable[[str], str], lang: str) -> str:

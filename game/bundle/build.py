@@ -1,0 +1,183 @@
+"""``python main.py build``: a one-folder PyInstaller build of the game, and a zip of it.
+
+The folder a person unzips looks like this::
+
+    netwerkende-gemeente-<pack>/
+        netwerkende-gemeente(.exe)   the game; also every command (validate, new, autoplay…)
+        README.txt                   for the organisation, Dutch and English
+        scenarios/                   the scenarios; trainers drop new ones in here
+        pack/                        the branding (or pack-example/ in an unbranded build)
+        _internal/                   Python, pygame, fonts: nothing to touch
+
+PyInstaller runs in its own process with ``game/bundle/game.spec``; everything a person sees
+beside the executable is copied afterwards, so it stays plain files they can open and change.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TextIO
+
+from game.bundle.readme import readme_text
+from game.packs import Pack
+from game.packs.starter import starter_pack_text
+from game.places import PACK_FILE, PACK_FOLDER, SOURCE_ROOT
+from game.scenario.loader import SCENARIO_DIR, SUFFIXES
+
+SPEC = Path(__file__).resolve().parent / "game.spec"
+EXECUTABLE = "netwerkende-gemeente"
+EXAMPLE_PACK = "pack-example"
+SCHEMA = "scenario.schema.json"
+
+
+class BuildError(Exception):
+    """The build could not be made; the message says why in a sentence."""
+
+
+@dataclass(frozen=True, slots=True)
+class Build:
+    """What a build produced."""
+
+    folder: Path
+    zip: Path
+    executable: Path
+
+    @property
+    def zip_bytes(self) -> int:
+        return self.zip.stat().st_size
+
+
+def system_name() -> str:
+    """'windows', 'macos' or 'linux': for file names and the README's instructions."""
+    if sys.platform == "win32":
+        return "windows"
+    if sys.platform == "darwin":
+        return "macos"
+    return "linux"
+
+
+def folder_name(pack: Pack | None) -> str:
+    return f"{EXECUTABLE}-{pack.id}" if pack is not None else EXECUTABLE
+
+
+def build(pack: Pack | None, out: Path, log: TextIO) -> Build:
+    """Build the game (branded with ``pack``) into ``out``; raises ``BuildError``.
+
+    ``out`` receives the folder, the zip, and ``build.log`` (PyInstaller's own output); its
+    working files go to ``out/.work`` and are reused by the next build.
+    """
+    if importlib.util.find_spec("PyInstaller") is None:
+        raise BuildError(
+            "PyInstaller is not installed in this Python; install the development tools with "
+            "'make test' (or: python -m pip install -e '.[dev]') and try again"
+        )
+    out = out.resolve()
+    name = folder_name(pack)
+    folder = out / name
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise BuildError(f"{out}: cannot make this folder: {error.strerror or error}") from None
+    log.write(f"building {name} with PyInstaller (this takes a minute or two)…\n")
+    log.flush()
+    _run_pyinstaller(out, name)
+    executable = folder / (EXECUTABLE + (".exe" if system_name() == "windows" else ""))
+    if not executable.is_file():
+        raise BuildError(f"PyInstaller made no {executable}; see {out / 'build.log'}")
+    _add_visible_files(folder, pack)
+    archive = out / f"{name}-{system_name()}-{platform.machine().lower() or 'unknown'}.zip"
+    _zip(folder, archive)
+    return Build(folder, archive, executable)
+
+
+def _run_pyinstaller(out: Path, name: str) -> None:
+    environment = dict(os.environ)
+    environment.update(NG_SOURCE_ROOT=str(SOURCE_ROOT), NG_EXECUTABLE=EXECUTABLE, NG_FOLDER=name)
+    command = [
+        sys.executable,
+        "-m",
+        "PyInstaller",
+        str(SPEC),
+        "--noconfirm",
+        "--log-level",
+        "WARN",
+        "--distpath",
+        str(out),
+        "--workpath",
+        str(out / ".work"),
+    ]
+    log_file = out / "build.log"
+    with log_file.open("w", encoding="utf-8") as handle:
+        result = subprocess.run(
+            command, cwd=SOURCE_ROOT, env=environment, stdout=handle, stderr=subprocess.STDOUT
+        )
+    if result.returncode != 0:
+        tail = log_file.read_text(encoding="utf-8", errors="replace").splitlines()[-15:]
+        raise BuildError(
+            f"PyInstaller failed (exit {result.returncode}); the end of {log_file}:\n"
+            + "\n".join(tail)
+        )
+
+
+def _add_visible_files(folder: Path, pack: Pack | None) -> None:
+    """Scenarios, the pack (or an example one) and the README, beside the executable."""
+    scenarios = folder / "scenarios"
+    if scenarios.exists():
+        shutil.rmtree(scenarios)
+    scenarios.mkdir()
+    chosen = pack.game_scenarios(SCENARIO_DIR) if pack is not None else _yaml_files(SCENARIO_DIR)
+    for path in chosen:
+        shutil.copy2(path, scenarios / path.name)
+    shutil.copy2(SCENARIO_DIR / SCHEMA, scenarios / SCHEMA)
+    for leftover in (folder / PACK_FOLDER, folder / EXAMPLE_PACK):
+        if leftover.exists():
+            shutil.rmtree(leftover)
+    if pack is not None:
+        if pack.scenario_dir.is_dir():  # the pack's own, with any pictures beside them
+            shutil.copytree(pack.scenario_dir, scenarios, dirs_exist_ok=True)
+        target = folder / PACK_FOLDER
+        target.mkdir()
+        shutil.copy2(pack.file, target / PACK_FILE)
+        if pack.logo is not None:
+            (target / pack.content.logo).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(pack.logo, target / pack.content.logo)
+    else:
+        example = folder / EXAMPLE_PACK
+        example.mkdir()
+        text = starter_pack_text("mijn-organisatie", PACK_FOLDER)
+        (example / PACK_FILE).write_text(text, encoding="utf-8", newline="\n")
+    executable_name = EXECUTABLE + (".exe" if system_name() == "windows" else "")
+    readme = readme_text(
+        executable_name,
+        system_name(),
+        pack.name.get(pack.language) if pack is not None else None,
+        has_example=pack is None,
+    )
+    newline = "\r\n" if system_name() == "windows" else "\n"
+    (folder / "README.txt").write_text(readme, encoding="utf-8", newline=newline)
+
+
+def _yaml_files(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.iterdir() if p.suffix in SUFFIXES and p.is_file())
+
+
+def _zip(folder: Path, archive: Path) -> None:
+    """Zip ``folder`` (as the top folder inside), keeping the executable's permission bits.
+
+    Written beside as ``.part`` and renamed, so a zip that exists is a whole one.
+    """
+    partial = archive.with_name(archive.name + ".part")
+    with zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as bundle:
+        for path in sorted(folder.rglob("*")):
+            if path.is_dir() and not path.is_symlink():
+                continue
+            bundle.write(path, Path(folder.name) / path.relative_to(folder))
+    partial.replace(archive)

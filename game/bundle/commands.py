@@ -1,0 +1,63 @@
+"""The ``build`` command: check the pack, run the build, say where the result is."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any, TextIO
+
+EXIT_OK = 0
+EXIT_FAILED = 1
+
+
+def add_build_parser(commands: Any) -> argparse.ArgumentParser:
+    build = commands.add_parser(
+        "build",
+        help="make a standalone build of the game (a folder and a zip) that needs no Python",
+        description="Make a one-folder build of the game with PyInstaller, with its scenarios, "
+        "a README for the organisation and, with --pack, the organisation's branding; and a zip "
+        "of that folder to hand out. It runs on the kind of computer it was built on (Windows, "
+        "macOS or Linux).",
+    )
+    build.add_argument(
+        "--pack", metavar="DIR", type=Path, default=None, help="the branding pack to build in"
+    )
+    build.add_argument(
+        "--out",
+        metavar="DIR",
+        type=Path,
+        default=Path("dist"),
+        help="where the folder and the zip go (default: dist)",
+    )
+    return build
+
+
+def cmd_build(args: argparse.Namespace, out: TextIO) -> int:
+    from game.bundle.build import BuildError, build
+    from game.cli import UsageError
+    from game.packs import PackError, check_pack
+
+    pack = None
+    if args.pack is not None:
+        if not args.pack.exists():
+            raise UsageError(f"no pack folder {str(args.pack)!r}", args.usage)
+        try:
+            pack = check_pack(args.pack)
+        except PackError as error:
+            sys.stderr.write(f"{error}\nThe pack has mistakes; nothing was built.\n")
+            return EXIT_FAILED
+    if args.out.exists() and not args.out.is_dir():
+        raise UsageError(f"{args.out} is a file, not a folder", args.usage)
+    try:
+        result = build(pack, args.out, out)
+    except BuildError as error:
+        sys.stderr.write(f"build failed: {error}\n")
+        return EXIT_FAILED
+    size = result.zip_bytes / 1_000_000
+    out.write(
+        f"built {result.folder}\n"
+        f"zipped {result.zip} ({size:.1f} MB)\n"
+        f"  try it:  {result.executable} autoplay\n"
+    )
+    return EXIT_OK

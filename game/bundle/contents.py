@@ -1,0 +1,61 @@
+"""What a build holds beyond what PyInstaller finds by following imports, and what it leaves out.
+
+Used by the spec file (``game.spec``) at build time and by the tests. Two big savings:
+
+- pygame_gui's own PyInstaller hook adds every font it ships (Japanese, Korean, Chinese, Arabic,
+  …: 41 MB). The game's theme uses only Noto Sans in four styles; pygame_gui also opens Fira Code
+  when it starts. Only those are kept, with their licence.
+- Babel's hook adds the locale data of every language (35 MB). The game reads its gettext
+  catalogues with Babel for Dutch and English only.
+"""
+
+from __future__ import annotations
+
+EXCLUDED_MODULES = (
+    # Development tools that the analysis would otherwise follow.
+    "PyInstaller",
+    "pytest",
+    "hypothesis",
+    "jsonschema",
+    "setuptools",
+    "pip",
+    # Standard library parts the game never uses (some pull in OpenSSL or readline).
+    "tkinter",
+    "unittest",
+    "doctest",
+    "pdb",
+    "pydoc",
+    "readline",
+    "ssl",
+    "xmlrpc",
+    "http.server",
+    "numpy",
+    # pygame's own test suite, docs and examples.
+    "pygame.tests",
+    "pygame.docs",
+    "pygame.examples",
+)
+
+KEPT_FONTS = frozenset(
+    {
+        "NotoSans-Regular.ttf",
+        "NotoSans-Bold.ttf",
+        "NotoSans-Italic.ttf",
+        "NotoSans-BoldItalic.ttf",
+        "FiraCode-Regular.ttf",
+    }
+)
+FONT_LICENCES = ("NotoSans-LICENSE.txt", "FiraCode-LICENSE.txt")
+KEPT_LOCALE_DATA = frozenset({"root.dat", "en.dat", "nl.dat"})
+FONT_SUFFIXES = (".ttf", ".otf")
+
+
+def keep_data(destination: str) -> bool:
+    """Whether a data file PyInstaller collected (by its path inside the build) stays in."""
+    parts = destination.replace("\\", "/").split("/")
+    name = parts[-1]
+    if parts[:2] == ["pygame_gui", "data"] and name.lower().endswith(FONT_SUFFIXES):
+        return name in KEPT_FONTS
+    if parts[:2] == ["babel", "locale-data"]:
+        return name in KEPT_LOCALE_DATA
+    return True
