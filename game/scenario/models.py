@@ -784,7 +784,7 @@ def _phase_defaults() -> dict[str, Thresholds]:
         ),
         GrowthPhase.COLLABORATING: Thresholds(
             indicators=IndicatorValues(
-                interaction=60, ownership_breadth=55, trust=55, community_energy=55
+                interaction=55, ownership_breadth=55, trust=55, community_energy=55
             ),
             fit_record=72,
             stage_at_least=CompetenceStage.UNCONSCIOUSLY_COMPETENT,
@@ -948,7 +948,7 @@ class Gains(ContentModel):
         14, ge=0, le=50, description="Community energy gained (or lost) by role fit."
     )
     interaction: float = Field(
-        30,
+        45,
         ge=0,
         le=80,
         description="Interaction in the relation from channels that suit the purposes.",
@@ -1029,7 +1029,7 @@ class Tuning(ContentModel):
         description="An initiative grows into its next stage when the role's fit is at least this.",
     )
     phase_majority: float = Field(
-        0.66,
+        1.0,
         gt=0,
         le=1,
         description=(
@@ -1069,7 +1069,7 @@ class Tuning(ContentModel):
     )
     drift: IndicatorDeltas = Field(
         default_factory=lambda: IndicatorDeltas(
-            interaction=-1, community_energy=-1.5, trust=-1, awareness=-0.5, skill=-0.5
+            interaction=-0.5, community_energy=-1.5, trust=-1, awareness=-0.5, skill=-0.5
         ),
         description="Change each round without effort: channels go quiet, energy leaks away.",
     )

@@ -30,10 +30,12 @@ from game.domain import Indicator, MunicipalRole, Prediction
 from game.scenario.models import DevelopmentAction, Scenario
 from game.sim.dice import Dice
 from game.sim.engine import (
+    _cost,
     action_available,
     available_actions,
     channel_available,
     channel_hours,
+    channels_fit,
     execution_risk,
     judge,
     new_game,
@@ -54,8 +56,8 @@ HEURISTICS: tuple[str, ...] = (
 )
 STRATEGIES: tuple[str, ...] = ("best", "random", *ROLE_STRATEGIES, *HEURISTICS)
 
-# A channel is only worth its hours when it adds at least this much purpose fit (0–1).
-_MIN_GAIN = 0.12
+# A channel is only worth its hours when it adds at least this much dialogue (0–1).
+_MIN_GAIN = 0.08
 
 RoleChooser = Callable[[GameState, CompiledRules, InitiativeInfo], MunicipalRole]
 Predictor = Callable[
@@ -149,48 +151,32 @@ def hopeful(*_: object) -> Prediction:
     return Prediction.WELL
 
 
-def _channel_options(
-    state: GameState, info: InitiativeInfo, available: set[str], rules: CompiledRules
-) -> list[tuple[ChannelInfo, tuple[float, ...]]]:
-    """The available channels with their fit per purpose (0–100, with the organisation's bonus)."""
-    bonus = state.purpose_bonus
-    extras = [bonus.get(p, 0.0) for p in info.purposes]
-    others = 0.0
-    if state.relation_phase[info.relation].level >= 3:
-        others = rules.tuning.others_platform_bonus
-    if not any(extras) and not others:
-        return [option for option in info.channel_fits if option[0].id in available]
-    out = []
-    for c, fits in info.channel_fits:
-        if c.id not in available:
-            continue
-        plus = others if c.others_platform else 0.0
-        out.append((c, tuple(min(100.0, f + e + plus) for f, e in zip(fits, extras, strict=True))))
-    return out
-
-
 def _best_channel(
     state: GameState,
-    options: list[tuple[ChannelInfo, tuple[float, ...]]],
-    have: list[float],
+    rules: CompiledRules,
+    info: InitiativeInfo,
+    chosen: list[str],
+    available: list[ChannelInfo],
     opened: set[str],
-) -> tuple[ChannelInfo | None, tuple[float, ...], int]:
-    """The channel that adds most purpose fit, weighted by its interaction level, per hour."""
-    best: tuple[ChannelInfo | None, tuple[float, ...], int] = (None, (), 0)
+) -> tuple[ChannelInfo | None, int]:
+    """The channel that adds most dialogue for this initiative, per hour it takes.
+
+    Dialogue as the round will count it (``channels_fit``): purpose fit, against what the
+    scenario's channels could do, and interaction level.
+    """
+    current = channels_fit(state, rules, info, tuple(chosen))[1] if chosen else 0.0
+    best: tuple[ChannelInfo | None, int] = (None, 0)
     best_score = 0.0
-    scale = 100.0 * len(have)
-    for channel, fits in options:
-        gain = 0.0
-        for new, old in zip(fits, have):  # noqa: B905 - equal lengths by construction
-            if new > old:
-                gain += new - old
-        gain /= scale
+    for channel in available:
+        if channel.id in chosen:
+            continue
+        gain = channels_fit(state, rules, info, (*chosen, channel.id))[1] - current
         if gain < _MIN_GAIN:
             continue
         hours = channel_hours(state, channel, opened)
-        score = gain * (0.5 + channel.level_factor) / (hours + 1)
+        score = gain / (hours + 1)
         if score > best_score:
-            best, best_score = (channel, fits, hours), score
+            best, best_score = (channel, hours), score
     return best
 
 
@@ -276,20 +262,18 @@ def plan(
         purse.spend(hours)
 
     if channels == "best":
-        coverage = {info.id: [0.0] * len(info.purposes) for info in infos}
-        options = {info.id: _channel_options(state, info, available, rules) for info in infos}
+        usable = [c for c in rules.channels.values() if c.id in available]
 
         def add_channels(limit: int) -> None:
             for info in infos:
                 if not info.purposes:
                     continue
-                have = coverage[info.id]
-                for _ in range(limit):
-                    channel, fits, hours = _best_channel(state, options[info.id], have, opened)
+                picked = chosen[info.id]
+                while len(picked) < limit:
+                    channel, hours = _best_channel(state, rules, info, picked, usable, opened)
                     if channel is None or not purse.afford(hours):
                         break
                     take(info, channel, hours)
-                    have[:] = [max(a, b) for a, b in zip(have, fits, strict=True)]
 
         add_channels(1)
     elif channels in ("one", "cheapest"):
@@ -417,16 +401,24 @@ class Bot:
         return self._greedy(state, scenario)
 
     def _greedy(self, state: GameState, scenario: Scenario) -> Decisions:
-        """One round of look-ahead per initiative: the role whose round ends best.
+        """One round of look-ahead for everything: the choice whose round ends best.
 
-        Each candidate is played out on a copy with the same dice (the bot's own), the other
-        initiatives as ``best`` would play them; the score without its fit points decides.
+        A group that judges every choice by what it brings this round. Per initiative the role
+        whose round ends with the highest score (its fit points left out), the other
+        initiatives as ``best`` would play them; then each development action that raises that
+        score this very round. Every candidate is played out on a copy with the same dice (the
+        bot's own, never the game's).
         """
         rules = compile_rules(scenario)
+        dice = self._rng.getrandbits(64)
+
+        def outcome(decisions: Decisions) -> float:
+            after, _ = resolve_round(state, decisions, scenario, Dice(dice), check=False)
+            return score_without_fit(after)
+
         chosen: dict[str, MunicipalRole] = {}
         for initiative_id in state.current_initiatives:
             info = rules.initiatives[initiative_id]
-            dice = self._rng.getrandbits(64)
             outcomes = []
             for role in MunicipalRole:
 
@@ -441,14 +433,26 @@ class Bot:
                         return role
                     return chosen.get(i.id) or best_role(s, r, i)
 
-                decisions = plan(state, scenario, choose)
-                after, _ = resolve_round(state, decisions, scenario, Dice(dice), check=False)
-                outcomes.append((score_without_fit(after), -rules.roles[role].cost, role))
+                decisions = plan(state, scenario, choose, develop=False)
+                outcomes.append((outcome(decisions), -rules.roles[role].cost, role))
             pick = max(outcomes)[2]
             chosen[initiative_id] = pick
             self.compared += 1
             self.agreed += pick is best_role(state, rules, info)
-        return plan(state, scenario, lambda s, r, i: chosen[i.id])
+        base = plan(state, scenario, lambda s, r, i: chosen[i.id], develop=False)
+        purse = _Purse(state.capacity_this_round - _cost(state, base, rules).hours, state.budget)
+        bought: list[str] = []
+        best_so_far = outcome(base)
+        for action in available_actions(state, scenario):
+            if not purse.afford(action.cost.capacity, action.cost.budget):
+                continue
+            trial = Decisions(base.initiatives, (*bought, action.id))
+            value = outcome(trial)
+            if value > best_so_far + 1e-9:
+                best_so_far = value
+                bought.append(action.id)
+                purse.spend(action.cost.capacity, action.cost.budget)
+        return Decisions(base.initiatives, tuple(bought))
 
     def _random(self, state: GameState, scenario: Scenario) -> Decisions:
         """Any role, any channels, any actions, as long as the hours and money allow."""

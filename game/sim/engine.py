@@ -45,6 +45,7 @@ from game.sim.effects import (
 )
 from game.sim.rules import (
     MASTERY_FIT,
+    ChannelUse,
     CompiledRules,
     InitiativeInfo,
     Requirement,
@@ -480,6 +481,43 @@ def purpose_fit(
     return total / (100.0 * len(purposes))
 
 
+def _channels_fit(
+    state: GameState, info: InitiativeInfo, use: ChannelUse, conversing: bool
+) -> tuple[float, float]:
+    """How well channels serve an initiative's purposes (0–1), and the dialogue they carry.
+
+    The dialogue counts the fit twice: as it is, and against what the scenario's channels could
+    have done for these purposes; then the best interaction level among them. Channels that half
+    suit the purposes, where better ones exist, carry a quarter of the dialogue: one channel for
+    every purpose falls short (MODEL.md §7.4), while a purpose no channel serves well does not
+    hold a team back.
+    """
+    base = use.conversing_base if conversing else use.base
+    bonus = state.purpose_bonus
+    total = 0.0
+    if bonus:
+        for purpose, best in zip(info.purposes, base):  # noqa: B905 - one per purpose
+            best += bonus.get(purpose, 0.0)
+            total += best if best < 100.0 else 100.0
+    else:
+        for best in base:
+            total += best if best < 100.0 else 100.0
+    fit = total / (100.0 * len(base))
+    possible = info.possible_channel_fit
+    relative = fit / possible if possible > fit else 1.0
+    return fit, fit * relative * use.top.level_factor
+
+
+def channels_fit(
+    state: GameState, rules: CompiledRules, info: InitiativeInfo, chosen: tuple[str, ...]
+) -> tuple[float, float]:
+    """(purpose fit, dialogue) of ``chosen`` channels for an initiative, as the round would
+    count them: for planning bots and the decision screen."""
+    use = channel_use(rules, info, chosen)
+    conversing = _PHASE_LEVEL[state.relation_phase[info.relation]] >= 3
+    return _channels_fit(state, info, use, conversing)
+
+
 def judge(quality: float, channel_fit: float | None) -> Prediction:
     """How an initiative went: what the role achieved, and whether the channels reached people."""
     if quality < BADLY_QUALITY:
@@ -715,17 +753,7 @@ def _resolve_initiative(
     if purposes and chosen:
         use = channel_use(rules, info, chosen)
         conversing = _PHASE_LEVEL[s.relation_phase[relation]] >= 3
-        base = use.conversing_base if conversing else use.base
-        bonus = s.purpose_bonus
-        total = 0.0
-        if bonus:
-            for purpose, best in zip(purposes, base):  # noqa: B905 - one per purpose
-                best += bonus.get(purpose, 0.0)
-                total += best if best < 100.0 else 100.0
-        else:
-            for best in base:
-                total += best if best < 100.0 else 100.0
-        channel_fit = total / (100.0 * len(purposes))
+        channel_fit, dialogue = _channels_fit(s, info, use, conversing)
         infos = use.infos
         top = use.top
         audiences = s.channels
@@ -734,7 +762,7 @@ def _resolve_initiative(
             audience += audiences.get(channel.id, channel.audience)
         reach = 0.6 + 0.4 * audience / (100.0 * len(infos))
         achieved = quality if quality > 0.0 else 0.0
-        interaction = gains.interaction * channel_fit * top.level_factor * reach * achieved * weight
+        interaction = gains.interaction * dialogue * reach * achieved * weight
         others = use.others if conversing else ()
         cfit = int(channel_fit * 100 + 0.5)
         memo = (iid, chosen, cfit, conversing)

@@ -152,6 +152,9 @@ class InitiativeInfo(NamedTuple):
     unfolds: Unfold | None
     # Its place in an arc of stages: 1 for an initiative that arrives by itself.
     stage: int
+    # How well the scenario's best channels together could serve the purposes (0–1): what a
+    # team that picks the fitting channel for every purpose reaches, whatever it has opened.
+    possible_channel_fit: float
     # "residents as customers", for sentences.
     relation_phrase: Bilingual
     # Per role, the parameters of the sentences about it (never changed, so shared by effects).
@@ -304,6 +307,15 @@ def _compile(scenario: Scenario) -> CompiledRules:
             if unfolds is None
             else Unfold(unfolds.after, unfolds.grows, unfolds.withers),
             stage=stages.get(initiative.id, 1),
+            possible_channel_fit=(
+                sum(
+                    min(100.0, max(c.fit[p] for c in channels.values()))
+                    for p in initiative.purposes
+                )
+                / (100.0 * len(initiative.purposes))
+                if initiative.purposes and channels
+                else 0.0
+            ),
             relation_phrase=relation_phrase,
             said={
                 role: {
