@@ -802,7 +802,7 @@ def _stage_defaults() -> dict[str, Thresholds]:
             indicators=IndicatorValues(awareness=45, skill=45)
         ),
         CompetenceStage.UNCONSCIOUSLY_COMPETENT: Thresholds(
-            indicators=IndicatorValues(skill=62, embedding=55, ownership_breadth=55)
+            indicators=IndicatorValues(skill=62, embedding=45, ownership_breadth=55)
         ),
     }
 
@@ -943,9 +943,9 @@ class Gains(ContentModel):
     What a role brings scales with how well it fits and how it went, never with which role it is.
     """
 
-    trust: float = Field(7, ge=0, le=50, description="Trust gained (or lost) by role fit.")
+    trust: float = Field(5, ge=0, le=50, description="Trust gained (or lost) by role fit.")
     community_energy: float = Field(
-        14, ge=0, le=50, description="Community energy gained (or lost) by role fit."
+        9, ge=0, le=50, description="Community energy gained (or lost) by role fit."
     )
     interaction: float = Field(
         45,
@@ -1056,7 +1056,7 @@ class Tuning(ContentModel):
         ),
     )
     max_risk: float = Field(
-        0.75,
+        0.6,
         ge=0,
         le=1,
         description=(

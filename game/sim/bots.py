@@ -17,8 +17,9 @@ The strategies, each a way a group might play:
 - ``one-channel``: ``best``'s roles, but one channel for every purpose.
 - ``cheapest``: the cheapest role and channel for everything, and the hours saved into
   development.
-- ``greedy``: per initiative, the role whose round ends with the highest score, looking one
-  round ahead and leaving the score's fit points out.
+- ``greedy``: per initiative, the role whose round ends with the best outcome, looking one
+  round ahead and leaving the score's points for fit (and for predictions) out; and only the
+  development that pays off within the round.
 """
 
 from __future__ import annotations
@@ -28,9 +29,9 @@ from collections.abc import Callable
 
 from game.domain import Indicator, MunicipalRole, Prediction
 from game.scenario.models import DevelopmentAction, Scenario
-from game.sim.dice import Dice
 from game.sim.engine import (
     _cost,
+    achievement,
     action_available,
     available_actions,
     channel_available,
@@ -43,6 +44,7 @@ from game.sim.engine import (
     resolve_round,
 )
 from game.sim.rules import ChannelInfo, CompiledRules, InitiativeInfo, compile_rules
+from game.sim.score import score
 from game.sim.state import Decisions, GameState, InitiativeDecision
 
 ROLE_STRATEGIES: tuple[str, ...] = tuple(r.value for r in MunicipalRole)
@@ -56,6 +58,10 @@ HEURISTICS: tuple[str, ...] = (
 )
 STRATEGIES: tuple[str, ...] = ("best", "random", *ROLE_STRATEGIES, *HEURISTICS)
 
+# What choosing the fitting role is worth beyond this round (as a share of a role's result):
+# the track record remembers it, and the next phase asks for it. A thinking team takes a
+# near-fitting, safer role only when the fitting one is much likelier to go wrong.
+FIT_RECORD_VALUE = 0.08
 # A channel is only worth its hours when it adds at least this much dialogue (0–1).
 _MIN_GAIN = 0.08
 
@@ -63,6 +69,25 @@ RoleChooser = Callable[[GameState, CompiledRules, InitiativeInfo], MunicipalRole
 Predictor = Callable[
     [GameState, CompiledRules, InitiativeInfo, MunicipalRole, tuple[str, ...]], Prediction | None
 ]
+
+
+class _Imagined:
+    """Dice for a round as a group imagines it: every initiative goes as planned, but the one
+    at ``stumbles`` (its place in the round), and no chance event happens."""
+
+    __slots__ = ("_draws", "_stumbles")
+
+    def __init__(self, stumbles: int | None) -> None:
+        self._stumbles = stumbles
+        self._draws = 0
+
+    def random(self) -> float:
+        draw = self._draws
+        self._draws += 1
+        return 0.0 if draw == self._stumbles else 0.999999
+
+    def getstate(self) -> int:
+        return self._draws
 
 
 class _Purse:
@@ -86,10 +111,10 @@ def expected_quality(
     state: GameState, rules: CompiledRules, info: InitiativeInfo, role: MunicipalRole
 ) -> float:
     """What a role is expected to achieve: its fit when it goes well, less after a stumble."""
-    fit = info.fit[role]
+    achieved = achievement(info.fit[role])
     chance = execution_risk(state, rules, role, info.relation).chance
     stumble = rules.roles[role].stumble
-    return (1.0 - chance) * fit + chance * (fit if fit < stumble else stumble)
+    return (1.0 - chance) * achieved + chance * (achieved if achieved < stumble else stumble)
 
 
 def best_role(state: GameState, rules: CompiledRules, info: InitiativeInfo) -> MunicipalRole:
@@ -105,11 +130,12 @@ def best_role(state: GameState, rules: CompiledRules, info: InitiativeInfo) -> M
     chosen = best[0]
     top: tuple[float, bool, int] = (-2.0, False, 0)
     for role in sorted(MunicipalRole, key=fits.__getitem__, reverse=True):
-        if fits[role] < top[0] - 1e-9:
+        if achievement(fits[role]) + FIT_RECORD_VALUE < top[0] - 1e-9:
             break
+        fitting = role in best
         value = (
-            round(expected_quality(state, rules, info, role), 9),
-            role in best,
+            round(expected_quality(state, rules, info, role) + FIT_RECORD_VALUE * fitting, 9),
+            fitting,
             -roles[role].cost,
         )
         if value > top:
@@ -134,7 +160,7 @@ def predict(
 ) -> Prediction:
     """The likeliest verdict, as a team that knows the model would reason it out."""
     chance = execution_risk(state, rules, role, info.relation).chance
-    fit = info.fit[role]
+    fit = achievement(info.fit[role])
     cfit = None
     if info.purposes:
         cfit = (
@@ -357,11 +383,17 @@ def _community_facilitate_own_direct(
 
 
 def score_without_fit(state: GameState) -> float:
-    """The score with its fit points left out: what the outcome is worth on its own."""
-    from game.sim.score import score
-
+    """The score with its fit points left out (the balance rules compare strategies on it)."""
     card = score(state)
     return card.total - card.fit_points
+
+
+def outcome_score(state: GameState) -> float:
+    """What the outcome is worth on its own: the score without the points for choosing the
+    fitting role and for predicting right, which reward the team's judgement, not the result.
+    """
+    card = score(state)
+    return card.total - card.fit_points - card.prediction_points
 
 
 class Bot:
@@ -404,17 +436,28 @@ class Bot:
         """One round of look-ahead for everything: the choice whose round ends best.
 
         A group that judges every choice by what it brings this round. Per initiative the role
-        whose round ends with the highest score (its fit points left out), the other
+        whose round ends with the highest outcome (the score without the points for fit and
+        predictions), the other
         initiatives as ``best`` would play them; then each development action that raises that
-        score this very round. Every candidate is played out on a copy with the same dice (the
-        bot's own, never the game's).
+        score this very round. Every candidate is played out on a copy of the round as the
+        group imagines it: everything goes as planned, except that the role in question may
+        stumble, weighed by its risk. The game's dice are never touched.
         """
         rules = compile_rules(scenario)
-        dice = self._rng.getrandbits(64)
 
-        def outcome(decisions: Decisions) -> float:
-            after, _ = resolve_round(state, decisions, scenario, Dice(dice), check=False)
-            return score_without_fit(after)
+        def outcome(decisions: Decisions, stumbles: int | None = None) -> float:
+            """The outcome if every initiative goes as planned, or the one at ``stumbles``
+            (its place in the round) goes wrong."""
+            dice = _Imagined(stumbles)
+            after, _ = resolve_round(state, decisions, scenario, dice, check=False)
+            return outcome_score(after)
+
+        def expected(decisions: Decisions, place: int, role: MunicipalRole, info) -> float:
+            chance = execution_risk(state, rules, role, info.relation).chance
+            well = outcome(decisions)
+            return (
+                well if chance <= 0.0 else (1 - chance) * well + chance * outcome(decisions, place)
+            )
 
         chosen: dict[str, MunicipalRole] = {}
         for initiative_id in state.current_initiatives:
@@ -434,7 +477,10 @@ class Bot:
                     return chosen.get(i.id) or best_role(s, r, i)
 
                 decisions = plan(state, scenario, choose, develop=False)
-                outcomes.append((outcome(decisions), -rules.roles[role].cost, role))
+                place = state.current_initiatives.index(initiative_id)
+                outcomes.append(
+                    (expected(decisions, place, role, info), -rules.roles[role].cost, role)
+                )
             pick = max(outcomes)[2]
             chosen[initiative_id] = pick
             self.compared += 1

@@ -77,7 +77,7 @@ _WELL, _MIXED, _BADLY = Prediction.WELL, Prediction.MIXED, Prediction.BADLY
 # fits more than this wins, one that fits less loses (and losses weigh heavier than gains).
 TRUST_PIVOT = 0.6
 ENERGY_PIVOT = 0.5
-LOSS_WEIGHT = 1.6
+LOSS_WEIGHT = 2.0
 # The municipality's own initiatives move the community's energy less than the community's own.
 OWN_ENERGY_SHARE = 0.35
 # Below this fit, a role makes repair work for the next round.
@@ -518,6 +518,12 @@ def channels_fit(
     return _channels_fit(state, info, use, conversing)
 
 
+def achievement(fit: float) -> float:
+    """What a role that goes well achieves (0–1): its fit squared, so a near-fitting role (0.8
+    achieves 0.64) brings clearly less than the fitting one, and a poor fit next to nothing."""
+    return fit * fit
+
+
 def judge(quality: float, channel_fit: float | None) -> Prediction:
     """How an initiative went: what the role achieved, and whether the channels reached people."""
     if quality < BADLY_QUALITY:
@@ -704,7 +710,9 @@ def _resolve_initiative(
     risk = execution_risk(s, rules, role, relation)
     succeeded = rng.random() >= risk.chance
     stumble = rule.stumble
-    quality = fit if succeeded or fit < stumble else stumble
+    quality = achievement(fit)
+    if not succeeded and quality > stumble:
+        quality = stumble
     effects = work.effects
     params = info.said[role]
     # (indicator, change, sentence, parameters): applied to the targets at the end.
