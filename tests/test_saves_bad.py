@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from game.saves import FORMAT_VERSION, SaveError, SaveKind, SaveStore, load_save
+from game.saves import FORMAT_VERSION, SaveError, SaveKind, SaveStore, load_save, new_game_id
 from game.saves.codec import build_document, decode, encode
 from game.scenario.models import Scenario
 from tests.conftest import make_scenario
@@ -21,7 +21,7 @@ from tests.save_helpers import finder, played, rewrite
 @pytest.fixture
 def saved(small: Scenario, tmp_path: Path) -> Path:
     """A valid autosave of the small test scenario, two rounds in."""
-    return SaveStore(tmp_path).autosave(played(small, 9, 2), small, "Team A")
+    return SaveStore(tmp_path).autosave(played(small, 9, 2), small, "Team A", new_game_id())
 
 
 def _error(path: Path, scenario: Scenario | None, **options: Any) -> SaveError:
@@ -61,7 +61,10 @@ def test_truncated_file(saved: Path, small: Scenario, keep: float) -> None:
 def _valid_bytes() -> bytes:
     scenario = make_scenario()
     state = played(scenario, 9, 2)
-    return encode(build_document(state, scenario, "Team A", SaveKind.AUTOSAVE, "autosave"))
+    document = build_document(
+        state, scenario, "Team A", SaveKind.AUTOSAVE, "autosave", game_id="0123456789abcdef"
+    )
+    return encode(document)
 
 
 @settings(max_examples=60, deadline=None)
@@ -223,8 +226,9 @@ def test_decisions_the_rules_no_longer_allow(saved: Path, small: Scenario) -> No
 def test_a_bad_save_never_replaces_the_last_good_one(small: Scenario, tmp_path: Path) -> None:
     """Loading a damaged save changes nothing on disk; the backup is still there to continue."""
     store = SaveStore(tmp_path)
-    store.autosave(played(small, 9, 1), small, "A")
-    path = store.autosave(played(small, 9, 2), small, "A")
+    game = new_game_id()
+    store.autosave(played(small, 9, 1), small, "A", game)
+    path = store.autosave(played(small, 9, 2), small, "A", game)
     path.write_bytes(b"{")
     before = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
     _error(path, small)

@@ -1,8 +1,12 @@
 """The app loop: poll events, hand them to the current scene, draw only when needed, flip.
 
 Only this module polls events and flips the display. A scene that raises does not take the
-workshop down: the traceback goes to a log file, the error screen offers a way back, and the
-controller (with the game) is untouched because scenes never change it half-way.
+workshop down: every call into a scene (opening it, building it after a resize, F11 or a new
+setting, its events, updates and drawing) goes through one guard, ``_guard``. The traceback goes
+to a log file, the error screen offers a way back, and the controller (with the game) is
+untouched because scenes never change it half-way. A way back that fails in its turn is not
+offered again: "back to the game" that cannot open the game leaves "back to the title", and a
+title that fails comes back without reading the saves (``safe_title``).
 """
 
 from __future__ import annotations
@@ -102,6 +106,8 @@ class App:
         self.frames_drawn = 0
         self.errors: list[str] = []
         self.last_error: str | None = None
+        # Set when the title screen failed: it then opens without reading the saves folder.
+        self.safe_title = False
         self._active_until = 0.0
         self._layer: pygame.Surface | None = None
         self._layer_stale = True
@@ -220,9 +226,16 @@ class App:
 
     # --- scenes -------------------------------------------------------------------------------
 
-    def go(self, factory: Callable[[], Scene] | type[Scene], *args: object) -> None:
-        """Switch to another scene once the current event has been handled."""
-        if isinstance(factory, type):
+    def go(self, factory: Callable[[], Scene] | type[Scene] | Scene, *args: object) -> None:
+        """Switch to another scene once the current event has been handled.
+
+        ``factory`` is a scene class (made with ``args``), a function that makes the scene, or a
+        scene already made (a question whose answers are closures).
+        """
+        if isinstance(factory, Scene):
+            made = factory
+            self._pending = lambda: made
+        elif isinstance(factory, type):
             scene_type = factory
             self._pending = lambda: scene_type(self, *args)  # type: ignore[call-arg]
         else:
@@ -230,16 +243,28 @@ class App:
         self.dirty = True
 
     def _switch(self) -> None:
+        """Leave the current scene and open the pending one, all or nothing.
+
+        Whatever fails on the way (leaving, making, entering or building the new scene), the
+        error screen replaces it whole: no half-built scene stays behind, and nothing is built
+        over the error screen afterwards.
+        """
         factory, self._pending = self._pending, None
         if factory is None:
             return
-        if self.scene is not None:
-            self._guard(self.scene.on_exit)
-        scene = factory()
-        self.scene = scene
-        self.ui.clear_and_reset()
-        self._guard(scene.on_enter)
-        self._guard(scene.rebuild)
+        leaving = self.scene
+        scene: Scene | None = None
+        try:
+            if leaving is not None:
+                leaving.on_exit()
+            scene = factory()
+            self.scene = scene
+            self.ui.clear_and_reset()
+            scene.on_enter()
+            scene.rebuild()
+        except Exception as error:
+            self.fail(error, leaving=leaving, opening=scene)
+            return
         self.dirty = True
         self._layer_stale = True
 
@@ -250,20 +275,37 @@ class App:
         except Exception as error:
             self.fail(error)
 
-    def fail(self, error: BaseException) -> None:
-        """Log the traceback and show the error screen. The game state stays as it was."""
-        from game.ui.scenes import ErrorScene
+    def fail(
+        self,
+        error: BaseException,
+        leaving: Scene | None = None,
+        opening: Scene | None = None,
+    ) -> None:
+        """Log the traceback and show the error screen. The game state stays as it was.
+
+        ``leaving`` and ``opening`` are set when the error came while switching scenes: leaving
+        the error screen for a way back that fails means that way is not offered again.
+        """
+        from game.ui.scenes import ErrorScene, TitleScene
 
         details = "".join(traceback.format_exception(error))
         self.errors.append(details)
         log_file = self._log(details)
         self.last_error = f"{type(error).__name__}: {error}"
-        if isinstance(self.scene, ErrorScene):
-            return  # the error screen itself failed; leave it as it is
+        culprit = opening if opening is not None else (self.scene if leaving is None else None)
+        if isinstance(culprit, ErrorScene) and opening is None:
+            return  # the error screen itself failed while showing; its buttons still work
+        offer_game = self.controller.state is not None
+        if isinstance(culprit, TitleScene):
+            self.safe_title = True
+        if isinstance(leaving, ErrorScene):
+            offer_game = leaving.offer_game and leaving.chosen != "game"
+            if leaving.chosen == "title":
+                self.safe_title = True
         self._pending = None
         self.scene = None
         self.ui.clear_and_reset()
-        scene = ErrorScene(self, self.last_error, log_file)
+        scene = ErrorScene(self, self.last_error, log_file, offer_game=offer_game)
         self.scene = scene
         try:
             scene.rebuild()
@@ -271,6 +313,21 @@ class App:
             self._log("".join(traceback.format_exception(second)))
         self.dirty = True
         self._layer_stale = True
+
+    def request_quit(self) -> None:
+        """The window's close button: quit, but ask first while a game is in progress.
+
+        Asked twice (closing again while the question shows), it quits: the person means it.
+        """
+        from game.ui.scenes import ErrorScene
+        from game.ui.scenes.menu import confirm_quit
+
+        scene = self.scene
+        asking = scene is not None and scene.name == "confirm_quit"
+        if asking or not self.controller.in_progress or isinstance(scene, ErrorScene):
+            self.running = False
+            return
+        self.go(confirm_quit(self))
 
     def _log(self, details: str) -> Path | None:
         try:
@@ -320,19 +377,20 @@ class App:
         self._layer_stale = True
         self._active_until = time.monotonic() + ACTIVE_AFTER_INPUT
         if kind == pygame.QUIT:
-            self.running = False
+            self._guard(self.request_quit)
             return
         if kind == pygame.VIDEORESIZE:
             if not self.settings.fullscreen and event.size != self.screen.get_size():
-                self.resize(event.size)
+                size = event.size
+                self._guard(lambda: self.resize(size))
             return
         if kind == pygame.WINDOWSIZECHANGED:
             size = (event.x, event.y)
             if not self.settings.fullscreen and size != self.ui.window_resolution:
-                self.resize(size)
+                self._guard(lambda: self.resize(size))
             return
         if kind == pygame.KEYDOWN and event.key == pygame.K_F11:
-            self.toggle_fullscreen()
+            self._guard(self.toggle_fullscreen)
             return
         scene = self.scene
         if scene is None:
@@ -363,7 +421,7 @@ class App:
             self._layer = layer
             self._layer_stale = False
         surface.blit(layer, (0, 0))
-        self.ui.draw_ui(surface)
+        self._guard(lambda: self.ui.draw_ui(surface))
         if scene is not None and scene is self.scene:
             self._guard(lambda: scene.draw_overlay(surface))
         pygame.display.flip()
