@@ -366,10 +366,12 @@ def _scenario_for(
     info: SaveInfo, find_scenario: FindScenario, path: Path, use_hint: bool = True
 ) -> Scenario:
     name = f"'{info.scenario_id}'"
+    scenario, hint_problem = _from_hint(info) if use_hint else (None, None)
     try:
-        scenario = _from_hint(info) if use_hint else None
         if scenario is None:
             scenario = find_scenario(info.scenario_id)
+        if scenario is None and hint_problem is not None:
+            raise hint_problem
     except Exception as error:
         # Whatever a scenario loader raises, the players get a sentence, not a traceback.
         raise SaveError(
@@ -400,16 +402,26 @@ def _scenario_for(
     return scenario
 
 
-def _from_hint(info: SaveInfo) -> Scenario | None:
-    """The scenario from the file the game was played from, if it is still there with that id."""
+def _from_hint(info: SaveInfo) -> tuple[Scenario | None, Exception | None]:
+    """The scenario from the file the game was played from, if it is there with the save's id.
+
+    A file there that does not load (being edited, or another scenario under that name) is
+    passed over; its problem is told only when the scenario is found nowhere else.
+    """
     if not info.scenario_file:
-        return None
+        return None, None
     from game.scenario.loader import load_scenario
 
     hint = Path(info.scenario_file)
     if not _is_regular(hint) or hint.stem != info.scenario_id:
-        return None
-    return load_scenario(hint)
+        return None, None
+    try:
+        scenario = load_scenario(hint)
+    except Exception as error:
+        return None, error
+    if scenario.id != info.scenario_id:
+        return None, None
+    return scenario, None
 
 
 def _check_version(info: SaveInfo, scenario: Scenario, path: Path) -> None:
