@@ -36,6 +36,11 @@ def has_unprintable(text: str) -> bool:
     return _UNPRINTABLE.search(text) is not None
 
 
+def strip_unprintable(text: str) -> str:
+    """``text`` without control characters and lone surrogates (typed or pasted input)."""
+    return _UNPRINTABLE.sub("", text)
+
+
 def has_forbidden(text: str) -> bool:
     """Whether ``text`` holds a character no text in a save may hold (NUL, escape, surrogates)."""
     return _FORBIDDEN.search(text) is not None

@@ -23,6 +23,7 @@ import pygame_gui
 
 from game.domain import Language
 from game.saves import SaveStore
+from game.saves.names import strip_unprintable
 from game.ui.controller import GameController
 from game.ui.i18n import Translator
 from game.ui.look import Fonts, layout_scale, scaled_theme
@@ -108,6 +109,9 @@ class App:
         self.last_error: str | None = None
         # Set when the title screen failed: it then opens without reading the saves folder.
         self.safe_title = False
+        # The way back just taken from the error screen ("game" or "title") and whether the game
+        # was offered there, until the scene it opened has drawn one frame without failing.
+        self._came_back: tuple[str, bool] | None = None
         self._active_until = 0.0
         self._layer: pygame.Surface | None = None
         self._layer_stale = True
@@ -173,7 +177,7 @@ class App:
             self.windowed_size = size
             if self.screen.get_size() != size:
                 self.screen = pygame.display.set_mode(size, pygame.RESIZABLE)
-        self._restyle()
+        self._guard(self._restyle)
 
     def apply_settings(self, settings: Settings) -> None:
         """Take new settings; reopen the window only when fullscreen changed."""
@@ -181,7 +185,7 @@ class App:
         self.settings = settings
         if settings.fullscreen != old.fullscreen:
             self.screen = self._open_window()
-        self._restyle()
+        self._guard(self._restyle)
 
     def toggle_fullscreen(self) -> None:
         self.apply_settings(self.settings.with_(fullscreen=not self.settings.fullscreen))
@@ -243,6 +247,8 @@ class App:
         self.dirty = True
 
     def _switch(self) -> None:
+        from game.ui.scenes import ErrorScene
+
         """Leave the current scene and open the pending one, all or nothing.
 
         Whatever fails on the way (leaving, making, entering or building the new scene), the
@@ -265,6 +271,8 @@ class App:
         except Exception as error:
             self.fail(error, leaving=leaving, opening=scene)
             return
+        if isinstance(leaving, ErrorScene) and leaving.chosen is not None:
+            self._came_back = (leaving.chosen, leaving.offer_game)
         self.dirty = True
         self._layer_stale = True
 
@@ -298,9 +306,15 @@ class App:
         offer_game = self.controller.state is not None
         if isinstance(culprit, TitleScene):
             self.safe_title = True
-        if isinstance(leaving, ErrorScene):
-            offer_game = leaving.offer_game and leaving.chosen != "game"
-            if leaving.chosen == "title":
+        came_back = self._came_back
+        if isinstance(leaving, ErrorScene) and leaving.chosen is not None:
+            came_back = (leaving.chosen, leaving.offer_game)
+        self._came_back = None
+        if came_back is not None:
+            # The way back just taken failed too: do not offer it again.
+            chosen, offered = came_back
+            offer_game = offered and chosen != "game"
+            if chosen == "title":
                 self.safe_title = True
         self._pending = None
         self.scene = None
@@ -389,6 +403,14 @@ class App:
             if not self.settings.fullscreen and size != self.ui.window_resolution:
                 self._guard(lambda: self.resize(size))
             return
+        if kind == pygame.TEXTINPUT:
+            # Typed or pasted text reaches the text fields without control characters: a NUL
+            # in a team name cannot be drawn, and would fail every screen that shows it.
+            typed = strip_unprintable(getattr(event, "text", ""))
+            if typed != getattr(event, "text", ""):
+                if not typed:
+                    return
+                event = pygame.event.Event(pygame.TEXTINPUT, text=typed)
         if kind == pygame.KEYDOWN and event.key == pygame.K_F11:
             self._guard(self.toggle_fullscreen)
             return
@@ -424,6 +446,8 @@ class App:
         self._guard(lambda: self.ui.draw_ui(surface))
         if scene is not None and scene is self.scene:
             self._guard(lambda: scene.draw_overlay(surface))
+        if scene is self.scene:
+            self._came_back = None  # the scene came back whole: its way back worked
         pygame.display.flip()
         self.dirty = False
         self.frames_drawn += 1
