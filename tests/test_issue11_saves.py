@@ -491,7 +491,10 @@ def test_issue11_continue_in_the_new_version_replays_the_decisions_there(
     tuned = make_scenario(version="1.1", tuning={"inertia": 0.9})
     with pytest.raises(SaveError) as caught:
         load_save(path, finder(tuned))
-    assert caught.value.kind == "replay_mismatch" and "1.0 → 1.1" in caught.value.reason
+    assert (
+        caught.value.kind == "replay_mismatch"
+        and "version 1.0 then, 1.1 now" in caught.value.reason
+    )
     moved = continue_in_new_version(path, finder(tuned))
     assert moved.mismatch is None and moved.state.round == 3 and moved.game_id == game
     assert moved.state.scenario_version == "1.1"

@@ -423,7 +423,7 @@ def test_issue11_a_changed_scenario_offers_to_continue_in_the_new_version(monkey
     try:
         pilot.click_button("Continue")
         assert pilot.scene == "scenario_changed"
-        assert "1.0 → 1.1" in pilot.app.scene.message
+        assert "version 1.0 then, 1.1 now" in pilot.app.scene.message
         assert "round 1" in pilot.app.scene.message  # where the new version parts from the save
         pilot.click_button("Continue with the new version")
         assert pilot.scene == "briefing"

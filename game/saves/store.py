@@ -454,13 +454,14 @@ def _mismatch_error(
 ) -> SaveError:
     en, nl = found.explain("en"), found.explain("nl")
     if info.scenario_version != scenario.version:
+        # No arrow: the game's font has none, and players read this on screen.
         en += (
-            f" The scenario changed since the save (version {info.scenario_version} → "
-            f"{scenario.version}), which is the likely cause."
+            f" The scenario changed since the save (version {info.scenario_version} then, "
+            f"{scenario.version} now), which is the likely cause."
         )
         nl += (
-            f" Het scenario is sinds het opslaan veranderd (versie {info.scenario_version} → "
-            f"{scenario.version}); dat is de waarschijnlijke oorzaak."
+            f" Het scenario is sinds het opslaan veranderd (toen versie {info.scenario_version}, "
+            f"nu {scenario.version}); dat is de waarschijnlijke oorzaak."
         )
     elif info.game_version != game_version():
         en += (

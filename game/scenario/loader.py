@@ -136,39 +136,36 @@ def list_scenarios(folder: str | Path = SCENARIO_DIR) -> list[ScenarioInfo]:
     """Every scenario file in ``folder`` (valid or not), sorted by id, for the scenario list."""
     root = Path(folder)
     files = sorted(p for p in root.iterdir() if p.suffix in SUFFIXES and p.is_file())
-    infos = []
-    for path in files:
-        try:
-            scenario = load_scenario(path)
-        except ScenarioError as error:
-            empty = Bilingual("", "")
-            infos.append(
-                ScenarioInfo(
-                    path,
-                    path.stem,
-                    Bilingual(path.stem, path.stem),
-                    empty,
-                    None,
-                    empty,
-                    0,
-                    (),
-                    None,
-                    error,
-                )
-            )
-            continue
-        infos.append(
-            ScenarioInfo(
-                path,
-                scenario.id,
-                scenario.title.pair(),
-                scenario.organisation.name.pair(),
-                scenario.organisation.kind,
-                scenario.description.pair(),
-                scenario.rounds,
-                tuple(scenario.languages),
-                scenario,
-                None,
-            )
+    return sorted((scenario_info(path) for path in files), key=lambda info: info.id)
+
+
+def scenario_info(path: Path) -> ScenarioInfo:
+    """One scenario file for the scenario list: loaded, or with its problems."""
+    try:
+        scenario = load_scenario(path)
+    except ScenarioError as error:
+        empty = Bilingual("", "")
+        return ScenarioInfo(
+            path,
+            path.stem,
+            Bilingual(path.stem, path.stem),
+            empty,
+            None,
+            empty,
+            0,
+            (),
+            None,
+            error,
         )
-    return sorted(infos, key=lambda info: info.id)
+    return ScenarioInfo(
+        path,
+        scenario.id,
+        scenario.title.pair(),
+        scenario.organisation.name.pair(),
+        scenario.organisation.kind,
+        scenario.description.pair(),
+        scenario.rounds,
+        tuple(scenario.languages),
+        scenario,
+        None,
+    )

@@ -39,6 +39,8 @@ ACTIVE_AFTER_INPUT = 1.2
 IDLE_SLICE = 0.03
 IDLE_WAIT_MS = 1000
 MIN_SIZE = (960, 540)
+# Widget managers kept for earlier window sizes and settings (see ``App._make_ui``).
+MANAGERS_KEPT = 4
 
 
 # SDL video drivers that draw nowhere a person can see.
@@ -76,6 +78,8 @@ class App:
         self.preselected_scenario = scenario
         self.log_dir = log_dir or default_log_dir()
         self.saves = saves
+        # Scenario files read for the scenario list, by path, with their time and size.
+        self.scenario_cache: dict[Path, tuple[tuple[int, int] | None, object]] = {}
         try:
             pygame.display.init()
             pygame.font.init()
@@ -99,6 +103,7 @@ class App:
         self.t = Translator(self.settings.language)
         self.palette: Palette = palette_for(self.settings.colour_blind)
         self._measure()
+        self._managers: dict[tuple[float, Palette], pygame_gui.UIManager] = {}
         self.ui = self._make_ui()
         self.scene: Scene | None = None
         self._pending: Callable[[], Scene] | None = None
@@ -137,7 +142,29 @@ class App:
         self.fonts = Fonts(self.scale * self.settings.font_scale)
 
     def _make_ui(self) -> pygame_gui.UIManager:
-        theme = scaled_theme(self.scale * self.settings.font_scale, self.palette)
+        """The widget manager for this window's type size and palette.
+
+        Kept per (type size, palette): a resize back to an earlier size, or a setting switched
+        back, finds its theme, fonts and drawn shapes ready instead of building them again.
+        """
+        theme_scale = round(self.scale * self.settings.font_scale, 4)
+        key = (theme_scale, self.palette)
+        size = self.screen.get_size()
+        manager = self._managers.pop(key, None)
+        if manager is not None:
+            self._managers[key] = manager  # the most recently used last
+            manager.clear_and_reset()
+            if manager.window_resolution != size:
+                manager.set_window_resolution(size)
+            return manager
+        manager = self._new_ui(theme_scale)
+        self._managers[key] = manager
+        while len(self._managers) > MANAGERS_KEPT:
+            del self._managers[next(iter(self._managers))]
+        return manager
+
+    def _new_ui(self, theme_scale: float) -> pygame_gui.UIManager:
+        theme = scaled_theme(theme_scale, self.palette)
         manager = pygame_gui.UIManager(self.screen.get_size(), theme)
         # Text boxes use bold and italic markup; load those styles now, not mid-frame.
         size = int(theme["text_box"]["font"]["size"])
@@ -439,7 +466,12 @@ class App:
                 layer = pygame.Surface(surface.get_size()).convert()
             layer.fill(self.palette.background)
             if scene is not None:
-                self._guard(lambda: scene.draw(layer))
+
+                def paint() -> None:
+                    scene.draw_boxes(layer)
+                    scene.draw(layer)
+
+                self._guard(paint)
             self._layer = layer
             self._layer_stale = False
         surface.blit(layer, (0, 0))

@@ -16,21 +16,49 @@ from game.ui.scene import Scene
 from game.ui.settings import FONT_SCALES
 from game.ui.words import role_meaning
 
+ScenarioCache = dict[Path, tuple[tuple[int, int] | None, ScenarioInfo]]
 
-def scenario_list(directory: Path | None, extra: str | None = None) -> list[ScenarioInfo]:
+
+def scenario_list(
+    directory: Path | None, extra: str | None = None, cache: ScenarioCache | None = None
+) -> list[ScenarioInfo]:
     """Every scenario in ``directory`` (and ``extra``, a file named on the command line), each
-    loaded, or with the loader's problems."""
-    from game.scenario.loader import SCENARIO_DIR, list_scenarios, scenario_path
+    loaded, or with the loader's problems.
+
+    With ``cache``, a file is read again only when its time or size changed (a trainer's edit):
+    opening the scenario list then costs a look at the folder, not loading every scenario.
+    """
+    from game.scenario.loader import SCENARIO_DIR, SUFFIXES, scenario_path
 
     folder = directory or SCENARIO_DIR
-    infos = list_scenarios(folder) if folder.is_dir() else []
+    try:
+        files = sorted(p for p in folder.iterdir() if p.suffix in SUFFIXES and p.is_file())
+    except OSError:
+        files = []
+    infos = sorted((_scenario_info(path, cache) for path in files), key=_id)
     if extra is not None:
         path = scenario_path(extra)
-        if path.is_file() and all(path.resolve() != i.path.resolve() for i in infos):
-            infos.extend(
-                i for i in list_scenarios(path.parent) if i.path.resolve() == path.resolve()
-            )
+        if path.is_file() and all(path.resolve() != f.resolve() for f in files):
+            infos.append(_scenario_info(path, cache))
     return infos
+
+
+def _id(info: ScenarioInfo) -> str:
+    return info.id
+
+
+def _scenario_info(path: Path, cache: ScenarioCache | None) -> ScenarioInfo:
+    from game.scenario.loader import scenario_info, scenario_stamp
+
+    stamp = scenario_stamp(path)
+    if cache is not None:
+        known = cache.get(path)
+        if known is not None and stamp is not None and known[0] == stamp:
+            return known[1]
+    info = scenario_info(path)
+    if cache is not None:
+        cache[path] = (stamp, info)
+    return info
 
 
 def problem_lines(error: Exception | None) -> list[str]:
@@ -69,7 +97,7 @@ class TitleScene(Scene):
             t("A game about growing into a networking municipality"),
             "#subtitle",
         )
-        x, w, h, gap = 470, 340, 50, 12
+        x, w, h, gap = 420, 440, 50, 12
         y = 280
         self.button(self.r(x, y, w, h), t("New game"), self.new_game, kind="@big_button")
         resume, why = self._continue_target()
@@ -160,6 +188,10 @@ class TitleScene(Scene):
 
     def draw(self, surface: pygame.Surface) -> None:
         fonts, palette = self.app.fonts, self.app.palette
+        if self.app.safe_title and self.app.saves is not None:
+            note = self.t("After an error the saves are not read until the game starts again.")
+            where = self.r(640, 662, 0, 0).topleft
+            text(surface, fonts.get(15), note, palette.bad, where, "midbottom")
         hint = self.t("Tab and Enter work everywhere · F11 full screen · F1 help")
         text(
             surface,
@@ -315,7 +347,7 @@ def changed_scenario(app, path: Path, error, came_from: type[Scene]) -> Scene:
     return ChoiceScene(
         app,
         "scenario_changed",
-        t("The scenario changed since this game was saved"),
+        t("The scenario has changed"),
         message,
         [
             (t("Continue with the new version"), new_version),
@@ -383,7 +415,7 @@ class ChoiceScene(Scene):
         self.label(self.r(80, 60, 1100, 56), self.heading, "#heading")
         y = 650 - 66 * (len(self.choices) - 1)
         for caption, action in self.choices:
-            self.button(self.r(80, y, 560, 56), caption, action, kind="@big_button")
+            self.button(self.r(80, y, 640, 56), caption, action, kind="@big_button")
             y += 66
         self.move_focus(1)
 
@@ -526,7 +558,7 @@ class ScenarioChoiceScene(Scene):
     def load_list(self) -> None:
         """Read the scenario files (again: a trainer may have just fixed one)."""
         wanted = self.app.preselected_scenario
-        self.entries = scenario_list(self.app.scenario_dir, wanted)
+        self.entries = scenario_list(self.app.scenario_dir, wanted, self.app.scenario_cache)
         self.index = 0
         for i, entry in enumerate(self.entries):
             if wanted is not None and wanted in (entry.id, str(entry.path), entry.path.stem):
@@ -573,6 +605,7 @@ class ScenarioChoiceScene(Scene):
 
     def reload(self) -> None:
         self.team = self.team_entry.get_text()
+        self.app.scenario_cache.clear()  # "reload" reads every file, edited or not
         chosen = self.current.path if self.current else None
         self.load_list()
         for i, entry in enumerate(self.entries):
@@ -745,8 +778,12 @@ class SettingsScene(Scene):
         text(surface, fonts.get(20), sample, palette.text_dim, self.r(80, 560, 0, 0).topleft)
 
 
-def model_html(t: Callable[[str], str], lang: str) -> str:
-    """The help screen: the model in plain words, as pygame_gui's HTML subset."""
+def model_pages(t: Callable[[str], str], lang: str) -> list[tuple[str, str]]:
+    """The help screen's pages: the model in plain words, as pygame_gui's HTML subset.
+
+    In pages, not one long text: a page fits the screen without scrolling, and laying out one
+    page costs a third of the whole (opening help stays well under a tenth of a second).
+    """
     e = html.escape
     phases = {
         GrowthPhase.DISCOVERING: t(
@@ -784,32 +821,32 @@ def model_html(t: Callable[[str], str], lang: str) -> str:
     }
     the_organisation = e(t("the organisation"))
     the_resident = e(t("the resident"))
-    parts = ["<b>" + e(t("Four growth phases")) + "</b><br>"]
+    phases_page = ["<b>" + e(t("Four growth phases")) + "</b><br>"]
     for phase, meaning in phases.items():
-        parts.append(f"<b>{phase.level}. {e(label(phase, lang))}</b> — {e(meaning)}<br>")
-    parts.append("<br><b>" + e(t("Four competence stages")) + "</b><br>")
+        phases_page.append(f"<b>{phase.level}. {e(label(phase, lang))}</b> — {e(meaning)}<br>")
+    phases_page.append("<br><b>" + e(t("Four competence stages")) + "</b><br>")
     for stage, meaning in stages.items():
-        parts.append(
+        phases_page.append(
             f"<b>{stage.level}. {e(label(stage, lang))}</b>: {the_organisation} {e(meaning)}<br>"
         )
-    parts.append("<br><b>" + e(t("Five roles for the municipality")) + "</b><br>")
+    roles_page = ["<b>" + e(t("Five roles for the municipality")) + "</b><br>"]
     for i, role in enumerate(MunicipalRole, start=1):
-        parts.append(f"<b>{i}. {e(label(role, lang))}</b> — {e(role_meaning(role, t))}<br>")
-    parts.append(
-        e(
+        roles_page.append(f"<b>{i}. {e(label(role, lang))}</b> — {e(role_meaning(role, t))}<br>")
+    roles_page.append(
+        "<br>"
+        + e(
             t(
                 "Who took the initiative decides which roles fit. The municipality's own "
                 "initiative: mostly directing. The community's initiative: facilitating, taking "
                 "part or letting go. Rules broken: normative."
             )
         )
-        + "<br>"
     )
-    parts.append("<br><b>" + e(t("How residents meet the municipality")) + "</b><br>")
+    lines_page = ["<b>" + e(t("How residents meet the municipality")) + "</b><br>"]
     for relation, meaning in relations.items():
-        parts.append(f"<b>{e(label(relation, lang))}</b>: {the_resident} {e(meaning)}<br>")
-    parts.append("<br><b>" + e(t("Three lines")) + "</b><br>")
-    parts.append(
+        lines_page.append(f"<b>{e(label(relation, lang))}</b>: {the_resident} {e(meaning)}<br>")
+    lines_page.append("<br><b>" + e(t("Three lines")) + "</b><br>")
+    lines_page.append(
         e(
             t(
                 "Interaction grows from being present, to sending, to real dialogue. Initiative "
@@ -819,29 +856,55 @@ def model_html(t: Callable[[str], str], lang: str) -> str:
             )
         )
     )
-    return "".join(parts)
+    return [
+        (t("Phases and stages"), "".join(phases_page)),
+        (t("Roles"), "".join(roles_page)),
+        (t("Residents and lines"), "".join(lines_page)),
+    ]
 
 
 class HelpScene(Scene):
-    """The four phases, the four stages, the five roles and the citizen relations, plainly."""
+    """The four phases, the four stages, the five roles and the citizen relations, plainly,
+    on pages (←/→ or the page buttons)."""
 
     name = "help"
     offers_help = False
 
-    def __init__(self, app, return_to: Callable[[], Scene] | type[Scene]) -> None:
+    def __init__(self, app, return_to: Callable[[], Scene] | type[Scene], page: int = 0) -> None:
         super().__init__(app)
         self.return_to = return_to
+        self.page = page
 
     def reopen(self) -> Callable[[], Scene]:
-        return_to = self.return_to
-        return lambda: type(self)(self.app, return_to)
+        return_to, page = self.return_to, self.page
+        return lambda: HelpScene(self.app, return_to, page)
 
     def build(self) -> None:
         t = self.t
+        pages = model_pages(t, self.lang)
+        self.page %= len(pages)
         self.label(self.r(60, 20, 1000, 50), t("How the model works"), "#heading")
-        self.text_box(self.r(60, 80, 1160, 550), model_html(t, self.lang))
+        x = 60
+        for number, (title, _) in enumerate(pages):
+            self.button(
+                self.r(x, 78, 370, 46),
+                title,
+                lambda number=number: self.show(number),
+                selected=number == self.page,
+            )
+            x += 382
+        self.text_box(self.r(60, 134, 1160, 496), pages[self.page][1])
         self.button(self.r(60, 645, 220, 52), t("Back"), self.back, kind="@big_button")
-        self.move_focus(1)
+        if self._focus is None:
+            self.move_focus(1)
+
+    def show(self, page: int) -> None:
+        self.page = page
+        self.rebuild()
+
+    def on_key(self, event: pygame.event.Event) -> None:
+        if event.key in (pygame.K_LEFT, pygame.K_RIGHT):
+            self.show(self.page + (1 if event.key == pygame.K_RIGHT else -1))
 
     def back(self) -> None:
         self.app.go(self.return_to)
@@ -874,11 +937,11 @@ class ErrorScene(Scene):
         y = 560
         if self.offer_game:
             self.button(
-                self.r(80, y, 460, 56), t("Back to the game"), self.to_game, kind="@big_button"
+                self.r(80, y, 600, 56), t("Back to the game"), self.to_game, kind="@big_button"
             )
             y += 70
         self.button(
-            self.r(80, y, 460, 56), t("Back to the title screen"), self.to_title, kind="@big_button"
+            self.r(80, y, 600, 56), t("Back to the title screen"), self.to_title, kind="@big_button"
         )
         self.move_focus(1)
 
