@@ -345,6 +345,13 @@ def test_issue11_closing_the_window_mid_game_asks_first(monkeypatch, tmp_path):
         assert pilot.scene == "decision" and app.scene.index == 0
         first = app.controller.state.current_initiatives[0]
         assert app.controller.plan.roles[first].value == "directing"  # nothing lost
+        pilot.press(pygame.K_ESCAPE)
+        pilot.press(pygame.K_ESCAPE)
+        assert pilot.scene == "title"
+        pilot.click_button("Quit")  # the quit button too, while a game is in progress
+        assert pilot.scene == "confirm_quit" and app.running
+        pilot.click_button("Keep playing")
+        assert pilot.scene == "title"
         pygame.event.post(pygame.event.Event(pygame.QUIT))
         pilot.advance(2)
         pygame.event.post(pygame.event.Event(pygame.QUIT))  # closed again: the person means it
