@@ -547,6 +547,8 @@ class SaveStore:
         self._tidied = False
         self._sequence = 0
         self._seen: dict[Path, tuple[tuple[int, int, int, int], SaveInfo | SaveError]] = {}
+        # The write counter of the files this store wrote, so it need not read them back.
+        self._written: dict[Path, tuple[tuple[int, int, int, int], int]] = {}
 
     # --- writing --------------------------------------------------------------------------------
 
@@ -561,7 +563,8 @@ class SaveStore:
         """Save at the start of a round (and at the end); the previous one becomes the backup."""
         self._tidy_once()
         path = self.directory / f"{autosave_stem(team, game_id)}.json"
-        return write_save(
+        sequence = self._next_sequence()
+        write_save(
             path,
             state,
             scenario,
@@ -569,9 +572,11 @@ class SaveStore:
             SaveKind.AUTOSAVE,
             "autosave",
             game_id=game_id,
-            sequence=self._next_sequence(),
+            sequence=sequence,
             scenario_file=scenario_file,
         )
+        self._remember(path, sequence)
+        return path
 
     def save_slot(
         self,
@@ -601,6 +606,7 @@ class SaveStore:
                 )
             thumbnail = f"{stem}.png"
         # Check the names before writing the picture, so a bad name leaves nothing behind.
+        sequence = self._next_sequence()
         document = build_document(
             state,
             scenario,
@@ -609,23 +615,43 @@ class SaveStore:
             name,
             thumbnail,
             game_id=game_id,
-            sequence=self._next_sequence(),
+            sequence=sequence,
             scenario_file=scenario_file,
         )
         if thumbnail is not None and thumbnail_png is not None:
             # A picture needs no backup: it only decorates the list of saves.
             _write(self.directory / thumbnail, thumbnail_png, keep_backup=False)
         _write(path, encode(document))
+        self._remember(path, sequence)
         return path
 
     def _next_sequence(self) -> int:
-        """One more than any save in the folder has, so the newest write is the highest."""
+        """One more than any save in the folder has, so the newest write is the highest.
+
+        Files this store wrote itself are not read back, and others only when they changed
+        since the last look: an autosave costs a look at the folder, not reading every save.
+        """
         highest = self._sequence
         with contextlib.suppress(SaveError):
-            for info in self._scan_files()[0]:
-                highest = max(highest, info.sequence)
+            entries = self._entries()
+            for name, (path, status) in entries.items():
+                if isinstance(status, OSError):
+                    continue
+                if name.endswith(BACKUP_SUFFIX) and name[: -len(BACKUP_SUFFIX)] in entries:
+                    continue  # older than its save, which is counted
+                written = self._written.get(path)
+                if written is not None and written[0] == _stat_key(status):
+                    highest = max(highest, written[1])
+                    continue
+                got = self._read(path, status)
+                if isinstance(got, SaveInfo):
+                    highest = max(highest, got.sequence)
         self._sequence = highest + 1
         return self._sequence
+
+    def _remember(self, path: Path, sequence: int) -> None:
+        with contextlib.suppress(OSError):
+            self._written[path] = (_stat_key(os.stat(path)), sequence)
 
     def set_aside(self, path: Path, with_backup: bool = True) -> Path:
         """Rename a save (and its backup) to ``aside-…``, never over another file; the new path.
