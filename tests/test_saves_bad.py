@@ -86,7 +86,8 @@ def test_any_cut_or_changed_byte_is_refused_cleanly(
     except SaveError as error:
         assert error.reason_nl
     else:
-        # Only a change outside the checksummed body (a name, the time) can leave a valid save.
+        # The checksum covers the whole document (issue 11): only a change that leaves every
+        # value the same (an exponent written 1E-05 instead of 1e-05) can leave a valid save.
         assert game.state.round == 3
 
 

@@ -232,7 +232,7 @@ def load_into(app, path: Path, came_from: type[Scene]) -> None:
     except SaveError as error:
         backup = store.usable_backup(path, app.find_scenario)
         if backup is not None:
-            app.go(backup_offer(app, error, backup, came_from))
+            app.go(backup_offer(app, path, error, backup, came_from))
         elif error.kind in CHANGED_KINDS:
             app.go(changed_scenario(app, path, error, came_from))
         else:
@@ -270,8 +270,8 @@ def _set_aside_quietly(store, path: Path, with_backup: bool = True) -> Path | No
         return None
 
 
-def backup_offer(app, error, backup, came_from: type[Scene]) -> Scene:
-    """A save that fails, whose backup (the round before) loads whole: offer the backup."""
+def backup_offer(app, path: Path, error, backup, came_from: type[Scene]) -> Scene:
+    """The save at ``path`` fails, but its backup (the round before) loads whole: offer it."""
     t, lang = app.t, app.settings.language
     message = (
         error.explain(lang)
@@ -283,7 +283,8 @@ def backup_offer(app, error, backup, came_from: type[Scene]) -> Scene:
 
     def take_backup() -> None:
         if backup.info.kind.value == "autosave":
-            _set_aside_quietly(app.saves, error.path or backup.info.path, with_backup=False)
+            # The damaged file is kept aside; the backup stays where the next autosave keeps it.
+            _set_aside_quietly(app.saves, path, with_backup=False)
         resume_loaded(app, backup)
 
     return ChoiceScene(
