@@ -17,7 +17,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from game.saves import SaveStore
+from game.saves import SaveStore, new_game_id, read_save
 from game.saves.codec import build_document, encode
 from game.saves.models import SaveKind
 from game.scenario.loader import DEFAULT_SCENARIO, load_scenario
@@ -48,7 +48,8 @@ def main() -> None:
     state = play(scenario, 7, "best")  # all 12 rounds of history: the largest autosave
     with tempfile.TemporaryDirectory(dir=args.dir) as folder:
         store = SaveStore(Path(folder))
-        path = store.autosave(state, scenario, "Team A")
+        game = new_game_id()
+        path = store.autosave(state, scenario, "Team A", game)
         size = path.stat().st_size
         print(f"{scenario.id}: {len(state.history)} rounds played, save file {size / 1024:.0f} KiB")
         print(
@@ -56,7 +57,9 @@ def main() -> None:
                 "build + encode (no disk)",
                 _times(
                     lambda: encode(
-                        build_document(state, scenario, "Team A", SaveKind.AUTOSAVE, "autosave")
+                        build_document(
+                            state, scenario, "Team A", SaveKind.AUTOSAVE, "autosave", game_id=game
+                        )
                     ),
                     args.repeat,
                 ),
@@ -65,7 +68,7 @@ def main() -> None:
         print(
             _line(
                 "autosave (atomic write, fsync, backup)",
-                _times(lambda: store.autosave(state, scenario, "Team A"), args.repeat),
+                _times(lambda: store.autosave(state, scenario, "Team A", game), args.repeat),
             )
         )
         print(
@@ -74,7 +77,13 @@ def main() -> None:
                 _times(lambda: store.load(path, lambda _: scenario), max(args.repeat // 4, 10)),
             )
         )
-        print(_line("list (one save)", _times(store.list, max(args.repeat // 4, 10))))
+        print(_line("list (one save, unchanged)", _times(store.list, max(args.repeat // 4, 10))))
+        print(
+            _line(
+                "read one save (every check but the replay)",
+                _times(lambda: read_save(path), max(args.repeat // 4, 10)),
+            )
+        )
 
 
 if __name__ == "__main__":

@@ -1,12 +1,15 @@
 """The command line: ``python main.py [command] …``.
 
 Every command returns an exit code; only ``main.py`` turns it into the process's exit status.
-Bad arguments print the usage and a one-line reason and exit with 2, never a traceback.
+Bad arguments, and paths that cannot be used (missing, a folder where a file belongs, a pipe, no
+permission), print the usage and a one-line reason and exit with 2, never a traceback. Output
+survives any terminal encoding: what the terminal cannot show becomes '?', never a crash.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import re
 import sys
@@ -257,6 +260,7 @@ def _program_name() -> str:
 
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     """Run the command line; returns the exit status."""
+    _tolerant_streams()
     out = out or sys.stdout
     parser = build_parser()
     try:
@@ -275,6 +279,38 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
         sys.stderr.write(error.usage)
         sys.stderr.write(f"{parser.prog}: error: {error}\n")
         return EXIT_USAGE
+
+
+def _tolerant_streams() -> None:
+    """Let a terminal that cannot show a character (ASCII, Latin-1, cp1252) show '?' instead.
+
+    Names, titles and Dutch text hold characters like 'ë', '—' and '→'; on such a terminal
+    Python would otherwise stop with ``UnicodeEncodeError`` halfway through the output.
+    """
+    for stream in (sys.stdout, sys.stderr):
+        reconfigure = getattr(stream, "reconfigure", None)
+        if reconfigure is not None:
+            # A stream already closed or detached keeps what it had.
+            with contextlib.suppress(ValueError, OSError):
+                reconfigure(errors="replace")
+
+
+def _shows_unicode(stream: TextIO) -> bool:
+    """Whether ``stream`` can show any character (a UTF encoding, or a string buffer)."""
+    encoding = getattr(stream, "encoding", None)
+    return encoding is None or encoding.lower().replace("-", "").startswith("utf")
+
+
+def _usable_folder(path: Path, usage: str, what: str) -> None:
+    """A folder given on the command line: fine if it is one or can be made; else exit 2."""
+    if path.exists() and not path.is_dir():
+        raise UsageError(f"{what} {str(path)!r} is a file, not a folder", usage)
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise UsageError(
+            f"{what} {str(path)!r} cannot be made: {error.strerror or error}", usage
+        ) from error
 
 
 def _load(name: str | None, usage: str) -> Any:
@@ -337,6 +373,9 @@ def cmd_play(args: argparse.Namespace, out: TextIO) -> int:
         raise UsageError(
             f"no scenario {scenario!r} (looked for {scenario_path(scenario)})", args.usage
         )
+    saves_dir = getattr(args, "saves", None)
+    if saves_dir is not None and saves_dir.exists() and not saves_dir.is_dir():
+        raise UsageError(f"the saves folder {str(saves_dir)!r} is a file, not a folder", args.usage)
     from game.packs.commands import pack_for_run
 
     chosen = pack_for_run(getattr(args, "pack", None), args.usage if "usage" in args else "")
@@ -350,7 +389,7 @@ def cmd_play(args: argparse.Namespace, out: TextIO) -> int:
             settings,
             scenario=scenario,
             seed=getattr(args, "seed", 1),
-            saves=SaveStore(getattr(args, "saves", None)),
+            saves=SaveStore(saves_dir),
             pack=chosen.pack,
             pack_problem=chosen.problem,
         )
@@ -387,7 +426,15 @@ def cmd_tour(args: argparse.Namespace, out: TextIO) -> int:
         except ScenarioError as error:
             sys.stderr.write(f"{error}\n")
             return EXIT_FAILED
-    saved = run_tour(Path(args.out), args.size, lang, args.scenario, args.seed, pack=chosen.pack)
+    folder = Path(args.out)
+    _usable_folder(folder, args.usage, "the --out folder")
+    import pygame
+
+    try:
+        saved = run_tour(folder, args.size, lang, args.scenario, args.seed, pack=chosen.pack)
+    except (OSError, pygame.error) as error:
+        sys.stderr.write(f"the tour could not save its pictures in {folder}: {error}\n")
+        return EXIT_FAILED
     for path in saved:
         out.write(f"{path}\n")
     out.write(f"{len(saved)} screenshots in {args.out}\n")
@@ -404,11 +451,13 @@ def cmd_autoplay(args: argparse.Namespace, out: TextIO) -> int:
     except ScenarioError as error:
         sys.stderr.write(f"{error}\n")
         return EXIT_FAILED
+    if args.save is not None and args.save.is_dir():
+        raise UsageError(f"--save {str(args.save)!r} is a folder; give a file name", args.usage)
     state = play(scenario, args.seed, args.strategy)
     card = score(state)
     ranking = council_ranking(state, scenario)
     if args.save is not None and _write_autoplay_save(args, state, scenario) != EXIT_OK:
-        return EXIT_FAILED
+        return EXIT_USAGE
     if args.json:
         document = {
             "scenario": scenario.id,
@@ -434,7 +483,8 @@ def cmd_autoplay(args: argparse.Namespace, out: TextIO) -> int:
         }
         if ranking is not None:
             document["final"]["council_ranking"] = ranking.to_dict()
-        json.dump(document, out, ensure_ascii=False, indent=2)
+        # Escaped where the terminal cannot show every character: the JSON stays exact.
+        json.dump(document, out, ensure_ascii=not _shows_unicode(out), indent=2)
         out.write("\n")
         return EXIT_OK
     lang: Language = args.lang
@@ -546,8 +596,11 @@ def cmd_saves(args: argparse.Namespace, out: TextIO) -> int:
 
     store = SaveStore(args.saves)
     lang: Language = args.lang
-    infos = store.list()
-    broken = store.broken()
+    listing = store.scan()
+    if listing.problem is not None:
+        sys.stderr.write(f"{listing.problem.explain(lang)}\n")
+        return EXIT_USAGE
+    infos, broken = listing.saves, listing.broken
     if not infos and not broken:
         out.write(f"No saves in {store.directory}\n")
         return EXIT_OK
@@ -557,6 +610,8 @@ def cmd_saves(args: argparse.Namespace, out: TextIO) -> int:
         when = info.created.astimezone().strftime("%Y-%m-%d %H:%M")
         where = "finished" if info.finished else f"round {info.round}"
         backup = "  (backup: the save itself is damaged)" if info.from_backup else ""
+        if info.aside:
+            backup = "  (set aside)"
         out.write(
             f"  {when}  {info.team:<16} {where:<9} {info.title(lang)} "
             f"({info.scenario_id} {info.scenario_version})  {what}  {info.path.name}{backup}\n"
@@ -571,6 +626,7 @@ def cmd_saves(args: argparse.Namespace, out: TextIO) -> int:
 
 def cmd_load(args: argparse.Namespace, out: TextIO) -> int:
     from game.saves import SaveError, find_installed_scenario, load_save
+    from game.saves.atomic import backup_path
     from game.scenario.loader import load_scenario
 
     lang: Language = args.lang
@@ -584,9 +640,21 @@ def cmd_load(args: argparse.Namespace, out: TextIO) -> int:
         return load_scenario(args.scenario)
 
     try:
-        game = load_save(args.file, find_scenario)
+        game = load_save(args.file, find_scenario, use_hint=args.scenario is None)
     except SaveError as error:
+        if error.kind in BAD_PATH_KINDS:
+            raise UsageError(f"{args.file}: {error.explain(lang)}", args.usage) from error
         sys.stderr.write(f"invalid: {args.file}: {error.explain(lang)}\n")
+        try:
+            backup = load_save(
+                backup_path(args.file), find_scenario, use_hint=args.scenario is None
+            )
+        except SaveError:
+            return EXIT_FAILED
+        sys.stderr.write(
+            f"its backup {backup.info.path.name} is valid (round {backup.info.round}): "
+            "continue from it in the game\n"
+        )
         return EXIT_FAILED
     info = game.info
     upgraded = (
@@ -605,6 +673,10 @@ def cmd_load(args: argparse.Namespace, out: TextIO) -> int:
     return EXIT_OK
 
 
+# Why a save could not be read that lies in the path given, not in the file's content.
+BAD_PATH_KINDS = ("not_found", "not_a_file", "unreadable")
+
+
 def _format_version() -> int:
     from game.saves import FORMAT_VERSION
 
@@ -618,6 +690,7 @@ def cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
 
     files: list[Path] = []
     failed = packs = problems = valid = 0
+    bad_paths: list[str] = []
     from game.packs.commands import is_pack, validate_pack
 
     for given in args.paths or [str(SCENARIO_DIR)]:
@@ -630,16 +703,21 @@ def cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
             failed += not ok
             continue
         if path.is_dir():
-            found = sorted(p for p in path.iterdir() if p.suffix in SUFFIXES and p.is_file())
+            try:
+                found = sorted(p for p in path.iterdir() if p.suffix in SUFFIXES and p.is_file())
+            except OSError as error:
+                bad_paths.append(f"{path}: this folder cannot be read ({error.strerror or error})")
+                continue
             if not found:
                 out.write(f"{path}: no scenario files (.yaml) in this folder\n")
                 failed += 1
             files.extend(found)
-        elif path.exists():
+        elif path.is_file():
             files.append(path)
+        elif path.exists():
+            bad_paths.append(f"{path}: not a scenario file (a pipe, a device?)")
         else:
-            out.write(f"{path}: there is no such file or folder\n")
-            failed += 1
+            bad_paths.append(f"{path}: there is no such file or folder")
     for path in files:
         try:
             scenario = load_scenario(path)
@@ -659,6 +737,10 @@ def cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
     if problems:
         summary += f", {problems} problem{'s' if problems != 1 else ''} to fix"
     out.write(summary + "\n")
+    if bad_paths:
+        for line in bad_paths:
+            sys.stderr.write(line + "\n")
+        raise UsageError(f"{len(bad_paths)} of the paths given cannot be checked", args.usage)
     return EXIT_OK if failed == 0 else EXIT_FAILED
 
 
@@ -697,8 +779,9 @@ def cmd_new(args: argparse.Namespace, out: TextIO) -> int:
         with path.open("x", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
     except OSError as error:
-        out.write(f"{path}: cannot be written: {error.strerror or error}\n")
-        return EXIT_FAILED
+        raise UsageError(
+            f"{path}: cannot be written: {error.strerror or error}", args.usage
+        ) from error
     out.write(
         f"wrote {path}\n"
         f"  check it:  python main.py validate {path}\n"
@@ -722,7 +805,10 @@ def cmd_schema(args: argparse.Namespace, out: TextIO) -> int:
             docs = Path(args.docs)
             _write_text(docs, with_reference(docs.read_text(encoding="utf-8")))
             out.write(f"refreshed the field reference in {args.docs}\n")
-    except (OSError, ValueError) as error:
+    except OSError as error:
+        where = getattr(error, "filename", None) or args.out or args.docs
+        raise UsageError(f"{where}: {error.strerror or error}", args.usage) from error
+    except (ValueError, UnicodeDecodeError) as error:
         out.write(f"{error}\n")
         return EXIT_FAILED
     return EXIT_OK
@@ -730,9 +816,15 @@ def cmd_schema(args: argparse.Namespace, out: TextIO) -> int:
 
 def _write_text(path: Path, text: str) -> None:
     """Write through a temporary file, so an interrupted write never leaves half a file."""
+    if path.is_dir():
+        raise IsADirectoryError(21, "is a folder, not a file", str(path))
     temporary = path.with_name(path.name + ".new")
-    temporary.write_text(text, encoding="utf-8", newline="\n")
-    temporary.replace(path)
+    try:
+        temporary.write_text(text, encoding="utf-8", newline="\n")
+        temporary.replace(path)
+    except OSError:
+        temporary.unlink(missing_ok=True)
+        raise
 
 
 def _indicators_json(values: dict[Indicator, float]) -> dict[str, float]:

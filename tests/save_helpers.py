@@ -9,7 +9,7 @@ from typing import Any
 
 import yaml
 
-from game.saves.migrations import body_checksum
+from game.saves.migrations import checksum_for, format_version_of
 from game.scenario.models import Scenario
 from game.sim import Bot, GameState, new_game, resolve_round
 
@@ -45,5 +45,5 @@ def rewrite(path: Path, change: Callable[[dict[str, Any]], None], fix_checksum: 
     document = json.loads(path.read_text(encoding="utf-8"))
     change(document)
     if fix_checksum:
-        document["checksum"] = body_checksum(document["body"])
+        document["checksum"] = checksum_for(document, format_version_of(document) or 0)
     path.write_text(json.dumps(document), encoding="utf-8")

@@ -74,16 +74,17 @@ def test_fitting_role_builds_trust_and_community_energy_a_misfit_costs_them() ->
     _, _, fitting = _round_one(scenario, R.LETTING_GO)
     _, _, misfit = _round_one(scenario, R.DIRECTING)
     gains = scenario.tuning.gains
-    # garden: community × resident, letting go fits 100, directing 10; losses weigh 1.6×.
+    # garden: community × resident, letting go fits 100, directing 10 (achieving 0.1² = 0.01);
+    # losses weigh twice.
     assert _pulled(fitting, Indicator.TRUST, "role_fit") == pytest.approx(
         gains.trust * (1.0 - 0.6) * (1 - scenario.tuning.saturation * 0.45)
     )
     assert _pulled(misfit, Indicator.TRUST, "role_fit") == pytest.approx(
-        gains.trust * (0.1 - 0.6) * 1.6
+        gains.trust * (0.01 - 0.6) * 2.0
     )
     assert _pulled(fitting, Indicator.COMMUNITY_ENERGY, "role_fit") > 0
     assert _pulled(misfit, Indicator.COMMUNITY_ENERGY, "role_fit") == pytest.approx(
-        gains.community_energy * (0.1 - 0.5) * 1.6
+        gains.community_energy * (0.01 - 0.5) * 2.0
     )
 
 
@@ -141,7 +142,7 @@ def test_stumbling_loses_most_of_the_effect() -> None:
     for fx in stumbled:
         if any(e.key == "execution_stumbled" for e in fx):
             trust = _pulled(fx, Indicator.TRUST, "role_stumble")
-            assert trust == pytest.approx(sure_fail.tuning.gains.trust * (0.15 - 0.6) * 1.6)
+            assert trust == pytest.approx(sure_fail.tuning.gains.trust * (0.15 - 0.6) * 2.0)
         else:
             assert _pulled(fx, Indicator.TRUST, "role_fit") > 0
 

@@ -11,7 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from game.saves import FORMAT_VERSION, SaveError, SaveKind, SaveStore, load_save
+from game.saves import FORMAT_VERSION, SaveError, SaveKind, SaveStore, load_save, new_game_id
 from game.saves.codec import build_document, decode, encode
 from game.scenario.models import Scenario
 from tests.conftest import make_scenario
@@ -21,7 +21,7 @@ from tests.save_helpers import finder, played, rewrite
 @pytest.fixture
 def saved(small: Scenario, tmp_path: Path) -> Path:
     """A valid autosave of the small test scenario, two rounds in."""
-    return SaveStore(tmp_path).autosave(played(small, 9, 2), small, "Team A")
+    return SaveStore(tmp_path).autosave(played(small, 9, 2), small, "Team A", new_game_id())
 
 
 def _error(path: Path, scenario: Scenario | None, **options: Any) -> SaveError:
@@ -61,7 +61,10 @@ def test_truncated_file(saved: Path, small: Scenario, keep: float) -> None:
 def _valid_bytes() -> bytes:
     scenario = make_scenario()
     state = played(scenario, 9, 2)
-    return encode(build_document(state, scenario, "Team A", SaveKind.AUTOSAVE, "autosave"))
+    document = build_document(
+        state, scenario, "Team A", SaveKind.AUTOSAVE, "autosave", game_id="0123456789abcdef"
+    )
+    return encode(document)
 
 
 @settings(max_examples=60, deadline=None)
@@ -83,7 +86,8 @@ def test_any_cut_or_changed_byte_is_refused_cleanly(
     except SaveError as error:
         assert error.reason_nl
     else:
-        # Only a change outside the checksummed body (a name, the time) can leave a valid save.
+        # The checksum covers the whole document (issue 11): only a change that leaves every
+        # value the same (an exponent written 1E-05 instead of 1e-05) can leave a valid save.
         assert game.state.round == 3
 
 
@@ -201,7 +205,7 @@ def test_a_scenario_tuned_without_a_new_major_version_is_reported(
     tuned = make_scenario(version="1.1", tuning={"inertia": 0.9})
     error = _error(saved, tuned)
     assert error.kind == "replay_mismatch"
-    assert "round 1" in error.reason and "version 1.0 → 1.1" in error.reason
+    assert "round 1" in error.reason and "version 1.0 then, 1.1 now" in error.reason
 
 
 def test_a_mismatch_may_be_accepted_on_purpose_and_stays_visible(
@@ -223,8 +227,9 @@ def test_decisions_the_rules_no_longer_allow(saved: Path, small: Scenario) -> No
 def test_a_bad_save_never_replaces_the_last_good_one(small: Scenario, tmp_path: Path) -> None:
     """Loading a damaged save changes nothing on disk; the backup is still there to continue."""
     store = SaveStore(tmp_path)
-    store.autosave(played(small, 9, 1), small, "A")
-    path = store.autosave(played(small, 9, 2), small, "A")
+    game = new_game_id()
+    store.autosave(played(small, 9, 1), small, "A", game)
+    path = store.autosave(played(small, 9, 2), small, "A", game)
     path.write_bytes(b"{")
     before = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
     _error(path, small)

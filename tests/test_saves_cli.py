@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from game.cli import main
-from game.saves import SaveStore
+from game.saves import SaveStore, new_game_id
 from game.scenario.models import Scenario
 from tests.conftest import ROOT
 from tests.save_helpers import EXAMPLES, played
@@ -55,7 +55,7 @@ def test_load_check_fails_with_the_reason(tmp_path: Path) -> None:
 
 
 def test_load_check_against_a_given_scenario_file(capsys: pytest.CaptureFixture[str]) -> None:
-    example = EXAMPLES / "format-4.json"
+    example = EXAMPLES / "format-5.json"
     assert main(["load", str(example), "--check"], io.StringIO()) == 1
     assert "'saves-example'" in capsys.readouterr().err
     out = io.StringIO()
@@ -75,15 +75,15 @@ def test_issue9_load_check_of_a_save_under_the_old_rules_says_why(
 def test_load_with_a_missing_scenario_file_is_a_usage_error(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    example = str(EXAMPLES / "format-4.json")
+    example = str(EXAMPLES / "format-5.json")
     assert main(["load", example, "--scenario", "nope.yaml"], io.StringIO()) == 2
     assert "no scenario file" in capsys.readouterr().err
 
 
 def test_saves_lists_team_scenario_round_and_time(small: Scenario, tmp_path: Path) -> None:
     store = SaveStore(tmp_path)
-    store.autosave(played(small, 1, 1), small, "Team Oost")
-    store.save_slot("Pauze", played(small, 1, 2), small, "Team West")
+    store.autosave(played(small, 1, 1), small, "Team Oost", new_game_id())
+    store.save_slot("Pauze", played(small, 1, 2), small, "Team West", game_id=new_game_id())
     (tmp_path / "slot-kapot.json").write_text("{", encoding="utf-8")
     out = io.StringIO()
     assert main(["saves", "--saves", str(tmp_path)], out) == 0
@@ -110,5 +110,6 @@ def test_autoplay_save_into_a_folder_that_cannot_be_written(
 ) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("", encoding="utf-8")
-    assert main(["autoplay", "--save", str(blocker / "a.json")], io.StringIO()) == 1
+    # A path that cannot be used is a bad argument: exit 2 with the reason (issue 11).
+    assert main(["autoplay", "--save", str(blocker / "a.json")], io.StringIO()) == 2
     assert "could not be saved" in capsys.readouterr().err

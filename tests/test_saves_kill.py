@@ -38,13 +38,14 @@ while not state.finished:
     state, _ = resolve_round(state, bot.decide(state, scenario), scenario, rng)
     states.append(state)
 store = SaveStore(Path(sys.argv[1]))
+games = ["a" * 16, "b" * 16, "c" * 16]
 picture = b"\\x89PNG\\r\\n\\x1a\\n" + bytes(range(256)) * 64
 print("ready", flush=True)
 i = 0
 while True:
     state = states[i % len(states)]
-    store.autosave(state, scenario, "Team " + "AB"[i % 2])
-    store.save_slot("slot " + str(i % 3), state, scenario, "Team C", picture)
+    store.autosave(state, scenario, "Team " + "AB"[i % 2], games[i % 2])
+    store.save_slot("slot " + str(i % 3), state, scenario, "Team C", picture, game_id=games[2])
     i += 1
 """
 

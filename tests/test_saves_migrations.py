@@ -1,7 +1,7 @@
 """Saves of every older format version are read step by step: upgraded, or refused with why.
 
 The example files under tests/data/saves/ were written in each format version (see
-make_examples.py there) from games of a scenario kept unchanged for this purpose. Formats 1–3
+make_examples.py there) from games of a scenario kept unchanged for this purpose. Formats 1–4
 were played under the rules before issue 9 (one growth phase for everything); they are refused
 with that reason, and the file is left alone. Regenerate the current example only on purpose.
 """
@@ -9,16 +9,24 @@ with that reason, and the file is left alone. Regenerate the current example onl
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
 import pytest
 
 from game.saves import FORMAT_VERSION, SaveError, SaveKind, SaveStore, load_save, read_save
-from game.saves.migrations import MIGRATIONS, format_version_of, upgrade
+from game.saves.migrations import (
+    MIGRATIONS,
+    document_checksum,
+    format_version_of,
+    legacy_game_id,
+    upgrade,
+)
 from tests.save_helpers import EXAMPLES, example_scenario, finder, rewrite
 
-OLD_EXAMPLES = sorted(EXAMPLES.glob("format-[123]*.json"))
+OLD_EXAMPLES = sorted(EXAMPLES.glob("format-[1234]*.json"))
+CURRENT_EXAMPLE = EXAMPLES / f"format-{FORMAT_VERSION}.json"
 
 
 def test_there_is_a_migration_for_every_older_version() -> None:
@@ -66,18 +74,34 @@ def test_format_1_moves_the_random_generator_into_the_state() -> None:
 
 
 def test_the_current_example_is_read_without_upgrading() -> None:
-    game = load_save(EXAMPLES / f"format-{FORMAT_VERSION}.json", finder(example_scenario()))
+    game = load_save(CURRENT_EXAMPLE, finder(example_scenario()))
     assert game.info.format_version == FORMAT_VERSION
-    assert (game.info.kind, game.info.team) == (SaveKind.AUTOSAVE, "Team Noord")
+    assert (game.info.kind, game.info.team) == (SaveKind.AUTOSAVE, "Team Zuid")
     assert game.info.title("nl") == "Voorbeeld voor saves"
     assert game.mismatch is None
     assert set(game.state.relation_phase) and game.state.predictions_made >= 0
+    assert (game.info.game_id, game.info.sequence) == ("5eed0e1a2b3c4d5e", 7)
+    assert game.game_id == "5eed0e1a2b3c4d5e"  # an autosave goes on as its own game
+
+
+def test_issue11_format_3_gets_a_game_id_and_a_checksum_over_the_envelope() -> None:
+    """The step from format 3: a game id derived from team, scenario and seed (so an old autosave
+    and its backup stay one game), a write counter of 0, and the whole document checksummed."""
+    old = json.loads((EXAMPLES / "format-3.json").read_text(encoding="utf-8"))
+    new = upgrade(old, 3, 4)
+    assert new["game_id"] == legacy_game_id("Team Noord", "saves-example", 5)
+    assert re.fullmatch("[0-9a-f]{16}", new["game_id"])
+    assert new["sequence"] == 0 and new["scenario_file"] is None
+    assert new["checksum"] == document_checksum(new) != old["checksum"]
+    assert new["body"] == old["body"]
 
 
 def test_the_current_example_saved_again_is_the_same_game(tmp_path: Path) -> None:
     scenario = example_scenario()
-    game = load_save(EXAMPLES / f"format-{FORMAT_VERSION}.json", finder(scenario))
-    again = SaveStore(tmp_path).save_slot("verder", game.state, scenario, game.team)
+    game = load_save(CURRENT_EXAMPLE, finder(scenario))
+    again = SaveStore(tmp_path).save_slot(
+        "verder", game.state, scenario, game.team, game_id=game.game_id
+    )
     reloaded = load_save(again, finder(scenario))
     assert reloaded.info.format_version == FORMAT_VERSION
     assert json.dumps(reloaded.state.to_dict()) == json.dumps(game.state.to_dict())

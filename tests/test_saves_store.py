@@ -12,9 +12,10 @@ from pathlib import Path
 import platformdirs
 import pytest
 
-from game.saves import SaveError, SaveKind, SaveStore, default_save_dir, load_save
+from game.saves import SaveError, SaveKind, SaveStore, default_save_dir, load_save, new_game_id
 from game.saves import atomic as atomic_module
-from game.saves.store import APP_NAME, SOURCE_ROOT, slug
+from game.saves.names import slug
+from game.saves.store import APP_NAME, SOURCE_ROOT
 from game.scenario.loader import SCENARIO_DIR, load_scenario
 from game.scenario.models import Scenario
 from game.sim import Bot, new_game, resolve_round
@@ -40,17 +41,19 @@ def test_round_trip_every_shipped_scenario(path: Path, tmp_path: Path) -> None:
     state = new_game(scenario, 17)
     rng = state.rng()
     bot = Bot("best", 17)
+    game = new_game_id()
     while True:
-        saved = store.autosave(state, scenario, "Team Één")
-        game = store.load(saved, find)
-        assert _dump(game.state.to_dict()) == _dump(state.to_dict())
-        assert game.team == "Team Één" and game.scenario is scenario
-        assert game.info.round == state.round and game.mismatch is None
+        saved = store.autosave(state, scenario, "Team Één", game)
+        loaded = store.load(saved, find)
+        assert _dump(loaded.state.to_dict()) == _dump(state.to_dict())
+        assert loaded.team == "Team Één" and loaded.scenario is scenario
+        assert loaded.info.round == state.round and loaded.mismatch is None
+        assert loaded.game_id == game  # an autosave goes on as the same game
         if state.finished:
             break
         decisions = bot.decide(state, scenario)
         # The loaded game goes on exactly as the one that was saved.
-        on, _ = resolve_round(game.state, decisions, scenario, game.state.rng())
+        on, _ = resolve_round(loaded.state, decisions, scenario, loaded.state.rng())
         state, _ = resolve_round(state, decisions, scenario, rng)
         assert _dump(on.to_dict()) == _dump(state.to_dict())
     assert state.round == scenario.rounds + 1
@@ -59,9 +62,13 @@ def test_round_trip_every_shipped_scenario(path: Path, tmp_path: Path) -> None:
 
 def test_autosave_keeps_the_previous_round_as_backup(small: Scenario, tmp_path: Path) -> None:
     store = SaveStore(tmp_path)
-    path = store.autosave(played(small, 3, 0), small, "A")
-    assert store.autosave(played(small, 3, 1), small, "A") == path
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["autosave-a.json", "autosave-a.json.bak"]
+    game = new_game_id()
+    path = store.autosave(played(small, 3, 0), small, "A", game)
+    assert store.autosave(played(small, 3, 1), small, "A", game) == path
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        f"autosave-a-{game}.json",
+        f"autosave-a-{game}.json.bak",
+    ]
     assert store.load(path, finder(small)).state.round == 2
     assert store.load(path.with_name(path.name + ".bak"), finder(small)).state.round == 1
 
@@ -71,9 +78,8 @@ def test_every_team_has_its_own_autosave_and_continue_takes_the_newest(
 ) -> None:
     store = SaveStore(tmp_path)
     assert store.latest_autosave() is None
-    store.autosave(played(small, 1, 1), small, "Team Oost")
-    time.sleep(0.01)
-    store.autosave(played(small, 2, 2), small, "Team West")
+    store.autosave(played(small, 1, 1), small, "Team Oost", new_game_id())
+    store.autosave(played(small, 2, 2), small, "Team West", new_game_id())
     infos = store.list()
     assert [(i.team, i.round, i.kind) for i in infos] == [
         ("Team West", 3, SaveKind.AUTOSAVE),
@@ -86,15 +92,18 @@ def test_every_team_has_its_own_autosave_and_continue_takes_the_newest(
 
 def test_slots_with_names_and_thumbnails(small: Scenario, tmp_path: Path) -> None:
     store = SaveStore(tmp_path)
-    first = store.save_slot("Voor de pauze", played(small, 4, 1), small, "Team A", PNG)
-    time.sleep(0.01)
-    store.save_slot("Na de pauze", played(small, 4, 2), small, "Team A")
-    store.autosave(played(small, 4, 2), small, "Team A")
+    game = new_game_id()
+    first = store.save_slot(
+        "Voor de pauze", played(small, 4, 1), small, "Team A", PNG, game_id=game
+    )
+    store.save_slot("Na de pauze", played(small, 4, 2), small, "Team A", game_id=game)
+    store.autosave(played(small, 4, 2), small, "Team A", game)
     infos = store.list()
     assert [i.kind for i in infos] == [SaveKind.AUTOSAVE, SaveKind.SLOT, SaveKind.SLOT]
     pause = infos[2]
     assert (pause.name, pause.path, pause.round) == ("Voor de pauze", first, 2)
-    assert pause.thumbnail == tmp_path / "slot-voor-de-pauze.png"
+    assert pause.thumbnail == first.with_suffix(".png")
+    assert first.name.startswith("slot-voor-de-pauze-")
     assert pause.thumbnail.read_bytes() == PNG
     assert infos[1].thumbnail is None
     assert pause.title("nl") == small.title.get("nl") and pause.scenario_id == "test"
@@ -102,19 +111,21 @@ def test_slots_with_names_and_thumbnails(small: Scenario, tmp_path: Path) -> Non
 
 def test_saving_a_slot_again_keeps_the_previous_one(small: Scenario, tmp_path: Path) -> None:
     store = SaveStore(tmp_path)
-    path = store.save_slot("Ronde", played(small, 4, 1), small, "A")
-    store.save_slot("ronde", played(small, 4, 2), small, "A")
+    game = new_game_id()
+    path = store.save_slot("Ronde", played(small, 4, 1), small, "A", game_id=game)
+    assert store.save_slot("Ronde", played(small, 4, 2), small, "A", game_id=game) == path
     assert load_save(path, finder(small)).state.round == 3
-    assert load_save(path.with_name("slot-ronde.json.bak"), finder(small)).state.round == 2
+    assert load_save(path.with_name(path.name + ".bak"), finder(small)).state.round == 2
 
 
 def test_a_damaged_save_is_listed_from_its_backup(small: Scenario, tmp_path: Path) -> None:
     store = SaveStore(tmp_path)
-    store.autosave(played(small, 5, 0), small, "A")
-    path = store.autosave(played(small, 5, 1), small, "A")
+    game = new_game_id()
+    store.autosave(played(small, 5, 0), small, "A", game)
+    path = store.autosave(played(small, 5, 1), small, "A", game)
     path.write_bytes(path.read_bytes()[:500])
     [info] = store.list()
-    assert info.from_backup and info.round == 1 and info.path.name == "autosave-a.json.bak"
+    assert info.from_backup and info.round == 1 and info.path.name == path.name + ".bak"
     [problem] = store.broken()
     assert problem.kind == "truncated" and problem.path == path
     assert store.latest_autosave() == info
@@ -123,8 +134,9 @@ def test_a_damaged_save_is_listed_from_its_backup(small: Scenario, tmp_path: Pat
 
 def test_a_backup_whose_save_was_deleted_is_still_offered(small: Scenario, tmp_path: Path) -> None:
     store = SaveStore(tmp_path)
-    store.autosave(played(small, 5, 0), small, "A")
-    path = store.autosave(played(small, 5, 1), small, "A")
+    game = new_game_id()
+    store.autosave(played(small, 5, 0), small, "A", game)
+    path = store.autosave(played(small, 5, 1), small, "A", game)
     path.unlink()
     assert [(i.round, i.from_backup) for i in store.list()] == [(1, True)]
 
@@ -141,7 +153,7 @@ def test_bad_names_and_thumbnails_are_refused_and_write_nothing(
         ("ok", "A", b"GIF89a not a png"),
     ]:
         with pytest.raises(SaveError) as caught:
-            store.save_slot(name, state, small, team, picture)
+            store.save_slot(name, state, small, team, picture, game_id=new_game_id())
         assert caught.value.kind in ("bad_name", "bad_thumbnail")
         assert caught.value.explain("nl") != caught.value.explain("en")
     assert not tmp_path.exists() or list(tmp_path.iterdir()) == []
@@ -151,7 +163,8 @@ def test_a_failed_write_keeps_the_last_good_save(
     small: Scenario, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     store = SaveStore(tmp_path)
-    path = store.autosave(played(small, 7, 1), small, "A")
+    game = new_game_id()
+    path = store.autosave(played(small, 7, 1), small, "A", game)
     good = path.read_bytes()
 
     def disk_full(source: object, target: object) -> None:
@@ -159,7 +172,7 @@ def test_a_failed_write_keeps_the_last_good_save(
 
     monkeypatch.setattr(atomic_module.os, "replace", disk_full)
     with pytest.raises(SaveError) as caught:
-        store.autosave(played(small, 7, 2), small, "A")
+        store.autosave(played(small, 7, 2), small, "A", game)
     assert caught.value.kind == "write_failed" and "No space left" in caught.value.reason
     monkeypatch.undo()
     assert path.read_bytes() == good
@@ -170,16 +183,15 @@ def test_a_save_for_another_scenario_is_refused(
     small: Scenario, default_scenario: Scenario, tmp_path: Path
 ) -> None:
     with pytest.raises(SaveError) as caught:
-        SaveStore(tmp_path).autosave(played(small, 1, 1), default_scenario, "A")
+        SaveStore(tmp_path).autosave(played(small, 1, 1), default_scenario, "A", new_game_id())
     assert caught.value.kind == "wrong_scenario"
 
 
-def test_slugs_make_safe_distinct_file_names() -> None:
+def test_slugs_are_safe_readable_parts_of_file_names() -> None:
     assert slug("Team Één!") == "team-een"
     assert slug("../../etc/passwd") == "etc-passwd"
     assert slug("CON") == "con"
-    assert slug("فريق") != slug("команда")
-    assert slug("فريق").isalnum()
+    assert slug("فريق") == slug("🚀") == ""  # nothing readable: the game id alone names it
 
 
 def test_saves_go_beside_main_py_when_run_from_source() -> None:
@@ -246,7 +258,7 @@ def test_issue6_reworded_explanations_do_not_break_an_older_save(
     """
     store = SaveStore(tmp_path)
     state = played(default_scenario, 4, 3, "best")
-    path = store.autosave(state, default_scenario, "Team")
+    path = store.autosave(state, default_scenario, "Team", new_game_id())
 
     def reword(document: dict) -> None:
         for record in document["body"]["state"]["history"]:

@@ -68,11 +68,18 @@ def test_validate_of_one_broken_file_gives_its_exact_lines() -> None:
     ]
 
 
-def test_validate_fails_for_paths_that_are_not_there(tmp_path: Path) -> None:
+def test_validate_fails_for_paths_that_are_not_there(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # A path that is not there is a bad argument: exit 2, with the reason (issue 11).
     status, text = _main("validate", str(tmp_path / "nothing.yaml"), str(tmp_path))
-    assert status == 1
-    assert f"{tmp_path / 'nothing.yaml'}: there is no such file or folder" in text
+    assert status == 2
+    assert (
+        f"{tmp_path / 'nothing.yaml'}: there is no such file or folder" in capsys.readouterr().err
+    )
     assert f"{tmp_path}: no scenario files (.yaml) in this folder" in text
+    # A folder without scenarios is a finding, not a bad path: exit 1.
+    assert _main("validate", str(tmp_path))[0] == 1
 
 
 def test_new_writes_a_starter_that_validates_and_plays(tmp_path: Path) -> None:

@@ -277,7 +277,8 @@ def test_load_lists_saves_and_says_why_a_broken_one_cannot_be_used(monkeypatch, 
         pilot.click_button("Start the game")
         saved = pilot.app.controller.state.to_dict()
         pilot.click_button("Save")  # a named slot with a thumbnail, beside the autosave
-        assert (tmp_path / "saves" / "slot-noord-round-1.png").is_file()
+        [thumbnail] = (tmp_path / "saves").glob("slot-noord-round-1-*.png")
+        assert thumbnail.with_suffix(".json").is_file()
     finally:
         pilot.app.close()
     (tmp_path / "saves" / "slot-kapot.json").write_text("{not json", encoding="utf-8")

@@ -61,8 +61,10 @@ def cmd_pack(args: argparse.Namespace, out: TextIO) -> int:
         with file.open("x", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
     except OSError as error:
-        out.write(f"{file}: cannot be written: {error.strerror or error}\n")
-        return EXIT_FAILED
+        # A folder that cannot be made or written is a bad path: the usage, and exit 2.
+        raise UsageError(
+            f"{file} cannot be written: {error.strerror or error}", args.usage
+        ) from None
     try:
         load_pack(folder)
     except PackError as error:  # the template itself is wrong: a bug, said plainly

@@ -1,8 +1,10 @@
 """Turning a game into save bytes and save bytes back into a checked, current-format document.
 
 Reading never trusts the file: every way a file can be wrong (cut off, edited, of another
-program, of a newer game, of an older format) ends in a ``SaveError`` with a reason, and only a
-document that passed every check is handed on.
+program, of a newer game, of an older format, built to hurt: numbers of thousands of digits,
+nesting thousands deep, NUL characters) ends in a ``SaveError`` with a reason, and only a
+document that passed every check is handed on. Decoding is bounded: its cost grows with the
+file's size, which the caller has already limited (``MAX_SAVE_BYTES``).
 """
 
 from __future__ import annotations
@@ -17,19 +19,23 @@ from pydantic import ValidationError
 
 from game.saves.errors import SaveError
 from game.saves.migrations import (
-    CHECKSUM_SINCE,
     Document,
     RulesChanged,
-    body_checksum,
+    checksum_for,
     format_version_of,
     upgrade,
 )
 from game.saves.models import FORMAT_NAME, FORMAT_VERSION, SaveFile, SaveKind
+from game.saves.names import clean_name, has_forbidden
 from game.scenario.models import Scenario
 from game.sim.state import GameState
 
 # A 40-round game is well under a megabyte; anything this big is not one of ours.
-MAX_SAVE_BYTES = 32 * 1024 * 1024
+MAX_SAVE_BYTES = 8 * 1024 * 1024
+# The game's saves nest about a dozen levels deep and hold no number longer than a float's 17
+# digits (plus sign and exponent); the generator state's words have at most 10.
+MAX_DEPTH = 40
+MAX_NUMBER_CHARS = 40
 
 
 def game_version() -> str:
@@ -48,8 +54,16 @@ def build_document(
     name: str,
     thumbnail: str | None = None,
     created: datetime | None = None,
+    *,
+    game_id: str,
+    sequence: int = 0,
+    scenario_file: str | None = None,
 ) -> Document:
-    """The JSON document of a save; the scenario contributes only its id, version and title."""
+    """The JSON document of a save; the scenario contributes only its id, version and title.
+
+    ``game_id`` says which game the save belongs to; ``sequence`` is the saves folder's write
+    counter; ``scenario_file`` where the scenario was read from, to find it again on load.
+    """
     if state.scenario_id != scenario.id:
         raise SaveError(
             "wrong_scenario",
@@ -65,27 +79,32 @@ def build_document(
         "state": state_dict,
     }
     title = scenario.title.pair()
-    return {
+    document: Document = {
         "format": FORMAT_NAME,
         "format_version": FORMAT_VERSION,
         "game_version": game_version(),
         "created": (created or datetime.now(UTC)).isoformat(),
+        "game_id": game_id,
+        "sequence": sequence,
         "kind": kind.value,
         "name": name,
         "team": team,
         "scenario_id": state.scenario_id,
         "scenario_version": state.scenario_version,
-        "scenario_title": {"nl": title.nl, "en": title.en},
+        "scenario_title": {"nl": clean_name(title.nl, 200), "en": clean_name(title.en, 200)},
+        "scenario_file": scenario_file,
         "round": state.round,
         "finished": state.finished,
         "thumbnail": thumbnail,
-        "checksum": body_checksum(body),
         "body": body,
     }
+    checksum = checksum_for(document, FORMAT_VERSION)
+    document["checksum"] = checksum
+    return document
 
 
 def _short_text(value: str, what: str, wat: str) -> str:
-    value = " ".join(str(value).split())
+    value = clean_name(value, 10_000)
     if not value:
         raise SaveError("bad_name", f"The {what} is empty.", f"De {wat} is leeg.")
     if len(value) > 80:
@@ -137,8 +156,7 @@ def decode(raw: bytes) -> Decoded:
             f"{read_version}; deze versie leest tot en met {FORMAT_VERSION}). Werk het spel bij "
             "om het te openen.",
         )
-    if read_version >= CHECKSUM_SINCE:
-        _check_checksum(document)
+    _check_checksum(document, read_version)
     try:
         current = upgrade(document, read_version, FORMAT_VERSION)
     except RulesChanged as error:
@@ -173,13 +191,21 @@ def decode(raw: bytes) -> Decoded:
     return Decoded(save, current, read_version)
 
 
+def too_large(size: int) -> SaveError:
+    """The error for a file larger than any save."""
+    shown = f"{size / 1024 / 1024:.0f} MB" if size >= 1024 * 1024 else f"{size // 1024} kB"
+    return SaveError(
+        "too_large",
+        f"This file is too large to be a save ({shown}; a save is at most "
+        f"{MAX_SAVE_BYTES // 1024 // 1024} MB).",
+        f"Dit bestand is te groot voor een opgeslagen spel ({shown}; een opgeslagen spel is "
+        f"hoogstens {MAX_SAVE_BYTES // 1024 // 1024} MB).",
+    )
+
+
 def _parse(raw: bytes) -> dict[str, Any]:
     if len(raw) > MAX_SAVE_BYTES:
-        raise SaveError(
-            "too_large",
-            f"This file is too large to be a save ({len(raw) // 1024 // 1024} MB).",
-            f"Dit bestand is te groot voor een opgeslagen spel ({len(raw) // 1024 // 1024} MB).",
-        )
+        raise too_large(len(raw))
     if not raw.strip():
         raise SaveError(
             "truncated",
@@ -195,7 +221,9 @@ def _parse(raw: bytes) -> dict[str, Any]:
             "Dit bestand is geen opgeslagen spel van Netwerkende Gemeente (het is geen tekst).",
         ) from error
     try:
-        document = json.loads(text)
+        document = json.loads(
+            text, parse_int=_bounded_int, parse_float=_bounded_float, parse_constant=_no_constant
+        )
     except json.JSONDecodeError as error:
         if error.pos >= len(text.rstrip()) or error.msg.startswith("Unterminated string"):
             raise SaveError(
@@ -221,16 +249,91 @@ def _parse(raw: bytes) -> dict[str, Any]:
             "This file is not a save of Netwerkende Gemeente.",
             "Dit bestand is geen opgeslagen spel van Netwerkende Gemeente.",
         )
+    _check_tree(document)
     return document
 
 
-def _check_checksum(document: Document) -> None:
-    body = document.get("body")
+def _bounded_int(digits: str) -> int:
+    """An integer from the file, refused before Python spends time on thousands of digits."""
+    if len(digits) > MAX_NUMBER_CHARS:
+        raise _number_too_long(digits)
+    return int(digits)
+
+
+def _bounded_float(digits: str) -> float:
+    if len(digits) > MAX_NUMBER_CHARS:
+        raise _number_too_long(digits)
+    return float(digits)
+
+
+def _number_too_long(digits: str) -> SaveError:
+    return SaveError(
+        "number_too_large",
+        f"This save holds a number of {len(digits)} characters; the game never writes numbers "
+        "that long (the file is damaged or was made by another program).",
+        f"Dit opgeslagen spel bevat een getal van {len(digits)} tekens; zulke lange getallen "
+        "schrijft het spel nooit (het bestand is beschadigd of door een ander programma gemaakt).",
+    )
+
+
+def _no_constant(name: str) -> float:
+    raise SaveError(
+        "damaged",
+        f"This save is damaged: it holds {name}, which is not a number the game writes.",
+        f"Dit opgeslagen spel is beschadigd: het bevat {name}, en dat is geen getal dat het spel "
+        "schrijft.",
+    )
+
+
+def _check_tree(document: Document) -> None:
+    """Refuse nesting deeper than any save and text with control characters, anywhere.
+
+    Walked with a stack, not recursion, so a hostile file cannot exhaust Python's stack here.
+    """
+    stack: list[tuple[Any, int]] = [(document, 1)]
+    while stack:
+        value, depth = stack.pop()
+        if isinstance(value, dict):
+            if depth > MAX_DEPTH:
+                raise _too_deep()
+            for key, item in value.items():
+                if has_forbidden(key):
+                    raise _unprintable()
+                stack.append((item, depth + 1))
+        elif isinstance(value, list):
+            if depth > MAX_DEPTH:
+                raise _too_deep()
+            stack.extend((item, depth + 1) for item in value)
+        elif isinstance(value, str) and has_forbidden(value):
+            raise _unprintable()
+
+
+def _too_deep() -> SaveError:
+    return SaveError(
+        "damaged",
+        "This save is damaged (nested too deeply).",
+        "Dit opgeslagen spel is beschadigd (te diep genest).",
+    )
+
+
+def _unprintable() -> SaveError:
+    return SaveError(
+        "control_character",
+        "This save holds a control character (such as NUL) in its text; the game never writes "
+        "those (the file is damaged or was edited).",
+        "Dit opgeslagen spel bevat een stuurteken (zoals NUL) in de tekst; dat schrijft het spel "
+        "nooit (het bestand is beschadigd of bewerkt).",
+    )
+
+
+def _check_checksum(document: Document, version: int) -> None:
     stored = document.get("checksum")
     try:
-        actual = body_checksum(body)
+        actual = checksum_for(document, version)
     except ValueError:  # NaN or infinity somewhere: never written by the game
-        actual = None
+        actual = "?"
+    if actual is None:  # format 1 had no checksum
+        return
     if stored != actual:
         raise SaveError(
             "checksum",

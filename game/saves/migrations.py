@@ -15,10 +15,13 @@ The versions so far:
 3. The envelope also says what kind of save it is (autosave or a named slot), its name, the round,
    whether the game is over, the scenario's title and a thumbnail; the body holds the seed and
    the decision log next to the state, so the game can be replayed from them.
-4. The rules changed (issue 9): growth phases per citizen relation, initiatives that unfold,
-   predictions in the decisions. A game of an older format cannot be replayed under the new
-   rules, so it cannot be upgraded: it is refused with that reason (``RulesChanged``) and the
-   file is left as it is.
+4. A save belongs to a game: the envelope holds the game's id, the saves folder's write counter
+   (``sequence``: "continue" takes the highest, whatever the clocks said) and the scenario file
+   the game was played from. The checksum covers the whole document, envelope included.
+5. The rules changed (issue 9): growth phases per citizen relation, initiatives that unfold,
+   predictions in the decisions, a generator whose state is one number. A game of an older
+   format cannot be replayed under the new rules, so it cannot be upgraded: it is refused with
+   that reason (``RulesChanged``) and the file is left as it is.
 """
 
 from __future__ import annotations
@@ -41,8 +44,23 @@ def canonical_json(value: Any) -> bytes:
 
 
 def body_checksum(body: Any) -> str:
-    """The checksum formats 2 and up keep of their body."""
+    """The checksum formats 2 and 3 keep of their body."""
     return "sha256:" + hashlib.sha256(canonical_json(body)).hexdigest()
+
+
+def document_checksum(document: Document) -> str:
+    """The checksum format 4 and up keep: everything in the file but the checksum itself."""
+    rest = {key: value for key, value in document.items() if key != "checksum"}
+    return "sha256:" + hashlib.sha256(canonical_json(rest)).hexdigest()
+
+
+def checksum_for(document: Document, version: int) -> str | None:
+    """The checksum a document of format ``version`` should carry; None before format 2."""
+    if version >= ENVELOPE_CHECKSUM_SINCE:
+        return document_checksum(document)
+    if version >= CHECKSUM_SINCE:
+        return body_checksum(document.get("body"))
+    return None
 
 
 def format_version_of(document: Document) -> int | None:
@@ -101,6 +119,42 @@ def _v2_to_v3(old: Document) -> Document:
     }
 
 
+def legacy_game_id(team: Any, scenario_id: Any, seed: Any) -> str:
+    """A game id for a save made before games had one.
+
+    Derived, not random, so an old autosave and its backup (same team, scenario and seed) stay
+    one game; a game continued from it writes under this id from then on.
+    """
+    key = json.dumps([team, scenario_id, seed], ensure_ascii=True)
+    return hashlib.sha256(key.encode("ascii")).hexdigest()[:16]
+
+
+def _v3_to_v4(old: Document) -> Document:
+    """Give the save its game, a write counter of 0 (older than any new save), no scenario file;
+    and a checksum over the whole document."""
+    new = {
+        "format": old["format"],
+        "format_version": 4,
+        "game_version": old["game_version"],
+        "created": old["created"],
+        "game_id": legacy_game_id(old["team"], old["scenario_id"], old["body"]["seed"]),
+        "sequence": 0,
+        "kind": old["kind"],
+        "name": old["name"],
+        "team": old["team"],
+        "scenario_id": old["scenario_id"],
+        "scenario_version": old["scenario_version"],
+        "scenario_title": old["scenario_title"],
+        "scenario_file": None,
+        "round": old["round"],
+        "finished": old["finished"],
+        "thumbnail": old["thumbnail"],
+        "body": old["body"],
+    }
+    new["checksum"] = document_checksum(new)
+    return new
+
+
 class RulesChanged(Exception):
     """A save from before a change of the game's rules: its game cannot be replayed any more."""
 
@@ -109,9 +163,9 @@ class RulesChanged(Exception):
         self.version = version
 
 
-def _v3_to_v4(old: Document) -> Document:
-    """Games of format 3 were played under the old rules; they cannot become games of format 4."""
-    raise RulesChanged(3)
+def _v4_to_v5(old: Document) -> Document:
+    """Games of format 4 were played under the old rules; they cannot become games of format 5."""
+    raise RulesChanged(4)
 
 
 # From version N to N+1. Keep every step: files of every old version must still be read, and
@@ -120,10 +174,13 @@ MIGRATIONS: dict[int, Migration] = {
     1: _v1_to_v2,
     2: _v2_to_v3,
     3: _v3_to_v4,
+    4: _v4_to_v5,
 }
 
 # The first version whose files carry a checksum of their body.
 CHECKSUM_SINCE = 2
+# The first version whose checksum covers the envelope too.
+ENVELOPE_CHECKSUM_SINCE = 4
 
 
 def upgrade(document: Document, version: int, target: int) -> Document:

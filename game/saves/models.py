@@ -1,10 +1,11 @@
 """The save file format, current version, as pydantic models.
 
 A save is one JSON document: an *envelope* that says what the file is (format name and version,
-game version, scenario id and version, team, when, which round) and a *body* with the run state
-(seed, decision log, and the whole ``GameState``). The envelope's ``checksum`` covers the body, so
-a hand-edited or damaged body is noticed. The body never holds the scenario: a save points at its
-scenario by id and version and is replayed against it on load.
+game version, which game it belongs to, scenario id and version, team, when, which round) and a
+*body* with the run state (seed, decision log, and the whole ``GameState``). The ``checksum``
+covers the whole document, envelope included, so a hand-edited or damaged file is noticed
+wherever the change is. The body never holds the scenario: a save points at its scenario by id
+and version (and the file it was played from, as a hint) and is replayed against it on load.
 
 Older format versions are upgraded to this one by ``game.saves.migrations`` before validation.
 The models mirror ``GameState.to_dict()`` field by field; they are a gate that gives a precise
@@ -14,11 +15,11 @@ field path when something is wrong, while the game state itself is built by
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field, model_validator
 
 from game.domain import (
     CitizenRelation,
@@ -29,9 +30,14 @@ from game.domain import (
     Prediction,
     Purpose,
 )
+from game.saves.names import GAME_ID_PATTERN, has_unprintable
 
 FORMAT_NAME = "netwerkende-gemeente-save"
-FORMAT_VERSION = 4
+FORMAT_VERSION = 5
+# Saves are written by clocks that may be wrong, but never before computers or after the
+# calendar ends: such a time is a damaged or forged file, and would fail to show.
+EARLIEST_YEAR = 1970
+LATEST_YEAR = 9000
 
 # The same shapes as scenario ids and versions (game.scenario.models): a save's scenario id is
 # later turned into a file name, so it must never be a path.
@@ -42,7 +48,32 @@ Count = Annotated[int, Field(ge=0)]
 Checksum = Annotated[str, Field(pattern=r"^sha256:[0-9a-f]{64}$")]
 # A file name beside the save, never a path.
 SideFile = Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]{0,200}$")]
-ShortText = Annotated[str, Field(min_length=1, max_length=80)]
+
+
+def _printable(value: str) -> str:
+    if has_unprintable(value):
+        raise ValueError("holds a control character (such as NUL), which the game never writes")
+    return value
+
+
+def _sensible_time(value: datetime) -> datetime:
+    try:
+        utc = value.astimezone(UTC)
+        value.astimezone()  # how lists show it: local time
+    except (OverflowError, ValueError, OSError) as error:
+        raise ValueError("a time the calendar cannot show") from error
+    if not EARLIEST_YEAR <= utc.year <= LATEST_YEAR:
+        raise ValueError(f"the year {utc.year} is not a time a save was written")
+    return value
+
+
+ShortText = Annotated[str, Field(min_length=1, max_length=80), AfterValidator(_printable)]
+PlainText = Annotated[str, Field(max_length=200), AfterValidator(_printable)]
+GameId = Annotated[str, Field(pattern=GAME_ID_PATTERN)]
+SaveTime = Annotated[AwareDatetime, AfterValidator(_sensible_time)]
+# Where the scenario file was when the game was played: a hint to find it again, never trusted
+# beyond that (the file found there must still have the save's scenario id).
+ScenarioFile = Annotated[str, Field(min_length=1, max_length=4096), AfterValidator(_printable)]
 
 
 class SaveKind(StrEnum):
@@ -187,8 +218,8 @@ class StateModel(SaveModel):
 class BilingualTitle(SaveModel):
     """The scenario's title when the save was made, so a list of saves can show it unloaded."""
 
-    nl: str
-    en: str
+    nl: PlainText
+    en: PlainText
 
 
 class SaveBody(SaveModel):
@@ -214,19 +245,30 @@ class SaveFile(SaveModel):
     """A whole save file of the current format version."""
 
     format: Literal["netwerkende-gemeente-save"] = Field(description="What this file is.")
-    format_version: Literal[4] = Field(description="Version of this file format.")
-    game_version: str = Field(max_length=40, description="Version of the game that wrote it.")
-    created: AwareDatetime = Field(description="When it was written, with its time zone.")
+    format_version: Literal[5] = Field(description="Version of this file format.")
+    game_version: Annotated[str, Field(max_length=40), AfterValidator(_printable)] = Field(
+        description="Version of the game that wrote it."
+    )
+    created: SaveTime = Field(description="When it was written, with its time zone.")
+    game_id: GameId = Field(description="The game this save belongs to (random, per game).")
+    sequence: Count = Field(
+        description="Write counter of the saves folder: the highest is the game last played."
+    )
     kind: SaveKind = Field(description="autosave or a named slot.")
     name: ShortText = Field(description="The slot's name, or 'autosave'.")
     team: ShortText = Field(description="The team playing.")
     scenario_id: ScenarioId = Field(description="Which scenario (by id) the game is of.")
     scenario_version: ScenarioVersion = Field(description="That scenario's version.")
     scenario_title: BilingualTitle | None = Field(description="Its title, for lists.")
+    scenario_file: ScenarioFile | None = Field(
+        description="The scenario file the game was played from, to find it again."
+    )
     round: int = Field(ge=1, description="The round the game is at.")
     finished: bool = Field(description="Whether the game is over.")
     thumbnail: SideFile | None = Field(description="A PNG beside the save, if any.")
-    checksum: Checksum = Field(description="sha256 of the body in canonical JSON.")
+    checksum: Checksum = Field(
+        description="sha256 of the whole document but this field, in canonical JSON."
+    )
     body: SaveBody = Field(description="The run state.")
 
     @model_validator(mode="after")

@@ -87,6 +87,42 @@ def check_replay(
     return found, (state if found is None else None)
 
 
+def replay_prefix(
+    scenario: Scenario, seed: int, decisions: list[Decisions]
+) -> tuple[GameState, RejectedReplay | None]:
+    """Replay ``decisions`` from ``seed`` in ``scenario`` for as long as the rules accept them.
+
+    Returns the state reached and, when a round's decisions could not be played (rejected, or
+    they name something the scenario no longer has), that round and why: the state is then the
+    one at the start of that round, ready for the team to decide it again.
+    """
+    state = new_game(scenario, seed)
+    rng = state.rng()
+    for number, round_decisions in enumerate(decisions, 1):
+        if state.finished:
+            return state, RejectedReplay(
+                number,
+                ("the game is already over in this version",),
+                ("het spel is in deze versie al afgelopen",),
+            )
+        try:
+            state, _ = resolve_round(state, round_decisions, scenario, rng)
+        except DecisionRejected as error:
+            return state, RejectedReplay(
+                number,
+                tuple(r.explain("en") for r in error.rejections),
+                tuple(r.explain("nl") for r in error.rejections),
+            )
+        except (LookupError, ValueError, TypeError) as error:
+            # A decision names an initiative, channel or action this version no longer has.
+            return state, RejectedReplay(
+                number,
+                (f"they refer to something this version does not have ({error})",),
+                (f"ze verwijzen naar iets wat deze versie niet heeft ({error})",),
+            )
+    return state, None
+
+
 _WORDING = ("key", "params")
 
 

@@ -1,24 +1,34 @@
 """The folder of saves: autosaves every round, named slots, listing, loading and tidying.
 
+A save belongs to a game, and every game has its own random id (``game.saves.names``), so teams
+with the same name, or none, and two game processes on one folder never overwrite each other.
 File names in the folder:
 
-- ``autosave-<team>.json``: written at the start of every round, one per team, so hot-seat
-  teams on one laptop never overwrite each other; ``autosave-<team>.json.bak`` is the round before.
-- ``slot-<name>.json`` (with ``slot-<name>.png``, its thumbnail): saved by the team on purpose;
-  saving the same name again keeps the previous one as ``.bak``.
+- ``autosave-<team>-<game id>.json``: written at the start of every round and at the end, one per
+  game; ``….json.bak`` is the one before.
+- ``slot-<name>-<key>.json`` (with ``….png``, its thumbnail): saved by the team on purpose; the
+  key comes from the game and the exact name, so saving the same name again in the same game keeps
+  the previous one as ``.bak``, and nothing else ever shares the file.
+- ``aside-<file>``: a save the players set aside (its scenario changed); never "continued", still
+  listed, and loadable once the old scenario is back.
 - ``.<name>.<pid>.<random>.tmp``: a write in progress. A store removes the ones whose writer is
   gone the first time it lists or writes, and whenever ``tidy()`` is called.
 
-Loading checks everything (see ``load_save``) and returns a whole game or raises ``SaveError``.
+Which game "continue" takes: the one written last to this folder, by the folder's write counter
+(``sequence`` in every save) and then the file's time; never the clock written inside the file,
+which may have been wrong. Reading is bounded: only regular files, at most ``MAX_SAVE_BYTES``,
+checked before reading, so a pipe, a device or a huge file named ``*.json`` never blocks the
+title screen. Loading checks everything (see ``load_save``) and returns a whole game or raises
+``SaveError``.
 """
 
 from __future__ import annotations
 
-import hashlib
-import re
-import unicodedata
+import contextlib
+import os
+import stat
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
@@ -33,15 +43,28 @@ from game.saves.atomic import (
     remove_stray_temp_files,
     write_atomic,
 )
-from game.saves.codec import Decoded, build_document, decode, encode, game_version
+from game.saves.codec import (
+    MAX_SAVE_BYTES,
+    Decoded,
+    build_document,
+    decode,
+    encode,
+    game_version,
+    too_large,
+)
 from game.saves.errors import SaveError
 from game.saves.models import SaveKind
-from game.saves.replay import Mismatch, RejectedReplay, check_replay
+from game.saves.names import autosave_stem, new_game_id, slot_stem
+from game.saves.replay import Mismatch, RejectedReplay, check_replay, replay_prefix
 from game.scenario.models import Scenario
 from game.sim.state import Decisions, GameState
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 MAX_THUMBNAIL_BYTES = 8 * 1024 * 1024
+ASIDE_PREFIX = "aside-"
+# Load failures where the scenario (or the game's rules) changed since the save: the players may
+# continue in the new version, replaying their decisions in it.
+CHANGED_KINDS = ("replay_mismatch", "scenario_incompatible")
 
 FindScenario = Callable[[str], Scenario | None]
 
@@ -75,10 +98,24 @@ class SaveInfo:
     format_version: int
     thumbnail: Path | None
     from_backup: bool
+    game_id: str = ""
+    sequence: int = 0
+    modified_ns: int = 0
+    scenario_file: str | None = None
 
     def title(self, lang: Language) -> str:
         """The scenario's title, or its id for saves older than titles."""
         return self.scenario_title.get(lang) if self.scenario_title else self.scenario_id
+
+    @property
+    def aside(self) -> bool:
+        """Set aside by the players: listed, loadable, but never what "continue" takes."""
+        return self.path.name.startswith(ASIDE_PREFIX)
+
+    @property
+    def order(self) -> tuple[int, int, str]:
+        """Newest first by this: the folder's write counter, then the file's time, then name."""
+        return (self.sequence, self.modified_ns, self.path.name)
 
 
 @dataclass(frozen=True, slots=True)
@@ -86,8 +123,11 @@ class LoadedGame:
     """A save that passed every check, ready to continue.
 
     ``mismatch`` is set only when the caller allowed a replay that differs from the saved state
-    (``allow_mismatch=True``); the game then continues from the saved state, and the caller
-    should tell the players why.
+    (``allow_mismatch=True``), or when the game was replayed in a new version of its scenario
+    (``continue_in_new_version``: then it says where the new version parted from the save); the
+    caller should tell the players why. ``game_id`` is the id to continue under: the save's own
+    for an autosave (the same game goes on), a new one for a slot or a save set aside (loading
+    those starts a branch, which must not overwrite the game it came from).
     """
 
     state: GameState
@@ -95,31 +135,118 @@ class LoadedGame:
     team: str
     info: SaveInfo
     mismatch: Mismatch | RejectedReplay | None = None
+    game_id: str = field(default_factory=new_game_id)
+    scenario_file: str | None = None
 
 
-def read_save(path: Path) -> tuple[Decoded, SaveInfo]:
-    """The checked document of the save at ``path`` and what a list shows of it."""
+@dataclass(frozen=True, slots=True)
+class Listing:
+    """A look at the saves folder: the usable saves (newest first), the files that cannot be
+    used (with reasons), and why the folder itself cannot be read, if it cannot."""
+
+    saves: list[SaveInfo]
+    broken: list[SaveError]
+    problem: SaveError | None = None
+
+
+def read_bytes_bounded(path: Path) -> tuple[bytes, os.stat_result]:
+    """The bytes of the regular file at ``path``, at most ``MAX_SAVE_BYTES``; ``SaveError`` else.
+
+    The type and size are checked before reading, and again on the opened file (it may have been
+    swapped in between); the file is opened without blocking, so a pipe never hangs the game.
+    """
     try:
-        raw = path.read_bytes()
+        before = os.stat(path)
     except FileNotFoundError as error:
         raise SaveError(
             "not_found", "This save does not exist.", "Dit opgeslagen spel bestaat niet.", path
         ) from error
     except OSError as error:
-        raise SaveError(
-            "unreadable",
-            f"This save cannot be read ({error.strerror}).",
-            f"Dit opgeslagen spel kan niet worden gelezen ({error.strerror}).",
-            path,
-        ) from error
+        raise _unreadable(error, path) from error
+    _check_regular(before, path)
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        fd = os.open(path, flags)
+    except OSError as error:
+        raise _unreadable(error, path) from error
+    try:
+        opened = os.fstat(fd)
+        _check_regular(opened, path)
+        chunks: list[bytes] = []
+        size = 0
+        while size <= MAX_SAVE_BYTES:
+            chunk = os.read(fd, min(1 << 20, MAX_SAVE_BYTES + 1 - size))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+    except OSError as error:
+        raise _unreadable(error, path) from error
+    finally:
+        os.close(fd)
+    if size > MAX_SAVE_BYTES:
+        raise too_large(size).at(path)
+    return b"".join(chunks), opened
+
+
+def _check_regular(info: os.stat_result, path: Path) -> None:
+    mode = info.st_mode
+    if stat.S_ISDIR(mode):
+        what_en, what_nl = "a folder", "een map"
+    elif stat.S_ISFIFO(mode):
+        what_en, what_nl = "a pipe (FIFO)", "een pijp (FIFO)"
+    elif stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        what_en, what_nl = "a device", "een apparaat"
+    elif stat.S_ISSOCK(mode):
+        what_en, what_nl = "a socket", "een socket"
+    elif not stat.S_ISREG(mode):
+        what_en, what_nl = "not a plain file", "geen gewoon bestand"
+    else:
+        if info.st_size > MAX_SAVE_BYTES:
+            raise too_large(info.st_size).at(path)
+        return
+    raise SaveError(
+        "not_a_file",
+        f"This is {what_en}, not a save file; the game does not read it.",
+        f"Dit is {what_nl}, geen bestand met een opgeslagen spel; het spel leest het niet.",
+        path,
+    )
+
+
+def _unreadable(error: OSError, path: Path) -> SaveError:
+    reason = error.strerror or type(error).__name__
+    return SaveError(
+        "unreadable",
+        f"This save cannot be read ({reason}).",
+        f"Dit opgeslagen spel kan niet worden gelezen ({reason}).",
+        path,
+    )
+
+
+def read_save(path: Path) -> tuple[Decoded, SaveInfo]:
+    """The checked document of the save at ``path`` and what a list shows of it.
+
+    Whatever the file holds, the result is the save or a ``SaveError``: a list of saves must
+    never fail because of one odd file.
+    """
+    raw, opened = read_bytes_bounded(path)
     try:
         decoded = decode(raw)
     except SaveError as error:
         raise error.at(path) from error.__cause__
-    return decoded, _info(path, decoded)
+    except (ValueError, TypeError, LookupError, ArithmeticError, RecursionError) as error:
+        # decode turns every known way of being wrong into a SaveError; this is the way nobody
+        # thought of yet, and it still must not take the title screen down.
+        raise SaveError(
+            "damaged",
+            f"This save is damaged ({type(error).__name__}).",
+            f"Dit opgeslagen spel is beschadigd ({type(error).__name__}).",
+            path,
+        ) from error
+    return decoded, _info(path, decoded, opened.st_mtime_ns)
 
 
-def _info(path: Path, decoded: Decoded) -> SaveInfo:
+def _info(path: Path, decoded: Decoded, modified_ns: int) -> SaveInfo:
     save = decoded.save
     thumbnail = path.parent / save.thumbnail if save.thumbnail else None
     title = save.scenario_title
@@ -136,12 +263,32 @@ def _info(path: Path, decoded: Decoded) -> SaveInfo:
         created=save.created,
         game_version=save.game_version,
         format_version=decoded.read_version,
-        thumbnail=thumbnail if thumbnail is not None and thumbnail.is_file() else None,
+        thumbnail=thumbnail if thumbnail is not None and _is_regular(thumbnail) else None,
         from_backup=path.name.endswith(BACKUP_SUFFIX),
+        game_id=save.game_id,
+        sequence=save.sequence,
+        modified_ns=modified_ns,
+        scenario_file=save.scenario_file,
     )
 
 
-def load_save(path: Path, find_scenario: FindScenario, allow_mismatch: bool = False) -> LoadedGame:
+def _is_regular(path: Path) -> bool:
+    try:
+        return stat.S_ISREG(os.stat(path).st_mode)
+    except OSError:
+        return False
+
+
+def _continue_as(info: SaveInfo) -> str:
+    """The game id a loaded save goes on under: its own only for a live autosave."""
+    if info.kind is SaveKind.AUTOSAVE and not info.aside and info.game_id:
+        return info.game_id
+    return new_game_id()
+
+
+def load_save(
+    path: Path, find_scenario: FindScenario, allow_mismatch: bool = False, use_hint: bool = True
+) -> LoadedGame:
     """The game saved at ``path``, checked from file to replay; ``SaveError`` if anything is off.
 
     Checks, in order: the file can be read and is whole; it is a save of this game in a format
@@ -149,8 +296,49 @@ def load_save(path: Path, find_scenario: FindScenario, allow_mismatch: bool = Fa
     is valid; its scenario is installed in a compatible version; and replaying its decision log
     from its seed gives exactly the saved state. A replay that differs raises too, unless
     ``allow_mismatch`` is set, in which case the difference travels in ``LoadedGame.mismatch``.
+
+    The scenario is looked for first in the file the game was played from (the save keeps its
+    path, so a game started from a file outside ``scenarios/`` can be continued; ``use_hint``
+    False skips it, when the caller names the scenario itself), then with ``find_scenario``.
     """
     decoded, info = read_save(path)
+    state, decisions = _rebuild(decoded, path)
+    scenario = _scenario_for(info, find_scenario, path, use_hint)
+    _check_version(info, scenario, path)
+    found, replayed = check_replay(scenario, state, decisions)
+    if found is not None and not allow_mismatch:
+        raise _mismatch_error(found, info, scenario, path)
+    return LoadedGame(
+        replayed or state,
+        scenario,
+        info.team,
+        info,
+        found,
+        _continue_as(info),
+        info.scenario_file,
+    )
+
+
+def continue_in_new_version(
+    path: Path, find_scenario: FindScenario, use_hint: bool = True
+) -> LoadedGame:
+    """The saved game played again in the scenario as it is now, as far as its decisions allow.
+
+    For a save whose scenario changed since (a new version, or tuned without one): the seed and
+    the decision log are replayed in the new version, so the game that goes on is one the new
+    version really gives, and every later save of it replays exactly. When a round's decisions
+    are no longer possible there, the game goes on from the start of that round, and
+    ``mismatch`` says which and why; otherwise ``mismatch`` is None.
+    """
+    decoded, info = read_save(path)
+    _, decisions = _rebuild(decoded, path)
+    scenario = _scenario_for(info, find_scenario, path, use_hint)
+    state, stop = replay_prefix(scenario, decoded.save.body.seed, decisions)
+    game_id = _continue_as(info)
+    return LoadedGame(state, scenario, info.team, info, stop, game_id, info.scenario_file)
+
+
+def _rebuild(decoded: Decoded, path: Path) -> tuple[GameState, list[Decisions]]:
     body = decoded.document["body"]
     try:
         state = GameState.from_dict(body["state"])
@@ -163,17 +351,19 @@ def load_save(path: Path, find_scenario: FindScenario, allow_mismatch: bool = Fa
             f"({error!r}).",
             path,
         ) from error
-    scenario = _scenario_for(info, find_scenario, path)
-    found, replayed = check_replay(scenario, state, decisions)
-    if found is not None and not allow_mismatch:
-        raise _mismatch_error(found, info, scenario, path)
-    return LoadedGame(replayed or state, scenario, info.team, info, found)
+    return state, decisions
 
 
-def _scenario_for(info: SaveInfo, find_scenario: FindScenario, path: Path) -> Scenario:
+def _scenario_for(
+    info: SaveInfo, find_scenario: FindScenario, path: Path, use_hint: bool = True
+) -> Scenario:
     name = f"'{info.scenario_id}'"
+    scenario, hint_problem = _from_hint(info) if use_hint else (None, None)
     try:
-        scenario = find_scenario(info.scenario_id)
+        if scenario is None:
+            scenario = find_scenario(info.scenario_id)
+        if scenario is None and hint_problem is not None:
+            raise hint_problem
     except Exception as error:
         # Whatever a scenario loader raises, the players get a sentence, not a traceback.
         raise SaveError(
@@ -201,6 +391,33 @@ def _scenario_for(info: SaveInfo, find_scenario: FindScenario, path: Path) -> Sc
             "de map met scenario's om verder te spelen.",
             path,
         )
+    return scenario
+
+
+def _from_hint(info: SaveInfo) -> tuple[Scenario | None, Exception | None]:
+    """The scenario from the file the game was played from, if it is there with the save's id.
+
+    A file there that does not load (being edited, or another scenario under that name) is
+    passed over; its problem is told only when the scenario is found nowhere else.
+    """
+    if not info.scenario_file:
+        return None, None
+    from game.scenario.loader import load_scenario
+
+    hint = Path(info.scenario_file)
+    if not _is_regular(hint) or hint.stem != info.scenario_id:
+        return None, None
+    try:
+        scenario = load_scenario(hint)
+    except Exception as error:
+        return None, error
+    if scenario.id != info.scenario_id:
+        return None, None
+    return scenario, None
+
+
+def _check_version(info: SaveInfo, scenario: Scenario, path: Path) -> None:
+    name = f"'{info.scenario_id}'"
     if not compatible_versions(info.scenario_version, scenario.version):
         raise SaveError(
             "scenario_incompatible",
@@ -213,7 +430,6 @@ def _scenario_for(info: SaveInfo, find_scenario: FindScenario, path: Path) -> Sc
             f"{info.scenario_version} van {name} om verder te spelen.",
             path,
         )
-    return scenario
 
 
 def compatible_versions(saved: str, installed: str) -> bool:
@@ -230,13 +446,14 @@ def _mismatch_error(
 ) -> SaveError:
     en, nl = found.explain("en"), found.explain("nl")
     if info.scenario_version != scenario.version:
+        # No arrow: the game's font has none, and players read this on screen.
         en += (
-            f" The scenario changed since the save (version {info.scenario_version} → "
-            f"{scenario.version}), which is the likely cause."
+            f" The scenario changed since the save (version {info.scenario_version} then, "
+            f"{scenario.version} now), which is the likely cause."
         )
         nl += (
-            f" Het scenario is sinds het opslaan veranderd (versie {info.scenario_version} → "
-            f"{scenario.version}); dat is de waarschijnlijke oorzaak."
+            f" Het scenario is sinds het opslaan veranderd (toen versie {info.scenario_version}, "
+            f"nu {scenario.version}); dat is de waarschijnlijke oorzaak."
         )
     elif info.game_version != game_version():
         en += (
@@ -258,9 +475,26 @@ def write_save(
     kind: SaveKind = SaveKind.SLOT,
     name: str | None = None,
     thumbnail: str | None = None,
+    *,
+    game_id: str | None = None,
+    sequence: int = 0,
+    scenario_file: str | None = None,
 ) -> Path:
-    """Write a save of ``state`` to ``path`` atomically, keeping the previous file as ``.bak``."""
-    document = build_document(state, scenario, team, kind, name or path.stem, thumbnail)
+    """Write a save of ``state`` to ``path`` atomically, keeping the previous file as ``.bak``.
+
+    ``game_id`` None: the save is of a game of its own (``autoplay --save``).
+    """
+    document = build_document(
+        state,
+        scenario,
+        team,
+        kind,
+        name or path.stem,
+        thumbnail,
+        game_id=game_id or new_game_id(),
+        sequence=sequence,
+        scenario_file=scenario_file,
+    )
     _write(path, encode(document))
     return path
 
@@ -280,40 +514,61 @@ def _write(path: Path, data: bytes, keep_backup: bool = True) -> None:
         ) from error
 
 
-def slug(text: str) -> str:
-    """A file-name part for a team or slot name: 'Team Één!' → 'team-een'."""
-    plain = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
-    cleaned = re.sub(r"[^a-z0-9]+", "-", plain.lower()).strip("-")[:40].strip("-")
-    if cleaned:
-        return cleaned
-    # A name in another script: a stable short hash keeps different names apart.
-    return "x" + hashlib.sha256(text.encode("utf-8")).hexdigest()[:10]
-
-
 def find_installed_scenario(scenario_id: str) -> Scenario | None:
     """A shipped scenario by id, or None when there is no such file."""
     from game.scenario.loader import load_scenario, scenario_path
 
     path = scenario_path(scenario_id)
-    return load_scenario(path) if path.is_file() else None
+    return load_scenario(path) if _is_regular(path) else None
+
+
+def _stat_key(info: os.stat_result) -> tuple[int, int, int, int]:
+    return (info.st_mtime_ns, info.st_size, info.st_ino, info.st_ctime_ns)
 
 
 class SaveStore:
     """One folder of saves.
 
     ``directory`` None means the default place (``default_save_dir``). The folder is created on
-    the first write, not before, so listing an empty place leaves no trace.
+    the first write, not before, so listing an empty place leaves no trace. What a file holds is
+    remembered by its size, times and inode, so listing the folder again reads only what changed.
     """
 
     def __init__(self, directory: Path | None = None) -> None:
         self.directory = Path(directory) if directory is not None else default_save_dir()
         self._tidied = False
+        self._sequence = 0
+        self._seen: dict[Path, tuple[tuple[int, int, int, int], SaveInfo | SaveError]] = {}
+        # The write counter of the files this store wrote, so it need not read them back.
+        self._written: dict[Path, tuple[tuple[int, int, int, int], int]] = {}
 
-    def autosave(self, state: GameState, scenario: Scenario, team: str) -> Path:
-        """Save at the start of a round; the previous autosave of this team becomes the backup."""
+    # --- writing --------------------------------------------------------------------------------
+
+    def autosave(
+        self,
+        state: GameState,
+        scenario: Scenario,
+        team: str,
+        game_id: str,
+        scenario_file: str | None = None,
+    ) -> Path:
+        """Save at the start of a round (and at the end); the previous one becomes the backup."""
         self._tidy_once()
-        path = self.directory / f"autosave-{slug(team)}.json"
-        return write_save(path, state, scenario, team, SaveKind.AUTOSAVE, "autosave")
+        path = self.directory / f"{autosave_stem(team, game_id)}.json"
+        sequence = self._next_sequence()
+        write_save(
+            path,
+            state,
+            scenario,
+            team,
+            SaveKind.AUTOSAVE,
+            "autosave",
+            game_id=game_id,
+            sequence=sequence,
+            scenario_file=scenario_file,
+        )
+        self._remember(path, sequence)
+        return path
 
     def save_slot(
         self,
@@ -322,10 +577,13 @@ class SaveStore:
         scenario: Scenario,
         team: str,
         thumbnail_png: bytes | None = None,
+        *,
+        game_id: str,
+        scenario_file: str | None = None,
     ) -> Path:
         """Save under ``name``, with an optional PNG thumbnail of the screen."""
         self._tidy_once()
-        stem = f"slot-{slug(name)}"
+        stem = slot_stem(" ".join(str(name).split()), game_id)
         path = self.directory / f"{stem}.json"
         thumbnail = None
         if thumbnail_png is not None:
@@ -339,34 +597,130 @@ class SaveStore:
                     path,
                 )
             thumbnail = f"{stem}.png"
-            # Check the names before writing the picture, so a bad name leaves nothing behind.
-            document = build_document(state, scenario, team, SaveKind.SLOT, name, thumbnail)
+        # Check the names before writing the picture, so a bad name leaves nothing behind.
+        sequence = self._next_sequence()
+        document = build_document(
+            state,
+            scenario,
+            team,
+            SaveKind.SLOT,
+            name,
+            thumbnail,
+            game_id=game_id,
+            sequence=sequence,
+            scenario_file=scenario_file,
+        )
+        if thumbnail is not None and thumbnail_png is not None:
             # A picture needs no backup: it only decorates the list of saves.
             _write(self.directory / thumbnail, thumbnail_png, keep_backup=False)
-            _write(path, encode(document))
+        _write(path, encode(document))
+        self._remember(path, sequence)
+        return path
+
+    def _next_sequence(self) -> int:
+        """One more than any save in the folder has, so the newest write is the highest.
+
+        Files this store wrote itself are not read back, and others only when they changed
+        since the last look: an autosave costs a look at the folder, not reading every save.
+        """
+        highest = self._sequence
+        with contextlib.suppress(SaveError):
+            entries = self._entries()
+            for name, (path, status) in entries.items():
+                if isinstance(status, OSError):
+                    continue
+                if name.endswith(BACKUP_SUFFIX) and name[: -len(BACKUP_SUFFIX)] in entries:
+                    continue  # older than its save, which is counted
+                written = self._written.get(path)
+                if written is not None and written[0] == _stat_key(status):
+                    highest = max(highest, written[1])
+                    continue
+                got = self._read(path, status)
+                if isinstance(got, SaveInfo):
+                    highest = max(highest, got.sequence)
+        self._sequence = highest + 1
+        return self._sequence
+
+    def _remember(self, path: Path, sequence: int) -> None:
+        with contextlib.suppress(OSError):
+            self._written[path] = (_stat_key(os.stat(path)), sequence)
+
+    def set_aside(self, path: Path, with_backup: bool = True) -> Path:
+        """Rename a save (and its backup) to ``aside-…``, never over another file; the new path.
+
+        Nothing is lost: the file is listed and can still be loaded. It only stops being what
+        "continue" takes. ``with_backup`` False leaves the backup where it is (it is the good
+        copy the game goes on from, when the save itself was damaged).
+        """
+        path = Path(path)
+        if path.name.startswith(ASIDE_PREFIX):
             return path
-        return write_save(path, state, scenario, team, SaveKind.SLOT, name)
+        number = 1
+        while True:
+            prefix = ASIDE_PREFIX if number == 1 else f"{ASIDE_PREFIX}{number}-"
+            target = path.with_name(prefix + path.name)
+            backup = backup_path(path)
+            if not target.exists() and not backup_path(target).exists():
+                break
+            number += 1
+        try:
+            if with_backup and backup.exists() and not path.name.endswith(BACKUP_SUFFIX):
+                os.rename(backup, backup_path(target))
+            os.rename(path, target)
+        except OSError as error:
+            raise SaveError(
+                "write_failed",
+                f"The save could not be set aside ({error.strerror or error}); it is unchanged.",
+                f"Het opgeslagen spel kon niet opzij worden gezet ({error.strerror or error}); "
+                "het is niet veranderd.",
+                path,
+            ) from error
+        return target
+
+    # --- reading --------------------------------------------------------------------------------
+
+    def scan(self) -> Listing:
+        """Every save in the folder: the usable ones newest first, and the ones that are not.
+
+        A main file that cannot be read shows its backup instead, if that can; a backup whose
+        save is gone is offered too.
+        """
+        self._tidy_once()
+        try:
+            infos, broken = self._scan_files()
+        except SaveError as problem:
+            return Listing([], [], problem)
+        infos.sort(key=lambda info: info.order, reverse=True)
+        return Listing(infos, broken)
 
     def broken(self) -> list[SaveError]:
         """The save files that cannot be used, each with its reason (its ``path`` says which)."""
-        problems = []
-        for path in [*self._save_files(), *self._orphan_backups()]:
-            try:
-                read_save(path)
-            except SaveError as error:
-                problems.append(error)
-        return problems
+        return self.scan().broken
 
     def latest_autosave(self) -> SaveInfo | None:
-        """What "continue" on the title screen resumes: the newest autosave of any team."""
-        autosaves = [info for info in self.list() if info.kind is SaveKind.AUTOSAVE]
-        return autosaves[0] if autosaves else None
+        """What "continue" on the title screen resumes: the game last played in this folder."""
+        for info in self.list():
+            if info.kind is SaveKind.AUTOSAVE and not info.aside:
+                return info
+        return None
 
     def load(
         self, path: Path, find_scenario: FindScenario, allow_mismatch: bool = False
     ) -> LoadedGame:
         """The game at ``path``, checked; see ``load_save``."""
         return load_save(Path(path), find_scenario, allow_mismatch)
+
+    def continue_in_new_version(self, path: Path, find_scenario: FindScenario) -> LoadedGame:
+        """The game at ``path`` replayed in its scenario as it is now; see the function."""
+        return continue_in_new_version(Path(path), find_scenario)
+
+    def usable_backup(self, path: Path, find_scenario: FindScenario) -> LoadedGame | None:
+        """The game in ``path``'s backup, if that loads whole (for when ``path`` itself fails)."""
+        backup = backup_path(Path(path))
+        try:
+            return load_save(backup, find_scenario)
+        except SaveError:
+            return None
 
     def tidy(self) -> list[Path]:
         """Remove temporary files left by writes that were cut off; return them."""
@@ -379,40 +733,102 @@ class SaveStore:
         if not self._tidied:
             self.tidy()
 
-    def _save_files(self) -> list[Path]:
-        if not self.directory.is_dir():
-            return []
-        return sorted(p for p in self.directory.glob("*.json") if not p.name.startswith("."))
+    def _entries(self) -> dict[str, tuple[Path, os.stat_result | OSError]]:
+        """The folder's save and backup files by name, each with its status (or why not)."""
+        try:
+            scanner = os.scandir(self.directory)
+        except FileNotFoundError:
+            return {}
+        except NotADirectoryError as error:
+            raise SaveError(
+                "folder_unreadable",
+                f"The saves folder {self.directory} is a file, not a folder.",
+                f"De map voor opgeslagen spellen {self.directory} is een bestand, geen map.",
+            ) from error
+        except OSError as error:
+            raise _folder_unreadable(self.directory, error) from error
+        entries: dict[str, tuple[Path, os.stat_result | OSError]] = {}
+        try:
+            with scanner:
+                for entry in scanner:
+                    name = entry.name
+                    if name.startswith(".") or not (
+                        name.endswith(".json") or name.endswith(".json" + BACKUP_SUFFIX)
+                    ):
+                        continue
+                    path = self.directory / name
+                    try:
+                        entries[name] = (path, entry.stat())
+                    except OSError as error:  # a link to nowhere, a file gone meanwhile
+                        entries[name] = (path, error)
+        except OSError as error:
+            raise _folder_unreadable(self.directory, error) from error
+        return entries
 
-    def _orphan_backups(self) -> list[Path]:
-        """Backups whose save is gone (deleted by hand): still worth offering."""
-        if not self.directory.is_dir():
-            return []
-        return sorted(
-            p
-            for p in self.directory.glob(f"*.json{BACKUP_SUFFIX}")
-            if not p.name.startswith(".")
-            and not p.with_name(p.name[: -len(BACKUP_SUFFIX)]).exists()
-        )
+    def _read(self, path: Path, status: os.stat_result | OSError) -> SaveInfo | SaveError:
+        if isinstance(status, OSError):
+            if isinstance(status, FileNotFoundError):
+                return SaveError(
+                    "not_found",
+                    "This save points to a file that does not exist.",
+                    "Dit opgeslagen spel verwijst naar een bestand dat niet bestaat.",
+                    path,
+                )
+            return _unreadable(status, path)
+        key = _stat_key(status)
+        seen = self._seen.get(path)
+        if seen is not None and seen[0] == key:
+            return seen[1]
+        try:
+            result: SaveInfo | SaveError = read_save(path)[1]
+        except SaveError as error:
+            result = error
+        self._seen[path] = (key, result)
+        return result
+
+    def _scan_files(self) -> tuple[list[SaveInfo], list[SaveError]]:
+        entries = self._entries()
+        infos: list[SaveInfo] = []
+        broken: list[SaveError] = []
+        for name in sorted(entries):
+            path, status = entries[name]
+            if name.endswith(BACKUP_SUFFIX):
+                if name[: -len(BACKUP_SUFFIX)] in entries:
+                    continue  # a backup beside its save: offered only if the save is unusable
+                got = self._read(path, status)
+            else:
+                got = self._read(path, status)
+                if isinstance(got, SaveError):
+                    broken.append(got)
+                    backup = entries.get(name + BACKUP_SUFFIX)
+                    if backup is None:
+                        continue
+                    got = self._read(*backup)
+                    if isinstance(got, SaveError):
+                        continue
+                    infos.append(got)
+                    continue
+            if isinstance(got, SaveError):
+                broken.append(got)
+            else:
+                infos.append(got)
+        for gone in set(self._seen) - {path for path, _ in entries.values()}:
+            del self._seen[gone]
+        return infos, broken
 
     # Last in the class: below it, ``list`` in an annotation would name this method.
     def list(self) -> list[SaveInfo]:
-        """Every readable save, newest first; a save whose file is damaged shows its backup."""
-        self._tidy_once()
-        infos = []
-        for path in self._save_files():
-            try:
-                infos.append(read_save(path)[1])
-            except SaveError:
-                backup = backup_path(path)
-                try:
-                    infos.append(read_save(backup)[1])
-                except SaveError:
-                    continue
-        for backup in self._orphan_backups():
-            try:
-                infos.append(read_save(backup)[1])
-            except SaveError:
-                continue
-        infos.sort(key=lambda info: (info.created, info.path.name), reverse=True)
-        return infos
+        """Every readable save, newest first; ``SaveError`` if the folder cannot be read."""
+        listing = self.scan()
+        if listing.problem is not None:
+            raise listing.problem
+        return listing.saves
+
+
+def _folder_unreadable(directory: Path, error: OSError) -> SaveError:
+    reason = error.strerror or type(error).__name__
+    return SaveError(
+        "folder_unreadable",
+        f"The saves folder {directory} cannot be read ({reason}).",
+        f"De map met opgeslagen spellen {directory} kan niet worden gelezen ({reason}).",
+    )

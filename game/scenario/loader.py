@@ -7,6 +7,8 @@ reads it again, which is how trainers reload a scenario they are editing without
 
 from __future__ import annotations
 
+import os
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -75,13 +77,24 @@ def read_scenario(data: bytes, file: str | Path, folder: Path | None = None) -> 
 
 
 def _read_bytes(path: Path) -> bytes:
-    """The file's bytes, or a ``ScenarioError`` that says why they cannot be read."""
+    """The file's bytes, or a ``ScenarioError`` that says why they cannot be read.
+
+    Only a regular file is read, opened without blocking: a pipe or a device named ``*.yaml``
+    would otherwise hang the game or fill its memory.
+    """
     name = str(path)
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
     try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise too_big(name, size)
-        with path.open("rb") as handle:
+        if stat.S_ISDIR(path.stat().st_mode):
+            raise IsADirectoryError(path)
+        fd = os.open(path, flags)
+        with os.fdopen(fd, "rb") as handle:
+            info = os.fstat(handle.fileno())
+            if not stat.S_ISREG(info.st_mode):
+                message = "this is not a plain file (a pipe or a device?), not a scenario file"
+                raise ScenarioError([Problem(name, 0, 0, "", message)])
+            if info.st_size > MAX_BYTES:
+                raise too_big(name, info.st_size)
             return handle.read(MAX_BYTES + 1)
     except FileNotFoundError:
         message = "there is no such file"
@@ -125,39 +138,36 @@ def list_scenarios(folder: str | Path = SCENARIO_DIR) -> list[ScenarioInfo]:
     """Every scenario file in ``folder`` (valid or not), sorted by id, for the scenario list."""
     root = Path(folder)
     files = sorted(p for p in root.iterdir() if p.suffix in SUFFIXES and p.is_file())
-    infos = []
-    for path in files:
-        try:
-            scenario = load_scenario(path)
-        except ScenarioError as error:
-            empty = Bilingual("", "")
-            infos.append(
-                ScenarioInfo(
-                    path,
-                    path.stem,
-                    Bilingual(path.stem, path.stem),
-                    empty,
-                    None,
-                    empty,
-                    0,
-                    (),
-                    None,
-                    error,
-                )
-            )
-            continue
-        infos.append(
-            ScenarioInfo(
-                path,
-                scenario.id,
-                scenario.title.pair(),
-                scenario.organisation.name.pair(),
-                scenario.organisation.kind,
-                scenario.description.pair(),
-                scenario.rounds,
-                tuple(scenario.languages),
-                scenario,
-                None,
-            )
+    return sorted((scenario_info(path) for path in files), key=lambda info: info.id)
+
+
+def scenario_info(path: Path) -> ScenarioInfo:
+    """One scenario file for the scenario list: loaded, or with its problems."""
+    try:
+        scenario = load_scenario(path)
+    except ScenarioError as error:
+        empty = Bilingual("", "")
+        return ScenarioInfo(
+            path,
+            path.stem,
+            Bilingual(path.stem, path.stem),
+            empty,
+            None,
+            empty,
+            0,
+            (),
+            None,
+            error,
         )
-    return sorted(infos, key=lambda info: info.id)
+    return ScenarioInfo(
+        path,
+        scenario.id,
+        scenario.title.pair(),
+        scenario.organisation.name.pair(),
+        scenario.organisation.kind,
+        scenario.description.pair(),
+        scenario.rounds,
+        tuple(scenario.languages),
+        scenario,
+        None,
+    )

@@ -1,8 +1,12 @@
 """The app loop: poll events, hand them to the current scene, draw only when needed, flip.
 
 Only this module polls events and flips the display. A scene that raises does not take the
-workshop down: the traceback goes to a log file, the error screen offers a way back, and the
-controller (with the game) is untouched because scenes never change it half-way.
+workshop down: every call into a scene (opening it, building it after a resize, F11 or a new
+setting, its events, updates and drawing) goes through one guard, ``_guard``. The traceback goes
+to a log file, the error screen offers a way back, and the controller (with the game) is
+untouched because scenes never change it half-way. A way back that fails in its turn is not
+offered again: "back to the game" that cannot open the game leaves "back to the title", and a
+title that fails comes back without reading the saves (``safe_title``).
 """
 
 from __future__ import annotations
@@ -21,6 +25,7 @@ from game.domain import Language
 from game.packs import Pack
 from game.places import data_home
 from game.saves import SaveStore
+from game.saves.names import strip_unprintable
 from game.ui.branding import Branding, branded_palette
 from game.ui.controller import GameController
 from game.ui.i18n import Translator
@@ -37,6 +42,8 @@ ACTIVE_AFTER_INPUT = 1.2
 IDLE_SLICE = 0.03
 IDLE_WAIT_MS = 1000
 MIN_SIZE = (960, 540)
+# Widget managers kept for earlier window sizes and settings (see ``App._make_ui``).
+MANAGERS_KEPT = 4
 
 
 # SDL video drivers that draw nowhere a person can see.
@@ -83,6 +90,8 @@ class App:
         self.pack = pack
         self.pack_problem = pack_problem
         self.home = data_home()
+        # Scenario files read for the scenario list, by path, with their time and size.
+        self.scenario_cache: dict[Path, tuple[tuple[int, int] | None, object]] = {}
         try:
             pygame.display.init()
             pygame.font.init()
@@ -111,6 +120,7 @@ class App:
         self.t = Translator(self.settings.language)
         self.palette: Palette = self._palette()
         self._measure()
+        self._managers: dict[tuple[float, Palette], pygame_gui.UIManager] = {}
         self.ui = self._make_ui()
         self.scene: Scene | None = None
         self._pending: Callable[[], Scene] | None = None
@@ -119,6 +129,11 @@ class App:
         self.frames_drawn = 0
         self.errors: list[str] = []
         self.last_error: str | None = None
+        # Set when the title screen failed: it then opens without reading the saves folder.
+        self.safe_title = False
+        # The way back just taken from the error screen ("game" or "title") and whether the game
+        # was offered there, until the scene it opened has drawn one frame without failing.
+        self._came_back: tuple[str, bool] | None = None
         self._active_until = 0.0
         self._layer: pygame.Surface | None = None
         self._layer_stale = True
@@ -151,7 +166,29 @@ class App:
         self.fonts = Fonts(self.scale * self.settings.font_scale)
 
     def _make_ui(self) -> pygame_gui.UIManager:
-        theme = scaled_theme(self.scale * self.settings.font_scale, self.palette)
+        """The widget manager for this window's type size and palette.
+
+        Kept per (type size, palette): a resize back to an earlier size, or a setting switched
+        back, finds its theme, fonts and drawn shapes ready instead of building them again.
+        """
+        theme_scale = round(self.scale * self.settings.font_scale, 4)
+        key = (theme_scale, self.palette)
+        size = self.screen.get_size()
+        manager = self._managers.pop(key, None)
+        if manager is not None:
+            self._managers[key] = manager  # the most recently used last
+            manager.clear_and_reset()
+            if manager.window_resolution != size:
+                manager.set_window_resolution(size)
+            return manager
+        manager = self._new_ui(theme_scale)
+        self._managers[key] = manager
+        while len(self._managers) > MANAGERS_KEPT:
+            del self._managers[next(iter(self._managers))]
+        return manager
+
+    def _new_ui(self, theme_scale: float) -> pygame_gui.UIManager:
+        theme = scaled_theme(theme_scale, self.palette)
         manager = pygame_gui.UIManager(self.screen.get_size(), theme)
         # Text boxes use bold and italic markup; load those styles now, not mid-frame.
         size = int(theme["text_box"]["font"]["size"])
@@ -191,7 +228,7 @@ class App:
             self.windowed_size = size
             if self.screen.get_size() != size:
                 self.screen = pygame.display.set_mode(size, pygame.RESIZABLE)
-        self._restyle()
+        self._guard(self._restyle)
 
     def apply_settings(self, settings: Settings) -> None:
         """Take new settings; reopen the window only when fullscreen changed."""
@@ -199,7 +236,7 @@ class App:
         self.settings = settings
         if settings.fullscreen != old.fullscreen:
             self.screen = self._open_window()
-        self._restyle()
+        self._guard(self._restyle)
 
     def toggle_fullscreen(self) -> None:
         self.apply_settings(self.settings.with_(fullscreen=not self.settings.fullscreen))
@@ -244,9 +281,16 @@ class App:
 
     # --- scenes -------------------------------------------------------------------------------
 
-    def go(self, factory: Callable[[], Scene] | type[Scene], *args: object) -> None:
-        """Switch to another scene once the current event has been handled."""
-        if isinstance(factory, type):
+    def go(self, factory: Callable[[], Scene] | type[Scene] | Scene, *args: object) -> None:
+        """Switch to another scene once the current event has been handled.
+
+        ``factory`` is a scene class (made with ``args``), a function that makes the scene, or a
+        scene already made (a question whose answers are closures).
+        """
+        if isinstance(factory, Scene):
+            made = factory
+            self._pending = lambda: made
+        elif isinstance(factory, type):
             scene_type = factory
             self._pending = lambda: scene_type(self, *args)  # type: ignore[call-arg]
         else:
@@ -254,16 +298,32 @@ class App:
         self.dirty = True
 
     def _switch(self) -> None:
+        from game.ui.scenes import ErrorScene
+
+        """Leave the current scene and open the pending one, all or nothing.
+
+        Whatever fails on the way (leaving, making, entering or building the new scene), the
+        error screen replaces it whole: no half-built scene stays behind, and nothing is built
+        over the error screen afterwards.
+        """
         factory, self._pending = self._pending, None
         if factory is None:
             return
-        if self.scene is not None:
-            self._guard(self.scene.on_exit)
-        scene = factory()
-        self.scene = scene
-        self.ui.clear_and_reset()
-        self._guard(scene.on_enter)
-        self._guard(scene.rebuild)
+        leaving = self.scene
+        scene: Scene | None = None
+        try:
+            if leaving is not None:
+                leaving.on_exit()
+            scene = factory()
+            self.scene = scene
+            self.ui.clear_and_reset()
+            scene.on_enter()
+            scene.rebuild()
+        except Exception as error:
+            self.fail(error, leaving=leaving, opening=scene)
+            return
+        if isinstance(leaving, ErrorScene) and leaving.chosen is not None:
+            self._came_back = (leaving.chosen, leaving.offer_game)
         self.dirty = True
         self._layer_stale = True
 
@@ -274,20 +334,43 @@ class App:
         except Exception as error:
             self.fail(error)
 
-    def fail(self, error: BaseException) -> None:
-        """Log the traceback and show the error screen. The game state stays as it was."""
-        from game.ui.scenes import ErrorScene
+    def fail(
+        self,
+        error: BaseException,
+        leaving: Scene | None = None,
+        opening: Scene | None = None,
+    ) -> None:
+        """Log the traceback and show the error screen. The game state stays as it was.
+
+        ``leaving`` and ``opening`` are set when the error came while switching scenes: leaving
+        the error screen for a way back that fails means that way is not offered again.
+        """
+        from game.ui.scenes import ErrorScene, TitleScene
 
         details = "".join(traceback.format_exception(error))
         self.errors.append(details)
         log_file = self._log(details)
         self.last_error = f"{type(error).__name__}: {error}"
-        if isinstance(self.scene, ErrorScene):
-            return  # the error screen itself failed; leave it as it is
+        culprit = opening if opening is not None else (self.scene if leaving is None else None)
+        if isinstance(culprit, ErrorScene) and opening is None:
+            return  # the error screen itself failed while showing; its buttons still work
+        offer_game = self.controller.state is not None
+        if isinstance(culprit, TitleScene):
+            self.safe_title = True
+        came_back = self._came_back
+        if isinstance(leaving, ErrorScene) and leaving.chosen is not None:
+            came_back = (leaving.chosen, leaving.offer_game)
+        self._came_back = None
+        if came_back is not None:
+            # The way back just taken failed too: do not offer it again.
+            chosen, offered = came_back
+            offer_game = offered and chosen != "game"
+            if chosen == "title":
+                self.safe_title = True
         self._pending = None
         self.scene = None
         self.ui.clear_and_reset()
-        scene = ErrorScene(self, self.last_error, log_file)
+        scene = ErrorScene(self, self.last_error, log_file, offer_game=offer_game)
         self.scene = scene
         try:
             scene.rebuild()
@@ -295,6 +378,21 @@ class App:
             self._log("".join(traceback.format_exception(second)))
         self.dirty = True
         self._layer_stale = True
+
+    def request_quit(self) -> None:
+        """The window's close button: quit, but ask first while a game is in progress.
+
+        Asked twice (closing again while the question shows), it quits: the person means it.
+        """
+        from game.ui.scenes import ErrorScene
+        from game.ui.scenes.menu import confirm_quit
+
+        scene = self.scene
+        asking = scene is not None and scene.name == "confirm_quit"
+        if asking or not self.controller.in_progress or isinstance(scene, ErrorScene):
+            self.running = False
+            return
+        self.go(confirm_quit(self))
 
     def _log(self, details: str) -> Path | None:
         try:
@@ -344,19 +442,28 @@ class App:
         self._layer_stale = True
         self._active_until = time.monotonic() + ACTIVE_AFTER_INPUT
         if kind == pygame.QUIT:
-            self.running = False
+            self._guard(self.request_quit)
             return
         if kind == pygame.VIDEORESIZE:
             if not self.settings.fullscreen and event.size != self.screen.get_size():
-                self.resize(event.size)
+                size = event.size
+                self._guard(lambda: self.resize(size))
             return
         if kind == pygame.WINDOWSIZECHANGED:
             size = (event.x, event.y)
             if not self.settings.fullscreen and size != self.ui.window_resolution:
-                self.resize(size)
+                self._guard(lambda: self.resize(size))
             return
+        if kind == pygame.TEXTINPUT:
+            # Typed or pasted text reaches the text fields without control characters: a NUL
+            # in a team name cannot be drawn, and would fail every screen that shows it.
+            typed = strip_unprintable(getattr(event, "text", ""))
+            if typed != getattr(event, "text", ""):
+                if not typed:
+                    return
+                event = pygame.event.Event(pygame.TEXTINPUT, text=typed)
         if kind == pygame.KEYDOWN and event.key == pygame.K_F11:
-            self.toggle_fullscreen()
+            self._guard(self.toggle_fullscreen)
             return
         scene = self.scene
         if scene is None:
@@ -383,13 +490,20 @@ class App:
                 layer = pygame.Surface(surface.get_size()).convert()
             layer.fill(self.palette.background)
             if scene is not None:
-                self._guard(lambda: scene.draw(layer))
+
+                def paint() -> None:
+                    scene.draw_boxes(layer)
+                    scene.draw(layer)
+
+                self._guard(paint)
             self._layer = layer
             self._layer_stale = False
         surface.blit(layer, (0, 0))
-        self.ui.draw_ui(surface)
+        self._guard(lambda: self.ui.draw_ui(surface))
         if scene is not None and scene is self.scene:
             self._guard(lambda: scene.draw_overlay(surface))
+        if scene is self.scene:
+            self._came_back = None  # the scene came back whole: its way back worked
         pygame.display.flip()
         self.dirty = False
         self.frames_drawn += 1

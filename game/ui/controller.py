@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from game.domain import MunicipalRole, Prediction
+from game.saves.names import clean_name, new_game_id
 from game.scenario.models import Channel, DevelopmentAction, Initiative, Scenario
 from game.sim import (
     Decisions,
@@ -29,11 +30,14 @@ from game.sim import (
 from game.sim.engine import DecisionCost, available_actions, channel_available, channel_hours
 from game.sim.rules import compile_rules
 
-# Called at the start of every round with (state, scenario, team); issue 6 provides the store.
-AutosaveHook = Callable[[GameState, Scenario, str], object]
+# Called at the start of every round and at the end with (state, scenario, team, game id,
+# scenario file); the saves folder's ``SaveStore.autosave``.
+AutosaveHook = Callable[[GameState, Scenario, str, str, str | None], object]
 
 PREDICTIONS: tuple[Prediction, ...] = tuple(Prediction)
 DEFAULT_TEAM = "Team"
+# As long as the team-name field on the scenario screen allows.
+TEAM_NAME_LIMIT = 40
 
 
 @dataclass(slots=True)
@@ -53,6 +57,10 @@ class GameController:
         self.scenario: Scenario | None = None
         self.state: GameState | None = None
         self.team: str = ""
+        # Which game this is: its saves belong to it, whatever the team is called.
+        self.game_id: str = ""
+        # The scenario file the game is played from, kept in its saves to find it again.
+        self.scenario_file: str | None = None
         self.plan = RoundPlan()
         self.previous: GameState | None = None
         self.effects: list[Effect] = []
@@ -62,26 +70,47 @@ class GameController:
 
     # --- starting ---------------------------------------------------------------------------
 
-    def start(self, scenario: Scenario, seed: int, team: str = "") -> None:
-        """A new game: round 1's news and initiatives are on the table."""
+    def start(
+        self, scenario: Scenario, seed: int, team: str = "", scenario_file: str | None = None
+    ) -> None:
+        """A new game, with an id of its own: round 1's news and initiatives are on the table."""
         self.scenario = scenario
         self.state = new_game(scenario, seed)
         self._rng = self.state.rng()
-        self.team = team.strip() or DEFAULT_TEAM  # saves need a name to file the game under
+        # Whatever was typed: shown on every screen, so no control characters; saves need a name.
+        self.team = clean_name(team, TEAM_NAME_LIMIT) or DEFAULT_TEAM
+        self.game_id = new_game_id()
+        self.scenario_file = scenario_file
         self.previous = None
         self.effects = []
         self.plan = RoundPlan()
         self._autosave()
 
-    def resume(self, scenario: Scenario, state: GameState, team: str = "") -> None:
-        """Carry on with a saved game; its generator continues exactly where it was saved."""
+    def resume(
+        self,
+        scenario: Scenario,
+        state: GameState,
+        team: str = "",
+        game_id: str | None = None,
+        scenario_file: str | None = None,
+        save_now: bool = False,
+    ) -> None:
+        """Carry on with a saved game; its generator continues exactly where it was saved.
+
+        ``game_id`` is the game the saves go on under (a new one if None); ``save_now`` writes an
+        autosave at once, for a game that changed on loading (replayed in a new scenario version).
+        """
         self.scenario = scenario
         self.state = state
         self._rng = state.rng()
-        self.team = team
+        self.team = clean_name(team, TEAM_NAME_LIMIT) or DEFAULT_TEAM
+        self.game_id = game_id or new_game_id()
+        self.scenario_file = scenario_file
         self.previous = None
         self.effects = []
         self.plan = RoundPlan()
+        if save_now:
+            self._autosave()
 
     @property
     def in_progress(self) -> bool:
@@ -189,15 +218,15 @@ class GameController:
         self.state = new_state
         self.effects = effects
         self.plan = RoundPlan()
-        if not new_state.finished:
-            self._autosave()
+        # Also when the game is over: "continue" then opens its debrief.
+        self._autosave()
         return effects
 
     def _autosave(self) -> None:
         if self.autosave is None or self.scenario is None or self.state is None:
             return
         try:
-            self.autosave(self.state, self.scenario, self.team)
+            self.autosave(self.state, self.scenario, self.team, self.game_id, self.scenario_file)
             self.autosave_error = None
         except Exception as error:  # a full disk must not stop the workshop
             self.autosave_error = error

@@ -104,8 +104,23 @@ def text(
     return rect
 
 
+# Wrapped paragraphs, kept like rendered lines: measuring every word again on each repaint
+# costs more than drawing them.
+_WRAPPED: dict[tuple[pygame.font.Font, str, int], tuple[str, ...]] = {}
+
+
 def wrap(font: pygame.font.Font, message: str, width: int) -> list[str]:
     """Split ``message`` into lines no wider than ``width`` pixels (words never split)."""
+    key = (font, message, width)
+    lines = _WRAPPED.get(key)
+    if lines is None:
+        if len(_WRAPPED) >= _RENDERED_MAX:
+            _WRAPPED.clear()
+        lines = _WRAPPED[key] = tuple(_wrap(font, message, width))
+    return list(lines)
+
+
+def _wrap(font: pygame.font.Font, message: str, width: int) -> list[str]:
     lines: list[str] = []
     for paragraph in message.split("\n"):
         line = ""

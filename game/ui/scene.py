@@ -35,6 +35,9 @@ class Scene:
         self._actions: dict[IUIElementInterface, Action] = {}
         self._focusable: list[UIButton | UITextEntryLine] = []
         self._focus: int | None = None
+        # Where text boxes are: their rounded panel is painted under them with the scene (a
+        # pygame_gui rounded shape that large costs a tenth of a second to build at 1920×1080).
+        self.boxes: list[pygame.Rect] = []
 
     # --- shortcuts --------------------------------------------------------------------------
 
@@ -71,6 +74,7 @@ class Scene:
         focused = self._focus
         self._actions.clear()
         self._focusable.clear()
+        self.boxes.clear()
         self._focus = None
         self.app.ui.clear_and_reset()
         self.app.invalidate()
@@ -118,6 +122,9 @@ class Scene:
         return UILabel(rect, message, manager=self.app.ui, object_id=object_id)
 
     def text_box(self, rect: pygame.Rect, html: str, kind: str | None = None) -> UITextBox:
+        """A text box with markup, on a panel painted with the scene (``draw_boxes``)."""
+        if kind != "@plain_text":
+            self.boxes.append(rect)
         return UITextBox(
             html, rect, manager=self.app.ui, object_id=ObjectID(class_id=kind, object_id=None)
         )
@@ -238,6 +245,13 @@ class Scene:
     def update(self, dt: float) -> None:
         """Move animations on by ``dt`` seconds."""
 
+    def draw_boxes(self, surface: pygame.Surface) -> None:
+        """The panels under the text boxes: rounded, with an edge."""
+        palette, radius = self.app.palette, self.u(8)
+        for rect in self.boxes:
+            pygame.draw.rect(surface, palette.panel, rect, border_radius=radius)
+            pygame.draw.rect(surface, palette.panel_edge, rect, width=2, border_radius=radius)
+
     def draw(self, surface: pygame.Surface) -> None:
         """Paint what lies under the widgets. Must not change any state."""
 
@@ -248,5 +262,5 @@ class Scene:
             return
         rect = widget.get_abs_rect().inflate(self.u(8), self.u(8))
         pygame.draw.rect(
-            surface, self.app.palette.focus, rect, width=max(3, self.u(3)), border_radius=self.u(10)
+            surface, self.app.palette.focus, rect, width=max(3, self.u(3)), border_radius=self.u(4)
         )

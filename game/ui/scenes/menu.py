@@ -18,29 +18,59 @@ from game.ui.scene import Scene
 from game.ui.settings import FONT_SCALES
 from game.ui.words import role_meaning
 
+ScenarioCache = dict[Path, tuple[tuple[int, int] | None, ScenarioInfo]]
+
 
 def scenario_list(
-    directory: Path | None, extra: str | None = None, pack: Pack | None = None
+    directory: Path | None,
+    extra: str | None = None,
+    cache: ScenarioCache | None = None,
+    pack: Pack | None = None,
 ) -> list[ScenarioInfo]:
     """Every scenario in ``directory`` (and ``extra``, a file named on the command line), each
     loaded, or with the loader's problems. With a pack (and no ``directory``): the pack's choice,
-    in its order (``game.packs.shelf``)."""
-    from game.scenario.loader import SCENARIO_DIR, list_scenarios, scenario_path
+    in its order (``game.packs.shelf``).
+
+    With ``cache``, a file is read again only when its time or size changed (a trainer's edit):
+    opening the scenario list then costs a look at the folder, not loading every scenario.
+    """
+    from game.scenario.loader import SCENARIO_DIR, SUFFIXES, scenario_path
 
     folder = directory or SCENARIO_DIR
     if pack is not None and directory is None:
         from game.packs.shelf import pack_scenarios
 
         infos = pack_scenarios(pack)
+        files = [info.path for info in infos]
     else:
-        infos = list_scenarios(folder) if folder.is_dir() else []
+        try:
+            files = sorted(p for p in folder.iterdir() if p.suffix in SUFFIXES and p.is_file())
+        except OSError:
+            files = []
+        infos = sorted((_scenario_info(path, cache) for path in files), key=_id)
     if extra is not None:
         path = scenario_path(extra)
-        if path.is_file() and all(path.resolve() != i.path.resolve() for i in infos):
-            infos.extend(
-                i for i in list_scenarios(path.parent) if i.path.resolve() == path.resolve()
-            )
+        if path.is_file() and all(path.resolve() != f.resolve() for f in files):
+            infos.append(_scenario_info(path, cache))
     return infos
+
+
+def _id(info: ScenarioInfo) -> str:
+    return info.id
+
+
+def _scenario_info(path: Path, cache: ScenarioCache | None) -> ScenarioInfo:
+    from game.scenario.loader import scenario_info, scenario_stamp
+
+    stamp = scenario_stamp(path)
+    if cache is not None:
+        known = cache.get(path)
+        if known is not None and stamp is not None and known[0] == stamp:
+            return known[1]
+    info = scenario_info(path)
+    if cache is not None:
+        cache[path] = (stamp, info)
+    return info
 
 
 def problem_lines(error: Exception | None) -> list[str]:
@@ -56,6 +86,14 @@ def problem_lines(error: Exception | None) -> list[str]:
         parts = [part for part in (where, problem.path, problem.message) if part]
         lines.append(": ".join(parts))
     return lines
+
+
+def _absolute(path: Path) -> str | None:
+    """Where a scenario file is, for its saves to find it again after a restart."""
+    try:
+        return str(path.resolve())
+    except (OSError, RuntimeError):
+        return None
 
 
 class TitleScene(Scene):
@@ -76,7 +114,7 @@ class TitleScene(Scene):
             t("A game about growing into a networking municipality"),
             "#subtitle",
         )
-        x, w, h, gap = 470, 340, 50, 12
+        x, w, h, gap = 420, 440, 50, 12
         self.button(self.r(x, y, w, h), t("New game"), self.new_game, kind="@big_button")
         resume, why = self._continue_target()
         y += h + gap
@@ -90,12 +128,18 @@ class TitleScene(Scene):
         )
         y += h + gap
         saves = self.app.saves
+        if saves is None:
+            no_load = t("This window keeps no saves.")
+        elif self.app.safe_title:
+            no_load = t("After an error the saves are not read until the game starts again.")
+        else:
+            no_load = None
         self.button(
             self.r(x, y, w, h),
             t("Load"),
             lambda: self.app.go(LoadScene),
-            enabled=saves is not None,
-            tooltip=None if saves is not None else t("This window keeps no saves."),
+            enabled=no_load is None,
+            tooltip=no_load,
             kind="@big_button",
         )
         y += h + gap
@@ -103,37 +147,43 @@ class TitleScene(Scene):
         y += h + gap
         self.button(self.r(x, y, w, h), t("How the model works"), self.help, kind="@big_button")
         y += h + gap
-        self.button(self.r(x, y, w, h), t("Quit"), self.app.quit, kind="@big_button")
+        self.button(self.r(x, y, w, h), t("Quit"), self.quit, kind="@big_button")
         self.move_focus(1)
 
     def on_enter(self) -> None:
-        """Look once for the newest autosave, so "continue" knows whether it can."""
+        """Look once for the game last played, so "continue" knows whether it can.
+
+        A saves folder that cannot be read is said in the tooltip, not fatal. After the title
+        itself failed once, it does not read the saves at all (``App.safe_title``).
+        """
+        from game.saves import SaveError
+
         self.autosave = None
-        if self.app.saves is not None and self.controller.state is None:
-            try:
-                self.autosave = self.app.saves.latest_autosave()
-            except OSError:  # an unreadable saves folder: nothing to continue
-                self.autosave = None
+        self.saves_problem: str | None = None
+        store = self.app.saves
+        if store is None or self.app.safe_title or self.controller.state is not None:
+            return
+        try:
+            self.autosave = store.latest_autosave()
+        except SaveError as error:
+            self.saves_problem = error.explain(self.lang)
 
     def _continue_target(self) -> tuple[bool, str | None]:
         if self.controller.state is not None or self.autosave is not None:
             return True, None
+        if self.saves_problem:
+            return False, self.saves_problem
         return False, self.t("No game in progress and no autosave yet.")
 
     def new_game(self) -> None:
         self.app.go(ScenarioChoiceScene)
 
     def resume(self) -> None:
-        from game.ui.scenes.debrief import DebriefScene
-        from game.ui.scenes.rounds import BriefingScene
-
-        fresh = self.controller.state is None and self.autosave is not None
-        if fresh and not load_into(self.app, self.autosave.path):
+        if self.controller.state is None and self.autosave is not None:
+            load_into(self.app, self.autosave.path, TitleScene)
             return
-        state = self.controller.state
-        if state is None:
-            return
-        self.app.go(DebriefScene if state.finished else BriefingScene)
+        if self.controller.state is not None:
+            open_game(self.app)
 
     def settings(self) -> None:
         self.app.go(SettingsScene, TitleScene)
@@ -141,8 +191,16 @@ class TitleScene(Scene):
     def help(self) -> None:
         self.app.go(HelpScene, TitleScene)
 
+    def quit(self) -> None:
+        """The quit button: at once, unless a game is in progress (its round would be lost)."""
+        if self.controller.in_progress:
+            self.app.go(confirm_quit(self.app))
+        else:
+            self.app.quit()
+
     def back(self) -> None:
-        self.app.quit()
+        """Escape on the title asks first: two Escapes from a round must not close the game."""
+        self.app.go(confirm_quit(self.app))
 
     def draw(self, surface: pygame.Surface) -> None:
         fonts, palette = self.app.fonts, self.app.palette
@@ -154,6 +212,10 @@ class TitleScene(Scene):
             message = self.t("The branding pack cannot be used:") + " " + self.app.pack_problem
             area = self.r(60, 14, 1160, 86)
             text_block(surface, fonts.get(16), message, palette.bad, area, max_lines=3)
+        if self.app.safe_title and self.app.saves is not None:
+            note = self.t("After an error the saves are not read until the game starts again.")
+            where = self.r(640, 662, 0, 0).topleft
+            text(surface, fonts.get(15), note, palette.bad, where, "midbottom")
         hint = self.t("Tab and Enter work everywhere · F11 full screen · F1 help")
         text(
             surface,
@@ -165,19 +227,237 @@ class TitleScene(Scene):
         )
 
 
-def load_into(app, path: Path) -> bool:
-    """Load the save at ``path`` into the controller; on failure show why and return False."""
+def open_game(app) -> None:
+    """The game in the controller, where it stands: its round, or the debrief when it is over."""
+    from game.ui.scenes.debrief import DebriefScene
+    from game.ui.scenes.rounds import BriefingScene
+
+    state = app.controller.state
+    if state is None:
+        app.go(TitleScene)
+        return
+    app.go(DebriefScene if state.finished else BriefingScene)
+
+
+def load_into(app, path: Path, came_from: type[Scene]) -> None:
+    """Load the save at ``path`` and open it; when it cannot be used, say why and offer what can.
+
+    - it loads: the game opens where it stands;
+    - it does not, but its backup does: offer to continue from the backup;
+    - its scenario changed since: say what changed, offer to continue in the new version or to
+      keep the old game aside;
+    - otherwise: the reason, and back.
+    """
+    from game.saves import CHANGED_KINDS, SaveError
+
+    store, t, lang = app.saves, app.t, app.settings.language
+    try:
+        loaded = store.load(path, app.find_scenario)
+    except SaveError as error:
+        backup = store.usable_backup(path, app.find_scenario)
+        if backup is not None:
+            app.go(backup_offer(app, path, error, backup, came_from))
+        elif error.kind in CHANGED_KINDS:
+            app.go(changed_scenario(app, path, error, came_from))
+        else:
+            app.go(MessageScene, t("This save cannot be used"), error.explain(lang), came_from)
+        return
+    if loaded.info.from_backup:
+        # Continuing from a backup because its save is damaged: keep the damaged file aside, so
+        # the next autosave does not make it the backup in place of the good one.
+        _set_aside_quietly(store, loaded.info.path.with_name(loaded.info.path.name[:-4]), False)
+    resume_loaded(app, loaded)
+
+
+def resume_loaded(app, loaded, save_now: bool = False) -> None:
+    """Put a loaded game in the controller and open it."""
+    app.controller.resume(
+        loaded.scenario,
+        loaded.state,
+        loaded.team,
+        loaded.game_id,
+        loaded.scenario_file,
+        save_now=save_now,
+    )
+    open_game(app)
+
+
+def _set_aside_quietly(store, path: Path, with_backup: bool = True) -> Path | None:
+    """Set a save aside if it is there; a failure only means it stays where it is."""
     from game.saves import SaveError
 
+    if not path.exists():
+        return None
     try:
-        loaded = app.saves.load(path, app.find_scenario)
-    except SaveError as error:
-        app.go(
-            MessageScene, app.t("This save cannot be used"), error.explain(app.settings.language)
+        return store.set_aside(path, with_backup=with_backup)
+    except SaveError:
+        return None
+
+
+def backup_offer(app, path: Path, error, backup, came_from: type[Scene]) -> Scene:
+    """The save at ``path`` fails, but its backup (the round before) loads whole: offer it."""
+    t, lang = app.t, app.settings.language
+    message = (
+        error.explain(lang)
+        + "\n\n"
+        + t("Its backup, from round {n}, is whole: the game can go on from there.").format(
+            n=backup.info.round
         )
-        return False
-    app.controller.resume(loaded.scenario, loaded.state, loaded.team)
-    return True
+    )
+
+    def take_backup() -> None:
+        if backup.info.kind.value == "autosave":
+            # The damaged file is kept aside; the backup stays where the next autosave keeps it.
+            _set_aside_quietly(app.saves, path, with_backup=False)
+        resume_loaded(app, backup)
+
+    return ChoiceScene(
+        app,
+        "backup_offer",
+        t("This save cannot be used"),
+        message,
+        [(t("Continue from the backup"), take_backup), (t("Back"), lambda: app.go(came_from))],
+        lambda: app.go(came_from),
+    )
+
+
+def changed_scenario(app, path: Path, error, came_from: type[Scene]) -> Scene:
+    """The save's scenario (or the game's rules) changed: say what, and let the team choose."""
+    from game.saves import SaveError
+
+    t, lang, store = app.t, app.settings.language, app.saves
+    message = (
+        error.explain(lang)
+        + "\n\n"
+        + t(
+            "Continue with the new version: your decisions are played again in the scenario as "
+            "it is now, and the game goes on from there. Keep the old game aside: the save stays "
+            "as it is, in the list of saves, and can be continued once the old version is back; "
+            "Continue no longer picks it."
+        )
+    )
+
+    def keep_aside() -> None:
+        moved = _set_aside_quietly(store, path)
+        note = (
+            t("The old game is kept as {name}.").format(name=moved.name)
+            if moved is not None
+            else t("The old game stays where it was.")
+        )
+        app.go(MessageScene, t("The old game is kept aside"), note, came_from)
+
+    def new_version() -> None:
+        try:
+            loaded = store.continue_in_new_version(path, app.find_scenario)
+        except SaveError as failure:
+            app.go(MessageScene, t("This save cannot be used"), failure.explain(lang), came_from)
+            return
+        if loaded.info.kind.value == "autosave":
+            _set_aside_quietly(store, path)  # the old game stays whole, beside the new one
+        resume_loaded(app, loaded, save_now=True)
+        if loaded.mismatch is not None:
+            note = (
+                loaded.mismatch.explain(lang)
+                + " "
+                + t("The game goes on from the start of that round.")
+            )
+            app.go(
+                MessageScene,
+                t("Continued in the new version"),
+                note,
+                None,
+                t("To the game"),
+            )
+
+    return ChoiceScene(
+        app,
+        "scenario_changed",
+        t("The scenario has changed"),
+        message,
+        [
+            (t("Continue with the new version"), new_version),
+            (t("Keep the old game aside"), keep_aside),
+            (t("Back"), lambda: app.go(came_from)),
+        ],
+        lambda: app.go(came_from),
+    )
+
+
+def confirm_quit(app) -> Scene:
+    """Quit or stay; staying goes back to the scene the question came from."""
+    t = app.t
+    scene = app.scene
+    back = scene.reopen() if scene is not None else TitleScene
+
+    def stay() -> None:
+        app.go(back)
+
+    if app.controller.in_progress:
+        message = t(
+            "The game is saved at the start of every round: Continue picks it up there. What "
+            "you chose in this round so far is not kept."
+        )
+        stay_label = t("Keep playing")
+    else:
+        message = t("Netwerkende Gemeente closes.")
+        stay_label = t("Stay")
+    return ChoiceScene(
+        app,
+        "confirm_quit",
+        t("Quit the game?"),
+        message,
+        [(stay_label, stay), (t("Quit"), app.quit)],
+        stay,
+    )
+
+
+class ChoiceScene(Scene):
+    """A question with its answers, one button each; Escape takes ``cancel``.
+
+    The first answer has the focus, so Enter and Escape both take the safe way (quit asks
+    "stay" first).
+    """
+
+    offers_help = False
+
+    def __init__(
+        self,
+        app,
+        name: str,
+        heading: str,
+        message: str,
+        choices: list[tuple[str, Callable[[], None]]],
+        cancel: Callable[[], None],
+    ) -> None:
+        super().__init__(app)
+        self.name = name
+        self.heading = heading
+        self.message = message
+        self.choices = choices
+        self.cancel = cancel
+
+    def build(self) -> None:
+        self.label(self.r(80, 60, 1100, 56), self.heading, "#heading")
+        y = 650 - 66 * (len(self.choices) - 1)
+        for caption, action in self.choices:
+            self.button(self.r(80, y, 640, 56), caption, action, kind="@big_button")
+            y += 66
+        self.move_focus(1)
+
+    def reopen(self) -> Callable[[], Scene]:
+        return lambda: self
+
+    def back(self) -> None:
+        self.cancel()
+
+    def draw(self, surface: pygame.Surface) -> None:
+        bottom = 650 - 66 * (len(self.choices) - 1) - 20
+        area = self.r(80, 140, 1120, bottom - 140)
+        font, colour = self.app.fonts.get(20), self.app.palette.text
+        for paragraph in self.message.split("\n\n"):
+            used = text_block(surface, font, paragraph, colour, area)
+            area.top += used + self.u(12)
+            area.height = max(0, area.height - used - self.u(12))
 
 
 class LoadScene(Scene):
@@ -186,9 +466,13 @@ class LoadScene(Scene):
     name = "load"
 
     def on_enter(self) -> None:
+        from game.saves import Listing
+
         store = self.app.saves
-        self.saves = store.list() if store is not None else []
-        self.broken = store.broken() if store is not None else []
+        listing = store.scan() if store is not None else Listing([], [])
+        self.saves = listing.saves
+        self.broken = listing.broken
+        self.problem = listing.problem
 
     def build(self) -> None:
         t, lang = self.t, self.lang
@@ -199,6 +483,10 @@ class LoadScene(Scene):
             team = info.team or t("no team name")
             state = t("finished") if info.finished else t("round {n}").format(n=info.round)
             caption = f"{when} · {team} · {info.title(lang)} · {state}"
+            if info.aside:
+                caption += " · " + t("set aside")
+            elif info.from_backup:
+                caption += " · " + t("backup")
             self.button(
                 self.r(40, y, 1200, 50),
                 caption,
@@ -206,26 +494,27 @@ class LoadScene(Scene):
                 kind="@left_button",
             )
             y += 58
-        if not self.saves:
+        if self.problem is not None:
+            self.label(self.r(40, 100, 1200, 40), t("The saves folder cannot be read."), "#warning")
+        elif not self.saves:
             self.label(self.r(40, 100, 1200, 40), t("There are no saved games yet."))
         self.button(self.r(40, 650, 200, 52), t("Back"), self.back)
         self.move_focus(1)
 
     def load(self, path: Path) -> None:
-        from game.ui.scenes.debrief import DebriefScene
-        from game.ui.scenes.rounds import BriefingScene
-
-        if load_into(self.app, path):
-            state = self.controller.state
-            self.app.go(DebriefScene if state is not None and state.finished else BriefingScene)
+        load_into(self.app, path, LoadScene)
 
     def back(self) -> None:
         self.app.go(TitleScene)
 
     def draw(self, surface: pygame.Surface) -> None:
+        fonts, palette = self.app.fonts, self.app.palette
+        if self.problem is not None:
+            area = self.r(40, 150, 1200, 200)
+            text_block(surface, fonts.get(18), self.problem.explain(self.lang), palette.text, area)
+            return
         if not self.broken:
             return
-        fonts, palette = self.app.fonts, self.app.palette
         area = self.r(40, 90 + 58 * min(9, len(self.saves)) + 10, 1200, 120)
         if area.top > self.r(0, 620, 0, 0).top:
             return
@@ -238,23 +527,44 @@ class LoadScene(Scene):
 
 
 class MessageScene(Scene):
-    """A short message with one way back to the title (a save that cannot be used…)."""
+    """A short message with one way on: back to where it came from (the title by default)."""
 
     name = "message"
     offers_help = False
 
-    def __init__(self, app, heading: str, message: str) -> None:
+    def __init__(
+        self,
+        app,
+        heading: str,
+        message: str,
+        back_to: type[Scene] | None = None,
+        button: str | None = None,
+    ) -> None:
         super().__init__(app)
         self.heading = heading
         self.message = message
+        self.back_to = back_to
+        self.caption = button
 
     def build(self) -> None:
         self.label(self.r(80, 60, 1100, 56), self.heading, "#heading")
-        self.button(self.r(80, 600, 460, 56), self.t("Back to the title screen"), self.back)
+        if self.caption is not None:
+            caption = self.caption
+        elif self.back_to in (None, TitleScene):
+            caption = self.t("Back to the title screen")
+        else:
+            caption = self.t("Back")
+        self.button(self.r(80, 600, 460, 56), caption, self.back)
         self.move_focus(1)
 
+    def reopen(self) -> Callable[[], Scene]:
+        return lambda: self
+
     def back(self) -> None:
-        self.app.go(TitleScene)
+        if self.back_to is None and self.caption is not None:
+            open_game(self.app)  # "to the game": the game the message was about
+        else:
+            self.app.go(self.back_to or TitleScene)
 
     def draw(self, surface: pygame.Surface) -> None:
         area = self.r(80, 140, 1120, 400)
@@ -273,7 +583,9 @@ class ScenarioChoiceScene(Scene):
     def load_list(self) -> None:
         """Read the scenario files (again: a trainer may have just fixed one)."""
         wanted = self.app.preselected_scenario
-        self.entries = scenario_list(self.app.scenario_dir, wanted, self.app.pack)
+        self.entries = scenario_list(
+            self.app.scenario_dir, wanted, self.app.scenario_cache, self.app.pack
+        )
         self.index = 0
         for i, entry in enumerate(self.entries):
             if wanted is not None and wanted in (entry.id, str(entry.path), entry.path.stem):
@@ -320,6 +632,7 @@ class ScenarioChoiceScene(Scene):
 
     def reload(self) -> None:
         self.team = self.team_entry.get_text()
+        self.app.scenario_cache.clear()  # "reload" reads every file, edited or not
         chosen = self.current.path if self.current else None
         self.load_list()
         for i, entry in enumerate(self.entries):
@@ -342,7 +655,12 @@ class ScenarioChoiceScene(Scene):
             return
         from game.ui.scenes.rounds import BriefingScene
 
-        self.controller.start(entry.scenario, self.app.seed, self.team_entry.get_text())
+        self.controller.start(
+            entry.scenario,
+            self.app.seed,
+            self.team_entry.get_text(),
+            scenario_file=_absolute(entry.path),
+        )
         self.app.play("confirm")
         self.app.go(BriefingScene)
 
@@ -426,6 +744,10 @@ class SettingsScene(Scene):
         super().__init__(app)
         self.return_to = return_to
 
+    def reopen(self) -> Callable[[], Scene]:
+        return_to = self.return_to
+        return lambda: type(self)(self.app, return_to)
+
     def build(self) -> None:
         t, s = self.t, self.app.settings
         self.label(self.r(80, 30, 900, 50), t("Settings"), "#heading")
@@ -504,8 +826,12 @@ class SettingsScene(Scene):
         return why, str(home.root)
 
 
-def model_html(t: Callable[[str], str], lang: str) -> str:
-    """The help screen: the model in plain words, as pygame_gui's HTML subset."""
+def model_pages(t: Callable[[str], str], lang: str) -> list[tuple[str, str]]:
+    """The help screen's pages: the model in plain words, as pygame_gui's HTML subset.
+
+    In pages, not one long text: a page fits the screen without scrolling, and laying out one
+    page costs a third of the whole (opening help stays well under a tenth of a second).
+    """
     e = html.escape
     phases = {
         GrowthPhase.DISCOVERING: t(
@@ -543,32 +869,32 @@ def model_html(t: Callable[[str], str], lang: str) -> str:
     }
     the_organisation = e(t("the organisation"))
     the_resident = e(t("the resident"))
-    parts = ["<b>" + e(t("Four growth phases")) + "</b><br>"]
+    phases_page = ["<b>" + e(t("Four growth phases")) + "</b><br>"]
     for phase, meaning in phases.items():
-        parts.append(f"<b>{phase.level}. {e(label(phase, lang))}</b> — {e(meaning)}<br>")
-    parts.append("<br><b>" + e(t("Four competence stages")) + "</b><br>")
+        phases_page.append(f"<b>{phase.level}. {e(label(phase, lang))}</b> — {e(meaning)}<br>")
+    phases_page.append("<br><b>" + e(t("Four competence stages")) + "</b><br>")
     for stage, meaning in stages.items():
-        parts.append(
+        phases_page.append(
             f"<b>{stage.level}. {e(label(stage, lang))}</b>: {the_organisation} {e(meaning)}<br>"
         )
-    parts.append("<br><b>" + e(t("Five roles for the municipality")) + "</b><br>")
+    roles_page = ["<b>" + e(t("Five roles for the municipality")) + "</b><br>"]
     for i, role in enumerate(MunicipalRole, start=1):
-        parts.append(f"<b>{i}. {e(label(role, lang))}</b> — {e(role_meaning(role, t))}<br>")
-    parts.append(
-        e(
+        roles_page.append(f"<b>{i}. {e(label(role, lang))}</b> — {e(role_meaning(role, t))}<br>")
+    roles_page.append(
+        "<br>"
+        + e(
             t(
                 "Who took the initiative decides which roles fit. The municipality's own "
                 "initiative: mostly directing. The community's initiative: facilitating, taking "
                 "part or letting go. Rules broken: normative."
             )
         )
-        + "<br>"
     )
-    parts.append("<br><b>" + e(t("How residents meet the municipality")) + "</b><br>")
+    lines_page = ["<b>" + e(t("How residents meet the municipality")) + "</b><br>"]
     for relation, meaning in relations.items():
-        parts.append(f"<b>{e(label(relation, lang))}</b>: {the_resident} {e(meaning)}<br>")
-    parts.append("<br><b>" + e(t("Three lines")) + "</b><br>")
-    parts.append(
+        lines_page.append(f"<b>{e(label(relation, lang))}</b>: {the_resident} {e(meaning)}<br>")
+    lines_page.append("<br><b>" + e(t("Three lines")) + "</b><br>")
+    lines_page.append(
         e(
             t(
                 "Interaction grows from being present, to sending, to real dialogue. Initiative "
@@ -578,61 +904,104 @@ def model_html(t: Callable[[str], str], lang: str) -> str:
             )
         )
     )
-    return "".join(parts)
+    return [
+        (t("Phases and stages"), "".join(phases_page)),
+        (t("Roles"), "".join(roles_page)),
+        (t("Residents and lines"), "".join(lines_page)),
+    ]
 
 
 class HelpScene(Scene):
-    """The four phases, the four stages, the five roles and the citizen relations, plainly."""
+    """The four phases, the four stages, the five roles and the citizen relations, plainly,
+    on pages (←/→ or the page buttons)."""
 
     name = "help"
     offers_help = False
 
-    def __init__(self, app, return_to: Callable[[], Scene] | type[Scene]) -> None:
+    def __init__(self, app, return_to: Callable[[], Scene] | type[Scene], page: int = 0) -> None:
         super().__init__(app)
         self.return_to = return_to
+        self.page = page
+
+    def reopen(self) -> Callable[[], Scene]:
+        return_to, page = self.return_to, self.page
+        return lambda: HelpScene(self.app, return_to, page)
 
     def build(self) -> None:
         t = self.t
+        pages = model_pages(t, self.lang)
+        self.page %= len(pages)
         self.label(self.r(60, 20, 1000, 50), t("How the model works"), "#heading")
-        self.text_box(self.r(60, 80, 1160, 550), model_html(t, self.lang))
+        x = 60
+        for number, (title, _) in enumerate(pages):
+            self.button(
+                self.r(x, 78, 370, 46),
+                title,
+                lambda number=number: self.show(number),
+                selected=number == self.page,
+            )
+            x += 382
+        self.text_box(self.r(60, 134, 1160, 496), pages[self.page][1])
         self.button(self.r(60, 645, 220, 52), t("Back"), self.back, kind="@big_button")
-        self.move_focus(1)
+        if self._focus is None:
+            self.move_focus(1)
+
+    def show(self, page: int) -> None:
+        self.page = page
+        self.rebuild()
+
+    def on_key(self, event: pygame.event.Event) -> None:
+        if event.key in (pygame.K_LEFT, pygame.K_RIGHT):
+            self.show(self.page + (1 if event.key == pygame.K_RIGHT else -1))
 
     def back(self) -> None:
         self.app.go(self.return_to)
 
 
 class ErrorScene(Scene):
-    """Something unexpected went wrong. The game is intact; the details went to a log file."""
+    """Something unexpected went wrong. The game is intact; the details went to a log file.
+
+    ``offer_game`` is False when there is no game, or when going back to it just failed: then
+    only the title is offered, and the screen says why.
+    """
 
     name = "error"
     offers_help = False
 
-    def __init__(self, app, message: str, log_file: Path | None) -> None:
+    def __init__(
+        self, app, message: str, log_file: Path | None, *, offer_game: bool = True
+    ) -> None:
         super().__init__(app)
         self.message = message
         self.log_file = log_file
+        self.offer_game = offer_game and app.controller.state is not None
+        self.game_failed = offer_game is False and app.controller.state is not None
+        # Which way back was taken: if opening it fails, the next error screen leaves it out.
+        self.chosen: str | None = None
 
     def build(self) -> None:
         t = self.t
         self.label(self.r(80, 60, 1100, 56), t("Something went wrong"), "#heading")
         y = 560
-        if self.controller.in_progress:
+        if self.offer_game:
             self.button(
-                self.r(80, y, 460, 56), t("Back to the game"), self.to_game, kind="@big_button"
+                self.r(80, y, 600, 56), t("Back to the game"), self.to_game, kind="@big_button"
             )
             y += 70
         self.button(
-            self.r(80, y, 460, 56), t("Back to the title screen"), self.to_title, kind="@big_button"
+            self.r(80, y, 600, 56), t("Back to the title screen"), self.to_title, kind="@big_button"
         )
         self.move_focus(1)
 
-    def to_game(self) -> None:
-        from game.ui.scenes.rounds import BriefingScene
+    def reopen(self) -> Callable[[], Scene]:
+        return lambda: self
 
-        self.app.go(BriefingScene)
+    def to_game(self) -> None:
+        self.chosen = "game"
+        open_game(self.app)
 
     def to_title(self) -> None:
+        self.chosen = "title"
         self.app.go(TitleScene)
 
     def back(self) -> None:
@@ -645,6 +1014,13 @@ class ErrorScene(Scene):
             t("The game itself is safe: nothing of your game was lost."),
             t("What happened:") + " " + self.message,
         ]
+        if self.game_failed:
+            lines.append(
+                t(
+                    "The game's screen cannot be opened now. Its autosave is kept: go back to "
+                    "the title screen, and continue it after restarting the game."
+                )
+            )
         where = str(self.log_file) if self.log_file else t("(the log file could not be written)")
         lines.append(t("The details are in the log file:") + " " + where)
         for line in lines:

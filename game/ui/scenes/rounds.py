@@ -196,10 +196,16 @@ class BriefingScene(RoundScene):
         pygame.image.save(picture, buffer, "png")
         name = f"{controller.team} {self.t('round')} {self.state.round}"
         try:
-            path = store.save_slot(
-                name, self.state, controller.scenario, controller.team, buffer.getvalue()
+            store.save_slot(
+                name,
+                self.state,
+                controller.scenario,
+                controller.team,
+                buffer.getvalue(),
+                game_id=controller.game_id,
+                scenario_file=controller.scenario_file,
             )
-            self.saved = self.t("Saved as {name}.").format(name=path.stem)
+            self.saved = self.t("Saved as {name}.").format(name=name)
         except (SaveError, OSError) as error:
             explain = getattr(error, "explain", None)
             self.saved = explain(self.lang) if callable(explain) else str(error)

@@ -2,11 +2,13 @@
 
 Run from the repository root: ``python tests/data/saves/make_examples.py``. The files are kept
 in git; the tests never run this script. It writes the example of the current format, by the game
-itself. The examples of formats 1–3 were written by earlier versions of this script (formats 1 and
-2 by hand, the way the game wrote them then) and are kept as they are: since format 4 the rules
+itself. The examples of formats 1–4 were written by earlier versions of this script (formats 1 to
+3 by hand, the way the game wrote them then) and are kept as they are: since format 5 the rules
 differ, so those games are refused with that reason (``game/saves/migrations.py``).
 
-Only run it again on purpose: when the rules change so that old games no longer replay the same
+It writes every example; an old format's file that still replays is best kept as git has it
+(``git checkout`` it again): it shows what that version of the game really wrote. Only run it
+again on purpose: when the rules change so that old games no longer replay the same
 (the example test then says so), or when a new format version needs an example of the old one.
 A replaced example means players' older saves will not load either; say so in the change notes.
 """
@@ -30,6 +32,7 @@ from game.sim import Bot, new_game, resolve_round  # noqa: E402
 SCENARIO_FILE = HERE / "saves-example.yaml"
 SEED = 5
 WHEN = datetime(2026, 3, 12, 14, 30, tzinfo=UTC)
+GAME_ID = "5eed0e1a2b3c4d5e"
 
 
 def _game(rounds: int):
@@ -45,7 +48,16 @@ def _game(rounds: int):
 def main() -> None:
     scenario, state = _game(2)
     current = build_document(
-        state, scenario, "Team Noord", SaveKind.AUTOSAVE, "autosave", None, WHEN
+        state,
+        scenario,
+        "Team Zuid",
+        SaveKind.AUTOSAVE,
+        "autosave",
+        None,
+        WHEN,
+        game_id=GAME_ID,
+        sequence=7,
+        scenario_file=None,
     )
     (HERE / f"format-{FORMAT_VERSION}.json").write_bytes(encode(current))
 
