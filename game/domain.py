@@ -167,6 +167,18 @@ class OrganisationKind(StrEnum):
     OTHER = "other"
 
 
+class GameLength(StrEnum):
+    """How much of a scenario a workshop plays: a short game, a standard one, or all of it.
+
+    A short or standard game is derived from the scenario's data (``game.sim.length``), so the
+    same scenario, seed and length always give the same game.
+    """
+
+    SHORT = "short"
+    STANDARD = "standard"
+    FULL = "full"
+
+
 _PHASES = tuple(GrowthPhase)
 _PHASE_LEVEL = {p: i + 1 for i, p in enumerate(_PHASES)}
 _STAGES = tuple(CompetenceStage)

@@ -24,6 +24,7 @@ from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field
 from game.domain import (
     CitizenRelation,
     CompetenceStage,
+    GameLength,
     GrowthPhase,
     Indicator,
     MunicipalRole,
@@ -201,6 +202,10 @@ class StateModel(SaveModel):
     history: list[RoundRecordModel]
     rng_state: int = Field(
         ge=0, lt=2**64, description="The random generator's state (SplitMix64: one number)."
+    )
+    length: GameLength = Field(
+        GameLength.FULL,
+        description="How much of the scenario the game plays (short, standard, full).",
     )
 
     @model_validator(mode="after")

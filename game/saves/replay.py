@@ -12,10 +12,11 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from game.domain import Language
+from game.domain import GameLength, Language
 from game.scenario.models import Scenario
 from game.sim.effects import DecisionRejected
-from game.sim.engine import new_game, resolve_round
+from game.sim.engine import resolve_round
+from game.sim.length import start_game
 from game.sim.state import Decisions, GameState
 
 
@@ -70,8 +71,11 @@ def check_replay(
     template key and parameters) is presentation, not game: a newer game version may say the
     same thing better, so wording is not compared and the replayed state, with current wording,
     is the one to continue from.
+
+    ``scenario`` is the whole scenario; the game is replayed at the saved game's length.
     """
-    state = new_game(scenario, saved.seed)
+    played, state = start_game(scenario, saved.seed, saved.length)
+    scenario = played
     rng = state.rng()
     for number, round_decisions in enumerate(decisions, 1):
         try:
@@ -88,15 +92,19 @@ def check_replay(
 
 
 def replay_prefix(
-    scenario: Scenario, seed: int, decisions: list[Decisions]
+    scenario: Scenario,
+    seed: int,
+    decisions: list[Decisions],
+    length: GameLength = GameLength.FULL,
 ) -> tuple[GameState, RejectedReplay | None]:
     """Replay ``decisions`` from ``seed`` in ``scenario`` for as long as the rules accept them.
 
     Returns the state reached and, when a round's decisions could not be played (rejected, or
     they name something the scenario no longer has), that round and why: the state is then the
-    one at the start of that round, ready for the team to decide it again.
+    one at the start of that round, ready for the team to decide it again. ``scenario`` is the
+    whole scenario, played at ``length``.
     """
-    state = new_game(scenario, seed)
+    scenario, state = start_game(scenario, seed, length)
     rng = state.rng()
     for number, round_decisions in enumerate(decisions, 1):
         if state.finished:

@@ -57,6 +57,7 @@ from game.saves.models import SaveKind
 from game.saves.names import autosave_stem, new_game_id, slot_stem
 from game.saves.replay import Mismatch, RejectedReplay, check_replay, replay_prefix
 from game.scenario.models import Scenario
+from game.sim.length import played_scenario
 from game.sim.state import Decisions, GameState
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
@@ -310,7 +311,7 @@ def load_save(
         raise _mismatch_error(found, info, scenario, path)
     return LoadedGame(
         replayed or state,
-        scenario,
+        played_scenario(scenario, state.length),
         info.team,
         info,
         found,
@@ -331,11 +332,12 @@ def continue_in_new_version(
     ``mismatch`` says which and why; otherwise ``mismatch`` is None.
     """
     decoded, info = read_save(path)
-    _, decisions = _rebuild(decoded, path)
+    saved, decisions = _rebuild(decoded, path)
     scenario = _scenario_for(info, find_scenario, path, use_hint)
-    state, stop = replay_prefix(scenario, decoded.save.body.seed, decisions)
+    state, stop = replay_prefix(scenario, decoded.save.body.seed, decisions, saved.length)
     game_id = _continue_as(info)
-    return LoadedGame(state, scenario, info.team, info, stop, game_id, info.scenario_file)
+    played = played_scenario(scenario, state.length)
+    return LoadedGame(state, played, info.team, info, stop, game_id, info.scenario_file)
 
 
 def _rebuild(decoded: Decoded, path: Path) -> tuple[GameState, list[Decisions]]:

@@ -15,6 +15,7 @@ from typing import Any, NamedTuple
 from game.domain import (
     CitizenRelation,
     CompetenceStage,
+    GameLength,
     GrowthPhase,
     Indicator,
     MunicipalRole,
@@ -256,6 +257,9 @@ class GameState:
     predictions_right: int
     history: tuple[RoundRecord, ...]
     rng_state: int = field(repr=False, default=0)
+    # How much of the scenario this game plays (``game.sim.length``): part of the game record,
+    # so a save replays in the same shorter scenario and games of one length can be compared.
+    length: GameLength = GameLength.FULL
 
     def clone(self) -> GameState:
         """A copy whose dicts can be changed without touching this state."""
@@ -299,6 +303,7 @@ class GameState:
             self.predictions_right,
             self.history,
             self.rng_state,
+            self.length,
         )
 
     def rng(self) -> Dice:
@@ -371,6 +376,7 @@ class GameState:
             "predictions_right": self.predictions_right,
             "history": [r.to_dict() for r in self.history],
             "rng_state": self.rng_state,
+            "length": self.length.value,
         }
 
     @classmethod
@@ -418,4 +424,5 @@ class GameState:
             predictions_right=data["predictions_right"],
             history=tuple(RoundRecord.from_dict(r) for r in data["history"]),
             rng_state=int(data["rng_state"]),
+            length=GameLength(data.get("length", GameLength.FULL)),
         )
