@@ -732,6 +732,10 @@ def cmd_validate(args: argparse.Namespace, out: TextIO) -> int:
             f"{path}: valid — {scenario.title.get('en')}, {scenario.rounds} rounds, "
             f"{len(scenario.initiatives)} initiatives\n"
         )
+        from game.scenario.glyphs import scenario_warnings
+
+        for warning in scenario_warnings(path):
+            out.write(f"{warning}\n")
     checked = len(files) + packs
     summary = f"{checked} file{'s' if checked != 1 else ''} checked: {valid} valid"
     if problems:

@@ -159,6 +159,50 @@ class _Check:
                 seen.add(current)
         return set(stages)
 
+    def lengths(self) -> None:
+        """A shorter game's rounds lie within the scenario, in order, fewer than the whole; its
+        initiatives exist and come in a given round; a standard game is longer than a short one."""
+        rounds = self.scenario.rounds
+        counts: dict[str, int] = {}
+        for name in ("short", "standard"):
+            plan = getattr(self.scenario.lengths, name)
+            if plan is None:
+                continue
+            base = ("lengths", name)
+            if plan.rounds is not None:
+                counts[name] = len(plan.rounds)
+                for index, number in enumerate(plan.rounds):
+                    if number > rounds:
+                        self.add(
+                            (*base, "rounds", index),
+                            f"round {number} never comes: the scenario has {rounds} rounds",
+                        )
+                    elif index and number <= plan.rounds[index - 1]:
+                        self.add(
+                            (*base, "rounds", index),
+                            "list the rounds in order, each once (e.g. [1, 2, 4, 6])",
+                        )
+                if len(plan.rounds) >= rounds:
+                    self.add(
+                        (*base, "rounds"),
+                        f"a {name} game plays fewer rounds than the whole scenario ({rounds})",
+                    )
+            for index, ref in enumerate(plan.initiatives or ()):
+                path = (*base, "initiatives", index)
+                if ref not in self.ids["initiative"]:
+                    self.reference(path, ref, "initiative")
+                elif self.scenario.initiative(ref).round is None:
+                    self.add(
+                        path,
+                        f"'{ref}' has no 'round': list only initiatives that come in a given "
+                        "round (next stages and news come with them by themselves)",
+                    )
+        if "short" in counts and "standard" in counts and counts["standard"] <= counts["short"]:
+            self.add(
+                ("lengths", "standard", "rounds"),
+                f"a standard game plays more rounds than a short one ({counts['short']})",
+            )
+
     def scheduled_round(self, path: DataPath, round_: int | None) -> None:
         if round_ is not None and round_ > self.scenario.rounds:
             self.add(
@@ -207,6 +251,7 @@ def reference_problems(
                 "condition, let an event bring it with 'add_initiatives', or make it the next "
                 "stage of another initiative with 'unfolds'",
             )
+    check.lengths()
     account = scenario.council_account
     if account is not None:
         check.reference(("council_account", "channel"), account.channel, "channel")

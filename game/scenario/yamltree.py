@@ -41,6 +41,9 @@ Mark = tuple[int, int]
 
 _NULLS = frozenset(("", "~", "null", "Null", "NULL"))
 # Characters YAML does not allow in a file (the printable set of the YAML spec, inverted).
+# Control characters a text may not hold once read: all but the line break (and the tab,
+# which YAML's own reader turns away where it matters).
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _NOT_PRINTABLE = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -151,6 +154,17 @@ class _Builder:
             value = None
         path = self.place(value, mark, key_text=event.value)
         self.check_node(event, mark, path)
+        if value is not None:
+            # An escape in a quoted text ("\0", "\x07") makes a control character the file
+            # itself does not show; the game cannot draw it, so it is refused like a raw one.
+            bad = _CONTROL.search(value)
+            if bad is not None:
+                self.problem(
+                    mark,
+                    f"a control character (U+{ord(bad.group()):04X}) written as an escape "
+                    "(such as '\\0'); the game cannot show it: remove it",
+                    path or (),
+                )
 
     def start(self, event: Any, mapping: bool) -> None:
         mark = _mark(event)
