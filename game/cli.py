@@ -113,6 +113,17 @@ def build_parser() -> argparse.ArgumentParser:
     _lang_option(tour, "en", "the pack's language, else en")
     _pack_option(tour)
     tour.add_argument("--seed", type=int, default=1, help="the game seed (default: 1)")
+    tour.add_argument(
+        "--scale",
+        type=_type_scale,
+        default=1.0,
+        help="type size as a projector room sets it: 1.0, 1.2 or 1.4 (default: 1.0)",
+    )
+    tour.add_argument(
+        "--check",
+        action="store_true",
+        help="also check that every text fits (exit 1 and a list of what does not)",
+    )
 
     from game.sim.bots import STRATEGIES
 
@@ -343,6 +354,20 @@ def _strategy_list(value: str) -> list[str]:
     return names
 
 
+def _type_scale(value: str) -> float:
+    """A type size: 0.85 to 1.4 (as a number, or as a percentage like 140%)."""
+    text = value.strip().rstrip("%")
+    try:
+        number = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{value}' is not a type size such as 1.2") from None
+    if number > 5:
+        number /= 100
+    if not 0.85 <= number <= 1.4:
+        raise argparse.ArgumentTypeError(f"'{value}': a type size is between 0.85 and 1.4")
+    return number
+
+
 def _size(value: str) -> tuple[int, int]:
     """``1280x720`` → (1280, 720); argparse turns the ValueError into a usage error."""
     width, _, height = value.lower().partition("x")
@@ -414,7 +439,7 @@ def cmd_tour(args: argparse.Namespace, out: TextIO) -> int:
 
     from game.packs.commands import pack_for_run
     from game.scenario.errors import ScenarioError
-    from game.ui.tour import run_tour
+    from game.ui.tour import TourStopped, run_tour
 
     chosen = pack_for_run(args.pack, args.usage)
     if chosen.failed:
@@ -430,15 +455,39 @@ def cmd_tour(args: argparse.Namespace, out: TextIO) -> int:
     _usable_folder(folder, args.usage, "the --out folder")
     import pygame
 
+    findings: list[str] = []
+
+    def inspect(name: str, app: Any) -> None:
+        from game.ui.fit import check
+
+        report = check(app)
+        findings.extend(f"{name}: {problem}" for problem in report.problems)
+
     try:
-        saved = run_tour(folder, args.size, lang, args.scenario, args.seed, pack=chosen.pack)
+        saved = run_tour(
+            folder,
+            args.size,
+            lang,
+            args.scenario,
+            args.seed,
+            pack=chosen.pack,
+            font_scale=args.scale,
+            inspect=inspect if args.check else None,
+        )
     except (OSError, pygame.error) as error:
         sys.stderr.write(f"the tour could not save its pictures in {folder}: {error}\n")
+        return EXIT_FAILED
+    except TourStopped as error:
+        sys.stderr.write(f"the tour stopped: {error}\n")
         return EXIT_FAILED
     for path in saved:
         out.write(f"{path}\n")
     out.write(f"{len(saved)} screenshots in {args.out}\n")
-    return EXIT_OK
+    for finding in findings:
+        out.write(f"does not fit: {finding}\n")
+    if args.check:
+        out.write(f"{len(findings)} layout problem{'s' if len(findings) != 1 else ''}\n")
+    return EXIT_FAILED if findings else EXIT_OK
 
 
 def cmd_autoplay(args: argparse.Namespace, out: TextIO) -> int:

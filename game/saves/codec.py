@@ -58,6 +58,7 @@ def build_document(
     game_id: str,
     sequence: int = 0,
     scenario_file: str | None = None,
+    plan: dict[str, Any] | None = None,
 ) -> Document:
     """The JSON document of a save; the scenario contributes only its id, version and title.
 
@@ -78,6 +79,9 @@ def build_document(
         "decisions": [record.decisions.to_dict() for record in state.history],
         "state": state_dict,
     }
+    if plan and not state.finished:
+        # The choices made so far this round (``PlanModel``): Continue brings them back.
+        body["plan"] = plan
     title = scenario.title.pair()
     document: Document = {
         "format": FORMAT_NAME,

@@ -227,12 +227,30 @@ class BilingualTitle(SaveModel):
     en: PlainText
 
 
+class PlanModel(SaveModel):
+    """What the team chose so far in the round it is playing, before resolving it.
+
+    Not part of the game record (the round is not played yet): kept so that Continue brings
+    the team back to its choices, and checked against the round on loading.
+    """
+
+    roles: dict[str, MunicipalRole] = Field(default_factory=dict, description="Per initiative.")
+    channels: dict[str, list[str]] = Field(default_factory=dict, description="Per initiative.")
+    actions: list[str] = Field(default_factory=list, description="Development actions chosen.")
+    predictions: dict[str, Prediction] = Field(
+        default_factory=dict, description="Per initiative, what the team expects."
+    )
+
+
 class SaveBody(SaveModel):
     """The run: seed, decision log and the whole game state. Never the scenario."""
 
     seed: int = Field(description="The game seed; with the decision log it replays the game.")
     decisions: list[DecisionsModel] = Field(description="Every round's decisions, in order.")
     state: StateModel = Field(description="The game state after the last decision.")
+    plan: PlanModel | None = Field(
+        None, description="The choices made so far in the round being played, if any."
+    )
 
     @model_validator(mode="after")
     def _log_matches_state(self) -> SaveBody:

@@ -31,6 +31,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
+from typing import Any
 
 from game.domain import Bilingual, Language
 from game.places import APP_NAME as APP_NAME  # re-exported: callers and tests ask this module
@@ -138,6 +139,8 @@ class LoadedGame:
     mismatch: Mismatch | RejectedReplay | None = None
     game_id: str = field(default_factory=new_game_id)
     scenario_file: str | None = None
+    # The choices made so far in the round being played (``PlanModel`` as a dict), if saved.
+    plan: dict[str, Any] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -317,6 +320,7 @@ def load_save(
         found,
         _continue_as(info),
         info.scenario_file,
+        decoded.document["body"].get("plan"),
     )
 
 
@@ -481,6 +485,7 @@ def write_save(
     game_id: str | None = None,
     sequence: int = 0,
     scenario_file: str | None = None,
+    plan: dict[str, Any] | None = None,
 ) -> Path:
     """Write a save of ``state`` to ``path`` atomically, keeping the previous file as ``.bak``.
 
@@ -496,6 +501,7 @@ def write_save(
         game_id=game_id or new_game_id(),
         sequence=sequence,
         scenario_file=scenario_file,
+        plan=plan,
     )
     _write(path, encode(document))
     return path
@@ -553,8 +559,12 @@ class SaveStore:
         team: str,
         game_id: str,
         scenario_file: str | None = None,
+        plan: dict[str, Any] | None = None,
     ) -> Path:
-        """Save at the start of a round (and at the end); the previous one becomes the backup."""
+        """Save at the start of a round (and at the end); the previous one becomes the backup.
+
+        ``plan``: the choices made so far in the round, kept when the team leaves mid-round.
+        """
         self._tidy_once()
         path = self.directory / f"{autosave_stem(team, game_id)}.json"
         sequence = self._next_sequence()
@@ -568,6 +578,7 @@ class SaveStore:
             game_id=game_id,
             sequence=sequence,
             scenario_file=scenario_file,
+            plan=plan,
         )
         self._remember(path, sequence)
         return path

@@ -12,8 +12,9 @@ from __future__ import annotations
 import random
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 
-from game.domain import MunicipalRole, Prediction
+from game.domain import GameLength, MunicipalRole, Prediction
 from game.saves.names import clean_name, new_game_id
 from game.scenario.models import Channel, DevelopmentAction, Initiative, Scenario
 from game.sim import (
@@ -24,15 +25,16 @@ from game.sim import (
     Rejection,
     check_decisions,
     decision_cost,
-    new_game,
     resolve_round,
 )
 from game.sim.engine import DecisionCost, available_actions, channel_available, channel_hours
+from game.sim.length import start_game
 from game.sim.rules import compile_rules
 
 # Called at the start of every round and at the end with (state, scenario, team, game id,
-# scenario file); the saves folder's ``SaveStore.autosave``.
-AutosaveHook = Callable[[GameState, Scenario, str, str, str | None], object]
+# scenario file) and the keyword ``plan`` (the round's choices so far, or None); the saves
+# folder's ``SaveStore.autosave``.
+AutosaveHook = Callable[..., object]
 
 PREDICTIONS: tuple[Prediction, ...] = tuple(Prediction)
 DEFAULT_TEAM = "Team"
@@ -48,6 +50,47 @@ class RoundPlan:
     channels: dict[str, list[str]] = field(default_factory=dict)
     actions: list[str] = field(default_factory=list)
     predictions: dict[str, Prediction] = field(default_factory=dict)
+
+    @property
+    def empty(self) -> bool:
+        return not (self.roles or self.channels or self.actions or self.predictions)
+
+    def to_dict(self) -> dict[str, Any]:
+        """As a save keeps it (``PlanModel``)."""
+        return {
+            "roles": {k: MunicipalRole(v).value for k, v in self.roles.items()},
+            "channels": {k: list(v) for k, v in self.channels.items() if v},
+            "actions": list(self.actions),
+            "predictions": {k: Prediction(v).value for k, v in self.predictions.items()},
+        }
+
+    @classmethod
+    def restored(
+        cls, data: dict[str, Any] | None, state: GameState, scenario: Scenario
+    ) -> RoundPlan:
+        """A saved plan, keeping only what still belongs to this round and this scenario."""
+        if not data:
+            return cls()
+        current = set(state.current_initiatives)
+        channels = {c.id for c in scenario.channels}
+        actions = {a.id for a in scenario.actions}
+        try:
+            return cls(
+                roles={
+                    k: MunicipalRole(v) for k, v in data.get("roles", {}).items() if k in current
+                },
+                channels={
+                    k: [c for c in v if c in channels]
+                    for k, v in data.get("channels", {}).items()
+                    if k in current
+                },
+                actions=[a for a in data.get("actions", []) if a in actions],
+                predictions={
+                    k: Prediction(v) for k, v in data.get("predictions", {}).items() if k in current
+                },
+            )
+        except (ValueError, TypeError, AttributeError):
+            return cls()
 
 
 class GameController:
@@ -66,16 +109,26 @@ class GameController:
         self.effects: list[Effect] = []
         self.autosave = autosave
         self.autosave_error: Exception | None = None
+        # The plan as the autosave holds it (to know whether leaving would lose choices).
+        self._saved_plan: dict[str, Any] = RoundPlan().to_dict()
         self._rng: random.Random | None = None
 
     # --- starting ---------------------------------------------------------------------------
 
     def start(
-        self, scenario: Scenario, seed: int, team: str = "", scenario_file: str | None = None
+        self,
+        scenario: Scenario,
+        seed: int,
+        team: str = "",
+        scenario_file: str | None = None,
+        length: GameLength = GameLength.FULL,
     ) -> None:
-        """A new game, with an id of its own: round 1's news and initiatives are on the table."""
-        self.scenario = scenario
-        self.state = new_game(scenario, seed)
+        """A new game, with an id of its own: round 1's news and initiatives are on the table.
+
+        ``scenario`` is the whole scenario; a short or standard game plays it as
+        ``game.sim.length`` derives it (the controller then holds that shorter scenario).
+        """
+        self.scenario, self.state = start_game(scenario, seed, length)
         self._rng = self.state.rng()
         # Whatever was typed: shown on every screen, so no control characters; saves need a name.
         self.team = clean_name(team, TEAM_NAME_LIMIT) or DEFAULT_TEAM
@@ -94,11 +147,14 @@ class GameController:
         game_id: str | None = None,
         scenario_file: str | None = None,
         save_now: bool = False,
+        plan: dict[str, Any] | None = None,
     ) -> None:
         """Carry on with a saved game; its generator continues exactly where it was saved.
 
-        ``game_id`` is the game the saves go on under (a new one if None); ``save_now`` writes an
-        autosave at once, for a game that changed on loading (replayed in a new scenario version).
+        ``scenario`` is the scenario as the game plays it (its length). ``game_id`` is the game
+        the saves go on under (a new one if None); ``save_now`` writes an autosave at once, for
+        a game that changed on loading (replayed in a new scenario version); ``plan`` is the
+        round's choices as saved mid-round.
         """
         self.scenario = scenario
         self.state = state
@@ -108,7 +164,8 @@ class GameController:
         self.scenario_file = scenario_file
         self.previous = None
         self.effects = []
-        self.plan = RoundPlan()
+        self.plan = RoundPlan.restored(plan, state, scenario)
+        self._saved_plan = self.plan.to_dict()
         if save_now:
             self._autosave()
 
@@ -169,7 +226,7 @@ class GameController:
         if prediction is None:
             self.plan.predictions.pop(initiative_id, None)
         else:
-            self.plan.predictions[initiative_id] = prediction
+            self.plan.predictions[initiative_id] = Prediction(prediction)
 
     def apply(self, decisions: Decisions) -> None:
         """Replace the plan by ready-made decisions (the tour's bot uses this)."""
@@ -222,11 +279,37 @@ class GameController:
         self._autosave()
         return effects
 
+    @property
+    def plan_unsaved(self) -> bool:
+        """True when the round's choices differ from what the autosave holds."""
+        return self.in_progress and self.plan.to_dict() != self._saved_plan
+
+    def save_plan(self) -> bool:
+        """Keep the round's choices in the autosave, so Continue brings the team back to them.
+
+        True when nothing is left unsaved (also when there was nothing to save).
+        """
+        if not self.plan_unsaved:
+            return True
+        if self.autosave is None:
+            return False
+        self._autosave()
+        return self.autosave_error is None
+
     def _autosave(self) -> None:
         if self.autosave is None or self.scenario is None or self.state is None:
             return
+        plan = self.plan.to_dict()
         try:
-            self.autosave(self.state, self.scenario, self.team, self.game_id, self.scenario_file)
+            self.autosave(
+                self.state,
+                self.scenario,
+                self.team,
+                self.game_id,
+                self.scenario_file,
+                plan=None if self.plan.empty else plan,
+            )
             self.autosave_error = None
+            self._saved_plan = plan
         except Exception as error:  # a full disk must not stop the workshop
             self.autosave_error = error

@@ -12,7 +12,7 @@ import pygame
 from game.domain import CompetenceStage, GrowthPhase, Indicator, Language
 from game.labels import label
 from game.sim import GameState, Line, line_strengths
-from game.ui.look import Fonts, text
+from game.ui.look import Fonts, note, text
 from game.ui.palette import Colour, Palette
 from game.ui.words import indicator_word, line_name
 
@@ -27,6 +27,7 @@ def mix(a: Colour, b: Colour, share: float) -> Colour:
 def panel(surface: pygame.Surface, rect: pygame.Rect, palette: Palette, radius: int) -> None:
     pygame.draw.rect(surface, palette.panel, rect, border_radius=radius)
     pygame.draw.rect(surface, palette.panel_edge, rect, width=2, border_radius=radius)
+    note("panel", rect)
 
 
 def phase_ladder(

@@ -89,6 +89,18 @@ def rendered(font: pygame.font.Font, message: str, colour: Colour) -> pygame.Sur
     return image
 
 
+# While a layout check runs (``game.ui.fit``), what is drawn is noted here: ("text", rect, what)
+# for every line, ("cut", rect, what) for a paragraph that did not fit its rectangle, and
+# ("panel", rect, "") for every panel. None the rest of the time: drawing then costs nothing.
+RECORDING: list[tuple[str, pygame.Rect, str]] | None = None
+
+
+def note(kind: str, rect: pygame.Rect, what: str = "") -> None:
+    """Tell a running layout check what was drawn where."""
+    if RECORDING is not None:
+        RECORDING.append((kind, pygame.Rect(rect), what))
+
+
 def text(
     surface: pygame.Surface,
     font: pygame.font.Font,
@@ -101,7 +113,32 @@ def text(
     image = rendered(font, message, colour)
     rect = image.get_rect(**{anchor: (round(pos[0]), round(pos[1]))})
     surface.blit(image, rect)
+    if RECORDING is not None and message.strip():
+        note("text", _inked(font, message, rect), message)
     return rect
+
+
+def _inked(font: pygame.font.Font, message: str, rect: pygame.Rect) -> pygame.Rect:
+    """The part of a line's box the letters can reach: a line's box includes the font's
+    ascent and descent space, which neighbouring lines may share without touching."""
+    ascent, descent = font.get_ascent(), -font.get_descent()
+    height = font.get_height()
+    spare = max(0, height - ascent - descent)
+    top = rect.top + max(0, (rect.height - height) // 2) + spare // 2
+    return pygame.Rect(
+        rect.left, top + round(ascent * 0.12), rect.width, round((ascent + descent) * 0.88)
+    )
+
+
+def shortened(font: pygame.font.Font, message: str, width: int) -> str:
+    """``message`` cut with "…" so it fits ``width`` pixels (unchanged when it fits)."""
+    if width <= 0:
+        return ""
+    if font.size(message)[0] <= width:
+        return message
+    while message and font.size(message + "…")[0] > width:
+        message = message[:-1]
+    return message.rstrip() + "…"
 
 
 # Wrapped paragraphs, kept like rendered lines: measuring every word again on each repaint
@@ -151,9 +188,36 @@ def text_block(
         lines[-1] = lines[-1].rstrip(".,;") + " …"
     step = round(font.get_linesize() * line_gap)
     y = rect.top
-    for line in lines:
+    for index, line in enumerate(lines):
         if y + font.get_linesize() > rect.bottom + 2:
+            if RECORDING is not None:
+                note("cut", rect, " ".join(lines[index:]))
             break
-        surface.blit(rendered(font, line, colour), (rect.left, y))
+        image = rendered(font, line, colour)
+        surface.blit(image, (rect.left, y))
+        if RECORDING is not None and line.strip():
+            note("text", _inked(font, line, image.get_rect(topleft=(rect.left, y))), line)
+            if image.get_width() > rect.width:
+                note("cut", rect, line)  # one word wider than the rectangle
         y += step
     return y - rect.top
+
+
+def fit_text_block(
+    surface: pygame.Surface,
+    fonts: Fonts,
+    message: str,
+    colour: Colour,
+    rect: pygame.Rect,
+    sizes: tuple[float, ...] = (20, 18, 16),
+    bold: bool = False,
+) -> int:
+    """Wrapped text in the largest of ``sizes`` whose lines all fit ``rect``: at a projector's
+    large type a long paragraph steps down a size rather than being cut. Returns the height."""
+    for size in sizes:
+        font = fonts.get(size, bold)
+        lines = wrap(font, message, rect.width)
+        needed = (len(lines) - 1) * round(font.get_linesize() * 1.15) + font.get_linesize()
+        if needed <= rect.height + 2 or size == sizes[-1]:
+            return text_block(surface, font, message, colour, rect)
+    return 0

@@ -24,6 +24,36 @@ if TYPE_CHECKING:
 Action = Callable[[], None]
 
 
+def _border(widget) -> int:
+    """A widget's border width (pygame_gui keeps one per side)."""
+    border = getattr(widget, "border_width", 0) or 0
+    if isinstance(border, dict):
+        return max(int(v) for v in border.values()) if border else 0
+    return int(border)
+
+
+def _button_inset(widget: UIButton) -> int:
+    """The room a button keeps on each side of its text: padding and border."""
+    padding = int(getattr(widget, "text_horiz_alignment_padding", 0) or 0)
+    return padding + _border(widget)
+
+
+def _fit_text(widget: UIButton | UILabel, message: str, tooltip: str | None, inside: int) -> None:
+    """Text that is wider than its widget is shortened with "…", and the whole text becomes
+    the tooltip: a projector's large type never cuts a word off unseen."""
+    font = getattr(widget, "font", None)
+    if font is None or not message:
+        return
+    room = widget.rect.width - inside
+    if font.get_rect(message).width <= room:
+        return
+    short = message
+    while short and font.get_rect(short + "…").width > room:
+        short = short[:-1]
+    widget.set_text(short.rstrip() + "…")
+    widget.set_tooltip(message if not tooltip else f"{message} — {tooltip}")
+
+
 class Scene:
     """One screen of the game."""
 
@@ -106,6 +136,7 @@ class Scene:
             tool_tip_text=tooltip,
             object_id=ObjectID(class_id=kind, object_id=object_id),
         )
+        _fit_text(widget, label, tooltip, inside=2 * _button_inset(widget))
         if not enabled:
             widget.disable()
         if selected:
@@ -115,11 +146,14 @@ class Scene:
         return widget
 
     def label(self, rect: pygame.Rect, message: str, object_id: str | None = None) -> UILabel:
-        """A one-line label; taller when the room chose a larger type size, so it still fits."""
+        """A one-line label; taller when the room chose a larger type size, so it still fits,
+        and shortened with "…" (the whole text as a tooltip) when it is too wide."""
         scale = max(1.0, self.app.settings.font_scale)
         if scale > 1.0:
             rect = rect.inflate(0, round(rect.height * (scale - 1)))
-        return UILabel(rect, message, manager=self.app.ui, object_id=object_id)
+        widget = UILabel(rect, message, manager=self.app.ui, object_id=object_id)
+        _fit_text(widget, message, None, inside=0)
+        return widget
 
     def text_box(self, rect: pygame.Rect, html: str, kind: str | None = None) -> UITextBox:
         """A text box with markup, on a panel painted with the scene (``draw_boxes``)."""
@@ -247,10 +281,13 @@ class Scene:
 
     def draw_boxes(self, surface: pygame.Surface) -> None:
         """The panels under the text boxes: rounded, with an edge."""
+        from game.ui.look import note
+
         palette, radius = self.app.palette, self.u(8)
         for rect in self.boxes:
             pygame.draw.rect(surface, palette.panel, rect, border_radius=radius)
             pygame.draw.rect(surface, palette.panel_edge, rect, width=2, border_radius=radius)
+            note("panel", rect)
 
     def draw(self, surface: pygame.Surface) -> None:
         """Paint what lies under the widgets. Must not change any state."""

@@ -6,6 +6,7 @@ The bot is the player here: its decisions go through the controller like a team'
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pygame
@@ -18,6 +19,11 @@ from game.ui.harness import Harness
 from game.ui.settings import Settings
 
 
+class TourStopped(RuntimeError):
+    """The game showed its error screen during the tour: the tour says so instead of a
+    traceback (the details are in the error log)."""
+
+
 def run_tour(
     out: Path,
     size: tuple[int, int] = (1280, 720),
@@ -26,16 +32,22 @@ def run_tour(
     seed: int = 1,
     log_dir: Path | None = None,
     pack: Pack | None = None,
+    font_scale: float = 1.0,
+    inspect: Callable[[str, App], None] | None = None,
+    pictures: bool = True,
 ) -> list[Path]:
     """Play the scenario with the best bot and save a PNG of every scene; returns the files.
 
-    With ``pack``, the title shows its branding and the scenario list its choice."""
+    With ``pack``, the title shows its branding and the scenario list its choice.
+    ``font_scale`` is the type size (1.0, 1.2, 1.4: a projector room's settings);
+    ``inspect(name, app)`` is called at every scene (the layout test checks it there);
+    ``pictures`` False takes no PNGs (the test only inspects)."""
     from game.ui import scenes
 
     headless_environment()
     app = App(
         size,
-        Settings(language=lang),
+        Settings(language=lang, font_scale=font_scale),
         scenario=scenario,
         seed=seed,
         log_dir=log_dir or out / "logs",
@@ -44,9 +56,22 @@ def run_tour(
     pilot = Harness(app)
     saved: list[Path] = []
 
+    count = 0
+
     def shot(name: str) -> None:
+        nonlocal count
         pilot.settle(1.0)
-        saved.append(pilot.screenshot(out / f"{len(saved) + 1:02d}-{name}.png"))
+        if isinstance(app.scene, scenes.ErrorScene) and name != "error":
+            where = app.log_dir / "errors.log"
+            raise TourStopped(
+                f"the game showed its error screen before '{name}': {app.last_error} "
+                f"(details in {where})"
+            )
+        count += 1
+        if inspect is not None:
+            inspect(name, app)
+        if pictures:
+            saved.append(pilot.screenshot(out / f"{count:02d}-{name}.png"))
 
     try:
         pilot.advance(2)

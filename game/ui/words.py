@@ -7,8 +7,9 @@ words a group can argue about. All texts go through the UI catalogue (``t``).
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 
-from game.domain import Indicator, MunicipalRole, Prediction
+from game.domain import Indicator, Language, MunicipalRole, OrganisationKind, Prediction
 from game.sim import Line
 
 Translate = Callable[[str], str]
@@ -111,3 +112,78 @@ def builtin_recommendation(line: Line, t: Translate) -> str:
             "budget, so that process owners and middle management carry it."
         ),
     }[line]
+
+
+@dataclass(frozen=True, slots=True)
+class OrgWords:
+    """How the screens name the organisation the team runs, after the scenario's ``kind``.
+
+    ``org`` is the organisation in a sentence ("the police"), ``Org`` the same at its start,
+    ``own`` the owner of its own initiatives ("police" in "Initiative of: police"), ``building``
+    the node in the middle of the network picture, ``board`` its elected board.
+    """
+
+    org: str
+    own: str
+    building: str
+    board: str
+
+    @property
+    def Org(self) -> str:
+        return self.org[:1].upper() + self.org[1:]
+
+
+# kind -> language -> (org, own, building, board)
+_ORG_WORDS: dict[OrganisationKind, dict[str, tuple[str, str, str, str]]] = {
+    OrganisationKind.MUNICIPALITY: {
+        "nl": ("de gemeente", "gemeente", "Gemeentehuis", "de gemeenteraad"),
+        "en": ("the municipality", "municipality", "Town hall", "the council"),
+    },
+    OrganisationKind.CITY: {
+        "nl": ("de gemeente", "gemeente", "Stadhuis", "de gemeenteraad"),
+        "en": ("the city", "city", "City hall", "the city council"),
+    },
+    OrganisationKind.COUNCIL_CLERK: {
+        "nl": ("de griffie", "griffie", "Griffie", "de gemeenteraad"),
+        "en": ("the clerk's office", "clerk's office", "Clerk's office", "the council"),
+    },
+    OrganisationKind.POLICE: {
+        "nl": ("de politie", "politie", "Politiebureau", "de regionale driehoek"),
+        "en": ("the police", "police", "Police station", "the regional triangle"),
+    },
+    OrganisationKind.WATER_BOARD: {
+        "nl": ("het waterschap", "waterschap", "Waterschapshuis", "het algemeen bestuur"),
+        "en": ("the water board", "water board", "Water board office", "the general board"),
+    },
+    OrganisationKind.PROVINCE: {
+        "nl": ("de provincie", "provincie", "Provinciehuis", "Provinciale Staten"),
+        "en": ("the province", "province", "Provincial house", "the Provincial Council"),
+    },
+    OrganisationKind.OTHER: {
+        "nl": ("de organisatie", "organisatie", "Organisatie", "het bestuur"),
+        "en": ("the organisation", "organisation", "Organisation", "the board"),
+    },
+}
+
+
+def org_words(kind: OrganisationKind | None, lang: Language) -> OrgWords:
+    """The words for ``kind`` in ``lang``; a municipality's when the kind is not known."""
+    table = _ORG_WORDS.get(
+        kind or OrganisationKind.MUNICIPALITY, _ORG_WORDS[OrganisationKind.MUNICIPALITY]
+    )
+    return OrgWords(*table[lang])
+
+
+def number(value: float, lang: Language, decimals: int = 0) -> str:
+    """A number as the language writes it: 60,000 and 2.5 in English, 60.000 and 2,5 in Dutch."""
+    shown = f"{value:,.{decimals}f}"
+    if lang == "nl":
+        shown = shown.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+    return shown
+
+
+def signed_number(delta: float, lang: Language) -> str:
+    """+3 or −1,5: a change, with a minus sign that reads on a projector; halves kept."""
+    decimals = 0 if abs(delta - round(delta)) < 0.05 else 1
+    shown = number(abs(delta), lang, decimals)
+    return ("−" if delta < 0 else "+") + shown

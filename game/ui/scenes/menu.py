@@ -278,6 +278,7 @@ def resume_loaded(app, loaded, save_now: bool = False) -> None:
         loaded.game_id,
         loaded.scenario_file,
         save_now=save_now,
+        plan=loaded.plan,
     )
     open_game(app)
 

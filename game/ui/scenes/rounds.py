@@ -21,10 +21,17 @@ from game.ui.dashboard import (
     relation_phases,
     resources,
 )
-from game.ui.look import text, text_block, wrap
+from game.ui.look import fit_text_block, shortened, text, text_block, wrap
 from game.ui.network import Network, build_network, draw_network
 from game.ui.scene import Scene
-from game.ui.words import ROLE_ORDER, indicator_word, prediction_name, role_meaning
+from game.ui.words import (
+    ROLE_ORDER,
+    OrgWords,
+    indicator_word,
+    org_words,
+    prediction_name,
+    role_meaning,
+)
 
 ROLE_KEYS = {
     pygame.K_1: 0,
@@ -50,8 +57,38 @@ class RoundScene(Scene):
         assert state is not None, "a round scene needs a game in progress"
         return state
 
+    @property
+    def words(self) -> OrgWords:
+        """How the screens name the organisation: the scenario's kind."""
+        scenario = self.controller.scenario
+        kind = scenario.organisation.kind if scenario is not None else None
+        return org_words(kind, self.lang)
+
+    def title_button(self) -> None:
+        """ "Title screen", top left on every screen of a round: the game stays where it is,
+        and its choices so far go into the autosave, so Continue brings the team back."""
+        self.button(
+            self.r(8, 8, 150, 36),
+            self.t("Title screen"),
+            self.to_title,
+            kind="@small_button",
+            tooltip=self.t("The game stays as it is: Continue brings you back here."),
+        )
+
+    def to_title(self) -> None:
+        from game.ui.scenes.menu import TitleScene
+
+        self.controller.save_plan()
+        self.app.go(TitleScene)
+
+    def on_exit(self) -> None:
+        # Leaving a screen of the round keeps its choices in the autosave (a few milliseconds),
+        # so a crash or a closed laptop does not lose them.
+        self.controller.save_plan()
+
     def top_bar(self, surface: pygame.Surface, step: str) -> None:
-        """Organisation, team, round and the step of the round, across the top."""
+        """Organisation, team, round and the step of the round, across the top; room on the
+        left for the "Title screen" button. What does not fit is shortened with "…"."""
         fonts, palette, t = self.app.fonts, self.app.palette, self.t
         scenario = self.controller.scenario
         assert scenario is not None
@@ -59,34 +96,34 @@ class RoundScene(Scene):
         bar.left, bar.width = 0, surface.get_width()
         pygame.draw.rect(surface, palette.panel, bar)
         pygame.draw.line(surface, palette.panel_edge, bar.bottomleft, bar.bottomright, 2)
+        state = self.state
+        shown_round = min(state.round, scenario.rounds)
+        unit = scenario.round_name.get(self.lang) if scenario.round_name else t("round")
+        counter = f"{unit.capitalize()} {shown_round} / {scenario.rounds}"
+        right = text(
+            surface,
+            fonts.get(20, True),
+            counter,
+            palette.accent,
+            self.r(1264, 26, 0, 0).topleft,
+            "midright",
+        )
         name = scenario.organisation.name.get(self.lang)
         team = self.controller.team
         if team:
             # "Team Rood" needs no second "team" in front of it.
             prefix = "" if team.casefold().startswith(t("team").casefold()) else t("team") + " "
             name += " · " + prefix + team
+        left = self.r(170, 26, 0, 0).left
+        step_font = fonts.get(18)
+        step_w = min(step_font.size(step)[0], self.u(330))
+        middle = (left + right.left) // 2
+        step_left = max(middle - step_w // 2, left + self.u(200))
         font = fonts.get(20, True)
-        limit = self.u(440)
-        if font.size(name)[0] > limit:
-            while name and font.size(name + "…")[0] > limit:
-                name = name[:-1]
-            name += "…"
-        text(surface, font, name, palette.text, self.r(20, 26, 0, 0).topleft, "midleft")
-        state = self.state
-        shown_round = min(state.round, scenario.rounds)
-        unit = scenario.round_name.get(self.lang) if scenario.round_name else t("round")
-        counter = f"{unit.capitalize()} {shown_round} / {scenario.rounds}"
-        text(
-            surface,
-            fonts.get(20, True),
-            counter,
-            palette.accent,
-            self.r(1260, 26, 0, 0).topleft,
-            "midright",
-        )
-        text(
-            surface, fonts.get(18), step, palette.text_dim, self.r(640, 26, 0, 0).topleft, "center"
-        )
+        name = shortened(font, name, step_left - self.u(16) - left)
+        text(surface, font, name, palette.text, (left, self.r(0, 26, 0, 0).top), "midleft")
+        step = shortened(step_font, step, right.left - self.u(12) - step_left)
+        text(surface, step_font, step, palette.text_dim, (step_left, right.centery), "midleft")
 
     def network(self, pending: bool = True) -> Network:
         """The network picture's model for the current state (built once per state)."""
@@ -155,7 +192,9 @@ class BriefingScene(RoundScene):
         label_text = (
             t("To the initiatives") if self.state.current_initiatives else t("To development")
         )
-        self.button(self.r(1030, 600, 234, 58), label_text, self.next, kind="@big_button")
+        self.main = self.button(
+            self.r(1030, 600, 234, 58), label_text, self.next, kind="@big_button"
+        )
         saves = self.app.saves
         self.button(
             self.r(1030, 552, 234, 40),
@@ -177,7 +216,9 @@ class BriefingScene(RoundScene):
             lambda: self.handle_event(_key(pygame.K_F2)),
             kind="@small_button",
         )
-        self.move_focus(1)
+        self.title_button()
+        if self._focus is None:
+            self._focus_on(self.main)
 
     def on_enter(self) -> None:
         self.saved: str | None = None
@@ -211,6 +252,8 @@ class BriefingScene(RoundScene):
             self.saved = explain(self.lang) if callable(explain) else str(error)
         self.app.play("confirm")
         self.rebuild()
+        # The main step has the focus again: Enter must not save a second time.
+        self._focus_on(self.main)
 
     def _news_html(self) -> str:
         scenario = self.controller.scenario
@@ -316,7 +359,14 @@ def _key(key: int) -> pygame.event.Event:
 
 
 class DecisionScene(RoundScene):
-    """One initiative as a card: the team picks a role (1–5), channels and maybe a prediction."""
+    """One initiative as a card: the team picks a role (1–5), channels and maybe a prediction.
+
+    Before choosing, each role shows what it costs in hours, the readiness it asks against the
+    organisation's readiness now, and the chance of stumbling that follows: a fitting role can
+    still go wrong, and the team should see that coming. The card says in a line what the
+    relation means for the organisation. The layout is worked out from the type size, so it
+    holds at 140%.
+    """
 
     name = "decision"
 
@@ -336,32 +386,93 @@ class DecisionScene(RoundScene):
     def initiative(self):
         return self.controller.initiatives()[self.index]
 
+    def options(self):
+        """Per role: hours, readiness asked and present, risk (from the core)."""
+        from game.sim.engine import role_options
+
+        scenario = self.controller.scenario
+        assert scenario is not None
+        return {o.role: o for o in role_options(self.state, scenario, self.initiative.id)}
+
+    # --- layout -------------------------------------------------------------------------------
+
+    def geometry(self) -> dict[str, object]:
+        """Where everything goes, in pixels, from the window and the type size."""
+        fonts, u = self.app.fonts, self.u
+        column = self.r(552, 64, 712, 580)
+        heading = fonts.get(19, True).get_linesize()
+        sub = fonts.get(17, True).get_linesize()
+        channels = self.controller.channels()
+        channel_row = max(u(42), self._button_height("@small_button") + u(4))
+        channel_rows = -(-len(channels) // 2)
+        predict = self.app.settings.predict
+        predict_row = max(u(42), self._button_height("@small_button") + u(4)) if predict else 0
+        fixed = heading + u(6) + sub + u(4) + channel_rows * channel_row + u(10)
+        if predict:
+            fixed += u(10) + predict_row
+        role_space = column.height - fixed
+        meaning, stats = fonts.get(17), fonts.get(15)
+        two_lines = meaning.get_linesize() + stats.get_linesize() + u(6)
+        role_row = max(self._button_height("@left_button") + u(6), min(u(60), role_space // 5))
+        roles_top = column.top + heading + u(6)
+        channels_top = roles_top + 5 * role_row + u(10)
+        grid_top = channels_top + sub + u(4)
+        predict_top = grid_top + channel_rows * channel_row + u(10)
+        return {
+            "column": column,
+            "roles_top": roles_top,
+            "role_row": role_row,
+            "two_lines": role_row >= two_lines,
+            "channels_top": channels_top,
+            "grid_top": grid_top,
+            "channel_row": channel_row,
+            "predict_top": predict_top,
+            "predict_row": predict_row,
+        }
+
+    def _button_height(self, kind: str) -> int:
+        """How tall a button must be for its text at this type size."""
+        size = {"@small_button": 18, "@left_button": 20, "@big_button": 26}.get(kind, 21)
+        return self.app.fonts.get(size, True).get_linesize() + self.u(8)
+
     def build(self) -> None:
         t, lang = self.t, self.lang
         initiative = self.initiative
         chosen = self.controller.plan.roles.get(initiative.id)
         hours_unit = t("h")
-        y = 96
+        g = self.geometry()
+        column: pygame.Rect = g["column"]  # type: ignore[assignment]
+        row: int = g["role_row"]  # type: ignore[assignment]
+        y: int = g["roles_top"]  # type: ignore[assignment]
+        button_w = self.u(232)
         for number, role in enumerate(ROLE_ORDER, start=1):
             hours = self.controller.role_cost(role)
             self.button(
-                self.r(560, y, 250, 48),
+                pygame.Rect(column.left, y, button_w, row - self.u(6)),
                 f"{number}  {label(role, lang)}",
                 lambda role=role: self.choose(role),
                 selected=role == chosen,
                 tooltip=f"{role_meaning(role, t)} ({hours} {hours_unit})",
                 kind="@left_button",
             )
-            y += 56
+            y += row
         picked = self.controller.plan.channels.get(initiative.id, [])
-        x, y = 560, 420
-        for channel, usable, hours in self.controller.channels():
+        top: int = g["grid_top"]  # type: ignore[assignment]
+        height: int = g["channel_row"]  # type: ignore[assignment]
+        half = (column.width - self.u(8)) // 2
+        for i, (channel, usable, hours) in enumerate(self.controller.channels()):
             name = channel.name.get(lang)
             tip = channel.description.get(lang) if channel.description else None
             if not usable:
                 tip = t("Not available yet.")
+            col, line = i % 2, i // 2
             self.button(
-                self.r(x, y, 344, 44),
+                pygame.Rect(
+                    column.left + col * (half + self.u(8)),
+                    top + line * height,
+                    half,
+                    height - self.u(6),
+                ),
                 f"{name} · {hours} {hours_unit}",
                 lambda cid=channel.id: self.toggle(cid),
                 enabled=usable,
@@ -369,22 +480,23 @@ class DecisionScene(RoundScene):
                 tooltip=tip,
                 kind="@small_button",
             )
-            x += 352
-            if x > 1000:
-                x = 560
-                y += 50
         if self.app.settings.predict:
             current = self.controller.plan.predictions.get(initiative.id)
-            px = 160
+            label_w = self.prediction_label_width()
+            ptop: int = g["predict_top"]  # type: ignore[assignment]
+            prow: int = g["predict_row"]  # type: ignore[assignment]
+            x = column.left + label_w
+            width = (column.right - x - 2 * self.u(8)) // 3
             for prediction in PREDICTIONS:
                 self.button(
-                    self.r(px, 560, 116, 40),
+                    pygame.Rect(x, ptop, width, prow - self.u(6)),
                     prediction_name(prediction, t),
                     lambda p=prediction: self.predict(p),
                     selected=current == prediction,
                     kind="@small_button",
+                    tooltip=t("Optional: what do you expect? Said before, judged after."),
                 )
-                px += 122
+                x += width + self.u(8)
         count = len(self.state.current_initiatives)
         last = self.index == count - 1
         forward = t("To development") if last else t("Next initiative")
@@ -399,6 +511,11 @@ class DecisionScene(RoundScene):
             kind="@big_button",
         )
         self.button(self.r(16, 656, 160, 54), t("Back"), self.back)
+        self.title_button()
+
+    def prediction_label_width(self) -> int:
+        font = self.app.fonts.get(17, True)
+        return font.size(self.t("Prediction"))[0] + self.u(14)
 
     def choose(self, role: MunicipalRole) -> None:
         self.controller.choose_role(self.initiative.id, role)
@@ -437,12 +554,50 @@ class DecisionScene(RoundScene):
         else:
             self.app.go(BriefingScene)
 
+    # --- drawing ------------------------------------------------------------------------------
+
     def draw(self, surface: pygame.Surface) -> None:
-        palette, fonts, t, lang = self.app.palette, self.app.fonts, self.t, self.lang
+        palette, fonts, t = self.app.palette, self.app.fonts, self.t
         count = len(self.state.current_initiatives)
         self.top_bar(surface, t("Initiative {n} of {total}").format(n=self.index + 1, total=count))
+        self._draw_card(surface)
+        g = self.geometry()
+        column: pygame.Rect = g["column"]  # type: ignore[assignment]
+        heading = t("Role of {org} (keys 1–5)").format(org=self.words.org)
+        text(
+            surface,
+            fonts.get(19, True),
+            shortened(fonts.get(19, True), heading, column.width),
+            palette.text_dim,
+            column.topleft,
+        )
+        self._draw_roles(surface, g)
+        sub = fonts.get(17, True)
+        channels_head = t("Channels (hours, opening included)")
+        text(
+            surface,
+            sub,
+            shortened(sub, channels_head, column.width),
+            palette.text_dim,
+            (column.left, g["channels_top"]),  # type: ignore[arg-type]
+        )
+        if self.app.settings.predict:
+            ptop: int = g["predict_top"]  # type: ignore[assignment]
+            prow: int = g["predict_row"]  # type: ignore[assignment]
+            text(
+                surface,
+                sub,
+                t("Prediction"),
+                palette.text_dim,
+                (column.left, ptop + (prow - self.u(6)) // 2),
+                "midleft",
+            )
+        self._draw_hours(surface)
+
+    def _draw_card(self, surface: pygame.Surface) -> None:
+        palette, fonts, t, lang = self.app.palette, self.app.fonts, self.t, self.lang
         initiative = self.initiative
-        card = self.r(16, 64, 520, 480)
+        card = self.r(16, 64, 520, 580)
         panel(surface, card, palette, self.u(12))
         stripe = card.copy()
         stripe.width = self.u(10)
@@ -453,109 +608,137 @@ class DecisionScene(RoundScene):
             border_top_left_radius=self.u(12),
             border_bottom_left_radius=self.u(12),
         )
-        inner = card.inflate(-self.u(52), -self.u(36))
+        inner = card.inflate(-self.u(52), -self.u(32))
         inner.left += self.u(8)
         title_font = fonts.get(26, True)
         y = inner.top
         for line in wrap(title_font, initiative.title.get(lang), inner.width)[:2]:
             text(surface, title_font, line, palette.accent, (inner.left, y))
             y += title_font.get_linesize()
-        y += self.u(6)
-        small_bold, small = fonts.get(17, True), fonts.get(17)
+        y += self.u(4)
+        words = self.words
+        owner = (
+            words.own if initiative.owner.value == "municipality" else label(initiative.owner, lang)
+        )
         facts = [
-            (t("Initiative of"), label(initiative.owner, lang)),
-            (t("Residents as"), label(initiative.relation, lang)),
+            t("Initiative of {owner}").format(owner=owner),
+            relation_line(initiative.relation, words, t),
         ]
         if initiative.purposes:
             facts.append(
-                (t("Channels for"), ", ".join(label(p, lang) for p in initiative.purposes))
+                t("Channels for {purposes}").format(
+                    purposes=", ".join(label(p, lang) for p in initiative.purposes)
+                )
             )
-        col = max(small_bold.size(k)[0] for k, _ in facts) + self.u(12)
-        for key, value in facts:
-            text(surface, small_bold, key, palette.text_dim, (inner.left, y))
-            used = text_block(
+        small = fonts.get(17)
+        for fact in facts:
+            y += text_block(
                 surface,
                 small,
-                value,
-                palette.text,
-                pygame.Rect(inner.left + col, y, inner.width - col, self.u(60)),
-            )
-            y += max(used, small.get_linesize()) + self.u(2)
-        y += self.u(10)
-        text_block(
+                fact,
+                palette.text_dim,
+                pygame.Rect(inner.left, y, inner.width, inner.bottom - y),
+            ) + self.u(2)
+        y += self.u(8)
+        fit_text_block(
             surface,
-            fonts.get(20),
+            fonts,
             initiative.text.get(lang),
             palette.text,
             pygame.Rect(inner.left, y, inner.width, inner.bottom - y),
+            sizes=(20, 18, 17, 16, 15),
         )
 
-        if self.app.settings.predict:
-            text(
-                surface,
-                fonts.get(17, True),
-                t("Your prediction"),
-                palette.text_dim,
-                self.r(16, 580, 0, 0).topleft,
-                "midleft",
-            )
-        text(
-            surface,
-            fonts.get(20, True),
-            t("Role of the municipality (keys 1–5)"),
-            palette.text_dim,
-            self.r(560, 64, 0, 0).topleft,
-        )
-        meaning_font = fonts.get(18)
+    def _draw_roles(self, surface: pygame.Surface, g: dict[str, object]) -> None:
+        palette, fonts, t = self.app.palette, self.app.fonts, self.t
+        column: pygame.Rect = g["column"]  # type: ignore[assignment]
+        row: int = g["role_row"]  # type: ignore[assignment]
+        y: int = g["roles_top"]  # type: ignore[assignment]
+        two: bool = g["two_lines"]  # type: ignore[assignment]
+        meaning, stats, bold = fonts.get(17), fonts.get(15), fonts.get(15, True)
+        options = self.options()
         hours_unit = t("h")
-        for i, role in enumerate(ROLE_ORDER):
-            y = 96 + i * 56
-            hours = self.controller.role_cost(role)
-            area = self.r(824, y + 2, 440, 48)
+        left = column.left + self.u(232) + self.u(12)
+        width = column.right - left - self.u(14)
+        for role in ROLE_ORDER:
+            option = options[role]
+            box = pygame.Rect(left, y, width, row - self.u(6))
             pygame.draw.line(
                 surface,
                 palette.role(role),
-                (area.left, area.top + self.u(4)),
-                (area.left, area.bottom - self.u(8)),
+                (box.left, box.top + self.u(4)),
+                (box.left, box.bottom - self.u(4)),
                 max(4, self.u(6)),
             )
-            area.left += self.u(14)
-            area.width -= self.u(14)
-            text_block(
-                surface,
-                meaning_font,
-                f"{role_meaning(role, t)} · {hours} {hours_unit}",
-                palette.text,
-                area,
-                line_gap=1.0,
-                max_lines=2,
+            x = box.left + self.u(14)
+            room = box.right - x
+            lines_h = meaning.get_linesize() + stats.get_linesize() if two else stats.get_linesize()
+            top = box.top + (box.height - lines_h) // 2
+            if two:
+                shown = shortened(meaning, role_meaning(role, t), room)
+                text(surface, meaning, shown, palette.text, (x, top))
+                top += meaning.get_linesize()
+            ready = t("readiness {have} of {needs}").format(
+                have=round(option.readiness), needs=round(option.demand)
             )
-        text(
-            surface,
-            fonts.get(20, True),
-            t("Channels (hours per initiative, opening included)"),
-            palette.text_dim,
-            self.r(560, 388, 0, 0).topleft,
-        )
+            first = f"{option.hours} {hours_unit} · {ready} · "
+            if option.risk <= 0:
+                risk, colour = t("no risk"), palette.good
+            else:
+                risk = t("risk {pct}%").format(pct=max(1, round(option.risk * 100)))
+                colour = palette.bad if option.risk >= 0.2 else palette.neutral
+            if stats.size(first + risk)[0] > room:
+                have, needs = round(option.readiness), round(option.demand)
+                first = f"{option.hours} {hours_unit} · {have}/{needs} · "
+            drawn = text(surface, stats, first, palette.text_dim if two else palette.text, (x, top))
+            text(
+                surface,
+                bold,
+                shortened(bold, risk, box.right - drawn.right),
+                colour,
+                (drawn.right, top),
+            )
+            y += row
 
+    def _draw_hours(self, surface: pygame.Surface) -> None:
+        palette, fonts, t = self.app.palette, self.app.fonts, self.t
         cost = self.controller.cost()
         left = cost.hours_available - cost.hours
         colour = palette.bad if left < 0 else palette.text
         summary = t("This round so far: {used} of {available} hours").format(
             used=cost.hours, available=cost.hours_available
         )
-        text(
-            surface, fonts.get(19, True), summary, colour, self.r(200, 683, 0, 0).topleft, "midleft"
-        )
+        area = self.r(190, 656, 800, 54)
+        big = fonts.get(19, True)
         if left < 0:
+            warn = fonts.get(15)
+            total = big.get_linesize() + warn.get_linesize()
+            top = area.centery - total // 2
+            text(surface, big, shortened(big, summary, area.width), colour, (area.left, top))
+            message = t("Too many hours: drop a channel or choose a lighter role.")
             text(
                 surface,
-                fonts.get(16),
-                t("Too many hours: drop a channel or choose a lighter role."),
+                warn,
+                shortened(warn, message, area.width),
                 palette.bad,
-                self.r(200, 706, 0, 0).topleft,
-                "midleft",
+                (area.left, top + big.get_linesize()),
             )
+        else:
+            text(surface, big, shortened(big, summary, area.width), colour, area.midleft, "midleft")
+
+
+def relation_line(relation, words: OrgWords, t) -> str:
+    """The relation in a line, and what it makes of the organisation (MODEL.md §3)."""
+    return {
+        "customer": t("Residents as customers: they use a service; {org} provides it."),
+        "voter": t("Residents as voters: they want a say; {org} serves democracy."),
+        "subject": t("Residents as subjects: rules apply to them; {org} upholds them."),
+        "user": t("Residents as users: they use public space; {org} manages it."),
+        "partner": t("Residents as partners: they make plans together with {org}, as equals."),
+        "resident": t(
+            "Residents as residents: they organise their own street; {org} is a neighbour."
+        ),
+    }[relation.value].format(org=words.org)
 
 
 # --- Development --------------------------------------------------------------------------------
@@ -601,6 +784,7 @@ class DevelopmentScene(RoundScene):
             kind="@big_button",
         )
         self.button(self.r(16, 656, 160, 52), t("Back"), self.back)
+        self.title_button()
 
     @property
     def row_height(self) -> int:
@@ -776,26 +960,38 @@ class DevelopmentScene(RoundScene):
 
 
 ANIMATION_SECONDS = 0.8
+# How long a milestone's moment pulses after it is revealed.
+MOMENT_SECONDS = 1.6
 
 
 class OutcomeScene(RoundScene):
-    """The round's effects one by one (Space reveals the next); the bars move, then stand still."""
+    """The round as a story, one step at a time (Space reveals the next): per decision the
+    scenario's own words and what it did, the routine in one line, and a moment of its own for
+    a new phase or stage. The list scrolls (wheel, arrow keys, the ˄ ˅ buttons); nothing is
+    dropped. The bars move, then stand still."""
 
     name = "outcome"
 
     def on_enter(self) -> None:
-        lang = self.lang
-        self.entries: list[tuple[str, float]] = [
-            (effect.explain(lang), effect.delta) for effect in self.controller.effects
-        ]
+        from game.ui.story import build_story
+
+        state = self.state
+        scenario = self.controller.scenario
+        assert scenario is not None
+        outcomes = state.history[-1].outcomes if state.history else ()
+        self.steps = build_story(self.controller.effects, outcomes, scenario, self.lang, self.t)
         self.revealed = 0
         self.clock = 0.0
+        self.moment = MOMENT_SECONDS
+        # Where the list is scrolled to (layout pixels from its top), or None to follow the
+        # newest step.
+        self.scroll: int | None = None
         previous = self.controller.previous
         self.before = line_values(previous) if previous is not None else None
 
     def build(self) -> None:
         t = self.t
-        done = self.revealed >= len(self.entries)
+        done = self.revealed >= len(self.steps)
         self.button(
             self.r(16, 656, 250, 52),
             t("Reveal next (Space)"),
@@ -810,39 +1006,140 @@ class OutcomeScene(RoundScene):
             enabled=not done,
             kind="@small_button",
         )
+        self.button(self.r(456, 656, 56, 52), "˄", lambda: self.scroll_by(-1), kind="@small_button")
+        self.button(self.r(520, 656, 56, 52), "˅", lambda: self.scroll_by(1), kind="@small_button")
         self.button(self.r(1000, 656, 264, 54), t("Continue"), self.next, kind="@big_button")
+        self.title_button()
         self.move_focus(1)
 
     @property
     def animating(self) -> bool:
-        return self.clock < ANIMATION_SECONDS
+        return self.clock < ANIMATION_SECONDS or self.moment < MOMENT_SECONDS
 
     def update(self, dt: float) -> None:
         if self.clock < ANIMATION_SECONDS:
             self.clock = min(ANIMATION_SECONDS, self.clock + dt)
+        if self.moment < MOMENT_SECONDS:
+            self.moment = min(MOMENT_SECONDS, self.moment + dt)
 
     def reveal(self) -> None:
-        if self.revealed < len(self.entries):
+        if self.revealed < len(self.steps):
             self.revealed += 1
-            self.app.play("reveal")
-            if self.revealed == len(self.entries):
+            self.scroll = None
+            if self.steps[self.revealed - 1].kind == "milestone":
+                self.moment = 0.0
+                self.app.play("phase")
+            else:
+                self.app.play("reveal")
+            if self.revealed == len(self.steps):
                 self.rebuild()
 
     def reveal_all(self) -> None:
-        self.revealed = len(self.entries)
+        milestone = any(s.kind == "milestone" for s in self.steps[self.revealed :])
+        self.revealed = len(self.steps)
+        self.scroll = None
+        if milestone:
+            self.moment = 0.0
+            self.app.play("phase")
         self.rebuild()
 
-    def on_key(self, event: pygame.event.Event) -> None:
-        if event.key == pygame.K_SPACE:
-            self.reveal()
+    # --- scrolling ----------------------------------------------------------------------------
+
+    def story_area(self) -> pygame.Rect:
+        box = self.r(16, 64, 700, 580)
+        inner = box.inflate(-self.u(28), -self.u(24))
+        head = self.app.fonts.get(18, True).get_linesize() + self.u(10)
+        return pygame.Rect(inner.left, inner.top + head, inner.width, inner.height - head)
+
+    def _layout(self, width: int) -> list[tuple[int, int, str, pygame.font.Font, object, int]]:
+        """The revealed steps as lines: (step, x offset, text, font, colour, height)."""
+        from game.ui.story import MARKS
+
+        fonts, palette = self.app.fonts, self.app.palette
+        title_font, badge_font = fonts.get(20, True), fonts.get(16)
+        head_font, body = fonts.get(18), fonts.get(16)
+        indent = self.u(22)
+        rows: list[tuple[int, int, str, pygame.font.Font, object, int]] = []
+        for index, step in enumerate(self.steps[: self.revealed]):
+            colour = {"good": palette.good, "bad": palette.bad}.get(step.tone, palette.neutral)
+            for line in wrap(title_font, step.title, width - indent):
+                rows.append(
+                    (index, indent, line, title_font, palette.accent, title_font.get_linesize())
+                )
+            if step.badge:
+                for line in wrap(badge_font, step.badge, width - indent):
+                    rows.append(
+                        (index, indent, line, badge_font, colour, badge_font.get_linesize())
+                    )
+            if step.headline:
+                for line in wrap(head_font, step.headline, width - indent):
+                    rows.append(
+                        (index, indent, line, head_font, palette.text, head_font.get_linesize())
+                    )
+            for item in step.lines:
+                ink = {"good": palette.good, "bad": palette.bad}.get(item.tone, palette.neutral)
+                mark = MARKS[item.tone]
+                for n, line in enumerate(wrap(body, item.text, width - 2 * indent)):
+                    rows.append(
+                        (
+                            index,
+                            2 * indent,
+                            line,
+                            body,
+                            ("mark", mark, ink) if n == 0 else None,
+                            body.get_linesize(),
+                        )
+                    )
+            rows.append((index, 0, "", body, None, self.u(12)))
+        return rows
+
+    def _content_height(self) -> int:
+        area = self.story_area()
+        return sum(row[5] for row in self._layout(area.width))
+
+    def _offset(self) -> int:
+        """How far the list is scrolled: the team's choice, or so the newest step shows."""
+        area = self.story_area()
+        total = self._content_height()
+        most = max(0, total - area.height)
+        if self.scroll is None:
+            return most
+        return max(0, min(most, self.u(self.scroll)))
+
+    def scroll_by(self, steps: int) -> None:
+        line = self.app.fonts.get(16).get_linesize() * 3
+        current = self._offset() / max(0.01, self.app.scale)
+        self.scroll = max(0, round(current + steps * line / max(0.01, self.app.scale)))
+        self.app.invalidate()
+
+    def handle_event(self, event: pygame.event.Event) -> None:
+        if event.type == pygame.MOUSEWHEEL:
+            self.scroll_by(-int(event.y))
             return
-        super().on_key(event)
+        super().handle_event(event)
+
+    def on_key(self, event: pygame.event.Event) -> None:
+        key = event.key
+        if key == pygame.K_SPACE:
+            self.reveal()
+        elif key in (pygame.K_UP, pygame.K_PAGEUP):
+            self.scroll_by(-1 if key == pygame.K_UP else -4)
+        elif key in (pygame.K_DOWN, pygame.K_PAGEDOWN):
+            self.scroll_by(1 if key == pygame.K_DOWN else 4)
+        elif key == pygame.K_HOME:
+            self.scroll = 0
+            self.app.invalidate()
+        elif key == pygame.K_END:
+            self.scroll = None
+            self.app.invalidate()
+        else:
+            super().on_key(event)
 
     def next(self) -> None:
         self.app.go(SummaryScene)
 
     def default_action(self) -> None:
-        if self.revealed < len(self.entries):
+        if self.revealed < len(self.steps):
             self.reveal()
         else:
             self.next()
@@ -850,54 +1147,120 @@ class OutcomeScene(RoundScene):
     def back(self) -> None:
         self.next()
 
+    # --- drawing ------------------------------------------------------------------------------
+
     def draw(self, surface: pygame.Surface) -> None:
         palette, fonts, t = self.app.palette, self.app.fonts, self.t
         state = self.state
         played = state.history[-1].round if state.history else state.round
         self.top_bar(surface, t("Outcome of round {n}").format(n=played))
-        box = self.r(16, 64, 640, 580)
+        box = self.r(16, 64, 700, 580)
         panel(surface, box, palette, self.u(10))
         inner = box.inflate(-self.u(28), -self.u(24))
-        header = t("Effect {n} of {total}").format(n=self.revealed, total=len(self.entries))
+        header = t("Step {n} of {total}").format(n=self.revealed, total=len(self.steps))
         text(surface, fonts.get(18, True), header, palette.text_dim, inner.topleft)
-        area = pygame.Rect(
-            inner.left, inner.top + self.u(32), inner.width, inner.height - self.u(32)
-        )
-        shown = self.entries[: self.revealed]
-        font = fonts.get(17)
-        step = font.get_linesize()
-        blocks = []
-        for i, (message, delta) in enumerate(shown):
-            lines = wrap(font, message, area.width - self.u(28))
-            blocks.append((i, lines, delta))
-        total = sum(len(b[1]) * step + self.u(8) for b in blocks)
-        while blocks and total > area.height:
-            dropped = blocks.pop(0)
-            total -= len(dropped[1]) * step + self.u(8)
-        y = area.top
-        for i, lines, delta in blocks:
-            latest = i == self.revealed - 1
-            colour = palette.good if delta > 0 else palette.bad if delta < 0 else palette.neutral
-            sign = "+" if delta > 0 else "−" if delta < 0 else "•"
-            text(surface, fonts.get(18, True), sign, colour, (area.left, y))
-            ink = palette.text if latest else mix(palette.text, palette.panel, 0.7)
-            for line in lines:
-                text(surface, font, line, ink, (area.left + self.u(24), y))
-                y += step
-            y += self.u(8)
-        if not self.entries:
-            text(surface, font, t("Nothing changed this round."), palette.text, area.topleft)
-        if self.revealed == 0 and self.entries:
-            hint = t("Press Space or Enter to reveal the first effect.")
+        area = self.story_area()
+        if not self.steps:
+            text_block(surface, fonts.get(18), t("Nothing changed this round."), palette.text, area)
+        elif self.revealed == 0:
+            hint = t("Press Space or Enter to reveal the first step.")
             text_block(surface, fonts.get(20), hint, palette.accent, area)
-
-        self.draw_network_panel(surface, self.r(668, 64, 596, 280), highlight=True)
-        right = self.r(668, 352, 596, 292)
+        else:
+            self._draw_story(surface, area)
+        self.draw_network_panel(surface, self.r(728, 64, 536, 280), highlight=True)
+        right = self.r(728, 352, 536, 292)
         panel(surface, right, palette, self.u(10))
         inner = right.inflate(-self.u(24), -self.u(16))
         progress = 1.0 if self.before is None else min(1.0, self.clock / ANIMATION_SECONDS)
         shown_state = self._tweened(progress)
         lines_panel(surface, inner, shown_state, palette, fonts, t, self.lang, before=self.before)
+        latest = self.steps[self.revealed - 1] if self.revealed else None
+        if latest is not None and latest.kind == "milestone":
+            self._draw_moment(surface, latest)
+
+    def _draw_story(self, surface: pygame.Surface, area: pygame.Rect) -> None:
+        palette, fonts = self.app.palette, self.app.fonts
+        rows = self._layout(area.width)
+        offset = self._offset()
+        latest = self.revealed - 1
+        mark_font = fonts.get(18, True)
+        y = area.top - offset
+        starts: dict[int, int] = {}
+        ends: dict[int, int] = {}
+        for index, x, line, font, colour, height in rows:
+            top = y
+            y += height
+            starts.setdefault(index, top)
+            ends[index] = top + height
+            if top < area.top or top + font.get_linesize() > area.bottom or not line:
+                continue  # only whole lines show; the list scrolls
+            fade = index != latest
+            if isinstance(colour, tuple) and colour and colour[0] == "mark":
+                _, mark, ink = colour
+                text(surface, mark_font, mark, ink, (area.left + x - self.u(20), top - self.u(1)))
+                colour = palette.text
+            elif colour is None:
+                colour = palette.text
+            ink = mix(colour, palette.panel, 0.62) if fade else colour
+            text(surface, font, line, ink, (area.left + x, top))
+        # A bar beside each step in its tone, so a glance tells good from bad news.
+        for index, top in starts.items():
+            step = self.steps[index]
+            colour = {"good": palette.good, "bad": palette.bad}.get(step.tone, palette.neutral)
+            if index != latest:
+                colour = mix(colour, palette.panel, 0.5)
+            bottom = ends[index] - self.u(12)
+            top, bottom = max(top, area.top), min(bottom, area.bottom)
+            if bottom > top:
+                pygame.draw.rect(
+                    surface,
+                    colour,
+                    pygame.Rect(area.left, top, self.u(6), bottom - top),
+                    border_radius=self.u(3),
+                )
+        total = y + offset - area.top
+        if total > area.height:
+            # Where the view is in the list: a thin bar on the right edge.
+            track = pygame.Rect(area.right + self.u(6), area.top, self.u(5), area.height)
+            pygame.draw.rect(
+                surface, mix(palette.text, palette.panel, 0.15), track, border_radius=self.u(2)
+            )
+            share = area.height / total
+            thumb = track.copy()
+            thumb.height = max(self.u(20), round(track.height * share))
+            thumb.top = track.top + round(
+                (track.height - thumb.height) * offset / max(1, total - area.height)
+            )
+            pygame.draw.rect(surface, palette.text_dim, thumb, border_radius=self.u(2))
+
+    def _draw_moment(self, surface: pygame.Surface, step) -> None:
+        """A new phase or stage: a card over the network, big enough for the back row."""
+        palette, fonts = self.app.palette, self.app.fonts
+        card = self.r(740, 80, 512, 250)
+        colour = palette.good if step.tone == "good" else palette.bad
+        pulse = 1.0 - min(1.0, self.moment / MOMENT_SECONDS)
+        pygame.draw.rect(surface, palette.background, card, border_radius=self.u(14))
+        edge = max(3, self.u(4 + round(6 * pulse)))
+        pygame.draw.rect(surface, colour, card, width=edge, border_radius=self.u(14))
+        inner = card.inflate(-self.u(36), -self.u(28))
+        big = fonts.get(30, True)
+        y = inner.top
+        for line in wrap(big, step.title, inner.width):
+            text(surface, big, line, colour, (inner.left, y))
+            y += big.get_linesize()
+        y += self.u(6)
+        body = fonts.get(17)
+        for item in step.lines:
+            used = text_block(
+                surface,
+                body,
+                item.text,
+                palette.text,
+                pygame.Rect(inner.left, y, inner.width, inner.bottom - y),
+            )
+            y += used + self.u(4)
+            if y >= inner.bottom:
+                break
 
     def _tweened(self, progress: float) -> GameState:
         """A copy of the state with the indicators part-way from before to after (display only)."""
@@ -928,6 +1291,7 @@ class SummaryScene(RoundScene):
         finished = self.state.finished
         caption = t("To the debrief") if finished else t("Next round")
         self.button(self.r(1000, 656, 264, 54), caption, self.next, kind="@big_button")
+        self.title_button()
         self.move_focus(1)
 
     def next(self) -> None:

@@ -1,0 +1,307 @@
+"""A round's outcome as a story: per decision a headline in the scenario's own words, then what
+it did; routine drift folded into one line; phase and stage changes as a moment of their own.
+
+The core explains every change it makes (``Effect``); this module only groups and words them
+for the outcome screen. It draws nothing, so it is tested without a window.
+
+Signs and colours follow what a change means for the team, not the sign of the number: "less
+chance of stumbling" is good news, hours of repair work are bad news.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Literal
+
+from game.domain import Indicator, Language, Prediction
+from game.labels import label
+from game.scenario.models import Scenario
+from game.sim import Effect
+from game.sim.state import InitiativeOutcome
+from game.ui.words import prediction_name, signed_number
+
+Tone = Literal["good", "bad", "neutral"]
+Translate = Callable[[str], str]
+
+# Messages without a number, by what they mean for the team.
+_GOOD_KEYS = frozenset(
+    {
+        "action_risk",
+        "action_purpose_bonus",
+        "action_role_readiness",
+        "channel_opened",
+        "arc_grows",
+        "prediction_right",
+        "stage_up",
+        "phase_up",
+        "relation_phase_up",
+    }
+)
+_BAD_KEYS = frozenset(
+    {
+        "execution_stumbled",
+        "execution_harmed",
+        "arc_withers",
+        "arc_ends",
+        "action_trap",
+        "prediction_wrong",
+        "stage_down",
+        "phase_down",
+        "relation_phase_down",
+    }
+)
+MILESTONE_KEYS = frozenset(
+    {"phase_up", "phase_down", "relation_phase_up", "relation_phase_down", "stage_up", "stage_down"}
+)
+
+
+def tone(effect: Effect) -> Tone:
+    """Good, bad or neutral news for the team."""
+    if effect.key in _GOOD_KEYS:
+        return "good"
+    if effect.key in _BAD_KEYS:
+        return "bad"
+    if effect.delta > 0:
+        return "good"
+    if effect.delta < 0:
+        return "bad"
+    return "neutral"
+
+
+MARKS: dict[Tone, str] = {"good": "+", "bad": "−", "neutral": "•"}
+
+
+@dataclass(frozen=True, slots=True)
+class StoryLine:
+    """One line under a headline: what changed, and whether that is good news."""
+
+    text: str
+    tone: Tone
+
+
+@dataclass(frozen=True, slots=True)
+class StoryStep:
+    """What one reveal shows: a decision, an investment, the routine, or a milestone."""
+
+    kind: Literal["initiative", "action", "drift", "milestone", "other"]
+    title: str
+    lines: tuple[StoryLine, ...] = ()
+    # The scenario's own words: the outcome text of the role chosen, or why a trap is one.
+    headline: str | None = None
+    # A short verdict beside the title ("directing · went well").
+    badge: str | None = None
+    tone: Tone = "neutral"
+    effects: tuple[Effect, ...] = field(default=(), repr=False)
+
+
+def _strip(text: str, *prefixes: str) -> str:
+    """The sentence without the title it starts with (the headline already names it)."""
+    for prefix in prefixes:
+        if prefix and text.startswith(prefix):
+            rest = text[len(prefix) :].lstrip()
+            return rest[:1].upper() + rest[1:]
+    return text
+
+
+def verdict_name(verdict: Prediction, t: Translate) -> str:
+    return {
+        Prediction.WELL: t("went well"),
+        Prediction.MIXED: t("went so-so"),
+        Prediction.BADLY: t("went badly"),
+    }[verdict]
+
+
+def prediction_line(outcome: InitiativeOutcome, t: Translate) -> StoryLine | None:
+    """How the team's prediction held: right, close (one step off) or the opposite."""
+    predicted = outcome.prediction
+    if predicted is None:
+        return None
+    said = prediction_name(predicted, t)
+    went = verdict_name(outcome.verdict, t)
+    if predicted is outcome.verdict:
+        return StoryLine(t("Your prediction '{said}' was right.").format(said=said), "good")
+    far = {predicted, outcome.verdict} == {Prediction.WELL, Prediction.BADLY}
+    if far:
+        message = t("Your prediction '{said}' was the opposite: it {went}.")
+    else:
+        message = t("Your prediction '{said}' was close, but it {went}.")
+    return StoryLine(message.format(said=said, went=went), "bad" if far else "neutral")
+
+
+def build_story(
+    effects: Sequence[Effect],
+    outcomes: Sequence[InitiativeOutcome],
+    scenario: Scenario,
+    lang: Language,
+    t: Translate,
+) -> list[StoryStep]:
+    """The round's effects as steps to reveal one by one, in the order a group reads them:
+    each decision, each investment, then the routine in one line, the milestones last."""
+    steps: list[StoryStep] = []
+    by_initiative: dict[str, list[Effect]] = {}
+    by_action: dict[str, list[Effect]] = {}
+    drift: list[Effect] = []
+    milestones: list[Effect] = []
+    other: list[Effect] = []
+    for effect in effects:
+        if effect.key in MILESTONE_KEYS:
+            milestones.append(effect)
+        elif effect.source == "drift":
+            drift.append(effect)
+        elif effect.source == "initiative":
+            by_initiative.setdefault(effect.source_id, []).append(effect)
+        elif effect.source == "action":
+            by_action.setdefault(effect.source_id, []).append(effect)
+        else:
+            other.append(effect)
+
+    for outcome in outcomes:
+        steps.append(
+            _initiative_step(outcome, by_initiative.pop(outcome.initiative, []), scenario, lang, t)
+        )
+    for initiative_id, rest in by_initiative.items():  # effects of no decision: never expected
+        title = scenario.initiative(initiative_id).title.get(lang)
+        steps.append(_plain_step("other", title, rest, lang, (title + ":",)))
+    for action_id, said in by_action.items():
+        steps.append(_action_step(action_id, said, scenario, lang))
+    if other:
+        steps.append(_plain_step("other", t("Also this round"), other, lang, ()))
+    if drift:
+        steps.append(_drift_step(drift, lang, t))
+    if milestones:
+        steps.append(_milestone_step(milestones, lang, t))
+    return steps
+
+
+def _initiative_step(
+    outcome: InitiativeOutcome,
+    effects: list[Effect],
+    scenario: Scenario,
+    lang: Language,
+    t: Translate,
+) -> StoryStep:
+    initiative = scenario.initiative(outcome.initiative)
+    title = initiative.title.get(lang)
+    said = initiative.outcomes.for_role(outcome.role)
+    lines: list[StoryLine] = []
+    for effect in effects:
+        if effect.key == "prediction_wrong":
+            continue  # said below, with how far off it was
+        text = _strip(effect.explain(lang), title + ":")
+        lines.append(StoryLine(text, tone(effect)))
+    guess = prediction_line(outcome, t)
+    if guess is not None and guess.tone != "good":  # a right one is said by its effect
+        lines.append(guess)
+    verdict_tone: Tone = {
+        Prediction.WELL: "good",
+        Prediction.MIXED: "neutral",
+        Prediction.BADLY: "bad",
+    }[outcome.verdict]
+    badge = f"{label(outcome.role, lang)} · {verdict_name(outcome.verdict, t)}"
+    return StoryStep(
+        "initiative",
+        title,
+        tuple(lines),
+        headline=said.get(lang) if said is not None else None,
+        badge=badge,
+        tone=verdict_tone,
+        effects=tuple(effects),
+    )
+
+
+def _action_step(
+    action_id: str, effects: list[Effect], scenario: Scenario, lang: Language
+) -> StoryStep:
+    action = scenario.action(action_id)
+    title = action.title.get(lang)
+    prefix = f"‘{title}’:"
+    lines = tuple(
+        StoryLine(_strip(e.explain(lang), prefix), tone(e))
+        for e in effects
+        if e.key != "action_trap"
+    )
+    trap = action.trap.get(lang) if action.trap is not None else None
+    return StoryStep(
+        "action",
+        title,
+        lines,
+        headline=trap,
+        tone="bad" if trap else "good",
+        effects=tuple(effects),
+    )
+
+
+def _plain_step(
+    kind: Literal["other"], title: str, effects: list[Effect], lang: Language, prefixes
+) -> StoryStep:
+    lines = tuple(StoryLine(_strip(e.explain(lang), *prefixes), tone(e)) for e in effects)
+    return StoryStep(kind, title, lines, effects=tuple(effects))
+
+
+def _drift_step(effects: list[Effect], lang: Language, t: Translate) -> StoryStep:
+    """Everything that slipped for lack of attention, in one line."""
+    parts: list[str] = []
+    quiet: dict[float, list[str]] = {}
+    for effect in effects:
+        if effect.target == Indicator.INTERACTION.value and effect.source_id:
+            from game.domain import CitizenRelation
+
+            relation = CitizenRelation(effect.source_id)
+            quiet.setdefault(round(effect.delta, 1), []).append(label(relation, lang))
+        else:
+            name = (
+                label(Indicator(effect.target), lang)
+                if effect.target in _INDICATORS
+                else effect.target
+            )
+            parts.append(f"{name} {signed_number(effect.delta, lang)}")
+    for delta, names in quiet.items():
+        parts.append(
+            t("interaction with {who} {delta} each").format(
+                who=", ".join(names), delta=signed_number(delta, lang)
+            )
+            if len(names) > 1
+            else t("interaction with {who} {delta}").format(
+                who=names[0], delta=signed_number(delta, lang)
+            )
+        )
+    text = t("Without attention things slip: {changes}.").format(changes="; ".join(parts))
+    return StoryStep(
+        "drift",
+        t("The routine"),
+        (StoryLine(text, "bad"),),
+        tone="bad",
+        effects=tuple(effects),
+    )
+
+
+_INDICATORS = frozenset(i.value for i in Indicator)
+
+
+def _milestone_step(effects: list[Effect], lang: Language, t: Translate) -> StoryStep:
+    """Phase and stage changes together: the moment the room should notice."""
+    up = sum(1 for e in effects if e.delta > 0)
+    down = len(effects) - up
+    overall = [e for e in effects if e.key in ("phase_up", "phase_down")]
+    if overall:
+        title = (
+            t("A new growth phase!") if overall[0].key == "phase_up" else t("A step back in growth")
+        )
+    elif up and not down:
+        title = t("You grow!")
+    elif down and not up:
+        title = t("A step back")
+    else:
+        title = t("Growth and setbacks")
+    # The overall phase first, then the competence stage, then the relations.
+    order = {"phase_up": 0, "phase_down": 0, "stage_up": 1, "stage_down": 1}
+    ranked = sorted(effects, key=lambda e: order.get(e.key, 2))
+    lines = tuple(StoryLine(e.explain(lang), tone(e)) for e in ranked)
+    return StoryStep(
+        "milestone",
+        title,
+        lines,
+        tone="good" if up >= down else "bad",
+        effects=tuple(effects),
+    )
