@@ -406,8 +406,18 @@ def cmd_play(args: argparse.Namespace, out: TextIO) -> int:
     chosen = pack_for_run(getattr(args, "pack", None), args.usage if "usage" in args else "")
     if chosen.failed:
         return EXIT_FAILED
-    language = getattr(args, "lang", None) or (chosen.pack.language if chosen.pack else "nl")
-    settings = Settings(language=language, fullscreen=getattr(args, "fullscreen", False))
+    from game.places import data_home
+    from game.ui.settings import read_settings
+
+    settings_file = data_home().settings_file
+    kept, settings_problem = read_settings(
+        settings_file, Settings(language=chosen.pack.language if chosen.pack else "nl")
+    )
+    # What the command line says wins over what was kept.
+    settings = kept.with_(
+        language=getattr(args, "lang", None) or kept.language,
+        fullscreen=getattr(args, "fullscreen", False) or kept.fullscreen,
+    )
     try:
         app = App(
             getattr(args, "size", (1280, 720)),
@@ -417,6 +427,8 @@ def cmd_play(args: argparse.Namespace, out: TextIO) -> int:
             saves=SaveStore(saves_dir),
             pack=chosen.pack,
             pack_problem=chosen.problem,
+            settings_file=settings_file,
+            settings_problem=settings_problem,
         )
     except NoDisplayError as error:
         sys.stderr.write(

@@ -84,7 +84,13 @@ class DataHome:
 
     @property
     def settings_file(self) -> Path:
-        return self.root / "settings.json"
+        """Beside a portable game; else in the user's own config folder (platformdirs), so
+        the language, type size and palette stay from one launch to the next."""
+        if self.where == "beside":
+            return self.root / "settings.json"
+        from platformdirs import user_config_path
+
+        return user_config_path(APP_NAME, appauthor=False) / "settings.json"
 
     @property
     def portable(self) -> bool:

@@ -75,11 +75,15 @@ class App:
         saves: SaveStore | None = None,
         pack: Pack | None = None,
         pack_problem: str | None = None,
+        settings_file: Path | None = None,
+        settings_problem: str | None = None,
     ) -> None:
         """``saves`` None keeps no saves (tests, tour); ``play`` passes the saves folder's store.
 
         ``pack`` brands the title screen and the accent colour; ``pack_problem`` is shown on the
         title when a built game's own pack could not be used (the game then runs unbranded).
+        ``settings_file``: where a changed setting is kept (None keeps nothing: tests, tour);
+        ``settings_problem``: why the kept settings could not be used whole, for the title.
         """
         self.settings = settings or Settings()
         self.seed = seed
@@ -89,6 +93,8 @@ class App:
         self.saves = saves
         self.pack = pack
         self.pack_problem = pack_problem
+        self.settings_file = settings_file
+        self.settings_problem = settings_problem
         self.home = data_home()
         # Scenario files read for the scenario list, by path, with their time and size.
         self.scenario_cache: dict[Path, tuple[tuple[int, int] | None, object]] = {}
@@ -231,12 +237,28 @@ class App:
         self._guard(self._restyle)
 
     def apply_settings(self, settings: Settings) -> None:
-        """Take new settings; reopen the window only when fullscreen changed."""
+        """Take new settings; reopen the window only when fullscreen changed. They are kept
+        for the next launch (a file that cannot be written only costs that)."""
         old = self.settings
         self.settings = settings
         if settings.fullscreen != old.fullscreen:
             self.screen = self._open_window()
+        self._keep_settings()
         self._guard(self._restyle)
+
+    def _keep_settings(self) -> None:
+        if self.settings_file is None:
+            return
+        from game.ui.settings import write_settings
+
+        try:
+            write_settings(self.settings, self.settings_file)
+            self.settings_problem = None
+        except OSError as error:
+            self.settings_problem = (
+                f"the settings could not be kept in {self.settings_file} "
+                f"({error.strerror or error})"
+            )
 
     def toggle_fullscreen(self) -> None:
         self.apply_settings(self.settings.with_(fullscreen=not self.settings.fullscreen))

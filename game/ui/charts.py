@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 
 import pygame
@@ -81,3 +82,72 @@ def line_chart(
             width + 1,
         )
         text(surface, small, name, palette.text, (lx + 22, ly))
+
+
+def small_multiple(
+    surface: pygame.Surface,
+    rect: pygame.Rect,
+    title: str,
+    values: Sequence[float],
+    colour: Colour,
+    palette: Palette,
+    fonts: Fonts,
+    rounds: Sequence[int],
+    low: float = 0,
+    high: float = 100,
+) -> None:
+    """One quantity over the rounds, large enough to read from the back of a room: a big title,
+    one thick line, a light grid at 0, 50 and 100, and the value at the end written out."""
+    title_font = fonts.get(18, bold=True)
+    end_font = fonts.get(26, bold=True)
+    small = fonts.get(14)
+    end = f"{values[-1]:.0f}" if values else ""
+    end_w = end_font.size("100")[0] + 8
+    top = rect.top
+    for line in _wrapped(title_font, title, rect.width)[:2]:
+        text(surface, title_font, line, palette.text, (rect.left, top))
+        top += title_font.get_linesize()
+    top += 4
+    axis_w = small.size("100")[0] + 6
+    plot = pygame.Rect(
+        rect.left + axis_w,
+        top + end_font.get_linesize() // 2,
+        rect.width - axis_w - end_w,
+        rect.bottom - top - small.get_linesize() - 4 - end_font.get_linesize() // 2,
+    )
+    if plot.width < 20 or plot.height < 20 or not values:
+        return
+    grid = mix(palette.text, palette.panel, 0.15)
+    marks = (low, (low + high) / 2, high)
+    if plot.height < 3 * small.get_linesize():
+        marks = (low, high)  # a low chart: the middle mark would run into the others
+    for value in marks:
+        y = plot.bottom - (value - low) / (high - low) * plot.height
+        pygame.draw.line(surface, grid, (plot.left, y), (plot.right, y), 1)
+        text(surface, small, f"{value:.0f}", palette.text_dim, (plot.left - 4, y), "midright")
+    count = len(values)
+
+    def x_of(i: int) -> float:
+        return plot.left + (i / max(1, count - 1)) * plot.width
+
+    every = max(1, math.ceil(count * small.size("88")[0] * 1.8 / max(1, plot.width)))
+    for i in range(0, count, every):
+        # The first round's number starts at the axis, clear of the axis's own "0".
+        anchor = "topleft" if i == 0 else "midtop"
+        x = x_of(i) + (small.size("0")[0] if i == 0 else 0)
+        text(surface, small, str(rounds[i]), palette.text_dim, (x, plot.bottom + 2), anchor)
+    points = [
+        (x_of(i), plot.bottom - (min(high, max(low, v)) - low) / (high - low) * plot.height)
+        for i, v in enumerate(values)
+    ]
+    width = max(3, round(5 * fonts.scale))
+    if len(points) > 1:
+        pygame.draw.lines(surface, colour, False, points, width)
+    pygame.draw.circle(surface, colour, points[-1], width + 2)
+    text(surface, end_font, end, colour, (plot.right + 6, points[-1][1]), "midleft")
+
+
+def _wrapped(font: pygame.font.Font, message: str, width: int) -> list[str]:
+    from game.ui.look import wrap
+
+    return wrap(font, message, width)

@@ -12,7 +12,7 @@ import pygame
 from game.domain import CompetenceStage, GrowthPhase, Indicator, Language
 from game.labels import label
 from game.sim import GameState, Line, line_strengths
-from game.ui.look import Fonts, note, text
+from game.ui.look import Fonts, note, shortened, text
 from game.ui.palette import Colour, Palette
 from game.ui.words import indicator_word, line_name
 
@@ -193,28 +193,27 @@ def bar(
     fonts: Fonts,
     before: float | None = None,
 ) -> None:
-    """A labelled bar 0–100 with the number and its words; ``before`` shows the change."""
-    font = fonts.get(17, bold=True)
+    """A labelled bar 0–100 with its number and words; ``before`` shows the change.
+
+    The name and the number share the first line; a long name (in either language, at a large
+    type size) steps down a size or two rather than run into the number. The words stand
+    between them when they fit there, else under the bar when the row has room.
+    """
+    number_font = fonts.get(17, bold=True)
     small = fonts.get(15)
     bar_h = max(8, round(fonts.scale * 12))
-    compact = rect.height < font.get_linesize() + bar_h + small.get_linesize() + 4
-    number = text(surface, font, f"{value:.0f}", palette.text, (rect.right, rect.top), "topright")
-    if font.size(name)[0] > number.left - 8 - rect.left:
-        font = fonts.get(15, bold=True)  # a long name (in either language) steps down a size
-    text(surface, font, name, palette.text, rect.topleft)
-    if compact:
-        name_right = rect.left + font.size(name)[0] + 12
-        word_rect = small.size(word)
-        if number.left - 10 - word_rect[0] > name_right:
-            text(
-                surface,
-                small,
-                word,
-                palette.text_dim,
-                (number.left - 10, number.centery),
-                "midright",
-            )
-    bar_top = rect.top + font.get_linesize() + 2
+    shown = f"{value:.0f}"
+    number = text(surface, number_font, shown, palette.text, (rect.right, rect.top), "topright")
+    room = number.left - 8 - rect.left
+    font = fonts.get(17, bold=True)
+    for size in (15, 14, 13):
+        if font.size(name)[0] <= room:
+            break
+        font = fonts.get(size, bold=True)
+    text(surface, font, shortened(font, name, room), palette.text, rect.topleft)
+    head = max(font.get_linesize(), number_font.get_linesize())
+    name_right = rect.left + font.size(name)[0] + 12
+    bar_top = rect.top + head + 2
     track = pygame.Rect(rect.left, bar_top, rect.width, bar_h)
     pygame.draw.rect(
         surface, mix(palette.text, palette.panel, 0.12), track, border_radius=bar_h // 2
@@ -225,8 +224,16 @@ def bar(
     if before is not None and abs(before - value) >= 0.5:
         x = track.left + round(track.width * before / 100)
         pygame.draw.line(surface, palette.text, (x, track.top - 3), (x, track.bottom + 2), 2)
-    if not compact:
-        text(surface, small, word, palette.text_dim, (rect.left, track.bottom + 2))
+    if number.left - 10 - small.size(word)[0] >= name_right:
+        text(surface, small, word, palette.text_dim, (number.left - 10, number.centery), "midright")
+    elif rect.bottom - track.bottom - 2 >= small.get_linesize():
+        text(
+            surface,
+            small,
+            shortened(small, word, rect.width),
+            palette.text_dim,
+            (rect.left, track.bottom + 2),
+        )
 
 
 def lines_panel(
@@ -302,25 +309,34 @@ def resources(
     fonts: Fonts,
     t: Translate,
 ) -> None:
-    """Capacity and budget left this round, big enough to read from the back."""
+    """Capacity and budget left this round, big enough to read from the back: side by side
+    where they fit, else the budget under the hours."""
     small = fonts.get(15)
     big = fonts.get(24, bold=True)
-    half = rect.width // 2
-    text(surface, small, t("Capacity left"), palette.text_dim, rect.topleft)
-    colour = palette.bad if hours_left < 0 else palette.text
-    text(
-        surface,
-        big,
-        f"{hours_left} / {hours_total} " + t("h"),
-        colour,
-        (rect.left, rect.top + small.get_linesize()),
-    )
-    text(surface, small, t("Budget left"), palette.text_dim, (rect.left + half, rect.top))
-    colour = palette.bad if budget_left < 0 else palette.text
-    text(
-        surface,
-        big,
-        f"€ {budget_left:.0f}k",
-        colour,
-        (rect.left + half, rect.top + small.get_linesize()),
-    )
+    hours = f"{hours_left} / {hours_total} " + t("h")
+    money = f"€ {budget_left:.0f}k"
+    names = (t("Capacity left"), t("Budget left"))
+    first_w = max(small.size(names[0])[0], big.size(hours)[0]) + 16
+    second_w = max(small.size(names[1])[0], big.size(money)[0])
+    side_by_side = first_w + second_w <= rect.width
+    half = max(rect.width // 2, first_w) if side_by_side else 0
+    hours_colour = palette.bad if hours_left < 0 else palette.text
+    money_colour = palette.bad if budget_left < 0 else palette.text
+    text(surface, small, names[0], palette.text_dim, rect.topleft)
+    text(surface, big, hours, hours_colour, (rect.left, rect.top + small.get_linesize()))
+    if side_by_side:
+        x, y = rect.left + half, rect.top
+    else:
+        x, y = rect.left, rect.top + small.get_linesize() + big.get_linesize()
+    text(surface, small, names[1], palette.text_dim, (x, y))
+    text(surface, big, money, money_colour, (x, y + small.get_linesize()))
+
+
+def resources_height(fonts: Fonts, width: int, t: Translate, hours: str = "999 / 999") -> int:
+    """How tall ``resources`` is at this type size and width."""
+    small = fonts.get(15)
+    big = fonts.get(24, bold=True)
+    first_w = max(small.size(t("Capacity left"))[0], big.size(hours + " " + t("h"))[0]) + 16
+    second_w = max(small.size(t("Budget left"))[0], big.size("€ 999k")[0])
+    rows = 1 if first_w + second_w <= width else 2
+    return rows * (small.get_linesize() + big.get_linesize())

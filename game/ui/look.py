@@ -203,6 +203,13 @@ def text_block(
     return y - rect.top
 
 
+def block_height(font: pygame.font.Font, lines: int, line_gap: float = 1.15) -> int:
+    """How tall ``text_block`` needs a rectangle to be for ``lines`` lines."""
+    if lines <= 0:
+        return 0
+    return (lines - 1) * round(font.get_linesize() * line_gap) + font.get_linesize() + 2
+
+
 def fit_text_block(
     surface: pygame.Surface,
     fonts: Fonts,

@@ -38,6 +38,20 @@ def _button_inset(widget: UIButton) -> int:
     return padding + _border(widget)
 
 
+def _fit_height(widget: UIButton, message: str) -> None:
+    """A button too low for its text at a large type size grows, around its middle."""
+    font = getattr(widget, "font", None)
+    if font is None:
+        return
+    needed = font.get_rect(message or "Hg").height + 2 * _border(widget) + 2
+    rect = widget.relative_rect
+    if rect.height >= needed:
+        return
+    grow = needed - rect.height
+    widget.set_dimensions((rect.width, needed))
+    widget.set_relative_position((rect.left, rect.top - grow // 2))
+
+
 def _fit_text(widget: UIButton | UILabel, message: str, tooltip: str | None, inside: int) -> None:
     """Text that is wider than its widget is shortened with "…", and the whole text becomes
     the tooltip: a projector's large type never cuts a word off unseen."""
@@ -78,6 +92,26 @@ class Scene:
     @property
     def lang(self):
         return self.app.settings.language
+
+    @property
+    def fs(self) -> float:
+        """The room's type size (1.0 normal, up to 1.4 for the back row of a projector room)."""
+        return self.app.settings.font_scale
+
+    def needed(self, label: str, kind: str | None = None) -> int:
+        """How wide a button must be (pixels) to show ``label`` whole in its theme's font."""
+        size = {"@small_button": 18, "@left_button": 20, "@big_button": 26}.get(kind or "", 21)
+        font = self.app.fonts.get(size, True)
+        return font.size(label)[0] + 2 * 14 + self.u(6)
+
+    def _button_height(self, kind: str | None) -> int:
+        """How tall a button must be for its text at this type size (pixels)."""
+        size = {"@small_button": 18, "@left_button": 20, "@big_button": 26}.get(kind or "", 21)
+        return self.app.fonts.get(size, True).get_linesize() + self.u(4)
+
+    def fitted(self, label: str, kind: str | None, minimum: float) -> int:
+        """A button's width: ``minimum`` (layout units) or what its label needs, if more."""
+        return max(self.u(minimum), self.needed(label, kind))
 
     def u(self, value: float) -> int:
         """A length at 1280×720, in pixels for this window."""
@@ -136,6 +170,7 @@ class Scene:
             tool_tip_text=tooltip,
             object_id=ObjectID(class_id=kind, object_id=object_id),
         )
+        _fit_height(widget, label)
         _fit_text(widget, label, tooltip, inside=2 * _button_inset(widget))
         if not enabled:
             widget.disable()
@@ -145,11 +180,14 @@ class Scene:
         self._focusable.append(widget)
         return widget
 
-    def label(self, rect: pygame.Rect, message: str, object_id: str | None = None) -> UILabel:
-        """A one-line label; taller when the room chose a larger type size, so it still fits,
-        and shortened with "…" (the whole text as a tooltip) when it is too wide."""
+    def label(
+        self, rect: pygame.Rect, message: str, object_id: str | None = None, grow: bool = True
+    ) -> UILabel:
+        """A one-line label; taller when the room chose a larger type size, so it still fits
+        (``grow`` False: the rectangle was measured for it already), and shortened with "…"
+        (the whole text as a tooltip) when it is too wide."""
         scale = max(1.0, self.app.settings.font_scale)
-        if scale > 1.0:
+        if scale > 1.0 and grow:
             rect = rect.inflate(0, round(rect.height * (scale - 1)))
         widget = UILabel(rect, message, manager=self.app.ui, object_id=object_id)
         _fit_text(widget, message, None, inside=0)

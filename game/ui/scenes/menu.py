@@ -8,15 +8,23 @@ from pathlib import Path
 
 import pygame
 
-from game.domain import CitizenRelation, CompetenceStage, GrowthPhase, MunicipalRole
+from game.domain import (
+    CitizenRelation,
+    CompetenceStage,
+    GameLength,
+    GrowthPhase,
+    InitiativeOwner,
+    MunicipalRole,
+)
 from game.labels import label
 from game.packs import Pack
 from game.scenario.loader import ScenarioInfo
 from game.ui.branding import BAND_HEIGHT
-from game.ui.look import text, text_block
+from game.ui.dashboard import mix
+from game.ui.look import block_height, fit_text_block, note, shortened, text, text_block, wrap
 from game.ui.scene import Scene
 from game.ui.settings import FONT_SCALES
-from game.ui.words import role_meaning
+from game.ui.words import OrgWords, number, org_words, role_meaning
 
 ScenarioCache = dict[Path, tuple[tuple[int, int] | None, ScenarioInfo]]
 
@@ -103,23 +111,40 @@ class TitleScene(Scene):
 
     def build(self) -> None:
         t = self.t
+        fonts = self.app.fonts
         # A pack's band (or, when the pack cannot be used, the reason) takes the top; the title
-        # and the menu move down under it.
+        # and the menu move down under it. Heights follow the type size.
         banded = self.app.branding is not None or bool(self.app.pack_problem)
-        top = 112 if banded else 0
-        title_y, subtitle_y, y = (120, 200, 280) if top == 0 else (top, top + 76, top + 124)
-        self.label(self.r(0, title_y, 1280, 80), "Netwerkende Gemeente", "#title")
+        top = self.r(0, 112 if banded else 40, 0, 0).top
+        notes = len(self._notes())
+        bottom = self.r(0, 662, 0, 0).top - (notes + 1) * fonts.get(15).get_linesize() - self.u(8)
+        title_h = (
+            fonts.get(58, True).get_linesize() if not banded else fonts.get(44, True).get_linesize()
+        )
+        subtitle_h = fonts.get(24).get_linesize()
+        h = max(self.u(50), self._button_height("@big_button") + self.u(6))
+        gap = self.u(10)
+        total = title_h + subtitle_h + self.u(20) + 6 * h + 5 * gap
+        y = top + max(0, (bottom - top - total) // 2)
+        full = self.r(0, 0, 1280, 0)
         self.label(
-            self.r(0, subtitle_y, 1280, 40),
+            pygame.Rect(full.left, y, full.width, title_h), "Netwerkende Gemeente", "#title", False
+        )
+        y += title_h
+        self.label(
+            pygame.Rect(full.left, y, full.width, subtitle_h),
             t("A game about growing into a networking municipality"),
             "#subtitle",
+            False,
         )
-        x, w, h, gap = 420, 440, 50, 12
-        self.button(self.r(x, y, w, h), t("New game"), self.new_game, kind="@big_button")
+        y += subtitle_h + self.u(20)
+        w = max(self.u(440), self.needed(t("How the model works"), "@big_button"))
+        x = self.r(640, 0, 0, 0).left - w // 2
+        self.button(pygame.Rect(x, y, w, h), t("New game"), self.new_game, kind="@big_button")
         resume, why = self._continue_target()
         y += h + gap
         self.button(
-            self.r(x, y, w, h),
+            pygame.Rect(x, y, w, h),
             t("Continue"),
             self.resume,
             enabled=resume,
@@ -135,7 +160,7 @@ class TitleScene(Scene):
         else:
             no_load = None
         self.button(
-            self.r(x, y, w, h),
+            pygame.Rect(x, y, w, h),
             t("Load"),
             lambda: self.app.go(LoadScene),
             enabled=no_load is None,
@@ -143,12 +168,15 @@ class TitleScene(Scene):
             kind="@big_button",
         )
         y += h + gap
-        self.button(self.r(x, y, w, h), t("Settings"), self.settings, kind="@big_button")
+        self.button(pygame.Rect(x, y, w, h), t("Settings"), self.settings, kind="@big_button")
         y += h + gap
-        self.button(self.r(x, y, w, h), t("How the model works"), self.help, kind="@big_button")
+        self.button(
+            pygame.Rect(x, y, w, h), t("How the model works"), self.help, kind="@big_button"
+        )
         y += h + gap
-        self.button(self.r(x, y, w, h), t("Quit"), self.quit, kind="@big_button")
-        self.move_focus(1)
+        self.button(pygame.Rect(x, y, w, h), t("Quit"), self.quit, kind="@big_button")
+        if self._focus is None:
+            self.move_focus(2 if self.controller.in_progress else 1)
 
     def on_enter(self) -> None:
         """Look once for the game last played, so "continue" knows whether it can.
@@ -175,7 +203,47 @@ class TitleScene(Scene):
             return False, self.saves_problem
         return False, self.t("No game in progress and no autosave yet.")
 
+    def _notes(self) -> list[tuple[str, bool]]:
+        """Lines over the hint at the bottom: (message, bad news?)."""
+        t = self.t
+        notes: list[tuple[str, bool]] = []
+        if self.app.safe_title and self.app.saves is not None:
+            notes.append(
+                (t("After an error the saves are not read until the game starts again."), True)
+            )
+        if self.app.settings_problem:
+            notes.append((t("Settings:") + " " + self.app.settings_problem, True))
+        state = self.controller.state
+        if state is not None and self.controller.scenario is not None:
+            scenario = self.controller.scenario
+            where = t("finished") if state.finished else t("round {n}").format(n=state.round)
+            message = t("Game in progress: {title}, {where}. Continue picks it up.")
+            notes.append((message.format(title=scenario.title.get(self.lang), where=where), False))
+        return notes[:2]
+
     def new_game(self) -> None:
+        """A new game; when the game in progress cannot be kept (this window keeps no saves),
+        ask first: starting over would lose it."""
+        controller = self.controller
+        if controller.in_progress and self.app.saves is None:
+            t = self.app.t
+            self.app.go(
+                ChoiceScene(
+                    self.app,
+                    "confirm_new_game",
+                    t("Start a new game?"),
+                    t(
+                        "This window keeps no saves: the game in progress is lost when a new "
+                        "one starts."
+                    ),
+                    [
+                        (t("Keep playing"), lambda: open_game(self.app)),
+                        (t("Start a new game"), lambda: self.app.go(ScenarioChoiceScene)),
+                    ],
+                    lambda: self.app.go(TitleScene),
+                )
+            )
+            return
         self.app.go(ScenarioChoiceScene)
 
     def resume(self) -> None:
@@ -212,10 +280,13 @@ class TitleScene(Scene):
             message = self.t("The branding pack cannot be used:") + " " + self.app.pack_problem
             area = self.r(60, 14, 1160, 86)
             text_block(surface, fonts.get(16), message, palette.bad, area, max_lines=3)
-        if self.app.safe_title and self.app.saves is not None:
-            note = self.t("After an error the saves are not read until the game starts again.")
-            where = self.r(640, 662, 0, 0).topleft
-            text(surface, fonts.get(15), note, palette.bad, where, "midbottom")
+        y = self.r(0, 662, 0, 0).top
+        small = fonts.get(15)
+        for message, bad in self._notes():
+            shown = shortened(small, message, self.r(0, 0, 1200, 0).width)
+            colour = palette.bad if bad else palette.text_dim
+            text(surface, small, shown, colour, (self.r(640, 0, 0, 0).left, y), "midbottom")
+            y -= small.get_linesize()
         hint = self.t("Tab and Enter work everywhere · F11 full screen · F1 help")
         text(
             surface,
@@ -573,13 +644,20 @@ class MessageScene(Scene):
 
 
 class ScenarioChoiceScene(Scene):
-    """Pick a scenario (title, organisation, description, length, languages) and name the team."""
+    """Pick a scenario (title, organisation, description, languages), name the team, and
+    choose how long the workshop plays: a short, a standard or the whole game, each with the
+    minutes it takes about.
+
+    The team and the length are two blocks of their own at the bottom: the team's names on the
+    left (where more teams can come), the length on the right.
+    """
 
     name = "scenario_choice"
 
     def on_enter(self) -> None:
         self.load_list()
         self.team = self.controller.team
+        self.length = getattr(self.app, "chosen_length", GameLength.FULL)
 
     def load_list(self) -> None:
         """Read the scenario files (again: a trainer may have just fixed one)."""
@@ -592,36 +670,96 @@ class ScenarioChoiceScene(Scene):
             if wanted is not None and wanted in (entry.id, str(entry.path), entry.path.stem):
                 self.index = i
 
+    def blocks(self) -> tuple[pygame.Rect, pygame.Rect, pygame.Rect]:
+        """(the scenario's description, the team block, the length block) in pixels."""
+        fonts = self.app.fonts
+        entry_h = max(self.u(46), fonts.get(22).get_linesize() + self.u(10))
+        label_h = fonts.get(18).get_linesize()
+        button_h = max(self.u(44), self._button_height(None))
+        minutes_h = fonts.get(16).get_linesize() * 2
+        length_h = label_h + self.u(6) + button_h + self.u(4) + minutes_h + self.u(20)
+        team_h = label_h + self.u(6) + entry_h + self.u(20)
+        height = max(length_h, team_h)
+        bottom = self.r(0, 640, 0, 0).top
+        top = bottom - height
+        team = pygame.Rect(self.r(40, 0, 0, 0).left, top, self.u(380), height)
+        length = pygame.Rect(self.r(450, 0, 0, 0).left, top, self.u(790), height)
+        info = pygame.Rect(
+            self.r(450, 90, 0, 0).topleft, (self.u(790), top - self.u(12) - self.r(0, 90, 0, 0).top)
+        )
+        return info, team, length
+
     def build(self) -> None:
         t = self.t
+        fonts = self.app.fonts
         self.label(self.r(40, 24, 800, 48), t("Choose a scenario"), "#heading")
-        y = 90
+        _, team, length = self.blocks()
+        y = self.r(0, 90, 0, 0).top
+        row = max(self.u(48), self._button_height("@left_button"))
         for i, entry in enumerate(self.entries):
+            if y + row > team.top - self.u(8):
+                break
             name = entry.title.get(self.lang) if entry.valid else "! " + entry.path.name
             self.button(
-                self.r(40, y, 380, 48),
+                pygame.Rect(team.left, y, team.width, row),
                 name,
                 lambda i=i: self.select(i),
                 selected=i == self.index,
                 kind="@left_button",
             )
-            y += 56
-            if y > 520:
-                break
-        self.label(self.r(40, 560, 380, 30), t("Team name (optional)"), "#dim")
-        self.team_entry = self.entry(self.r(40, 592, 380, 46), self.team)
-        entry = self.current
-        can_start = entry is not None and entry.scenario is not None
+            y += row + self.u(8)
+        # The team block.
+        inset = self.u(14)
+        label_h = fonts.get(18).get_linesize()
+        self.label(
+            pygame.Rect(team.left + inset, team.top + self.u(10), team.width - 2 * inset, label_h),
+            t("Team name (optional)"),
+            "#dim",
+            False,
+        )
+        entry_h = max(self.u(46), fonts.get(22).get_linesize() + self.u(10))
+        self.team_entry = self.entry(
+            pygame.Rect(
+                team.left + inset, team.top + self.u(16) + label_h, team.width - 2 * inset, entry_h
+            ),
+            self.team,
+        )
+        # The length block.
+        current = self.current
+        self.length_top = length.top + self.u(16) + label_h
+        button_h = max(self.u(44), self._button_height(None))
+        width = (length.width - 2 * inset - 2 * self.u(12)) // 3
+        names = {
+            GameLength.SHORT: t("Short"),
+            GameLength.STANDARD: t("Standard"),
+            GameLength.FULL: t("Whole game"),
+        }
+        x = length.left + inset
+        for choice in GameLength:
+            self.button(
+                pygame.Rect(x, self.length_top, width, button_h),
+                names[choice],
+                lambda choice=choice: self.choose_length(choice),
+                selected=choice == self.length,
+                enabled=current is not None and current.scenario is not None,
+            )
+            x += width + self.u(12)
+        self.length_bottom = self.length_top + button_h + self.u(4)
+        can_start = current is not None and current.scenario is not None
+        bottom_top = self.r(0, 650, 0, 0).top
+        start_w = self.fitted(t("Start the game"), "@big_button", 340)
         start = self.button(
-            self.r(900, 650, 340, 52),
+            pygame.Rect(self.r(1240, 0, 0, 0).left - start_w, bottom_top, start_w, self.u(52)),
             t("Start the game"),
             self.start,
             enabled=can_start,
             kind="@big_button",
         )
-        self.button(self.r(40, 650, 200, 52), t("Back"), self.back)
+        back_w = self.fitted(t("Back"), None, 180)
+        self.button(pygame.Rect(team.left, bottom_top, back_w, self.u(52)), t("Back"), self.back)
+        reload_w = self.fitted(t("Reload"), None, 170)
         self.button(
-            self.r(250, 650, 170, 52),
+            pygame.Rect(team.left + back_w + self.u(10), bottom_top, reload_w, self.u(52)),
             t("Reload"),
             self.reload,
             tooltip=t("Read the scenario files again, after editing one."),
@@ -630,6 +768,12 @@ class ScenarioChoiceScene(Scene):
             self.label(self.r(460, 100, 780, 40), t("No scenario files found."), "#warning")
         if self._focus is None:
             self._focus_on(start)  # Enter starts: the most common step from here
+
+    def choose_length(self, length: GameLength) -> None:
+        self.team = self.team_entry.get_text()
+        self.length = length
+        self.app.chosen_length = length  # the next game starts with the same choice
+        self.rebuild()
 
     def reload(self) -> None:
         self.team = self.team_entry.get_text()
@@ -661,6 +805,7 @@ class ScenarioChoiceScene(Scene):
             self.app.seed,
             self.team_entry.get_text(),
             scenario_file=_absolute(entry.path),
+            length=self.length,
         )
         self.app.play("confirm")
         self.app.go(BriefingScene)
@@ -673,12 +818,19 @@ class ScenarioChoiceScene(Scene):
 
     def draw(self, surface: pygame.Surface) -> None:
         entry = self.current
+        fonts, palette, t = self.app.fonts, self.app.palette, self.t
+        info, team, length = self.blocks()
+        for rect in (team, length):
+            pygame.draw.rect(surface, palette.panel, rect, border_radius=self.u(10))
+            pygame.draw.rect(surface, palette.panel_edge, rect, width=2, border_radius=self.u(10))
+            note("panel", rect)
+        self._draw_lengths(surface, length)
         if entry is None:
             return
-        fonts, palette, t = self.app.fonts, self.app.palette, self.t
-        box = self.r(450, 90, 790, 540)
+        box = info
         pygame.draw.rect(surface, palette.panel, box, border_radius=self.u(10))
-        inner = box.inflate(-self.u(40), -self.u(36))
+        note("panel", box)
+        inner = box.inflate(-self.u(40), -self.u(32))
         if entry.scenario is None:
             y = text(
                 surface,
@@ -688,7 +840,11 @@ class ScenarioChoiceScene(Scene):
                 inner.topleft,
             ).bottom + self.u(6)
             y = text(
-                surface, fonts.get(17), str(entry.path), palette.text_dim, (inner.left, y)
+                surface,
+                fonts.get(17),
+                shortened(fonts.get(17), str(entry.path), inner.width),
+                palette.text_dim,
+                (inner.left, y),
             ).bottom
             y += self.u(10)
             area = pygame.Rect(inner.left, y, inner.width, inner.bottom - y)
@@ -701,21 +857,17 @@ class ScenarioChoiceScene(Scene):
             return
         scenario = entry.scenario
         lang = self.lang
-        y = text(
-            surface, fonts.get(28, True), scenario.title.get(lang), palette.accent, inner.topleft
-        ).bottom + self.u(8)
+        title_font = fonts.get(28, True)
+        y = inner.top
+        for line in wrap(title_font, scenario.title.get(lang), inner.width)[:2]:
+            text(surface, title_font, line, palette.accent, (inner.left, y))
+            y += title_font.get_linesize()
+        y += self.u(6)
         org = scenario.organisation
         facts = [
             (
                 t("Organisation"),
-                f"{org.name.get(lang)} · {org.inhabitants:,}".replace(",", ".")
-                + " "
-                + t("inhabitants"),
-            ),
-            (
-                t("Length"),
-                t("{n} rounds").format(n=scenario.rounds)
-                + (f" ({scenario.round_name.get(lang)})" if scenario.round_name else ""),
+                f"{org.name.get(lang)} · {number(org.inhabitants, lang)} " + t("inhabitants"),
             ),
             (
                 t("Languages"),
@@ -724,15 +876,69 @@ class ScenarioChoiceScene(Scene):
         ]
         if scenario.author:
             facts.append((t("Author"), scenario.author))
-        small = fonts.get(18)
-        bold = fonts.get(18, True)
+        small = fonts.get(17)
+        bold = fonts.get(17, True)
+        key_w = max(bold.size(key)[0] for key, _ in facts) + self.u(14)
         for key, value in facts:
             text(surface, bold, key, palette.text_dim, (inner.left, y))
-            text(surface, small, value, palette.text, (inner.left + self.u(170), y))
-            y += small.get_linesize() + self.u(4)
-        y += self.u(12)
-        area = pygame.Rect(inner.left, y, inner.width, inner.bottom - y)
-        text_block(surface, fonts.get(20), scenario.description.get(lang), palette.text, area)
+            used = text_block(
+                surface,
+                small,
+                value,
+                palette.text,
+                pygame.Rect(inner.left + key_w, y, inner.width - key_w, block_height(small, 2)),
+                max_lines=2,
+            )
+            y += max(used, small.get_linesize()) + self.u(2)
+        y += self.u(8)
+        fit_text_block(
+            surface,
+            fonts,
+            scenario.description.get(lang),
+            palette.text,
+            pygame.Rect(inner.left, y, inner.width, inner.bottom - y),
+            sizes=(19, 17, 16, 15, 14, 13, 12),
+        )
+
+    def _draw_lengths(self, surface: pygame.Surface, block: pygame.Rect) -> None:
+        """The length block: its heading, and under each choice its minutes and rounds."""
+        from game.sim.length import estimated_minutes, rounds_played
+
+        fonts, palette, t = self.app.fonts, self.app.palette, self.t
+        inset = self.u(14)
+        heading = fonts.get(18)
+        text(
+            surface,
+            heading,
+            shortened(heading, t("Length of the game"), block.width - 2 * inset),
+            palette.text_dim,
+            (block.left + inset, block.top + self.u(10)),
+        )
+        entry = self.current
+        if entry is None or entry.scenario is None:
+            return
+        scenario = entry.scenario
+        small = fonts.get(16)
+        width = (block.width - 2 * inset - 2 * self.u(12)) // 3
+        x = block.left + inset
+        for choice in GameLength:
+            minutes = estimated_minutes(scenario, choice)
+            rounds = rounds_played(scenario, choice)
+            colour = palette.accent if choice == self.length else palette.text_dim
+            for i, line in enumerate(
+                (
+                    t("about {minutes} minutes").format(minutes=minutes),
+                    t("{n} rounds").format(n=rounds),
+                )
+            ):
+                text(
+                    surface,
+                    small,
+                    shortened(small, line, width),
+                    colour,
+                    (x, self.length_bottom + i * small.get_linesize()),
+                )
+            x += width + self.u(12)
 
 
 class SettingsScene(Scene):
@@ -827,13 +1033,17 @@ class SettingsScene(Scene):
         return why, str(home.root)
 
 
-def model_pages(t: Callable[[str], str], lang: str) -> list[tuple[str, str]]:
+def model_pages(
+    t: Callable[[str], str], lang: str, words: OrgWords | None = None
+) -> list[tuple[str, str]]:
     """The help screen's pages: the model in plain words, as pygame_gui's HTML subset.
 
+    ``words`` name the organisation (a municipality's when no game is in progress).
     In pages, not one long text: a page fits the screen without scrolling, and laying out one
     page costs a third of the whole (opening help stays well under a tenth of a second).
     """
     e = html.escape
+    words = words or org_words(None, lang)  # type: ignore[arg-type]
     phases = {
         GrowthPhase.DISCOVERING: t(
             "A few enthusiasts open accounts and post about their own projects. "
@@ -848,9 +1058,9 @@ def model_pages(t: Callable[[str], str], lang: str) -> list[tuple[str, str]]:
             "listening, and goes where the conversation is. Budgets are structural."
         ),
         GrowthPhase.COLLABORATING: t(
-            "The municipality is one partner among many. For every initiative it takes the "
-            "role that fits, with whatever means suit."
-        ),
+            "{Org} is one partner among many. For every initiative it takes the role that "
+            "fits, with whatever means suit."
+        ).format(Org=words.Org),
     }
     stages = {
         CompetenceStage.UNCONSCIOUSLY_INCOMPETENT: t(
@@ -863,9 +1073,11 @@ def model_pages(t: Callable[[str], str], lang: str) -> list[tuple[str, str]]:
     relations = {
         CitizenRelation.CUSTOMER: t("uses its services and expects them to work."),
         CitizenRelation.VOTER: t("chooses the council and wants a say in democracy."),
-        CitizenRelation.SUBJECT: t("has to keep the rules the municipality upholds."),
-        CitizenRelation.USER: t("uses public space the municipality manages."),
-        CitizenRelation.PARTNER: t("makes policy or plans together with the municipality."),
+        CitizenRelation.SUBJECT: t("has to keep the rules {org} upholds.").format(org=words.org),
+        CitizenRelation.USER: t("uses public space {org} manages.").format(org=words.org),
+        CitizenRelation.PARTNER: t("makes policy or plans together with {org}.").format(
+            org=words.org
+        ),
         CitizenRelation.RESIDENT: t("lives here and organises things with neighbours."),
     }
     the_organisation = e(t("the organisation"))
@@ -878,20 +1090,20 @@ def model_pages(t: Callable[[str], str], lang: str) -> list[tuple[str, str]]:
         phases_page.append(
             f"<b>{stage.level}. {e(label(stage, lang))}</b>: {the_organisation} {e(meaning)}<br>"
         )
-    roles_page = ["<b>" + e(t("Five roles for the municipality")) + "</b><br>"]
+    roles_page = ["<b>" + e(t("Five roles for {org}").format(org=words.org)) + "</b><br>"]
     for i, role in enumerate(MunicipalRole, start=1):
         roles_page.append(f"<b>{i}. {e(label(role, lang))}</b> — {e(role_meaning(role, t))}<br>")
     roles_page.append(
         "<br>"
         + e(
             t(
-                "Who took the initiative decides which roles fit. The municipality's own "
-                "initiative: mostly directing. The community's initiative: facilitating, taking "
-                "part or letting go. Rules broken: normative."
-            )
+                "Who took the initiative decides which roles fit. An initiative of {org}: "
+                "mostly directing. The community's initiative: facilitating, taking part or "
+                "letting go. Rules broken: normative."
+            ).format(org=words.org)
         )
     )
-    lines_page = ["<b>" + e(t("How residents meet the municipality")) + "</b><br>"]
+    lines_page = ["<b>" + e(t("How residents meet {org}").format(org=words.org)) + "</b><br>"]
     for relation, meaning in relations.items():
         lines_page.append(f"<b>{e(label(relation, lang))}</b>: {the_resident} {e(meaning)}<br>")
     lines_page.append("<br><b>" + e(t("Three lines")) + "</b><br>")
@@ -913,8 +1125,9 @@ def model_pages(t: Callable[[str], str], lang: str) -> list[tuple[str, str]]:
 
 
 class HelpScene(Scene):
-    """The four phases, the four stages, the five roles and the citizen relations, plainly,
-    on pages (←/→ or the page buttons)."""
+    """How to play, the phases and stages, the roles, which role fits whom (the owner ×
+    relation table), and the residents and lines: plainly, on pages (←/→ or the page buttons).
+    From a game, the words follow its organisation and the table its scenario."""
 
     name = "help"
     offers_help = False
@@ -928,22 +1141,61 @@ class HelpScene(Scene):
         return_to, page = self.return_to, self.page
         return lambda: HelpScene(self.app, return_to, page)
 
+    @property
+    def words(self) -> OrgWords:
+        scenario = self.controller.scenario
+        return org_words(scenario.organisation.kind if scenario else None, self.lang)
+
+    def pages(self) -> list[tuple[str, str | None]]:
+        """(title, text) per page; the table page has no text: it is drawn."""
+        t = self.t
+        model = model_pages(t, self.lang, self.words)
+        return [
+            (t("How to play"), how_to_play(t, self.words)),
+            model[0],
+            model[1],
+            (t("Which role fits"), None),
+            model[2],
+        ]
+
     def build(self) -> None:
         t = self.t
-        pages = model_pages(t, self.lang)
+        pages = self.pages()
         self.page %= len(pages)
-        self.label(self.r(60, 20, 1000, 50), t("How the model works"), "#heading")
-        x = 60
-        for number, (title, _) in enumerate(pages):
+        self.label(self.r(60, 16, 1000, 50), t("How the model works"), "#heading")
+        heading_h = self.app.fonts.get(32, True).get_linesize()
+        x = self.r(60, 0, 0, 0).left
+        right = self.r(1220, 0, 0, 0).left
+        y = self.r(0, 16, 0, 0).top + heading_h + self.u(6)
+        height = max(self.u(44), self._button_height(None))
+        for index, (title, _) in enumerate(pages):
+            width = self.fitted(title, None, 150)
+            if x + width > right:
+                x = self.r(60, 0, 0, 0).left
+                y += height + self.u(8)
             self.button(
-                self.r(x, 78, 370, 46),
+                pygame.Rect(x, y, width, height),
                 title,
-                lambda number=number: self.show(number),
-                selected=number == self.page,
+                lambda index=index: self.show(index),
+                selected=index == self.page,
             )
-            x += 382
-        self.text_box(self.r(60, 134, 1160, 496), pages[self.page][1])
-        self.button(self.r(60, 645, 220, 52), t("Back"), self.back, kind="@big_button")
+            x += width + self.u(10)
+        self.content = pygame.Rect(
+            self.r(60, 0, 0, 0).left,
+            y + height + self.u(12),
+            self.u(1160),
+            self.r(0, 632, 0, 0).top - (y + height + self.u(12)),
+        )
+        html_text = pages[self.page][1]
+        if html_text is not None:
+            self.text_box(self.content, html_text)
+        back_w = self.fitted(t("Back"), "@big_button", 220)
+        self.button(
+            pygame.Rect(self.r(60, 645, 0, 0).topleft, (back_w, self.u(52))),
+            t("Back"),
+            self.back,
+            kind="@big_button",
+        )
         if self._focus is None:
             self.move_focus(1)
 
@@ -957,6 +1209,129 @@ class HelpScene(Scene):
 
     def back(self) -> None:
         self.app.go(self.return_to)
+
+    def draw(self, surface: pygame.Surface) -> None:
+        if self.pages()[self.page % len(self.pages())][1] is None:
+            self._draw_table(surface, self.content)
+
+    def _draw_table(self, surface: pygame.Surface, box: pygame.Rect) -> None:
+        """Who took the initiative × how residents meet the organisation: the roles that fit
+        best, and those that fit well too (the scenario's own table during a game)."""
+        from game.sim.review import role_fit_table
+
+        palette, fonts, t, lang = self.app.palette, self.app.fonts, self.t, self.lang
+        pygame.draw.rect(surface, palette.panel, box, border_radius=self.u(8))
+        pygame.draw.rect(surface, palette.panel_edge, box, width=2, border_radius=self.u(8))
+        note("panel", box)
+        inner = box.inflate(-self.u(28), -self.u(20))
+        table = role_fit_table(self.controller.scenario)
+        head, body, bold = fonts.get(17, True), fonts.get(16), fonts.get(17, True)
+        owners = list(InitiativeOwner)
+        words = self.words
+        owner_names = {
+            InitiativeOwner.MUNICIPALITY: t("Initiative of {org}").format(org=words.org),
+            InitiativeOwner.COMMUNITY: t("Initiative of the community"),
+        }
+        relation_w = max(bold.size(label(r, lang).capitalize())[0] for r in CitizenRelation)
+        relation_w += self.u(20)
+        column_w = (inner.width - relation_w) // len(owners)
+        y = inner.top
+        heights = [len(wrap(head, owner_names[o], column_w - self.u(10))) for o in owners]
+        for i, owner in enumerate(owners):
+            x = inner.left + relation_w + i * column_w
+            line_y = y
+            for line in wrap(head, owner_names[owner], column_w - self.u(10)):
+                text(surface, head, line, palette.text_dim, (x, line_y))
+                line_y += head.get_linesize()
+        y += max(heights) * head.get_linesize() + self.u(6)
+        rows = list(CitizenRelation)
+        note_font = fonts.get(15)
+        footer = t("Best fit in bold; 'also' fits well (70% or more). Rules broken: normative.")
+        footer_h = block_height(note_font, len(wrap(note_font, footer, inner.width)))
+        row_h = (inner.bottom - y - footer_h - self.u(6)) / len(rows)
+        for index, relation in enumerate(rows):
+            top = round(y + index * row_h)
+            if index % 2 == 0:
+                band = pygame.Rect(inner.left, top, inner.width, round(row_h))
+                pygame.draw.rect(surface, mix(palette.text, palette.panel, 0.06), band)
+            text(
+                surface,
+                bold,
+                label(relation, lang).capitalize(),
+                palette.text,
+                (inner.left + self.u(6), top + round(row_h) // 2),
+                "midleft",
+            )
+            for i, owner in enumerate(owners):
+                fits = table[(owner, relation)]
+                top_fit = max(fits.values())
+                best = " / ".join(label(r, lang) for r in MunicipalRole if fits[r] == top_fit)
+                also = [label(r, lang) for r in MunicipalRole if 70 <= fits[r] < top_fit]
+                x = inner.left + relation_w + i * column_w
+                room = column_w - self.u(10)
+                lines = [(bold, best, palette.accent)]
+                if also:
+                    lines.append(
+                        (body, t("also: {roles}").format(roles=", ".join(also)), palette.text_dim)
+                    )
+                total = sum(f.get_linesize() for f, _, _ in lines)
+                line_y = top + (round(row_h) - total) // 2
+                for font, message, colour in lines:
+                    text(surface, font, shortened(font, message, room), colour, (x, line_y))
+                    line_y += font.get_linesize()
+        text_block(
+            surface,
+            note_font,
+            footer,
+            palette.text_dim,
+            pygame.Rect(inner.left, inner.bottom - footer_h, inner.width, footer_h),
+        )
+
+
+def how_to_play(t: Callable[[str], str], words: OrgWords) -> str:
+    """The help's first page: a round step by step, in the words of the organisation."""
+    e = html.escape
+    steps = [
+        t("Briefing: the dashboard and this round's news. Discuss where you stand."),
+        t(
+            "Initiatives, one card at a time. Ask: whose initiative is it, and how do "
+            "residents meet {org} here? Choose the role (keys 1–5). Next to each role: the "
+            "hours it takes, the readiness it asks against yours, and the risk of stumbling."
+        ).format(org=words.org),
+        t(
+            "Choose the channels that suit the purposes on the card, within your hours. "
+            "Say what you expect (goes well, mixed, goes badly): a good guess counts."
+        ),
+        t("Development: invest hours and budget in the organisation itself."),
+        t(
+            "Outcome: step by step, in the scenario's own words. A new phase or stage gets "
+            "a moment of its own."
+        ),
+        t("Summary: what stands between you and the next phase."),
+    ]
+    parts = ["<b>" + e(t("A round, step by step")) + "</b><br>"]
+    for number_, step in enumerate(steps, start=1):
+        parts.append(f"<b>{number_}.</b> {e(step)}<br>")
+    parts.append("<br><b>" + e(t("At the end")) + "</b><br>")
+    parts.append(
+        e(
+            t(
+                "The debrief: your score, advice worked out from your own game, growth per "
+                "relation, and every decision against the best fit."
+            )
+        )
+        + "<br>"
+    )
+    parts.append("<br><b>" + e(t("Keys")) + "</b><br>")
+    parts.append(
+        e(
+            t(
+                "Tab and Enter everywhere · Escape back · Space reveals the next step · "
+                "F1 help · F2 settings · F11 full screen. The mouse alone works too."
+            )
+        )
+    )
+    return "".join(parts)
 
 
 class ErrorScene(Scene):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import html
+import math
 from collections.abc import Callable
 
 import pygame
@@ -10,7 +11,6 @@ import pygame
 from game.domain import Indicator, MunicipalRole, Prediction
 from game.labels import label
 from game.sim import GameState, next_phase_gaps, score
-from game.sim.effects import signed
 from game.ui.controller import PREDICTIONS
 from game.ui.dashboard import (
     competence_grid,
@@ -20,17 +20,28 @@ from game.ui.dashboard import (
     panel,
     relation_phases,
     resources,
+    resources_height,
 )
-from game.ui.look import fit_text_block, shortened, text, text_block, wrap
+from game.ui.look import (
+    block_height,
+    fit_text_block,
+    note,
+    shortened,
+    text,
+    text_block,
+    wrap,
+)
 from game.ui.network import Network, build_network, draw_network
 from game.ui.scene import Scene
 from game.ui.words import (
     ROLE_ORDER,
     OrgWords,
     indicator_word,
+    number,
     org_words,
     prediction_name,
     role_meaning,
+    signed_number,
 )
 
 ROLE_KEYS = {
@@ -67,13 +78,49 @@ class RoundScene(Scene):
     def title_button(self) -> None:
         """ "Title screen", top left on every screen of a round: the game stays where it is,
         and its choices so far go into the autosave, so Continue brings the team back."""
+        caption = self.t("Title screen")
+        width = self.fitted(caption, "@small_button", 150)
         self.button(
-            self.r(8, 8, 150, 36),
-            self.t("Title screen"),
+            pygame.Rect(self.r(8, 8, 0, 36).topleft, (width, self.u(36))),
+            caption,
             self.to_title,
             kind="@small_button",
             tooltip=self.t("The game stays as it is: Continue brings you back here."),
         )
+
+    def title_width(self) -> int:
+        """Room the "Title screen" button takes at the top left (pixels, with its margin)."""
+        return self.u(8) + self.fitted(self.t("Title screen"), "@small_button", 150) + self.u(12)
+
+    def bottom_bar(
+        self,
+        left: list[tuple[str, Callable[[], None], dict]],
+        main: tuple[str, Callable[[], None], dict] | None,
+        height: float = 54,
+    ) -> tuple[int, int]:
+        """Buttons along the bottom: ``left`` from the left edge, ``main`` (the step forward) at
+        the right, each as wide as its label needs at this type size. Returns the free span
+        (from, to) in pixels between them, for a line of text."""
+        top = self.r(0, 656, 0, 0).top
+        x = self.r(16, 0, 0, 0).left
+        gap = self.u(10)
+        for caption, action, options in left:
+            kind = options.get("kind")
+            minimum = options.pop("minimum", 150)
+            width = self.fitted(caption, kind, minimum)
+            self.button(pygame.Rect(x, top, width, self.u(height)), caption, action, **options)
+            x += width + gap
+        right = self.r(1264, 0, 0, 0).left
+        if main is not None:
+            caption, action, options = main
+            options.setdefault("kind", "@big_button")
+            minimum = options.pop("minimum", 264)
+            width = self.fitted(caption, options["kind"], minimum)
+            self.main = self.button(
+                pygame.Rect(right - width, top, width, self.u(height)), caption, action, **options
+            )
+            right -= width + gap
+        return x, right
 
     def to_title(self) -> None:
         from game.ui.scenes.menu import TitleScene
@@ -114,7 +161,7 @@ class RoundScene(Scene):
             # "Team Rood" needs no second "team" in front of it.
             prefix = "" if team.casefold().startswith(t("team").casefold()) else t("team") + " "
             name += " · " + prefix + team
-        left = self.r(170, 26, 0, 0).left
+        left = self.title_width()
         step_font = fonts.get(18)
         step_w = min(step_font.size(step)[0], self.u(330))
         middle = (left + right.left) // 2
@@ -146,11 +193,7 @@ class RoundScene(Scene):
         panel(surface, rect, palette, self.u(10))
         inner = rect.inflate(-self.u(16), -self.u(16))
         head = text(surface, fonts.get(17, True), t("The network"), palette.text_dim, inner.topleft)
-        legend_h = fonts.get(14).get_linesize() + self.u(6)
-        picture = pygame.Rect(
-            inner.left, head.bottom, inner.width, inner.bottom - head.bottom - legend_h
-        )
-        labels = {"townhall": t("Town hall")}
+        labels = {"townhall": self.words.building}
         scenario = self.controller.scenario
         assert scenario is not None
         shown = self.state.current_initiatives
@@ -159,23 +202,41 @@ class RoundScene(Scene):
         for initiative_id in shown:
             title = scenario.initiative(initiative_id).title.get(self.lang)
             labels[initiative_id] = title if len(title) <= 26 else title[:25] + "…"
+        small = fonts.get(14)
+        # The legend: one entry per role, in as many rows as the width needs.
+        entries = []
+        for role in MunicipalRole:
+            name = label(role, self.lang)
+            entries.append((role, name, self.u(22) + small.size(name)[0] + self.u(10)))
+        rows: list[list[tuple[MunicipalRole, str, int]]] = [[]]
+        used = 0
+        for entry in entries:
+            if rows[-1] and used + entry[2] > inner.width:
+                rows.append([])
+                used = 0
+            rows[-1].append(entry)
+            used += entry[2]
+        line = small.get_linesize()
+        legend_h = len(rows) * line + self.u(6)
+        picture = pygame.Rect(
+            inner.left, head.bottom, inner.width, inner.bottom - head.bottom - legend_h
+        )
         network = self.network(pending=not highlight)
         draw_network(surface, picture, network, palette, fonts, labels, highlight)
-        small = fonts.get(14)
-        x = inner.left
-        y = inner.bottom - small.get_linesize()
-        for role in MunicipalRole:
-            colour = palette.role(role)
-            pygame.draw.line(
-                surface,
-                colour,
-                (x, y + small.get_linesize() // 2),
-                (x + self.u(18), y + small.get_linesize() // 2),
-                max(3, self.u(4)),
-            )
-            x = text(
-                surface, small, label(role, self.lang), palette.text_dim, (x + self.u(22), y)
-            ).right + self.u(10)
+        y = inner.bottom - len(rows) * line
+        for row in rows:
+            x = inner.left
+            for role, name, width in row:
+                pygame.draw.line(
+                    surface,
+                    palette.role(role),
+                    (x, y + line // 2),
+                    (x + self.u(18), y + line // 2),
+                    max(3, self.u(4)),
+                )
+                text(surface, small, name, palette.text_dim, (x + self.u(22), y))
+                x += width
+            y += line
 
 
 # --- Briefing ---------------------------------------------------------------------------------
@@ -186,36 +247,63 @@ class BriefingScene(RoundScene):
 
     name = "briefing"
 
+    def columns(self) -> tuple[pygame.Rect, pygame.Rect, pygame.Rect]:
+        """The dashboard's three panels; the side ones widen with the type size (their words
+        must fit), the network in the middle takes what is left."""
+        grow = 1 + (self.fs - 1) * 0.8
+        left_w, right_w = round(300 * grow), round(304 * grow)
+        left = self.r(16, 64, left_w, 476)
+        right = self.r(1264 - right_w, 64, right_w, 476)
+        middle = self.r(16 + left_w + 12, 64, 1264 - right_w - 12 - (16 + left_w + 12), 476)
+        return left, middle, right
+
     def build(self) -> None:
         t = self.t
-        self.news = self.text_box(self.r(16, 548, 1000, 160), self._news_html())
         label_text = (
             t("To the initiatives") if self.state.current_initiatives else t("To development")
         )
-        self.main = self.button(
-            self.r(1030, 600, 234, 58), label_text, self.next, kind="@big_button"
-        )
         saves = self.app.saves
+        side = [t("Help"), t("Settings")]
+        width = max(
+            self.fitted(label_text, "@big_button", 234),
+            self.fitted(t("Save"), "@small_button", 234),
+            sum(self.fitted(c, "@small_button", 100) for c in side) + self.u(14),
+        )
+        right = self.r(1264, 0, 0, 0).left
+        left = right - width
+        small_h = max(self.u(40), self._button_height("@small_button"))
+        big_h = max(self.u(58), self._button_height("@big_button"))
+        top = self.r(0, 552, 0, 0).top
+        bottom = self.r(0, 708, 0, 0).top
+        gap = max(self.u(4), (bottom - top - 2 * small_h - big_h) // 2)
+        self.news = self.text_box(
+            pygame.Rect(
+                self.r(16, 0, 0, 0).left, self.r(0, 548, 0, 0).top, left - self.u(30), self.u(160)
+            ),
+            self._news_html(),
+        )
         self.button(
-            self.r(1030, 552, 234, 40),
+            pygame.Rect(left, top, width, small_h),
             t("Save"),
             self.save,
             enabled=saves is not None,
             tooltip=self.saved or (None if saves is not None else t("This window keeps no saves.")),
             kind="@small_button",
         )
-        self.button(
-            self.r(1030, 664, 110, 40),
-            t("Help"),
-            lambda: self.handle_event(_key(pygame.K_F1)),
-            kind="@small_button",
+        self.main = self.button(
+            pygame.Rect(left, top + small_h + gap, width, big_h),
+            label_text,
+            self.next,
+            kind="@big_button",
         )
-        self.button(
-            self.r(1154, 664, 110, 40),
-            t("Settings"),
-            lambda: self.handle_event(_key(pygame.K_F2)),
-            kind="@small_button",
-        )
+        half = (width - self.u(14)) // 2
+        for i, (caption, key) in enumerate(zip(side, (pygame.K_F1, pygame.K_F2), strict=True)):
+            self.button(
+                pygame.Rect(left + i * (half + self.u(14)), bottom - small_h, half, small_h),
+                caption,
+                lambda key=key: self.handle_event(_key(key)),
+                kind="@small_button",
+            )
         self.title_button()
         if self._focus is None:
             self._focus_on(self.main)
@@ -312,7 +400,7 @@ class BriefingScene(RoundScene):
     def draw(self, surface: pygame.Surface) -> None:
         palette, fonts, t = self.app.palette, self.app.fonts, self.t
         self.top_bar(surface, t("Briefing"))
-        left = self.r(16, 64, 300, 476)
+        left, middle, right = self.columns()
         panel(surface, left, palette, self.u(10))
         inner = left.inflate(-self.u(24), -self.u(20))
         ladder = pygame.Rect(inner.left, inner.top, inner.width, round(inner.height * 0.58))
@@ -324,11 +412,10 @@ class BriefingScene(RoundScene):
             inner.bottom - ladder.bottom - self.u(14),
         )
         competence_grid(surface, grid, self.state.stage, palette, fonts, t)
-        self.draw_network_panel(surface, self.r(328, 64, 620, 476))
-        right = self.r(960, 64, 304, 476)
+        self.draw_network_panel(surface, middle)
         panel(surface, right, palette, self.u(10))
         inner = right.inflate(-self.u(24), -self.u(20))
-        res_h = self.u(62)
+        res_h = resources_height(fonts, inner.width, t)
         lines_panel(
             surface,
             pygame.Rect(inner.left, inner.top, inner.width, inner.height - res_h - self.u(8)),
@@ -397,23 +484,28 @@ class DecisionScene(RoundScene):
     # --- layout -------------------------------------------------------------------------------
 
     def geometry(self) -> dict[str, object]:
-        """Where everything goes, in pixels, from the window and the type size."""
+        """Where everything goes, in pixels, from the window and the type size: first what
+        each part needs at least, then the room that is left goes to the roles' rows."""
         fonts, u = self.app.fonts, self.u
         column = self.r(552, 64, 712, 580)
         heading = fonts.get(19, True).get_linesize()
         sub = fonts.get(17, True).get_linesize()
         channels = self.controller.channels()
-        channel_row = max(u(42), self._button_height("@small_button") + u(4))
         channel_rows = -(-len(channels) // 2)
         predict = self.app.settings.predict
-        predict_row = max(u(42), self._button_height("@small_button") + u(4)) if predict else 0
-        fixed = heading + u(6) + sub + u(4) + channel_rows * channel_row + u(10)
-        if predict:
-            fixed += u(10) + predict_row
-        role_space = column.height - fixed
+        small_h = self._button_height("@small_button")
+        channel_row = max(u(40), small_h + u(4))
+        predict_row = channel_row if predict else 0
+        gaps = u(6) + u(4) + u(10) + (u(10) if predict else 0)
+        fixed = heading + sub + channel_rows * channel_row + predict_row + gaps
+        role_min = self._button_height("@left_button") + u(4)
+        if fixed + 5 * role_min > column.height:
+            channel_row = small_h + u(2)
+            predict_row = channel_row if predict else 0
+            fixed = heading + sub + channel_rows * channel_row + predict_row + gaps
+        role_row = max(role_min, min(u(60), (column.height - fixed) // 5))
         meaning, stats = fonts.get(17), fonts.get(15)
         two_lines = meaning.get_linesize() + stats.get_linesize() + u(6)
-        role_row = max(self._button_height("@left_button") + u(6), min(u(60), role_space // 5))
         roles_top = column.top + heading + u(6)
         channels_top = roles_top + 5 * role_row + u(10)
         grid_top = channels_top + sub + u(4)
@@ -430,11 +522,6 @@ class DecisionScene(RoundScene):
             "predict_row": predict_row,
         }
 
-    def _button_height(self, kind: str) -> int:
-        """How tall a button must be for its text at this type size."""
-        size = {"@small_button": 18, "@left_button": 20, "@big_button": 26}.get(kind, 21)
-        return self.app.fonts.get(size, True).get_linesize() + self.u(8)
-
     def build(self) -> None:
         t, lang = self.t, self.lang
         initiative = self.initiative
@@ -445,11 +532,11 @@ class DecisionScene(RoundScene):
         row: int = g["role_row"]  # type: ignore[assignment]
         y: int = g["roles_top"]  # type: ignore[assignment]
         button_w = self.u(232)
-        for number, role in enumerate(ROLE_ORDER, start=1):
+        for key, role in enumerate(ROLE_ORDER, start=1):
             hours = self.controller.role_cost(role)
             self.button(
                 pygame.Rect(column.left, y, button_w, row - self.u(6)),
-                f"{number}  {label(role, lang)}",
+                f"{key}  {label(role, lang)}",
                 lambda role=role: self.choose(role),
                 selected=role == chosen,
                 tooltip=f"{role_meaning(role, t)} ({hours} {hours_unit})",
@@ -502,15 +589,10 @@ class DecisionScene(RoundScene):
         forward = t("To development") if last else t("Next initiative")
         ok = chosen is not None
         why = None if ok else t("Choose a role first (keys 1–5).")
-        self.button(
-            self.r(1000, 656, 264, 54),
-            forward,
-            self.next,
-            enabled=ok,
-            tooltip=why,
-            kind="@big_button",
+        self.free = self.bottom_bar(
+            [(t("Back"), self.back, {})],
+            (forward, self.next, {"enabled": ok, "tooltip": why}),
         )
-        self.button(self.r(16, 656, 160, 54), t("Back"), self.back)
         self.title_button()
 
     def prediction_label_width(self) -> int:
@@ -708,7 +790,10 @@ class DecisionScene(RoundScene):
         summary = t("This round so far: {used} of {available} hours").format(
             used=cost.hours, available=cost.hours_available
         )
-        area = self.r(190, 656, 800, 54)
+        start, end = self.free
+        area = pygame.Rect(
+            start + self.u(6), self.r(0, 656, 0, 54).top, end - start - self.u(6), self.u(54)
+        )
         big = fonts.get(19, True)
         if left < 0:
             warn = fonts.get(15)
@@ -745,25 +830,51 @@ def relation_line(relation, words: OrgWords, t) -> str:
 
 
 class DevelopmentScene(RoundScene):
-    """Investments in the organisation, then the confirm that resolves the round."""
+    """Investments in the organisation, then the confirm that resolves the round.
+
+    The rows are as tall as the type size needs; a line of description under each action when
+    there is room for all of them (the whole text is always in the action's tooltip, and on the
+    right once it is chosen)."""
 
     name = "development"
 
     def on_enter(self) -> None:
         self.detail: str | None = None
 
+    def rows(self) -> tuple[int, int, int, bool]:
+        """(top, row height, button height, with descriptions) in pixels."""
+        fonts = self.app.fonts
+        top = self.r(0, 64, 0, 0).top + fonts.get(20, True).get_linesize() + self.u(8)
+        bottom = self.r(0, 644, 0, 0).top - fonts.get(16).get_linesize() - self.u(6)
+        button_h = max(self.u(42), self._button_height("@left_button"))
+        count = max(1, min(9, len(self.offers)))
+        described = button_h + fonts.get(16).get_linesize() + self.u(8)
+        if count * described <= bottom - top:
+            return top, described, button_h, True
+        plain = max(button_h + self.u(4), min(self.u(50), (bottom - top) // count))
+        return top, plain, min(button_h, plain - self.u(2)), False
+
+    def columns(self) -> tuple[pygame.Rect, int]:
+        """The plan's panel on the right, and where the cost column starts."""
+        width = round(564 - (self.fs - 1) * 100)
+        side = self.r(1264 - width, 64, width, 570)
+        cost_w = self.app.fonts.get(16).size("88 " + self.t("h") + " · € 888k")[0]
+        return side, side.left - self.u(16) - cost_w
+
     def build(self) -> None:
         t, lang = self.t, self.lang
         planned = self.controller.plan.actions
         hours_unit = t("h")
         self.offers = [(a, ok) for a, ok in self.controller.actions() if ok or a.id in planned]
-        y = 100
-        step = self.row_height
-        for number, (action, _) in enumerate(self.offers[:9], start=1):
+        top, step, button_h, _ = self.rows()
+        _, cost_x = self.columns()
+        left = self.r(16, 0, 0, 0).left
+        y = top
+        for key, (action, _) in enumerate(self.offers[:9], start=1):
             cost = action.cost
-            caption = f"{number}  {action.title.get(lang)}"
+            caption = f"{key}  {action.title.get(lang)}"
             self.button(
-                self.r(16, y, 540, 44),
+                pygame.Rect(left, y, cost_x - self.u(10) - left, button_h),
                 caption,
                 lambda aid=action.id: self.toggle(aid),
                 selected=action.id in planned,
@@ -775,21 +886,11 @@ class DevelopmentScene(RoundScene):
         problems = self.controller.problems()
         ok = not problems
         why = None if ok else problems[0].explain(lang)
-        self.button(
-            self.r(960, 650, 304, 58),
-            t("Resolve the round"),
-            self.resolve,
-            enabled=ok,
-            tooltip=why,
-            kind="@big_button",
+        self.bottom_bar(
+            [(t("Back"), self.back, {})],
+            (t("Resolve the round"), self.resolve, {"enabled": ok, "tooltip": why}),
         )
-        self.button(self.r(16, 656, 160, 52), t("Back"), self.back)
         self.title_button()
-
-    @property
-    def row_height(self) -> int:
-        """Room for a line of description under each action, when there are few enough."""
-        return 50 if len(self.offers) > 6 else 84
 
     def toggle(self, action_id: str) -> None:
         self.controller.toggle_action(action_id)
@@ -824,31 +925,37 @@ class DevelopmentScene(RoundScene):
     def draw(self, surface: pygame.Surface) -> None:
         palette, fonts, t, lang = self.app.palette, self.app.fonts, self.t, self.lang
         self.top_bar(surface, t("Development of the organisation"))
+        side, cost_x = self.columns()
+        left = self.r(16, 0, 0, 0).left
+        head = fonts.get(20, True)
         text(
             surface,
-            fonts.get(20, True),
-            t("Invest in the organisation (keys 1–9)"),
+            head,
+            shortened(
+                head, t("Invest in the organisation (keys 1–9)"), side.left - left - self.u(12)
+            ),
             palette.text_dim,
-            self.r(16, 64, 0, 0).topleft,
+            (left, self.r(0, 64, 0, 0).top),
         )
         small = fonts.get(16)
         hours_unit = t("h")
-        step = self.row_height
+        top, step, button_h, described = self.rows()
         for i, (action, _) in enumerate(self.offers[:9]):
-            y = 100 + i * step
-            if step > 50:
-                line = action.text.get(lang)
-                area = self.r(24, y + 46, 660, 30)
-                text_block(surface, small, line, palette.text_dim, area, max_lines=1)
+            y = top + i * step
+            if described:
+                room = side.left - left - self.u(20)
+                line = shortened(small, action.text.get(lang), room)
+                text(
+                    surface,
+                    small,
+                    line,
+                    palette.text_dim,
+                    (left + self.u(8), y + button_h + self.u(2)),
+                )
             cost = action.cost
             label_text = f"{cost.capacity} {hours_unit} · € {cost.budget:.0f}k"
             text(
-                surface,
-                small,
-                label_text,
-                palette.text_dim,
-                self.r(568, y + 22, 0, 0).topleft,
-                "midleft",
+                surface, small, label_text, palette.text_dim, (cost_x, y + button_h // 2), "midleft"
             )
         locked = sum(1 for _, ok in self.controller.actions() if not ok)
         if not self.offers:
@@ -857,32 +964,41 @@ class DevelopmentScene(RoundScene):
                 fonts.get(18),
                 t("Nothing to invest in this round."),
                 palette.text,
-                self.r(16, 110, 0, 0).topleft,
+                (left, top),
             )
         if locked:
+            message = t("{n} more become available as {org} grows.").format(
+                n=locked, org=self.words.org
+            )
+            y = top + min(9, len(self.offers)) * step + self.u(4)
             text(
                 surface,
                 small,
-                t("{n} more become available as the municipality grows.").format(n=locked),
+                shortened(small, message, side.left - left - self.u(12)),
                 palette.text_dim,
-                self.r(16, 100 + min(9, len(self.offers)) * step + 6, 0, 0).topleft,
+                (left, y),
             )
+        self._draw_plan(surface, side)
 
-        side = self.r(700, 64, 564, 570)
+    def _draw_plan(self, surface: pygame.Surface, side: pygame.Rect) -> None:
+        palette, fonts, t, lang = self.app.palette, self.app.fonts, self.t, self.lang
         panel(surface, side, palette, self.u(10))
         inner = side.inflate(-self.u(28), -self.u(24))
         y = inner.top
-        text(
-            surface,
-            fonts.get(18, True),
-            t("Your plan for this round"),
-            palette.text_dim,
-            (inner.left, y),
-        )
-        y += self.u(30)
+        heading = fonts.get(18, True)
+        text(surface, heading, t("Your plan for this round"), palette.text_dim, (inner.left, y))
+        y += heading.get_linesize() + self.u(4)
         scenario = self.controller.scenario
         assert scenario is not None
         body = fonts.get(17)
+        line_h = body.get_linesize()
+
+        def block(message: str, colour, indent: int = 0, lines: int = 2, font=body) -> int:
+            area = pygame.Rect(
+                inner.left + indent, y, inner.width - indent, block_height(font, lines)
+            )
+            return text_block(surface, font, message, colour, area, max_lines=lines)
+
         for decision in self.controller.decisions().initiatives:
             title = scenario.initiative(decision.initiative).title.get(lang)
             channels = ", ".join(
@@ -892,32 +1008,19 @@ class DevelopmentScene(RoundScene):
             pygame.draw.circle(
                 surface,
                 palette.role(decision.role),
-                (inner.left + self.u(6), y + body.get_linesize() // 2),
+                (inner.left + self.u(6), y + line_h // 2),
                 self.u(6),
             )
-            y += text_block(
-                surface,
-                body,
-                line,
-                palette.text,
-                pygame.Rect(inner.left + self.u(20), y, inner.width - self.u(20), self.u(60)),
-                max_lines=2,
-            ) + self.u(4)
+            y += block(line, palette.text, self.u(20)) + self.u(4)
         for action_id in self.controller.plan.actions:
             action = scenario.action(action_id)
-            y += text_block(
-                surface,
-                body,
-                "+ " + action.title.get(lang),
-                palette.accent,
-                pygame.Rect(inner.left, y, inner.width, self.u(50)),
-                max_lines=1,
-            ) + self.u(2)
+            y += block("+ " + action.title.get(lang), palette.accent, lines=1) + self.u(2)
         cost = self.controller.cost()
-        y = max(y + self.u(12), inner.top + self.u(250))
+        y += self.u(10)
+        res_h = resources_height(fonts, inner.width, t)
         resources(
             surface,
-            pygame.Rect(inner.left, y, inner.width, self.u(60)),
+            pygame.Rect(inner.left, y, inner.width, res_h),
             cost.hours_available - cost.hours,
             cost.hours_available,
             cost.budget_available - cost.budget,
@@ -925,34 +1028,23 @@ class DevelopmentScene(RoundScene):
             fonts,
             t,
         )
-        y += self.u(72)
+        y += res_h + self.u(10)
         if self.detail:
             action = scenario.action(self.detail)
-            y += text_block(
-                surface,
-                fonts.get(16),
-                action.text.get(lang),
-                palette.text_dim,
-                pygame.Rect(inner.left, y, inner.width, self.u(70)),
-                max_lines=3,
-            ) + self.u(8)
+            detail = fonts.get(16)
+            y += block(action.text.get(lang), palette.text_dim, lines=3, font=detail) + self.u(8)
         problems = self.controller.problems()
+        bold = fonts.get(17, True)
         for problem in problems[:3]:
-            y += text_block(
-                surface,
-                fonts.get(17, True),
-                problem.explain(lang),
-                palette.bad,
-                pygame.Rect(inner.left, y, inner.width, self.u(56)),
-                max_lines=2,
-            ) + self.u(4)
+            if y + bold.get_linesize() > inner.bottom:
+                break
+            y += block(problem.explain(lang), palette.bad, font=bold) + self.u(4)
         if not problems:
-            text_block(
-                surface,
-                fonts.get(17),
+            lines = max(1, (inner.bottom - y) // fonts.get(17).get_linesize())
+            block(
                 t("All set. Resolve the round when the group agrees."),
                 palette.good,
-                pygame.Rect(inner.left, y, inner.width, self.u(50)),
+                lines=min(3, lines),
             )
 
 
@@ -992,25 +1084,36 @@ class OutcomeScene(RoundScene):
     def build(self) -> None:
         t = self.t
         done = self.revealed >= len(self.steps)
-        self.button(
-            self.r(16, 656, 250, 52),
-            t("Reveal next (Space)"),
-            self.reveal,
-            enabled=not done,
-            kind="@small_button",
+        small = "@small_button"
+        self.bottom_bar(
+            [
+                (
+                    t("Next step"),
+                    self.reveal,
+                    {"enabled": not done, "kind": small, "tooltip": t("Space"), "minimum": 170},
+                ),
+                (t("Show all"), self.reveal_all, {"enabled": not done, "kind": small}),
+                ("", lambda: self.scroll_by(-1), {"tooltip": t("Scroll up"), "minimum": 56}),
+                ("", lambda: self.scroll_by(1), {"tooltip": t("Scroll down"), "minimum": 56}),
+            ],
+            (t("Continue"), self.next, {}),
         )
-        self.button(
-            self.r(276, 656, 170, 52),
-            t("Show all"),
-            self.reveal_all,
-            enabled=not done,
-            kind="@small_button",
-        )
-        self.button(self.r(456, 656, 56, 52), "˄", lambda: self.scroll_by(-1), kind="@small_button")
-        self.button(self.r(520, 656, 56, 52), "˅", lambda: self.scroll_by(1), kind="@small_button")
-        self.button(self.r(1000, 656, 264, 54), t("Continue"), self.next, kind="@big_button")
+        self.arrows = (self._focusable[2], self._focusable[3])
         self.title_button()
-        self.move_focus(1)
+        if self._focus is None:
+            self.move_focus(1)
+
+    def draw_overlay(self, surface: pygame.Surface) -> None:
+        """The scroll buttons' arrows (the text font has no arrow signs)."""
+        colour = self.app.palette.text
+        for widget, up in zip(self.arrows, (True, False), strict=True):
+            rect = widget.get_abs_rect()
+            half = max(5, min(rect.width, rect.height) // 5)
+            cx, cy = rect.center
+            tip = -half if up else half
+            points = [(cx - half, cy - tip // 2), (cx + half, cy - tip // 2), (cx, cy + tip)]
+            pygame.draw.polygon(surface, colour, points)
+        super().draw_overlay(surface)
 
     @property
     def animating(self) -> bool:
@@ -1098,12 +1201,20 @@ class OutcomeScene(RoundScene):
         return sum(row[5] for row in self._layout(area.width))
 
     def _offset(self) -> int:
-        """How far the list is scrolled: the team's choice, or so the newest step shows."""
+        """How far the list is scrolled: the team's choice, or so the newest step shows from
+        its headline down (all of it when it fits under the ones before)."""
         area = self.story_area()
-        total = self._content_height()
+        rows = self._layout(area.width)
+        total = sum(row[5] for row in rows)
         most = max(0, total - area.height)
         if self.scroll is None:
-            return most
+            latest = self.revealed - 1
+            start = 0
+            for index, *_rest, height in rows:
+                if index == latest:
+                    break
+                start += height
+            return min(most, start)
         return max(0, min(most, self.u(self.scroll)))
 
     def scroll_by(self, steps: int) -> None:
@@ -1167,16 +1278,17 @@ class OutcomeScene(RoundScene):
             text_block(surface, fonts.get(20), hint, palette.accent, area)
         else:
             self._draw_story(surface, area)
-        self.draw_network_panel(surface, self.r(728, 64, 536, 280), highlight=True)
+        latest = self.steps[self.revealed - 1] if self.revealed else None
+        if latest is not None and latest.kind == "milestone":
+            self._draw_moment(surface, latest)
+        else:
+            self.draw_network_panel(surface, self.r(728, 64, 536, 280), highlight=True)
         right = self.r(728, 352, 536, 292)
         panel(surface, right, palette, self.u(10))
         inner = right.inflate(-self.u(24), -self.u(16))
         progress = 1.0 if self.before is None else min(1.0, self.clock / ANIMATION_SECONDS)
         shown_state = self._tweened(progress)
         lines_panel(surface, inner, shown_state, palette, fonts, t, self.lang, before=self.before)
-        latest = self.steps[self.revealed - 1] if self.revealed else None
-        if latest is not None and latest.kind == "milestone":
-            self._draw_moment(surface, latest)
 
     def _draw_story(self, surface: pygame.Surface, area: pygame.Rect) -> None:
         palette, fonts = self.app.palette, self.app.fonts
@@ -1236,10 +1348,11 @@ class OutcomeScene(RoundScene):
     def _draw_moment(self, surface: pygame.Surface, step) -> None:
         """A new phase or stage: a card over the network, big enough for the back row."""
         palette, fonts = self.app.palette, self.app.fonts
-        card = self.r(740, 80, 512, 250)
+        card = self.r(728, 64, 536, 280)
         colour = palette.good if step.tone == "good" else palette.bad
         pulse = 1.0 - min(1.0, self.moment / MOMENT_SECONDS)
         pygame.draw.rect(surface, palette.background, card, border_radius=self.u(14))
+        note("panel", card)
         edge = max(3, self.u(4 + round(6 * pulse)))
         pygame.draw.rect(surface, colour, card, width=edge, border_radius=self.u(14))
         inner = card.inflate(-self.u(36), -self.u(28))
@@ -1249,18 +1362,15 @@ class OutcomeScene(RoundScene):
             text(surface, big, line, colour, (inner.left, y))
             y += big.get_linesize()
         y += self.u(6)
-        body = fonts.get(17)
-        for item in step.lines:
-            used = text_block(
-                surface,
-                body,
-                item.text,
-                palette.text,
-                pygame.Rect(inner.left, y, inner.width, inner.bottom - y),
-            )
-            y += used + self.u(4)
-            if y >= inner.bottom:
-                break
+        message = "\n".join(item.text for item in step.lines)
+        fit_text_block(
+            surface,
+            fonts,
+            message,
+            palette.text,
+            pygame.Rect(inner.left, y, inner.width, inner.bottom - y),
+            sizes=(18, 16, 15, 14, 13, 12),
+        )
 
     def _tweened(self, progress: float) -> GameState:
         """A copy of the state with the indicators part-way from before to after (display only)."""
@@ -1290,7 +1400,7 @@ class SummaryScene(RoundScene):
         t = self.t
         finished = self.state.finished
         caption = t("To the debrief") if finished else t("Next round")
-        self.button(self.r(1000, 656, 264, 54), caption, self.next, kind="@big_button")
+        self.bottom_bar([], (caption, self.next, {}))
         self.title_button()
         self.move_focus(1)
 
@@ -1309,117 +1419,137 @@ class SummaryScene(RoundScene):
         self.app.go(OutcomeScene)
 
     def draw(self, surface: pygame.Surface) -> None:
+        palette, t = self.app.palette, self.t
+        state = self.state
+        played = state.history[-1].round if state.history else state.round
+        self.top_bar(surface, t("Round {n} in numbers").format(n=played))
+        grow = 1 + (self.fs - 1) * 0.5
+        width = round(700 * grow)
+        box = self.r(16, 64, width, 580)
+        panel(surface, box, palette, self.u(10))
+        self._draw_numbers(surface, box.inflate(-self.u(28), -self.u(24)))
+        side = self.r(16 + width + 12, 64, 1264 - (16 + width + 12), 580)
+        panel(surface, side, palette, self.u(10))
+        self._draw_next(surface, side.inflate(-self.u(28), -self.u(24)))
+
+    def _draw_numbers(self, surface: pygame.Surface, inner: pygame.Rect) -> None:
+        """Each indicator now, its change this round and its words; then phase and stage."""
         palette, fonts, t, lang = self.app.palette, self.app.fonts, self.t, self.lang
         state = self.state
         previous = self.controller.previous
-        played = state.history[-1].round if state.history else state.round
-        self.top_bar(surface, t("Round {n} in numbers").format(n=played))
-        box = self.r(16, 64, 700, 580)
-        panel(surface, box, palette, self.u(10))
-        inner = box.inflate(-self.u(28), -self.u(24))
-        bold, body = fonts.get(18, True), fonts.get(18)
+        bold, body, small = fonts.get(18, True), fonts.get(18), fonts.get(16)
+        names = {ind: label(ind, lang).capitalize() for ind in Indicator}
+        gap = self.u(18)
+        name_w = max(
+            max(body.size(n)[0] for n in names.values()),
+            body.size(t("Growth phase"))[0],
+            body.size(t("Competence"))[0],
+            bold.size(t("Indicator"))[0],
+        )
+        now_x = inner.left + name_w + gap
+        now_w = max(bold.size("100")[0], bold.size(t("now"))[0])
+        change_x = now_x + now_w + gap
+        change_w = max(bold.size("+10")[0], bold.size(t("change"))[0])
+        word_x = change_x + change_w + gap
+        word_w = inner.right - word_x
         text(surface, bold, t("Indicator"), palette.text_dim, inner.topleft)
-        cols = (inner.left + self.u(280), inner.left + self.u(360), inner.left + self.u(440))
-        text(surface, bold, t("now"), palette.text_dim, (cols[0], inner.top))
-        text(surface, bold, t("change"), palette.text_dim, (cols[1], inner.top))
-        y = inner.top + self.u(34)
+        text(surface, bold, t("now"), palette.text_dim, (now_x, inner.top))
+        text(surface, bold, t("change"), palette.text_dim, (change_x, inner.top))
+        y = inner.top + bold.get_linesize() + self.u(6)
         for ind in Indicator:
             now = state.indicators[ind]
             delta = now - previous.indicators[ind] if previous is not None else 0.0
-            text(surface, body, label(ind, lang).capitalize(), palette.text, (inner.left, y))
-            text(surface, bold, f"{now:.0f}", palette.text, (cols[0], y))
+            text(surface, body, names[ind], palette.text, (inner.left, y))
+            text(surface, bold, f"{now:.0f}", palette.text, (now_x, y))
             colour = (
                 palette.good if delta >= 0.5 else palette.bad if delta <= -0.5 else palette.neutral
             )
-            text(surface, bold, signed(delta), colour, (cols[1], y))
-            text(
+            text(surface, bold, signed_number(delta, lang), colour, (change_x, y))
+            used = text_block(
                 surface,
-                fonts.get(16),
+                small,
                 indicator_word(ind, now, t),
                 palette.text_dim,
-                (cols[2], y + self.u(2)),
+                pygame.Rect(word_x, y + self.u(2), word_w, 3 * small.get_linesize()),
+                line_gap=1.0,
             )
-            y += body.get_linesize() + self.u(8)
+            y += max(body.get_linesize(), used + self.u(2)) + self.u(6)
         y += self.u(12)
-        for name, now_value, before_value in (
+        for name, level, term, before in (
             (
                 t("Growth phase"),
-                f"{state.phase.level} · {label(state.phase, lang)}",
+                state.phase.level,
+                state.phase,
                 previous.phase if previous else None,
             ),
-            (
-                t("Competence"),
-                f"{state.stage.level} · {label(state.stage, lang)}",
-                previous.stage if previous else None,
-            ),
+            (t("Competence"), state.stage.level, state.stage, previous.stage if previous else None),
         ):
             text(surface, body, name, palette.text_dim, (inner.left, y))
-            current = state.phase if name == t("Growth phase") else state.stage
-            changed = before_value is not None and before_value != current
+            changed = before is not None and before != term
             colour = palette.accent if changed else palette.text
-            text(
+            shown = f"{level} · {label(term, lang)}" + ("  " + t("(new)") if changed else "")
+            used = text_block(
                 surface,
                 bold,
-                now_value + ("  " + t("(new)") if changed else ""),
+                shown,
                 colour,
-                (cols[0], y),
+                pygame.Rect(now_x, y, inner.right - now_x, 2 * bold.get_linesize()),
+                line_gap=1.0,
             )
-            y += body.get_linesize() + self.u(8)
+            y += max(body.get_linesize(), used) + self.u(8)
 
-        side = self.r(728, 64, 536, 580)
-        panel(surface, side, palette, self.u(10))
-        inner = side.inflate(-self.u(28), -self.u(24))
-        y = inner.top
+    def _draw_next(self, surface: pygame.Surface, inner: pygame.Rect) -> None:
+        """The score so far, and what stands between the team and the next phase."""
+        palette, fonts, t, lang = self.app.palette, self.app.fonts, self.t, self.lang
+        state = self.state
+        bold, body = fonts.get(18, True), fonts.get(18)
         card = score(state)
-        text(surface, bold, t("Score so far"), palette.text_dim, (inner.left, y))
+        big = fonts.get(34, True)
+        number = text(surface, big, f"{card.total}", palette.accent, inner.topright, "topright")
         text(
             surface,
-            fonts.get(34, True),
-            f"{card.total}",
-            palette.accent,
-            (inner.right, y - self.u(6)),
-            "topright",
+            bold,
+            shortened(bold, t("Score so far"), number.left - inner.left - self.u(8)),
+            palette.text_dim,
+            (inner.left, number.centery),
+            "midleft",
         )
-        y += self.u(48)
+        y = number.bottom + self.u(10)
         scenario = self.controller.scenario
         assert scenario is not None
-        gaps = next_phase_gaps(state, scenario)
-        if state.phase.level >= 4:
-            heading = t("The municipality works together: the highest phase.")
-            y += text_block(
-                surface,
-                bold,
-                heading,
-                palette.good,
-                pygame.Rect(inner.left, y, inner.width, self.u(60)),
+
+        def block(message: str, font, colour) -> int:
+            lines = len(wrap(font, message, inner.width))
+            area = pygame.Rect(
+                inner.left, y, inner.width, lines * round(font.get_linesize() * 1.15) + 2
             )
-        else:
-            heading = t("What stands between you and the next phase")
-            y += text_block(
-                surface,
-                bold,
-                heading,
-                palette.text,
-                pygame.Rect(inner.left, y, inner.width, self.u(60)),
-            ) + self.u(6)
-            for gap in gaps[:6]:
-                line = _gap_text(gap, t, lang)
-                y += text_block(
-                    surface,
-                    body,
-                    "• " + line,
-                    palette.text,
-                    pygame.Rect(inner.left, y, inner.width, self.u(60)),
-                    max_lines=2,
-                ) + self.u(4)
-            if not gaps:
-                y += text_block(
-                    surface,
-                    body,
-                    t("Nothing: the phase moves up when the next round confirms it."),
-                    palette.good,
-                    pygame.Rect(inner.left, y, inner.width, self.u(60)),
-                )
+            return text_block(surface, font, message, colour, area)
+
+        if state.phase.level >= 4:
+            heading = t("{Org} works together: the highest phase.").format(Org=self.words.Org)
+            block(heading, bold, palette.good)
+            return
+        y += block(t("What stands between you and the next phase"), bold, palette.text) + self.u(6)
+        gaps = next_phase_gaps(state, scenario)
+        for gap in gaps[:6]:
+            if y + body.get_linesize() > inner.bottom:
+                break
+            y += block("• " + _gap_text(gap, t, lang), body, palette.text) + self.u(4)
+        if not gaps:
+            block(
+                t("Nothing: the phase moves up when the next round confirms it."),
+                body,
+                palette.good,
+            )
+
+
+def _shown_progress(value: float, needed: float, lang) -> tuple[str, str]:
+    """Where the team stands against a threshold, never rounded up to look reached: 61.7 of
+    62 reads "61,7 of 62", not "62 of 62"."""
+    needed_shown = number(needed, lang, 0 if float(needed).is_integer() else 1)
+    if value < needed and round(value) >= round(needed):
+        return number(math.floor(value * 10) / 10, lang, 1), needed_shown
+    return number(math.floor(value) if value < needed else round(value), lang), needed_shown
 
 
 def _gap_text(gap, t, lang) -> str:
@@ -1428,25 +1558,20 @@ def _gap_text(gap, t, lang) -> str:
     Interaction and the track record are a relation's own: the line names the relation.
     """
     requirement, value = gap.requirement, gap.value
+    now, needed = _shown_progress(value, requirement.value, lang)
     if gap.relation is not None:
         who = label(gap.relation, lang).capitalize()
         if requirement.kind == "fit_record":
             return t("{who}: roles that fit (track record) {now} of {needed}").format(
-                who=who, now=round(value), needed=round(requirement.value)
+                who=who, now=now, needed=needed
             )
-        return t("{who}: interaction {now} of {needed}").format(
-            who=who, now=round(value), needed=round(requirement.value)
-        )
+        return t("{who}: interaction {now} of {needed}").format(who=who, now=now, needed=needed)
     if requirement.kind == "indicator" and requirement.indicator is not None:
         return t("{what}: {now} of {needed}").format(
-            what=label(requirement.indicator, lang).capitalize(),
-            now=round(value),
-            needed=round(requirement.value),
+            what=label(requirement.indicator, lang).capitalize(), now=now, needed=needed
         )
     if requirement.kind == "stage" and requirement.stage is not None:
         return t("Competence: the organisation must be {stage}").format(
             stage=label(requirement.stage, lang)
         )
-    return t("Roles played well: {now} of {needed}").format(
-        now=round(value), needed=round(requirement.value)
-    )
+    return t("Roles played well: {now} of {needed}").format(now=now, needed=needed)

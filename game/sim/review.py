@@ -1,0 +1,277 @@
+"""Looking back on a finished game: what was possible at each moment, and advice from that.
+
+A debrief that recommends a channel that was still locked, or an action the team already
+bought, contradicts itself in front of the group. Everything here is worked out from the game's
+own record: the decision log is played again from the seed (the core is deterministic), so for
+every round the state the team decided in is known, and with it what was available then.
+
+Advice is data (a kind and its facts); the debrief words it in the team's language. Pure
+Python: no pygame, no UI.
+"""
+
+from __future__ import annotations
+
+from typing import Any, NamedTuple
+
+from game.domain import CitizenRelation, Indicator, InitiativeOwner, MunicipalRole
+from game.scenario.models import DevelopmentAction, Scenario
+from game.sim.engine import (
+    action_available,
+    channel_available,
+    channels_fit,
+    new_game,
+    resolve_round,
+)
+from game.sim.rules import BEST_CHANNEL_MIN_GAIN, DEFAULT_ROLE_FIT, compile_rules
+from game.sim.score import Line, weakest_line
+from game.sim.state import GameState, InitiativeOutcome
+
+# Below this purpose fit, the channels chosen are worth a word in the debrief.
+WEAK_CHANNEL_FIT = 0.5
+# At most this many points of advice per kind.
+MOST = 3
+
+# What each line is made of, among the organisation's indicators.
+LINE_INDICATORS: dict[Line, tuple[Indicator, ...]] = {
+    Line.INTERACTION: (Indicator.INTERACTION,),
+    Line.INITIATIVE_OWNERSHIP: (Indicator.COMMUNITY_ENERGY, Indicator.TRUST),
+    Line.ORGANISATION_OWNERSHIP: (
+        Indicator.OWNERSHIP_BREADTH,
+        Indicator.EMBEDDING,
+        Indicator.SKILL,
+    ),
+}
+
+
+def round_states(scenario: Scenario, state: GameState) -> list[GameState]:
+    """The state at the start of every round played, as the team saw it when deciding.
+
+    ``scenario`` is the scenario as the game played it (its length). The decision log is
+    played again from the seed; the last state played must match the game's own.
+    """
+    current = new_game(scenario, state.seed)
+    current.length = state.length
+    rng = current.rng()
+    states = []
+    for record in state.history:
+        states.append(current)
+        current, _ = resolve_round(current, record.decisions, scenario, rng, check=False)
+    return states
+
+
+def best_available_channels(
+    scenario: Scenario, at: GameState, initiative_id: str, limit: int = 2
+) -> tuple[str, ...]:
+    """The channels that would have served an initiative's purposes best, among those that
+    could be used in the round it came (``at``): in use, or allowed to open then."""
+    rules = compile_rules(scenario)
+    info = rules.initiatives[initiative_id]
+    if not info.purposes:
+        return ()
+    have = [0.0] * len(info.purposes)
+    chosen: list[str] = []
+    for _ in range(limit):
+        best_id, best_gain, best_fits = None, BEST_CHANNEL_MIN_GAIN, ()
+        for channel, fits in info.channel_fits:
+            if channel.id in chosen or not channel_available(at, rules, channel.id):
+                continue
+            gain = sum(max(0.0, f - h) for f, h in zip(fits, have, strict=True))
+            gain /= 100.0 * len(have)
+            if gain > best_gain:
+                best_id, best_gain, best_fits = channel.id, gain, fits
+        if best_id is None:
+            break
+        chosen.append(best_id)
+        have = [max(f, h) for f, h in zip(best_fits, have, strict=True)]
+    return tuple(chosen)
+
+
+class Advice(NamedTuple):
+    """One point of advice: its kind and the facts it rests on (ids, numbers)."""
+
+    kind: str
+    line: Line | None
+    facts: dict[str, Any]
+
+
+def _helps(action: DevelopmentAction, indicators: tuple[Indicator, ...]) -> float:
+    return sum(
+        max(0.0, delta) for ind, delta in action.effects.indicators.items() if ind in indicators
+    )
+
+
+def _readies(action: DevelopmentAction, role: MunicipalRole) -> bool:
+    fx = action.effects
+    if fx.risk_reduction > 0:
+        return True
+    return fx.role_readiness is not None and any(
+        r is role and v > 0 for r, v in fx.role_readiness.items()
+    )
+
+
+def advice(scenario: Scenario, state: GameState) -> list[Advice]:
+    """Points of advice for the debrief, the weakest line's first, from what happened.
+
+    Never an action the team bought, never one it could not have bought (its prerequisites
+    never held), never a channel that was locked in the round it is advised for.
+    """
+    rules = compile_rules(scenario)
+    states = round_states(scenario, state)
+    done = set(state.actions_done)
+    # Actions the team could have bought at some moment, and never did.
+    offered: dict[str, DevelopmentAction] = {}
+    for at in (*states, state):
+        if at.finished:
+            continue
+        for action in scenario.actions:
+            if action.id not in done and action.trap is None and action_available(at, action):
+                offered.setdefault(action.id, action)
+    weakest = weakest_line(state)
+    points: list[Advice] = []
+
+    outcomes: list[tuple[int, InitiativeOutcome]] = [
+        (index, outcome)
+        for index, record in enumerate(state.history)
+        for outcome in record.outcomes
+    ]
+
+    # Roles that did not fit who took the initiative and the relation.
+    misfits = [(i, o) for i, o in outcomes if not o.fitting]
+    misfits.sort(key=lambda pair: (pair[1].fit, -pair[0]))
+    for _, outcome in misfits[:MOST]:
+        info = rules.initiatives[outcome.initiative]
+        points.append(
+            Advice(
+                "misfit",
+                Line.INITIATIVE_OWNERSHIP,
+                {
+                    "initiative": outcome.initiative,
+                    "role": outcome.role,
+                    "best": outcome.best_roles,
+                    "owner": info.owner,
+                    "relation": outcome.relation,
+                },
+            )
+        )
+
+    # A fitting role that stumbled: readiness, and what would have raised it.
+    stumbles = [(i, o) for i, o in outcomes if o.fitting and not o.succeeded]
+    for index, outcome in stumbles[:MOST]:
+        helpers = [
+            a.id
+            for a in offered.values()
+            if _readies(a, outcome.role)
+            and any(action_available(at, a) for at in states[: index + 1])
+        ]
+        points.append(
+            Advice(
+                "stumble",
+                Line.ORGANISATION_OWNERSHIP,
+                {
+                    "initiative": outcome.initiative,
+                    "role": outcome.role,
+                    "readiness": outcome.readiness,
+                    "demand": outcome.demand,
+                    "actions": tuple(helpers[:2]),
+                },
+            )
+        )
+
+    # Channels that served the purposes poorly, where better ones could be used then.
+    weak = [
+        (i, o)
+        for i, o in outcomes
+        if o.channel_fit is not None and o.channel_fit < WEAK_CHANNEL_FIT
+    ]
+    weak.sort(key=lambda pair: pair[1].channel_fit or 0.0)
+    shown = 0
+    for index, outcome in weak:
+        if shown >= MOST:
+            break
+        at = states[index]
+        better = best_available_channels(scenario, at, outcome.initiative)
+        info = rules.initiatives[outcome.initiative]
+        if not better or set(better) <= set(outcome.channels):
+            continue
+        fit, _ = channels_fit(at, rules, info, better)
+        if fit <= (outcome.channel_fit or 0.0) + 0.1:
+            continue
+        points.append(
+            Advice(
+                "channels",
+                Line.INTERACTION,
+                {
+                    "initiative": outcome.initiative,
+                    "round": state.history[index].round,
+                    "purposes": tuple(info.purposes),
+                    "chosen": outcome.channels,
+                    "chosen_fit": outcome.channel_fit or 0.0,
+                    "better": better,
+                    "better_fit": fit,
+                },
+            )
+        )
+        shown += 1
+
+    # The relation that grew least: growth differs per relation.
+    if state.relation_phase:
+        quiet: CitizenRelation = min(
+            state.relation_phase,
+            key=lambda r: (state.relation_phase[r].level, state.relation_interaction.get(r, 0.0)),
+        )
+        if state.relation_phase[quiet].level < 4:
+            points.append(
+                Advice(
+                    "quiet_relation",
+                    Line.INTERACTION,
+                    {
+                        "relation": quiet,
+                        "phase": state.relation_phase[quiet],
+                        "interaction": state.relation_interaction.get(quiet, 0.0),
+                    },
+                )
+            )
+
+    # Investments never made that strengthen a line, and that were there to make.
+    for line in (weakest, *(x for x in Line if x is not weakest)):
+        helping = sorted(
+            (a for a in offered.values() if _helps(a, LINE_INDICATORS[line]) > 0),
+            key=lambda a: -_helps(a, LINE_INDICATORS[line]),
+        )
+        if helping:
+            points.append(Advice("invest", line, {"actions": tuple(a.id for a in helping[:MOST])}))
+
+    # Predictions: how often, and how well.
+    decisions = sum(len(record.outcomes) for record in state.history)
+    if decisions and state.predictions_made < decisions / 2:
+        points.append(
+            Advice(
+                "predict_more",
+                None,
+                {"made": state.predictions_made, "decisions": decisions},
+            )
+        )
+
+    def rank(point: Advice) -> int:
+        return 0 if point.line is weakest else 1
+
+    return sorted(points, key=rank)
+
+
+def role_fit_table(
+    scenario: Scenario | None,
+) -> dict[tuple[InitiativeOwner, CitizenRelation], dict[MunicipalRole, float]]:
+    """How well each role fits (0–100) per owner × relation: the default table of the
+    government-participation model with a scenario's own tuning over it (for help)."""
+    table = {key: dict(row) for key, row in DEFAULT_ROLE_FIT.items()}
+    if scenario is None:
+        return table
+    for owner in InitiativeOwner:
+        per_relation = getattr(scenario.tuning.role_fit, owner.value)
+        if per_relation is None:
+            continue
+        for relation in CitizenRelation:
+            overrides = getattr(per_relation, relation.value)
+            if overrides is not None:
+                table[(owner, relation)].update(overrides.items())
+    return table
