@@ -118,9 +118,7 @@ class TitleScene(Scene):
         top = self.r(0, 112 if banded else 40, 0, 0).top
         notes = len(self._notes())
         bottom = self.r(0, 662, 0, 0).top - (notes + 1) * fonts.get(15).get_linesize() - self.u(8)
-        title_h = (
-            fonts.get(58, True).get_linesize() if not banded else fonts.get(44, True).get_linesize()
-        )
+        title_h = fonts.get(58, True).get_linesize()
         subtitle_h = fonts.get(24).get_linesize()
         h = max(self.u(50), self._button_height("@big_button") + self.u(6))
         gap = self.u(10)
@@ -708,23 +706,9 @@ class ScenarioChoiceScene(Scene):
                 kind="@left_button",
             )
             y += row + self.u(8)
-        # The team block.
         inset = self.u(14)
         label_h = fonts.get(18).get_linesize()
-        self.label(
-            pygame.Rect(team.left + inset, team.top + self.u(10), team.width - 2 * inset, label_h),
-            t("Team name (optional)"),
-            "#dim",
-            False,
-        )
-        entry_h = max(self.u(46), fonts.get(22).get_linesize() + self.u(10))
-        self.team_entry = self.entry(
-            pygame.Rect(
-                team.left + inset, team.top + self.u(16) + label_h, team.width - 2 * inset, entry_h
-            ),
-            self.team,
-        )
-        # The length block.
+        # The length block (its buttons first, so Shift+Tab from Start reaches the team).
         current = self.current
         self.length_top = length.top + self.u(16) + label_h
         button_h = max(self.u(44), self._button_height(None))
@@ -744,6 +728,20 @@ class ScenarioChoiceScene(Scene):
                 enabled=current is not None and current.scenario is not None,
             )
             x += width + self.u(12)
+        # The team block.
+        self.label(
+            pygame.Rect(team.left + inset, team.top + self.u(10), team.width - 2 * inset, label_h),
+            t("Team name (optional)"),
+            "#dim",
+            False,
+        )
+        entry_h = max(self.u(46), fonts.get(22).get_linesize() + self.u(10))
+        self.team_entry = self.entry(
+            pygame.Rect(
+                team.left + inset, team.top + self.u(16) + label_h, team.width - 2 * inset, entry_h
+            ),
+            self.team,
+        )
         self.length_bottom = self.length_top + button_h + self.u(4)
         can_start = current is not None and current.scenario is not None
         bottom_top = self.r(0, 650, 0, 0).top
@@ -982,15 +980,28 @@ class SettingsScene(Scene):
             (t("Sound"), self._on_off("sound")),
             (t("Predict before the reveal"), self._on_off("predict")),
         ]
-        y = 110
+        fonts = self.app.fonts
+        name_w = max(fonts.get(20).size(name)[0] for name, _ in rows) + self.u(24)
+        left = self.r(80, 0, 0, 0).left
+        height = max(self.u(50), self._button_height(None))
+        step = height + max(self.u(12), round(self.u(70) - height))
+        sample_h = fonts.get(20).get_linesize() + self.u(8)
+        kept_h = 3 * fonts.get(15).get_linesize() + self.u(10)
+        room = self.r(0, 700, 0, 0).top - kept_h - sample_h - self.r(0, 104, 0, 0).top
+        step = min(step, max(height + self.u(6), room // len(rows)))
+        y = self.r(0, 104, 0, 0).top
         for name, options in rows:
-            self.label(self.r(80, y, 420, 50), name)
-            x = 520
+            self.label(pygame.Rect(left, y, name_w, height), name, grow=False)
+            x = left + name_w
             for caption, chosen, action in options:
-                self.button(self.r(x, y, 150, 50), caption, action, selected=chosen)
-                x += 162
-            y += 70
-        self.button(self.r(80, 640, 220, 52), t("Back"), self.back, kind="@big_button")
+                width = self.fitted(caption, None, 150)
+                self.button(pygame.Rect(x, y, width, height), caption, action, selected=chosen)
+                x += width + self.u(12)
+            y += step
+        self.sample_top = y + self.u(4)
+        back_w = self.fitted(t("Back"), "@big_button", 220)
+        self.back_rect = pygame.Rect(self.r(80, 640, 0, 0).topleft, (back_w, self.u(52)))
+        self.button(self.back_rect, t("Back"), self.back, kind="@big_button")
         self.move_focus(1)
 
     def _on_off(self, field: str) -> list[tuple[str, bool, Callable[[], None]]]:
@@ -1009,12 +1020,36 @@ class SettingsScene(Scene):
     def draw(self, surface: pygame.Surface) -> None:
         fonts, palette = self.app.fonts, self.app.palette
         sample = self.t("This is how large the text is. Can the back row read it?")
-        text(surface, fonts.get(20), sample, palette.text_dim, self.r(80, 560, 0, 0).topleft)
+        left = self.r(80, 0, 0, 0).left
+        width = self.r(0, 0, 1160, 0).width
+        text(
+            surface,
+            fonts.get(20),
+            shortened(fonts.get(20), sample, width),
+            palette.text_dim,
+            (left, self.sample_top),
+        )
         explanation, folder = self.where_kept()
-        area = self.r(330, 626, 910, 92)
-        used = text_block(surface, fonts.get(15), explanation, palette.text_dim, area, max_lines=2)
-        area.top += used
-        text_block(surface, fonts.get(15, True), folder, palette.text, area, max_lines=1)
+        x = self.back_rect.right + self.u(24)
+        small, bold = fonts.get(15), fonts.get(15, True)
+        room = self.r(1240, 0, 0, 0).left - x
+        lines = wrap(small, explanation, room)[:2]
+        home = self.app.home
+        settings_line = (
+            None
+            if home.where == "beside"
+            else self.t("Settings are kept in {path}").format(path=home.settings_file)
+        )
+        total = len(lines) * small.get_linesize() + bold.get_linesize()
+        total += small.get_linesize() if settings_line else 0
+        y = min(self.back_rect.centery - total // 2, self.r(0, 714, 0, 0).top - total)
+        for line in lines:
+            text(surface, small, line, palette.text_dim, (x, y))
+            y += small.get_linesize()
+        text(surface, bold, shortened(bold, folder, room), palette.text, (x, y))
+        y += bold.get_linesize()
+        if settings_line:
+            text(surface, small, shortened(small, settings_line, room), palette.text_dim, (x, y))
 
     def where_kept(self) -> tuple[str, str]:
         """Where saves, settings and results go, and why there (portable or not)."""
@@ -1029,7 +1064,7 @@ class SettingsScene(Scene):
                 "your own folder:"
             )
         else:
-            why = t("Saves, settings and results are kept in the project folder:")
+            why = t("Saves and results are kept in the project folder:")
         return why, str(home.root)
 
 
