@@ -151,6 +151,12 @@ def build_parser() -> argparse.ArgumentParser:
     autoplay.add_argument(
         "--team", default="autoplay", help="team name in the save (default: autoplay)"
     )
+    autoplay.add_argument(
+        "--length",
+        choices=("short", "standard", "full"),
+        default="full",
+        help="how much of the scenario: a short or standard workshop game, or all (default)",
+    )
 
     simulate = commands.add_parser(
         "simulate",
@@ -514,7 +520,12 @@ def cmd_autoplay(args: argparse.Namespace, out: TextIO) -> int:
         return EXIT_FAILED
     if args.save is not None and args.save.is_dir():
         raise UsageError(f"--save {str(args.save)!r} is a folder; give a file name", args.usage)
-    state = play(scenario, args.seed, args.strategy)
+    from game.domain import GameLength
+    from game.sim.length import played_scenario
+
+    length = GameLength(getattr(args, "length", "full"))
+    state = play(played_scenario(scenario, length), args.seed, args.strategy)
+    state.length = length
     card = score(state)
     ranking = council_ranking(state, scenario)
     if args.save is not None and _write_autoplay_save(args, state, scenario) != EXIT_OK:
@@ -525,6 +536,7 @@ def cmd_autoplay(args: argparse.Namespace, out: TextIO) -> int:
             "scenario_version": scenario.version,
             "seed": args.seed,
             "strategy": args.strategy,
+            "length": length.value,
             "rounds": [_round_json(record) for record in state.history],
             "final": {
                 "phase": state.phase.value,
