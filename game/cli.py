@@ -120,6 +120,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="type size as a projector room sets it: 1.0, 1.2 or 1.4 (default: 1.0)",
     )
     tour.add_argument(
+        "--length",
+        choices=("short", "standard", "full"),
+        default="full",
+        help="how much of the scenario the tour plays (default: full)",
+    )
+    tour.add_argument(
         "--check",
         action="store_true",
         help="also check that every text fits (exit 1 and a list of what does not)",
@@ -455,6 +461,7 @@ def cmd_tour(args: argparse.Namespace, out: TextIO) -> int:
     _quiet_pygame()
     from pathlib import Path
 
+    from game.domain import GameLength
     from game.packs.commands import pack_for_run
     from game.scenario.errors import ScenarioError
     from game.ui.tour import TourStopped, run_tour
@@ -491,6 +498,7 @@ def cmd_tour(args: argparse.Namespace, out: TextIO) -> int:
             pack=chosen.pack,
             font_scale=args.scale,
             inspect=inspect if args.check else None,
+            length=GameLength(args.length),
         )
     except (OSError, pygame.error) as error:
         sys.stderr.write(f"the tour could not save its pictures in {folder}: {error}\n")

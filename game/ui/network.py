@@ -76,19 +76,25 @@ def build_network(state: GameState, scenario: Scenario, pending: bool = True) ->
     phase = state.phase.level
     nodes: list[Node] = [Node("townhall", "townhall", 0.5, 0.5)]
     links: list[Link] = []
+    # How far the organisation has become one node among many: from the conversing phase on,
+    # departments carry initiatives themselves and reach out to the community; collaborating,
+    # the town hall is no longer the hub.
+    spread = 0.0 if phase <= 2 else 0.5 if phase == 3 else 0.8
 
     breadth = ind[Indicator.OWNERSHIP_BREADTH] / 100
     active_departments = 1 + round(breadth * (DEPARTMENT_SLOTS - 1))
+    departments: list[str] = []
     for i in range(DEPARTMENT_SLOTS):
-        x, y = _polar(2 * math.pi * i / DEPARTMENT_SLOTS + 0.3, 0.26)
+        x, y = _polar(2 * math.pi * i / DEPARTMENT_SLOTS + 0.3, 0.26 + 0.3 * spread)
         active = i < active_departments
         nodes.append(Node(f"dept{i}", "department", x, y, active=active))
         if active:
-            links.append(
-                Link(
-                    "townhall", f"dept{i}", "department", 0.2 + 0.6 * ind[Indicator.EMBEDDING] / 100
-                )
-            )
+            departments.append(f"dept{i}")
+    embedding = 0.2 + 0.6 * ind[Indicator.EMBEDDING] / 100
+    positions = {n.id: (n.x, n.y) for n in nodes}
+    hall_links = departments if phase < 4 else _nearest(positions, (0.5, 0.5), departments, 3)
+    for dept in hall_links:
+        links.append(Link("townhall", dept, "department", embedding))
 
     community: list[str] = []
     for i in range(COMMUNITY_SLOTS):
@@ -96,14 +102,19 @@ def build_network(state: GameState, scenario: Scenario, pending: bool = True) ->
         angle = 2 * math.pi * (i + 0.35 * _unit(f"c{i}")) / COMMUNITY_SLOTS
         x, y = _polar(angle, 0.9 - 0.07 * _unit(f"r{i}"))
         nodes.append(Node(f"c{i}", kind, x, y))
+        positions[f"c{i}"] = (x, y)
         community.append(f"c{i}")
 
-    # The municipality's reach: a few enthusiasts' links at first, more with interaction.
+    # The municipality's reach: a few enthusiasts' links at first, more with interaction; once
+    # ownership has spread, the departments reach out themselves.
     reach = round(ind[Indicator.INTERACTION] / 100 * COMMUNITY_SLOTS)
     order = sorted(community, key=lambda n: _unit("reach" + n))
     trust = ind[Indicator.TRUST] / 100
     for node_id in order[: max(1, reach)]:
-        links.append(Link("townhall", node_id, "reach", 0.1 + 0.35 * trust))
+        source = "townhall"
+        if departments and _unit("from" + node_id) < spread:
+            source = _nearest(positions, positions[node_id], departments, 1)[0]
+        links.append(Link(source, node_id, "reach", 0.1 + 0.35 * trust))
 
     decided: dict[str, tuple[MunicipalRole, float, bool, bool]] = {}
     last_round = state.history[-1].round if state.history else 0
@@ -126,14 +137,18 @@ def build_network(state: GameState, scenario: Scenario, pending: bool = True) ->
         nodes.append(
             Node(initiative_id, "initiative", x, y, owner=initiative.owner, current=current)
         )
-        nearest = min(community, key=lambda c: _distance(nodes, c, (x, y)))
+        positions[initiative_id] = (x, y)
+        nearest = min(community, key=lambda c: math.dist(positions[c], (x, y)))
         if initiative.owner == InitiativeOwner.COMMUNITY:
             links.append(Link(initiative_id, nearest, "owner", 0.35))
         if initiative_id in decided:
             role, fit, succeeded, fresh = decided[initiative_id]
+            source = "townhall"
+            if departments and _unit("carry" + initiative_id) < spread:
+                source = _nearest(positions, (x, y), departments, 1)[0]
             links.append(
                 Link(
-                    "townhall",
+                    source,
                     initiative_id,
                     "role",
                     max(0.15, fit if succeeded else fit * 0.4),
@@ -142,12 +157,16 @@ def build_network(state: GameState, scenario: Scenario, pending: bool = True) ->
                     stumbled=not succeeded,
                 )
             )
+    if phase >= 4:
+        # Collaborating: the departments are part of the community's web themselves.
+        for dept in departments:
+            for other in _nearest(positions, positions[dept], community, 2):
+                links.append(Link(dept, other, "web", 0.15 + 0.5 * trust))
 
     # The web among the community: grows with community energy and the growth phase.
     web = 0.55 * ind[Indicator.COMMUNITY_ENERGY] / 100 + 0.45 * (phase - 1) / 3
     members = [*community, *[i for i in decided]]
     pairs = [(a, b) for i, a in enumerate(members) for b in members[i + 1 :]]
-    positions = {n.id: (n.x, n.y) for n in nodes}
     pairs.sort(
         key=lambda p: math.dist(positions[p[0]], positions[p[1]]) * (0.5 + _unit(p[0] + p[1]))
     )
@@ -157,9 +176,14 @@ def build_network(state: GameState, scenario: Scenario, pending: bool = True) ->
     return Network(tuple(nodes), tuple(links), phase)
 
 
-def _distance(nodes: list[Node], node_id: str, point: tuple[float, float]) -> float:
-    node = next(n for n in nodes if n.id == node_id)
-    return math.dist((node.x, node.y), point)
+def _nearest(
+    positions: dict[str, tuple[float, float]],
+    point: tuple[float, float],
+    candidates: list[str],
+    count: int,
+) -> list[str]:
+    """The ``count`` candidates nearest to ``point`` (ties broken by name: no randomness)."""
+    return sorted(candidates, key=lambda c: (math.dist(positions[c], point), c))[:count]
 
 
 def draw_network(
@@ -225,7 +249,8 @@ def _render(
             colour = mix(palette.department, background, 0.7)
             pygame.draw.line(image, colour, a, b, max(1, round((1 + 3 * link.strength) * unit)))
 
-    townhall_radius = round((30 - 4 * network.phase_level) * unit)
+    # The town hall shrinks as the organisation becomes one node among many.
+    townhall_radius = round((30 - 5 * network.phase_level) * unit)
     small = max(5, round(8 * unit))
     for node in network.nodes:
         x, y = at(node)

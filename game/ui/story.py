@@ -93,6 +93,9 @@ class StoryStep:
     badge: str | None = None
     tone: Tone = "neutral"
     effects: tuple[Effect, ...] = field(default=(), repr=False)
+    # For a milestone: one short line per change ("Subjects: experimenting"), for the moment
+    # the room sees in large type.
+    moment: tuple[StoryLine, ...] = ()
 
 
 def _strip(text: str, *prefixes: str) -> str:
@@ -298,10 +301,28 @@ def _milestone_step(effects: list[Effect], lang: Language, t: Translate) -> Stor
     order = {"phase_up": 0, "phase_down": 0, "stage_up": 1, "stage_down": 1}
     ranked = sorted(effects, key=lambda e: order.get(e.key, 2))
     lines = tuple(StoryLine(e.explain(lang), tone(e)) for e in ranked)
+    moment = tuple(StoryLine(_moment_line(e, lang, t), tone(e)) for e in ranked)
     return StoryStep(
         "milestone",
         title,
         lines,
         tone="good" if up >= down else "bad",
         effects=tuple(effects),
+        moment=moment,
+    )
+
+
+def _moment_line(effect: Effect, lang: Language, t: Translate) -> str:
+    """A change of phase or stage in a few words: what changed, and to what."""
+    params = effect.params
+    if effect.key in ("stage_up", "stage_down"):
+        return t("Competence: {stage}").format(stage=label(params["stage"], lang))  # type: ignore[arg-type]
+    if effect.key in ("phase_up", "phase_down"):
+        return t("Growth phase: {phase}").format(phase=label(params["phase"], lang))  # type: ignore[arg-type]
+    from game.domain import CitizenRelation
+
+    relation = CitizenRelation(effect.source_id)
+    return t("{relation}: {phase}").format(
+        relation=label(relation, lang).capitalize(),
+        phase=label(params["phase"], lang),  # type: ignore[arg-type]
     )

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pygame
 
-from game.domain import Language
+from game.domain import GameLength, Language
 from game.packs import Pack
 from game.sim import Bot
 from game.ui.app import App, headless_environment
@@ -35,13 +35,15 @@ def run_tour(
     font_scale: float = 1.0,
     inspect: Callable[[str, App], None] | None = None,
     pictures: bool = True,
+    length: GameLength = GameLength.FULL,
 ) -> list[Path]:
     """Play the scenario with the best bot and save a PNG of every scene; returns the files.
 
     With ``pack``, the title shows its branding and the scenario list its choice.
     ``font_scale`` is the type size (1.0, 1.2, 1.4: a projector room's settings);
     ``inspect(name, app)`` is called at every scene (the layout test checks it there);
-    ``pictures`` False takes no PNGs (the test only inspects)."""
+    ``pictures`` False takes no PNGs (the test only inspects); ``length``: the game's length
+    (the scenario choice shows the short one chosen first)."""
     from game.ui import scenes
 
     headless_environment()
@@ -82,6 +84,11 @@ def run_tour(
         choice = app.scene
         assert isinstance(choice, scenes.ScenarioChoiceScene)
         choice.team_entry.set_text("Team Tour")
+        choice.choose_length(GameLength.SHORT)
+        pilot.advance(2)
+        shot("scenario-length")
+        choice.choose_length(GameLength(length))
+        pilot.advance(2)
         choice.start()
         pilot.advance(2)
         controller = app.controller
@@ -89,6 +96,7 @@ def run_tour(
         bot = Bot("best", seed)
         last = controller.scenario.rounds
         interesting = {1, (last + 1) // 2, last}
+        moment_seen = False
         while controller.state is not None and not controller.state.finished:
             number = controller.state.round
             if number in interesting:
@@ -106,6 +114,15 @@ def run_tour(
                 shot(f"round{number:02d}-development")
             app.scene.resolve()  # type: ignore[union-attr]
             pilot.advance(2)
+            outcome = app.scene
+            kinds = [step.kind for step in getattr(outcome, "steps", [])]
+            if not moment_seen and "milestone" in kinds:
+                # The first new phase or stage: its moment, as the room sees it.
+                moment_seen = True
+                while outcome.revealed < kinds.index("milestone") + 1:  # type: ignore[union-attr]
+                    outcome.reveal()  # type: ignore[union-attr]
+                pilot.advance(2)
+                shot(f"round{number:02d}-outcome-moment")
             if number in interesting:
                 pilot.press(pygame.K_SPACE)
                 pilot.press(pygame.K_SPACE)
@@ -124,12 +141,24 @@ def run_tour(
             app.go(scenes.DebriefScene, tab)
             pilot.advance(2)
             shot(f"debrief-{tab}")
+        app.go(scenes.DebriefScene, "decisions", 1)
+        pilot.advance(2)
+        shot("debrief-decisions-page2")
+        app.go(scenes.TitleScene)
+        pilot.advance(2)
+        shot("title-game-over")
         app.go(scenes.SettingsScene, scenes.TitleScene)
         pilot.advance(2)
         shot("settings")
-        app.go(scenes.HelpScene, scenes.TitleScene)
+        from game.ui.scenes.menu import confirm_quit
+
+        for page in range(5):
+            app.go(scenes.HelpScene, scenes.TitleScene, page)
+            pilot.advance(2)
+            shot(f"help-{page + 1}")
+        app.go(confirm_quit(app))
         pilot.advance(2)
-        shot("help")
+        shot("confirm-quit")
         app.fail(RuntimeError("an example error, made by the tour"))
         pilot.advance(2)
         shot("error")

@@ -1362,15 +1362,28 @@ class OutcomeScene(RoundScene):
             text(surface, big, line, colour, (inner.left, y))
             y += big.get_linesize()
         y += self.u(6)
-        message = "\n".join(item.text for item in step.lines)
-        fit_text_block(
-            surface,
-            fonts,
-            message,
-            palette.text,
-            pygame.Rect(inner.left, y, inner.width, inner.bottom - y),
-            sizes=(18, 16, 15, 14, 13, 12),
-        )
+        y += self.u(4)
+        items = step.moment or step.lines
+        room = inner.bottom - y
+        for size in (22, 20, 18, 16, 15, 14, 13):
+            font = fonts.get(size, True)
+            widest = max(font.size(item.text)[0] for item in items)
+            if len(items) * font.get_linesize() <= room and widest <= inner.width - self.u(28):
+                break
+        shown = max(1, min(len(items), room // font.get_linesize()))
+        mark = fonts.get(size, True)
+        for item in items[:shown]:
+            ink = {"good": palette.good, "bad": palette.bad}.get(item.tone, palette.text)
+            sign = "+" if item.tone == "good" else "−" if item.tone == "bad" else "•"
+            text(surface, mark, sign, ink, (inner.left, y))
+            text(
+                surface,
+                font,
+                shortened(font, item.text, inner.width - self.u(28)),
+                palette.text,
+                (inner.left + self.u(28), y),
+            )
+            y += font.get_linesize()
 
     def _tweened(self, progress: float) -> GameState:
         """A copy of the state with the indicators part-way from before to after (display only)."""
