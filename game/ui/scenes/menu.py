@@ -1284,6 +1284,11 @@ class HelpScene(Scene):
         footer = t("Best fit in bold; 'also' fits well (70% or more). Rules broken: normative.")
         footer_h = block_height(note_font, len(wrap(note_font, footer, inner.width)))
         row_h = (inner.bottom - y - footer_h - self.u(6)) / len(rows)
+        for size in (17, 16, 15, 14, 13):
+            # Low rows (large type): the table's type steps down so both lines still fit.
+            bold, body = fonts.get(size, True), fonts.get(size - 1)
+            if bold.get_linesize() + body.get_linesize() <= row_h:
+                break
         for index, relation in enumerate(rows):
             top = round(y + index * row_h)
             if index % 2 == 0:
@@ -1306,9 +1311,11 @@ class HelpScene(Scene):
                 room = column_w - self.u(10)
                 lines = [(bold, best, palette.accent)]
                 if also:
-                    lines.append(
-                        (body, t("also: {roles}").format(roles=", ".join(also)), palette.text_dim)
-                    )
+                    more = t("also: {roles}").format(roles=", ".join(also))
+                    if row_h >= bold.get_linesize() + body.get_linesize():
+                        lines.append((body, more, palette.text_dim))
+                    else:  # a low row: best and also on one line
+                        lines = [(bold, f"{best} · {more}", palette.accent)]
                 total = sum(f.get_linesize() for f, _, _ in lines)
                 line_y = top + (round(row_h) - total) // 2
                 for font, message, colour in lines:
