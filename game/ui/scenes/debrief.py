@@ -645,20 +645,32 @@ class DebriefScene(RoundScene):
             height += len(wrap(font, line, width - indent)) * font.get_linesize()
         return height + self.u(12)
 
-    def _paginate(self) -> list[list[int]]:
-        """The rounds on each page: as many whole rounds as fit (one per page at the least)."""
+    def _columns(self) -> tuple[pygame.Rect, int, int]:
+        """The list's area, how many columns side by side, and each column's width."""
         area = self.area.inflate(-self.u(28), -self.u(20))
+        gap = self.u(24)
+        columns = 2 if (area.width - gap) // 2 >= self.u(520) * self.fs else 1
+        width = (area.width - gap * (columns - 1)) // columns
+        return area, columns, width
+
+    def _paginate(self) -> list[list[int]]:
+        """The rounds on each page: as many whole rounds as fit, column by column (one round
+        per page at the least)."""
+        area, columns, width = self._columns()
         head = self.app.fonts.get(16, True)
         room = area.height - head.get_linesize() - self.u(8)
         items = self._items()
         self._decision_items = items
         pages: list[list[int]] = [[]]
-        used = 0
+        used, column = 0, 0
         for index, item in enumerate(items):
-            height = self._item_height(item, area.width)
+            height = self._item_height(item, width)
             if pages[-1] and used + height > room:
-                pages.append([])
+                column += 1
                 used = 0
+                if column >= columns:
+                    pages.append([])
+                    column = 0
             pages[-1].append(index)
             used += height
         return pages
@@ -667,7 +679,7 @@ class DebriefScene(RoundScene):
         palette, fonts, t = self.app.palette, self.app.fonts, self.t
         box = self.area
         panel(surface, box, palette, self.u(10))
-        inner = box.inflate(-self.u(28), -self.u(20))
+        inner, columns, width = self._columns()
         pages = getattr(self, "pages", None) or [[]]
         items = getattr(self, "_decision_items", [])
         head = fonts.get(16, True)
@@ -678,14 +690,20 @@ class DebriefScene(RoundScene):
         caption = t("Every decision against the best fit, and the best channels open then")
         room = note.left - self.u(20) - inner.left
         text(surface, head, shortened(head, caption, room), palette.text_dim, inner.topleft)
-        y = inner.top + head.get_linesize() + self.u(8)
+        top = inner.top + head.get_linesize() + self.u(8)
         title_font, body, bold = fonts.get(18, True), fonts.get(16), fonts.get(16, True)
         if not items:
-            text(surface, body, t("No decisions were made."), palette.text, (inner.left, y))
+            text(surface, body, t("No decisions were made."), palette.text, (inner.left, top))
             return
+        room = inner.bottom - top
+        x, y, column = inner.left, top, 0
         for index in pages[min(self.page, len(pages) - 1)]:
             heading, lines = items[index]
-            text(surface, title_font, heading, palette.accent, (inner.left, y))
+            height = self._item_height(items[index], width)
+            if y > top and y - top + height > room and column + 1 < columns:
+                column += 1
+                x, y = inner.left + column * (width + self.u(24)), top
+            text(surface, title_font, heading, palette.accent, (x, y))
             y += title_font.get_linesize() + self.u(4)
             for style, line in lines:
                 if style in ("fits", "misses"):
@@ -695,8 +713,8 @@ class DebriefScene(RoundScene):
                     colour, font, indent = palette.accent, body, 0
                 else:
                     colour, font, indent = palette.text, body, self.u(24)
-                for part in wrap(font, line, inner.width - indent):
-                    text(surface, font, part, colour, (inner.left + indent, y))
+                for part in wrap(font, line, width - indent):
+                    text(surface, font, part, colour, (x + indent, y))
                     y += font.get_linesize()
             y += self.u(12)
 
