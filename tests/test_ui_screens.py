@@ -105,9 +105,9 @@ def test_golden_debrief(game_pilot):
     while not controller.state.finished:
         controller.apply(bot.decide(controller.state, scenario))
         controller.resolve()
-    pilot.app.go(DebriefScene, "trajectory")
+    pilot.app.go(DebriefScene, "growth")
     pilot.advance(2)
-    _check(pilot, "debrief-trajectory-en-1280x720")
+    _check(pilot, "debrief-growth-en-1280x720")
 
 
 @pytest.mark.slow
@@ -126,11 +126,16 @@ def test_tour_saves_every_scene(tmp_path, monkeypatch, size, lang):
         "round01-development",
         "round01-outcome",
         "round01-summary",
+        "scenario-length",
         "debrief-result",
-        "debrief-trajectory",
+        "debrief-growth",
         "debrief-decisions",
+        "debrief-decisions-page2",
+        "title-game-over",
         "settings",
-        "help",
+        "help-1",
+        "help-4",
+        "confirm-quit",
         "error",
     ):
         assert scene in names

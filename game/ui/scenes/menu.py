@@ -141,7 +141,7 @@ class TitleScene(Scene):
         self.button(pygame.Rect(x, y, w, h), t("New game"), self.new_game, kind="@big_button")
         resume, why = self._continue_target()
         y += h + gap
-        self.button(
+        continue_button = self.button(
             pygame.Rect(x, y, w, h),
             t("Continue"),
             self.resume,
@@ -174,7 +174,10 @@ class TitleScene(Scene):
         y += h + gap
         self.button(pygame.Rect(x, y, w, h), t("Quit"), self.quit, kind="@big_button")
         if self._focus is None:
-            self.move_focus(2 if self.controller.in_progress else 1)
+            if self.controller.in_progress:
+                self._focus_on(continue_button)  # back to the game is the likely step
+            else:
+                self.move_focus(1)
 
     def on_enter(self) -> None:
         """Look once for the game last played, so "continue" knows whether it can.
