@@ -412,7 +412,7 @@ class App:
         scene = self.scene
         asking = scene is not None and scene.name == "confirm_quit"
         if asking or not self.controller.in_progress or isinstance(scene, ErrorScene):
-            self.running = False
+            self.quit()
             return
         self.go(confirm_quit(self))
 
@@ -554,6 +554,11 @@ class App:
         return 0
 
     def quit(self) -> None:
+        """Stop after this frame; the round's choices so far go into the autosave first."""
+        try:
+            self.controller.save_plan()
+        except Exception:  # quitting must never fail
+            logging.getLogger(__name__).exception("could not keep the round's choices")
         self.running = False
 
     def close(self) -> None:

@@ -466,10 +466,13 @@ def confirm_quit(app) -> Scene:
         app.go(back)
 
     if app.controller.in_progress:
-        message = t(
-            "The game is saved at the start of every round: Continue picks it up there. What "
-            "you chose in this round so far is not kept."
-        )
+        if app.saves is not None and app.controller.save_plan():
+            message = t(
+                "The game is saved, with what you chose in this round so far: Continue picks "
+                "it up there."
+            )
+        else:
+            message = t("This window keeps no saves: the game in progress is gone when it closes.")
         stay_label = t("Keep playing")
     else:
         message = t("Netwerkende Gemeente closes.")
