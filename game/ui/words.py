@@ -183,7 +183,8 @@ def number(value: float, lang: Language, decimals: int = 0) -> str:
 
 
 def signed_number(delta: float, lang: Language) -> str:
-    """+3 or −1,5: a change, with a minus sign that reads on a projector; halves kept."""
-    decimals = 0 if abs(delta - round(delta)) < 0.05 else 1
+    """+3 or −0,5: a change, with a minus sign that reads on a projector; whole numbers from
+    1 up, one decimal below (a drift of half a point is not nothing)."""
+    decimals = 0 if abs(delta) >= 1 or abs(delta - round(delta)) < 0.05 else 1
     shown = number(abs(delta), lang, decimals)
     return ("−" if delta < 0 else "+") + shown
