@@ -708,6 +708,13 @@ class EventEffects(ContentModel):
         le=1,
         description="Share of a negative change that preparation takes away (0.5 = halved).",
     )
+    relations: list[CitizenRelation] = Field(
+        default_factory=list,
+        description=(
+            "The citizen relations whose interaction the 'interaction' change hits (e.g. "
+            "[resident] when a community officer leaves); leave out for all of them."
+        ),
+    )
 
 
 class Event(ContentModel):

@@ -624,7 +624,8 @@ def resolve_round(
     for news in s.news_effects:
         if news.delta > 0 and isinstance(news.target, Indicator):
             if news.target is _INTERACTION:
-                work.fed_relations.update(s.relation_interaction)
+                event = rules.events_by_id[news.source_id]
+                work.fed_relations.update(event.effects.relations or s.relation_interaction)
             else:
                 work.fed.add(news.target)
 
@@ -1137,8 +1138,11 @@ def _apply_event(s: GameState, event: Event, rules: CompiledRules, effects: list
             continue
         if interaction:
             touched_interaction = True
-            params["relations"] = ALL_RELATIONS_PHRASE
-            for relation in s.relation_interaction:
+            hit = [r for r in fx.relations if r in s.relation_interaction] if fx.relations else None
+            params["relations"] = (
+                ALL_RELATIONS_PHRASE if hit is None else tuple(RELATION_PHRASES[r] for r in hit)
+            )
+            for relation in s.relation_interaction if hit is None else hit:
                 s.relation_interaction[relation] = _clamp(s.relation_interaction[relation] + change)
                 s.relation_targets[relation] = _clamp(s.relation_targets[relation] + change)
         else:
