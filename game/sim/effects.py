@@ -581,7 +581,7 @@ class DecisionRejected(ValueError):
 
     def __init__(self, rejections: list[Rejection]) -> None:
         self.rejections = rejections
-        super().__init__("; ".join(r.explain("en") for r in rejections))
+        super().__init__(" ".join(r.explain("en") for r in rejections))
 
 
 def _param_to_json(value: ParamValue) -> Any:
