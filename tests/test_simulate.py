@@ -173,3 +173,47 @@ def test_issue9_bad_simulate_arguments_give_the_usage(
     status, _, err = _run(args, capsys)
     assert status == 2
     assert "usage:" in err and "Traceback" not in err
+
+
+def test_issue9_every_field_of_the_view_is_documented() -> None:
+    """A trainer writes a strategy from docs/strategies.md alone: no field may be missing there."""
+    from dataclasses import fields
+
+    from game.sim import view
+
+    text = (ROOT / "docs" / "strategies.md").read_text(encoding="utf-8")
+    classes = (
+        view.TeamView,
+        view.InitiativeView,
+        view.RoleView,
+        view.ChannelView,
+        view.ActionView,
+        view.OutcomeView,
+    )
+    missing = [
+        f"{cls.__name__}.{f.name}"
+        for cls in classes
+        for f in fields(cls)
+        if f"`{f.name}`" not in text
+    ]
+    assert missing == []
+
+
+def test_issue9_letting_go_risk_follows_trust_as_the_docs_say() -> None:
+    """The docs give letting go's risk at trust 45 and 20 in the first round; keep them true."""
+    from game.domain import Indicator
+    from game.scenario.loader import load_scenario
+    from game.sim.engine import new_game
+    from game.sim.view import team_view
+
+    scenario = load_scenario(SCENARIO_DIR / "gemeente-middelgroot.yaml")
+    state = new_game(scenario, 1)
+    risks = {}
+    for trust in (45.0, 20.0):
+        state.indicators[Indicator.TRUST] = trust
+        seen = team_view(state, scenario)
+        risks[trust] = seen.initiatives[0].roles["letting_go"].risk
+    assert risks[45.0] == pytest.approx(0.16, abs=0.01)
+    assert risks[20.0] == pytest.approx(0.32, abs=0.01)
+    text = (ROOT / "docs" / "strategies.md").read_text(encoding="utf-8")
+    assert "about 16% at trust 45 and about 32% at trust 20" in text
