@@ -100,6 +100,12 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "{title}: {role} did not suit this ({fit}%). Complaints and repairs take {hours} hours "
         "next round. Capacity {delta}.",
     ),
+    "misfit_stumble_rework": (
+        "{title}: '{role}' paste hier niet ({fit}%) en ging bovendien mis. Klachten en herstelwerk "
+        "kosten de volgende ronde {hours} uur. Capaciteit {delta}.",
+        "{title}: {role} did not suit this ({fit}%), and it went wrong as well. Complaints and "
+        "repairs take {hours} hours next round. Capacity {delta}.",
+    ),
     "stumble_rework": (
         "{title}: wat misging, moet hersteld worden: de volgende ronde kost dat {hours} uur. "
         "Capaciteit {delta}.",
@@ -423,6 +429,7 @@ SIGNS: dict[str, str] = {
             "role_fit_energy_down",
             "role_stumble_energy",
             "misfit_rework",
+            "misfit_stumble_rework",
             "stumble_rework",
             "channels_trust_down",
             "no_channel",

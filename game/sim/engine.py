@@ -160,6 +160,12 @@ def new_game(scenario: Scenario, seed: int) -> GameState:
         given = rules.start_relation_phase.get(relation)
         if given is not None:
             state.relation_phase[relation] = given
+            if given is not GrowthPhase.DISCOVERING:
+                # Further along means fitting work already done: a track record worth as much
+                # as the prior, so one misfit in round 1 does not undo the starting phase.
+                earned = max(1, round(rules.tuning.fit_record_prior))
+                state.relation_decisions[relation] = earned
+                state.relation_fitting[relation] = earned
             continue
         _start_relation(state, rules, relation)
     state.phase = _overall_phase(state, rules)
@@ -751,7 +757,10 @@ def _resolve_initiative(
     hours = round(rework * weight)
     if hours > 0:
         s.rework += hours
-        key = "misfit_rework" if fit < REWORK_FIT else "stumble_rework"
+        if fit >= REWORK_FIT:
+            key = "stumble_rework"
+        else:
+            key = "misfit_rework" if succeeded else "misfit_stumble_rework"
         repair = {**params, "hours": hours}  # a new dict: the shared one never changes
         effects.append(_new(Effect, ("initiative", iid, "rework", -float(hours), key, repair)))
 
@@ -818,12 +827,14 @@ def _resolve_initiative(
         work.pull_relation("initiative", iid, relation, -1.5 * weight, "no_channel", silent)
 
     # Learning by doing: a fitting role teaches, most of all one the organisation must grow into.
+    # Stretching only teaches in a role that fits: a misfit the organisation is not ready for
+    # teaches no more than any other misfit.
     demand = risk.demand
     stretch = 0.0
-    if demand > 0 and risk.readiness < demand:
+    if demand > 0 and risk.readiness < demand and fit >= tuning.grow_fit:
         stretch = (demand - risk.readiness) / demand
     learned = (gains.learning + gains.stretch_learning * stretch) * fit * weight
-    key = "learning_stretch" if stretch > 0 and fit >= tuning.grow_fit else "learning_by_doing"
+    key = "learning_stretch" if stretch > 0 else "learning_by_doing"
     pulls.append((_SKILL, learned, key, params))
     if quality > 0.5:
         spread = gains.ownership * (quality - 0.5) / 0.5 * weight
