@@ -375,7 +375,7 @@ def decode(raw: bytes) -> ResultsFile:
             parse_constant=_no_constant,
         )
     except json.JSONDecodeError as error:
-        if error.pos >= len(text.rstrip()):
+        if error.pos >= len(text.rstrip()) or error.msg.startswith("Unterminated string"):
             raise ResultsError(
                 "truncated",
                 "This results file stops in the middle.",
