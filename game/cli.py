@@ -466,6 +466,7 @@ def cmd_play(args: argparse.Namespace, out: TextIO) -> int:
             saves=SaveStore(saves_dir),
             pack=chosen.pack,
             pack_problem=chosen.problem,
+            results_dir=getattr(args, "results", None),
         )
     except NoDisplayError as error:
         sys.stderr.write(
