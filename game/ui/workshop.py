@@ -121,14 +121,14 @@ class RoundTimer:
         self.drawn = shown
         palette, scale = app.palette, app.scale
         ox, oy = app.origin
-        box = pygame.Rect(round(ox + 520 * scale), round(oy), round(240 * scale), round(60 * scale))
+        box = pygame.Rect(round(ox + 500 * scale), round(oy), round(280 * scale), round(60 * scale))
         done = self.left() <= 0
         fill = palette.accent if done else palette.panel
         ink = palette.background if done else palette.text
         pygame.draw.rect(surface, fill, box, border_radius=round(8 * scale))
         pygame.draw.rect(surface, palette.accent, box, width=3, border_radius=round(8 * scale))
-        font = app.fonts.get(40, True)
-        caption = shown + (" ⏸" if self.paused else "")
+        font = app.fonts.get(40 if not self.paused else 26, True)
+        caption = shown if not self.paused else f"{shown} · {app.t('paused')}"
         text(surface, font, caption, ink, box.center, "center")
 
 
@@ -624,7 +624,7 @@ class WorkshopEndScene(Scene):
             )
             y += 66
         self.button(
-            self.r(700, 120, 500, 60), t("Compare the teams"), self.compare, kind="@big_button"
+            self.r(860, 640, 380, 58), t("Compare the teams"), self.compare, kind="@big_button"
         )
         self.button(self.r(60, 640, 300, 58), t("Title screen"), self.back)
         self.move_focus(1)
@@ -774,8 +774,9 @@ class CompareScene(Scene):
             for name, choice in zip(names, row.choices, strict=True):
                 if choice is None:
                     continue
-                mark = "✓" if choice.role in choice.best_roles else "✗"
-                choices.append(f"{e(name)} {mark} {e(label(choice.role, lang))}")
+                fits = choice.role in choice.best_roles
+                mark = t("fits") if fits else t("misses")
+                choices.append(f"{e(name)}: {e(label(choice.role, lang))} ({e(mark)})")
             best = ", ".join(label(r, lang) for r in row.best_roles)
             parts.append(
                 f"{e(t('Round'))} {row.round} · <b>{e(row.title(lang))}</b> ({e(t('best'))}: "
@@ -812,7 +813,7 @@ class CompareScene(Scene):
         text(surface, fonts.get(16), facts, palette.text_dim, inner.topleft)
         head = fonts.get(16, True)
         body = fonts.get(17)
-        columns = (0, 230, 310, 540, 700)
+        columns = (0, 200, 270, 480, 640)
         y = inner.top + self.u(26)
         for x, caption in zip(
             columns, (t("Team"), t("Score"), t("Title"), t("Phase"), t("Stage")), strict=True
@@ -843,7 +844,7 @@ class CompareScene(Scene):
                 f"{final.phase.level} {label(final.phase, lang)}",
                 label(final.stage, lang),
             )
-            widths = (225, 75, 225, 155, 175)
+            widths = (195, 65, 205, 155, 185)
             for x, value, width in zip(columns, values, widths, strict=True):
                 limit = self.u(width)
                 while value and body.size(value)[0] > limit:

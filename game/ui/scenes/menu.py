@@ -651,14 +651,14 @@ class ScenarioChoiceScene(Scene):
         y = (rect.top - self.app.origin[1]) / self.app.scale + 138
         self.button(
             self.r(x, y, 186, 40),
-            self.t("Add a team"),
+            self.t("+ team"),
             self.add_team,
             enabled=len(self.teams) < MAX_TEAMS,
             kind="@small_button",
         )
         self.button(
             self.r(x + 192, y, 186, 40),
-            self.t("Remove a team"),
+            self.t("− team"),
             self.remove_team,
             enabled=len(self.teams) > 1,
             kind="@small_button",
