@@ -128,7 +128,8 @@ class RoundTimer:
         pygame.draw.rect(surface, fill, box, border_radius=round(8 * scale))
         pygame.draw.rect(surface, palette.accent, box, width=3, border_radius=round(8 * scale))
         font = app.fonts.get(40 if not self.paused else 26, True)
-        caption = shown if not self.paused else f"{shown} · {app.t('paused')}"
+        t = app.t
+        caption = shown if not self.paused else f"{shown} · {t('paused')}"
         text(surface, font, caption, ink, box.center, "center")
 
 
