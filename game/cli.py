@@ -742,6 +742,8 @@ def cmd_report(args: argparse.Namespace, out: TextIO) -> int:
 
     if not args.file.exists():
         raise UsageError(f"no such file: {str(args.file)!r}", args.usage)
+    if not args.file.is_file():  # a folder, a pipe, a device: never read
+        raise UsageError(f"{str(args.file)!r} is not a plain file", args.usage)
     if args.scenario is not None and not args.scenario.is_file():
         raise UsageError(f"no scenario file {str(args.scenario)!r}", args.usage)
     _writable_file(args.out, args.usage, "--out")
