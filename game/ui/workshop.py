@@ -959,7 +959,7 @@ def team_block(scene: Scene, rect: pygame.Rect, names: list[str]) -> list:
     ox, oy = scene.app.origin
     # The block is laid out on the 1280×720 canvas like everything else.
     cx, cy = (x - ox) / u, (y - oy) / u
-    scene.label(scene.r(cx, cy, 380, 30), t("Teams (two to four take turns)"), "#dim")
+    scene.label(scene.r(cx, cy, 380, 30), t("Teams (2–4 take turns)"), "#dim")
     entries = []
     for i, name in enumerate(names):
         column, row = i % 2, i // 2

@@ -646,7 +646,7 @@ class ScenarioChoiceScene(Scene):
         from game.ui.controller import MAX_TEAMS
         from game.ui.workshop import team_block
 
-        self.team_entries = team_block(self, rect, self.teams)
+        # The buttons first: Shift+Tab from "start" then lands in the (last) team name.
         x = (rect.left - self.app.origin[0]) / self.app.scale
         y = (rect.top - self.app.origin[1]) / self.app.scale + 138
         self.button(
@@ -663,6 +663,12 @@ class ScenarioChoiceScene(Scene):
             enabled=len(self.teams) > 1,
             kind="@small_button",
         )
+        self.team_entries = team_block(self, rect, self.teams)
+
+    @property
+    def team_entry(self):
+        """The first team's name field (one team: the only one)."""
+        return self.team_entries[0]
 
     def _keep_names(self) -> None:
         from game.ui.workshop import team_names
