@@ -94,8 +94,11 @@ class App:
         self.pack = pack
         self.pack_problem = pack_problem
         self.home = data_home()
-        # Where results files and exported reports go (issue 12): --results, else results/.
-        self.results_dir = results_dir or self.home.results
+        # Where results files and exported reports go (issue 12): --results, else results/
+        # beside the saves folder (the data home's, or the one chosen with --saves).
+        if results_dir is None:
+            results_dir = saves.directory.parent / "results" if saves else self.home.results
+        self.results_dir = results_dir
         # Scenario files read for the scenario list, by path, with their time and size.
         self.scenario_cache: dict[Path, tuple[tuple[int, int] | None, object]] = {}
         try:
