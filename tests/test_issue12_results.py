@@ -191,7 +191,7 @@ def test_issue12_report_pages_are_self_contained_and_in_the_language_asked(
 ) -> None:
     results = read_results(_write(tmp_path, games["random"], default_scenario, "Team <b>Rood</b>"))
     for lang, words in (
-        ("nl", ("Debrief van", "Aanbevelingen")),
+        ("nl", ("Nabespreking van", "Aanbevelingen")),
         ("en", ("Debrief of", "Recommendations")),
     ):
         html = report_html(results, lang)
@@ -276,7 +276,7 @@ def test_issue12_cli_autoplay_results_compare_and_report(tmp_path: Path, capsys)
     assert "Team A" in text and "Team B" in text and "Another seed" in text
     report = tmp_path / "report.html"
     assert main(["report", str(a), "--out", str(report)]) == 0
-    assert "Debrief van Team A" in report.read_text(encoding="utf-8")
+    assert "Nabespreking van Team A" in report.read_text(encoding="utf-8")
     from_save = tmp_path / "from-save.html"
     assert (
         main(["report", str(tmp_path / "c-save.json"), "--out", str(from_save), "--lang", "en"])
