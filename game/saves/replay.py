@@ -9,14 +9,15 @@ where it shows, never smoothed over.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from game.domain import Language
 from game.scenario.models import Scenario
 from game.sim.effects import DecisionRejected
-from game.sim.engine import new_game, resolve_round
-from game.sim.state import Decisions, GameState
+from game.sim.facilitator import Replayer
+from game.sim.state import Decisions, GameState, Intervention
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,11 +72,10 @@ def check_replay(
     same thing better, so wording is not compared and the replayed state, with current wording,
     is the one to continue from.
     """
-    state = new_game(scenario, saved.seed)
-    rng = state.rng()
+    replayer = Replayer(scenario, saved.seed, saved.interventions)
     for number, round_decisions in enumerate(decisions, 1):
         try:
-            state, _ = resolve_round(state, round_decisions, scenario, rng)
+            replayer.play(round_decisions)
         except DecisionRejected as error:
             rejected = RejectedReplay(
                 number,
@@ -83,12 +83,21 @@ def check_replay(
                 tuple(r.explain("nl") for r in error.rejections),
             )
             return rejected, None
+        except ValueError as error:  # facilitator steps that do not fit the log
+            return _unplayable(number, error), None
+    try:
+        state = replayer.finish()
+    except ValueError as error:
+        return _unplayable(len(decisions) + 1, error), None
     found = first_difference(_as_json(saved.to_dict()), _as_json(state.to_dict()))
     return found, (state if found is None else None)
 
 
 def replay_prefix(
-    scenario: Scenario, seed: int, decisions: list[Decisions]
+    scenario: Scenario,
+    seed: int,
+    decisions: list[Decisions],
+    interventions: Sequence[Intervention] = (),
 ) -> tuple[GameState, RejectedReplay | None]:
     """Replay ``decisions`` from ``seed`` in ``scenario`` for as long as the rules accept them.
 
@@ -96,31 +105,44 @@ def replay_prefix(
     they name something the scenario no longer has), that round and why: the state is then the
     one at the start of that round, ready for the team to decide it again.
     """
-    state = new_game(scenario, seed)
-    rng = state.rng()
+    replayer = Replayer(scenario, seed, interventions)
     for number, round_decisions in enumerate(decisions, 1):
-        if state.finished:
-            return state, RejectedReplay(
+        before = replayer.state
+        if before.finished:
+            return before, RejectedReplay(
                 number,
                 ("the game is already over in this version",),
                 ("het spel is in deze versie al afgelopen",),
             )
         try:
-            state, _ = resolve_round(state, round_decisions, scenario, rng)
+            replayer.play(round_decisions)
         except DecisionRejected as error:
-            return state, RejectedReplay(
+            return replayer.state, RejectedReplay(
                 number,
                 tuple(r.explain("en") for r in error.rejections),
                 tuple(r.explain("nl") for r in error.rejections),
             )
         except (LookupError, ValueError, TypeError) as error:
-            # A decision names an initiative, channel or action this version no longer has.
-            return state, RejectedReplay(
+            # A decision names an initiative, channel or action this version no longer has, or
+            # a facilitator's step (an event) this version cannot carry out.
+            return replayer.state, RejectedReplay(
                 number,
                 (f"they refer to something this version does not have ({error})",),
                 (f"ze verwijzen naar iets wat deze versie niet heeft ({error})",),
             )
-    return state, None
+    try:
+        return replayer.finish(), None
+    except (LookupError, ValueError, TypeError) as error:
+        return replayer.state, _unplayable(len(decisions) + 1, error)
+
+
+def _unplayable(number: int, error: Exception) -> RejectedReplay:
+    """The facilitator's recorded steps cannot be played again at round ``number``."""
+    return RejectedReplay(
+        number,
+        (f"the facilitator's steps cannot be played again ({error})",),
+        (f"de stappen van de spelleider kunnen niet opnieuw worden gespeeld ({error})",),
+    )
 
 
 _WORDING = ("key", "params")

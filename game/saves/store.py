@@ -331,9 +331,9 @@ def continue_in_new_version(
     ``mismatch`` says which and why; otherwise ``mismatch`` is None.
     """
     decoded, info = read_save(path)
-    _, decisions = _rebuild(decoded, path)
+    saved, decisions = _rebuild(decoded, path)
     scenario = _scenario_for(info, find_scenario, path, use_hint)
-    state, stop = replay_prefix(scenario, decoded.save.body.seed, decisions)
+    state, stop = replay_prefix(scenario, decoded.save.body.seed, decisions, saved.interventions)
     game_id = _continue_as(info)
     return LoadedGame(state, scenario, info.team, info, stop, game_id, info.scenario_file)
 

@@ -397,6 +397,17 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "Dit kost {needed}, er is {available} budget.",
         "This costs {needed}; the budget holds {available}.",
     ),
+    # The facilitator (issue 12): recorded steps that change the game
+    "facilitator_inject": (
+        "De spelleider bracht dit nieuws nu in: {event}.",
+        "The facilitator brought this news in now: {event}.",
+    ),
+    "facilitator_skip": (
+        "De spelleider sloeg deze ronde over: de initiatieven op tafel ({initiatives}) kregen "
+        "geen antwoord van de gemeente, en er werd niets ontwikkeld.",
+        "The facilitator skipped this round: the initiatives on the table ({initiatives}) got no "
+        "answer from the municipality, and nothing was developed.",
+    ),
 }
 
 # What sign an effect's number has under each template: the sentence must agree with it.
@@ -460,6 +471,8 @@ SIGNS: dict[str, str] = {
             "action_role_readiness",
             "action_trap",
             "event_initiative",
+            "facilitator_inject",
+            "facilitator_skip",
         ),
         "0",
     ),

@@ -20,6 +20,8 @@ class Settings:
     colour_blind: bool = False
     sound: bool = True
     predict: bool = True
+    # The facilitator panel's PIN (issue 12); empty: the panel opens without one.
+    facilitator_pin: str = ""
 
     def with_(self, **changes: object) -> Settings:
         return replace(self, **changes)  # type: ignore[arg-type]

@@ -72,9 +72,8 @@ class DebriefScene(RoundScene):
         self.button(
             self.r(730, 656, 260, 54),
             t("Export"),
-            lambda: None,
-            enabled=False,
-            tooltip=t("Exporting the debrief comes in a later version."),
+            self.export,
+            tooltip=t("Save this debrief as a web page to take home (prints on A4)."),
         )
         self.button(self.r(16, 656, 240, 54), t("Title screen"), self.back)
         if self._focus is None:
@@ -95,6 +94,17 @@ class DebriefScene(RoundScene):
             self.show(tabs[(tabs.index(self.tab) + step) % len(tabs)])
             return
         super().on_key(event)
+
+    def export(self) -> None:
+        """The team's report, written beside its results file (issue 12)."""
+        from game.ui.workshop import ExportedScene, export_report
+
+        try:
+            path, problem = export_report(self.app), None
+        except Exception as error:  # a full USB stick: say so, keep the debrief
+            explain = getattr(error, "explain", None)
+            path, problem = None, explain(self.lang) if callable(explain) else str(error)
+        self.app.go(ExportedScene(self.app, path, problem, self.reopen()))
 
     def play_again(self) -> None:
         from game.ui.scenes.menu import ScenarioChoiceScene

@@ -114,7 +114,7 @@ class TitleScene(Scene):
             t("A game about growing into a networking municipality"),
             "#subtitle",
         )
-        x, w, h, gap = 420, 440, 50, 12
+        x, w, h, gap = 420, 440, 50, 10
         self.button(self.r(x, y, w, h), t("New game"), self.new_game, kind="@big_button")
         resume, why = self._continue_target()
         y += h + gap
@@ -142,6 +142,8 @@ class TitleScene(Scene):
             tooltip=no_load,
             kind="@big_button",
         )
+        y += h + gap
+        self.button(self.r(x, y, w, h), t("Compare teams"), self.compare, kind="@big_button")
         y += h + gap
         self.button(self.r(x, y, w, h), t("Settings"), self.settings, kind="@big_button")
         y += h + gap
@@ -184,6 +186,12 @@ class TitleScene(Scene):
             return
         if self.controller.state is not None:
             open_game(self.app)
+
+    def compare(self) -> None:
+        """The teams side by side, from the results folder (issue 12)."""
+        from game.ui.workshop import CompareScene
+
+        self.app.go(CompareScene(self.app))
 
     def settings(self) -> None:
         self.app.go(SettingsScene, TitleScene)
@@ -579,6 +587,10 @@ class ScenarioChoiceScene(Scene):
     def on_enter(self) -> None:
         self.load_list()
         self.team = self.controller.team
+        # Team names (issue 12): one, or two to four for hot-seat play.
+        self.teams = [s.team for s in self.controller.seats] or [self.team]
+        # The workshop length; issue 10 offers the choice in a block of its own.
+        self.length = "full"
 
     def load_list(self) -> None:
         """Read the scenario files (again: a trainer may have just fixed one)."""
@@ -605,10 +617,9 @@ class ScenarioChoiceScene(Scene):
                 kind="@left_button",
             )
             y += 56
-            if y > 520:
+            if y > 380:
                 break
-        self.label(self.r(40, 560, 380, 30), t("Team name (optional)"), "#dim")
-        self.team_entry = self.entry(self.r(40, 592, 380, 46), self.team)
+        self.build_teams(self.r(40, 450, 380, 190))
         entry = self.current
         can_start = entry is not None and entry.scenario is not None
         start = self.button(
@@ -630,8 +641,54 @@ class ScenarioChoiceScene(Scene):
         if self._focus is None:
             self._focus_on(start)  # Enter starts: the most common step from here
 
+    def build_teams(self, rect: pygame.Rect) -> None:
+        """The team-names block: its own block, so the length choice can stand beside it."""
+        from game.ui.controller import MAX_TEAMS
+        from game.ui.workshop import team_block
+
+        # The buttons first: Shift+Tab from "start" then lands in the (last) team name.
+        x = (rect.left - self.app.origin[0]) / self.app.scale
+        y = (rect.top - self.app.origin[1]) / self.app.scale + 138
+        self.button(
+            self.r(x, y, 186, 40),
+            self.t("+ team"),
+            self.add_team,
+            enabled=len(self.teams) < MAX_TEAMS,
+            kind="@small_button",
+        )
+        self.button(
+            self.r(x + 192, y, 186, 40),
+            self.t("− team"),
+            self.remove_team,
+            enabled=len(self.teams) > 1,
+            kind="@small_button",
+        )
+        self.team_entries = team_block(self, rect, self.teams)
+
+    @property
+    def team_entry(self):
+        """The first team's name field (one team: the only one)."""
+        return self.team_entries[0]
+
+    def _keep_names(self) -> None:
+        from game.ui.workshop import team_names
+
+        self.teams = team_names(self.team_entries)
+        self.team = self.teams[0] if self.teams else ""
+
+    def add_team(self) -> None:
+        self._keep_names()
+        self.teams.append("")
+        self.rebuild()
+
+    def remove_team(self) -> None:
+        self._keep_names()
+        if len(self.teams) > 1:
+            self.teams.pop()
+        self.rebuild()
+
     def reload(self) -> None:
-        self.team = self.team_entry.get_text()
+        self._keep_names()
         self.app.scenario_cache.clear()  # "reload" reads every file, edited or not
         chosen = self.current.path if self.current else None
         self.load_list()
@@ -645,7 +702,7 @@ class ScenarioChoiceScene(Scene):
         return self.entries[self.index] if self.entries else None
 
     def select(self, index: int) -> None:
-        self.team = self.team_entry.get_text()
+        self._keep_names()
         self.index = index
         self.rebuild()
 
@@ -654,15 +711,28 @@ class ScenarioChoiceScene(Scene):
         if entry is None or entry.scenario is None:
             return
         from game.ui.scenes.rounds import BriefingScene
+        from game.ui.workshop import TurnScene
 
-        self.controller.start(
-            entry.scenario,
-            self.app.seed,
-            self.team_entry.get_text(),
-            scenario_file=_absolute(entry.path),
-        )
+        self._keep_names()
+        named = [name for name in self.teams if name.strip()]
+        if len(named) > 1:
+            self.controller.start_teams(
+                entry.scenario,
+                self.app.seed,
+                named,
+                scenario_file=_absolute(entry.path),
+                length=self.length,
+            )
+        else:
+            self.controller.start(
+                entry.scenario,
+                self.app.seed,
+                named[0] if named else "",
+                scenario_file=_absolute(entry.path),
+                length=self.length,
+            )
         self.app.play("confirm")
-        self.app.go(BriefingScene)
+        self.app.go(TurnScene if self.controller.hot_seat else BriefingScene)
 
     def default_action(self) -> None:
         self.start()
@@ -775,14 +845,20 @@ class SettingsScene(Scene):
             (t("Sound"), self._on_off("sound")),
             (t("Predict before the reveal"), self._on_off("predict")),
         ]
-        y = 110
+        y = 100
         for name, options in rows:
             self.label(self.r(80, y, 420, 50), name)
             x = 520
             for caption, chosen, action in options:
                 self.button(self.r(x, y, 150, 50), caption, action, selected=chosen)
                 x += 162
-            y += 70
+            y += 64
+        # The facilitator panel's PIN (F9), so a team cannot open it (issue 12).
+        self.label(self.r(80, y, 420, 50), t("Facilitator PIN (F9)"))
+        self.pin_entry = self.entry(self.r(520, y, 150, 50), s.facilitator_pin)
+        self.pin_entry.set_text_length_limit(8)
+        self.button(self.r(682, y, 150, 50), t("Set"), self.set_pin)
+        self.button(self.r(844, y, 150, 50), t("No PIN"), lambda: self.change(facilitator_pin=""))
         self.button(self.r(80, 640, 220, 52), t("Back"), self.back, kind="@big_button")
         self.move_focus(1)
 
@@ -796,13 +872,24 @@ class SettingsScene(Scene):
     def change(self, **changes: object) -> None:
         self.app.apply_settings(self.app.settings.with_(**changes))
 
+    def set_pin(self) -> None:
+        """Four to eight digits; anything else is not taken (the row says so)."""
+        pin = self.pin_entry.get_text().strip()
+        self.pin_problem = not (pin.isdigit() and 4 <= len(pin) <= 8)
+        if self.pin_problem:
+            self.rebuild()
+            return
+        self.change(facilitator_pin=pin)
+
     def back(self) -> None:
         self.app.go(self.return_to)
 
     def draw(self, surface: pygame.Surface) -> None:
         fonts, palette = self.app.fonts, self.app.palette
         sample = self.t("This is how large the text is. Can the back row read it?")
-        text(surface, fonts.get(20), sample, palette.text_dim, self.r(80, 560, 0, 0).topleft)
+        if getattr(self, "pin_problem", False):
+            sample = self.t("A PIN is four to eight digits.")
+        text(surface, fonts.get(20), sample, palette.text_dim, self.r(80, 570, 0, 0).topleft)
         explanation, folder = self.where_kept()
         area = self.r(330, 626, 910, 92)
         used = text_block(surface, fonts.get(15), explanation, palette.text_dim, area, max_lines=2)

@@ -927,11 +927,17 @@ class SummaryScene(RoundScene):
         t = self.t
         finished = self.state.finished
         caption = t("To the debrief") if finished else t("Next round")
+        if self.controller.hot_seat:
+            caption = t("Next team")
         self.button(self.r(1000, 656, 264, 54), caption, self.next, kind="@big_button")
         self.move_focus(1)
 
     def next(self) -> None:
-        if self.state.finished:
+        if self.controller.hot_seat:
+            from game.ui.workshop import after_turn
+
+            after_turn(self.app)  # the next team takes the laptop
+        elif self.state.finished:
             from game.ui.scenes.debrief import DebriefScene
 
             self.app.go(DebriefScene)
