@@ -217,6 +217,8 @@ def _escaped(text: str) -> str:
 def test_issue12_every_page_text_has_both_languages() -> None:
     for key, value in _all_texts().items():
         assert value["nl"].strip() and value["en"].strip(), key
+    # A comma in an unquoted flow mapping once cut a heading to its first word.
+    assert _all_texts()["chart_indicators"]["en"] == "Trust, energy and the organisation"
 
 
 def test_issue12_report_carries_the_branding(

@@ -41,6 +41,10 @@ DEFAULT_BAND = (0, 60, 110)
 def _all_texts() -> dict[str, dict[str, str]]:
     with TEXTS_FILE.open(encoding="utf-8") as handle:
         data = yaml.safe_load(handle)
+    for key, value in data.items():
+        # A comma in an unquoted flow mapping ({nl: a, b, en: c}) silently makes extra keys.
+        if not isinstance(value, dict) or set(value) != {"nl", "en"}:
+            raise ValueError(f"{TEXTS_FILE.name}: '{key}' must have exactly 'nl' and 'en'")
     return {key: {"nl": str(value["nl"]), "en": str(value["en"])} for key, value in data.items()}
 
 
