@@ -16,10 +16,10 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from game.domain import Language
 from game.results.models import DEFAULT_LENGTH, FORMAT_NAME, FORMAT_VERSION, LENGTHS, ResultsFile
 from game.saves.atomic import write_atomic
 from game.saves.codec import game_version
+from game.saves.errors import FileProblem
 from game.saves.migrations import document_checksum
 from game.saves.names import clean_name, has_forbidden, slug
 from game.scenario.models import Scenario
@@ -36,21 +36,8 @@ PREFIX = "results-"
 MIGRATIONS: dict[int, Any] = {}
 
 
-class ResultsError(Exception):
+class ResultsError(FileProblem):
     """A results file that cannot be read, written or trusted; ``kind`` is a short code."""
-
-    def __init__(self, kind: str, reason: str, reason_nl: str, path: Path | None = None) -> None:
-        super().__init__(reason)
-        self.kind = kind
-        self.reason = reason
-        self.reason_nl = reason_nl
-        self.path = path
-
-    def explain(self, lang: Language) -> str:
-        return self.reason_nl if lang == "nl" else self.reason
-
-    def __str__(self) -> str:
-        return f"{self.path.name}: {self.reason}" if self.path is not None else self.reason
 
 
 # --- making ---------------------------------------------------------------------------------------

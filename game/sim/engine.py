@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Collection
-from typing import NamedTuple, Protocol
+from typing import Any, NamedTuple, Protocol
 
 from game.domain import (
     Bilingual,
@@ -566,13 +566,7 @@ class _Round:
         """Move an organisation indicator's target; gains shrink near the top."""
         if delta == 0.0:
             return 0.0
-        targets = self.state.targets
-        target = targets[ind]
-        if delta > 0.0:
-            delta *= 1.0 - self.saturation * target
-            self.fed.add(ind)
-        value = target + delta
-        targets[ind] = 0.0 if value < 0.0 else 100.0 if value > 100.0 else value
+        delta = self._move(self.state.targets, ind, delta, self.fed)
         self.effects.append(Effect(source, source_id, ind, delta, key, params))
         return delta
 
@@ -588,14 +582,18 @@ class _Round:
         """Move one relation's interaction target, the same way."""
         if delta == 0.0:
             return 0.0
-        targets = self.state.relation_targets
-        target = targets[relation]
+        delta = self._move(self.state.relation_targets, relation, delta, self.fed_relations)
+        self.effects.append(Effect(source, source_id, _INTERACTION, delta, key, params))
+        return delta
+
+    def _move(self, targets: dict, key: Any, delta: float, fed: set) -> float:
+        """Gains shrink as the target nears the top and mark it fed; targets stay in 0–100."""
+        target = targets[key]
         if delta > 0.0:
             delta *= 1.0 - self.saturation * target
-            self.fed_relations.add(relation)
+            fed.add(key)
         value = target + delta
-        targets[relation] = 0.0 if value < 0.0 else 100.0 if value > 100.0 else value
-        self.effects.append(Effect(source, source_id, _INTERACTION, delta, key, params))
+        targets[key] = 0.0 if value < 0.0 else 100.0 if value > 100.0 else value
         return delta
 
 
