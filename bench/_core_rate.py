@@ -1,9 +1,10 @@
 """Child of bench_core.py: times one version of the core, imported from the root it is given.
 
-Run: python bench/_core_rate.py ROOT SCENARIO GAMES. Prints one JSON line: games per second of
-CPU time (not wall time, which other processes on a busy machine inflate) for the best bot
-playing, and for the core alone replaying the best bot's decisions. Works with the
-core of any version that has ``game.sim.Bot``, ``new_game`` and ``resolve_round``.
+Run: python bench/_core_rate.py ROOT SCENARIO GAMES (SCENARIO: a shipped id or a path).
+Prints one JSON line: games per second of CPU time (not wall time, which other processes on a
+busy machine inflate) for the best bot playing, and for the core alone replaying the best bot's
+decisions, and the decisions per game. Works with the core of any version that has
+``game.sim.Bot``, ``new_game`` and ``resolve_round``.
 """
 
 from __future__ import annotations
@@ -43,7 +44,8 @@ def main() -> None:
         for decisions in log:
             state, _ = resolve_round(state, decisions, scenario, rng)
     replayed = time.process_time() - start
-    print(json.dumps({"play": games / played, "replay": games / replayed}))
+    decisions = sum(len(d.initiatives) for log in logs for d in log) / games
+    print(json.dumps({"play": games / played, "replay": games / replayed, "decisions": decisions}))
 
 
 if __name__ == "__main__":

@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import json
+import os
 import re
 import sys
 from collections.abc import Callable, Sequence
@@ -69,6 +70,15 @@ def _pack_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def _length_option(parser: argparse.ArgumentParser, what: str = "") -> None:
+    parser.add_argument(
+        "--length",
+        choices=("short", "standard", "full"),
+        default="full",
+        help=(what or "the workshop length, kept in the results") + " (default: full)",
+    )
+
+
 def _saves_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--saves",
@@ -100,6 +110,13 @@ def build_parser() -> argparse.ArgumentParser:
         "--fullscreen", action="store_true", help="start in full screen (F11 toggles)"
     )
     _saves_option(play)
+    play.add_argument(
+        "--results",
+        metavar="DIR",
+        type=Path,
+        default=None,
+        help="where results files and reports go (default: results/ beside the saves)",
+    )
     play.add_argument("--quit-after-first-frame", action="store_true", help=argparse.SUPPRESS)
 
     tour = commands.add_parser(
@@ -155,14 +172,52 @@ def build_parser() -> argparse.ArgumentParser:
         "--save", metavar="FILE", type=Path, help="also write the finished game as a save file"
     )
     autoplay.add_argument(
-        "--team", default="autoplay", help="team name in the save (default: autoplay)"
+        "--team", default="autoplay", help="team name in the save and results (default: autoplay)"
     )
     autoplay.add_argument(
-        "--length",
-        choices=("short", "standard", "full"),
-        default="full",
-        help="how much of the scenario: a short or standard workshop game, or all (default)",
+        "--results",
+        metavar="FILE",
+        type=Path,
+        help="also write the team's results file (JSON) for compare and report",
     )
+    _length_option(autoplay)
+
+    compare = commands.add_parser(
+        "compare",
+        help="put several teams' results files side by side in one HTML page",
+        description="Compare teams: read results files (or every *.json in folders given) and "
+        "write one self-contained HTML page with the teams side by side. Files that cannot be "
+        "read, and files of another scenario, seed or length, are listed with the reason and "
+        "left out.",
+    )
+    compare.add_argument(
+        "results", nargs="+", type=Path, metavar="RESULTS", help="files or folders"
+    )
+    compare.add_argument("--out", required=True, type=Path, help="the HTML file to write")
+    _lang_option(compare, "nl", "the pack's language, else nl")
+    _pack_option(compare)
+
+    report = commands.add_parser(
+        "report",
+        help="write a team's debrief report (HTML, prints on A4) from a results file or a save",
+        description="Write the debrief report to take home: one self-contained HTML file with "
+        "the charts over the rounds, the decisions against the best fit with the scenario's "
+        "outcome texts, the model in brief, recommendations and the prediction score.",
+    )
+    report.add_argument(
+        "file", type=Path, metavar="RESULTS_OR_SAVE", help="a results file or a save"
+    )
+    report.add_argument("--out", required=True, type=Path, help="the HTML file to write")
+    report.add_argument(
+        "--scenario",
+        metavar="FILE",
+        type=Path,
+        default=None,
+        help="for a save: the scenario file (default: the installed one with the save's id)",
+    )
+    _length_option(report, "for a save: the workshop length it was played at")
+    _lang_option(report, "nl", "the pack's language, else nl")
+    _pack_option(report)
 
     simulate = commands.add_parser(
         "simulate",
@@ -269,7 +324,20 @@ def build_parser() -> argparse.ArgumentParser:
     from game.packs.commands import add_pack_parser
 
     extra = [add_build_parser(commands), *add_pack_parser(commands)]
-    for sub in (play, autoplay, simulate, tour, saves, load, validate, new, schema, *extra):
+    for sub in (
+        play,
+        autoplay,
+        simulate,
+        tour,
+        saves,
+        load,
+        validate,
+        new,
+        schema,
+        compare,
+        report,
+        *extra,
+    ):
         sub.set_defaults(usage=sub.format_usage())
     return parser
 
@@ -441,6 +509,7 @@ def cmd_play(args: argparse.Namespace, out: TextIO) -> int:
             pack_problem=chosen.problem,
             settings_file=settings_file,
             settings_problem=settings_problem,
+            results_dir=getattr(args, "results", None),
         )
     except NoDisplayError as error:
         sys.stderr.write(
@@ -528,6 +597,8 @@ def cmd_autoplay(args: argparse.Namespace, out: TextIO) -> int:
         return EXIT_FAILED
     if args.save is not None and args.save.is_dir():
         raise UsageError(f"--save {str(args.save)!r} is a folder; give a file name", args.usage)
+    if args.results is not None:
+        _writable_file(args.results, args.usage, "--results")
     from game.domain import GameLength
     from game.sim.length import played_scenario
 
@@ -537,6 +608,8 @@ def cmd_autoplay(args: argparse.Namespace, out: TextIO) -> int:
     card = score(state)
     ranking = council_ranking(state, scenario)
     if args.save is not None and _write_autoplay_save(args, state, scenario) != EXIT_OK:
+        return EXIT_USAGE
+    if args.results is not None and _write_autoplay_results(args, state, scenario) != EXIT_OK:
         return EXIT_USAGE
     if args.json:
         document = {
@@ -600,6 +673,8 @@ def cmd_autoplay(args: argparse.Namespace, out: TextIO) -> int:
         )
     if args.save is not None:
         out.write(f"saved to {args.save}\n")
+    if args.results is not None:
+        out.write(f"results written to {args.results}\n")
     return EXIT_OK
 
 
@@ -670,6 +745,132 @@ def _write_autoplay_save(args: argparse.Namespace, state: Any, scenario: Any) ->
         sys.stderr.write(f"{args.save}: {error.explain(args.lang)}\n")
         return EXIT_FAILED
     return EXIT_OK
+
+
+def _write_autoplay_results(args: argparse.Namespace, state: Any, scenario: Any) -> int:
+    from game.results import ResultsError, build_results, write_results
+    from game.saves import new_game_id
+
+    try:
+        document = build_results(state, scenario, args.team, new_game_id(), args.length)
+        write_results(args.results, document)
+    except ResultsError as error:
+        sys.stderr.write(f"{args.results}: {error.explain(args.lang)}\n")
+        return EXIT_FAILED
+    return EXIT_OK
+
+
+def _writable_file(path: Path, usage: str, what: str) -> None:
+    """An output file given on the command line: not a folder, and its folder can be made."""
+    if path.is_dir():
+        raise UsageError(f"{what} {str(path)!r} is a folder; give a file name", usage)
+    if path.exists() and not path.is_file():
+        raise UsageError(f"{what} {str(path)!r} is not a plain file", usage)
+    parent = path.parent
+    if parent.exists() and not parent.is_dir():
+        raise UsageError(f"{what} {str(path)!r}: {str(parent)!r} is a file, not a folder", usage)
+    try:
+        parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise UsageError(
+            f"{what} {str(path)!r}: its folder cannot be made ({error.strerror or error})", usage
+        ) from error
+    if not os.access(parent, os.W_OK):
+        raise UsageError(f"{what} {str(path)!r}: its folder cannot be written", usage)
+
+
+def cmd_compare(args: argparse.Namespace, out: TextIO) -> int:
+    """The teams side by side: every file read, the comparable ones compared, one page out."""
+    from game.packs.commands import pack_for_run
+    from game.results.compare import compare_files
+    from game.results.report import compare_html, write_page
+
+    missing = [str(p) for p in args.results if not p.exists()]
+    if missing:
+        raise UsageError(f"no such file or folder: {', '.join(missing)}", args.usage)
+    _writable_file(args.out, args.usage, "--out")
+    chosen = pack_for_run(args.pack, args.usage)
+    if chosen.failed:
+        return EXIT_FAILED
+    lang: Language = args.lang or (chosen.pack.language if chosen.pack else "nl")
+    comparison = compare_files(args.results)
+    for item in comparison.left_out:
+        sys.stderr.write(f"left out: {item.path}: {item.explain('en')}\n")
+    try:
+        write_page(args.out, compare_html(comparison, lang, chosen.pack))
+    except OSError as error:
+        raise UsageError(
+            f"--out {str(args.out)!r}: {error.strerror or error}", args.usage
+        ) from error
+    names = ", ".join(team.name for team in comparison.teams) or "none"
+    out.write(
+        f"wrote {args.out}: {len(comparison.teams)} teams ({names}), "
+        f"{len(comparison.left_out)} files left out\n"
+    )
+    return EXIT_OK if comparison.teams else EXIT_FAILED
+
+
+def cmd_report(args: argparse.Namespace, out: TextIO) -> int:
+    """A team's debrief report, from its results file or from a save (replayed and checked)."""
+    from game.packs.commands import pack_for_run
+    from game.results.report import report_html, write_page
+
+    if not args.file.exists():
+        raise UsageError(f"no such file: {str(args.file)!r}", args.usage)
+    if not args.file.is_file():  # a folder, a pipe, a device: never read
+        raise UsageError(f"{str(args.file)!r} is not a plain file", args.usage)
+    if args.scenario is not None and not args.scenario.is_file():
+        raise UsageError(f"no scenario file {str(args.scenario)!r}", args.usage)
+    _writable_file(args.out, args.usage, "--out")
+    chosen = pack_for_run(args.pack, args.usage)
+    if chosen.failed:
+        return EXIT_FAILED
+    lang: Language = args.lang or (chosen.pack.language if chosen.pack else "nl")
+    results, problem = _results_for_report(args)
+    if results is None:
+        sys.stderr.write(f"{args.file}: {problem}\n")
+        return EXIT_FAILED
+    try:
+        write_page(args.out, report_html(results, lang, chosen.pack))
+    except OSError as error:
+        raise UsageError(
+            f"--out {str(args.out)!r}: {error.strerror or error}", args.usage
+        ) from error
+    out.write(f"wrote {args.out}: the report of {results.team} ({results.scenario.id})\n")
+    return EXIT_OK
+
+
+def _results_for_report(args: argparse.Namespace) -> tuple[Any, str]:
+    """The results of the file given: read as a results file, or made from a save."""
+    from game.results import ResultsError, build_results, read_results
+    from game.results.files import decode, encode
+    from game.saves import SaveError, find_installed_scenario, load_save
+    from game.scenario.errors import ScenarioError
+    from game.scenario.loader import load_scenario
+
+    try:
+        return read_results(args.file), ""
+    except ResultsError as error:
+        if error.kind != "unknown_format" or "save" not in error.reason:
+            return None, error.explain("en")
+
+    def find_scenario(scenario_id: str) -> Any:
+        if args.scenario is None:
+            return find_installed_scenario(scenario_id)
+        return load_scenario(args.scenario)
+
+    try:
+        game = load_save(args.file, find_scenario, use_hint=args.scenario is None)
+        # A save knows the length it was played at (issue 10); --length is for older saves.
+        length = game.state.length.value if game.state.length.value != "full" else args.length
+        document = build_results(
+            game.state, game.scenario, game.team, game.info.game_id or game.game_id, length
+        )
+        return decode(encode(document)), ""
+    except (SaveError, ResultsError) as error:
+        return None, error.explain("en")
+    except ScenarioError as error:
+        return None, str(error)
 
 
 def cmd_saves(args: argparse.Namespace, out: TextIO) -> int:
@@ -963,6 +1164,8 @@ COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO], int]] = {
     "validate": cmd_validate,
     "new": cmd_new,
     "schema": cmd_schema,
+    "compare": cmd_compare,
+    "report": cmd_report,
     "build": lambda args, out: _lazy("game.bundle.commands", "cmd_build")(args, out),
     "pack": lambda args, out: _lazy("game.packs.commands", "cmd_pack")(args, out),
 }

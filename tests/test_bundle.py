@@ -126,6 +126,19 @@ def test_the_built_game_runs_without_python(built_game: Path, tmp_path: Path) ->
     assert played.returncode == 0, played.stderr
     assert played.stdout.count("round ") == 12 and "end: phase" in played.stdout
 
+    # Issue 12: a results file and the report to take home, with the templates and pygal's
+    # stylesheets the build carries.
+    results = tmp_path / "rood.json"
+    scored = _run(
+        game, "autoplay", "--seed", "7", "--team", "Rood", "--results", str(results), home=tmp_path
+    )
+    assert scored.returncode == 0, scored.stderr
+    page = tmp_path / "rood.html"
+    reported = _run(game, "report", str(results), "--out", str(page), "--lang", "en", home=tmp_path)
+    assert reported.returncode == 0, reported.stderr
+    html = page.read_text(encoding="utf-8")
+    assert "Debrief of Rood" in html and html.count("<svg") == 2
+
     # A broken scenario dropped into scenarios/: refused with its file and line.
     (game / "scenarios" / "kapot.yaml").write_text(
         "id: kapot\ntitle: Kapot\nrounds: many\n", encoding="utf-8"

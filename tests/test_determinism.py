@@ -112,6 +112,14 @@ def _games(draw: st.DrawFn, scenario: Scenario) -> tuple[int, list[Decisions]]:
             decisions = Decisions(
                 tuple(InitiativeDecision(d.initiative, d.role) for d in initiatives)
             )
+        if check_decisions(state, decisions, scenario):
+            # Traps can eat enough hours that only the cheapest role fits this round.
+            decisions = Decisions(
+                tuple(
+                    InitiativeDecision(d.initiative, MunicipalRole.LETTING_GO) for d in initiatives
+                )
+            )
+        assert not check_decisions(state, decisions, scenario)
         log.append(decisions)
         state, _ = resolve_round(state, decisions, scenario, rng)
     return seed, log

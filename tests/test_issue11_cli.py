@@ -109,11 +109,21 @@ def _bad_paths(tmp_path: Path) -> list[tuple[list[str], str]]:
         (["pack", "new", f"{nowhere}/pack"], "cannot be written"),
         (["build", "--pack", str(missing)], "no pack folder"),
         (["build", "--out", str(a_file)], "is a file, not a folder"),
+        # Issue 12: results, comparisons and reports.
+        (["autoplay", "--results", str(a_folder)], "is a folder"),
+        (["compare", str(missing / "r.json"), "--out", str(tmp_path / "c.html")], "no such file"),
+        (["compare", save, "--out", str(a_folder)], "is a folder"),
+        (["compare", save, "--out", f"{nowhere}/c.html"], "cannot be made"),
+        (["report", str(missing / "r.json"), "--out", str(tmp_path / "r.html")], "no such file"),
+        (["report", str(a_folder), "--out", str(tmp_path / "r.html")], "not a plain file"),
+        (["report", save, "--out", f"{nowhere}/r.html"], "cannot be made"),
+        (["report", save, "--out", "r.html", "--scenario", str(missing / "x.yaml")], "no scenario"),
     ]
     if Path("/dev/zero").exists():
         cases += [
             (["load", "/dev/zero", "--check"], "a device, not a save file"),
             (["validate", "/dev/zero"], "not a scenario file"),
+            (["report", "/dev/zero", "--out", str(tmp_path / "r.html")], "not a plain file"),
         ]
     if hasattr(os, "mkfifo"):
         fifo = tmp_path / "pipe.json"
@@ -121,6 +131,7 @@ def _bad_paths(tmp_path: Path) -> list[tuple[list[str], str]]:
         cases += [
             (["load", str(fifo), "--check"], "a pipe (FIFO), not a save file"),
             (["validate", str(fifo)], "not a scenario file"),
+            (["report", str(fifo), "--out", str(tmp_path / "r.html")], "not a plain file"),
         ]
     return cases
 

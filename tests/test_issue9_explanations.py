@@ -94,6 +94,11 @@ def test_issue9_each_sentence_matches_what_happened_to_its_initiative(games) -> 
                     assert outcome.succeeded or outcome.quality > 0.5, effect
                 if key == "misfit_rework":
                     assert outcome.fit < 0.5 and outcome.rework > 0, effect
+                    assert outcome.succeeded, effect
+                if key == "misfit_stumble_rework":
+                    assert outcome.fit < 0.5 and not outcome.succeeded, effect
+                if key == "learning_stretch":
+                    assert outcome.fit >= scenario.tuning.grow_fit, effect
                 if key == "awareness_online":
                     assert any(rules.channels[c].online for c in outcome.channels), effect
                 if key == "arc_grows":

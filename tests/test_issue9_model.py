@@ -95,6 +95,51 @@ def test_issue9_a_scenario_sets_the_starting_phase_and_interaction_per_relation(
     assert state.relation_phase[C.RESIDENT] is GrowthPhase.DISCOVERING
 
 
+def test_issue9_a_relation_that_starts_further_along_keeps_its_phase_after_one_misfit() -> None:
+    """Starting in a phase means fitting work was already done: one misfit does not undo it."""
+    scenario = make_scenario(
+        start={
+            "capacity": 40,
+            "relations": {"resident": {"phase": "experimenting", "interaction": 40}},
+            "indicators": {"awareness": 40},
+        },
+        tuning={"max_risk": 0},
+    )
+    state = new_game(scenario, 1)
+    prior = scenario.tuning.fit_record_prior
+    assert state.relation_fit_record(C.RESIDENT, prior) > 70
+    assert state.relation_decisions[C.CUSTOMER] == 0
+    missed, _ = _effects(state, scenario, R.DIRECTING)
+    assert missed.relation_phase[C.RESIDENT] is GrowthPhase.EXPERIMENTING
+    assert missed.decisions_total == 1 and missed.decisions_fitting == 0
+
+
+def test_issue9_stretching_teaches_only_in_a_role_that_fits() -> None:
+    """A role the organisation is not ready for teaches extra only when it is the right one."""
+    scenario = make_scenario(tuning={"max_risk": 0, "drift": {}})
+    state = new_game(scenario, 1)
+    rules = compile_rules(scenario)
+    (initiative,) = state.current_initiatives
+    info = rules.initiatives[initiative]
+    stretched = [
+        role
+        for role in MunicipalRole
+        if execution_risk(state, rules, role, info.relation).readiness < rules.roles[role].readiness
+    ]
+    assert stretched, "the base scenario should have roles the organisation is not ready for"
+    for role in stretched:
+        _, effects = _effects(state, scenario, role)
+        keys = {e.key for e in effects if e.target == Indicator.SKILL}
+        if info.fit[role] >= scenario.tuning.grow_fit:
+            assert "learning_stretch" in keys
+        else:
+            assert keys <= {"learning_by_doing"}  # nothing at all at fit 0
+            # No more than learning by doing (less as skill saturates), however far the stretch.
+            assert _pulled(effects, Indicator.SKILL) <= (
+                scenario.tuning.gains.learning * info.fit[role] * info.weight + 1e-9
+            )
+
+
 def test_issue9_interaction_grows_only_in_the_initiatives_relation() -> None:
     scenario = make_scenario(tuning={"max_risk": 0, "drift": {}})
     state = new_game(scenario, 1)

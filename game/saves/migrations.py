@@ -22,6 +22,9 @@ The versions so far:
    predictions in the decisions, a generator whose state is one number. A game of an older
    format cannot be replayed under the new rules, so it cannot be upgraded: it is refused with
    that reason (``RulesChanged``) and the file is left as it is.
+6. The facilitator's steps (issue 12): the game state holds ``interventions``, what the
+   facilitator did (an event brought in, a round skipped, the game ended early, pauses, the
+   timer), replayed with the decisions. A game of format 5 had none.
 """
 
 from __future__ import annotations
@@ -168,6 +171,19 @@ def _v4_to_v5(old: Document) -> Document:
     raise RulesChanged(4)
 
 
+def _v5_to_v6(old: Document) -> Document:
+    """No facilitator yet: an empty list of interventions in the state; a new checksum."""
+    new = dict(old)
+    body = dict(old["body"])
+    state = dict(body["state"])
+    state["interventions"] = []
+    body["state"] = state
+    new["body"] = body
+    new["format_version"] = 6
+    new["checksum"] = document_checksum(new)
+    return new
+
+
 # From version N to N+1. Keep every step: files of every old version must still be read, and
 # either upgraded or refused with the reason.
 MIGRATIONS: dict[int, Migration] = {
@@ -175,6 +191,7 @@ MIGRATIONS: dict[int, Migration] = {
     2: _v2_to_v3,
     3: _v3_to_v4,
     4: _v4_to_v5,
+    5: _v5_to_v6,
 }
 
 # The first version whose files carry a checksum of their body.

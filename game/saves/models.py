@@ -32,9 +32,10 @@ from game.domain import (
     Purpose,
 )
 from game.saves.names import GAME_ID_PATTERN, has_unprintable
+from game.sim.state import InterventionKind
 
 FORMAT_NAME = "netwerkende-gemeente-save"
-FORMAT_VERSION = 5
+FORMAT_VERSION = 6
 # Saves are written by clocks that may be wrong, but never before computers or after the
 # calendar ends: such a time is a damaged or forged file, and would fail to show.
 EARLIEST_YEAR = 1970
@@ -159,6 +160,16 @@ class RoundRecordModel(SaveModel):
     stage: CompetenceStage = Field(description="Competence stage after the round.")
 
 
+class InterventionModel(SaveModel):
+    """One thing the facilitator did (issue 12), in the round the game was at."""
+
+    round: int = Field(ge=1, description="The round the game was at.")
+    kind: InterventionKind = Field(description="What the facilitator did.")
+    subject: Annotated[str, Field(max_length=64), AfterValidator(_printable)] = Field(
+        description="What it was about: the event brought in, the timer's seconds, one or all."
+    )
+
+
 class StateModel(SaveModel):
     """A ``GameState``, exactly as ``GameState.to_dict()`` writes it."""
 
@@ -202,6 +213,9 @@ class StateModel(SaveModel):
     history: list[RoundRecordModel]
     rng_state: int = Field(
         ge=0, lt=2**64, description="The random generator's state (SplitMix64: one number)."
+    )
+    interventions: list[InterventionModel] = Field(
+        description="What the facilitator did, in order; replayed with the decisions."
     )
     length: GameLength = Field(
         GameLength.FULL,
@@ -268,7 +282,7 @@ class SaveFile(SaveModel):
     """A whole save file of the current format version."""
 
     format: Literal["netwerkende-gemeente-save"] = Field(description="What this file is.")
-    format_version: Literal[5] = Field(description="Version of this file format.")
+    format_version: Literal[6] = Field(description="Version of this file format.")
     game_version: Annotated[str, Field(max_length=40), AfterValidator(_printable)] = Field(
         description="Version of the game that wrote it."
     )

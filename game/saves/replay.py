@@ -9,15 +9,16 @@ where it shows, never smoothed over.
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from game.domain import GameLength, Language
 from game.scenario.models import Scenario
 from game.sim.effects import DecisionRejected
-from game.sim.engine import resolve_round
-from game.sim.length import start_game
-from game.sim.state import Decisions, GameState
+from game.sim.facilitator import Replayer
+from game.sim.length import played_scenario
+from game.sim.state import Decisions, GameState, Intervention
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,12 +75,10 @@ def check_replay(
 
     ``scenario`` is the whole scenario; the game is replayed at the saved game's length.
     """
-    played, state = start_game(scenario, saved.seed, saved.length)
-    scenario = played
-    rng = state.rng()
+    replayer = _replayer(scenario, saved.seed, saved.interventions, saved.length)
     for number, round_decisions in enumerate(decisions, 1):
         try:
-            state, _ = resolve_round(state, round_decisions, scenario, rng)
+            replayer.play(round_decisions)
         except DecisionRejected as error:
             rejected = RejectedReplay(
                 number,
@@ -87,6 +86,12 @@ def check_replay(
                 tuple(r.explain("nl") for r in error.rejections),
             )
             return rejected, None
+        except ValueError as error:  # facilitator steps that do not fit the log
+            return _unplayable(number, error), None
+    try:
+        state = replayer.finish()
+    except ValueError as error:
+        return _unplayable(len(decisions) + 1, error), None
     found = first_difference(_as_json(saved.to_dict()), _as_json(state.to_dict()))
     return found, (state if found is None else None)
 
@@ -95,6 +100,7 @@ def replay_prefix(
     scenario: Scenario,
     seed: int,
     decisions: list[Decisions],
+    interventions: Sequence[Intervention] = (),
     length: GameLength = GameLength.FULL,
 ) -> tuple[GameState, RejectedReplay | None]:
     """Replay ``decisions`` from ``seed`` in ``scenario`` for as long as the rules accept them.
@@ -104,31 +110,53 @@ def replay_prefix(
     one at the start of that round, ready for the team to decide it again. ``scenario`` is the
     whole scenario, played at ``length``.
     """
-    scenario, state = start_game(scenario, seed, length)
-    rng = state.rng()
+    replayer = _replayer(scenario, seed, interventions, length)
     for number, round_decisions in enumerate(decisions, 1):
-        if state.finished:
-            return state, RejectedReplay(
+        before = replayer.state
+        if before.finished:
+            return before, RejectedReplay(
                 number,
                 ("the game is already over in this version",),
                 ("het spel is in deze versie al afgelopen",),
             )
         try:
-            state, _ = resolve_round(state, round_decisions, scenario, rng)
+            replayer.play(round_decisions)
         except DecisionRejected as error:
-            return state, RejectedReplay(
+            return replayer.state, RejectedReplay(
                 number,
                 tuple(r.explain("en") for r in error.rejections),
                 tuple(r.explain("nl") for r in error.rejections),
             )
         except (LookupError, ValueError, TypeError) as error:
-            # A decision names an initiative, channel or action this version no longer has.
-            return state, RejectedReplay(
+            # A decision names an initiative, channel or action this version no longer has, or
+            # a facilitator's step (an event) this version cannot carry out.
+            return replayer.state, RejectedReplay(
                 number,
                 (f"they refer to something this version does not have ({error})",),
                 (f"ze verwijzen naar iets wat deze versie niet heeft ({error})",),
             )
-    return state, None
+    try:
+        return replayer.finish(), None
+    except (LookupError, ValueError, TypeError) as error:
+        return replayer.state, _unplayable(len(decisions) + 1, error)
+
+
+def _unplayable(number: int, error: Exception) -> RejectedReplay:
+    """The facilitator's recorded steps cannot be played again at round ``number``."""
+    return RejectedReplay(
+        number,
+        (f"the facilitator's steps cannot be played again ({error})",),
+        (f"de stappen van de spelleider kunnen niet opnieuw worden gespeeld ({error})",),
+    )
+
+
+def _replayer(
+    scenario: Scenario, seed: int, interventions: Sequence[Intervention], length: GameLength
+) -> Replayer:
+    """A replay of the game at its length: the whole scenario as that length plays it."""
+    replayer = Replayer(played_scenario(scenario, length), seed, interventions)
+    replayer.state.length = GameLength(length)
+    return replayer
 
 
 _WORDING = ("key", "params")

@@ -338,7 +338,9 @@ def continue_in_new_version(
     decoded, info = read_save(path)
     saved, decisions = _rebuild(decoded, path)
     scenario = _scenario_for(info, find_scenario, path, use_hint)
-    state, stop = replay_prefix(scenario, decoded.save.body.seed, decisions, saved.length)
+    state, stop = replay_prefix(
+        scenario, decoded.save.body.seed, decisions, saved.interventions, saved.length
+    )
     game_id = _continue_as(info)
     played = played_scenario(scenario, state.length)
     return LoadedGame(state, played, info.team, info, stop, game_id, info.scenario_file)

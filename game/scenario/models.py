@@ -708,6 +708,13 @@ class EventEffects(ContentModel):
         le=1,
         description="Share of a negative change that preparation takes away (0.5 = halved).",
     )
+    relations: list[CitizenRelation] = Field(
+        default_factory=list,
+        description=(
+            "The citizen relations whose interaction the 'interaction' change hits (e.g. "
+            "[resident] when a community officer leaves); leave out for all of them."
+        ),
+    )
 
 
 class Event(ContentModel):
@@ -960,7 +967,10 @@ class Gains(ContentModel):
         3.5,
         ge=0,
         le=20,
-        description="Extra skill from a fitting role the organisation was not ready for yet.",
+        description=(
+            "Extra skill from a fitting role (fit at least grow_fit) the organisation was not "
+            "ready for yet, times how far it was from ready."
+        ),
     )
     ownership: float = Field(
         2.5,
@@ -982,8 +992,8 @@ class Gains(ContentModel):
         ge=0,
         le=40,
         description=(
-            "Hours of repair work the next round after a role that fitted badly (fit 0) or a "
-            "stumble; less for a better fit."
+            "Hours of repair work the next round after a role that fitted badly (all of them at "
+            "fit 0, fewer as the fit nears 0.5, none above), plus half of them after a stumble."
         ),
     )
 

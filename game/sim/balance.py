@@ -288,6 +288,8 @@ class StrategyReport:
     reached: dict[int, tuple[float, float | None]]
     greedy_agreement: float | None
     errors: list[str]
+    # Games that stopped early because a custom strategy broke the rules.
+    stopped: int
 
 
 @dataclass(slots=True)
@@ -349,16 +351,21 @@ def analyse(
             reached=reached,
             greedy_agreement=sum(g.agreed for g in games) / compared if compared else None,
             errors=sorted({g.error for g in games if g.error}),
+            stopped=sum(1 for g in games if g.error),
         )
     dominant = max(reports.values(), key=lambda r: (r.score_mean, r.phase_mean)).name
 
     # Initiatives whose choice does not change the end: fitting or not, the same final score.
     # Judged on the games with varied choices (random), else on all of them.
     basis = by_strategy.get("random") or summaries
+    scores: dict[tuple[str, bool], list[int]] = {}
+    for game in basis:
+        for initiative_id, fit in game.choices:
+            scores.setdefault((initiative_id, fit), []).append(game.score)
     idle = []
     for initiative in scenario.initiatives:
-        fitting = [g.score for g in basis for i, fit in g.choices if i == initiative.id and fit]
-        other = [g.score for g in basis for i, fit in g.choices if i == initiative.id and not fit]
+        fitting = scores.get((initiative.id, True), [])
+        other = scores.get((initiative.id, False), [])
         if len(fitting) >= 5 and len(other) >= 5:
             gap = mean(fitting) - mean(other)
             if gap < NO_EFFECT_POINTS:
@@ -502,14 +509,28 @@ WARNINGS: dict[str, tuple[str, str]] = {
 
 _TEXT: dict[str, tuple[str, str]] = {
     "heading": (
-        "{title} ({scenario}): {games} spellen",
-        "{title} ({scenario}): {games} games",
+        "{title} ({scenario}): {runs} spellen per strategie, {games} in totaal",
+        "{title} ({scenario}): {runs} games per strategy, {games} in all",
     ),
     "columns": (
-        "strategie                        fase (1/2/3/4 %)          fase  stadium  score       "
-        "zonder fit  fit  voorsp.",
-        "strategy                         phase (1/2/3/4 %)         phase stage    score       "
-        "no fit      fit  predict",
+        "strategie                        eindfase (% in 1/2/3/4)   fase  stad.  score       "
+        "zonder fit  fit  juist",
+        "strategy                         end phase (% in 1/2/3/4)  phase stage  score       "
+        "no fit      fit  right",
+    ),
+    "legend": (
+        "fase en stadium: gemiddeld (1–4); score ± spreiding; zonder fit: de score zonder de "
+        "punten voor passende rollen; fit: aandeel besluiten met de best passende rol; juist: "
+        "aandeel voorspellingen dat uitkwam.",
+        "phase and stage: mean (1–4); score ± spread; no fit: the score without the points for "
+        "fitting roles; fit: share of decisions with the best-fitting role; right: share of "
+        "predictions that came true.",
+    ),
+    "stopped": (
+        "{strategy}: {count} van de {games} spellen stopten vroeg, omdat de strategie zich niet "
+        "aan de regels hield; hun cijfers tellen mee tot waar ze stopten.",
+        "{strategy}: {count} of {games} games stopped early because the strategy broke the "
+        "rules; their figures count up to where they stopped.",
     ),
     "relations": ("Fase per relatie (gemiddeld):", "Phase per relation (mean):"),
     "reached": (
@@ -539,10 +560,16 @@ def warning_text(key: str, values: dict[str, Any], lang: Language) -> str:
 
 def render_text(report: ScenarioReport, lang: Language) -> str:
     """The report as text for a terminal, in Dutch or English."""
-    lines = [
-        _t("heading", lang, title=report.title, scenario=report.scenario_id, games=report.games)
-    ]
-    lines.append(_t("columns", lang))
+    runs = max((s.games for s in report.strategies.values()), default=0)
+    heading = _t(
+        "heading",
+        lang,
+        title=report.title,
+        scenario=report.scenario_id,
+        runs=runs,
+        games=report.games,
+    )
+    lines = [heading, _t("columns", lang)]
     for name, s in report.strategies.items():
         shares = "/".join(f"{round(100 * s.phase_share[level]):>3}" for level in (1, 2, 3, 4))
         predict = "  -  " if s.prediction_rate is None else f"{s.prediction_rate:>5.0%}"
@@ -551,6 +578,10 @@ def render_text(report: ScenarioReport, lang: Language) -> str:
             f"{s.score_mean:>4.0f} ±{s.score_sd:>3.0f}  {s.score_without_fit_mean:>5.0f}     "
             f"{s.fit_rate:>4.0%} {predict}"
         )
+    lines.append(_t("legend", lang))
+    for name, s in report.strategies.items():
+        if s.stopped:
+            lines.append(_t("stopped", lang, strategy=name, count=s.stopped, games=s.games))
     lines.append("")
     lines.append(_t("relations", lang))
     short = {r: r[:8] for r in report.relations}
@@ -605,6 +636,7 @@ def _strategy_json(s: StrategyReport) -> dict[str, Any]:
         },
         "greedy_agreement": None if s.greedy_agreement is None else round(s.greedy_agreement, 4),
         "errors": s.errors,
+        "stopped": s.stopped,
     }
 
 

@@ -36,7 +36,6 @@ from game.sim.engine import (
     available_actions,
     channel_available,
     channel_hours,
-    channels_fit,
     execution_risk,
     judge,
     new_game,
@@ -177,32 +176,73 @@ def hopeful(*_: object) -> Prediction:
     return Prediction.WELL
 
 
+def _channel_options(
+    state: GameState, rules: CompiledRules, info: InitiativeInfo, available: set[str]
+) -> list[tuple[ChannelInfo, tuple[float, ...]]]:
+    """The available channels with their fit per purpose as the round will count it: with the
+    organisation's purpose bonus, and the others' platform bonus in a conversing relation."""
+    bonus = state.purpose_bonus
+    extras = [bonus.get(p, 0.0) for p in info.purposes]
+    others = 0.0
+    if state.relation_phase[info.relation].level >= 3:
+        others = rules.tuning.others_platform_bonus
+    if not others and not any(extras):
+        return [option for option in info.channel_fits if option[0].id in available]
+    out = []
+    for channel, fits in info.channel_fits:
+        if channel.id not in available:
+            continue
+        plus = others if channel.others_platform else 0.0
+        out.append((channel, tuple(f + plus + e for f, e in zip(fits, extras, strict=True))))
+    return out
+
+
+def _dialogue(info: InitiativeInfo, have: list[float], level: float) -> float:
+    """The dialogue channels carry, the way ``engine._channels_fit`` counts it."""
+    total = 0.0
+    for fit in have:
+        total += fit if fit < 100.0 else 100.0
+    fit = total / (100.0 * len(have))
+    possible = info.possible_channel_fit
+    return fit * (fit / possible if possible > fit else 1.0) * level
+
+
 def _best_channel(
     state: GameState,
-    rules: CompiledRules,
     info: InitiativeInfo,
+    options: list[tuple[ChannelInfo, tuple[float, ...]]],
     chosen: list[str],
-    available: list[ChannelInfo],
+    have: list[float],
+    level: float,
     opened: set[str],
-) -> tuple[ChannelInfo | None, int]:
+) -> tuple[ChannelInfo | None, tuple[float, ...], int]:
     """The channel that adds most dialogue for this initiative, per hour it takes.
 
-    Dialogue as the round will count it (``channels_fit``): purpose fit, against what the
-    scenario's channels could do, and interaction level.
+    ``have`` is the best fit per purpose of the channels chosen so far, ``level`` their best
+    interaction level: what the round will count (purpose fit, against what the scenario's
+    channels could do, times interaction level). Written out: bots weigh thousands of these.
     """
-    current = channels_fit(state, rules, info, tuple(chosen))[1] if chosen else 0.0
-    best: tuple[ChannelInfo | None, int] = (None, 0)
+    current = _dialogue(info, have, level) if chosen else 0.0
+    scale = 100.0 * len(have)
+    possible = info.possible_channel_fit
+    best: tuple[ChannelInfo | None, tuple[float, ...], int] = (None, (), 0)
     best_score = 0.0
-    for channel in available:
+    for channel, fits in options:
         if channel.id in chosen:
             continue
-        gain = channels_fit(state, rules, info, (*chosen, channel.id))[1] - current
+        total = 0.0
+        for new, old in zip(fits, have):  # noqa: B905 - equal lengths by construction
+            value = new if new > old else old
+            total += value if value < 100.0 else 100.0
+        fit = total / scale
+        top = channel.level_factor if channel.level_factor > level else level
+        gain = fit * (fit / possible if possible > fit else 1.0) * top - current
         if gain < _MIN_GAIN:
             continue
         hours = channel_hours(state, channel, opened)
         score = gain / (hours + 1)
         if score > best_score:
-            best, best_score = (channel, hours), score
+            best, best_score = (channel, fits, hours), score
     return best
 
 
@@ -288,18 +328,24 @@ def plan(
         purse.spend(hours)
 
     if channels == "best":
-        usable = [c for c in rules.channels.values() if c.id in available]
+        options = {info.id: _channel_options(state, rules, info, available) for info in infos}
+        coverage = {info.id: [0.0] * len(info.purposes) for info in infos}
+        levels = dict.fromkeys(chosen, 0.0)
 
         def add_channels(limit: int) -> None:
             for info in infos:
                 if not info.purposes:
                     continue
-                picked = chosen[info.id]
+                picked, have = chosen[info.id], coverage[info.id]
                 while len(picked) < limit:
-                    channel, hours = _best_channel(state, rules, info, picked, usable, opened)
+                    channel, fits, hours = _best_channel(
+                        state, info, options[info.id], picked, have, levels[info.id], opened
+                    )
                     if channel is None or not purse.afford(hours):
                         break
                     take(info, channel, hours)
+                    have[:] = [f if f > h else h for f, h in zip(fits, have, strict=True)]
+                    levels[info.id] = max(levels[info.id], channel.level_factor)
 
         add_channels(1)
     elif channels in ("one", "cheapest"):

@@ -100,6 +100,12 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "{title}: {role} did not suit this ({fit}%). Complaints and repairs take {hours} hours "
         "next round. Capacity {delta}.",
     ),
+    "misfit_stumble_rework": (
+        "{title}: '{role}' paste hier niet ({fit}%) en ging bovendien mis. Klachten en herstelwerk "
+        "kosten de volgende ronde {hours} uur. Capaciteit {delta}.",
+        "{title}: {role} did not suit this ({fit}%), and it went wrong as well. Complaints and "
+        "repairs take {hours} hours next round. Capacity {delta}.",
+    ),
     "stumble_rework": (
         "{title}: wat misging, moet hersteld worden: de volgende ronde kost dat {hours} uur. "
         "Capaciteit {delta}.",
@@ -391,6 +397,17 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "Dit kost {needed}, er is {available} budget.",
         "This costs {needed}; the budget holds {available}.",
     ),
+    # The facilitator (issue 12): recorded steps that change the game
+    "facilitator_inject": (
+        "De spelleider bracht dit nieuws nu in: {event}.",
+        "The facilitator brought this news in now: {event}.",
+    ),
+    "facilitator_skip": (
+        "De spelleider sloeg deze ronde over: de initiatieven op tafel ({initiatives}) kregen "
+        "geen antwoord van de gemeente, en er werd niets ontwikkeld.",
+        "The facilitator skipped this round: the initiatives on the table ({initiatives}) got no "
+        "answer from the municipality, and nothing was developed.",
+    ),
 }
 
 # What sign an effect's number has under each template: the sentence must agree with it.
@@ -423,6 +440,7 @@ SIGNS: dict[str, str] = {
             "role_fit_energy_down",
             "role_stumble_energy",
             "misfit_rework",
+            "misfit_stumble_rework",
             "stumble_rework",
             "channels_trust_down",
             "no_channel",
@@ -453,6 +471,8 @@ SIGNS: dict[str, str] = {
             "action_role_readiness",
             "action_trap",
             "event_initiative",
+            "facilitator_inject",
+            "facilitator_skip",
         ),
         "0",
     ),
@@ -581,7 +601,7 @@ class DecisionRejected(ValueError):
 
     def __init__(self, rejections: list[Rejection]) -> None:
         self.rejections = rejections
-        super().__init__("; ".join(r.explain("en") for r in rejections))
+        super().__init__(" ".join(r.explain("en") for r in rejections))
 
 
 def _param_to_json(value: ParamValue) -> Any:

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Collection
-from typing import NamedTuple, Protocol
+from typing import Any, NamedTuple, Protocol
 
 from game.domain import (
     Bilingual,
@@ -160,6 +160,12 @@ def new_game(scenario: Scenario, seed: int) -> GameState:
         given = rules.start_relation_phase.get(relation)
         if given is not None:
             state.relation_phase[relation] = given
+            if given is not GrowthPhase.DISCOVERING:
+                # Further along means fitting work already done: a track record worth as much
+                # as the prior, so one misfit in round 1 does not undo the starting phase.
+                earned = max(1, round(rules.tuning.fit_record_prior))
+                state.relation_decisions[relation] = earned
+                state.relation_fitting[relation] = earned
             continue
         _start_relation(state, rules, relation)
     state.phase = _overall_phase(state, rules)
@@ -560,13 +566,7 @@ class _Round:
         """Move an organisation indicator's target; gains shrink near the top."""
         if delta == 0.0:
             return 0.0
-        targets = self.state.targets
-        target = targets[ind]
-        if delta > 0.0:
-            delta *= 1.0 - self.saturation * target
-            self.fed.add(ind)
-        value = target + delta
-        targets[ind] = 0.0 if value < 0.0 else 100.0 if value > 100.0 else value
+        delta = self._move(self.state.targets, ind, delta, self.fed)
         self.effects.append(Effect(source, source_id, ind, delta, key, params))
         return delta
 
@@ -582,14 +582,18 @@ class _Round:
         """Move one relation's interaction target, the same way."""
         if delta == 0.0:
             return 0.0
-        targets = self.state.relation_targets
-        target = targets[relation]
+        delta = self._move(self.state.relation_targets, relation, delta, self.fed_relations)
+        self.effects.append(Effect(source, source_id, _INTERACTION, delta, key, params))
+        return delta
+
+    def _move(self, targets: dict, key: Any, delta: float, fed: set) -> float:
+        """Gains shrink as the target nears the top and mark it fed; targets stay in 0–100."""
+        target = targets[key]
         if delta > 0.0:
             delta *= 1.0 - self.saturation * target
-            self.fed_relations.add(relation)
+            fed.add(key)
         value = target + delta
-        targets[relation] = 0.0 if value < 0.0 else 100.0 if value > 100.0 else value
-        self.effects.append(Effect(source, source_id, _INTERACTION, delta, key, params))
+        targets[key] = 0.0 if value < 0.0 else 100.0 if value > 100.0 else value
         return delta
 
 
@@ -624,7 +628,8 @@ def resolve_round(
     for news in s.news_effects:
         if news.delta > 0 and isinstance(news.target, Indicator):
             if news.target is _INTERACTION:
-                work.fed_relations.update(s.relation_interaction)
+                event = rules.events_by_id[news.source_id]
+                work.fed_relations.update(event.effects.relations or s.relation_interaction)
             else:
                 work.fed.add(news.target)
 
@@ -750,7 +755,10 @@ def _resolve_initiative(
     hours = round(rework * weight)
     if hours > 0:
         s.rework += hours
-        key = "misfit_rework" if fit < REWORK_FIT else "stumble_rework"
+        if fit >= REWORK_FIT:
+            key = "stumble_rework"
+        else:
+            key = "misfit_rework" if succeeded else "misfit_stumble_rework"
         repair = {**params, "hours": hours}  # a new dict: the shared one never changes
         effects.append(_new(Effect, ("initiative", iid, "rework", -float(hours), key, repair)))
 
@@ -817,12 +825,14 @@ def _resolve_initiative(
         work.pull_relation("initiative", iid, relation, -1.5 * weight, "no_channel", silent)
 
     # Learning by doing: a fitting role teaches, most of all one the organisation must grow into.
+    # Stretching only teaches in a role that fits: a misfit the organisation is not ready for
+    # teaches no more than any other misfit.
     demand = risk.demand
     stretch = 0.0
-    if demand > 0 and risk.readiness < demand:
+    if demand > 0 and risk.readiness < demand and fit >= tuning.grow_fit:
         stretch = (demand - risk.readiness) / demand
     learned = (gains.learning + gains.stretch_learning * stretch) * fit * weight
-    key = "learning_stretch" if stretch > 0 and fit >= tuning.grow_fit else "learning_by_doing"
+    key = "learning_stretch" if stretch > 0 else "learning_by_doing"
     pulls.append((_SKILL, learned, key, params))
     if quality > 0.5:
         spread = gains.ownership * (quality - 0.5) / 0.5 * weight
@@ -1137,8 +1147,11 @@ def _apply_event(s: GameState, event: Event, rules: CompiledRules, effects: list
             continue
         if interaction:
             touched_interaction = True
-            params["relations"] = ALL_RELATIONS_PHRASE
-            for relation in s.relation_interaction:
+            hit = [r for r in fx.relations if r in s.relation_interaction] if fx.relations else None
+            params["relations"] = (
+                ALL_RELATIONS_PHRASE if hit is None else tuple(RELATION_PHRASES[r] for r in hit)
+            )
+            for relation in s.relation_interaction if hit is None else hit:
                 s.relation_interaction[relation] = _clamp(s.relation_interaction[relation] + change)
                 s.relation_targets[relation] = _clamp(s.relation_targets[relation] + change)
         else:

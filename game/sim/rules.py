@@ -208,6 +208,7 @@ class CompiledRules:
     rounds: int
     cheapest_role_cost: int
     events: tuple[Event, ...]
+    events_by_id: dict[str, Event]
     # Per round, the events that may happen in it, in the scenario's order: its scripted ones
     # and every conditional one (the dice are rolled in this order).
     events_by_round: dict[int, tuple[Event, ...]]
@@ -365,6 +366,7 @@ def _compile(scenario: Scenario) -> CompiledRules:
         rounds=scenario.rounds,
         cheapest_role_cost=min(rule.cost for rule in roles.values()),
         events=tuple(scenario.events),
+        events_by_id={e.id: e for e in scenario.events},
         events_by_round={
             r: tuple(e for e in scenario.events if e.round is None or e.round == r)
             for r in range(1, scenario.rounds + 1)

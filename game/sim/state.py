@@ -10,6 +10,7 @@ its customers and still experimenting as a policy maker); the overall phase foll
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import StrEnum
 from typing import Any, NamedTuple
 
 from game.domain import (
@@ -151,6 +152,47 @@ class InitiativeOutcome(NamedTuple):
         )
 
 
+class InterventionKind(StrEnum):
+    """What the facilitator did. Only ``inject``, ``skip`` and ``end`` change the game; the rest
+    are kept so a save (and a results file) tells the whole story of the session."""
+
+    PAUSE = "pause"
+    TIMER = "timer"
+    TIMER_OUT = "timer_out"
+    REVEAL = "reveal"
+    INJECT = "inject"
+    SKIP = "skip"
+    END = "end"
+
+
+# The kinds that change the game, and so are carried out again when a save is replayed.
+GAME_CHANGING = frozenset({InterventionKind.INJECT, InterventionKind.SKIP, InterventionKind.END})
+
+
+@dataclass(frozen=True, slots=True)
+class Intervention:
+    """One thing the facilitator did, in the round the game was at (``GameState.round``).
+
+    ``subject`` says what it was about: the event injected, the timer's seconds, "one" or "all"
+    outcomes revealed; empty when there is nothing more to say.
+    """
+
+    round: int
+    kind: InterventionKind
+    subject: str = ""
+
+    @property
+    def changes_game(self) -> bool:
+        return self.kind in GAME_CHANGING
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"round": self.round, "kind": self.kind.value, "subject": self.subject}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Intervention:
+        return cls(int(data["round"]), InterventionKind(data["kind"]), str(data["subject"]))
+
+
 def _relations_to_json(values: dict[CitizenRelation, Any]) -> dict[str, Any]:
     return {k.value: (v.value if isinstance(v, GrowthPhase) else v) for k, v in values.items()}
 
@@ -257,6 +299,8 @@ class GameState:
     predictions_right: int
     history: tuple[RoundRecord, ...]
     rng_state: int = field(repr=False, default=0)
+    # What the facilitator did, in order (issue 12); replayed with the decisions.
+    interventions: tuple[Intervention, ...] = ()
     # How much of the scenario this game plays (``game.sim.length``): part of the game record,
     # so a save replays in the same shorter scenario and games of one length can be compared.
     length: GameLength = GameLength.FULL
@@ -303,6 +347,7 @@ class GameState:
             self.predictions_right,
             self.history,
             self.rng_state,
+            self.interventions,
             self.length,
         )
 
@@ -376,6 +421,7 @@ class GameState:
             "predictions_right": self.predictions_right,
             "history": [r.to_dict() for r in self.history],
             "rng_state": self.rng_state,
+            "interventions": [i.to_dict() for i in self.interventions],
             "length": self.length.value,
         }
 
@@ -424,5 +470,6 @@ class GameState:
             predictions_right=data["predictions_right"],
             history=tuple(RoundRecord.from_dict(r) for r in data["history"]),
             rng_state=int(data["rng_state"]),
+            interventions=tuple(Intervention.from_dict(i) for i in data.get("interventions", ())),
             length=GameLength(data.get("length", GameLength.FULL)),
         )

@@ -38,6 +38,8 @@ class RoleView:
     readiness: float
     demand: float
     risk: float
+    # What is left of the result after a stumble, as a share (below 0: the stumble does harm).
+    stumble: float
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +83,9 @@ class ActionView:
     hours: int
     budget: float
     times_bought: int
+    repeatable: bool
+    # How often it can be bought in all (None: as often as you like, when repeatable).
+    max_times: int | None
     indicators: Mapping[str, float]
     capacity: int
     risk_reduction: float
@@ -133,6 +138,7 @@ def team_view(state: GameState, scenario: Scenario, lang: str = "en") -> TeamVie
                 round(risk.readiness, 1),
                 risk.demand,
                 round(risk.chance, 3),
+                rules.roles[role].stumble,
             )
         initiatives.append(
             InitiativeView(
@@ -170,6 +176,8 @@ def team_view(state: GameState, scenario: Scenario, lang: str = "en") -> TeamVie
             hours=a.cost.capacity,
             budget=a.cost.budget,
             times_bought=state.actions_done.get(a.id, 0),
+            repeatable=a.repeatable,
+            max_times=(a.max_times if a.repeatable else 1),
             indicators={i.value: v for i, v in a.effects.indicators.items()},
             capacity=a.effects.capacity,
             risk_reduction=a.effects.risk_reduction,

@@ -46,6 +46,9 @@ MIN_SIZE = (960, 540)
 MANAGERS_KEPT = 4
 
 
+# The key that opens the facilitator panel (behind the PIN set in settings, if any).
+FACILITATOR_KEY = pygame.K_F9
+
 # SDL video drivers that draw nowhere a person can see.
 HEADLESS_DRIVERS = ("offscreen", "dummy")
 
@@ -77,6 +80,7 @@ class App:
         pack_problem: str | None = None,
         settings_file: Path | None = None,
         settings_problem: str | None = None,
+        results_dir: Path | None = None,
     ) -> None:
         """``saves`` None keeps no saves (tests, tour); ``play`` passes the saves folder's store.
 
@@ -96,6 +100,11 @@ class App:
         self.settings_file = settings_file
         self.settings_problem = settings_problem
         self.home = data_home()
+        # Where results files and exported reports go (issue 12): --results, else results/
+        # beside the saves folder (the data home's, or the one chosen with --saves).
+        if results_dir is None:
+            results_dir = saves.directory.parent / "results" if saves else self.home.results
+        self.results_dir = results_dir
         # Scenario files read for the scenario list, by path, with their time and size.
         self.scenario_cache: dict[Path, tuple[tuple[int, int] | None, object]] = {}
         try:
@@ -122,7 +131,13 @@ class App:
         except pygame.error as error:
             raise NoDisplayError(str(error)) from error
         pygame.key.set_repeat(400, 40)
-        self.controller = GameController(autosave=saves.autosave if saves is not None else None)
+        self.controller = GameController(
+            autosave=saves.autosave if saves is not None else None,
+            results=self._write_results if saves is not None or results_dir is not None else None,
+        )
+        from game.ui.workshop import RoundTimer
+
+        self.timer = RoundTimer()
         self.t = Translator(self.settings.language)
         self.palette: Palette = self._palette()
         self._measure()
@@ -277,6 +292,11 @@ class App:
                 return load_scenario(path)
         return find_installed_scenario(scenario_id)
 
+    def _write_results(self, state, scenario, team: str, game_id: str, length: str) -> Path:
+        from game.results import write_game_results
+
+        return write_game_results(self.results_dir, state, scenario, team, game_id, length)
+
     # --- sound ----------------------------------------------------------------------------------
 
     def _init_sound(self) -> None:
@@ -294,8 +314,13 @@ class App:
         if sound is None:
             from game.ui.sound import tone
 
-            pitch = {"reveal": 660.0, "confirm": 880.0, "phase": 990.0}.get(name, 520.0)
-            sound = tone(pitch)
+            if name == "time_up":
+                from game.ui.workshop import soft_chime
+
+                sound = soft_chime()
+            else:
+                pitch = {"reveal": 660.0, "confirm": 880.0, "phase": 990.0}.get(name, 520.0)
+                sound = tone(pitch)
             if sound is None:
                 return
             self._sounds[name] = sound
@@ -339,7 +364,10 @@ class App:
             scene = factory()
             self.scene = scene
             self.ui.clear_and_reset()
-            scene.on_enter()
+            if scene.resuming:
+                scene.resuming = False  # back from the facilitator: it stays as it was
+            else:
+                scene.on_enter()
             scene.rebuild()
         except Exception as error:
             self.fail(error, leaving=leaving, opening=scene)
@@ -432,7 +460,8 @@ class App:
     @property
     def idle(self) -> bool:
         animating = self.scene is not None and self.scene.animating
-        return not (self.dirty or animating or time.monotonic() < self._active_until)
+        ticking = self.timer.needs_frame(self.scene)
+        return not (self.dirty or animating or ticking or time.monotonic() < self._active_until)
 
     def step(self, events: Sequence[pygame.event.Event] | None = None, dt: float = 1 / FPS) -> bool:
         """One frame: handle events, update, draw if something changed. Returns True if drawn."""
@@ -442,6 +471,8 @@ class App:
             self._handle(event)
             if self._pending is not None:
                 self._switch()
+        if self.timer.ran_out():
+            self._guard(lambda: self.timer.signal(self))
         if self.scene is not None:
             scene = self.scene
             self._guard(lambda: scene.update(dt))
@@ -487,6 +518,11 @@ class App:
         if kind == pygame.KEYDOWN and event.key == pygame.K_F11:
             self._guard(self.toggle_fullscreen)
             return
+        if kind == pygame.KEYDOWN and event.key == FACILITATOR_KEY:
+            from game.ui.workshop import open_facilitator
+
+            self._guard(lambda: open_facilitator(self))
+            return
         scene = self.scene
         if scene is None:
             return
@@ -524,6 +560,8 @@ class App:
         self._guard(lambda: self.ui.draw_ui(surface))
         if scene is not None and scene is self.scene:
             self._guard(lambda: scene.draw_overlay(surface))
+        if self.timer.visible and scene is not None and scene.shows_timer:
+            self._guard(lambda: self.timer.draw(surface, self))
         if scene is self.scene:
             self._came_back = None  # the scene came back whole: its way back worked
         pygame.display.flip()

@@ -9,9 +9,9 @@ core returns a new one, so an exception anywhere in the UI leaves the game intac
 
 from __future__ import annotations
 
-import random
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from game.domain import GameLength, MunicipalRole, Prediction
@@ -25,16 +25,38 @@ from game.sim import (
     Rejection,
     check_decisions,
     decision_cost,
+    facilitator,
     resolve_round,
 )
+from game.sim.dice import Dice
 from game.sim.engine import DecisionCost, available_actions, channel_available, channel_hours
 from game.sim.length import start_game
 from game.sim.rules import compile_rules
+from game.sim.state import InterventionKind
 
 # Called at the start of every round and at the end with (state, scenario, team, game id,
 # scenario file) and the keyword ``plan`` (the round's choices so far, or None); the saves
 # folder's ``SaveStore.autosave``.
 AutosaveHook = Callable[..., object]
+# Writes a team's results file: (state, scenario, team, game id, length) -> the file written.
+ResultsHook = Callable[[GameState, Scenario, str, str, str], Path]
+# The most teams that take turns on one laptop (hot-seat).
+MAX_TEAMS = 4
+
+
+@dataclass(slots=True)
+class Seat:
+    """One team's game in hot-seat play: each team is a game of its own, with its own id."""
+
+    team: str
+    game_id: str
+    state: GameState
+    rng: Dice
+    previous: GameState | None = None
+    effects: list[Effect] = field(default_factory=list)
+    plan: RoundPlan | None = None
+    results_file: Path | None = None
+
 
 PREDICTIONS: tuple[Prediction, ...] = tuple(Prediction)
 DEFAULT_TEAM = "Team"
@@ -96,7 +118,9 @@ class RoundPlan:
 class GameController:
     """Holds one game in progress and turns the team's intents into calls on the core."""
 
-    def __init__(self, autosave: AutosaveHook | None = None) -> None:
+    def __init__(
+        self, autosave: AutosaveHook | None = None, results: ResultsHook | None = None
+    ) -> None:
         self.scenario: Scenario | None = None
         self.state: GameState | None = None
         self.team: str = ""
@@ -109,9 +133,16 @@ class GameController:
         self.effects: list[Effect] = []
         self.autosave = autosave
         self.autosave_error: Exception | None = None
+        self._rng: Dice | None = None
         # The plan as the autosave holds it (to know whether leaving would lose choices).
         self._saved_plan: dict[str, Any] = RoundPlan().to_dict()
-        self._rng: random.Random | None = None
+        # Workshop mode (issue 12): the length label, the results file, hot-seat teams.
+        self.length = "full"
+        self.results = results
+        self.results_file: Path | None = None
+        self.results_error: Exception | None = None
+        self.seats: list[Seat] = []
+        self.seat = 0
 
     # --- starting ---------------------------------------------------------------------------
 
@@ -121,13 +152,18 @@ class GameController:
         seed: int,
         team: str = "",
         scenario_file: str | None = None,
-        length: GameLength = GameLength.FULL,
+        length: GameLength | str = GameLength.FULL,
     ) -> None:
         """A new game, with an id of its own: round 1's news and initiatives are on the table.
 
         ``scenario`` is the whole scenario; a short or standard game plays it as
         ``game.sim.length`` derives it (the controller then holds that shorter scenario).
         """
+        self.seats = []
+        self.seat = 0
+        self.length = GameLength(length).value
+        self.results_file = None
+        self.results_error = None
         self.scenario, self.state = start_game(scenario, seed, length)
         self._rng = self.state.rng()
         # Whatever was typed: shown on every screen, so no control characters; saves need a name.
@@ -156,8 +192,13 @@ class GameController:
         a game that changed on loading (replayed in a new scenario version); ``plan`` is the
         round's choices as saved mid-round.
         """
+        self.seats = []
+        self.seat = 0
+        self.results_file = None
+        self.results_error = None
         self.scenario = scenario
         self.state = state
+        self.length = state.length.value
         self._rng = state.rng()
         self.team = clean_name(team, TEAM_NAME_LIMIT) or DEFAULT_TEAM
         self.game_id = game_id or new_game_id()
@@ -277,7 +318,139 @@ class GameController:
         self.plan = RoundPlan()
         # Also when the game is over: "continue" then opens its debrief.
         self._autosave()
+        if new_state.finished:
+            self.write_results()
         return effects
+
+    # --- workshop: hot-seat teams -----------------------------------------------------------
+
+    def start_teams(
+        self,
+        scenario: Scenario,
+        seed: int,
+        teams: list[str],
+        scenario_file: str | None = None,
+        length: str = "full",
+    ) -> None:
+        """Hot-seat: one game per team (each its own id), same scenario, seed and length.
+
+        The teams take turns per round; the first team's game is the current one.
+        """
+        names = [clean_name(t, TEAM_NAME_LIMIT) for t in teams]
+        names = [n for n in names if n][:MAX_TEAMS] or [DEFAULT_TEAM]
+        seats = []
+        for name in names:
+            self.start(scenario, seed, name, scenario_file, length)
+            assert self.state is not None and self._rng is not None
+            seats.append(Seat(name, self.game_id, self.state, self._rng))
+        self.seats = seats if len(seats) > 1 else []
+        self.seat = 0
+        if self.seats:
+            self._load(0)
+
+    @property
+    def hot_seat(self) -> bool:
+        return len(self.seats) > 1
+
+    def _store(self) -> None:
+        if not self.seats or self.state is None or self._rng is None:
+            return
+        seat = self.seats[self.seat]
+        seat.state, seat.rng, seat.previous = self.state, self._rng, self.previous
+        seat.effects, seat.plan, seat.results_file = self.effects, self.plan, self.results_file
+
+    def _load(self, index: int) -> None:
+        seat = self.seats[index]
+        self.seat = index
+        self.team, self.game_id, self.state, self._rng = (
+            seat.team,
+            seat.game_id,
+            seat.state,
+            seat.rng,
+        )
+        self.previous, self.effects = seat.previous, seat.effects
+        self.plan = seat.plan or RoundPlan()
+        self.results_file = seat.results_file
+
+    def switch_to(self, index: int) -> None:
+        """Make team ``index`` the one playing (its plan so far is kept)."""
+        if not self.seats or not 0 <= index < len(self.seats):
+            return
+        self._store()
+        self._load(index)
+
+    def next_turn(self) -> int | None:
+        """Whose turn it is: the team furthest behind (by round, then in order); None when every
+        team's game is over."""
+        self._store()
+        waiting = [
+            (seat.state.round, i) for i, seat in enumerate(self.seats) if not seat.state.finished
+        ]
+        return min(waiting)[1] if waiting else None
+
+    # --- workshop: the facilitator ----------------------------------------------------------
+
+    def note(self, kind: InterventionKind, subject: str = "") -> None:
+        """Record a step that changes nothing in the game (pause, timer, reveal)."""
+        if self.state is None:
+            return
+        self.state = facilitator.record(self.state, kind, subject)
+
+    def inject(self, event_id: str) -> list[Effect]:
+        """Bring one of the scenario's events into this round's news now (recorded)."""
+        scenario, state = self._require()
+        self.state, effects = facilitator.inject_event(state, scenario, event_id)
+        self._autosave()
+        return effects
+
+    def skip(self) -> list[Effect]:
+        """Let this round pass without decisions (recorded); the outcome screen shows it."""
+        scenario, state = self._require()
+        assert self._rng is not None
+        rng_before = self._rng.getstate()
+        try:
+            new_state, effects = facilitator.skip_round(state, scenario, self._rng)
+        except Exception:
+            self._rng.setstate(rng_before)
+            raise
+        self.previous, self.state, self.effects = state, new_state, effects
+        self.plan = RoundPlan()
+        self._autosave()
+        if new_state.finished:
+            self.write_results()
+        return effects
+
+    def end_early(self) -> None:
+        """End the game now, into the debrief (recorded); in hot-seat, every team's game."""
+        indices = range(len(self.seats)) if self.seats else [None]
+        current = self.seat
+        for index in indices:
+            if index is not None:
+                self.switch_to(index)
+            if self.state is not None and not self.state.finished:
+                self.previous = self.state
+                self.state = facilitator.end_early(self.state)
+                self.effects = []
+                self.plan = RoundPlan()
+                self._autosave()
+                self.write_results()
+        if self.seats:
+            self.switch_to(current)
+
+    def write_results(self) -> Path | None:
+        """Write this team's results file now (at the end, and when the facilitator asks)."""
+        if self.results is None or self.scenario is None or self.state is None:
+            return None
+        try:
+            self.results_file = self.results(
+                self.state, self.scenario, self.team, self.game_id, self.length
+            )
+            self.results_error = None
+        except Exception as error:  # a full USB stick must not stop the workshop
+            self.results_error = error
+            return None
+        self._store()
+        return self.results_file
 
     @property
     def plan_unsaved(self) -> bool:

@@ -72,6 +72,8 @@ class Scene:
     """One screen of the game."""
 
     name = "scene"
+    # Whether the facilitator's round timer is drawn over this scene.
+    shows_timer = True
 
     def __init__(self, app: App) -> None:
         self.app = app
@@ -82,6 +84,8 @@ class Scene:
         # Where text boxes are: their rounded panel is painted under them with the scene (a
         # pygame_gui rounded shape that large costs a tenth of a second to build at 1920×1080).
         self.boxes: list[pygame.Rect] = []
+        # Set when the scene is opened again as it was (back from the facilitator's panel).
+        self.resuming = False
 
     # --- shortcuts --------------------------------------------------------------------------
 

@@ -33,6 +33,8 @@ class Settings:
     colour_blind: bool = False
     sound: bool = True
     predict: bool = True
+    # The facilitator panel's PIN (issue 12); empty: the panel opens without one.
+    facilitator_pin: str = ""
 
     def with_(self, **changes: object) -> Settings:
         return replace(self, **changes)  # type: ignore[arg-type]
@@ -45,6 +47,10 @@ class Settings:
 
 
 def _valid(name: str, value: Any) -> bool:
+    if name == "facilitator_pin":
+        return isinstance(value, str) and (
+            value == "" or (value.isdigit() and 4 <= len(value) <= 8)
+        )
     if name == "language":
         return value in LANGUAGES
     if name == "font_scale":

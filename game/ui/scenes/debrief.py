@@ -94,11 +94,8 @@ class DebriefScene(RoundScene):
         left: list[tuple[str, Callable[[], None], dict]] = [
             (
                 t("Export"),
-                lambda: None,
-                {
-                    "enabled": False,
-                    "tooltip": t("Exporting the debrief comes in a later version."),
-                },
+                self.export,
+                {"tooltip": t("Save this debrief as a web page to take home (prints on A4).")},
             )
         ]
         if self.tab == "decisions":
@@ -147,6 +144,17 @@ class DebriefScene(RoundScene):
             self.turn(-1)
             return
         super().on_key(event)
+
+    def export(self) -> None:
+        """The team's report, written beside its results file (issue 12)."""
+        from game.ui.workshop import ExportedScene, export_report
+
+        try:
+            path, problem = export_report(self.app), None
+        except Exception as error:  # a full USB stick: say so, keep the debrief
+            explain = getattr(error, "explain", None)
+            path, problem = None, explain(self.lang) if callable(explain) else str(error)
+        self.app.go(ExportedScene(self.app, path, problem, self.reopen()))
 
     def play_again(self) -> None:
         from game.ui.scenes.menu import ScenarioChoiceScene

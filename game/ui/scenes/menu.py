@@ -122,7 +122,32 @@ class TitleScene(Scene):
         subtitle_h = fonts.get(24).get_linesize()
         h = max(self.u(50), self._button_height("@big_button") + self.u(6))
         gap = self.u(10)
-        total = title_h + subtitle_h + self.u(20) + 6 * h + 5 * gap
+        saves = self.app.saves
+        if saves is None:
+            no_load = t("This window keeps no saves.")
+        elif self.app.safe_title:
+            no_load = t("After an error the saves are not read until the game starts again.")
+        else:
+            no_load = None
+        resume, why = self._continue_target()
+        menu: list[tuple[str, Callable[[], None], dict]] = [
+            (t("New game"), self.new_game, {}),
+            (t("Continue"), self.resume, {"enabled": resume, "tooltip": why}),
+            (
+                t("Load"),
+                lambda: self.app.go(LoadScene),
+                {"enabled": no_load is None, "tooltip": no_load},
+            ),
+            (t("Compare teams"), self.compare, {}),
+            (t("Settings"), self.settings, {}),
+            (t("How the model works"), self.help, {}),
+            (t("Quit"), self.quit, {}),
+        ]
+        # One column of buttons, or two where a large type size leaves no room for one.
+        head = title_h + subtitle_h + self.u(20)
+        columns = 1 if head + len(menu) * (h + gap) - gap <= bottom - top else 2
+        rows = -(-len(menu) // columns)
+        total = head + rows * (h + gap) - gap
         y = top + max(0, (bottom - top - total) // 2)
         full = self.r(0, 0, 1280, 0)
         self.label(
@@ -136,43 +161,15 @@ class TitleScene(Scene):
             False,
         )
         y += subtitle_h + self.u(20)
-        w = max(self.u(440), self.needed(t("How the model works"), "@big_button"))
-        x = self.r(640, 0, 0, 0).left - w // 2
-        self.button(pygame.Rect(x, y, w, h), t("New game"), self.new_game, kind="@big_button")
-        resume, why = self._continue_target()
-        y += h + gap
-        continue_button = self.button(
-            pygame.Rect(x, y, w, h),
-            t("Continue"),
-            self.resume,
-            enabled=resume,
-            tooltip=why,
-            kind="@big_button",
-        )
-        y += h + gap
-        saves = self.app.saves
-        if saves is None:
-            no_load = t("This window keeps no saves.")
-        elif self.app.safe_title:
-            no_load = t("After an error the saves are not read until the game starts again.")
-        else:
-            no_load = None
-        self.button(
-            pygame.Rect(x, y, w, h),
-            t("Load"),
-            lambda: self.app.go(LoadScene),
-            enabled=no_load is None,
-            tooltip=no_load,
-            kind="@big_button",
-        )
-        y += h + gap
-        self.button(pygame.Rect(x, y, w, h), t("Settings"), self.settings, kind="@big_button")
-        y += h + gap
-        self.button(
-            pygame.Rect(x, y, w, h), t("How the model works"), self.help, kind="@big_button"
-        )
-        y += h + gap
-        self.button(pygame.Rect(x, y, w, h), t("Quit"), self.quit, kind="@big_button")
+        w = max(self.u(440), max(self.needed(caption, "@big_button") for caption, _, _ in menu))
+        middle = self.r(640, 0, 0, 0).left
+        lefts = [middle - w // 2] if columns == 1 else [middle - w - self.u(8), middle + self.u(8)]
+        buttons = []
+        for index, (caption, action, options) in enumerate(menu):
+            column, row = divmod(index, rows)
+            rect = pygame.Rect(lefts[column], y + row * (h + gap), w, h)
+            buttons.append(self.button(rect, caption, action, kind="@big_button", **options))
+        continue_button = buttons[1]
         if self._focus is None:
             if self.controller.in_progress:
                 self._focus_on(continue_button)  # back to the game is the likely step
@@ -253,6 +250,12 @@ class TitleScene(Scene):
             return
         if self.controller.state is not None:
             open_game(self.app)
+
+    def compare(self) -> None:
+        """The teams side by side, from the results folder (issue 12)."""
+        from game.ui.workshop import CompareScene
+
+        self.app.go(CompareScene(self.app))
 
     def settings(self) -> None:
         self.app.go(SettingsScene, TitleScene)
@@ -661,6 +664,8 @@ class ScenarioChoiceScene(Scene):
     def on_enter(self) -> None:
         self.load_list()
         self.team = self.controller.team
+        # Team names (issue 12): one, or two to four for hot-seat play.
+        self.teams = [s.team for s in self.controller.seats] or [self.team]
         self.length = getattr(self.app, "chosen_length", GameLength.FULL)
 
     def load_list(self) -> None:
@@ -675,23 +680,30 @@ class ScenarioChoiceScene(Scene):
                 self.index = i
 
     def blocks(self) -> tuple[pygame.Rect, pygame.Rect, pygame.Rect]:
-        """(the scenario's description, the team block, the length block) in pixels."""
+        """(the scenario's description, the team block, the length block) in pixels; the
+        blocks are as tall as the larger needs at this type size (more teams, more rows)."""
         fonts = self.app.fonts
-        entry_h = max(self.u(46), fonts.get(22).get_linesize() + self.u(10))
+        entry_h = self._entry_height()
         label_h = fonts.get(18).get_linesize()
         button_h = max(self.u(44), self._button_height(None))
+        small_h = max(self.u(40), self._button_height("@small_button"))
         minutes_h = fonts.get(16).get_linesize() * 2
         length_h = label_h + self.u(6) + button_h + self.u(4) + minutes_h + self.u(20)
-        team_h = label_h + self.u(6) + entry_h + self.u(20)
+        rows = -(-len(getattr(self, "teams", [""])) // 2)
+        team_h = label_h + self.u(6) + rows * (entry_h + self.u(6)) + small_h + self.u(22)
         height = max(length_h, team_h)
         bottom = self.r(0, 640, 0, 0).top
         top = bottom - height
         team = pygame.Rect(self.r(40, 0, 0, 0).left, top, self.u(380), height)
         length = pygame.Rect(self.r(450, 0, 0, 0).left, top, self.u(790), height)
         info = pygame.Rect(
-            self.r(450, 90, 0, 0).topleft, (self.u(790), top - self.u(12) - self.r(0, 90, 0, 0).top)
+            self.r(450, 90, 0, 0).topleft,
+            (self.u(790), top - self.u(12) - self.r(0, 90, 0, 0).top),
         )
         return info, team, length
+
+    def _entry_height(self) -> int:
+        return max(self.u(44), self.app.fonts.get(22).get_linesize() + self.u(10))
 
     def build(self) -> None:
         t = self.t
@@ -734,21 +746,8 @@ class ScenarioChoiceScene(Scene):
                 enabled=current is not None and current.scenario is not None,
             )
             x += width + self.u(12)
-        # The team block.
-        self.label(
-            pygame.Rect(team.left + inset, team.top + self.u(10), team.width - 2 * inset, label_h),
-            t("Team name (optional)"),
-            "#dim",
-            False,
-        )
-        entry_h = max(self.u(46), fonts.get(22).get_linesize() + self.u(10))
-        self.team_entry = self.entry(
-            pygame.Rect(
-                team.left + inset, team.top + self.u(16) + label_h, team.width - 2 * inset, entry_h
-            ),
-            self.team,
-        )
         self.length_bottom = self.length_top + button_h + self.u(4)
+        self.build_teams(team, inset, label_h)
         can_start = current is not None and current.scenario is not None
         bottom_top = self.r(0, 650, 0, 0).top
         start_w = self.fitted(t("Start the game"), "@big_button", 340)
@@ -773,14 +772,83 @@ class ScenarioChoiceScene(Scene):
         if self._focus is None:
             self._focus_on(start)  # Enter starts: the most common step from here
 
+    def build_teams(self, block: pygame.Rect, inset: int, label_h: int) -> None:
+        """The team-names block (issue 12): one name, or two to four teams taking turns on
+        one laptop, with + and − to add or drop one. Its buttons come first, so Shift+Tab
+        from Start lands in the (last) team name."""
+        from game.ui.controller import MAX_TEAMS
+
+        t = self.t
+        small_h = max(self.u(40), self._button_height("@small_button"))
+        half = (block.width - 2 * inset - self.u(8)) // 2
+        bottom = block.bottom - self.u(10) - small_h
+        self.button(
+            pygame.Rect(block.left + inset, bottom, half, small_h),
+            t("+ team"),
+            self.add_team,
+            enabled=len(self.teams) < MAX_TEAMS,
+            kind="@small_button",
+        )
+        self.button(
+            pygame.Rect(block.left + inset + half + self.u(8), bottom, half, small_h),
+            t("− team"),
+            self.remove_team,
+            enabled=len(self.teams) > 1,
+            kind="@small_button",
+        )
+        heading = t("Team name (optional)") if len(self.teams) == 1 else t("Teams (2–4 take turns)")
+        self.label(
+            pygame.Rect(
+                block.left + inset, block.top + self.u(10), block.width - 2 * inset, label_h
+            ),
+            heading,
+            "#dim",
+            False,
+        )
+        entry_h = self._entry_height()
+        top = block.top + self.u(16) + label_h
+        self.team_entries = []
+        for i, name in enumerate(self.teams):
+            if len(self.teams) == 1:
+                rect = pygame.Rect(block.left + inset, top, block.width - 2 * inset, entry_h)
+            else:
+                column, row = i % 2, i // 2
+                rect = pygame.Rect(
+                    block.left + inset + column * (half + self.u(8)),
+                    top + row * (entry_h + self.u(6)),
+                    half,
+                    entry_h,
+                )
+            self.team_entries.append(self.entry(rect, name))
+
+    @property
+    def team_entry(self):
+        """The first team's name field (one team: the only one)."""
+        return self.team_entries[0]
+
+    def _keep_names(self) -> None:
+        self.teams = [entry.get_text() for entry in self.team_entries]
+        self.team = self.teams[0] if self.teams else ""
+
+    def add_team(self) -> None:
+        self._keep_names()
+        self.teams.append("")
+        self.rebuild()
+
+    def remove_team(self) -> None:
+        self._keep_names()
+        if len(self.teams) > 1:
+            self.teams.pop()
+        self.rebuild()
+
     def choose_length(self, length: GameLength) -> None:
-        self.team = self.team_entry.get_text()
+        self._keep_names()
         self.length = length
         self.app.chosen_length = length  # the next game starts with the same choice
         self.rebuild()
 
     def reload(self) -> None:
-        self.team = self.team_entry.get_text()
+        self._keep_names()
         self.app.scenario_cache.clear()  # "reload" reads every file, edited or not
         chosen = self.current.path if self.current else None
         self.load_list()
@@ -794,7 +862,7 @@ class ScenarioChoiceScene(Scene):
         return self.entries[self.index] if self.entries else None
 
     def select(self, index: int) -> None:
-        self.team = self.team_entry.get_text()
+        self._keep_names()
         self.index = index
         self.rebuild()
 
@@ -803,16 +871,28 @@ class ScenarioChoiceScene(Scene):
         if entry is None or entry.scenario is None:
             return
         from game.ui.scenes.rounds import BriefingScene
+        from game.ui.workshop import TurnScene
 
-        self.controller.start(
-            entry.scenario,
-            self.app.seed,
-            self.team_entry.get_text(),
-            scenario_file=_absolute(entry.path),
-            length=self.length,
-        )
+        self._keep_names()
+        named = [name for name in self.teams if name.strip()]
+        if len(named) > 1:
+            self.controller.start_teams(
+                entry.scenario,
+                self.app.seed,
+                named,
+                scenario_file=_absolute(entry.path),
+                length=self.length,
+            )
+        else:
+            self.controller.start(
+                entry.scenario,
+                self.app.seed,
+                named[0] if named else "",
+                scenario_file=_absolute(entry.path),
+                length=self.length,
+            )
         self.app.play("confirm")
-        self.app.go(BriefingScene)
+        self.app.go(TurnScene if self.controller.hot_seat else BriefingScene)
 
     def default_action(self) -> None:
         self.start()
@@ -987,14 +1067,16 @@ class SettingsScene(Scene):
             (t("Predict before the reveal"), self._on_off("predict")),
         ]
         fonts = self.app.fonts
-        name_w = max(fonts.get(20).size(name)[0] for name, _ in rows) + self.u(24)
+        pin_name = t("Facilitator PIN (F9)")
+        names = [name for name, _ in rows] + [pin_name]
+        name_w = max(fonts.get(20).size(name)[0] for name in names) + self.u(24)
         left = self.r(80, 0, 0, 0).left
         height = max(self.u(50), self._button_height(None))
         step = height + max(self.u(12), round(self.u(70) - height))
         sample_h = fonts.get(20).get_linesize() + self.u(8)
         kept_h = 3 * fonts.get(15).get_linesize() + self.u(10)
         room = self.r(0, 700, 0, 0).top - kept_h - sample_h - self.r(0, 104, 0, 0).top
-        step = min(step, max(height + self.u(6), room // len(rows)))
+        step = min(step, max(height + self.u(6), room // (len(rows) + 1)))
         y = self.r(0, 104, 0, 0).top
         for name, options in rows:
             self.label(pygame.Rect(left, y, name_w, height), name, grow=False)
@@ -1004,6 +1086,20 @@ class SettingsScene(Scene):
                 self.button(pygame.Rect(x, y, width, height), caption, action, selected=chosen)
                 x += width + self.u(12)
             y += step
+        # The facilitator panel's PIN (F9), so a team cannot open it (issue 12).
+        self.label(pygame.Rect(left, y, name_w, height), pin_name, grow=False)
+        x = left + name_w
+        self.pin_entry = self.entry(pygame.Rect(x, y, self.u(150), height), s.facilitator_pin)
+        self.pin_entry.set_text_length_limit(8)
+        x += self.u(150) + self.u(12)
+        for caption, action in (
+            (t("Set"), self.set_pin),
+            (t("No PIN"), lambda: self.change(facilitator_pin="")),
+        ):
+            width = self.fitted(caption, None, 150)
+            self.button(pygame.Rect(x, y, width, height), caption, action)
+            x += width + self.u(12)
+        y += step
         self.sample_top = y + self.u(4)
         back_w = self.fitted(t("Back"), "@big_button", 220)
         self.back_rect = pygame.Rect(self.r(80, 640, 0, 0).topleft, (back_w, self.u(52)))
@@ -1020,12 +1116,23 @@ class SettingsScene(Scene):
     def change(self, **changes: object) -> None:
         self.app.apply_settings(self.app.settings.with_(**changes))
 
+    def set_pin(self) -> None:
+        """Four to eight digits; anything else is not taken (the row says so)."""
+        pin = self.pin_entry.get_text().strip()
+        self.pin_problem = not (pin.isdigit() and 4 <= len(pin) <= 8)
+        if self.pin_problem:
+            self.rebuild()
+            return
+        self.change(facilitator_pin=pin)
+
     def back(self) -> None:
         self.app.go(self.return_to)
 
     def draw(self, surface: pygame.Surface) -> None:
         fonts, palette = self.app.fonts, self.app.palette
         sample = self.t("This is how large the text is. Can the back row read it?")
+        if getattr(self, "pin_problem", False):
+            sample = self.t("A PIN is four to eight digits.")
         left = self.r(80, 0, 0, 0).left
         width = self.r(0, 0, 1160, 0).width
         text(

@@ -1116,6 +1116,11 @@ class OutcomeScene(RoundScene):
         super().draw_overlay(surface)
 
     @property
+    def entries(self) -> list:
+        """The steps to reveal (the facilitator panel asks how many are left)."""
+        return self.steps
+
+    @property
     def animating(self) -> bool:
         return self.clock < ANIMATION_SECONDS or self.moment < MOMENT_SECONDS
 
@@ -1413,12 +1418,18 @@ class SummaryScene(RoundScene):
         t = self.t
         finished = self.state.finished
         caption = t("To the debrief") if finished else t("Next round")
+        if self.controller.hot_seat:
+            caption = t("Next team")
         self.bottom_bar([], (caption, self.next, {}))
         self.title_button()
         self.move_focus(1)
 
     def next(self) -> None:
-        if self.state.finished:
+        if self.controller.hot_seat:
+            from game.ui.workshop import after_turn
+
+            after_turn(self.app)  # the next team takes the laptop
+        elif self.state.finished:
             from game.ui.scenes.debrief import DebriefScene
 
             self.app.go(DebriefScene)

@@ -6,11 +6,13 @@ itself. The examples of formats 1–4 were written by earlier versions of this s
 3 by hand, the way the game wrote them then) and are kept as they are: since format 5 the rules
 differ, so those games are refused with that reason (``game/saves/migrations.py``).
 
-It writes every example; an old format's file that still replays is best kept as git has it
-(``git checkout`` it again): it shows what that version of the game really wrote. Only run it
-again on purpose: when the rules change so that old games no longer replay the same
-(the example test then says so), or when a new format version needs an example of the old one.
-A replaced example means players' older saves will not load either; say so in the change notes.
+Format 6 (issue 12) adds the facilitator's steps; its example has a pause, the timer and a
+skipped round. It writes every example; an old format's file that still replays is best kept
+as git has it (``git checkout`` it again): it shows what that version of the game really
+wrote. Only run it again on purpose: when the rules change so that old games no longer
+replay the same (the example test then says so), or when a new format version needs an
+example of the old one. A replaced example means players' older saves will not load either;
+say so in the change notes.
 """
 
 from __future__ import annotations
@@ -28,6 +30,8 @@ from game.saves import FORMAT_VERSION, SaveKind  # noqa: E402
 from game.saves.codec import build_document, encode  # noqa: E402
 from game.scenario.models import Scenario  # noqa: E402
 from game.sim import Bot, new_game, resolve_round  # noqa: E402
+from game.sim.facilitator import record, skip_round  # noqa: E402
+from game.sim.state import InterventionKind  # noqa: E402
 
 SCENARIO_FILE = HERE / "saves-example.yaml"
 SEED = 5
@@ -46,7 +50,11 @@ def _game(rounds: int):
 
 
 def main() -> None:
-    scenario, state = _game(2)
+    scenario, state = _game(1)
+    # Since format 6 a save holds the facilitator's steps: a pause, the timer, a skipped round.
+    state = record(state, InterventionKind.PAUSE)
+    state = record(state, InterventionKind.TIMER, "300")
+    state, _ = skip_round(state, scenario, state.rng())
     current = build_document(
         state,
         scenario,

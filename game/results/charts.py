@@ -1,0 +1,179 @@
+"""The exported pages' charts, as SVG made by pygal and put inside the HTML.
+
+Why pygal and SVG rather than the game's own charts as PNG: a report is printed, and vector
+charts stay sharp on paper at any size, weigh a few kilobytes, need no window or pygame to be
+made (``report`` and ``compare`` run on a trainer's laptop from a terminal, and in CI), and their
+text is real text a browser can search and a screen reader can read. pygal is maintained, pure
+Python and makes plain SVG; its tooltips need a script from the internet, so they are switched
+off (``js=[]``): the pages never ask for anything from outside.
+
+Colours are the Okabe–Ito palette the game uses for colour-blind players, on white for paper.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+import pygal
+from pygal.style import Style
+
+from game.domain import GrowthPhase, Indicator, Language
+from game.labels import label
+from game.results.models import ResultsFile, Words
+
+# Okabe–Ito: distinguishable with every common kind of colour blindness, and in grey print.
+COLOURS = ("#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#000000", "#F0E442")
+FONT = "'Noto Sans', 'DejaVu Sans', 'Segoe UI', Arial, sans-serif"
+LINES = ("interaction", "initiative_ownership", "organisation_ownership")
+INDICATORS = (
+    Indicator.TRUST,
+    Indicator.COMMUNITY_ENERGY,
+    Indicator.AWARENESS,
+    Indicator.SKILL,
+    Indicator.EMBEDDING,
+    Indicator.OWNERSHIP_BREADTH,
+)
+
+
+def _style(colours: Sequence[str] = COLOURS) -> Style:
+    return Style(
+        background="white",
+        plot_background="white",
+        foreground="#222222",
+        foreground_strong="#111111",
+        foreground_subtle="#cccccc",
+        colors=tuple(colours),
+        font_family=FONT,
+        label_font_size=13,
+        major_label_font_size=13,
+        legend_font_size=14,
+        title_font_size=16,
+        value_font_size=12,
+        opacity="1",
+        opacity_hover="1",
+    )
+
+
+def _config(**extra: object) -> dict[str, object]:
+    """What every chart shares: no script, no XML declaration, scales to its box, no tooltips."""
+    return {
+        "js": [],
+        "disable_xml_declaration": True,
+        "explicit_size": False,
+        "width": 820,
+        "height": 360,
+        "legend_at_bottom": True,
+        "legend_at_bottom_columns": 3,
+        "truncate_legend": -1,
+        "truncate_label": -1,
+        "show_y_guides": True,
+        "show_x_guides": False,
+        "dots_size": 3.5,
+        "stroke_style": {"width": 3},
+        "margin": 12,
+        "style": _style(),
+        **extra,
+    }
+
+
+_SCRIPT = re.compile(r"<script\b.*?</script>", re.DOTALL)
+
+
+def _render(chart: pygal.graph.graph.Graph) -> str:
+    """The chart's SVG, without the script pygal adds for its tooltips (which would need its
+    script from the internet; the page allows no script at all) and without its comments."""
+    svg = chart.render(is_unicode=True)
+    svg = _SCRIPT.sub("", svg)
+    return svg.replace("<!--http://pygal.org-->", "").replace(
+        "<!--http://github.com/Kozea/pygal-->", ""
+    )
+
+
+def _round_labels(results: ResultsFile) -> list[str]:
+    return [str(r.round) for r in results.rounds]
+
+
+def _line_values(results: ResultsFile, line: str) -> list[float]:
+    """The three lines per round, as ``game.sim.score.line_strengths`` makes them at the end."""
+    values = []
+    for record in results.rounds:
+        ind = record.indicators
+        if line == "interaction":
+            value = ind[Indicator.INTERACTION]
+        elif line == "initiative_ownership":
+            value = (record.fit_record + ind[Indicator.COMMUNITY_ENERGY]) / 2
+        else:
+            value = (
+                ind[Indicator.OWNERSHIP_BREADTH] + ind[Indicator.EMBEDDING] + ind[Indicator.SKILL]
+            ) / 3
+        values.append(round(value, 1))
+    return values
+
+
+def lines_chart(results: ResultsFile, texts: dict[str, str]) -> str:
+    """The three lines over the rounds (0–100)."""
+    chart = pygal.Line(**_config(range=(0, 100), x_title=texts["round"]))
+    chart.x_labels = _round_labels(results)
+    for line in LINES:
+        chart.add(texts[f"line_{line}"], _line_values(results, line))
+    return _render(chart)
+
+
+def indicators_chart(results: ResultsFile, lang: Language, texts: dict[str, str]) -> str:
+    """Trust, community energy and the organisation's indicators over the rounds (0–100)."""
+    chart = pygal.Line(**_config(range=(0, 100), x_title=texts["round"]))
+    chart.x_labels = _round_labels(results)
+    for indicator in INDICATORS:
+        values = [round(r.indicators[indicator], 1) for r in results.rounds]
+        chart.add(label(indicator, lang), values)
+    return _render(chart)
+
+
+def scores_chart(teams: Sequence[tuple[str, ResultsFile]], texts: dict[str, str]) -> str:
+    """One bar per team: its score out of 1000."""
+    chart = pygal.HorizontalBar(
+        **_config(
+            range=(0, 1000),
+            height=max(160, 70 + 46 * len(teams)),
+            show_legend=False,
+            print_values=True,
+            print_values_position="top",
+            style=_style(),
+        )
+    )
+    chart.x_labels = [name for name, _ in teams]
+    chart.add(
+        texts["score"],
+        [
+            {"value": r.final.score.total, "color": COLOURS[i % len(COLOURS)]}
+            for i, (_, r) in enumerate(teams)
+        ],
+    )
+    return _render(chart)
+
+
+def growth_chart(teams: Sequence[tuple[str, ResultsFile]], lang: Language, texts: dict) -> str:
+    """Per team, the relations' mean growth phase (1–4) after every round."""
+    rounds = max((len(r.rounds) for _, r in teams), default=0)
+    chart = pygal.Line(
+        **_config(
+            range=(1, 4),
+            x_title=texts["round"],
+            y_labels=[
+                {"label": f"{p.level} {label(p, lang)}", "value": p.level} for p in GrowthPhase
+            ],
+        )
+    )
+    chart.x_labels = [str(n) for n in range(1, rounds + 1)]
+    for name, results in teams:
+        values = []
+        for record in results.rounds:
+            phases = list(record.relation_phase.values())
+            values.append(round(sum(p.level for p in phases) / len(phases), 2) if phases else None)
+        chart.add(name, values)
+    return _render(chart)
+
+
+def words(value: Words | None, lang: Language) -> str:
+    return "" if value is None else value.get(lang)

@@ -1,0 +1,446 @@
+"""Results files: made from a game, written atomically, read back with every check.
+
+Reading never trusts the file: it may come from another laptop, a USB stick, an older or newer
+game, or be something else named ``*.json``. Whatever is wrong ends in a ``ResultsError`` with
+the reason in Dutch and English, so a comparison lists the file with its reason and goes on.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import stat
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from pydantic import ValidationError
+
+from game.results.models import DEFAULT_LENGTH, FORMAT_NAME, FORMAT_VERSION, LENGTHS, ResultsFile
+from game.saves.atomic import write_atomic
+from game.saves.codec import game_version
+from game.saves.errors import FileProblem
+from game.saves.migrations import document_checksum
+from game.saves.names import clean_name, has_forbidden, slug
+from game.scenario.models import Scenario
+from game.sim.facilitator import ended_early, skipped_rounds
+from game.sim.score import line_strengths, score, weakest_line
+from game.sim.state import GameState
+
+# A 40-round game's results are a few hundred kilobytes; nothing sensible is larger.
+MAX_RESULTS_BYTES = 4 * 1024 * 1024
+MAX_NUMBER_CHARS = 40
+MAX_DEPTH = 20
+PREFIX = "results-"
+# Upgrades from older results formats, version N to N+1 (none yet: this is version 1).
+MIGRATIONS: dict[int, Any] = {}
+
+
+class ResultsError(FileProblem):
+    """A results file that cannot be read, written or trusted; ``kind`` is a short code."""
+
+
+# --- making ---------------------------------------------------------------------------------------
+
+
+def _words(pair: Any) -> dict[str, str]:
+    return {"nl": pair.nl, "en": pair.en}
+
+
+def build_results(
+    state: GameState,
+    scenario: Scenario,
+    team: str,
+    game_id: str,
+    length: str = DEFAULT_LENGTH,
+    created: datetime | None = None,
+) -> dict[str, Any]:
+    """The results document of ``state``: finished, or as far as it got (written on request)."""
+    if state.scenario_id != scenario.id:
+        raise ResultsError(
+            "wrong_scenario",
+            f"This game is of scenario '{state.scenario_id}', not '{scenario.id}'.",
+            f"Dit spel hoort bij scenario '{state.scenario_id}', niet bij '{scenario.id}'.",
+        )
+    if length not in LENGTHS:
+        raise ValueError(f"unknown workshop length {length!r}")
+    team = clean_name(team, 80) or "Team"
+    skipped = set(skipped_rounds(state))
+    rounds = []
+    for record in state.history:
+        decisions = []
+        for outcome in record.outcomes:
+            initiative = scenario.initiative(outcome.initiative)
+            chosen = initiative.outcomes.for_role(outcome.role)
+            best_text = None
+            if outcome.role not in outcome.best_roles:
+                for role in outcome.best_roles:
+                    text = initiative.outcomes.for_role(role)
+                    if text is not None:
+                        best_text = _words(text.pair())
+                        break
+            decisions.append(
+                {
+                    "initiative": outcome.initiative,
+                    "title": _words(initiative.title.pair()),
+                    "owner": initiative.owner.value,
+                    "relation": outcome.relation.value,
+                    "role": outcome.role.value,
+                    "best_roles": [r.value for r in outcome.best_roles],
+                    "fit": round(min(1.0, max(0.0, outcome.fit)), 4),
+                    "channels": [
+                        {"id": c, "name": _words(scenario.channel(c).name.pair())}
+                        for c in outcome.channels
+                    ],
+                    "channel_fit": None
+                    if outcome.channel_fit is None
+                    else round(min(1.0, max(0.0, outcome.channel_fit)), 4),
+                    "prediction": None if outcome.prediction is None else outcome.prediction.value,
+                    "verdict": outcome.verdict.value,
+                    "succeeded": outcome.succeeded,
+                    "outcome_text": None if chosen is None else _words(chosen.pair()),
+                    "best_text": best_text,
+                }
+            )
+        rounds.append(
+            {
+                "round": record.round,
+                "events": [
+                    {"id": e, "name": _words(scenario.event(e).title.pair())} for e in record.events
+                ],
+                "decisions": decisions,
+                "actions": [
+                    {"id": a, "name": _words(scenario.action(a).title.pair())}
+                    for a in record.decisions.actions
+                ],
+                "skipped": record.round in skipped,
+                "indicators": {k.value: round(v, 3) for k, v in record.indicators.items()},
+                "relation_phase": {k.value: v.value for k, v in record.relation_phase.items()},
+                "relation_interaction": {
+                    k.value: round(v, 3) for k, v in record.relation_interaction.items()
+                },
+                "fit_record": round(record.fit_record, 3),
+                "phase": record.phase.value,
+                "stage": record.stage.value,
+            }
+        )
+    card = score(state)
+    strengths = line_strengths(state)
+    advice = scenario.recommendations
+    document: dict[str, Any] = {
+        "format": FORMAT_NAME,
+        "format_version": FORMAT_VERSION,
+        "game_version": game_version(),
+        "created": (created or datetime.now(UTC)).isoformat(),
+        "game_id": game_id,
+        "team": team,
+        "scenario": {
+            "id": scenario.id,
+            "version": scenario.version,
+            "title": _words(scenario.title.pair()),
+            "organisation": _words(scenario.organisation.name.pair()),
+            "rounds": scenario.rounds,
+            "round_name": _words(scenario.round_name.pair()) if scenario.round_name else None,
+        },
+        "seed": state.seed,
+        "length": length,
+        "finished": state.finished,
+        "ended_early": ended_early(state),
+        "rounds_played": len(state.history),
+        "rounds": rounds,
+        "final": {
+            "phase": state.phase.value,
+            "stage": state.stage.value,
+            "relation_phase": {k.value: v.value for k, v in state.relation_phase.items()},
+            "indicators": {k.value: round(v, 3) for k, v in state.indicators.items()},
+            "lines": {k.value: round(v, 3) for k, v in strengths.items()},
+            "weakest_line": weakest_line(state).value,
+            "fit_rate": round(state.fit_rate, 4),
+            "decisions": state.decisions_total,
+            "decisions_fitting": state.decisions_fitting,
+            "predictions_made": state.predictions_made,
+            "predictions_right": state.predictions_right,
+            "prediction_rate": None
+            if state.prediction_rate is None
+            else round(state.prediction_rate, 4),
+            "score": {
+                "total": card.total,
+                "phase_points": round(card.phase_points, 2),
+                "stage_points": round(card.stage_points, 2),
+                "trust_points": round(card.trust_points, 2),
+                "energy_points": round(card.energy_points, 2),
+                "fit_points": round(card.fit_points, 2),
+                "prediction_points": round(card.prediction_points, 2),
+                "title": _words(card.title),
+            },
+        },
+        "recommendations": {
+            line: (None if text is None else _words(text.pair()))
+            for line, text in (
+                ("interaction", advice.interaction),
+                ("initiative_ownership", advice.initiative_ownership),
+                ("organisation_ownership", advice.organisation_ownership),
+            )
+        },
+        "interventions": [i.to_dict() for i in state.interventions],
+    }
+    document["checksum"] = document_checksum(document)
+    return document
+
+
+def results_name(team: str, game_id: str) -> str:
+    """``results-<team>-<game id>.json``: one file per game, whatever the team is called."""
+    readable = slug(team)
+    return f"{PREFIX}{readable + '-' if readable else ''}{game_id}.json"
+
+
+def encode(document: dict[str, Any]) -> bytes:
+    """Indented UTF-8 JSON: trainers open these files too."""
+    text = json.dumps(document, ensure_ascii=False, indent=1, allow_nan=False)
+    return text.encode("utf-8") + b"\n"
+
+
+def write_results(path: Path, document: dict[str, Any]) -> Path:
+    """Write ``document`` to ``path`` atomically (the previous file is kept as ``.bak``)."""
+    if path.is_dir():
+        raise ResultsError(
+            "is_folder",
+            f"{path} is a folder; give a file name.",
+            f"{path} is een map; geef een bestandsnaam.",
+            path,
+        )
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(path, encode(document))
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise ResultsError(
+            "write_failed",
+            f"The results could not be written in {path.parent} ({reason}).",
+            f"De resultaten konden niet worden geschreven in {path.parent} ({reason}).",
+            path,
+        ) from error
+    return path
+
+
+def write_game_results(
+    folder: Path,
+    state: GameState,
+    scenario: Scenario,
+    team: str,
+    game_id: str,
+    length: str = DEFAULT_LENGTH,
+) -> Path:
+    """Write this game's results file into ``folder`` (made if needed); returns its path."""
+    document = build_results(state, scenario, team, game_id, length)
+    return write_results(folder / results_name(document["team"], game_id), document)
+
+
+# --- reading --------------------------------------------------------------------------------------
+
+
+def read_results(path: Path) -> ResultsFile:
+    """The checked results file at ``path``; ``ResultsError`` with the reason otherwise."""
+    raw = _read_bounded(path)
+    try:
+        return decode(raw)
+    except ResultsError as error:
+        error.path = path
+        raise
+    except (ValueError, TypeError, LookupError, ArithmeticError, RecursionError) as error:
+        raise ResultsError(
+            "damaged",
+            f"This results file is damaged ({type(error).__name__}).",
+            f"Dit resultatenbestand is beschadigd ({type(error).__name__}).",
+            path,
+        ) from error
+
+
+def _read_bounded(path: Path) -> bytes:
+    try:
+        info = os.stat(path)
+    except FileNotFoundError as error:
+        raise ResultsError(
+            "not_found", "This file does not exist.", "Dit bestand bestaat niet.", path
+        ) from error
+    except OSError as error:
+        raise _unreadable(error, path) from error
+    if not stat.S_ISREG(info.st_mode):
+        raise ResultsError(
+            "not_a_file",
+            "This is not a plain file (a folder, a pipe or a device); it is not read.",
+            "Dit is geen gewoon bestand (een map, een pijp of een apparaat); het wordt niet "
+            "gelezen.",
+            path,
+        )
+    if info.st_size > MAX_RESULTS_BYTES:
+        raise _too_large(path)
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    try:
+        fd = os.open(path, flags)
+        try:
+            if not stat.S_ISREG(os.fstat(fd).st_mode):
+                raise ResultsError(
+                    "not_a_file", "This is not a plain file.", "Dit is geen gewoon bestand.", path
+                )
+            raw = os.read(fd, MAX_RESULTS_BYTES + 1)
+        finally:
+            os.close(fd)
+    except OSError as error:
+        raise _unreadable(error, path) from error
+    if len(raw) > MAX_RESULTS_BYTES:
+        raise _too_large(path)
+    return raw
+
+
+def _unreadable(error: OSError, path: Path) -> ResultsError:
+    reason = error.strerror or type(error).__name__
+    return ResultsError(
+        "unreadable",
+        f"This file cannot be read ({reason}).",
+        f"Dit bestand kan niet worden gelezen ({reason}).",
+        path,
+    )
+
+
+def _too_large(path: Path) -> ResultsError:
+    limit = MAX_RESULTS_BYTES // 1024 // 1024
+    return ResultsError(
+        "too_large",
+        f"This file is too large to be a results file (at most {limit} MB).",
+        f"Dit bestand is te groot voor een resultatenbestand (hoogstens {limit} MB).",
+        path,
+    )
+
+
+def _not_results(extra_en: str = "", extra_nl: str = "") -> ResultsError:
+    return ResultsError(
+        "unknown_format",
+        f"This is not a results file of Netwerkende Gemeente{extra_en}.",
+        f"Dit is geen resultatenbestand van Netwerkende Gemeente{extra_nl}.",
+    )
+
+
+def _bounded(kind: type) -> Any:
+    def parse(digits: str) -> Any:
+        if len(digits) > MAX_NUMBER_CHARS:
+            raise ResultsError(
+                "damaged",
+                "This results file holds a number far longer than the game writes.",
+                "Dit resultatenbestand bevat een getal dat veel langer is dan het spel schrijft.",
+            )
+        return kind(digits)
+
+    return parse
+
+
+def _no_constant(name: str) -> Any:
+    raise ResultsError(
+        "damaged",
+        f"This results file holds {name}, which is not a number the game writes.",
+        f"Dit resultatenbestand bevat {name}, en dat is geen getal dat het spel schrijft.",
+    )
+
+
+def decode(raw: bytes) -> ResultsFile:
+    """Check ``raw`` and bring it to the current format; ``ResultsError`` with the reason."""
+    if not raw.strip():
+        raise ResultsError(
+            "truncated",
+            "This results file is empty (cut off while it was written?).",
+            "Dit resultatenbestand is leeg (afgebroken tijdens het schrijven?).",
+        )
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        raise _not_results(" (it is not text)", " (het is geen tekst)") from error
+    try:
+        document = json.loads(
+            text,
+            parse_int=_bounded(int),
+            parse_float=_bounded(float),
+            parse_constant=_no_constant,
+        )
+    except json.JSONDecodeError as error:
+        if error.pos >= len(text.rstrip()) or error.msg.startswith("Unterminated string"):
+            raise ResultsError(
+                "truncated",
+                "This results file stops in the middle.",
+                "Dit resultatenbestand houdt halverwege op.",
+            ) from error
+        raise ResultsError(
+            "damaged",
+            f"This results file is damaged (line {error.lineno}: {error.msg}).",
+            f"Dit resultatenbestand is beschadigd (regel {error.lineno}: {error.msg}).",
+        ) from error
+    if not isinstance(document, dict):
+        raise _not_results()
+    _check_tree(document)
+    if document.get("format") == "netwerkende-gemeente-save":
+        raise _not_results(
+            " but a save; use 'report' to make a report of a save",
+            " maar een opgeslagen spel; maak daar een verslag van met 'report'",
+        )
+    if document.get("format") != FORMAT_NAME:
+        raise _not_results()
+    version = document.get("format_version")
+    if not isinstance(version, int) or isinstance(version, bool) or version < 1:
+        raise _not_results(" (no format version)", " (geen formaatversie)")
+    if version > FORMAT_VERSION:
+        raise ResultsError(
+            "newer_format",
+            f"This results file was made by a newer version of the game (format {version}; "
+            f"this game reads up to {FORMAT_VERSION}). Update the game to read it.",
+            f"Dit resultatenbestand is gemaakt door een nieuwere versie van het spel (formaat "
+            f"{version}; deze versie leest tot en met {FORMAT_VERSION}). Werk het spel bij.",
+        )
+    if document.get("checksum") != document_checksum(document):
+        raise ResultsError(
+            "checksum",
+            "This results file does not match its checksum: it was changed after it was "
+            "written (edited by hand, or damaged).",
+            "Dit resultatenbestand klopt niet met zijn controlegetal: het is na het schrijven "
+            "veranderd (met de hand bewerkt, of beschadigd).",
+        )
+    while version < FORMAT_VERSION:
+        document = MIGRATIONS[version](document)
+        version += 1
+    try:
+        return ResultsFile.model_validate(document)
+    except ValidationError as error:
+        first = error.errors()[0]
+        where = ".".join(str(part) for part in first["loc"]) or "the file"
+        raise ResultsError(
+            "invalid",
+            f"This results file is damaged: {where}: {first['msg']}.",
+            f"Dit resultatenbestand is beschadigd: {where}: {first['msg']}.",
+        ) from error
+
+
+def _check_tree(document: dict[str, Any]) -> None:
+    """No nesting deeper than the format has, no control characters (a stack, not recursion)."""
+    stack: list[tuple[Any, int]] = [(document, 1)]
+    while stack:
+        value, depth = stack.pop()
+        if isinstance(value, dict | list):
+            if depth > MAX_DEPTH:
+                raise ResultsError(
+                    "damaged",
+                    "This results file is nested too deeply.",
+                    "Dit resultatenbestand is te diep genest.",
+                )
+            items = value.items() if isinstance(value, dict) else enumerate(value)
+            for key, item in items:
+                if isinstance(key, str) and has_forbidden(key):
+                    raise _control()
+                stack.append((item, depth + 1))
+        elif isinstance(value, str) and has_forbidden(value):
+            raise _control()
+
+
+def _control() -> ResultsError:
+    return ResultsError(
+        "control_character",
+        "This results file holds a control character (such as NUL) in its text.",
+        "Dit resultatenbestand bevat een stuurteken (zoals NUL) in de tekst.",
+    )

@@ -1,0 +1,385 @@
+"""The pages a workshop takes home: a team's debrief report and the comparison of teams.
+
+Each is one self-contained HTML file: the styles, the charts (SVG, ``game.results.charts``) and
+the organisation's logo (a data URI) are inside, so it opens offline in any browser, asks
+nothing from the internet, and prints on A4. The layout is in Jinja2 templates
+(``templates/``), the words in ``report_texts.yaml`` in Dutch and English; this module only
+gathers what the templates show. The language is the game's setting (``--lang`` for the
+commands).
+"""
+
+from __future__ import annotations
+
+import base64
+from datetime import UTC, datetime
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+import jinja2
+import yaml
+
+from game.domain import CitizenRelation, GrowthPhase, Language, MunicipalRole, Prediction
+from game.labels import label
+from game.packs import Pack
+from game.results import charts
+from game.results.compare import Comparison
+from game.results.models import ResultsFile
+from game.saves.codec import game_version
+
+HERE = Path(__file__).resolve().parent
+TEMPLATES = HERE / "templates"
+TEXTS_FILE = HERE / "report_texts.yaml"
+# A logo larger than this is left out of the page rather than making it heavy.
+MAX_LOGO_BYTES = 2 * 1024 * 1024
+LOGO_TYPES = {b"\x89PNG\r\n\x1a\n": "image/png", b"\xff\xd8\xff": "image/jpeg"}
+DEFAULT_ACCENT = (0, 84, 147)
+DEFAULT_BAND = (0, 60, 110)
+
+
+@cache
+def _all_texts() -> dict[str, dict[str, str]]:
+    with TEXTS_FILE.open(encoding="utf-8") as handle:
+        data = yaml.safe_load(handle)
+    for key, value in data.items():
+        # A comma in an unquoted flow mapping ({nl: a, b, en: c}) silently makes extra keys.
+        if not isinstance(value, dict) or set(value) != {"nl", "en"}:
+            raise ValueError(f"{TEXTS_FILE.name}: '{key}' must have exactly 'nl' and 'en'")
+    return {key: {"nl": str(value["nl"]), "en": str(value["en"])} for key, value in data.items()}
+
+
+def texts(lang: Language) -> dict[str, str]:
+    """Every page text in ``lang``."""
+    return {key: value[lang] for key, value in _all_texts().items()}
+
+
+@cache
+def environment() -> jinja2.Environment:
+    """Templates from the package's folder; a missing value is an error, never a blank."""
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(TEMPLATES)),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=True,
+    )
+
+
+# --- branding -----------------------------------------------------------------------------------
+
+
+def _luminance(colour: tuple[int, int, int]) -> float:
+    def channel(c: int) -> float:
+        v = c / 255
+        return v / 12.92 if v <= 0.03928 else ((v + 0.055) / 1.055) ** 2.4
+
+    r, g, b = (channel(c) for c in colour)
+    return 0.2126 * r + 0.7152 * g + 0.0722 * b
+
+
+def _contrast(a: tuple[int, int, int], b: tuple[int, int, int]) -> float:
+    la, lb = sorted((_luminance(a), _luminance(b)), reverse=True)
+    return (la + 0.05) / (lb + 0.05)
+
+
+def _on_paper(colour: tuple[int, int, int]) -> tuple[int, int, int]:
+    """The colour, darkened until text in it reads on white (4.5:1): a pack's accent is chosen
+    for the game's dark screen, and may be too light for paper."""
+    while _contrast(colour, (255, 255, 255)) < 4.5:
+        colour = (round(colour[0] * 0.85), round(colour[1] * 0.85), round(colour[2] * 0.85))
+    return colour
+
+
+def _hex(colour: tuple[int, int, int]) -> str:
+    return "#{:02x}{:02x}{:02x}".format(*colour)
+
+
+def _logo(path: Path | None) -> str | None:
+    """The logo as a data URI, or None (absent, too large, not PNG or JPEG)."""
+    if path is None:
+        return None
+    try:
+        if path.stat().st_size > MAX_LOGO_BYTES:
+            return None
+        data = path.read_bytes()
+    except OSError:
+        return None
+    for signature, mime in LOGO_TYPES.items():
+        if data.startswith(signature):
+            return f"data:{mime};base64,{base64.b64encode(data).decode('ascii')}"
+    return None
+
+
+def branding(pack: Pack | None, lang: Language) -> dict[str, Any]:
+    """What the page header shows: the organisation's name, tagline, logo and colours."""
+    band = pack.band if pack is not None and pack.band else DEFAULT_BAND
+    accent = pack.accent if pack is not None and pack.accent else DEFAULT_ACCENT
+    band_text = "#000000" if _luminance(band) > 0.4 else "#ffffff"
+    return {
+        "name": pack.name.get(lang) if pack is not None else texts(lang)["app_name"],
+        "tagline": pack.tagline.get(lang) if pack is not None and pack.tagline else "",
+        "logo": _logo(pack.logo) if pack is not None else None,
+        "band": _hex(band),
+        "band_text": band_text,
+        "accent": _hex(_on_paper(accent)),
+        "branded": pack is not None,
+    }
+
+
+# --- the debrief report -------------------------------------------------------------------------
+
+
+def _length(value: str, t: dict[str, str]) -> str:
+    return t.get(f"length_{value}", value)
+
+
+def _percent(share: float | None) -> str:
+    return "–" if share is None else f"{share * 100:.0f}%"
+
+
+def _prediction(value: Prediction | None, t: dict[str, str]) -> str:
+    return t["no_prediction"] if value is None else t[f"prediction_{value.value}"]
+
+
+def _roles(roles: list[MunicipalRole] | tuple[MunicipalRole, ...], lang: Language) -> str:
+    return ", ".join(label(r, lang) for r in roles)
+
+
+def _relations(results: ResultsFile) -> list[CitizenRelation]:
+    first = results.rounds[0].relation_phase if results.rounds else results.final.relation_phase
+    return list(first)
+
+
+def _intervention_rows(results: ResultsFile, t: dict[str, str], lang: Language) -> list[dict]:
+    rows = []
+    for step in results.interventions:
+        what = t[f"step_{step.kind.value}"]
+        detail = step.subject
+        if step.kind.value == "timer" and detail.isdigit():
+            detail = t["minutes"].format(n=round(int(detail) / 60))
+        elif step.kind.value == "inject":
+            names = {e.id: e.name.get(lang) for r in results.rounds for e in r.events}
+            detail = names.get(detail, detail)
+        rows.append({"round": step.round, "what": what, "detail": detail})
+    return rows
+
+
+def report_context(results: ResultsFile, lang: Language, pack: Pack | None) -> dict[str, Any]:
+    """Everything the report template shows, worked out and in ``lang``."""
+    t = texts(lang)
+    final = results.final
+    relations = _relations(results)
+    grid = [
+        {
+            "name": label(relation, lang),
+            "cells": [
+                {
+                    "level": r.relation_phase[relation].level,
+                    "name": label(r.relation_phase[relation], lang),
+                }
+                for r in results.rounds
+                if relation in r.relation_phase
+            ],
+            "final": label(final.relation_phase.get(relation, final.phase), lang),
+            "final_level": final.relation_phase.get(relation, final.phase).level,
+        }
+        for relation in relations
+    ]
+    rounds = []
+    for record in results.rounds:
+        rows = []
+        for d in record.decisions:
+            rows.append(
+                {
+                    "title": d.title.get(lang),
+                    "relation": label(d.relation, lang),
+                    "owner": label_owner(d.owner, lang),
+                    "role": label(d.role, lang),
+                    "fit": _percent(d.fit),
+                    "fits": d.role in d.best_roles,
+                    "best": _roles(d.best_roles, lang),
+                    "channels": ", ".join(c.name.get(lang) for c in d.channels) or t["no_channels"],
+                    "channel_fit": _percent(d.channel_fit),
+                    "prediction": _prediction(d.prediction, t),
+                    "verdict": _prediction(d.verdict, t),
+                    "predicted_right": None if d.prediction is None else d.prediction == d.verdict,
+                    "succeeded": d.succeeded,
+                    "outcome_text": charts.words(d.outcome_text, lang),
+                    "best_text": charts.words(d.best_text, lang),
+                }
+            )
+        rounds.append(
+            {
+                "round": record.round,
+                "events": [e.name.get(lang) for e in record.events],
+                "actions": [a.name.get(lang) for a in record.actions],
+                "skipped": record.skipped,
+                "decisions": rows,
+            }
+        )
+    weakest = final.weakest_line
+    own_advice = getattr(results.recommendations, weakest)
+    score = final.score
+    predictions = None
+    if final.predictions_made:
+        predictions = t["predictions_right"].format(
+            right=final.predictions_right,
+            made=final.predictions_made,
+            rate=_percent(final.prediction_rate),
+        )
+    return {
+        "lang": lang,
+        "t": t,
+        "brand": branding(pack, lang),
+        "team": results.team,
+        "scenario_title": results.scenario.title.get(lang),
+        "organisation": results.scenario.organisation.get(lang),
+        "seed": results.seed,
+        "length": _length(results.length, t),
+        "rounds_played": results.rounds_played,
+        "rounds_total": results.scenario.rounds,
+        "finished": results.finished,
+        "ended_early": results.ended_early,
+        "created": results.created.astimezone().strftime("%Y-%m-%d %H:%M"),
+        "game_id": results.game_id,
+        "score": score.total,
+        "score_title": score.title.get(lang),
+        "score_parts": [
+            (t["part_phase"], score.phase_points, 300),
+            (t["part_stage"], score.stage_points, 150),
+            (t["part_trust"], score.trust_points, 125),
+            (t["part_energy"], score.energy_points, 125),
+            (t["part_fit"], score.fit_points, 200),
+            (t["part_prediction"], score.prediction_points, 100),
+        ],
+        "phase": label(final.phase, lang),
+        "phase_level": final.phase.level,
+        "stage": label(final.stage, lang),
+        "stage_level": final.stage.level,
+        "fit_share": t["fit_share"].format(share=_percent(final.fit_rate)),
+        "predictions": predictions,
+        "rounds_header": [r.round for r in results.rounds],
+        "grid": grid,
+        "chart_lines": charts.lines_chart(results, t) if results.rounds else "",
+        "chart_indicators": charts.indicators_chart(results, lang, t) if results.rounds else "",
+        "rounds": rounds,
+        "lines": [
+            {"name": t[f"line_{line}"], "value": round(value), "weakest": line == weakest}
+            for line, value in final.lines.items()
+        ],
+        "weakest": t["weakest_line"].format(line=t[f"line_{weakest}"]),
+        "advice": t[f"advice_{weakest}"],
+        "own_advice": charts.words(own_advice, lang),
+        "phases": [(label(p, lang), t[f"model_phase_{p.value}"]) for p in GrowthPhase],
+        "model_lines": [(t[f"line_{line}"], t[f"model_line_{line}"]) for line in charts.LINES],
+        "roles": [(label(r, lang), t[f"model_role_{r.value}"]) for r in MunicipalRole],
+        "interventions": _intervention_rows(results, t, lang),
+        "version": game_version(),
+        "made": datetime.now(UTC).astimezone().strftime("%Y-%m-%d %H:%M"),
+    }
+
+
+def label_owner(owner: str, lang: Language) -> str:
+    from game.domain import InitiativeOwner
+
+    return label(InitiativeOwner(owner), lang)
+
+
+def report_html(results: ResultsFile, lang: Language, pack: Pack | None = None) -> str:
+    """The debrief report of one team, as one self-contained HTML page."""
+    context = report_context(results, lang, pack)
+    return environment().get_template("report.html.j2").render(context)
+
+
+# --- the comparison -----------------------------------------------------------------------------
+
+
+def compare_context(comparison: Comparison, lang: Language, pack: Pack | None) -> dict[str, Any]:
+    t = texts(lang)
+    reference = comparison.reference
+    teams = [(team.name, team.results) for team in comparison.teams]
+    relations = _relations(reference) if reference is not None else []
+    rows = []
+    for row in comparison.initiative_rows():
+        cells = []
+        for choice in row.choices:
+            if choice is None:
+                cells.append(None)
+            else:
+                cells.append(
+                    {
+                        "role": label(choice.role, lang),
+                        "fits": choice.role in choice.best_roles,
+                        "stumbled": not choice.succeeded,
+                    }
+                )
+        rows.append(
+            {
+                "round": row.round,
+                "title": row.title(lang),
+                "best": _roles(row.best_roles, lang),
+                "cells": cells,
+                "differed": row.differed,
+            }
+        )
+    return {
+        "lang": lang,
+        "t": t,
+        "brand": branding(pack, lang),
+        "scenario_title": reference.scenario.title.get(lang) if reference else "",
+        "organisation": reference.scenario.organisation.get(lang) if reference else "",
+        "seed": reference.seed if reference else "",
+        "length": _length(reference.length, t) if reference else "",
+        "teams": [
+            {
+                "name": name,
+                "score": r.final.score.total,
+                "title": r.final.score.title.get(lang),
+                "phase": label(r.final.phase, lang),
+                "phase_level": r.final.phase.level,
+                "stage": label(r.final.stage, lang),
+                "fit": _percent(r.final.fit_rate),
+                "predicted": "–"
+                if not r.final.predictions_made
+                else f"{r.final.predictions_right}/{r.final.predictions_made}",
+                "rounds": f"{r.rounds_played}/{r.scenario.rounds}",
+                "ended_early": r.ended_early,
+                "relations": [
+                    {
+                        "name": label(r.final.relation_phase[rel], lang),
+                        "level": r.final.relation_phase[rel].level,
+                    }
+                    if rel in r.final.relation_phase
+                    else None
+                    for rel in relations
+                ],
+            }
+            for name, r in teams
+        ],
+        "relations": [label(rel, lang) for rel in relations],
+        "chart_scores": charts.scores_chart(teams, t) if teams else "",
+        "chart_growth": charts.growth_chart(teams, lang, t) if teams else "",
+        "rows": rows,
+        "left_out": [
+            {"file": item.path.name or str(item.path), "reason": item.explain(lang)}
+            for item in comparison.left_out
+        ],
+        "version": game_version(),
+        "made": datetime.now(UTC).astimezone().strftime("%Y-%m-%d %H:%M"),
+    }
+
+
+def compare_html(comparison: Comparison, lang: Language, pack: Pack | None = None) -> str:
+    """The teams side by side, as one self-contained HTML page."""
+    context = compare_context(comparison, lang, pack)
+    return environment().get_template("compare.html.j2").render(context)
+
+
+def write_page(path: Path, html: str) -> Path:
+    """Write a page atomically (a half-written report never opens in a browser)."""
+    from game.saves.atomic import write_atomic
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    write_atomic(path, html.encode("utf-8"), keep_backup=False)
+    return path
