@@ -126,6 +126,26 @@ def test_the_built_game_runs_without_python(built_game: Path, tmp_path: Path) ->
     assert played.returncode == 0, played.stderr
     assert played.stdout.count("round ") == 12 and "end: phase" in played.stdout
 
+    # The balance simulator in worker processes: a frozen program must not start itself again
+    # in every worker (main.py calls freeze_support), and the games are the same as from source.
+    simulated = _run(
+        game,
+        "simulate",
+        "gemeente-middelgroot",
+        "--runs",
+        "2",
+        "--strategies",
+        "best,random",
+        "--jobs",
+        "2",
+        "--json",
+        home=tmp_path,
+    )
+    assert simulated.returncode == 0, simulated.stderr
+    report = json.loads(simulated.stdout)["scenarios"]["gemeente-middelgroot"]["strategies"]
+    assert report["best"]["games"] == 2 and report["random"]["games"] == 2
+    assert report["best"]["phase"]["mean"] > report["random"]["phase"]["mean"]
+
     # Issue 12: a results file and the report to take home, with the templates and pygal's
     # stylesheets the build carries.
     results = tmp_path / "rood.json"
