@@ -65,7 +65,8 @@ class GameSummary:
     prediction_rate: float | None
     # The first round after which the overall phase was at least 2, 3 and 4 (None: never).
     phase_rounds: tuple[int | None, int | None, int | None]
-    actions: tuple[str, ...]
+    # Each action bought, with the round it was first bought in.
+    actions: tuple[tuple[str, int], ...]
     events: tuple[tuple[str, int], ...]
     choices: tuple[tuple[str, bool], ...]
     agreed: int = 0
@@ -118,8 +119,11 @@ def _summary(
             if firsts[level - 2] is None and record.phase.level >= level:
                 firsts[level - 2] = record.round
     events: list[tuple[str, int]] = []
+    bought: dict[str, int] = {}
     for record in state.history:
         events.extend((event, record.round) for event in record.events)
+        for action in record.decisions.actions:
+            bought.setdefault(action, record.round)
     return GameSummary(
         strategy=strategy,
         seed=seed,
@@ -131,7 +135,7 @@ def _summary(
         fit_rate=state.fit_rate,
         prediction_rate=state.prediction_rate,
         phase_rounds=(firsts[0], firsts[1], firsts[2]),
-        actions=tuple(sorted(state.actions_done)),
+        actions=tuple(sorted(bought.items())),
         events=tuple(events),
         choices=tuple(
             (o.initiative, o.fitting) for record in state.history for o in record.outcomes
@@ -302,7 +306,8 @@ class ScenarioReport:
     dominant: str
     idle_initiatives: list[tuple[str, float]]
     never_bought: list[str]
-    always_bought: list[str]
+    # (action, round): bought by best in every game, always in that round.
+    always_bought: list[tuple[str, int]]
     silent_events: list[str]
     decisive_events: list[tuple[str, float, float]]
     warnings: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
@@ -375,11 +380,12 @@ def analyse(
     never, always = [], []
     if best:
         for action in scenario.actions:
-            share = sum(1 for g in best if action.id in g.actions) / len(best)
-            if share == 0 and action.trap is None:
+            rounds = [dict(g.actions).get(action.id) for g in best]
+            if all(r is None for r in rounds) and action.trap is None:
                 never.append(action.id)
-            elif share == 1:
-                always.append(action.id)
+            elif all(r is not None for r in rounds) and len(set(rounds)) == 1:
+                # Bought in every game, and always in the same round: a checklist, not a choice.
+                always.append((action.id, rounds[0]))
     fired = {event for g in summaries for event, _ in g.events}
     silent = [e.id for e in scenario.events if e.id not in fired]
     decisive = []
@@ -442,8 +448,8 @@ def _warnings(report: ScenarioReport) -> Iterator[tuple[str, dict[str, Any]]]:
         yield "idle_initiative", {"initiative": initiative, "points": gap}
     for action in report.never_bought:
         yield "never_bought", {"action": action}
-    for action in report.always_bought:
-        yield "always_bought", {"action": action}
+    for action, bought in report.always_bought:
+        yield "always_bought", {"action": action, "round": bought}
     for event in report.silent_events:
         yield "silent_event", {"event": event}
     for event, with_it, without in report.decisive_events:
@@ -490,10 +496,10 @@ WARNINGS: dict[str, tuple[str, str]] = {
         "weak?",
     ),
     "always_bought": (
-        "Ontwikkelactie '{action}' wordt door 'best' in elk spel gekocht: een keuze of een "
-        "afvinklijstje?",
-        "Development action '{action}' is bought by 'best' in every game: a choice, or a "
-        "checklist item?",
+        "Ontwikkelactie '{action}' wordt door 'best' in elk spel gekocht, en altijd in ronde "
+        "{round}: een keuze of een afvinklijstje?",
+        "Development action '{action}' is bought by 'best' in every game, always in round "
+        "{round}: a choice, or a checklist item?",
     ),
     "silent_event": (
         "Gebeurtenis '{event}' vindt in geen enkel spel plaats.",
@@ -667,7 +673,9 @@ def to_json(reports: list[ScenarioReport], lang: Language) -> dict[str, Any]:
                     {"initiative": i, "points": round(gap, 1)} for i, gap in report.idle_initiatives
                 ],
                 "actions_never_bought": report.never_bought,
-                "actions_always_bought": report.always_bought,
+                "actions_always_bought": [
+                    {"action": a, "round": r} for a, r in report.always_bought
+                ],
                 "events_never_fired": report.silent_events,
                 "decisive_events": [
                     {"event": e, "phase4_with": round(w, 4), "phase4_without": round(wo, 4)}
