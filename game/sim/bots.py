@@ -177,23 +177,36 @@ def hopeful(*_: object) -> Prediction:
 
 
 def _channel_options(
-    state: GameState, rules: CompiledRules, info: InitiativeInfo, available: set[str]
+    state: GameState, rules: CompiledRules, info: InitiativeInfo, available: frozenset[str]
 ) -> list[tuple[ChannelInfo, tuple[float, ...]]]:
     """The available channels with their fit per purpose as the round will count it: with the
-    organisation's purpose bonus, and the others' platform bonus in a conversing relation."""
+    organisation's purpose bonus, and the others' platform bonus in a conversing relation.
+
+    The same few inputs recur game after game, so the answer is remembered (never changed:
+    callers only read it)."""
     bonus = state.purpose_bonus
-    extras = [bonus.get(p, 0.0) for p in info.purposes]
+    extras = tuple([bonus.get(p, 0.0) for p in info.purposes]) if bonus else ()
     others = 0.0
     if state.relation_phase[info.relation].level >= 3:
         others = rules.tuning.others_platform_bonus
+    key = (info.id, available, extras, others)
+    memo = rules.bot_memo
+    found = memo.get(key)
+    if found is not None:
+        return found
     if not others and not any(extras):
-        return [option for option in info.channel_fits if option[0].id in available]
-    out = []
-    for channel, fits in info.channel_fits:
-        if channel.id not in available:
-            continue
-        plus = others if channel.others_platform else 0.0
-        out.append((channel, tuple(f + plus + e for f, e in zip(fits, extras, strict=True))))
+        out = [option for option in info.channel_fits if option[0].id in available]
+    else:
+        out = []
+        for channel, fits in info.channel_fits:
+            if channel.id not in available:
+                continue
+            plus = others if channel.others_platform else 0.0
+            more = extras or (0.0,) * len(fits)
+            out.append((channel, tuple(f + plus + e for f, e in zip(fits, more, strict=True))))
+    if len(memo) > 50_000:
+        memo.clear()
+    memo[key] = out
     return out
 
 
@@ -317,7 +330,7 @@ def plan(
         roles[info.id] = role
         purse.spend(rules.roles[role].cost)
 
-    available = {c for c in rules.channels if channel_available(state, rules, c)}
+    available = frozenset([c for c in rules.channels if channel_available(state, rules, c)])
     chosen: dict[str, list[str]] = {info.id: [] for info in infos}
     opened: set[str] = set()
 
@@ -407,7 +420,7 @@ def one_channel(rules: CompiledRules) -> ChannelInfo | None:
 
 
 def _cheapest_channel(
-    state: GameState, info: InitiativeInfo, available: set[str], opened: set[str]
+    state: GameState, info: InitiativeInfo, available: frozenset[str], opened: set[str]
 ) -> ChannelInfo | None:
     """The channel that costs fewest hours and serves any of the purposes at all."""
     options = [

@@ -201,6 +201,8 @@ class CompiledRules:
     # Parameters of explanations that recur (a key of what they say → the dict): effects share
     # them, since nothing ever changes an effect's parameters. Filled as games need them.
     said: dict[tuple[Any, ...], dict[str, Any]]
+    # What bots work out again and again from the same inputs (channel options per initiative).
+    bot_memo: dict[tuple[Any, ...], Any]
     actions: dict[str, DevelopmentAction]
     titles: dict[str, Bilingual]
     # Why each trap action is one, shown when a team buys it anyway.
@@ -360,6 +362,7 @@ def _compile(scenario: Scenario) -> CompiledRules:
         channels=channels,
         channel_uses={},
         said={},
+        bot_memo={},
         actions={a.id: a for a in scenario.actions},
         titles={x.id: x.title.pair() for x in (*scenario.actions, *scenario.events)},
         traps={a.id: a.trap.pair() for a in scenario.actions if a.trap is not None},
