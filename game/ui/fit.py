@@ -12,7 +12,8 @@ did not fit its rectangle), then looks at the widgets pygame_gui shows, and repo
 - two widgets on top of each other.
 
 Texts shortened on purpose with "…" carry their whole text in a tooltip; they are not problems,
-but ``shortened`` lists them so a layout that leans on them can be noticed.
+but ``shortened`` lists them so a layout that leans on them can be noticed. A label written
+with "…" ("Bring in news…": more choices follow) is its whole text, not a shortened one.
 """
 
 from __future__ import annotations
@@ -137,7 +138,7 @@ def check(app) -> FitReport:
             if not fits:
                 report.problems.append(f"text clipped in '{name}': {why}")
             message = getattr(widget, "text", "")
-            if message.endswith("…"):
+            if message.endswith("…") and message != getattr(widget, "written", None):
                 tip = getattr(widget, "tool_tip_text", None)
                 if not tip:
                     report.problems.append(f"shortened without a tooltip: '{name}'")

@@ -54,7 +54,10 @@ def _fit_height(widget: UIButton, message: str) -> None:
 
 def _fit_text(widget: UIButton | UILabel, message: str, tooltip: str | None, inside: int) -> None:
     """Text that is wider than its widget is shortened with "…", and the whole text becomes
-    the tooltip: a projector's large type never cuts a word off unseen."""
+    the tooltip: a projector's large type never cuts a word off unseen. The widget keeps the
+    text it was given (``written``), so a label that ends in "…" itself ("Bring in news…")
+    is not taken for a shortened one."""
+    widget.written = message  # type: ignore[union-attr]
     font = getattr(widget, "font", None)
     if font is None or not message:
         return

@@ -54,6 +54,7 @@ def run_tour(
         seed=seed,
         log_dir=log_dir or out / "logs",
         pack=pack,
+        results_dir=out / "results",
     )
     pilot = Harness(app)
     saved: list[Path] = []
@@ -156,6 +157,7 @@ def run_tour(
             app.go(scenes.HelpScene, scenes.TitleScene, page)
             pilot.advance(2)
             shot(f"help-{page + 1}")
+        _workshop(app, pilot, shot, seed, GameLength(length))
         app.go(confirm_quit(app))
         pilot.advance(2)
         shot("confirm-quit")
@@ -165,3 +167,57 @@ def run_tour(
     finally:
         app.close()
     return saved
+
+
+def _workshop(
+    app: App, pilot: Harness, shot: Callable[[str], None], seed: int, length: GameLength
+) -> None:
+    """Workshop mode (issue 12): three teams taking turns, the facilitator's screens over a
+    round, the end of the workshop and the teams side by side."""
+    from game.ui import scenes
+    from game.ui.workshop import (
+        CompareScene,
+        DiscussScene,
+        FacilitatorScene,
+        InjectScene,
+        TurnScene,
+        WorkshopEndScene,
+    )
+
+    controller = app.controller
+    scenario = controller.scenario
+    assert scenario is not None
+    teams = ["Team Rood", "Team Blauw", "Team Groen"]
+    controller.start_teams(scenario, seed, teams, length=length.value)
+    app.go(TurnScene)
+    pilot.advance(2)
+    shot("workshop-turn")
+    app.go(scenes.BriefingScene)
+    pilot.advance(2)
+    over = app.scene
+    for name, scene in (
+        ("facilitator", FacilitatorScene),
+        ("facilitator-discuss", DiscussScene),
+        ("facilitator-inject", InjectScene),
+    ):
+        app.go(scene(app, over))
+        pilot.advance(2)
+        shot(name)
+    app.go(over)
+    bots = [Bot(name, seed) for name in ("best", "random", "participating")]
+    while (turn := controller.next_turn()) is not None:
+        controller.switch_to(turn)
+        controller.apply(bots[turn].decide(controller.state, scenario))
+        controller.resolve()
+    files = []
+    for index in range(len(teams)):
+        controller.switch_to(index)
+        written = controller.results_file or controller.write_results()
+        if written is not None:
+            files.append(written)
+    app.go(WorkshopEndScene)
+    pilot.advance(2)
+    shot("workshop-end")
+    app.go(CompareScene(app, files))
+    pilot.advance(2)
+    shot("compare")

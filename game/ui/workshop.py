@@ -20,16 +20,17 @@ import time
 import webbrowser
 from array import array
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pygame
 
-from game.domain import CitizenRelation
+from game.domain import CitizenRelation, GameLength
 from game.labels import label
 from game.sim.state import InterventionKind
 from game.ui.dashboard import panel
-from game.ui.look import text, text_block
+from game.ui.look import block_height, fit_text_block, shortened, text, text_block, wrap
 from game.ui.scene import Scene
 
 if TYPE_CHECKING:
@@ -38,6 +39,16 @@ if TYPE_CHECKING:
 
 TIMER_CHOICES = (3, 5, 10)  # minutes
 PIN_LENGTH = (4, 8)
+
+
+def _heading(scene: Scene, message: str, left: int, top: int, right: int) -> pygame.Rect:
+    """A scene's heading, as wide and as tall as its text at this type size (no wider, so
+    nothing beside it lies under it)."""
+    font = scene.app.fonts.get(32, True)
+    width = min(right - left, font.size(message)[0] + scene.u(8))
+    rect = pygame.Rect(left, top, width, font.get_linesize())
+    scene.label(rect, message, "#heading", grow=False)
+    return rect
 
 
 # --- the round timer ------------------------------------------------------------------------------
@@ -115,21 +126,42 @@ class RoundTimer:
             and (self.shown() != self.drawn or self.ran_out())
         )
 
+    def face(self, app: App) -> tuple[pygame.font.Font, str]:
+        """The timer's font and words: as large as its box holds at this type size."""
+        shown = self.shown()
+        caption = shown if not self.paused else f"{shown} · {app.t('paused')}"
+        room = round(60 * app.scale) - 4
+        font = app.fonts.get(18, True)
+        for size in (40, 34, 30, 26, 22) if not self.paused else (26, 22, 18):
+            if app.fonts.get(size, True).get_linesize() <= room:
+                font = app.fonts.get(size, True)
+                break
+        return font, caption
+
+    def box(self, app: App) -> pygame.Rect:
+        """Where the timer goes: the middle of the top, as wide as its longest words need (not
+        the words of this second, so the box stays put while it counts down). The round's
+        top bar leaves this room free while the timer runs."""
+        font, _ = self.face(app)
+        sample = "00:00" if not self.paused else f"00:00 · {app.t('paused')}"
+        scale = app.scale
+        width = max(round(280 * scale), font.size(sample)[0] + round(32 * scale))
+        centre = app.origin[0] + 640 * scale
+        return pygame.Rect(
+            round(centre - width / 2), round(app.origin[1]), width, round(60 * scale)
+        )
+
     def draw(self, surface: pygame.Surface, app: App) -> None:
         """Large, in the middle of the top bar: amber when time is up."""
-        shown = self.shown()
-        self.drawn = shown
+        self.drawn = self.shown()
         palette, scale = app.palette, app.scale
-        ox, oy = app.origin
-        box = pygame.Rect(round(ox + 500 * scale), round(oy), round(280 * scale), round(60 * scale))
+        box = self.box(app)
         done = self.left() <= 0
         fill = palette.accent if done else palette.panel
         ink = palette.background if done else palette.text
         pygame.draw.rect(surface, fill, box, border_radius=round(8 * scale))
         pygame.draw.rect(surface, palette.accent, box, width=3, border_radius=round(8 * scale))
-        font = app.fonts.get(40 if not self.paused else 26, True)
-        t = app.t
-        caption = shown if not self.paused else f"{shown} · {t('paused')}"
+        font, caption = self.face(app)
         text(surface, font, caption, ink, box.center, "center")
 
 
@@ -239,70 +271,125 @@ class FacilitatorScene(Scene):
         return state is not None and not state.finished
 
     def build(self) -> None:
-        t = self.t
-        self.label(self.r(60, 24, 900, 50), t("Facilitator"), "#heading")
+        t, u, fonts = self.t, self.u, self.app.fonts
+        left, right = self.r(60, 0, 0, 0).left, self.r(1220, 0, 0, 0).left
+        width = right - left
+        heading = _heading(self, t("Facilitator"), left, self.r(0, 20, 0, 0).top, right)
+        # The team and round beside the heading, or under it when they do not fit beside it
+        # (the round timer, when it runs, is drawn in the middle of the top).
+        where_font = fonts.get(20)
+        beside = heading.right + u(24)
+        if self.app.timer.visible:
+            beside = max(beside, self.app.timer.box(self.app).right + u(12))
+        y = heading.bottom + u(10)
+        if where_font.size(self._where())[0] <= right - beside:
+            self.where_at: tuple[int, int, str] = (right, heading.centery, "midright")
+        else:
+            self.where_at = (left, heading.bottom, "topleft")
+            y += where_font.get_linesize()
         over = self.over
         can_reveal = getattr(over, "revealed", None) is not None and over.revealed < len(
             getattr(over, "entries", ())
         )
-        columns = (
+        sure = t("Sure? Press again")
+        # Each group: its heading and its buttons (caption, other caption it can show, action,
+        # enabled); the other caption is measured too, so arming a button moves nothing.
+        groups = (
             (
-                60,
                 t("The room"),
                 [
-                    (t("Pause: discuss"), self.pause, self.playing, "pause"),
-                    (t("Reveal the next effect"), self.reveal_one, can_reveal, "reveal"),
-                    (t("Reveal every effect"), self.reveal_all, can_reveal, "reveal_all"),
+                    (t("Pause: discuss"), "", self.pause, self.playing),
+                    (t("Reveal the next effect"), "", self.reveal_one, can_reveal),
+                    (t("Reveal every effect"), "", self.reveal_all, can_reveal),
                 ],
             ),
             (
-                450,
                 t("Round timer"),
                 [
-                    (
-                        t("{n} minutes").format(n=minutes),
-                        lambda m=minutes: self.timer(m),
-                        True,
-                        f"timer{minutes}",
-                    )
+                    (t("{n} minutes").format(n=minutes), "", lambda m=minutes: self.timer(m), True)
                     for minutes in TIMER_CHOICES
                 ]
-                + [(t("Stop the timer"), self.stop_timer, self.app.timer.visible, "stop")],
+                + [(t("Stop the timer"), "", self.stop_timer, self.app.timer.visible)],
             ),
             (
-                840,
                 t("The game"),
                 [
-                    (t("Bring in news…"), self.inject, self.playing, "inject"),
+                    (t("Bring in news…"), "", self.inject, self.playing),
                     (
-                        t("Sure? Press again")
-                        if self.armed == "skip"
-                        else t("Skip to the next round"),
+                        sure if self.armed == "skip" else t("Skip to the next round"),
+                        sure,
                         self.skip,
                         self.playing,
-                        "skip",
                     ),
                     (
-                        t("Sure? Press again") if self.armed == "end" else t("End the game now"),
+                        sure if self.armed == "end" else t("End the game now"),
+                        sure,
                         self.end,
                         self.playing,
-                        "end",
                     ),
-                    (t("Write the results now"), self.results, True, "results"),
+                    (t("Write the results now"), "", self.results, True),
                 ],
             ),
         )
-        for x, heading, buttons in columns:
-            self.label(self.r(x, 96, 380, 40), heading, "#dim")
-            y = 140
-            for caption, action, enabled, _ in buttons:
-                self.button(self.r(x, y, 380, 56), caption, action, enabled=enabled)
-                y += 68
+
+        def widest(buttons) -> int:
+            return max(self.needed(c) for b in buttons for c in b[:2] if c)
+
+        gap, label_h = u(10), fonts.get(18).get_linesize()
+        column_w = (width - 2 * gap) // 3
+        columns = max(widest(buttons) for _, buttons in groups) <= column_w
+        height = max(u(56) if columns else u(46), self._button_height(None))
+        if columns:
+            # Three columns side by side, when every label fits one.
+            bottom = y
+            for i, (name, buttons) in enumerate(groups):
+                x = left + i * (column_w + gap)
+                self.label(pygame.Rect(x, y, column_w, label_h), name, "#dim", grow=False)
+                top = y + label_h + u(4)
+                for caption, _, action, enabled in buttons:
+                    self.button(
+                        pygame.Rect(x, top, column_w, height), caption, action, enabled=enabled
+                    )
+                    top += height + u(12)
+                bottom = max(bottom, top)
+            y = bottom
+        else:
+            # Large type: the groups one under the other, each as many buttons a row as fit.
+            for name, buttons in groups:
+                self.label(pygame.Rect(left, y, width, label_h), name, "#dim", grow=False)
+                y += label_h + u(4)
+                per_row = max(1, min(len(buttons), (width + gap) // (widest(buttons) + gap)))
+                button_w = (width - (per_row - 1) * gap) // per_row
+                for i, (caption, _, action, enabled) in enumerate(buttons):
+                    x = left + (i % per_row) * (button_w + gap)
+                    top = y + (i // per_row) * (height + gap)
+                    rect = pygame.Rect(x, top, button_w, height)
+                    self.button(rect, caption, action, enabled=enabled)
+                y += -(-len(buttons) // per_row) * (height + gap) + u(4)
+        self.area_top = y + u(8)
+        back = t("Back to the game (Esc)")
+        back_h = max(u(58), self._button_height("@big_button"))
+        back_top = min(self.r(0, 640, 0, 0).top, self.r(0, 706, 0, 0).top - back_h)
+        self.area_bottom = back_top - u(8)
+        back_w = self.fitted(back, "@big_button", 420)
         self.button(
-            self.r(60, 640, 420, 58), t("Back to the game (Esc)"), self.back, kind="@big_button"
+            pygame.Rect(left, back_top, back_w, back_h), back, self.back, kind="@big_button"
         )
         if self._focus is None:
             self.move_focus(1)
+
+    def _where(self) -> str:
+        """The team and round, for the top right."""
+        state, scenario = self.controller.state, self.controller.scenario
+        if state is None or scenario is None:
+            return ""
+        t = self.t
+        where = t("{team} · round {n} of {total}").format(
+            team=self.controller.team, n=min(state.round, scenario.rounds), total=scenario.rounds
+        )
+        if state.finished:
+            where += " · " + t("the game is over")
+        return where
 
     # -- the room --
 
@@ -381,33 +468,39 @@ class FacilitatorScene(Scene):
 
     def draw(self, surface: pygame.Surface) -> None:
         t, palette, fonts = self.t, self.app.palette, self.app.fonts
-        state, scenario = self.controller.state, self.controller.scenario
-        if state is not None and scenario is not None:
-            shown = min(state.round, scenario.rounds)
-            where = t("{team} · round {n} of {total}").format(
-                team=self.controller.team, n=shown, total=scenario.rounds
-            )
-            if state.finished:
-                where += " · " + t("the game is over")
-            text(
-                surface,
-                fonts.get(20),
-                where,
-                palette.text_dim,
-                self.r(1220, 50, 0, 0).topleft,
-                "midright",
-            )
-        area = self.r(60, 440, 1160, 120)
-        if self.app.timer.visible:
-            timer = t("Timer: {left}").format(left=self.app.timer.shown())
-            text(surface, fonts.get(36, True), timer, palette.accent, area.topleft)
-            area.top += self.u(56)
+        where = self._where()
+        if where:
+            x, y, anchor = self.where_at
+            text(surface, fonts.get(20), where, palette.text_dim, (x, y), anchor)
+        left, right = self.r(60, 0, 0, 0).left, self.r(1220, 0, 0, 0).left
+        area = pygame.Rect(left, self.area_top, right - left, self.area_bottom - self.area_top)
+        # What the last step did, or else what every step here does. (A running timer shows
+        # at the top, as over the round.)
         if self.message:
-            text_block(
-                surface, fonts.get(18), self.message, palette.text, self.r(500, 640, 740, 70)
-            )
-        hint = t("Everything done here is recorded in the save and the results.")
-        text(surface, fonts.get(16), hint, palette.text_dim, area.topleft)
+            message = _fold(fonts.get(18), self.message, area.width)
+            fit_text_block(surface, fonts, message, palette.text, area, (18, 16, 14))
+        else:
+            hint = t("Everything done here is recorded in the save and the results.")
+            fit_text_block(surface, fonts, hint, palette.text_dim, area, (16, 14))
+
+
+def _fold(font: pygame.font.Font, message: str, width: int) -> str:
+    """``message`` with line breaks inside a word too long for ``width`` (a file's path),
+    after a "/" or "\\" where it can: wrapped text breaks only between words."""
+    words = []
+    for word in message.split(" "):
+        if font.size(word)[0] <= width:
+            words.append(word)
+            continue
+        lines, line = [], ""
+        for char in word:
+            if line and font.size(line + char)[0] > width:
+                cut = max(line.rfind("/"), line.rfind("\\")) + 1 or len(line)
+                lines.append(line[:cut])
+                line = line[cut:]
+            line += char
+        words.append("\n".join([*lines, line]))
+    return " ".join(words)
 
 
 def _reason(error: Exception, lang: str) -> str:
@@ -432,8 +525,17 @@ class DiscussScene(Scene):
         self.app.timer.pause()
 
     def build(self) -> None:
+        caption = self.t("Continue (Enter)")
+        width = self.fitted(caption, "@big_button", 400)
+        height = max(self.u(60), self._button_height("@big_button"))
+        top = min(self.r(0, 640, 0, 0).top, self.r(0, 706, 0, 0).top - height)
+        centre = self.r(640, 0, 0, 0).left
+        self.card_bottom = top - self.u(16)
         self.button(
-            self.r(440, 640, 400, 60), self.t("Continue (Enter)"), self.back, kind="@big_button"
+            pygame.Rect(centre - width // 2, top, width, height),
+            caption,
+            self.back,
+            kind="@big_button",
         )
         self.move_focus(1)
 
@@ -460,26 +562,38 @@ class DiscussScene(Scene):
         return self.t("Discuss"), scenario.briefing.get(lang)
 
     def draw(self, surface: pygame.Surface) -> None:
-        t, palette, fonts = self.t, self.app.palette, self.app.fonts
-        card = self.r(60, 40, 1160, 580)
-        panel(surface, card, palette, self.u(16))
-        pygame.draw.rect(surface, palette.accent, card, width=4, border_radius=self.u(16))
-        inner = card.inflate(-self.u(80), -self.u(60))
-        text(surface, fonts.get(22, True), t("Discuss together"), palette.text_dim, inner.topleft)
-        title, body = self.question()
-        area = pygame.Rect(inner.left, inner.top + self.u(44), inner.width, inner.height)
-        used = text_block(surface, fonts.get(46, True), title, palette.accent, area, max_lines=3)
-        area.top += used + self.u(20)
-        area.height = max(0, inner.bottom - area.top - self.u(60))
-        text_block(surface, fonts.get(30), body, palette.text, area, max_lines=7)
+        t, palette, fonts, u = self.t, self.app.palette, self.app.fonts, self.u
+        card = self.r(60, 24, 1160, 0)
+        if self.app.timer.visible:  # the paused round timer, at the top, stays in sight
+            card.top = max(card.top, self.app.timer.box(self.app).bottom + u(8))
+        card.height = self.card_bottom - card.top
+        panel(surface, card, palette, u(16))
+        pygame.draw.rect(surface, palette.accent, card, width=4, border_radius=u(16))
+        inner = card.inflate(-u(80), -u(48))
+        kicker = fonts.get(22, True)
+        text(surface, kicker, t("Discuss together"), palette.text_dim, inner.topleft)
+        # The question for the room at the bottom, whole; the title and the text above it in
+        # the largest type that fits between (a long text steps down rather than being cut).
         prompt = t("Which role fits here, and why? What do you expect it to do?")
+        prompt_font = fonts.get(24, True)
+        prompt_h = block_height(prompt_font, len(wrap(prompt_font, prompt, inner.width)))
+        prompt_top = inner.bottom - prompt_h
+        title, body = self.question()
+        area = pygame.Rect(inner.left, inner.top + kicker.get_linesize() + u(8), inner.width, 0)
+        title_h = block_height(fonts.get(46, True), 3)
+        area.height = min(title_h, prompt_top - u(16) - area.top)
+        used = fit_text_block(
+            surface, fonts, title, palette.accent, area, (46, 40, 34, 28), bold=True
+        )
+        area.top += used + u(12)
+        area.height = max(0, prompt_top - u(16) - area.top)
+        fit_text_block(surface, fonts, body, palette.text, area, (30, 27, 24, 21, 18))
         text_block(
             surface,
-            fonts.get(24, True),
+            prompt_font,
             prompt,
             palette.text,
-            pygame.Rect(inner.left, inner.bottom - self.u(40), inner.width, self.u(44)),
-            max_lines=1,
+            pygame.Rect(inner.left, prompt_top, inner.width, prompt_h),
         )
 
 
@@ -489,32 +603,83 @@ class InjectScene(Scene):
     name = "facilitator_inject"
     offers_help = False
 
-    def __init__(self, app: App, over: Scene) -> None:
+    def __init__(self, app: App, over: Scene, page: int = 0) -> None:
         super().__init__(app)
         self.over = over
+        self.page = page
 
     def reopen(self) -> Callable[[], Scene]:
         return lambda: self
 
+    def hint(self) -> str:
+        return self.t(
+            "Its effects apply at once and stay in the game's record; initiatives it brings join "
+            "the table."
+        )
+
     def build(self) -> None:
         from game.sim.facilitator import injectable_events
 
-        t = self.t
-        self.label(self.r(60, 24, 1100, 50), t("Bring in news now"), "#heading")
+        t, u, fonts, lang = self.t, self.u, self.app.fonts, self.lang
+        left, right = self.r(60, 0, 0, 0).left, self.r(1220, 0, 0, 0).left
+        width = right - left
+        heading = _heading(self, t("Bring in news now"), left, self.r(0, 20, 0, 0).top, right)
+        # What bringing news in does, under the heading, as many lines as it takes.
+        hint_font = fonts.get(17)
+        lines = len(wrap(hint_font, self.hint(), width))
+        self.hint_rect = pygame.Rect(
+            left, heading.bottom + u(4), width, block_height(hint_font, lines)
+        )
+        back_h = max(u(58), self._button_height("@big_button"))
+        bottom = min(self.r(0, 640, 0, 0).top, self.r(0, 706, 0, 0).top - back_h)
+        back_w = self.fitted(t("Back"), "@big_button", 300)
+        self.button(
+            pygame.Rect(left, bottom, back_w, back_h), t("Back"), self.back, kind="@big_button"
+        )
+        # The events in two columns when every title fits one, else in one; a page at a time
+        # when there are more than fit.
         scenario, state = self.controller.scenario, self.controller.state
         events = injectable_events(state, scenario) if scenario and state else []
-        for i, event in enumerate(events[:16]):
-            x = 60 + (i % 2) * 590
-            y = 110 + (i // 2) * 62
+        gap = u(10)
+        row_h = max(u(52), self._button_height("@left_button"))
+        top = self.hint_rect.bottom + u(14)
+        half = (width - u(20)) // 2
+        titles = [event.title.get(lang) for event in events]
+        widest = max((self.needed(title, "@left_button") for title in titles), default=0)
+        columns = 2 if widest <= half else 1
+        column_w = half if columns == 2 else width
+        rows = max(1, (bottom - u(12) - top + gap) // (row_h + gap))
+        per_page = rows * columns
+        pages = max(1, -(-len(events) // per_page))
+        self.page = max(0, min(self.page, pages - 1))
+        self.pages = pages
+        shown = events[self.page * per_page : (self.page + 1) * per_page]
+        for i, event in enumerate(shown):
+            x = left + (i % columns) * (column_w + u(20))
+            y = top + (i // columns) * (row_h + gap)
             self.button(
-                self.r(x, y, 570, 52),
-                event.title.get(self.lang),
+                pygame.Rect(x, y, column_w, row_h),
+                event.title.get(lang),
                 lambda e=event.id: self.bring(e),
-                tooltip=event.text.get(self.lang),
+                tooltip=event.text.get(lang),
                 kind="@left_button",
             )
-        self.button(self.r(60, 640, 300, 58), t("Back"), self.back, kind="@big_button")
+        if pages > 1:
+            x = right
+            for caption, step, enabled in (
+                (t("Later"), 1, self.page < pages - 1),
+                (t("Earlier"), -1, self.page > 0),
+            ):
+                w = self.fitted(caption, None, 130)
+                x -= w
+                rect = pygame.Rect(x, bottom, w, back_h)
+                self.button(rect, caption, lambda s=step: self.turn(s), enabled=enabled)
+                x -= gap
         self.move_focus(1)
+
+    def turn(self, step: int) -> None:
+        self.page += step
+        self.rebuild()
 
     def bring(self, event_id: str) -> None:
         self.controller.inject(event_id)
@@ -525,17 +690,12 @@ class InjectScene(Scene):
         self.app.go(FacilitatorScene(self.app, self.over))
 
     def draw(self, surface: pygame.Surface) -> None:
-        hint = self.t(
-            "Its effects apply at once and stay in the game's record; initiatives it brings join "
-            "the table."
-        )
-        text_block(
-            surface,
-            self.app.fonts.get(17),
-            hint,
-            self.app.palette.text_dim,
-            self.r(400, 650, 820, 60),
-        )
+        palette, fonts = self.app.palette, self.app.fonts
+        text_block(surface, fonts.get(17), self.hint(), palette.text_dim, self.hint_rect)
+        if self.pages > 1:
+            note = self.t("Page {n} of {total}").format(n=self.page + 1, total=self.pages)
+            where = (self.r(1220, 0, 0, 0).left, self.hint_rect.top - self.u(4))
+            text(surface, fonts.get(16, True), note, palette.text_dim, where, "bottomright")
 
 
 # --- hot-seat: whose turn -------------------------------------------------------------------------
@@ -558,8 +718,16 @@ class TurnScene(Scene):
     name = "turn"
 
     def build(self) -> None:
+        caption = self.t("Start the round")
+        width = self.fitted(caption, "@big_button", 400)
+        height = max(self.u(64), self._button_height("@big_button"))
+        self.button_top = self.r(0, 520, 0, 0).top
+        centre = self.r(640, 0, 0, 0).left
         self.button(
-            self.r(440, 520, 400, 64), self.t("Start the round"), self.start, kind="@big_button"
+            pygame.Rect(centre - width // 2, self.button_top, width, height),
+            caption,
+            self.start,
+            kind="@big_button",
         )
         self.move_focus(1)
 
@@ -577,34 +745,41 @@ class TurnScene(Scene):
         self.app.go(TitleScene)
 
     def draw(self, surface: pygame.Surface) -> None:
-        t, palette, fonts = self.t, self.app.palette, self.app.fonts
+        t, palette, fonts, u = self.t, self.app.palette, self.app.fonts, self.u
         controller = self.controller
         state, scenario = controller.state, controller.scenario
         if state is None or scenario is None:
             return
-        centre = self.r(640, 200, 0, 0).topleft
-        text(surface, fonts.get(26), t("Next up"), palette.text_dim, centre, "center")
-        text(
-            surface,
-            fonts.get(60, True),
-            controller.team,
-            palette.accent,
-            self.r(640, 270, 0, 0).topleft,
-            "center",
-        )
-        where = t("Round {n} of {total}").format(n=state.round, total=scenario.rounds)
-        text(surface, fonts.get(28), where, palette.text, self.r(640, 350, 0, 0).topleft, "center")
+        width = u(1160)
+        # The team's name large, a size smaller when a long name would not fit the width.
+        team_font = fonts.get(34, True)
+        for size in (60, 52, 44):
+            if fonts.get(size, True).size(controller.team)[0] <= width:
+                team_font = fonts.get(size, True)
+                break
+        lines: list[tuple[pygame.font.Font, str, tuple[int, int, int], int]] = [
+            (fonts.get(26), t("Next up"), palette.text_dim, u(4)),
+            (team_font, controller.team, palette.accent, u(4)),
+            (
+                fonts.get(28),
+                t("Round {n} of {total}").format(n=state.round, total=scenario.rounds),
+                palette.text,
+                u(24),
+            ),
+        ]
         others = [s.team for i, s in enumerate(controller.seats) if i != controller.seat]
         if others:
-            line = t("Taking turns: {teams}").format(teams=", ".join([controller.team, *others]))
-            text(
-                surface,
-                fonts.get(18),
-                line,
-                palette.text_dim,
-                self.r(640, 420, 0, 0).topleft,
-                "center",
-            )
+            turns = t("Taking turns: {teams}").format(teams=", ".join([controller.team, *others]))
+            small = fonts.get(18)
+            lines += [(small, line, palette.text_dim, u(2)) for line in wrap(small, turns, width)]
+        # One block, centred above the button.
+        height = sum(font.get_linesize() + gap for font, _, _, gap in lines)
+        space = self.r(0, 110, 0, 0).top + self.button_top - self.u(24) - height
+        y = max(self.r(0, 24, 0, 0).top, space // 2)
+        centre = self.r(640, 0, 0, 0).left
+        for font, line, colour, gap in lines:
+            text(surface, font, line, colour, (centre, y), "midtop")
+            y += font.get_linesize() + gap
 
 
 class WorkshopEndScene(Scene):
@@ -613,21 +788,51 @@ class WorkshopEndScene(Scene):
     name = "workshop_end"
 
     def build(self) -> None:
-        t = self.t
-        self.label(self.r(60, 30, 1100, 56), t("Every team has played"), "#heading")
-        y = 120
-        for i, seat in enumerate(self.controller.seats):
+        from game.sim import score
+
+        t, u, fonts = self.t, self.u, self.app.fonts
+        left, right = self.r(60, 0, 0, 0).left, self.r(1240, 0, 0, 0).left
+        heading = _heading(self, t("Every team has played"), left, self.r(0, 24, 0, 0).top, right)
+        # One row a team: its debrief button and its score and title, beside the button when
+        # they fit, else under it.
+        captions = [t("Debrief of {team}").format(team=seat.team) for seat in self.controller.seats]
+        self.lines = [
+            f"{card.total} · {card.title.get(self.lang)}"
+            for card in (score(seat.state) for seat in self.controller.seats)
+        ]
+        button_w = min(
+            right - left, max([u(520)] + [self.needed(c, "@left_button") for c in captions])
+        )
+        height = max(u(54), self._button_height("@left_button"))
+        line_font = fonts.get(20)
+        widest = max((line_font.size(line)[0] for line in self.lines), default=0)
+        beside = left + button_w + u(20) + widest <= right
+        self.line_at: list[tuple[int, int, str]] = []
+        y = heading.bottom + u(14)
+        for i, caption in enumerate(captions):
             self.button(
-                self.r(60, y, 520, 54),
-                t("Debrief of {team}").format(team=seat.team),
+                pygame.Rect(left, y, button_w, height),
+                caption,
                 lambda i=i: self.debrief(i),
                 kind="@left_button",
             )
-            y += 66
+            if beside:
+                self.line_at.append((left + button_w + u(20), y + height // 2, "midleft"))
+                y += height + u(12)
+            else:
+                self.line_at.append((left + u(14), y + height + u(2), "topleft"))
+                y += height + line_font.get_linesize() + u(14)
+        bottom_h = max(u(58), self._button_height("@big_button"))
+        top = min(self.r(0, 640, 0, 0).top, self.r(0, 706, 0, 0).top - bottom_h)
+        compare_w = self.fitted(t("Compare the teams"), "@big_button", 380)
         self.button(
-            self.r(860, 640, 380, 58), t("Compare the teams"), self.compare, kind="@big_button"
+            pygame.Rect(right - compare_w, top, compare_w, bottom_h),
+            t("Compare the teams"),
+            self.compare,
+            kind="@big_button",
         )
-        self.button(self.r(60, 640, 300, 58), t("Title screen"), self.back)
+        title_w = self.fitted(t("Title screen"), None, 300)
+        self.button(pygame.Rect(left, top, title_w, bottom_h), t("Title screen"), self.back)
         self.move_focus(1)
 
     def debrief(self, index: int) -> None:
@@ -646,22 +851,9 @@ class WorkshopEndScene(Scene):
         self.app.go(TitleScene)
 
     def draw(self, surface: pygame.Surface) -> None:
-        from game.sim import score
-
-        palette, fonts = self.app.palette, self.app.fonts
-        y = 120
-        for seat in self.controller.seats:
-            card = score(seat.state)
-            line = f"{card.total} · {card.title.get(self.lang)}"
-            text(
-                surface,
-                fonts.get(20),
-                line,
-                palette.text,
-                self.r(600, y + 27, 0, 0).topleft,
-                "midleft",
-            )
-            y += 66
+        palette, font = self.app.palette, self.app.fonts.get(20)
+        for line, (x, y, anchor) in zip(self.lines, self.line_at, strict=True):
+            text(surface, font, line, palette.text, (x, y), anchor)
 
 
 # --- the comparison screen ------------------------------------------------------------------------
@@ -685,6 +877,7 @@ class CompareScene(Scene):
         self.folder = folder or str(app.results_dir)
         self.message = ""
         self.comparison: Comparison | None = None
+        self.page = 0
 
     def reopen(self) -> Callable[[], Scene]:
         return lambda: self
@@ -709,24 +902,154 @@ class CompareScene(Scene):
         self.comparison = compare_files([folder])
 
     def build(self) -> None:
-        t = self.t
-        self.label(self.r(40, 16, 900, 50), t("Teams side by side"), "#heading")
-        self.folder_entry = self.entry(self.r(40, 74, 860, 46), self.folder)
+        t, u, fonts = self.t, self.u, self.app.fonts
+        left, right = self.r(40, 0, 0, 0).left, self.r(1240, 0, 0, 0).left
+        width = right - left
+        heading = _heading(self, t("Teams side by side"), left, self.r(0, 12, 0, 0).top, right)
+        # The folder to read, under the heading.
+        read = t("Read this folder")
+        read_w = self.fitted(read, None, 330)
+        entry_h = max(u(46), fonts.get(22).get_linesize() + u(10), self._button_height(None))
+        y = heading.bottom + u(6)
+        self.folder_entry = self.entry(
+            pygame.Rect(left, y, width - read_w - u(10), entry_h), self.folder
+        )
         self.folder_entry.set_text_length_limit(400)
-        self.button(self.r(910, 74, 330, 46), t("Read this folder"), self.read_folder)
-        self.text_box(self.r(40, 438, 760, 196), self._differences_html())
-        self.text_box(self.r(812, 438, 428, 196), self._left_out_html())
-        self.button(self.r(40, 650, 240, 56), t("Back"), self.back)
+        self.button(pygame.Rect(right - read_w, y, read_w, entry_h), read, self.read_folder)
+        top = y + entry_h + u(12)
+        # Along the bottom: back (and the pages of teams), and saving the comparison.
+        bottom_h = max(u(56), self._button_height("@big_button"))
+        bottom = min(self.r(0, 650, 0, 0).top, self.r(0, 706, 0, 0).top - bottom_h)
+        self.message_rect = None
+        if self.message:
+            font = fonts.get(16)
+            lines = len(wrap(font, _fold(font, self.message, width), width))
+            height = block_height(font, lines)
+            self.message_rect = pygame.Rect(left, bottom - u(8) - height, width, height)
+            bottom_of_middle = self.message_rect.top - u(8)
+        else:
+            bottom_of_middle = bottom - u(12)
+        # The teams' table, as tall as the teams on this page need; the differences and the
+        # files left out under it.
+        self.plan = self._plan(pygame.Rect(left, top, width, bottom_of_middle - top))
+        boxes_top = self.plan.panel.bottom + u(10) if self.plan.panel.height else top
+        boxes_h = bottom_of_middle - boxes_top
+        split = left + round(width * 0.635)
+        self.text_box(pygame.Rect(left, boxes_top, split - left, boxes_h), self._differences_html())
+        self.text_box(
+            pygame.Rect(split + u(12), boxes_top, right - split - u(12), boxes_h),
+            self._left_out_html(),
+        )
+        back_w = self.fitted(t("Back"), None, 240)
+        self.button(pygame.Rect(left, bottom, back_w, bottom_h), t("Back"), self.back)
+        x = left + back_w + u(10)
+        pages = len(self.plan.pages)
+        if pages > 1:
+            for caption, step, enabled in (
+                (t("Earlier"), -1, self.page > 0),
+                (t("Later"), 1, self.page < pages - 1),
+            ):
+                w = self.fitted(caption, None, 130)
+                rect = pygame.Rect(x, bottom, w, bottom_h)
+                self.button(rect, caption, lambda s=step: self.turn(s), enabled=enabled)
+                x += w + u(10)
         enabled = bool(self.comparison and self.comparison.teams)
+        save = t("Save as a web page")
+        save_w = self.fitted(save, "@big_button", 360)
         self.button(
-            self.r(880, 650, 360, 56),
-            t("Save as a web page"),
+            pygame.Rect(right - save_w, bottom, save_w, bottom_h),
+            save,
             self.export,
             enabled=enabled,
             kind="@big_button",
         )
         if self._focus is None:
             self.move_focus(1)
+
+    def turn(self, step: int) -> None:
+        """Another page of teams."""
+        self.page = max(0, min(len(self.plan.pages) - 1, self.page + step))
+        self.rebuild()
+
+    def _plan(self, room: pygame.Rect) -> _TablePlan:
+        """The teams' table for this type size: one line a team when everything fits the
+        width; else the long cells wrap; else the relations get a table of their own under
+        the first. As many teams a page as fit, leaving the texts under it two lines (they
+        scroll)."""
+        t, u, fonts, lang = self.t, self.u, self.app.fonts, self.lang
+        comparison = self.comparison
+        if comparison is None or not comparison.teams:
+            self.page = 0
+            return _TablePlan(pygame.Rect(room.left, room.top, room.width, 0))
+        head, body, small = fonts.get(16, True), fonts.get(17), fonts.get(14, True)
+        inner_w = room.width - 2 * u(12)
+        gap = u(14)
+        headers = (t("Team"), t("Score"), t("Title"), t("Phase"), t("Stage"))
+        values = [
+            (
+                team.name,
+                str(team.results.final.score.total),
+                team.results.final.score.title.get(lang),
+                f"{team.results.final.phase.level} {label(team.results.final.phase, lang)}",
+                label(team.results.final.stage, lang),
+            )
+            for team in comparison.teams
+        ]
+        natural = [
+            max([head.size(h)[0]] + [body.size(v[i])[0] for v in values])
+            for i, h in enumerate(headers)
+        ]
+        least = [
+            max([head.size(h)[0]] + [body.size(w)[0] for v in values for w in v[i].split()])
+            for i, h in enumerate(headers)
+        ]
+        relations = list(CitizenRelation)
+        cell = max(u(44), max(small.size(label(r, lang))[0] for r in relations) + u(8))
+        block = len(relations) * cell
+        gaps = (len(headers) - 1) * gap
+        if sum(natural) + gaps + gap + block <= inner_w:
+            widths, split = natural, False
+        elif sum(least) + gaps + gap + block <= inner_w:
+            widths, split = _share(least, natural, inner_w - gaps - gap - block), False
+        else:
+            widths, split = _share(least, natural, inner_w - gaps), True
+        step = round(body.get_linesize() * 1.15)
+
+        def row_height(cells: list[str], columns: list[int]) -> int:
+            lines = max(len(wrap(body, v, w)) for v, w in zip(cells, columns, strict=True))
+            return (lines - 1) * step + body.get_linesize() + u(6)
+
+        rows = [row_height(list(v), widths) for v in values]
+        team_w = max(least[0], min(natural[0], inner_w - gap - block))
+        second = [row_height([v[0]], [team_w]) for v in values] if split else []
+        facts_h = fonts.get(16).get_linesize() + u(4)
+        head_h = max(head.get_linesize(), small.get_linesize()) + u(4)
+        base = u(8) + facts_h + head_h + (u(12) + head_h if split else 0) + u(8)
+        texts = self.app.fonts.get(20).get_linesize() * 2 + u(40)
+        budget = max(base + rows[0] + (second[0] if split else 0), room.height - texts)
+        pages: list[list[int]] = [[]]
+        used = base
+        for i in range(len(values)):
+            need = rows[i] + (second[i] if split else 0)
+            if pages[-1] and used + need > budget:
+                pages.append([])
+                used = base
+            pages[-1].append(i)
+            used += need
+        self.page = max(0, min(self.page, len(pages) - 1))
+        height = base + sum(rows[i] + (second[i] if split else 0) for i in pages[self.page])
+        return _TablePlan(
+            pygame.Rect(room.left, room.top, room.width, height),
+            headers,
+            values,
+            widths,
+            rows,
+            split,
+            team_w,
+            second,
+            cell,
+            pages,
+        )
 
     def read_folder(self) -> None:
         self.folder = self.folder_entry.get_text().strip() or str(self.app.results_dir)
@@ -779,9 +1102,10 @@ class CompareScene(Scene):
                 mark = t("fits") if fits else t("misses")
                 choices.append(f"{e(name)}: {e(label(choice.role, lang))} ({e(mark)})")
             best = ", ".join(label(r, lang) for r in row.best_roles)
+            when = t("Round {n}").format(n=row.round)
+            fit = t("best fit: {roles}").format(roles=best)
             parts.append(
-                f"{e(t('Round'))} {row.round} · <b>{e(row.title(lang))}</b> ({e(t('best'))}: "
-                f"{e(best)}): {'; '.join(choices)}<br>"
+                f"{e(when)} · <b>{e(row.title(lang))}</b> ({e(fit)}): {'; '.join(choices)}<br>"
             )
         if not rows:
             parts.append(e(t("The teams chose the same role everywhere.")))
@@ -801,74 +1125,125 @@ class CompareScene(Scene):
         return "".join(parts)
 
     def draw(self, surface: pygame.Surface) -> None:
-        t, palette, fonts, lang = self.t, self.app.palette, self.app.fonts, self.lang
-        box = self.r(40, 132, 1200, 296)
-        panel(surface, box, palette, self.u(10))
-        comparison = self.comparison
-        if comparison is None or not comparison.teams:
+        t, palette, fonts, lang, u = self.t, self.app.palette, self.app.fonts, self.lang, self.u
+        if self.message_rect is not None:
+            font, rect = fonts.get(16), self.message_rect
+            text_block(surface, font, _fold(font, self.message, rect.width), palette.text, rect)
+        plan, comparison = self.plan, self.comparison
+        if comparison is None or not comparison.teams or not plan.panel.height:
             return
+        panel(surface, plan.panel, palette, u(10))
+        inner = plan.panel.inflate(-2 * u(12), -2 * u(8))
         reference = comparison.teams[0].results
-        inner = box.inflate(-self.u(24), -self.u(16))
-        title = reference.scenario.title.get(lang)
-        facts = f"{title} · {t('seed')} {reference.seed} · {reference.length}"
-        text(surface, fonts.get(16), facts, palette.text_dim, inner.topleft)
-        head = fonts.get(16, True)
-        body = fonts.get(17)
-        columns = (0, 200, 270, 480, 640)
-        y = inner.top + self.u(26)
-        for x, caption in zip(
-            columns, (t("Team"), t("Score"), t("Title"), t("Phase"), t("Stage")), strict=True
-        ):
-            text(surface, head, caption, palette.text_dim, (inner.left + self.u(x), y))
+        lengths = {
+            GameLength.SHORT: t("Short"),
+            GameLength.STANDARD: t("Standard"),
+            GameLength.FULL: t("Whole game"),
+        }
+        length = lengths.get(GameLength(reference.length), reference.length)
+        facts = t("{scenario} · seed {seed} · {length}").format(
+            scenario=reference.scenario.title.get(lang), seed=reference.seed, length=length.lower()
+        )
+        dim = fonts.get(16)
+        note = ""
+        if len(plan.pages) > 1:
+            note = t("Page {n} of {total}").format(n=self.page + 1, total=len(plan.pages))
+            text(surface, fonts.get(16, True), note, palette.text_dim, inner.topright, "topright")
+        room = inner.width - (fonts.get(16, True).size(note)[0] + u(16) if note else 0)
+        text(surface, dim, shortened(dim, facts, room), palette.text_dim, inner.topleft)
+        head, body, small = fonts.get(16, True), fonts.get(17), fonts.get(14, True)
+        gap = u(14)
+        head_h = max(head.get_linesize(), small.get_linesize()) + u(4)
+        y = inner.top + dim.get_linesize() + u(4)
+        shown = plan.pages[self.page]
         relations = list(CitizenRelation)
-        cell = self.u(54)
-        start = inner.left + self.u(880)
-        for i, relation in enumerate(relations):
-            caption = label(relation, lang)[:6]
-            text(
-                surface,
-                fonts.get(13, True),
-                caption,
-                palette.text_dim,
-                (start + i * cell, y + self.u(2)),
+        block = len(relations) * plan.cell
+        # The first table: the team, its score, title, phase and stage (and the relations,
+        # when they fit beside them).
+        x = inner.left
+        for caption, width in zip(plan.headers, plan.widths, strict=True):
+            text(surface, head, caption, palette.text_dim, (x, y))
+            x += width + gap
+        if not plan.split:
+            self._relation_heads(surface, inner.right - block, y)
+        y += head_h
+        for i in shown:
+            x = inner.left
+            for value, width in zip(plan.values[i], plan.widths, strict=True):
+                rect = pygame.Rect(x, y, width, plan.rows[i])
+                text_block(surface, body, value, palette.text, rect)
+                x += width + gap
+            if not plan.split:
+                self._relation_cells(surface, comparison.teams[i], inner.right - block, y)
+            y += plan.rows[i]
+        if not plan.split:
+            return
+        # The relations under it, in a table of their own.
+        y += u(12)
+        text(surface, head, plan.headers[0], palette.text_dim, (inner.left, y))
+        start = inner.left + plan.team_w + gap
+        self._relation_heads(surface, start, y)
+        y += head_h
+        for i in shown:
+            rect = pygame.Rect(inner.left, y, plan.team_w, plan.second[i])
+            text_block(surface, body, plan.values[i][0], palette.text, rect)
+            self._relation_cells(surface, comparison.teams[i], start, y)
+            y += plan.second[i]
+
+    def _relation_heads(self, surface: pygame.Surface, x: int, y: int) -> None:
+        """The relations' names over their columns, whole."""
+        small, palette = self.app.fonts.get(14, True), self.app.palette
+        for i, relation in enumerate(CitizenRelation):
+            where = (x + i * self.plan.cell, y + self.u(2))
+            text(surface, small, label(relation, self.lang), palette.text_dim, where)
+
+    def _relation_cells(self, surface: pygame.Surface, team, x: int, y: int) -> None:
+        """A team's phase per relation: a shaded square with its level."""
+        palette, fonts, u = self.app.palette, self.app.fonts, self.u
+        final = team.results.final
+        cell_h = fonts.get(17).get_linesize() + u(2)
+        for i, relation in enumerate(CitizenRelation):
+            phase = final.relation_phase.get(relation)
+            if phase is None:
+                continue
+            rect = pygame.Rect(x + i * self.plan.cell, y, self.plan.cell - u(8), cell_h)
+            shade = 0.25 + 0.25 * (phase.level - 1)
+            colour = tuple(
+                round(a * shade + b * (1 - shade))
+                for a, b in zip(palette.accent, palette.panel, strict=True)
             )
-        y += self.u(28)
-        step = max(self.u(30), body.get_linesize() + self.u(6))
-        for team in comparison.teams:
-            if y + step > inner.bottom:
-                break
-            final = team.results.final
-            values = (
-                team.name,
-                str(final.score.total),
-                final.score.title.get(lang),
-                f"{final.phase.level} {label(final.phase, lang)}",
-                label(final.stage, lang),
-            )
-            widths = (195, 65, 205, 155, 185)
-            for x, value, width in zip(columns, values, widths, strict=True):
-                limit = self.u(width)
-                while value and body.size(value)[0] > limit:
-                    value = value[:-2] + "…" if len(value) > 2 else ""
-                text(surface, body, value, palette.text, (inner.left + self.u(x), y))
-            for i, relation in enumerate(relations):
-                phase = final.relation_phase.get(relation)
-                if phase is None:
-                    continue
-                rect = pygame.Rect(start + i * cell, y, cell - self.u(6), step - self.u(6))
-                shade = 0.25 + 0.25 * (phase.level - 1)
-                colour = tuple(
-                    round(a * shade + b * (1 - shade))
-                    for a, b in zip(palette.accent, palette.panel, strict=True)
-                )
-                pygame.draw.rect(surface, colour, rect, border_radius=self.u(4))
-                ink = palette.background if phase.level >= 3 else palette.text
-                text(surface, fonts.get(15, True), str(phase.level), ink, rect.center, "center")
-            y += step
-        if self.message:
-            text_block(
-                surface, fonts.get(16), self.message, palette.text, self.r(300, 650, 570, 56)
-            )
+            pygame.draw.rect(surface, colour, rect, border_radius=u(4))
+            ink = palette.background if phase.level >= 3 else palette.text
+            text(surface, fonts.get(15, True), str(phase.level), ink, rect.center, "center")
+
+
+@dataclass
+class _TablePlan:
+    """Where the comparison's table goes and how it is laid out (``CompareScene._plan``)."""
+
+    panel: pygame.Rect
+    headers: tuple[str, ...] = ()
+    values: list[tuple[str, ...]] = field(default_factory=list)
+    widths: list[int] = field(default_factory=list)
+    rows: list[int] = field(default_factory=list)
+    split: bool = False
+    team_w: int = 0
+    second: list[int] = field(default_factory=list)
+    cell: int = 0
+    pages: list[list[int]] = field(default_factory=lambda: [[]])
+
+
+def _share(least: list[int], natural: list[int], room: int) -> list[int]:
+    """Column widths for ``room`` pixels: each at least its longest word; what is left goes
+    to the columns that need the least of it to show their text on one line (a team's name
+    and its phase stay whole; a long title wraps)."""
+    widths = list(least)
+    spare = room - sum(least)
+    for i in sorted(range(len(least)), key=lambda i: natural[i] - least[i]):
+        extra = max(0, min(natural[i] - least[i], spare))
+        widths[i] += extra
+        spare -= extra
+    return widths
 
 
 # --- exporting the debrief ------------------------------------------------------------------------

@@ -167,7 +167,14 @@ class RoundScene(Scene):
         middle = (left + right.left) // 2
         step_left = max(middle - step_w // 2, left + self.u(200))
         font = fonts.get(20, True)
-        name = shortened(font, name, step_left - self.u(16) - left)
+        if self.shows_timer and self.app.timer.visible:
+            # The facilitator's round timer takes the middle: the name left of it, the step
+            # right of it.
+            slot = self.app.timer.box(self.app)
+            name = shortened(font, name, slot.left - self.u(12) - left)
+            step_left = slot.right + self.u(12)
+        else:
+            name = shortened(font, name, step_left - self.u(16) - left)
         text(surface, font, name, palette.text, (left, self.r(0, 26, 0, 0).top), "midleft")
         step = shortened(step_font, step, right.left - self.u(12) - step_left)
         text(surface, step_font, step, palette.text_dim, (step_left, right.centery), "midleft")
