@@ -181,11 +181,12 @@ def text_block(
     line_gap: float = 1.15,
     max_lines: int | None = None,
 ) -> int:
-    """Draw wrapped text inside ``rect``; returns the height used."""
+    """Draw wrapped text inside ``rect``; returns the height used. With ``max_lines``, text
+    that needs more lines ends in "…" on the last one (which still fits the width)."""
     lines = wrap(font, message, rect.width)
     if max_lines is not None and len(lines) > max_lines:
         lines = lines[:max_lines]
-        lines[-1] = lines[-1].rstrip(".,;") + " …"
+        lines[-1] = _ended(font, lines[-1], rect.width)
     step = round(font.get_linesize() * line_gap)
     y = rect.top
     for index, line in enumerate(lines):
@@ -201,6 +202,17 @@ def text_block(
                 note("cut", rect, line)  # one word wider than the rectangle
         y += step
     return y - rect.top
+
+
+def _ended(font: pygame.font.Font, line: str, width: int) -> str:
+    """A line that text goes on after, ended with " …" within ``width``: whole words are
+    dropped for the mark (a single long word is cut)."""
+    line = line.rstrip(" .,;:")
+    while " " in line and font.size(line + " …")[0] > width:
+        line = line.rsplit(" ", 1)[0].rstrip(" .,;:·")
+    if font.size(line + " …")[0] > width:
+        return shortened(font, line, width)
+    return line + " …"
 
 
 def block_height(font: pygame.font.Font, lines: int, line_gap: float = 1.15) -> int:
@@ -223,8 +235,12 @@ def fit_text_block(
     large type a long paragraph steps down a size rather than being cut. Returns the height."""
     for size in sizes:
         font = fonts.get(size, bold)
-        lines = wrap(font, message, rect.width)
-        needed = (len(lines) - 1) * round(font.get_linesize() * 1.15) + font.get_linesize()
-        if needed <= rect.height + 2 or size == sizes[-1]:
+        if fits_block(font, message, rect) or size == sizes[-1]:
             return text_block(surface, font, message, colour, rect)
     return 0
+
+
+def fits_block(font: pygame.font.Font, message: str, rect: pygame.Rect) -> bool:
+    """Whether ``message``, wrapped in ``font``, fits ``rect`` whole (as ``text_block``)."""
+    lines = wrap(font, message, rect.width)
+    return block_height(font, len(lines)) <= rect.height + 4
