@@ -987,44 +987,101 @@ class DevelopmentScene(RoundScene):
             )
         self._draw_plan(surface, side)
 
+    def _plan_entries(
+        self, size: int, detail: bool, limit: bool, decisions, problems
+    ) -> tuple[list, list]:
+        """The plan's texts at body size ``size``, before and after the resources: each
+        (message, colour, font, indent, most lines or None, dot colour or None, gap after).
+        ``detail``: the chosen action's description too; ``limit``: long texts end in "…"."""
+        palette, fonts, lang, t = self.app.palette, self.app.fonts, self.lang, self.t
+        scenario = self.controller.scenario
+        assert scenario is not None
+        body, bold = fonts.get(size), fonts.get(size, True)
+        before: list[tuple] = []
+        for decision in decisions.initiatives:
+            title = scenario.initiative(decision.initiative).title.get(lang)
+            channels = ", ".join(
+                scenario.channel(c).name.get(lang) for c in decision.channels
+            ) or t("no channels")
+            line = f"{title}: {label(decision.role, lang)} · {channels}"
+            dot = palette.role(decision.role)
+            before.append((line, palette.text, body, self.u(20), 2 if limit else None, dot, 4))
+        for action_id in self.controller.plan.actions:
+            title = "+ " + scenario.action(action_id).title.get(lang)
+            before.append((title, palette.accent, body, 0, 1 if limit else None, None, 2))
+        after: list[tuple] = []
+        if detail and self.detail:
+            message = scenario.action(self.detail).text.get(lang)
+            after.append((message, palette.text_dim, fonts.get(size - 1), 0, 3, None, 8))
+        for problem in problems[:3]:
+            message = problem.explain(lang)
+            after.append((message, palette.bad, bold, 0, 2 if limit else None, None, 4))
+        return before, after
+
+    def _entry_lines(self, entry: tuple, width: int) -> int:
+        message, _, font, indent, most, _, _ = entry
+        lines = len(wrap(font, message, width - indent))
+        return lines if most is None else min(lines, most)
+
+    def _plan_fits(self, inner: pygame.Rect, top: int, res_h: int, entries) -> bool:
+        """Whether the plan's texts, measured, fit between ``top`` and the panel's bottom."""
+        y = top
+        before, after = entries
+        for i, group in enumerate((before, after)):
+            for entry in group:
+                font = entry[2]
+                lines = self._entry_lines(entry, inner.width)
+                if y + block_height(font, lines) > inner.bottom + 2:
+                    return False
+                y += lines * round(font.get_linesize() * 1.15) + self.u(entry[6])
+            if i == 0:
+                y += self.u(10) + res_h
+                if y > inner.bottom:
+                    return False
+                y += self.u(10)
+        return True
+
     def _draw_plan(self, surface: pygame.Surface, side: pygame.Rect) -> None:
-        palette, fonts, t, lang = self.app.palette, self.app.fonts, self.t, self.lang
+        """The team's plan: decisions, investments, what is left, and what is still wrong.
+        Measured: at a large type size a long plan drops the chosen action's description
+        first, then steps down a size, and only then ends long lines in "…"."""
+        palette, fonts, t = self.app.palette, self.app.fonts, self.t
         panel(surface, side, palette, self.u(10))
         inner = side.inflate(-self.u(28), -self.u(24))
         y = inner.top
         heading = fonts.get(18, True)
         text(surface, heading, t("Your plan for this round"), palette.text_dim, (inner.left, y))
         y += heading.get_linesize() + self.u(4)
-        scenario = self.controller.scenario
-        assert scenario is not None
-        body = fonts.get(17)
-        line_h = body.get_linesize()
+        res_h = resources_height(fonts, inner.width, t)
+        tries = ((17, True, False), (17, False, False), (16, False, False), (15, False, False))
+        decisions, problems = self.controller.decisions(), self.controller.problems()
+        size, entries = 15, self._plan_entries(15, False, True, decisions, problems)
+        for option in tries:
+            candidate = self._plan_entries(*option, decisions, problems)
+            if self._plan_fits(inner, y, res_h, candidate):
+                size, entries = option[0], candidate
+                break
+        body = fonts.get(size)
 
-        def block(message: str, colour, indent: int = 0, lines: int = 2, font=body) -> int:
+        def block(entry: tuple, reserve: int = 0) -> None:
+            nonlocal y
+            message, colour, font, indent, most, dot, gap = entry
+            lines = self._entry_lines(entry, inner.width)
+            if y + block_height(font, lines) + reserve > inner.bottom + 2:
+                return  # the last resort's leftovers: never drawn over the edge
+            if dot is not None:
+                centre = (inner.left + self.u(6), y + font.get_linesize() // 2)
+                pygame.draw.circle(surface, dot, centre, self.u(6))
             area = pygame.Rect(
                 inner.left + indent, y, inner.width - indent, block_height(font, lines)
             )
-            return text_block(surface, font, message, colour, area, max_lines=lines)
+            y += text_block(surface, font, message, colour, area, max_lines=most) + self.u(gap)
 
-        for decision in self.controller.decisions().initiatives:
-            title = scenario.initiative(decision.initiative).title.get(lang)
-            channels = ", ".join(
-                scenario.channel(c).name.get(lang) for c in decision.channels
-            ) or t("no channels")
-            line = f"{title}: {label(decision.role, lang)} · {channels}"
-            pygame.draw.circle(
-                surface,
-                palette.role(decision.role),
-                (inner.left + self.u(6), y + line_h // 2),
-                self.u(6),
-            )
-            y += block(line, palette.text, self.u(20)) + self.u(4)
-        for action_id in self.controller.plan.actions:
-            action = scenario.action(action_id)
-            y += block("+ " + action.title.get(lang), palette.accent, lines=1) + self.u(2)
+        before, after = entries
+        for entry in before:
+            block(entry, reserve=self.u(10) + res_h)
         cost = self.controller.cost()
         y += self.u(10)
-        res_h = resources_height(fonts, inner.width, t)
         resources(
             surface,
             pygame.Rect(inner.left, y, inner.width, res_h),
@@ -1036,23 +1093,13 @@ class DevelopmentScene(RoundScene):
             t,
         )
         y += res_h + self.u(10)
-        if self.detail:
-            action = scenario.action(self.detail)
-            detail = fonts.get(16)
-            y += block(action.text.get(lang), palette.text_dim, lines=3, font=detail) + self.u(8)
-        problems = self.controller.problems()
-        bold = fonts.get(17, True)
-        for problem in problems[:3]:
-            if y + bold.get_linesize() > inner.bottom:
-                break
-            y += block(problem.explain(lang), palette.bad, font=bold) + self.u(4)
+        for entry in after:
+            block(entry)
         if not problems:
-            lines = max(1, (inner.bottom - y) // fonts.get(17).get_linesize())
-            block(
-                t("All set. Resolve the round when the group agrees."),
-                palette.good,
-                lines=min(3, lines),
-            )
+            message = t("All set. Resolve the round when the group agrees.")
+            lines = len(wrap(body, message, inner.width))
+            if y + block_height(body, lines) <= inner.bottom + 2:  # a hint: only when it fits
+                block((message, palette.good, body, 0, None, None, 0))
 
 
 # --- Outcome ----------------------------------------------------------------------------------
@@ -1562,16 +1609,35 @@ class SummaryScene(RoundScene):
             return
         y += block(t("What stands between you and the next phase"), bold, palette.text) + self.u(6)
         gaps = next_phase_gaps(state, scenario)
-        for gap in gaps[:6]:
-            if y + body.get_linesize() > inner.bottom:
-                break
-            y += block("• " + _gap_text(gap, t, lang), body, palette.text) + self.u(4)
         if not gaps:
             block(
                 t("Nothing: the phase moves up when the next round confirms it."),
                 body,
                 palette.good,
             )
+            return
+        # Measured: a long list steps down a size or two rather than running off the panel.
+        lines = ["• " + _gap_text(gap, t, lang) for gap in gaps[:6]]
+        for size in (18, 17, 16, 15):
+            body = fonts.get(size)
+            if self._fits(body, lines, inner.width, inner.bottom - y, self.u(4)):
+                break
+        for line in lines:
+            if y + block_height(body, len(wrap(body, line, inner.width))) > inner.bottom + 2:
+                break  # only whole requirements show
+            y += block(line, body, palette.text) + self.u(4)
+
+    @staticmethod
+    def _fits(font, messages: list[str], width: int, room: int, gap: int) -> bool:
+        """Whether ``messages``, wrapped one under another, fit ``room`` pixels."""
+        step = round(font.get_linesize() * 1.15)
+        used = 0
+        for message in messages:
+            lines = len(wrap(font, message, width))
+            if used + block_height(font, lines) > room + 2:
+                return False
+            used += lines * step + gap
+        return True
 
 
 def _shown_progress(value: float, needed: float, lang) -> tuple[str, str]:
