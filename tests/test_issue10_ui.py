@@ -252,7 +252,7 @@ def test_issue10_the_debriefs_decisions_come_page_by_page(monkeypatch, tmp_path)
         pilot.advance(2)
         scene = app.scene
         pages = scene.pages
-        rounds = [index for page in pages for index in page]
+        rounds = [piece.round for page in pages for piece in page]
         assert rounds == list(range(len(app.controller.state.history)))
         assert len(pages) > 1
         pilot.click_button("Later")

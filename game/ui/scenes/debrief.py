@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable
 from functools import cached_property
+from typing import NamedTuple
 
 import pygame
 
@@ -27,6 +28,17 @@ from game.ui.scene import Scene
 from game.ui.scenes.rounds import RoundScene
 from game.ui.story import verdict_name
 from game.ui.words import line_name, number, prediction_name
+
+
+class Piece(NamedTuple):
+    """A round's decisions on a page of the debrief: its lines ``start`` to ``end`` (all of
+    them, unless the round is taller than a column), in ``column``."""
+
+    round: int
+    start: int
+    end: int
+    column: int
+
 
 TABS = ("result", "growth", "decisions", "council")
 
@@ -661,33 +673,60 @@ class DebriefScene(RoundScene):
         width = (area.width - gap * (columns - 1)) // columns
         return area, columns, width
 
-    def _paginate(self) -> list[list[int]]:
-        """The rounds on each page: as many whole rounds as fit, column by column (one round
-        per page at the least)."""
+    def _paginate(self) -> list[list[Piece]]:
+        """What each page shows: as many whole rounds as fit, column by column (one round per
+        page at the least). A round taller than a column (many decisions at a large type size)
+        goes on over the next columns and pages, split between its decisions, its heading
+        repeated."""
         area, columns, width = self._columns()
         head = self.app.fonts.get(16, True)
         room = area.height - head.get_linesize() - self.u(8)
         items = self._items()
         self._decision_items = items
-        pages: list[list[int]] = [[]]
+        pages: list[list[Piece]] = [[]]
         used, column = 0, 0
-        for index, item in enumerate(items):
-            height = self._item_height(item, width)
-            if pages[-1] and used + height > room:
-                column += 1
-                used = 0
-                if column >= columns:
-                    pages.append([])
-                    column = 0
-            pages[-1].append(index)
-            used += height
+
+        def next_column() -> None:
+            nonlocal used, column
+            column, used = column + 1, 0
+            if column >= columns:
+                pages.append([])
+                column = 0
+
+        def height(index: int, start: int, end: int) -> int:
+            heading, lines = items[index]
+            return self._item_height((heading, lines[start:end]), width)
+
+        for index, (_, lines) in enumerate(items):
+            whole = height(index, 0, len(lines))
+            if whole <= room:
+                if used and used + whole > room:
+                    next_column()
+                pages[-1].append(Piece(index, 0, len(lines), column))
+                used += whole
+                continue
+            # Whole decisions (a verdict and its lines; the investments) stay together.
+            ends = [i for i, (style, _) in enumerate(lines) if i and style != "plain"]
+            ends.append(len(lines))
+            start = 0
+            while start < len(lines):
+                fitting = [e for e in ends if e > start and used + height(index, start, e) <= room]
+                if not fitting and used:
+                    next_column()
+                    continue
+                end = fitting[-1] if fitting else min(end for end in ends if end > start)
+                pages[-1].append(Piece(index, start, end, column))
+                used += height(index, start, end)
+                start = end
+                if start < len(lines):
+                    next_column()
         return pages
 
     def _draw_decisions(self, surface: pygame.Surface) -> None:
         palette, fonts, t = self.app.palette, self.app.fonts, self.t
         box = self.area
         panel(surface, box, palette, self.u(10))
-        inner, columns, width = self._columns()
+        inner, _, width = self._columns()
         pages = getattr(self, "pages", None) or [[]]
         items = getattr(self, "_decision_items", [])
         head = fonts.get(16, True)
@@ -703,17 +742,15 @@ class DebriefScene(RoundScene):
         if not items:
             text(surface, body, t("No decisions were made."), palette.text, (inner.left, top))
             return
-        room = inner.bottom - top
-        x, y, column = inner.left, top, 0
-        for index in pages[min(self.page, len(pages) - 1)]:
-            heading, lines = items[index]
-            height = self._item_height(items[index], width)
-            if y > top and y - top + height > room and column + 1 < columns:
-                column += 1
-                x, y = inner.left + column * (width + self.u(24)), top
+        y, column = top, 0
+        for piece in pages[min(self.page, len(pages) - 1)]:
+            heading, lines = items[piece.round]
+            if piece.column != column:
+                column, y = piece.column, top
+            x = inner.left + column * (width + self.u(24))
             text(surface, title_font, heading, palette.accent, (x, y))
             y += title_font.get_linesize() + self.u(4)
-            for style, line in lines:
+            for style, line in lines[piece.start : piece.end]:
                 if style in ("fits", "misses"):
                     colour = palette.good if style == "fits" else palette.bad
                     font, indent = bold, 0
@@ -728,8 +765,27 @@ class DebriefScene(RoundScene):
 
     # --- council --------------------------------------------------------------------------------
 
+    def _council_sizes(
+        self, inner: pygame.Rect, rows: int, title: str, note: str
+    ) -> tuple[int, int]:
+        """How many points smaller than normal the council page's type must be, and how far
+        apart the table's rows, for the title, the note and every row to fit: the rows close
+        up first, then the type steps down (at most 3 points)."""
+        fonts = self.app.fonts
+        for smaller, apart in ((0, 3), (0, 1), (1, 1), (2, 1), (3, 1)):
+            big, small = fonts.get(22 - smaller, True), fonts.get(15 - smaller)
+            head, body = fonts.get(15 - smaller, True), fonts.get(16 - smaller, True)
+            height = len(wrap(big, title, inner.width)) * big.get_linesize() + self.u(4)
+            height += len(wrap(small, note, inner.width)) * round(small.get_linesize() * 1.15)
+            height += self.u(8) + head.get_linesize() + self.u(4)
+            height += rows * (body.get_linesize() + self.u(apart)) - self.u(apart)
+            if height <= inner.height:
+                break
+        return smaller, apart
+
     def _draw_council(self, surface: pygame.Surface) -> None:
-        """The council's account among the survey's ten best (table 14): lowest rank sum wins."""
+        """The council's account among the survey's ten best (table 14): lowest rank sum wins.
+        Measured: where the table would run off the panel, the page's type steps down."""
         ranking = self.ranking
         if ranking is None:
             return
@@ -740,16 +796,17 @@ class DebriefScene(RoundScene):
         title = t("Your council account is number {position} of {count}").format(
             position=ranking.position, count=len(ranking.rows)
         )
-        big = fonts.get(22, True)
-        y = inner.top
-        for line in wrap(big, title, inner.width):
-            text(surface, big, line, palette.accent, (inner.left, y))
-            y += big.get_linesize()
         note = t(
             "Followers, following and tweets as % of inhabitants; each ranked, the ranks added "
             "up: the lowest sum wins (council clerks' survey 2014, the ten best accounts)."
         )
-        small = fonts.get(15)
+        smaller, apart = self._council_sizes(inner, len(ranking.rows), title, note)
+        big = fonts.get(22 - smaller, True)
+        y = inner.top
+        for line in wrap(big, title, inner.width):
+            text(surface, big, line, palette.accent, (inner.left, y))
+            y += big.get_linesize()
+        small = fonts.get(15 - smaller)
         lines = len(wrap(small, note, inner.width))
         y += self.u(4) + text_block(
             surface,
@@ -759,7 +816,8 @@ class DebriefScene(RoundScene):
             pygame.Rect(inner.left, y, inner.width, block_height(small, lines)),
         )
         headers = ("#", t("Account"), t("followers"), t("following"), t("tweets"), t("sum"))
-        head, body, bold = fonts.get(15, True), fonts.get(16), fonts.get(16, True)
+        head = fonts.get(15 - smaller, True)
+        body, bold = fonts.get(16 - smaller), fonts.get(16 - smaller, True)
         numbers_w = [max(head.size(h)[0], bold.size("10,0%")[0]) for h in headers[2:]]
         gap = self.u(16)
         positions = [inner.left, inner.left + bold.size("10")[0] + gap]
@@ -803,7 +861,7 @@ class DebriefScene(RoundScene):
                 strict=True,
             ):
                 text(surface, font, cell, colour, (edge, y), "topright")
-            y += font.get_linesize() + self.u(3)
+            y += font.get_linesize() + self.u(apart)
 
 
 def _line_value(record, line: Line) -> float:
