@@ -285,6 +285,28 @@ def test_issue10_a_short_game_is_chosen_at_new_game_and_named_in_the_debrief(mon
         app.close()
 
 
+def test_issue10_a_description_without_room_scrolls_instead_of_being_cut(monkeypatch, tmp_path):
+    """At 140% type a scenario with a title over two lines leaves its description too little
+    room even in the smallest size: it scrolls in a text box (Page Down too), never cut off."""
+    from game.ui.fit import check
+
+    pilot = start_app(monkeypatch, tmp_path, "nl", scenario="politieregio")
+    app = pilot.app
+    try:
+        app.go(ScenarioChoiceScene)
+        pilot.advance(2)
+        assert app.scene.description_box is None  # normal type: it fits, drawn
+        app.apply_settings(app.settings.with_(font_scale=1.4))
+        pilot.advance(2)
+        box = app.scene.description_box
+        assert box is not None and box.scroll_bar is not None
+        pilot.press(pygame.K_PAGEDOWN)
+        assert box.scroll_bar.start_percentage > 0
+        assert check(app).problems == []
+    finally:
+        app.close()
+
+
 def test_issue10_a_new_game_asks_when_the_game_in_progress_would_be_lost(monkeypatch, tmp_path):
     pilot = start_app(monkeypatch, tmp_path)  # this window keeps no saves
     app = pilot.app

@@ -7,6 +7,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pygame
+from pygame_gui.core import ObjectID
+from pygame_gui.elements import UITextBox
 
 from game.domain import (
     CitizenRelation,
@@ -21,12 +23,23 @@ from game.packs import Pack
 from game.scenario.loader import ScenarioInfo
 from game.ui.branding import BAND_HEIGHT
 from game.ui.dashboard import mix
-from game.ui.look import block_height, fit_text_block, note, shortened, text, text_block, wrap
+from game.ui.look import (
+    block_height,
+    fit_text_block,
+    fits_block,
+    note,
+    shortened,
+    text,
+    text_block,
+    wrap,
+)
 from game.ui.scene import Scene
 from game.ui.settings import FONT_SCALES
 from game.ui.words import OrgWords, number, org_words, role_meaning
 
 ScenarioCache = dict[Path, tuple[tuple[int, int] | None, ScenarioInfo]]
+# The scenario choice's description steps down these sizes to fit; below the last it scrolls.
+DESCRIPTION_SIZES = (19, 17, 16, 15, 14, 13)
 
 
 def scenario_list(
@@ -769,8 +782,74 @@ class ScenarioChoiceScene(Scene):
         )
         if not self.entries:
             self.label(self.r(460, 100, 780, 40), t("No scenario files found."), "#warning")
+        self.description_box = self._description_box()
         if self._focus is None:
             self._focus_on(start)  # Enter starts: the most common step from here
+
+    def _description_box(self) -> UITextBox | None:
+        """A description too long for its room even in the smallest size (a long title, a
+        large type size) scrolls, in a text box of that size: it is never cut off."""
+        entry = self.current
+        if entry is None or entry.scenario is None:
+            return None
+        area = self.description_area(entry.scenario)
+        message = entry.scenario.description.get(self.lang)
+        font = self.app.fonts.get(DESCRIPTION_SIZES[-1])
+        if fits_block(font, message, area):
+            return None
+        return UITextBox(
+            html.escape(message).replace("\n", "<br>"),
+            area,
+            manager=self.app.ui,
+            object_id=ObjectID(class_id="@plain_text", object_id="#description"),
+        )
+
+    def on_key(self, event: pygame.event.Event) -> None:
+        """Page Up and Page Down scroll a description that scrolls."""
+        bar = getattr(self.description_box, "scroll_bar", None)
+        if bar is not None and event.key in (pygame.K_PAGEUP, pygame.K_PAGEDOWN):
+            step = bar.visible_percentage * (1 if event.key == pygame.K_PAGEDOWN else -1)
+            bar.set_scroll_from_start_percentage(bar.start_percentage + step)
+            return
+        super().on_key(event)
+
+    def _facts(self, scenario) -> list[tuple[str, str]]:
+        """The scenario's facts beside its description: organisation, languages, author."""
+        t, lang = self.t, self.lang
+        org = scenario.organisation
+        facts = [
+            (
+                t("Organisation"),
+                f"{org.name.get(lang)} · {number(org.inhabitants, lang)} " + t("inhabitants"),
+            ),
+            (
+                t("Languages"),
+                ", ".join({"nl": "Nederlands", "en": "English"}[x] for x in scenario.languages),
+            ),
+        ]
+        if scenario.author:
+            facts.append((t("Author"), scenario.author))
+        return facts
+
+    def _info_inner(self) -> pygame.Rect:
+        info, _, _ = self.blocks()
+        return info.inflate(-self.u(40), -self.u(32))
+
+    def description_area(self, scenario) -> pygame.Rect:
+        """Where the description goes: under the title (two lines at most) and the facts."""
+        fonts = self.app.fonts
+        inner = self._info_inner()
+        title_font, small, bold = fonts.get(28, True), fonts.get(17), fonts.get(17, True)
+        lines = len(wrap(title_font, scenario.title.get(self.lang), inner.width)[:2])
+        y = inner.top + lines * title_font.get_linesize() + self.u(6)
+        facts = self._facts(scenario)
+        key_w = max(bold.size(key)[0] for key, _ in facts) + self.u(14)
+        step = round(small.get_linesize() * 1.15)
+        for _, value in facts:
+            used = min(2, len(wrap(small, value, inner.width - key_w))) * step
+            y += max(used, small.get_linesize()) + self.u(2)
+        y += self.u(8)
+        return pygame.Rect(inner.left, y, inner.width, max(0, inner.bottom - y))
 
     def build_teams(self, block: pygame.Rect, inset: int, label_h: int) -> None:
         """The team-names block (issue 12): one name, or two to four teams taking turns on
@@ -947,19 +1026,7 @@ class ScenarioChoiceScene(Scene):
             text(surface, title_font, line, palette.accent, (inner.left, y))
             y += title_font.get_linesize()
         y += self.u(6)
-        org = scenario.organisation
-        facts = [
-            (
-                t("Organisation"),
-                f"{org.name.get(lang)} · {number(org.inhabitants, lang)} " + t("inhabitants"),
-            ),
-            (
-                t("Languages"),
-                ", ".join({"nl": "Nederlands", "en": "English"}[x] for x in scenario.languages),
-            ),
-        ]
-        if scenario.author:
-            facts.append((t("Author"), scenario.author))
+        facts = self._facts(scenario)
         small = fonts.get(17)
         bold = fonts.get(17, True)
         key_w = max(bold.size(key)[0] for key, _ in facts) + self.u(14)
@@ -974,14 +1041,15 @@ class ScenarioChoiceScene(Scene):
                 max_lines=2,
             )
             y += max(used, small.get_linesize()) + self.u(2)
-        y += self.u(8)
+        if getattr(self, "description_box", None) is not None:
+            return  # it scrolls, in its text box
         fit_text_block(
             surface,
             fonts,
             scenario.description.get(lang),
             palette.text,
-            pygame.Rect(inner.left, y, inner.width, inner.bottom - y),
-            sizes=(19, 17, 16, 15, 14, 13, 12),
+            self.description_area(scenario),
+            sizes=DESCRIPTION_SIZES,
         )
 
     def _draw_lengths(self, surface: pygame.Surface, block: pygame.Rect) -> None:
