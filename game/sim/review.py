@@ -22,7 +22,7 @@ from game.sim.engine import (
     new_game,
     resolve_round,
 )
-from game.sim.rules import BEST_CHANNEL_MIN_GAIN, DEFAULT_ROLE_FIT, compile_rules
+from game.sim.rules import DEFAULT_ROLE_FIT, best_channels, compile_rules
 from game.sim.score import Line, weakest_line
 from game.sim.state import GameState, InitiativeOutcome
 
@@ -65,25 +65,9 @@ def best_available_channels(
     """The channels that would have served an initiative's purposes best, among those that
     could be used in the round it came (``at``): in use, or allowed to open then."""
     rules = compile_rules(scenario)
-    info = rules.initiatives[initiative_id]
-    if not info.purposes:
-        return ()
-    have = [0.0] * len(info.purposes)
-    chosen: list[str] = []
-    for _ in range(limit):
-        best_id, best_gain, best_fits = None, BEST_CHANNEL_MIN_GAIN, ()
-        for channel, fits in info.channel_fits:
-            if channel.id in chosen or not channel_available(at, rules, channel.id):
-                continue
-            gain = sum(max(0.0, f - h) for f, h in zip(fits, have, strict=True))
-            gain /= 100.0 * len(have)
-            if gain > best_gain:
-                best_id, best_gain, best_fits = channel.id, gain, fits
-        if best_id is None:
-            break
-        chosen.append(best_id)
-        have = [max(f, h) for f, h in zip(best_fits, have, strict=True)]
-    return tuple(chosen)
+    return best_channels(
+        rules, initiative_id, limit, lambda channel: channel_available(at, rules, channel)
+    )
 
 
 class Advice(NamedTuple):

@@ -9,6 +9,7 @@ or per initiative in ``role_fit``.
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any, NamedTuple
@@ -478,12 +479,18 @@ def channel_use(rules: CompiledRules, info: InitiativeInfo, chosen: tuple[str, .
     return use
 
 
-def best_channels(rules: CompiledRules, initiative_id: str, limit: int = 2) -> tuple[str, ...]:
+def best_channels(
+    rules: CompiledRules,
+    initiative_id: str,
+    limit: int = 2,
+    usable: Callable[[str], bool] | None = None,
+) -> tuple[str, ...]:
     """The channels that serve an initiative's purposes best, judged on fit alone.
 
     What the debrief holds a decision against: for each added channel the one that raises the
-    purpose fit most, while it still adds at least ``min_gain`` (0–1); hours and availability
-    are left out on purpose, since the lesson is which channel suits which purpose.
+    purpose fit most, while it still adds at least ``BEST_CHANNEL_MIN_GAIN`` (0–1); hours and
+    availability are left out on purpose, since the lesson is which channel suits which
+    purpose. ``usable`` narrows the choice (the advice: only channels that could be used then).
     """
     info = rules.initiatives[initiative_id]
     if not info.purposes:
@@ -493,7 +500,7 @@ def best_channels(rules: CompiledRules, initiative_id: str, limit: int = 2) -> t
     for _ in range(limit):
         best_id, best_gain, best_fits = None, BEST_CHANNEL_MIN_GAIN, ()
         for channel, fits in info.channel_fits:
-            if channel.id in chosen:
+            if channel.id in chosen or (usable is not None and not usable(channel.id)):
                 continue
             gain = sum(max(0.0, f - h) for f, h in zip(fits, have, strict=True))
             gain /= 100.0 * len(have)
