@@ -601,7 +601,7 @@ def test_issue11_twenty_thousand_random_events_across_all_scenes(monkeypatch, tm
                 _play(app, 12, rng.randrange(100))
             app.go(scene, *args)
             pilot.advance(1)
-            sent += monkey(pilot, rng, 500, per_frame=8, closes=True)
+            sent += monkey(pilot, rng, 500, per_frame=16, closes=True)
         assert app.errors == [], app.errors[:1]
     finally:
         app.close()
