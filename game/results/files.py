@@ -8,8 +8,6 @@ the reason in Dutch and English, so a comparison lists the file with its reason 
 from __future__ import annotations
 
 import json
-import os
-import stat
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -22,6 +20,7 @@ from game.saves.codec import game_version
 from game.saves.errors import FileProblem
 from game.saves.migrations import document_checksum
 from game.saves.names import clean_name, has_forbidden, slug
+from game.saves.reading import read_regular
 from game.scenario.models import Scenario
 from game.sim.facilitator import ended_early, skipped_rounds
 from game.sim.score import line_strengths, score, weakest_line
@@ -257,48 +256,32 @@ def read_results(path: Path) -> ResultsFile:
 
 
 def _read_bounded(path: Path) -> bytes:
-    try:
-        info = os.stat(path)
-    except FileNotFoundError as error:
-        raise ResultsError(
+    raw, _ = read_regular(
+        path, MAX_RESULTS_BYTES, lambda kind, detail: _problem(kind, detail, path)
+    )
+    return raw
+
+
+def _problem(kind: str, detail: Any, path: Path) -> ResultsError:
+    """A results file that cannot be read, in words about results files."""
+    if kind == "not_found":
+        return ResultsError(
             "not_found", "This file does not exist.", "Dit bestand bestaat niet.", path
-        ) from error
-    except OSError as error:
-        raise _unreadable(error, path) from error
-    if not stat.S_ISREG(info.st_mode):
-        raise ResultsError(
+        )
+    if kind == "not_a_file":
+        return ResultsError(
             "not_a_file",
             "This is not a plain file (a folder, a pipe or a device); it is not read.",
             "Dit is geen gewoon bestand (een map, een pijp of een apparaat); het wordt niet "
             "gelezen.",
             path,
         )
-    if info.st_size > MAX_RESULTS_BYTES:
-        raise _too_large(path)
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
-    try:
-        fd = os.open(path, flags)
-        try:
-            if not stat.S_ISREG(os.fstat(fd).st_mode):
-                raise ResultsError(
-                    "not_a_file", "This is not a plain file.", "Dit is geen gewoon bestand.", path
-                )
-            raw = os.read(fd, MAX_RESULTS_BYTES + 1)
-        finally:
-            os.close(fd)
-    except OSError as error:
-        raise _unreadable(error, path) from error
-    if len(raw) > MAX_RESULTS_BYTES:
-        raise _too_large(path)
-    return raw
-
-
-def _unreadable(error: OSError, path: Path) -> ResultsError:
-    reason = error.strerror or type(error).__name__
+    if kind == "too_large":
+        return _too_large(path)
     return ResultsError(
         "unreadable",
-        f"This file cannot be read ({reason}).",
-        f"Dit bestand kan niet worden gelezen ({reason}).",
+        f"This file cannot be read ({detail}).",
+        f"Dit bestand kan niet worden gelezen ({detail}).",
         path,
     )
 

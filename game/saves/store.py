@@ -56,6 +56,7 @@ from game.saves.codec import (
 from game.saves.errors import SaveError
 from game.saves.models import SaveKind
 from game.saves.names import autosave_stem, new_game_id, slot_stem
+from game.saves.reading import read_regular
 from game.saves.replay import Mismatch, RejectedReplay, check_replay, replay_prefix
 from game.scenario.models import Scenario
 from game.sim.length import played_scenario
@@ -159,70 +160,29 @@ def read_bytes_bounded(path: Path) -> tuple[bytes, os.stat_result]:
     The type and size are checked before reading, and again on the opened file (it may have been
     swapped in between); the file is opened without blocking, so a pipe never hangs the game.
     """
-    try:
-        before = os.stat(path)
-    except FileNotFoundError as error:
-        raise SaveError(
+    return read_regular(path, MAX_SAVE_BYTES, lambda kind, detail: _problem(kind, detail, path))
+
+
+def _problem(kind: str, detail: Any, path: Path) -> SaveError:
+    """A save that cannot be read, in words about saves."""
+    if kind == "not_found":
+        return SaveError(
             "not_found", "This save does not exist.", "Dit opgeslagen spel bestaat niet.", path
-        ) from error
-    except OSError as error:
-        raise _unreadable(error, path) from error
-    _check_regular(before, path)
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
-    try:
-        fd = os.open(path, flags)
-    except OSError as error:
-        raise _unreadable(error, path) from error
-    try:
-        opened = os.fstat(fd)
-        _check_regular(opened, path)
-        chunks: list[bytes] = []
-        size = 0
-        while size <= MAX_SAVE_BYTES:
-            chunk = os.read(fd, min(1 << 20, MAX_SAVE_BYTES + 1 - size))
-            if not chunk:
-                break
-            chunks.append(chunk)
-            size += len(chunk)
-    except OSError as error:
-        raise _unreadable(error, path) from error
-    finally:
-        os.close(fd)
-    if size > MAX_SAVE_BYTES:
-        raise too_large(size).at(path)
-    return b"".join(chunks), opened
-
-
-def _check_regular(info: os.stat_result, path: Path) -> None:
-    mode = info.st_mode
-    if stat.S_ISDIR(mode):
-        what_en, what_nl = "a folder", "een map"
-    elif stat.S_ISFIFO(mode):
-        what_en, what_nl = "a pipe (FIFO)", "een pijp (FIFO)"
-    elif stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        what_en, what_nl = "a device", "een apparaat"
-    elif stat.S_ISSOCK(mode):
-        what_en, what_nl = "a socket", "een socket"
-    elif not stat.S_ISREG(mode):
-        what_en, what_nl = "not a plain file", "geen gewoon bestand"
-    else:
-        if info.st_size > MAX_SAVE_BYTES:
-            raise too_large(info.st_size).at(path)
-        return
-    raise SaveError(
-        "not_a_file",
-        f"This is {what_en}, not a save file; the game does not read it.",
-        f"Dit is {what_nl}, geen bestand met een opgeslagen spel; het spel leest het niet.",
-        path,
-    )
-
-
-def _unreadable(error: OSError, path: Path) -> SaveError:
-    reason = error.strerror or type(error).__name__
+        )
+    if kind == "not_a_file":
+        what_en, what_nl = detail
+        return SaveError(
+            "not_a_file",
+            f"This is {what_en}, not a save file; the game does not read it.",
+            f"Dit is {what_nl}, geen bestand met een opgeslagen spel; het spel leest het niet.",
+            path,
+        )
+    if kind == "too_large":
+        return too_large(detail).at(path)
     return SaveError(
         "unreadable",
-        f"This save cannot be read ({reason}).",
-        f"Dit opgeslagen spel kan niet worden gelezen ({reason}).",
+        f"This save cannot be read ({detail}).",
+        f"Dit opgeslagen spel kan niet worden gelezen ({detail}).",
         path,
     )
 
@@ -789,7 +749,7 @@ class SaveStore:
                     "Dit opgeslagen spel verwijst naar een bestand dat niet bestaat.",
                     path,
                 )
-            return _unreadable(status, path)
+            return _problem("unreadable", status.strerror or type(status).__name__, path)
         key = _stat_key(status)
         seen = self._seen.get(path)
         if seen is not None and seen[0] == key:
