@@ -9,7 +9,7 @@ from collections.abc import Callable
 
 import pygame
 
-from game.domain import CompetenceStage, GrowthPhase, Indicator, Language
+from game.domain import CompetenceStage, Indicator, Language
 from game.labels import label
 from game.sim import GameState, Line, line_strengths
 from game.ui.look import Fonts, note, shortened, text
@@ -28,49 +28,6 @@ def panel(surface: pygame.Surface, rect: pygame.Rect, palette: Palette, radius: 
     pygame.draw.rect(surface, palette.panel, rect, border_radius=radius)
     pygame.draw.rect(surface, palette.panel_edge, rect, width=2, border_radius=radius)
     note("panel", rect)
-
-
-def phase_ladder(
-    surface: pygame.Surface,
-    rect: pygame.Rect,
-    phase: GrowthPhase,
-    palette: Palette,
-    fonts: Fonts,
-    t: Translate,
-    lang: Language,
-) -> None:
-    """Four steps going up; the current one filled and marked."""
-    title = fonts.get(17, bold=True)
-    small = fonts.get(16)
-    top = text(surface, title, t("Growth phase"), palette.text_dim, rect.topleft).bottom + 4
-    area = pygame.Rect(rect.left, top, rect.width, rect.bottom - top)
-    step_h = area.height / 4
-    for i, step in enumerate(GrowthPhase):
-        level = i + 1
-        y = area.bottom - (i + 1) * step_h
-        indent = round(i * area.width * 0.09)
-        box = pygame.Rect(area.left + indent, round(y) + 2, area.width - indent, round(step_h) - 4)
-        current = step == phase
-        reached = level <= phase.level
-        fill = (
-            palette.accent
-            if current
-            else mix(palette.accent, palette.panel, 0.28 if reached else 0.08)
-        )
-        pygame.draw.rect(surface, fill, box, border_radius=6)
-        colour = palette.background if current else (palette.text if reached else palette.text_dim)
-        font = fonts.get(17, bold=True) if current else small
-        name = f"{level}  {label(step, lang)}"
-        text(surface, font, name, colour, (box.left + 10, box.centery), anchor="midleft")
-        if current:
-            size = box.height * 0.22
-            tip = (box.right - 12 - size * 1.6, box.centery)
-            points = [
-                tip,
-                (box.right - 12, box.centery - size),
-                (box.right - 12, box.centery + size),
-            ]
-            pygame.draw.polygon(surface, palette.background, points)
 
 
 def relation_phases(

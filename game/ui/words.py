@@ -92,28 +92,6 @@ def prediction_name(prediction: Prediction, t: Translate) -> str:
     }[prediction]
 
 
-def builtin_recommendation(line: Line, t: Translate) -> str:
-    """Debrief advice when the scenario brings none for its weakest line."""
-    return {
-        Line.INTERACTION: t(
-            "Interaction stayed behind. Use channels where residents already are, and go "
-            "from sending to answering and talking: webcare, a neighbourhood app, drop-in "
-            "evenings. Feed the channels every round, or they go quiet."
-        ),
-        Line.INITIATIVE_OWNERSHIP: t(
-            "The chosen roles often did not fit who took the initiative. Before deciding, ask "
-            "two questions: whose initiative is this, and how do residents meet us here — as "
-            "customer, voter, subject, user, partner or resident? Community initiatives mostly "
-            "ask for facilitating, taking part or letting go."
-        ),
-        Line.ORGANISATION_OWNERSHIP: t(
-            "Ownership stayed with a few enthusiasts. Invest in the organisation itself: a start "
-            "memo with the management team, a sponsor, training, guidelines and structural "
-            "budget, so that process owners and middle management carry it."
-        ),
-    }[line]
-
-
 @dataclass(frozen=True, slots=True)
 class OrgWords:
     """How the screens name the organisation the team runs, after the scenario's ``kind``.

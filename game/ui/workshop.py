@@ -1320,28 +1320,3 @@ class ExportedScene(Scene):
         )
         area.top += used + self.u(20)
         text_block(surface, fonts.get(22, True), str(self.path), palette.accent, area)
-
-
-# --- the new-game screen's team block -------------------------------------------------------------
-
-
-def team_block(scene: Scene, rect: pygame.Rect, names: list[str]) -> list:
-    """The team names: one for a single team, two to four for hot-seat play. Returns the
-    entries (the scene reads their text when the game starts)."""
-    t = scene.t
-    x, y = rect.left, rect.top
-    u = scene.app.scale
-    ox, oy = scene.app.origin
-    # The block is laid out on the 1280×720 canvas like everything else.
-    cx, cy = (x - ox) / u, (y - oy) / u
-    scene.label(scene.r(cx, cy, 380, 30), t("Teams (2–4 take turns)"), "#dim")
-    entries = []
-    for i, name in enumerate(names):
-        column, row = i % 2, i // 2
-        entry = scene.entry(scene.r(cx + column * 192, cy + 34 + row * 50, 186, 44), name)
-        entries.append(entry)
-    return entries
-
-
-def team_names(entries: list) -> list[str]:
-    return [entry.get_text() for entry in entries]

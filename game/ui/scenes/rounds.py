@@ -1255,10 +1255,6 @@ class OutcomeScene(RoundScene):
             rows.append((index, 0, "", body, None, self.u(12)))
         return rows
 
-    def _content_height(self) -> int:
-        area = self.story_area()
-        return sum(row[5] for row in self._layout(area.width))
-
     def _offset(self) -> int:
         """How far the list is scrolled: the team's choice, or so the newest step shows from
         its headline down (all of it when it fits under the ones before)."""
