@@ -142,14 +142,6 @@ def best_role(state: GameState, rules: CompiledRules, info: InitiativeInfo) -> M
     return chosen
 
 
-def fitting_role(state: GameState, rules: CompiledRules, info: InitiativeInfo) -> MunicipalRole:
-    """The best-fitting role, whatever the organisation's readiness (what the debrief holds up)."""
-    best = info.best
-    if len(best) == 1:
-        return best[0]
-    return min(best, key=lambda r: rules.roles[r].readiness)
-
-
 def predict(
     state: GameState,
     rules: CompiledRules,
