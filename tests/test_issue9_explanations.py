@@ -15,6 +15,7 @@ import pytest
 from game.scenario.loader import SCENARIO_DIR, load_scenario
 from game.sim import STRATEGIES, play
 from game.sim.effects import SIGNS, TEMPLATES
+from game.sim.engine import judge
 from game.sim.rules import compile_rules
 
 SCENARIOS = sorted(path.stem for path in SCENARIO_DIR.glob("*.yaml"))
@@ -75,6 +76,15 @@ def test_issue9_drift_appears_only_where_nothing_fed_the_indicator(games) -> Non
                     assert key not in fed, (record.round, effect)
                 else:
                     assert effect.target not in fed, (record.round, effect)
+
+
+def test_issue9_the_round_judges_every_outcome_as_judge_does(games) -> None:
+    """The round writes judge() out for speed; over many games the two must agree."""
+    _, states = games
+    outcomes = [o for state in states for record in state.history for o in record.outcomes]
+    assert len({o.verdict for o in outcomes}) == 3
+    for outcome in outcomes:
+        assert outcome.verdict is judge(outcome.quality, outcome.channel_fit), outcome
 
 
 def test_issue9_each_sentence_matches_what_happened_to_its_initiative(games) -> None:
