@@ -9,8 +9,8 @@ from pathlib import Path
 import pygame
 import pytest
 
+from game.cli.checks import pack_for_run
 from game.packs import load_pack, text_colour_on
-from game.packs.commands import pack_for_run
 from game.places import DataHome
 from game.saves import SaveStore
 from game.ui.palette import COLOUR_BLIND, DEFAULT

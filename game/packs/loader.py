@@ -134,6 +134,13 @@ def pack_file(folder_or_file: str | Path) -> Path:
     return path if path.suffix in SUFFIXES else path / PACK_FILE
 
 
+def is_pack(path: Path) -> bool:
+    """A pack folder (one holding pack.yaml), or a pack.yaml itself."""
+    return (path.is_dir() and (path / PACK_FILE).is_file()) or (
+        path.name == PACK_FILE and path.is_file()
+    )
+
+
 def load_pack(folder_or_file: str | Path, game_dir: Path = SCENARIO_DIR) -> Pack:
     """Read and check a pack (its folder, or its ``pack.yaml``); raises ``PackError``.
 

@@ -7,6 +7,11 @@ English. A test loads it, so it never drifts from the format.
 
 from __future__ import annotations
 
+import re
+from pathlib import Path
+
+from game.scenario.loader import SCENARIO_DIR
+
 STARTER = """\
 # Huisstijlpakket voor Netwerkende Gemeente  ·  Branding pack for Netwerkende Gemeente
 #
@@ -85,3 +90,14 @@ scenarios:
 def starter_pack_text(pack_id: str, folder_shown: str) -> str:
     """The starter ``pack.yaml`` for ``pack_id``; ``folder_shown`` appears in its commands."""
     return STARTER.replace("__ID__", pack_id).replace("__FOLDER__", folder_shown)
+
+
+def starter_for(pack_id: str, folder: Path) -> str:
+    """The starter text, naming scenarios this game really has (a build may hold fewer)."""
+    shipped = {path.stem for path in SCENARIO_DIR.glob("*.yaml")}
+    wanted = [name for name in ("gemeente-middelgroot", "raadsgriffie") if name in shipped]
+    text = starter_pack_text(pack_id, folder.as_posix())
+    if not wanted:  # no game scenarios to name: the list is left out, so all are included
+        return re.sub(r"\nscenarios:\n(  - .*\n)+", "\n", text)
+    lines = "".join(f"  - {name}\n" for name in wanted)
+    return re.sub(r"\nscenarios:\n(  - .*\n)+", f"\nscenarios:\n{lines}", text)

@@ -1,17 +1,18 @@
-"""The ``build`` command: check the pack, run the build, say where the result is."""
+"""``build``: check the pack, make the standalone build (``game.bundle``), say where it is."""
 
 from __future__ import annotations
 
 import argparse
 import sys
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TextIO
 
-EXIT_OK = 0
-EXIT_FAILED = 1
+from game.cli.options import Commands
+from game.cli.usage import EXIT_FAILED, EXIT_OK, UsageError
+from game.packs import PackError, check_pack
 
 
-def add_build_parser(commands: Any) -> argparse.ArgumentParser:
+def add_parser(commands: Commands) -> argparse.ArgumentParser:
     build = commands.add_parser(
         "build",
         help="make a standalone build of the game (a folder and a zip) that needs no Python",
@@ -30,13 +31,12 @@ def add_build_parser(commands: Any) -> argparse.ArgumentParser:
         default=Path("dist"),
         help="where the folder and the zip go (default: dist)",
     )
+    build.set_defaults(usage=build.format_usage())
     return build
 
 
-def cmd_build(args: argparse.Namespace, out: TextIO) -> int:
+def run(args: argparse.Namespace, out: TextIO) -> int:
     from game.bundle.build import BuildError, build
-    from game.cli import UsageError
-    from game.packs import PackError, check_pack
 
     pack = None
     if args.pack is not None:

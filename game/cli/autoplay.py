@@ -1,0 +1,232 @@
+"""``autoplay``: play a whole game headless with a bot and print the result."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any, TextIO
+
+from game.cli.checks import load_named_scenario, writable_file
+from game.cli.options import Commands, length_option
+from game.cli.usage import EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError
+from game.domain import Indicator, Language
+from game.labels import label
+
+
+def add_parser(commands: Commands) -> argparse.ArgumentParser:
+    from game.sim.bots import STRATEGIES
+
+    autoplay = commands.add_parser(
+        "autoplay",
+        help="play a whole game headless with a bot and print the result",
+        description="Play a whole game without a window, with a bot deciding every round.",
+    )
+    autoplay.add_argument(
+        "scenario", nargs="?", default=None, help="scenario id or YAML file (default: the default)"
+    )
+    autoplay.add_argument(
+        "--strategy", choices=STRATEGIES, default="best", help="which bot plays (default: best)"
+    )
+    autoplay.add_argument("--seed", type=int, default=1, help="the game seed (default: 1)")
+    autoplay.add_argument(
+        "--json", action="store_true", help="print one JSON document instead of a summary"
+    )
+    autoplay.add_argument(
+        "--lang", choices=("nl", "en"), default="en", help="language of the summary (default: en)"
+    )
+    autoplay.add_argument(
+        "--save", metavar="FILE", type=Path, help="also write the finished game as a save file"
+    )
+    autoplay.add_argument(
+        "--team", default="autoplay", help="team name in the save and results (default: autoplay)"
+    )
+    autoplay.add_argument(
+        "--results",
+        metavar="FILE",
+        type=Path,
+        help="also write the team's results file (JSON) for compare and report",
+    )
+    length_option(autoplay)
+    autoplay.set_defaults(usage=autoplay.format_usage())
+    return autoplay
+
+
+def run(args: argparse.Namespace, out: TextIO) -> int:
+    from game.scenario.errors import ScenarioError
+    from game.sim import play, score
+    from game.sim.council import council_ranking
+
+    try:
+        scenario = load_named_scenario(args.scenario, args.usage)
+    except ScenarioError as error:
+        sys.stderr.write(f"{error}\n")
+        return EXIT_FAILED
+    if args.save is not None and args.save.is_dir():
+        raise UsageError(f"--save {str(args.save)!r} is a folder; give a file name", args.usage)
+    if args.results is not None:
+        writable_file(args.results, args.usage, "--results")
+    from game.domain import GameLength
+    from game.sim.length import played_scenario
+
+    length = GameLength(getattr(args, "length", "full"))
+    state = play(played_scenario(scenario, length), args.seed, args.strategy)
+    state.length = length
+    card = score(state)
+    ranking = council_ranking(state, scenario)
+    if args.save is not None and _write_save(args, state, scenario) != EXIT_OK:
+        return EXIT_USAGE
+    if args.results is not None and _write_results(args, state, scenario) != EXIT_OK:
+        return EXIT_USAGE
+    if args.json:
+        document = _json_document(args, state, scenario, card, ranking)
+        # Escaped where the terminal cannot show every character: the JSON stays exact.
+        json.dump(document, out, ensure_ascii=not _shows_unicode(out), indent=2)
+        out.write("\n")
+        return EXIT_OK
+    _write_summary(args, state, scenario, card, ranking, out)
+    return EXIT_OK
+
+
+def _json_document(
+    args: argparse.Namespace, state: Any, scenario: Any, card: Any, ranking: Any
+) -> dict[str, Any]:
+    from game.sim import weakest_line
+
+    document = {
+        "scenario": scenario.id,
+        "scenario_version": scenario.version,
+        "seed": args.seed,
+        "strategy": args.strategy,
+        "length": state.length.value,
+        "rounds": [_round_json(record) for record in state.history],
+        "final": {
+            "phase": state.phase.value,
+            "phase_level": state.phase.level,
+            "stage": state.stage.value,
+            "stage_level": state.stage.level,
+            "relation_phase": {k.value: v.value for k, v in state.relation_phase.items()},
+            "prediction_rate": state.prediction_rate,
+            "indicators": _indicators_json(state.indicators),
+            "fit_record": round(state.fit_record, 2),
+            "fit_rate": round(state.fit_rate, 4),
+            "roles_mastered": [r.value for r in state.roles_mastered],
+            "weakest_line": weakest_line(state).value,
+            "score": card.total,
+            "score_detail": card.to_dict(),
+        },
+    }
+    if ranking is not None:
+        document["final"]["council_ranking"] = ranking.to_dict()
+    return document
+
+
+def _write_summary(
+    args: argparse.Namespace, state: Any, scenario: Any, card: Any, ranking: Any, out: TextIO
+) -> None:
+    lang: Language = args.lang
+    out.write(
+        f"{scenario.title.get(lang)} ({scenario.id} {scenario.version}); "
+        f"strategy {args.strategy}, seed {args.seed}\n"
+    )
+    for record in state.history:
+        roles = ", ".join(
+            f"{d.initiative}={label(d.role, lang)}" for d in record.decisions.initiatives
+        )
+        actions = ", ".join(record.decisions.actions) or "-"
+        out.write(
+            f"round {record.round:>2}  {label(record.phase, lang):<14} "
+            f"{label(record.stage, lang):<26} {_indicators_line(record.indicators)}\n"
+            f"          roles: {roles}\n          actions: {actions}\n"
+        )
+    out.write(
+        f"\nend: phase {state.phase.level} ({label(state.phase, lang)}), "
+        f"stage {label(state.stage, lang)}\n"
+        f"     {_indicators_line(state.indicators)}\n"
+        f"     score {card.total} / 1000: {card.title.get(lang)}; "
+        f"fitting role chosen {card.fit_rate:.0%} of the time\n"
+    )
+    if ranking is not None:
+        figures = ranking.figures
+        out.write(
+            f"     council account: {figures.followers} followers ({figures.followers_pct}%), "
+            f"following {figures.following} ({figures.following_pct}%), "
+            f"{figures.tweets} tweets ({figures.tweets_pct}%); "
+            f"place {ranking.position} of {len(ranking.rows)} against the survey's top ten\n"
+        )
+    if args.save is not None:
+        out.write(f"saved to {args.save}\n")
+    if args.results is not None:
+        out.write(f"results written to {args.results}\n")
+
+
+def _write_save(args: argparse.Namespace, state: Any, scenario: Any) -> int:
+    from game.saves import SaveError, write_save
+
+    try:
+        write_save(args.save, state, scenario, args.team)
+    except SaveError as error:
+        sys.stderr.write(f"{args.save}: {error.explain(args.lang)}\n")
+        return EXIT_FAILED
+    return EXIT_OK
+
+
+def _write_results(args: argparse.Namespace, state: Any, scenario: Any) -> int:
+    from game.results import ResultsError, build_results, write_results
+    from game.saves import new_game_id
+
+    try:
+        document = build_results(state, scenario, args.team, new_game_id(), args.length)
+        write_results(args.results, document)
+    except ResultsError as error:
+        sys.stderr.write(f"{args.results}: {error.explain(args.lang)}\n")
+        return EXIT_FAILED
+    return EXIT_OK
+
+
+def _shows_unicode(stream: TextIO) -> bool:
+    """Whether ``stream`` can show any character (a UTF encoding, or a string buffer)."""
+    encoding = getattr(stream, "encoding", None)
+    return encoding is None or encoding.lower().replace("-", "").startswith("utf")
+
+
+def _indicators_json(values: dict[Indicator, float]) -> dict[str, float]:
+    return {ind.value: round(values[ind], 2) for ind in Indicator}
+
+
+def _indicators_line(values: dict[Indicator, float]) -> str:
+    return " ".join(f"{ind.value[:4]} {values[ind]:>3.0f}" for ind in Indicator)
+
+
+def _round_json(record: Any) -> dict[str, Any]:
+    return {
+        "round": record.round,
+        "events": list(record.events),
+        "initiatives": list(record.initiatives),
+        "decisions": record.decisions.to_dict(),
+        "outcomes": [
+            {
+                "initiative": o.initiative,
+                "relation": o.relation.value,
+                "role": o.role.value,
+                "fit": round(o.fit, 2),
+                "best_roles": [r.value for r in o.best_roles],
+                "risk": round(o.risk, 3),
+                "succeeded": o.succeeded,
+                "verdict": o.verdict.value,
+                "prediction": None if o.prediction is None else o.prediction.value,
+                "rework": o.rework,
+                "next_stage": o.next_stage,
+            }
+            for o in record.outcomes
+        ],
+        "indicators": _indicators_json(record.indicators),
+        "relation_interaction": {
+            k.value: round(v, 2) for k, v in record.relation_interaction.items()
+        },
+        "relation_phase": {k.value: v.value for k, v in record.relation_phase.items()},
+        "fit_record": round(record.fit_record, 2),
+        "phase": record.phase.value,
+        "stage": record.stage.value,
+    }

@@ -1,0 +1,91 @@
+"""Checks that several commands make on what they are given: a folder to fill, a file to write,
+a scenario by name and a branding pack. A path that cannot be used is a ``UsageError``."""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from game.cli.usage import UsageError
+from game.packs import Pack, PackError, load_pack
+from game.places import installed_pack_dir
+
+
+def usable_folder(path: Path, usage: str, what: str) -> None:
+    """A folder given on the command line: fine if it is one or can be made; else exit 2."""
+    if path.exists() and not path.is_dir():
+        raise UsageError(f"{what} {str(path)!r} is a file, not a folder", usage)
+    try:
+        path.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise UsageError(
+            f"{what} {str(path)!r} cannot be made: {error.strerror or error}", usage
+        ) from error
+
+
+def writable_file(path: Path, usage: str, what: str) -> None:
+    """An output file given on the command line: not a folder, and its folder can be made."""
+    if path.is_dir():
+        raise UsageError(f"{what} {str(path)!r} is a folder; give a file name", usage)
+    if path.exists() and not path.is_file():
+        raise UsageError(f"{what} {str(path)!r} is not a plain file", usage)
+    parent = path.parent
+    if parent.exists() and not parent.is_dir():
+        raise UsageError(f"{what} {str(path)!r}: {str(parent)!r} is a file, not a folder", usage)
+    try:
+        parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise UsageError(
+            f"{what} {str(path)!r}: its folder cannot be made ({error.strerror or error})", usage
+        ) from error
+    if not os.access(parent, os.W_OK):
+        raise UsageError(f"{what} {str(path)!r}: its folder cannot be written", usage)
+
+
+def load_named_scenario(name: str | None, usage: str) -> Any:
+    """The scenario by id or path; a missing file is a usage error."""
+    from game.scenario.loader import DEFAULT_SCENARIO, load_scenario, scenario_path
+
+    path = scenario_path(name or DEFAULT_SCENARIO)
+    if not path.is_file():
+        raise UsageError(f"no scenario {name or DEFAULT_SCENARIO!r} (looked for {path})", usage)
+    return load_scenario(path)
+
+
+@dataclass(frozen=True, slots=True)
+class ChosenPack:
+    """The pack a window or a tour runs with, or why none."""
+
+    pack: Pack | None = None
+    problem: str | None = None
+    failed: bool = False
+
+
+def pack_for_run(given: Path | None, usage: str) -> ChosenPack:
+    """``--pack DIR`` must load (else its problems, and the command fails). Without it, a built
+    game's own ``pack/`` is used; if that one has mistakes, the game runs unbranded and the title
+    screen says why, so a workshop can still start."""
+    if given is not None:
+        if not given.exists():
+            raise UsageError(f"no pack folder {str(given)!r}", usage)
+        try:
+            return ChosenPack(load_pack(given))
+        except PackError as error:
+            sys.stderr.write(f"{error}\n")
+            return ChosenPack(failed=True)
+    folder = installed_pack_dir()
+    if folder is None:
+        return ChosenPack()
+    try:
+        return ChosenPack(load_pack(folder))
+    except PackError as error:
+        sys.stderr.write(f"{error}\n(the game starts without the pack's branding)\n")
+        return ChosenPack(problem=str(error.problems[0]))
+
+
+def quiet_pygame() -> None:
+    """pygame greets on import; a workshop's terminal does not need it."""
+    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")

@@ -1,0 +1,70 @@
+"""``new``: write a commented starter scenario, never over an existing file."""
+
+from __future__ import annotations
+
+import argparse
+import re
+from pathlib import Path
+from typing import TextIO
+
+from game.cli.options import Commands
+from game.cli.usage import EXIT_FAILED, EXIT_OK, UsageError
+
+
+def add_parser(commands: Commands) -> argparse.ArgumentParser:
+    new = commands.add_parser(
+        "new",
+        help="write a commented starter scenario to change",
+        description="Write a small, commented scenario that validates and plays, as a start "
+        "for your own. It never overwrites a file.",
+    )
+    new.add_argument("name", help="the new scenario's id: lower-case letters, digits, - and _")
+    new.add_argument("--out", default=None, help="where to write it (default: scenarios/NAME.yaml)")
+    new.set_defaults(usage=new.format_usage())
+    return new
+
+
+def run(args: argparse.Namespace, out: TextIO) -> int:
+    """A starter scenario, never over an existing file; it is checked before it is written."""
+    from game.scenario.errors import ScenarioError
+    from game.scenario.loader import SCENARIO_DIR, read_scenario
+    from game.scenario.models import CONTENT_ID_PATTERN
+    from game.scenario.starter import starter_text
+
+    if not re.fullmatch(CONTENT_ID_PATTERN, args.name):
+        raise UsageError(
+            f"{args.name!r} cannot be a scenario id: use lower-case letters, digits, '-' and "
+            "'_', starting with a letter (e.g. 'gemeente-zuid')",
+            args.usage,
+        )
+    path = Path(args.out) if args.out else SCENARIO_DIR / f"{args.name}.yaml"
+    if path.suffix not in (".yaml", ".yml"):
+        raise UsageError(f"{path} must end in .yaml", args.usage)
+    if path.stem != args.name:
+        raise UsageError(
+            f"the file must be called {args.name}.yaml, so the game finds the scenario by its id",
+            args.usage,
+        )
+    if path.exists():
+        out.write(f"{path}: already exists; not overwritten (choose another name or --out)\n")
+        return EXIT_FAILED
+    text = starter_text(args.name, path)
+    try:
+        read_scenario(text.encode("utf-8"), path)
+    except ScenarioError as error:  # the template itself is wrong: a bug, said plainly
+        out.write(f"the starter scenario does not validate:\n{error}\n")
+        return EXIT_FAILED
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("x", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+    except OSError as error:
+        raise UsageError(
+            f"{path}: cannot be written: {error.strerror or error}", args.usage
+        ) from error
+    out.write(
+        f"wrote {path}\n"
+        f"  check it:  python main.py validate {path}\n"
+        f"  play it:   python main.py autoplay {path}\n"
+    )
+    return EXIT_OK

@@ -1,0 +1,98 @@
+"""``play``: open the game window (also what runs without a command)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import TextIO
+
+from game.cli.checks import pack_for_run, quiet_pygame
+from game.cli.options import Commands, _size, lang_option, pack_option, saves_option
+from game.cli.usage import EXIT_FAILED, UsageError
+
+
+def add_parser(commands: Commands) -> argparse.ArgumentParser:
+    play = commands.add_parser("play", help="open the game window (the default)")
+    play.add_argument("scenario", nargs="?", help="scenario id or YAML file to preselect")
+    play.add_argument("--seed", type=int, default=1, help="the game seed (default: 1)")
+    lang_option(play, "nl", "the pack's language, else nl")
+    pack_option(play)
+    play.add_argument(
+        "--size", type=_size, default=(1280, 720), help="window size (default 1280x720)"
+    )
+    play.add_argument(
+        "--fullscreen", action="store_true", help="start in full screen (F11 toggles)"
+    )
+    saves_option(play)
+    play.add_argument(
+        "--results",
+        metavar="DIR",
+        type=Path,
+        default=None,
+        help="where results files and reports go (default: results/ beside the saves)",
+    )
+    play.add_argument("--quit-after-first-frame", action="store_true", help=argparse.SUPPRESS)
+    play.set_defaults(usage=play.format_usage())
+    return play
+
+
+def run(args: argparse.Namespace, out: TextIO) -> int:
+    """Without a command, ``args`` holds none of play's options: each has its default here."""
+    quiet_pygame()
+    from game.saves import SaveStore
+    from game.scenario.loader import scenario_path
+    from game.ui.app import App, NoDisplayError
+    from game.ui.settings import Settings
+
+    scenario = getattr(args, "scenario", None)
+    if scenario is not None and not scenario_path(scenario).is_file():
+        # A wrong name is a usage error before any window opens; a file with mistakes opens
+        # the window, whose scenario list shows every problem with its line.
+        raise UsageError(
+            f"no scenario {scenario!r} (looked for {scenario_path(scenario)})", args.usage
+        )
+    saves_dir = getattr(args, "saves", None)
+    if saves_dir is not None and saves_dir.exists() and not saves_dir.is_dir():
+        raise UsageError(f"the saves folder {str(saves_dir)!r} is a file, not a folder", args.usage)
+    chosen = pack_for_run(getattr(args, "pack", None), args.usage if "usage" in args else "")
+    if chosen.failed:
+        return EXIT_FAILED
+    from game.places import data_home
+    from game.ui.settings import read_settings
+
+    settings_file = data_home().settings_file
+    kept, settings_problem = read_settings(
+        settings_file, Settings(language=chosen.pack.language if chosen.pack else "nl")
+    )
+    # What the command line says wins over what was kept.
+    settings = kept.with_(
+        language=getattr(args, "lang", None) or kept.language,
+        fullscreen=getattr(args, "fullscreen", False) or kept.fullscreen,
+    )
+    try:
+        app = App(
+            getattr(args, "size", (1280, 720)),
+            settings,
+            scenario=scenario,
+            seed=getattr(args, "seed", 1),
+            saves=SaveStore(saves_dir),
+            pack=chosen.pack,
+            pack_problem=chosen.problem,
+            settings_file=settings_file,
+            settings_problem=settings_problem,
+            results_dir=getattr(args, "results", None),
+        )
+    except NoDisplayError as error:
+        sys.stderr.write(
+            f"No display available ({error}).\n"
+            "The game window needs a screen. Without one, play a whole game headless with:\n"
+            "  python main.py autoplay --strategy best --seed 7\n"
+            "or save every scene as a picture with:\n"
+            "  python main.py tour --out screenshots\n"
+        )
+        return EXIT_FAILED
+    try:
+        return app.run(quit_after_first_frame=getattr(args, "quit_after_first_frame", False))
+    finally:
+        app.close()
