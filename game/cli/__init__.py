@@ -37,37 +37,25 @@ from game.cli import (
 from game.cli.options import program_name
 from game.cli.usage import EXIT_OK, EXIT_USAGE, HelpShown, Parser, UsageError
 
-# In the order ``--help`` lists them.
-_MODULES = (
-    play,
-    tour,
-    autoplay,
-    compare,
-    report,
-    simulate,
-    saves,
-    load,
-    validate,
-    new,
-    schema,
-    build,
-    pack,
-)
+# Every command's module, in the order ``--help`` lists them.
+_MODULES = {
+    "play": play,
+    "tour": tour,
+    "autoplay": autoplay,
+    "compare": compare,
+    "report": report,
+    "simulate": simulate,
+    "saves": saves,
+    "load": load,
+    "validate": validate,
+    "new": new,
+    "schema": schema,
+    "build": build,
+    "pack": pack,
+}
 
 COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO], int]] = {
-    "play": play.run,
-    "autoplay": autoplay.run,
-    "simulate": simulate.run,
-    "tour": tour.run,
-    "saves": saves.run,
-    "load": load.run,
-    "validate": validate.run,
-    "new": new.run,
-    "schema": schema.run,
-    "compare": compare.run,
-    "report": report.run,
-    "build": build.run,
-    "pack": pack.run,
+    name: module.run for name, module in _MODULES.items()
 }
 
 
@@ -78,7 +66,7 @@ def build_parser() -> argparse.ArgumentParser:
         "municipality. Without a command, the game window opens.",
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
-    for module in _MODULES:
+    for module in _MODULES.values():
         module.add_parser(commands)
     return parser
 
