@@ -9,6 +9,7 @@ and with a pack put in place by hand, whose title screens must differ.
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -75,9 +76,11 @@ def built_game(tmp_path_factory: pytest.TempPathFactory) -> Path:
     if not sys.platform.startswith("linux"):
         pytest.skip("the build test runs the Linux bundle")
     out = tmp_path_factory.mktemp("dist")
+    scratch = tmp_path_factory.mktemp("scratch")
     result = subprocess.run(
         [sys.executable, "main.py", "build", "--out", str(out)],
         cwd=ROOT,
+        env={**os.environ, "TMPDIR": str(scratch)},
         capture_output=True,
         text=True,
         timeout=1500,
@@ -85,6 +88,10 @@ def built_game(tmp_path_factory: pytest.TempPathFactory) -> Path:
     assert result.returncode == 0, result.stdout + result.stderr
     [archive] = out.glob("netwerkende-gemeente-linux-*.zip")
     assert archive.stat().st_size <= ZIP_AIM_BYTES
+    # Only what was asked for: PyInstaller's working files and log went to a temporary folder,
+    # which is gone.
+    assert {p.name for p in out.iterdir()} == {"netwerkende-gemeente", archive.name}
+    assert list(scratch.iterdir()) == []
     unpacked = tmp_path_factory.mktemp("unzipped")
     _unzip(archive, unpacked)
     return unpacked / "netwerkende-gemeente"

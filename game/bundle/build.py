@@ -21,6 +21,7 @@ import platform
 import shutil
 import subprocess
 import sys
+import tempfile
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -71,8 +72,8 @@ def folder_name(pack: Pack | None) -> str:
 def build(pack: Pack | None, out: Path, log: TextIO) -> Build:
     """Build the game (branded with ``pack``) into ``out``; raises ``BuildError``.
 
-    ``out`` receives the folder, the zip, and ``build.log`` (PyInstaller's own output); its
-    working files go to ``out/.work`` and are reused by the next build.
+    ``out`` receives the folder and the zip, nothing else: PyInstaller's working files and its
+    own output go to a temporary folder that is removed afterwards, also when the build fails.
     """
     if importlib.util.find_spec("PyInstaller") is None:
         raise BuildError(
@@ -88,17 +89,21 @@ def build(pack: Pack | None, out: Path, log: TextIO) -> Build:
         raise BuildError(f"{out}: cannot make this folder: {error.strerror or error}") from None
     log.write(f"building {name} with PyInstaller (this takes a minute or two)…\n")
     log.flush()
-    _run_pyinstaller(out, name)
     executable = folder / (EXECUTABLE + (".exe" if system_name() == "windows" else ""))
-    if not executable.is_file():
-        raise BuildError(f"PyInstaller made no {executable}; see {out / 'build.log'}")
+    with tempfile.TemporaryDirectory(prefix="ng-build-", ignore_cleanup_errors=True) as work:
+        log_file = _run_pyinstaller(out, name, Path(work))
+        if not executable.is_file():
+            raise BuildError(
+                f"PyInstaller made no {executable}; the end of its output:\n" + _tail(log_file)
+            )
     _add_visible_files(folder, pack)
     archive = out / f"{name}-{system_name()}-{platform.machine().lower() or 'unknown'}.zip"
     _zip(folder, archive)
     return Build(folder, archive, executable)
 
 
-def _run_pyinstaller(out: Path, name: str) -> None:
+def _run_pyinstaller(out: Path, name: str, work: Path) -> Path:
+    """Run PyInstaller with its working files in ``work``; returns the file with its output."""
     environment = dict(os.environ)
     environment.update(NG_SOURCE_ROOT=str(SOURCE_ROOT), NG_EXECUTABLE=EXECUTABLE, NG_FOLDER=name)
     command = [
@@ -112,19 +117,23 @@ def _run_pyinstaller(out: Path, name: str) -> None:
         "--distpath",
         str(out),
         "--workpath",
-        str(out / ".work"),
+        str(work / "build"),
     ]
-    log_file = out / "build.log"
+    log_file = work / "build.log"
     with log_file.open("w", encoding="utf-8") as handle:
         result = subprocess.run(
             command, cwd=SOURCE_ROOT, env=environment, stdout=handle, stderr=subprocess.STDOUT
         )
     if result.returncode != 0:
-        tail = log_file.read_text(encoding="utf-8", errors="replace").splitlines()[-15:]
         raise BuildError(
-            f"PyInstaller failed (exit {result.returncode}); the end of {log_file}:\n"
-            + "\n".join(tail)
+            f"PyInstaller failed (exit {result.returncode}); the end of its output:\n"
+            + _tail(log_file)
         )
+    return log_file
+
+
+def _tail(log_file: Path) -> str:
+    return "\n".join(log_file.read_text(encoding="utf-8", errors="replace").splitlines()[-15:])
 
 
 def _add_visible_files(folder: Path, pack: Pack | None) -> None:
