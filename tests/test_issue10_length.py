@@ -14,7 +14,8 @@ import pytest
 
 from game.domain import GameLength
 from game.saves import SaveStore
-from game.saves.store import load_save, write_save
+from game.saves.loading import load_save
+from game.saves.writing import write_save
 from game.scenario.loader import load_scenario
 from game.sim import Bot, play, resolve_round
 from game.sim.length import (

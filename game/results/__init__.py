@@ -6,8 +6,8 @@ debrief report and the comparison as self-contained HTML pages (Jinja2 templates
 Nothing here imports pygame: the commands run without a window.
 """
 
+from game.results.errors import ResultsError
 from game.results.files import (
-    ResultsError,
     build_results,
     read_results,
     results_name,

@@ -16,7 +16,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from game.domain import Language, MunicipalRole
-from game.results.files import ResultsError, read_results
+from game.results.errors import ResultsError
+from game.results.files import read_results
 from game.results.models import DecisionResult, ResultsFile
 
 # At most this many teams side by side: more do not fit a projector or an A4 page.

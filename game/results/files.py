@@ -14,17 +14,17 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from game.results.errors import ResultsError, control_character, file_problem, not_results
 from game.results.models import DEFAULT_LENGTH, FORMAT_NAME, FORMAT_VERSION, LENGTHS, ResultsFile
 from game.saves.atomic import write_atomic
 from game.saves.codec import game_version
-from game.saves.errors import FileProblem
 from game.saves.migrations import document_checksum
 from game.saves.names import clean_name, has_forbidden, slug
 from game.saves.reading import read_regular
 from game.scenario.models import Scenario
 from game.sim.facilitator import ended_early, skipped_rounds
 from game.sim.score import line_strengths, score, weakest_line
-from game.sim.state import GameState
+from game.sim.state import GameState, InitiativeOutcome, RoundRecord
 
 # A 40-round game's results are a few hundred kilobytes; nothing sensible is larger.
 MAX_RESULTS_BYTES = 4 * 1024 * 1024
@@ -33,10 +33,6 @@ MAX_DEPTH = 20
 PREFIX = "results-"
 # Upgrades from older results formats, version N to N+1 (none yet: this is version 1).
 MIGRATIONS: dict[int, Any] = {}
-
-
-class ResultsError(FileProblem):
-    """A results file that cannot be read, written or trusted; ``kind`` is a short code."""
 
 
 # --- making ---------------------------------------------------------------------------------------
@@ -65,67 +61,6 @@ def build_results(
         raise ValueError(f"unknown workshop length {length!r}")
     team = clean_name(team, 80) or "Team"
     skipped = set(skipped_rounds(state))
-    rounds = []
-    for record in state.history:
-        decisions = []
-        for outcome in record.outcomes:
-            initiative = scenario.initiative(outcome.initiative)
-            chosen = initiative.outcomes.for_role(outcome.role)
-            best_text = None
-            if outcome.role not in outcome.best_roles:
-                for role in outcome.best_roles:
-                    text = initiative.outcomes.for_role(role)
-                    if text is not None:
-                        best_text = _words(text.pair())
-                        break
-            decisions.append(
-                {
-                    "initiative": outcome.initiative,
-                    "title": _words(initiative.title.pair()),
-                    "owner": initiative.owner.value,
-                    "relation": outcome.relation.value,
-                    "role": outcome.role.value,
-                    "best_roles": [r.value for r in outcome.best_roles],
-                    "fit": round(min(1.0, max(0.0, outcome.fit)), 4),
-                    "channels": [
-                        {"id": c, "name": _words(scenario.channel(c).name.pair())}
-                        for c in outcome.channels
-                    ],
-                    "channel_fit": None
-                    if outcome.channel_fit is None
-                    else round(min(1.0, max(0.0, outcome.channel_fit)), 4),
-                    "prediction": None if outcome.prediction is None else outcome.prediction.value,
-                    "verdict": outcome.verdict.value,
-                    "succeeded": outcome.succeeded,
-                    "outcome_text": None if chosen is None else _words(chosen.pair()),
-                    "best_text": best_text,
-                }
-            )
-        rounds.append(
-            {
-                "round": record.round,
-                "events": [
-                    {"id": e, "name": _words(scenario.event(e).title.pair())} for e in record.events
-                ],
-                "decisions": decisions,
-                "actions": [
-                    {"id": a, "name": _words(scenario.action(a).title.pair())}
-                    for a in record.decisions.actions
-                ],
-                "skipped": record.round in skipped,
-                "indicators": {k.value: round(v, 3) for k, v in record.indicators.items()},
-                "relation_phase": {k.value: v.value for k, v in record.relation_phase.items()},
-                "relation_interaction": {
-                    k.value: round(v, 3) for k, v in record.relation_interaction.items()
-                },
-                "fit_record": round(record.fit_record, 3),
-                "phase": record.phase.value,
-                "stage": record.stage.value,
-            }
-        )
-    card = score(state)
-    strengths = line_strengths(state)
-    advice = scenario.recommendations
     document: dict[str, Any] = {
         "format": FORMAT_NAME,
         "format_version": FORMAT_VERSION,
@@ -133,58 +68,133 @@ def build_results(
         "created": (created or datetime.now(UTC)).isoformat(),
         "game_id": game_id,
         "team": team,
-        "scenario": {
-            "id": scenario.id,
-            "version": scenario.version,
-            "title": _words(scenario.title.pair()),
-            "organisation": _words(scenario.organisation.name.pair()),
-            "rounds": scenario.rounds,
-            "round_name": _words(scenario.round_name.pair()) if scenario.round_name else None,
-        },
+        "scenario": _scenario_part(scenario),
         "seed": state.seed,
         "length": length,
         "finished": state.finished,
         "ended_early": ended_early(state),
         "rounds_played": len(state.history),
-        "rounds": rounds,
-        "final": {
-            "phase": state.phase.value,
-            "stage": state.stage.value,
-            "relation_phase": {k.value: v.value for k, v in state.relation_phase.items()},
-            "indicators": {k.value: round(v, 3) for k, v in state.indicators.items()},
-            "lines": {k.value: round(v, 3) for k, v in strengths.items()},
-            "weakest_line": weakest_line(state).value,
-            "fit_rate": round(state.fit_rate, 4),
-            "decisions": state.decisions_total,
-            "decisions_fitting": state.decisions_fitting,
-            "predictions_made": state.predictions_made,
-            "predictions_right": state.predictions_right,
-            "prediction_rate": None
-            if state.prediction_rate is None
-            else round(state.prediction_rate, 4),
-            "score": {
-                "total": card.total,
-                "phase_points": round(card.phase_points, 2),
-                "stage_points": round(card.stage_points, 2),
-                "trust_points": round(card.trust_points, 2),
-                "energy_points": round(card.energy_points, 2),
-                "fit_points": round(card.fit_points, 2),
-                "prediction_points": round(card.prediction_points, 2),
-                "title": _words(card.title),
-            },
-        },
-        "recommendations": {
-            line: (None if text is None else _words(text.pair()))
-            for line, text in (
-                ("interaction", advice.interaction),
-                ("initiative_ownership", advice.initiative_ownership),
-                ("organisation_ownership", advice.organisation_ownership),
-            )
-        },
+        "rounds": [_round_part(record, scenario, skipped) for record in state.history],
+        "final": _final_part(state),
+        "recommendations": _recommendations_part(scenario),
         "interventions": [i.to_dict() for i in state.interventions],
     }
     document["checksum"] = document_checksum(document)
     return document
+
+
+def _scenario_part(scenario: Scenario) -> dict[str, Any]:
+    """What a comparison or report needs to know of the scenario, without having it."""
+    return {
+        "id": scenario.id,
+        "version": scenario.version,
+        "title": _words(scenario.title.pair()),
+        "organisation": _words(scenario.organisation.name.pair()),
+        "rounds": scenario.rounds,
+        "round_name": _words(scenario.round_name.pair()) if scenario.round_name else None,
+    }
+
+
+def _round_part(record: RoundRecord, scenario: Scenario, skipped: set[int]) -> dict[str, Any]:
+    """One round: its news, decisions and actions, and where the game stood after it."""
+    return {
+        "round": record.round,
+        "events": [
+            {"id": e, "name": _words(scenario.event(e).title.pair())} for e in record.events
+        ],
+        "decisions": [_decision_part(outcome, scenario) for outcome in record.outcomes],
+        "actions": [
+            {"id": a, "name": _words(scenario.action(a).title.pair())}
+            for a in record.decisions.actions
+        ],
+        "skipped": record.round in skipped,
+        "indicators": {k.value: round(v, 3) for k, v in record.indicators.items()},
+        "relation_phase": {k.value: v.value for k, v in record.relation_phase.items()},
+        "relation_interaction": {
+            k.value: round(v, 3) for k, v in record.relation_interaction.items()
+        },
+        "fit_record": round(record.fit_record, 3),
+        "phase": record.phase.value,
+        "stage": record.stage.value,
+    }
+
+
+def _decision_part(outcome: InitiativeOutcome, scenario: Scenario) -> dict[str, Any]:
+    """One decision with its fit and verdict, and the scenario's texts for it and the best role."""
+    initiative = scenario.initiative(outcome.initiative)
+    chosen = initiative.outcomes.for_role(outcome.role)
+    best_text = None
+    if outcome.role not in outcome.best_roles:
+        for role in outcome.best_roles:
+            text = initiative.outcomes.for_role(role)
+            if text is not None:
+                best_text = _words(text.pair())
+                break
+    return {
+        "initiative": outcome.initiative,
+        "title": _words(initiative.title.pair()),
+        "owner": initiative.owner.value,
+        "relation": outcome.relation.value,
+        "role": outcome.role.value,
+        "best_roles": [r.value for r in outcome.best_roles],
+        "fit": round(min(1.0, max(0.0, outcome.fit)), 4),
+        "channels": [
+            {"id": c, "name": _words(scenario.channel(c).name.pair())} for c in outcome.channels
+        ],
+        "channel_fit": None
+        if outcome.channel_fit is None
+        else round(min(1.0, max(0.0, outcome.channel_fit)), 4),
+        "prediction": None if outcome.prediction is None else outcome.prediction.value,
+        "verdict": outcome.verdict.value,
+        "succeeded": outcome.succeeded,
+        "outcome_text": None if chosen is None else _words(chosen.pair()),
+        "best_text": best_text,
+    }
+
+
+def _final_part(state: GameState) -> dict[str, Any]:
+    """Where the game ended: phase, stage, lines, predictions and the score with its parts."""
+    card = score(state)
+    strengths = line_strengths(state)
+    return {
+        "phase": state.phase.value,
+        "stage": state.stage.value,
+        "relation_phase": {k.value: v.value for k, v in state.relation_phase.items()},
+        "indicators": {k.value: round(v, 3) for k, v in state.indicators.items()},
+        "lines": {k.value: round(v, 3) for k, v in strengths.items()},
+        "weakest_line": weakest_line(state).value,
+        "fit_rate": round(state.fit_rate, 4),
+        "decisions": state.decisions_total,
+        "decisions_fitting": state.decisions_fitting,
+        "predictions_made": state.predictions_made,
+        "predictions_right": state.predictions_right,
+        "prediction_rate": None
+        if state.prediction_rate is None
+        else round(state.prediction_rate, 4),
+        "score": {
+            "total": card.total,
+            "phase_points": round(card.phase_points, 2),
+            "stage_points": round(card.stage_points, 2),
+            "trust_points": round(card.trust_points, 2),
+            "energy_points": round(card.energy_points, 2),
+            "fit_points": round(card.fit_points, 2),
+            "prediction_points": round(card.prediction_points, 2),
+            "title": _words(card.title),
+        },
+    }
+
+
+def _recommendations_part(scenario: Scenario) -> dict[str, Any]:
+    """The scenario's own advice per weakest line (None where it gives none)."""
+    advice = scenario.recommendations
+    return {
+        line: (None if text is None else _words(text.pair()))
+        for line, text in (
+            ("interaction", advice.interaction),
+            ("initiative_ownership", advice.initiative_ownership),
+            ("organisation_ownership", advice.organisation_ownership),
+        )
+    }
 
 
 def results_name(team: str, game_id: str) -> str:
@@ -257,51 +267,11 @@ def read_results(path: Path) -> ResultsFile:
 
 def _read_bounded(path: Path) -> bytes:
     raw, _ = read_regular(
-        path, MAX_RESULTS_BYTES, lambda kind, detail: _problem(kind, detail, path)
+        path,
+        MAX_RESULTS_BYTES,
+        lambda kind, detail: file_problem(kind, detail, path, MAX_RESULTS_BYTES),
     )
     return raw
-
-
-def _problem(kind: str, detail: Any, path: Path) -> ResultsError:
-    """A results file that cannot be read, in words about results files."""
-    if kind == "not_found":
-        return ResultsError(
-            "not_found", "This file does not exist.", "Dit bestand bestaat niet.", path
-        )
-    if kind == "not_a_file":
-        return ResultsError(
-            "not_a_file",
-            "This is not a plain file (a folder, a pipe or a device); it is not read.",
-            "Dit is geen gewoon bestand (een map, een pijp of een apparaat); het wordt niet "
-            "gelezen.",
-            path,
-        )
-    if kind == "too_large":
-        return _too_large(path)
-    return ResultsError(
-        "unreadable",
-        f"This file cannot be read ({detail}).",
-        f"Dit bestand kan niet worden gelezen ({detail}).",
-        path,
-    )
-
-
-def _too_large(path: Path) -> ResultsError:
-    limit = MAX_RESULTS_BYTES // 1024 // 1024
-    return ResultsError(
-        "too_large",
-        f"This file is too large to be a results file (at most {limit} MB).",
-        f"Dit bestand is te groot voor een resultatenbestand (hoogstens {limit} MB).",
-        path,
-    )
-
-
-def _not_results(extra_en: str = "", extra_nl: str = "") -> ResultsError:
-    return ResultsError(
-        "unknown_format",
-        f"This is not a results file of Netwerkende Gemeente{extra_en}.",
-        f"Dit is geen resultatenbestand van Netwerkende Gemeente{extra_nl}.",
-    )
 
 
 def _bounded(kind: type) -> Any:
@@ -327,6 +297,26 @@ def _no_constant(name: str) -> Any:
 
 def decode(raw: bytes) -> ResultsFile:
     """Check ``raw`` and bring it to the current format; ``ResultsError`` with the reason."""
+    document = _parse(raw)
+    _check_tree(document)
+    version = _check_format(document)
+    while version < FORMAT_VERSION:
+        document = MIGRATIONS[version](document)
+        version += 1
+    try:
+        return ResultsFile.model_validate(document)
+    except ValidationError as error:
+        first = error.errors()[0]
+        where = ".".join(str(part) for part in first["loc"]) or "the file"
+        raise ResultsError(
+            "invalid",
+            f"This results file is damaged: {where}: {first['msg']}.",
+            f"Dit resultatenbestand is beschadigd: {where}: {first['msg']}.",
+        ) from error
+
+
+def _parse(raw: bytes) -> dict[str, Any]:
+    """The JSON object in ``raw``, its numbers bounded; a reason when it is none."""
     if not raw.strip():
         raise ResultsError(
             "truncated",
@@ -336,7 +326,7 @@ def decode(raw: bytes) -> ResultsFile:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as error:
-        raise _not_results(" (it is not text)", " (het is geen tekst)") from error
+        raise not_results(" (it is not text)", " (het is geen tekst)") from error
     try:
         document = json.loads(
             text,
@@ -357,18 +347,22 @@ def decode(raw: bytes) -> ResultsFile:
             f"Dit resultatenbestand is beschadigd (regel {error.lineno}: {error.msg}).",
         ) from error
     if not isinstance(document, dict):
-        raise _not_results()
-    _check_tree(document)
+        raise not_results()
+    return document
+
+
+def _check_format(document: dict[str, Any]) -> int:
+    """The document's format version, once it is a results file this game reads, unchanged."""
     if document.get("format") == "netwerkende-gemeente-save":
-        raise _not_results(
+        raise not_results(
             " but a save; use 'report' to make a report of a save",
             " maar een opgeslagen spel; maak daar een verslag van met 'report'",
         )
     if document.get("format") != FORMAT_NAME:
-        raise _not_results()
+        raise not_results()
     version = document.get("format_version")
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        raise _not_results(" (no format version)", " (geen formaatversie)")
+        raise not_results(" (no format version)", " (geen formaatversie)")
     if version > FORMAT_VERSION:
         raise ResultsError(
             "newer_format",
@@ -385,19 +379,7 @@ def decode(raw: bytes) -> ResultsFile:
             "Dit resultatenbestand klopt niet met zijn controlegetal: het is na het schrijven "
             "veranderd (met de hand bewerkt, of beschadigd).",
         )
-    while version < FORMAT_VERSION:
-        document = MIGRATIONS[version](document)
-        version += 1
-    try:
-        return ResultsFile.model_validate(document)
-    except ValidationError as error:
-        first = error.errors()[0]
-        where = ".".join(str(part) for part in first["loc"]) or "the file"
-        raise ResultsError(
-            "invalid",
-            f"This results file is damaged: {where}: {first['msg']}.",
-            f"Dit resultatenbestand is beschadigd: {where}: {first['msg']}.",
-        ) from error
+    return version
 
 
 def _check_tree(document: dict[str, Any]) -> None:
@@ -415,15 +397,7 @@ def _check_tree(document: dict[str, Any]) -> None:
             items = value.items() if isinstance(value, dict) else enumerate(value)
             for key, item in items:
                 if isinstance(key, str) and has_forbidden(key):
-                    raise _control()
+                    raise control_character()
                 stack.append((item, depth + 1))
         elif isinstance(value, str) and has_forbidden(value):
-            raise _control()
-
-
-def _control() -> ResultsError:
-    return ResultsError(
-        "control_character",
-        "This results file holds a control character (such as NUL) in its text.",
-        "Dit resultatenbestand bevat een stuurteken (zoals NUL) in de tekst.",
-    )
+            raise control_character()

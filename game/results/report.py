@@ -23,8 +23,8 @@ from game.domain import CitizenRelation, GrowthPhase, Language, MunicipalRole, P
 from game.labels import label
 from game.packs import Pack
 from game.results import charts
-from game.results.compare import Comparison
-from game.results.models import ResultsFile
+from game.results.compare import Comparison, InitiativeRow
+from game.results.models import DecisionResult, ResultsFile, RoundResult
 from game.saves.codec import game_version
 
 HERE = Path(__file__).resolve().parent
@@ -169,65 +169,9 @@ def report_context(results: ResultsFile, lang: Language, pack: Pack | None) -> d
     """Everything the report template shows, worked out and in ``lang``."""
     t = texts(lang)
     final = results.final
-    relations = _relations(results)
-    grid = [
-        {
-            "name": label(relation, lang),
-            "cells": [
-                {
-                    "level": r.relation_phase[relation].level,
-                    "name": label(r.relation_phase[relation], lang),
-                }
-                for r in results.rounds
-                if relation in r.relation_phase
-            ],
-            "final": label(final.relation_phase.get(relation, final.phase), lang),
-            "final_level": final.relation_phase.get(relation, final.phase).level,
-        }
-        for relation in relations
-    ]
-    rounds = []
-    for record in results.rounds:
-        rows = []
-        for d in record.decisions:
-            rows.append(
-                {
-                    "title": d.title.get(lang),
-                    "relation": label(d.relation, lang),
-                    "owner": label_owner(d.owner, lang),
-                    "role": label(d.role, lang),
-                    "fit": _percent(d.fit),
-                    "fits": d.role in d.best_roles,
-                    "best": _roles(d.best_roles, lang),
-                    "channels": ", ".join(c.name.get(lang) for c in d.channels) or t["no_channels"],
-                    "channel_fit": _percent(d.channel_fit),
-                    "prediction": _prediction(d.prediction, t),
-                    "verdict": _prediction(d.verdict, t),
-                    "predicted_right": None if d.prediction is None else d.prediction == d.verdict,
-                    "succeeded": d.succeeded,
-                    "outcome_text": charts.words(d.outcome_text, lang),
-                    "best_text": charts.words(d.best_text, lang),
-                }
-            )
-        rounds.append(
-            {
-                "round": record.round,
-                "events": [e.name.get(lang) for e in record.events],
-                "actions": [a.name.get(lang) for a in record.actions],
-                "skipped": record.skipped,
-                "decisions": rows,
-            }
-        )
     weakest = final.weakest_line
     own_advice = getattr(results.recommendations, weakest)
     score = final.score
-    predictions = None
-    if final.predictions_made:
-        predictions = t["predictions_right"].format(
-            right=final.predictions_right,
-            made=final.predictions_made,
-            rate=_percent(final.prediction_rate),
-        )
     return {
         "lang": lang,
         "t": t,
@@ -258,12 +202,12 @@ def report_context(results: ResultsFile, lang: Language, pack: Pack | None) -> d
         "stage": label(final.stage, lang),
         "stage_level": final.stage.level,
         "fit_share": t["fit_share"].format(share=_percent(final.fit_rate)),
-        "predictions": predictions,
+        "predictions": _predictions(results, t),
         "rounds_header": [r.round for r in results.rounds],
-        "grid": grid,
+        "grid": _phase_grid(results, lang),
         "chart_lines": charts.lines_chart(results, t) if results.rounds else "",
         "chart_indicators": charts.indicators_chart(results, lang, t) if results.rounds else "",
-        "rounds": rounds,
+        "rounds": [_round_rows(record, t, lang) for record in results.rounds],
         "lines": [
             {"name": t[f"line_{line}"], "value": round(value), "weakest": line == weakest}
             for line, value in final.lines.items()
@@ -277,6 +221,71 @@ def report_context(results: ResultsFile, lang: Language, pack: Pack | None) -> d
         "interventions": _intervention_rows(results, t, lang),
         "version": game_version(),
         "made": datetime.now(UTC).astimezone().strftime("%Y-%m-%d %H:%M"),
+    }
+
+
+def _predictions(results: ResultsFile, t: dict[str, str]) -> str | None:
+    """How many predictions came true, in words; None when the team made none."""
+    final = results.final
+    if not final.predictions_made:
+        return None
+    return t["predictions_right"].format(
+        right=final.predictions_right,
+        made=final.predictions_made,
+        rate=_percent(final.prediction_rate),
+    )
+
+
+def _phase_grid(results: ResultsFile, lang: Language) -> list[dict[str, Any]]:
+    """Per citizen relation: its growth phase in every round, and where it ended."""
+    final = results.final
+    return [
+        {
+            "name": label(relation, lang),
+            "cells": [
+                {
+                    "level": r.relation_phase[relation].level,
+                    "name": label(r.relation_phase[relation], lang),
+                }
+                for r in results.rounds
+                if relation in r.relation_phase
+            ],
+            "final": label(final.relation_phase.get(relation, final.phase), lang),
+            "final_level": final.relation_phase.get(relation, final.phase).level,
+        }
+        for relation in _relations(results)
+    ]
+
+
+def _round_rows(record: RoundResult, t: dict[str, str], lang: Language) -> dict[str, Any]:
+    """One round of the report: its news, actions and every decision against the best fit."""
+    return {
+        "round": record.round,
+        "events": [e.name.get(lang) for e in record.events],
+        "actions": [a.name.get(lang) for a in record.actions],
+        "skipped": record.skipped,
+        "decisions": [_decision_row(d, t, lang) for d in record.decisions],
+    }
+
+
+def _decision_row(d: DecisionResult, t: dict[str, str], lang: Language) -> dict[str, Any]:
+    """One decision: the role chosen and the best ones, channels, prediction and outcome texts."""
+    return {
+        "title": d.title.get(lang),
+        "relation": label(d.relation, lang),
+        "owner": label_owner(d.owner, lang),
+        "role": label(d.role, lang),
+        "fit": _percent(d.fit),
+        "fits": d.role in d.best_roles,
+        "best": _roles(d.best_roles, lang),
+        "channels": ", ".join(c.name.get(lang) for c in d.channels) or t["no_channels"],
+        "channel_fit": _percent(d.channel_fit),
+        "prediction": _prediction(d.prediction, t),
+        "verdict": _prediction(d.verdict, t),
+        "predicted_right": None if d.prediction is None else d.prediction == d.verdict,
+        "succeeded": d.succeeded,
+        "outcome_text": charts.words(d.outcome_text, lang),
+        "best_text": charts.words(d.best_text, lang),
     }
 
 
@@ -296,33 +305,11 @@ def report_html(results: ResultsFile, lang: Language, pack: Pack | None = None) 
 
 
 def compare_context(comparison: Comparison, lang: Language, pack: Pack | None) -> dict[str, Any]:
+    """Everything the comparison template shows, worked out and in ``lang``."""
     t = texts(lang)
     reference = comparison.reference
     teams = [(team.name, team.results) for team in comparison.teams]
     relations = _relations(reference) if reference is not None else []
-    rows = []
-    for row in comparison.initiative_rows():
-        cells = []
-        for choice in row.choices:
-            if choice is None:
-                cells.append(None)
-            else:
-                cells.append(
-                    {
-                        "role": label(choice.role, lang),
-                        "fits": choice.role in choice.best_roles,
-                        "stumbled": not choice.succeeded,
-                    }
-                )
-        rows.append(
-            {
-                "round": row.round,
-                "title": row.title(lang),
-                "best": _roles(row.best_roles, lang),
-                "cells": cells,
-                "differed": row.differed,
-            }
-        )
     return {
         "lang": lang,
         "t": t,
@@ -331,42 +318,66 @@ def compare_context(comparison: Comparison, lang: Language, pack: Pack | None) -
         "organisation": reference.scenario.organisation.get(lang) if reference else "",
         "seed": reference.seed if reference else "",
         "length": _length(reference.length, t) if reference else "",
-        "teams": [
-            {
-                "name": name,
-                "score": r.final.score.total,
-                "title": r.final.score.title.get(lang),
-                "phase": label(r.final.phase, lang),
-                "phase_level": r.final.phase.level,
-                "stage": label(r.final.stage, lang),
-                "fit": _percent(r.final.fit_rate),
-                "predicted": "–"
-                if not r.final.predictions_made
-                else f"{r.final.predictions_right}/{r.final.predictions_made}",
-                "rounds": f"{r.rounds_played}/{r.scenario.rounds}",
-                "ended_early": r.ended_early,
-                "relations": [
-                    {
-                        "name": label(r.final.relation_phase[rel], lang),
-                        "level": r.final.relation_phase[rel].level,
-                    }
-                    if rel in r.final.relation_phase
-                    else None
-                    for rel in relations
-                ],
-            }
-            for name, r in teams
-        ],
+        "teams": [_team_column(name, r, relations, lang) for name, r in teams],
         "relations": [label(rel, lang) for rel in relations],
         "chart_scores": charts.scores_chart(teams, t) if teams else "",
         "chart_growth": charts.growth_chart(teams, lang, t) if teams else "",
-        "rows": rows,
+        "rows": [_initiative_row(row, lang) for row in comparison.initiative_rows()],
         "left_out": [
             {"file": item.path.name or str(item.path), "reason": item.explain(lang)}
             for item in comparison.left_out
         ],
         "version": game_version(),
         "made": datetime.now(UTC).astimezone().strftime("%Y-%m-%d %H:%M"),
+    }
+
+
+def _team_column(
+    name: str, r: ResultsFile, relations: list[CitizenRelation], lang: Language
+) -> dict[str, Any]:
+    """One team's result: score, title, phase and stage, fit, predictions, phase per relation."""
+    return {
+        "name": name,
+        "score": r.final.score.total,
+        "title": r.final.score.title.get(lang),
+        "phase": label(r.final.phase, lang),
+        "phase_level": r.final.phase.level,
+        "stage": label(r.final.stage, lang),
+        "fit": _percent(r.final.fit_rate),
+        "predicted": "–"
+        if not r.final.predictions_made
+        else f"{r.final.predictions_right}/{r.final.predictions_made}",
+        "rounds": f"{r.rounds_played}/{r.scenario.rounds}",
+        "ended_early": r.ended_early,
+        "relations": [
+            {
+                "name": label(r.final.relation_phase[rel], lang),
+                "level": r.final.relation_phase[rel].level,
+            }
+            if rel in r.final.relation_phase
+            else None
+            for rel in relations
+        ],
+    }
+
+
+def _initiative_row(row: InitiativeRow, lang: Language) -> dict[str, Any]:
+    """One initiative across the teams: the best roles, and each team's choice (or none)."""
+    return {
+        "round": row.round,
+        "title": row.title(lang),
+        "best": _roles(row.best_roles, lang),
+        "cells": [
+            None
+            if choice is None
+            else {
+                "role": label(choice.role, lang),
+                "fits": choice.role in choice.best_roles,
+                "stumbled": not choice.succeeded,
+            }
+            for choice in row.choices
+        ],
+        "differed": row.differed,
     }
 
 

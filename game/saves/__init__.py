@@ -6,22 +6,19 @@ belongs to a game (``new_game_id``), never to a file name made from a team's nam
 """
 
 from game.saves.errors import SaveError
+from game.saves.info import SaveInfo, read_save
+from game.saves.loading import (
+    CHANGED_KINDS,
+    LoadedGame,
+    continue_in_new_version,
+    find_installed_scenario,
+    load_save,
+)
 from game.saves.models import FORMAT_NAME, FORMAT_VERSION, SaveKind
 from game.saves.names import clean_name, new_game_id
 from game.saves.replay import Mismatch, RejectedReplay
-from game.saves.store import (
-    CHANGED_KINDS,
-    Listing,
-    LoadedGame,
-    SaveInfo,
-    SaveStore,
-    continue_in_new_version,
-    default_save_dir,
-    find_installed_scenario,
-    load_save,
-    read_save,
-    write_save,
-)
+from game.saves.store import Listing, SaveStore, default_save_dir
+from game.saves.writing import write_save
 
 __all__ = [
     "CHANGED_KINDS",

@@ -18,58 +18,35 @@ Which game "continue" takes: the one written last to this folder, by the folder'
 (``sequence`` in every save) and then the file's time; never the clock written inside the file,
 which may have been wrong. Reading is bounded: only regular files, at most ``MAX_SAVE_BYTES``,
 checked before reading, so a pipe, a device or a huge file named ``*.json`` never blocks the
-title screen. Loading checks everything (see ``load_save``) and returns a whole game or raises
-``SaveError``.
+title screen (``game.saves.info``). Loading checks everything (``game.saves.loading``) and
+returns a whole game or raises ``SaveError``; ``game.saves.writing`` writes one file.
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
-import stat
-from collections.abc import Callable
-from dataclasses import dataclass, field
-from datetime import datetime
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from game.domain import Bilingual, Language
 from game.places import APP_NAME as APP_NAME  # re-exported: callers and tests ask this module
 from game.places import PORTABLE_MARKER as PORTABLE_MARKER
 from game.places import SOURCE_ROOT as SOURCE_ROOT
 from game.places import data_home
-from game.saves.atomic import (
-    BACKUP_SUFFIX,
-    backup_path,
-    remove_stray_temp_files,
-    write_atomic,
-)
-from game.saves.codec import (
-    MAX_SAVE_BYTES,
-    Decoded,
-    build_document,
-    decode,
-    encode,
-    game_version,
-    too_large,
-)
+from game.saves.atomic import BACKUP_SUFFIX, backup_path, remove_stray_temp_files
+from game.saves.codec import build_document, encode
 from game.saves.errors import SaveError
+from game.saves.info import ASIDE_PREFIX, SaveInfo, file_problem, read_save
+from game.saves.loading import FindScenario, LoadedGame, continue_in_new_version, load_save
 from game.saves.models import SaveKind
-from game.saves.names import autosave_stem, new_game_id, slot_stem
-from game.saves.reading import read_regular
-from game.saves.replay import Mismatch, RejectedReplay, check_replay, replay_prefix
+from game.saves.names import autosave_stem, slot_stem
+from game.saves.writing import write_file, write_save
 from game.scenario.models import Scenario
-from game.sim.length import played_scenario
-from game.sim.state import Decisions, GameState
+from game.sim.state import GameState
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 MAX_THUMBNAIL_BYTES = 8 * 1024 * 1024
-ASIDE_PREFIX = "aside-"
-# Load failures where the scenario (or the game's rules) changed since the save: the players may
-# continue in the new version, replaying their decisions in it.
-CHANGED_KINDS = ("replay_mismatch", "scenario_incompatible")
-
-FindScenario = Callable[[str], Scenario | None]
 
 
 def default_save_dir(portable: bool = False) -> Path:
@@ -84,67 +61,6 @@ def default_save_dir(portable: bool = False) -> Path:
 
 
 @dataclass(frozen=True, slots=True)
-class SaveInfo:
-    """What a list of saves shows about one, read from its file without loading the scenario."""
-
-    path: Path
-    kind: SaveKind
-    name: str
-    team: str
-    scenario_id: str
-    scenario_version: str
-    scenario_title: Bilingual | None
-    round: int
-    finished: bool
-    created: datetime
-    game_version: str
-    format_version: int
-    thumbnail: Path | None
-    from_backup: bool
-    game_id: str = ""
-    sequence: int = 0
-    modified_ns: int = 0
-    scenario_file: str | None = None
-
-    def title(self, lang: Language) -> str:
-        """The scenario's title, or its id for saves older than titles."""
-        return self.scenario_title.get(lang) if self.scenario_title else self.scenario_id
-
-    @property
-    def aside(self) -> bool:
-        """Set aside by the players: listed, loadable, but never what "continue" takes."""
-        return self.path.name.startswith(ASIDE_PREFIX)
-
-    @property
-    def order(self) -> tuple[int, int, str]:
-        """Newest first by this: the folder's write counter, then the file's time, then name."""
-        return (self.sequence, self.modified_ns, self.path.name)
-
-
-@dataclass(frozen=True, slots=True)
-class LoadedGame:
-    """A save that passed every check, ready to continue.
-
-    ``mismatch`` is set only when the caller allowed a replay that differs from the saved state
-    (``allow_mismatch=True``), or when the game was replayed in a new version of its scenario
-    (``continue_in_new_version``: then it says where the new version parted from the save); the
-    caller should tell the players why. ``game_id`` is the id to continue under: the save's own
-    for an autosave (the same game goes on), a new one for a slot or a save set aside (loading
-    those starts a branch, which must not overwrite the game it came from).
-    """
-
-    state: GameState
-    scenario: Scenario
-    team: str
-    info: SaveInfo
-    mismatch: Mismatch | RejectedReplay | None = None
-    game_id: str = field(default_factory=new_game_id)
-    scenario_file: str | None = None
-    # The choices made so far in the round being played (``PlanModel`` as a dict), if saved.
-    plan: dict[str, Any] | None = None
-
-
-@dataclass(frozen=True, slots=True)
 class Listing:
     """A look at the saves folder: the usable saves (newest first), the files that cannot be
     used (with reasons), and why the folder itself cannot be read, if it cannot."""
@@ -152,344 +68,6 @@ class Listing:
     saves: list[SaveInfo]
     broken: list[SaveError]
     problem: SaveError | None = None
-
-
-def read_bytes_bounded(path: Path) -> tuple[bytes, os.stat_result]:
-    """The bytes of the regular file at ``path``, at most ``MAX_SAVE_BYTES``; ``SaveError`` else.
-
-    The type and size are checked before reading, and again on the opened file (it may have been
-    swapped in between); the file is opened without blocking, so a pipe never hangs the game.
-    """
-    return read_regular(path, MAX_SAVE_BYTES, lambda kind, detail: _problem(kind, detail, path))
-
-
-def _problem(kind: str, detail: Any, path: Path) -> SaveError:
-    """A save that cannot be read, in words about saves."""
-    if kind == "not_found":
-        return SaveError(
-            "not_found", "This save does not exist.", "Dit opgeslagen spel bestaat niet.", path
-        )
-    if kind == "not_a_file":
-        what_en, what_nl = detail
-        return SaveError(
-            "not_a_file",
-            f"This is {what_en}, not a save file; the game does not read it.",
-            f"Dit is {what_nl}, geen bestand met een opgeslagen spel; het spel leest het niet.",
-            path,
-        )
-    if kind == "too_large":
-        return too_large(detail).at(path)
-    return SaveError(
-        "unreadable",
-        f"This save cannot be read ({detail}).",
-        f"Dit opgeslagen spel kan niet worden gelezen ({detail}).",
-        path,
-    )
-
-
-def read_save(path: Path) -> tuple[Decoded, SaveInfo]:
-    """The checked document of the save at ``path`` and what a list shows of it.
-
-    Whatever the file holds, the result is the save or a ``SaveError``: a list of saves must
-    never fail because of one odd file.
-    """
-    raw, opened = read_bytes_bounded(path)
-    try:
-        decoded = decode(raw)
-    except SaveError as error:
-        raise error.at(path) from error.__cause__
-    except (ValueError, TypeError, LookupError, ArithmeticError, RecursionError) as error:
-        # decode turns every known way of being wrong into a SaveError; this is the way nobody
-        # thought of yet, and it still must not take the title screen down.
-        raise SaveError(
-            "damaged",
-            f"This save is damaged ({type(error).__name__}).",
-            f"Dit opgeslagen spel is beschadigd ({type(error).__name__}).",
-            path,
-        ) from error
-    return decoded, _info(path, decoded, opened.st_mtime_ns)
-
-
-def _info(path: Path, decoded: Decoded, modified_ns: int) -> SaveInfo:
-    save = decoded.save
-    thumbnail = path.parent / save.thumbnail if save.thumbnail else None
-    title = save.scenario_title
-    return SaveInfo(
-        path=path,
-        kind=save.kind,
-        name=save.name,
-        team=save.team,
-        scenario_id=save.scenario_id,
-        scenario_version=save.scenario_version,
-        scenario_title=Bilingual(title.nl, title.en) if title else None,
-        round=save.round,
-        finished=save.finished,
-        created=save.created,
-        game_version=save.game_version,
-        format_version=decoded.read_version,
-        thumbnail=thumbnail if thumbnail is not None and _is_regular(thumbnail) else None,
-        from_backup=path.name.endswith(BACKUP_SUFFIX),
-        game_id=save.game_id,
-        sequence=save.sequence,
-        modified_ns=modified_ns,
-        scenario_file=save.scenario_file,
-    )
-
-
-def _is_regular(path: Path) -> bool:
-    try:
-        return stat.S_ISREG(os.stat(path).st_mode)
-    except OSError:
-        return False
-
-
-def _continue_as(info: SaveInfo) -> str:
-    """The game id a loaded save goes on under: its own only for a live autosave."""
-    if info.kind is SaveKind.AUTOSAVE and not info.aside and info.game_id:
-        return info.game_id
-    return new_game_id()
-
-
-def load_save(
-    path: Path, find_scenario: FindScenario, allow_mismatch: bool = False, use_hint: bool = True
-) -> LoadedGame:
-    """The game saved at ``path``, checked from file to replay; ``SaveError`` if anything is off.
-
-    Checks, in order: the file can be read and is whole; it is a save of this game in a format
-    version this game knows (older ones upgraded step by step); its checksum matches; every field
-    is valid; its scenario is installed in a compatible version; and replaying its decision log
-    from its seed gives exactly the saved state. A replay that differs raises too, unless
-    ``allow_mismatch`` is set, in which case the difference travels in ``LoadedGame.mismatch``.
-
-    The scenario is looked for first in the file the game was played from (the save keeps its
-    path, so a game started from a file outside ``scenarios/`` can be continued; ``use_hint``
-    False skips it, when the caller names the scenario itself), then with ``find_scenario``.
-    """
-    decoded, info = read_save(path)
-    state, decisions = _rebuild(decoded, path)
-    scenario = _scenario_for(info, find_scenario, path, use_hint)
-    _check_version(info, scenario, path)
-    found, replayed = check_replay(scenario, state, decisions)
-    if found is not None and not allow_mismatch:
-        raise _mismatch_error(found, info, scenario, path)
-    return LoadedGame(
-        replayed or state,
-        played_scenario(scenario, state.length),
-        info.team,
-        info,
-        found,
-        _continue_as(info),
-        info.scenario_file,
-        decoded.document["body"].get("plan"),
-    )
-
-
-def continue_in_new_version(
-    path: Path, find_scenario: FindScenario, use_hint: bool = True
-) -> LoadedGame:
-    """The saved game played again in the scenario as it is now, as far as its decisions allow.
-
-    For a save whose scenario changed since (a new version, or tuned without one): the seed and
-    the decision log are replayed in the new version, so the game that goes on is one the new
-    version really gives, and every later save of it replays exactly. When a round's decisions
-    are no longer possible there, the game goes on from the start of that round, and
-    ``mismatch`` says which and why; otherwise ``mismatch`` is None.
-    """
-    decoded, info = read_save(path)
-    saved, decisions = _rebuild(decoded, path)
-    scenario = _scenario_for(info, find_scenario, path, use_hint)
-    state, stop = replay_prefix(
-        scenario, decoded.save.body.seed, decisions, saved.interventions, saved.length
-    )
-    game_id = _continue_as(info)
-    played = played_scenario(scenario, state.length)
-    return LoadedGame(state, played, info.team, info, stop, game_id, info.scenario_file)
-
-
-def _rebuild(decoded: Decoded, path: Path) -> tuple[GameState, list[Decisions]]:
-    body = decoded.document["body"]
-    try:
-        state = GameState.from_dict(body["state"])
-        decisions = [Decisions.from_dict(d) for d in body["decisions"]]
-    except (LookupError, TypeError, ValueError) as error:
-        raise SaveError(
-            "invalid",
-            f"This save is damaged: its game state cannot be rebuilt ({error!r}).",
-            f"Dit opgeslagen spel is beschadigd: de spelstand kan niet worden hersteld "
-            f"({error!r}).",
-            path,
-        ) from error
-    return state, decisions
-
-
-def _scenario_for(
-    info: SaveInfo, find_scenario: FindScenario, path: Path, use_hint: bool = True
-) -> Scenario:
-    name = f"'{info.scenario_id}'"
-    scenario, hint_problem = _from_hint(info) if use_hint else (None, None)
-    try:
-        if scenario is None:
-            scenario = find_scenario(info.scenario_id)
-        if scenario is None and hint_problem is not None:
-            raise hint_problem
-    except Exception as error:
-        # Whatever a scenario loader raises, the players get a sentence, not a traceback.
-        raise SaveError(
-            "scenario_unreadable",
-            f"This save is of scenario {name}, but that scenario cannot be read: {error}",
-            f"Dit opgeslagen spel hoort bij scenario {name}, maar dat scenario kan niet worden "
-            f"gelezen: {error}",
-            path,
-        ) from error
-    if scenario is not None and scenario.id != info.scenario_id:
-        raise SaveError(
-            "scenario_missing",
-            f"This save is of scenario {name}, not of '{scenario.id}'.",
-            f"Dit opgeslagen spel hoort bij scenario {name}, niet bij '{scenario.id}'.",
-            path,
-        )
-    if scenario is None:
-        raise SaveError(
-            "scenario_missing",
-            f"This save is of scenario {name} ({info.title('en')}), version "
-            f"{info.scenario_version}, which is not installed. Put its file in the scenarios "
-            "folder to continue.",
-            f"Dit opgeslagen spel hoort bij scenario {name} ({info.title('nl')}), versie "
-            f"{info.scenario_version}, en dat is niet geïnstalleerd. Zet het scenariobestand in "
-            "de map met scenario's om verder te spelen.",
-            path,
-        )
-    return scenario
-
-
-def _from_hint(info: SaveInfo) -> tuple[Scenario | None, Exception | None]:
-    """The scenario from the file the game was played from, if it is there with the save's id.
-
-    A file there that does not load (being edited, or another scenario under that name) is
-    passed over; its problem is told only when the scenario is found nowhere else.
-    """
-    if not info.scenario_file:
-        return None, None
-    from game.scenario.loader import load_scenario
-
-    hint = Path(info.scenario_file)
-    if not _is_regular(hint) or hint.stem != info.scenario_id:
-        return None, None
-    try:
-        scenario = load_scenario(hint)
-    except Exception as error:
-        return None, error
-    if scenario.id != info.scenario_id:
-        return None, None
-    return scenario, None
-
-
-def _check_version(info: SaveInfo, scenario: Scenario, path: Path) -> None:
-    name = f"'{info.scenario_id}'"
-    if not compatible_versions(info.scenario_version, scenario.version):
-        raise SaveError(
-            "scenario_incompatible",
-            f"This save is of scenario {name} version {info.scenario_version}; the installed "
-            f"version {scenario.version} changed in a way old games cannot continue in (a new "
-            f"major version). Install version {info.scenario_version} of {name} to continue it.",
-            f"Dit opgeslagen spel hoort bij scenario {name} versie {info.scenario_version}; de "
-            f"geïnstalleerde versie {scenario.version} is zo veranderd dat oude spellen er niet "
-            f"in verder kunnen (een nieuwe hoofdversie). Installeer versie "
-            f"{info.scenario_version} van {name} om verder te spelen.",
-            path,
-        )
-
-
-def compatible_versions(saved: str, installed: str) -> bool:
-    """Scenario versions are 'major.minor.patch': a new major version breaks old games.
-
-    Minor and patch changes (a typo, a tuned number) are allowed through; the replay check then
-    shows whether the game still comes out the same.
-    """
-    return saved.split(".")[0] == installed.split(".")[0]
-
-
-def _mismatch_error(
-    found: Mismatch | RejectedReplay, info: SaveInfo, scenario: Scenario, path: Path
-) -> SaveError:
-    en, nl = found.explain("en"), found.explain("nl")
-    if info.scenario_version != scenario.version:
-        # No arrow: the game's font has none, and players read this on screen.
-        en += (
-            f" The scenario changed since the save (version {info.scenario_version} then, "
-            f"{scenario.version} now), which is the likely cause."
-        )
-        nl += (
-            f" Het scenario is sinds het opslaan veranderd (toen versie {info.scenario_version}, "
-            f"nu {scenario.version}); dat is de waarschijnlijke oorzaak."
-        )
-    elif info.game_version != game_version():
-        en += (
-            f" The save was made by game version {info.game_version}, this is "
-            f"{game_version()}: its rules may have changed."
-        )
-        nl += (
-            f" Het spel is opgeslagen met versie {info.game_version}, dit is "
-            f"{game_version()}: de spelregels kunnen veranderd zijn."
-        )
-    return SaveError("replay_mismatch", en, nl, path)
-
-
-def write_save(
-    path: Path,
-    state: GameState,
-    scenario: Scenario,
-    team: str,
-    kind: SaveKind = SaveKind.SLOT,
-    name: str | None = None,
-    thumbnail: str | None = None,
-    *,
-    game_id: str | None = None,
-    sequence: int = 0,
-    scenario_file: str | None = None,
-    plan: dict[str, Any] | None = None,
-) -> Path:
-    """Write a save of ``state`` to ``path`` atomically, keeping the previous file as ``.bak``.
-
-    ``game_id`` None: the save is of a game of its own (``autoplay --save``).
-    """
-    document = build_document(
-        state,
-        scenario,
-        team,
-        kind,
-        name or path.stem,
-        thumbnail,
-        game_id=game_id or new_game_id(),
-        sequence=sequence,
-        scenario_file=scenario_file,
-        plan=plan,
-    )
-    _write(path, encode(document))
-    return path
-
-
-def _write(path: Path, data: bytes, keep_backup: bool = True) -> None:
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        write_atomic(path, data, keep_backup)
-    except OSError as error:
-        raise SaveError(
-            "write_failed",
-            f"The game could not be saved in {path.parent} ({error.strerror or error}). The game "
-            "goes on; choose another folder with --saves or free some space.",
-            f"Het spel kon niet worden opgeslagen in {path.parent} ({error.strerror or error}). "
-            "Het spel gaat door; kies een andere map met --saves of maak ruimte vrij.",
-            path,
-        ) from error
-
-
-def find_installed_scenario(scenario_id: str) -> Scenario | None:
-    """A shipped scenario by id, or None when there is no such file."""
-    from game.scenario.loader import load_scenario, scenario_path
-
-    path = scenario_path(scenario_id)
-    return load_scenario(path) if _is_regular(path) else None
 
 
 def _stat_key(info: os.stat_result) -> tuple[int, int, int, int]:
@@ -587,8 +165,8 @@ class SaveStore:
         )
         if thumbnail is not None and thumbnail_png is not None:
             # A picture needs no backup: it only decorates the list of saves.
-            _write(self.directory / thumbnail, thumbnail_png, keep_backup=False)
-        _write(path, encode(document))
+            write_file(self.directory / thumbnail, thumbnail_png, keep_backup=False)
+        write_file(path, encode(document))
         self._remember(path, sequence)
         return path
 
@@ -749,7 +327,7 @@ class SaveStore:
                     "Dit opgeslagen spel verwijst naar een bestand dat niet bestaat.",
                     path,
                 )
-            return _problem("unreadable", status.strerror or type(status).__name__, path)
+            return file_problem("unreadable", status.strerror or type(status).__name__, path)
         key = _stat_key(status)
         seen = self._seen.get(path)
         if seen is not None and seen[0] == key:

@@ -26,6 +26,7 @@ from typing import Any
 import yaml
 
 from game.scenario.errors import Problem, ScenarioError, shown
+from game.scenario.yamlsyntax import syntax_problem
 
 MAX_BYTES = 1_048_576
 """A scenario is a few dozen kilobytes; a file over 1 MiB is the wrong file (or an attack)."""
@@ -267,7 +268,7 @@ def read_yaml(data: bytes, file: str) -> Document:
     try:
         builder.run(loader)
     except yaml.MarkedYAMLError as error:
-        raise ScenarioError([*builder.problems(), _syntax_problem(error, text, file)]) from None
+        raise ScenarioError([*builder.problems(), syntax_problem(error, text, file)]) from None
     except yaml.YAMLError as error:  # a reader error without a mark: point at its position
         position = getattr(error, "position", 0) or 0
         line, column = _position(text, min(position, len(text)))
@@ -359,61 +360,3 @@ def _mark(event: Any) -> Mark:
 
 def _short_tag(tag: str) -> str:
     return "!!" + tag.removeprefix("tag:yaml.org,2002:") if tag.startswith("tag:yaml.org") else tag
-
-
-def _char_at(text: str, mark: Any) -> str:
-    lines = text.split("\n")
-    if 0 <= mark.line < len(lines) and 0 <= mark.column < len(lines[mark.line]):
-        return lines[mark.line][mark.column]
-    return ""
-
-
-def _syntax_problem(error: yaml.MarkedYAMLError, text: str, file: str) -> Problem:
-    """libyaml's message, said in words a trainer can act on, at the most useful position."""
-    problem = error.problem or ""
-    context = error.context or ""
-    mark = error.problem_mark
-    opened = error.context_mark
-    if "mapping values are not allowed" in problem:
-        message = (
-            "this value contains ': ', which YAML reads as the start of a new 'name: value'; "
-            'put the whole value in quotes, e.g. title: "Storm: what now?"'
-        )
-    elif "unexpected end of stream" in problem and "quoted" in context and opened is not None:
-        mark = opened
-        message = "this quote is never closed: add the closing quote"
-    elif "could not find expected ':'" in problem and opened is not None:
-        mark = opened
-        message = (
-            "this line has no ':'; write it as 'name: value', or indent it further to continue "
-            "the text above"
-        )
-    elif ("did not find expected ',' or" in problem) and opened is not None:
-        closing = "}" if "'}'" in problem else "]"
-        message = (
-            f"the '{'{' if closing == '}' else '['}' that opens here is not closed: "
-            f"a '{closing}' or a ',' is missing"
-        )
-        mark = opened
-    elif "did not find expected key" in problem:
-        message = "this line does not line up with the lines above it: check its indentation"
-    elif "did not find expected '-' indicator" in problem:
-        message = (
-            "this line does not line up with the list items ('- ') above it: check its indentation"
-        )
-    elif "tab character" in problem or _char_at(text, mark) == "\t":
-        message = "a tab character: YAML indents with spaces only; replace the tab by spaces"
-    elif "cannot start any token" in problem:
-        char = _char_at(text, mark)
-        message = f"a value cannot start with '{char}'; put the value in quotes"
-    elif "unknown escape character" in problem:
-        message = (
-            "an unknown '\\' escape inside double quotes; use single quotes instead, or write a "
-            "backslash as '\\\\'"
-        )
-    elif "tag" in problem:
-        message = "tags such as '!!python/object' are not allowed; write the value plainly"
-    else:
-        message = f"YAML cannot read this: {problem}" + (f" ({context})" if context else "")
-    line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
-    return Problem(file, line, column, "", message)

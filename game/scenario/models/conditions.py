@@ -1,0 +1,103 @@
+"""Conditions: when an initiative comes, an event happens, a channel or action is on offer.
+
+Conditions are data, never code: the game checks them against the state of the game.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from pydantic import Field, WithJsonSchema, field_validator
+
+from game.domain import CitizenRelation, CompetenceStage, GrowthPhase
+from game.scenario.models.base import ContentModel
+from game.scenario.models.values import IndicatorValues
+
+
+def _as_list(value: Any) -> Any:
+    """Let a trainer write one id where a list is expected (``action_done: sponsor``)."""
+    return [value] if isinstance(value, str) else value
+
+
+# One id or a list of ids (``_as_list`` makes it a list); the schema says so, so editors agree.
+IdList = Annotated[
+    list[str],
+    WithJsonSchema({"anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]}),
+]
+
+
+class RelationPhases(ContentModel):
+    """A growth phase for some or all citizen relations."""
+
+    customer: GrowthPhase | None = Field(None, description="Residents as customers (service).")
+    voter: GrowthPhase | None = Field(None, description="Residents as voters (democracy).")
+    subject: GrowthPhase | None = Field(None, description="Residents as subjects (enforcement).")
+    user: GrowthPhase | None = Field(None, description="Residents as users (public space).")
+    partner: GrowthPhase | None = Field(None, description="Residents as partners (policy).")
+    resident: GrowthPhase | None = Field(None, description="Residents as residents.")
+
+    def items(self) -> tuple[tuple[CitizenRelation, GrowthPhase], ...]:
+        """The phases given, in the fixed order of the relations."""
+        return tuple(
+            (relation, getattr(self, relation.value))
+            for relation in CitizenRelation
+            if getattr(self, relation.value) is not None
+        )
+
+
+class Condition(ContentModel):
+    """When something may happen. Every part that is given must hold (and); use ``any_of`` for or.
+
+    Conditions are data, never code: the game checks them against the state of the game.
+    """
+
+    round_at_least: int | None = Field(None, ge=1, description="From this round on.")
+    round_at_most: int | None = Field(None, ge=1, description="Up to and including this round.")
+    phase_at_least: GrowthPhase | None = Field(
+        None, description="The municipality has reached at least this growth phase."
+    )
+    phase_below: GrowthPhase | None = Field(
+        None, description="The municipality has not yet reached this growth phase."
+    )
+    stage_at_least: CompetenceStage | None = Field(
+        None, description="The organisation has reached at least this competence stage."
+    )
+    stage_below: CompetenceStage | None = Field(
+        None, description="The organisation has not yet reached this competence stage."
+    )
+    indicator_at_least: IndicatorValues | None = Field(
+        None, description="Each indicator given is at least this value."
+    )
+    indicator_below: IndicatorValues | None = Field(
+        None, description="Each indicator given is below this value."
+    )
+    action_done: IdList | None = Field(
+        None, description="These development actions (ids) have all been bought."
+    )
+    action_not_done: IdList | None = Field(
+        None, description="None of these development actions (ids) has been bought."
+    )
+    event_happened: IdList | None = Field(None, description="These events (ids) have all happened.")
+    event_not_happened: IdList | None = Field(
+        None, description="None of these events (ids) has happened."
+    )
+    channel_in_use: IdList | None = Field(None, description="These channels (ids) are all in use.")
+    relation_phase_at_least: RelationPhases | None = Field(
+        None,
+        description=(
+            "For each citizen relation given, the organisation has reached at least this growth "
+            "phase in that relation (e.g. {customer: experimenting})."
+        ),
+    )
+    any_of: list[Condition] | None = Field(
+        None, min_length=1, description="At least one of these conditions holds."
+    )
+
+    _as_lists = field_validator(
+        "action_done",
+        "action_not_done",
+        "event_happened",
+        "event_not_happened",
+        "channel_in_use",
+        mode="before",
+    )(_as_list)

@@ -1,0 +1,70 @@
+"""Texts in the scenario's languages: one string for all, or ``{nl: …, en: …}``."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from pydantic import Discriminator, Field, RootModel, Tag, model_validator
+
+from game.domain import Bilingual, Language
+from game.scenario.models.base import ContentModel
+
+
+class Translations(ContentModel):
+    """A text in each language the scenario ships."""
+
+    nl: str | None = Field(None, min_length=1, description="The Dutch text.")
+    en: str | None = Field(None, min_length=1, description="The English text.")
+
+    @model_validator(mode="after")
+    def _at_least_one(self) -> Translations:
+        if self.nl is None and self.en is None:
+            raise ValueError("give the text in at least one language: nl or en")
+        return self
+
+
+def _text_kind(value: Any) -> str | None:
+    """Which form of text this is; ``None`` gives one clear error instead of one per form."""
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, dict | Translations):
+        return "translations"
+    return None
+
+
+class Text(
+    RootModel[
+        Annotated[
+            Annotated[str, Tag("text")] | Annotated[Translations, Tag("translations")],
+            Discriminator(
+                _text_kind,
+                custom_error_type="text_type",
+                custom_error_message="Input should be a text or {nl: ..., en: ...}",
+            ),
+        ]
+    ]
+):
+    """A text: one plain string for every language, or ``{nl: …, en: …}``."""
+
+    def get(self, lang: Language) -> str:
+        """The text in ``lang``, falling back to the other language, so a screen is never blank."""
+        root = self.root
+        if isinstance(root, str):
+            return root
+        if lang == "nl":
+            return root.nl or root.en or ""
+        return root.en or root.nl or ""
+
+    def has(self, lang: Language) -> bool:
+        """True when the text was written in ``lang`` itself (not a fallback)."""
+        root = self.root
+        return isinstance(root, str) or getattr(root, lang) is not None
+
+    def pair(self) -> Bilingual:
+        """Both languages at once, for effect explanations that are rendered later."""
+        return Bilingual(self.get("nl"), self.get("en"))
+
+
+def text_field(description: str) -> Any:
+    """A required text field; one helper so every text field documents the same two forms."""
+    return Field(description=f"{description} A string, or {{nl: …, en: …}}.")
