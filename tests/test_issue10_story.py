@@ -235,7 +235,7 @@ def test_issue10_words_follow_the_kind_of_organisation(kind, org, building) -> N
 def test_issue10_the_network_in_phase_four_is_a_web() -> None:
     from collections import Counter
 
-    from game.ui.network import build_network
+    from game.ui.network_layout import build_network
 
     scenario = load_scenario("grote-stad")
     state = play(scenario, 1, "best")

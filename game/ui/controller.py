@@ -10,7 +10,6 @@ core returns a new one, so an exception anywhere in the UI leaves the game intac
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -21,7 +20,6 @@ from game.sim import (
     Decisions,
     Effect,
     GameState,
-    InitiativeDecision,
     Rejection,
     check_decisions,
     decision_cost,
@@ -33,6 +31,8 @@ from game.sim.engine import DecisionCost, available_actions, channel_available, 
 from game.sim.length import start_game
 from game.sim.rules import compile_rules
 from game.sim.state import InterventionKind
+from game.ui.hot_seat import MAX_TEAMS, Seat, whose_turn
+from game.ui.round_plan import RoundPlan
 
 # Called at the start of every round and at the end with (state, scenario, team, game id,
 # scenario file) and the keyword ``plan`` (the round's choices so far, or None); the saves
@@ -40,79 +40,11 @@ from game.sim.state import InterventionKind
 AutosaveHook = Callable[..., object]
 # Writes a team's results file: (state, scenario, team, game id, length) -> the file written.
 ResultsHook = Callable[[GameState, Scenario, str, str, str], Path]
-# The most teams that take turns on one laptop (hot-seat).
-MAX_TEAMS = 4
-
-
-@dataclass(slots=True)
-class Seat:
-    """One team's game in hot-seat play: each team is a game of its own, with its own id."""
-
-    team: str
-    game_id: str
-    state: GameState
-    rng: Dice
-    previous: GameState | None = None
-    effects: list[Effect] = field(default_factory=list)
-    plan: RoundPlan | None = None
-    results_file: Path | None = None
-
 
 PREDICTIONS: tuple[Prediction, ...] = tuple(Prediction)
 DEFAULT_TEAM = "Team"
 # As long as the team-name field on the scenario screen allows.
 TEAM_NAME_LIMIT = 40
-
-
-@dataclass(slots=True)
-class RoundPlan:
-    """What the team has chosen so far this round; becomes ``Decisions`` when confirmed."""
-
-    roles: dict[str, MunicipalRole] = field(default_factory=dict)
-    channels: dict[str, list[str]] = field(default_factory=dict)
-    actions: list[str] = field(default_factory=list)
-    predictions: dict[str, Prediction] = field(default_factory=dict)
-
-    @property
-    def empty(self) -> bool:
-        return not (self.roles or self.channels or self.actions or self.predictions)
-
-    def to_dict(self) -> dict[str, Any]:
-        """As a save keeps it (``PlanModel``)."""
-        return {
-            "roles": {k: MunicipalRole(v).value for k, v in self.roles.items()},
-            "channels": {k: list(v) for k, v in self.channels.items() if v},
-            "actions": list(self.actions),
-            "predictions": {k: Prediction(v).value for k, v in self.predictions.items()},
-        }
-
-    @classmethod
-    def restored(
-        cls, data: dict[str, Any] | None, state: GameState, scenario: Scenario
-    ) -> RoundPlan:
-        """A saved plan, keeping only what still belongs to this round and this scenario."""
-        if not data:
-            return cls()
-        current = set(state.current_initiatives)
-        channels = {c.id for c in scenario.channels}
-        actions = {a.id for a in scenario.actions}
-        try:
-            return cls(
-                roles={
-                    k: MunicipalRole(v) for k, v in data.get("roles", {}).items() if k in current
-                },
-                channels={
-                    k: [c for c in v if c in channels]
-                    for k, v in data.get("channels", {}).items()
-                    if k in current
-                },
-                actions=[a for a in data.get("actions", []) if a in actions],
-                predictions={
-                    k: Prediction(v) for k, v in data.get("predictions", {}).items() if k in current
-                },
-            )
-        except (ValueError, TypeError, AttributeError):
-            return cls()
 
 
 class GameController:
@@ -271,26 +203,13 @@ class GameController:
 
     def apply(self, decisions: Decisions) -> None:
         """Replace the plan by ready-made decisions (the tour's bot uses this)."""
-        self.plan = RoundPlan(
-            roles={d.initiative: d.role for d in decisions.initiatives},
-            channels={d.initiative: list(d.channels) for d in decisions.initiatives},
-            actions=list(decisions.actions),
-            predictions={d.initiative: d.prediction for d in decisions.initiatives if d.prediction},
-        )
+        self.plan = RoundPlan.of(decisions)
 
     # --- what the plan costs, and whether it may go ahead -------------------------------------
 
     def decisions(self, with_actions: bool = True) -> Decisions:
         _, state = self._require()
-        plan = self.plan
-        chosen = tuple(
-            InitiativeDecision(
-                i, plan.roles[i], tuple(plan.channels.get(i, ())), plan.predictions.get(i)
-            )
-            for i in state.current_initiatives
-            if i in plan.roles
-        )
-        return Decisions(chosen, tuple(self.plan.actions) if with_actions else ())
+        return self.plan.decisions(state.current_initiatives, with_actions)
 
     def cost(self) -> DecisionCost:
         scenario, state = self._require()
@@ -305,10 +224,16 @@ class GameController:
     def resolve(self) -> list[Effect]:
         """Carry out the plan. Raises ``DecisionRejected`` (and changes nothing) when invalid."""
         scenario, state = self._require()
+        return self._advance(lambda rng: resolve_round(state, self.decisions(), scenario, rng))
+
+    def _advance(self, play: Callable[[Dice], tuple[GameState, list[Effect]]]) -> list[Effect]:
+        """Play a round with the game's generator (put back as it was if the core refuses), then
+        keep its outcome, save, and write the results when the game is over."""
+        state = self.state
         assert self._rng is not None
         rng_before = self._rng.getstate()
         try:
-            new_state, effects = resolve_round(state, self.decisions(), scenario, self._rng)
+            new_state, effects = play(self._rng)
         except Exception:
             self._rng.setstate(rng_before)
             raise
@@ -383,10 +308,7 @@ class GameController:
         """Whose turn it is: the team furthest behind (by round, then in order); None when every
         team's game is over."""
         self._store()
-        waiting = [
-            (seat.state.round, i) for i, seat in enumerate(self.seats) if not seat.state.finished
-        ]
-        return min(waiting)[1] if waiting else None
+        return whose_turn(self.seats)
 
     # --- workshop: the facilitator ----------------------------------------------------------
 
@@ -406,19 +328,7 @@ class GameController:
     def skip(self) -> list[Effect]:
         """Let this round pass without decisions (recorded); the outcome screen shows it."""
         scenario, state = self._require()
-        assert self._rng is not None
-        rng_before = self._rng.getstate()
-        try:
-            new_state, effects = facilitator.skip_round(state, scenario, self._rng)
-        except Exception:
-            self._rng.setstate(rng_before)
-            raise
-        self.previous, self.state, self.effects = state, new_state, effects
-        self.plan = RoundPlan()
-        self._autosave()
-        if new_state.finished:
-            self.write_results()
-        return effects
+        return self._advance(lambda rng: facilitator.skip_round(state, scenario, rng))
 
     def end_early(self) -> None:
         """End the game now, into the debrief (recorded); in hot-seat, every team's game."""

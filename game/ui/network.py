@@ -1,189 +1,23 @@
 """The heart of the dashboard: a picture of the municipality's network.
 
-The town hall sits among departments, residents' groups, businesses and the initiatives that came
-up. Links show relations: their colour is the role the municipality took, their thickness how
-well it fitted. With a few enthusiasts (phase 1) there are a few thin links; in a networking
-municipality (phase 4) a dense web in which the town hall is one node among many. The picture is
-a pure function of the game state, so it changes exactly when an outcome changes the state, and
-it is laid out without any randomness (positions come from a hash of the node's id).
+``game.ui.network_layout`` decides where the town hall, departments, community and initiatives
+go and which links join them; this module paints that layout. The picture is a pure function of
+the game state, cached, so it changes exactly when an outcome changes the state.
 """
 
 from __future__ import annotations
 
 import math
-import zlib
 from dataclasses import dataclass
 from functools import lru_cache
 
 import pygame
 
-from game.domain import Indicator, InitiativeOwner, MunicipalRole
-from game.scenario.models import Scenario
-from game.sim import GameState
 from game.ui.dashboard import mix
 from game.ui.look import Fonts
+from game.ui.network_layout import Network, Node
+from game.ui.network_layout import build_network as build_network  # the scenes take it from here
 from game.ui.palette import Colour, Palette
-
-COMMUNITY_SLOTS = 14
-DEPARTMENT_SLOTS = 6
-
-
-def _unit(key: str) -> float:
-    """A stable number in [0, 1) for a name: layout without a random generator."""
-    return (zlib.crc32(key.encode("utf-8")) % 10_000) / 10_000
-
-
-@dataclass(frozen=True, slots=True)
-class Node:
-    id: str
-    kind: str  # townhall, department, residents, business, initiative
-    x: float  # 0–1 within the picture
-    y: float
-    active: bool = True
-    owner: InitiativeOwner | None = None
-    current: bool = False
-
-
-@dataclass(frozen=True, slots=True)
-class Link:
-    a: str
-    b: str
-    kind: str  # role, web, reach, department, owner
-    strength: float  # 0–1: thickness
-    role: MunicipalRole | None = None
-    fresh: bool = False  # made this round (outcome highlights it)
-    stumbled: bool = False
-
-
-@dataclass(frozen=True, slots=True)
-class Network:
-    nodes: tuple[Node, ...]
-    links: tuple[Link, ...]
-    phase_level: int
-
-
-def _polar(angle: float, radius: float) -> tuple[float, float]:
-    return 0.5 + radius * math.cos(angle) * 0.5, 0.5 + radius * math.sin(angle) * 0.5
-
-
-def build_network(state: GameState, scenario: Scenario, pending: bool = True) -> Network:
-    """Nodes and links for this state: what the picture shows, before any drawing.
-
-    ``pending`` adds the initiatives waiting on the table (the briefing shows them; the outcome,
-    which is about the round just played, does not).
-    """
-    ind = state.indicators
-    phase = state.phase.level
-    nodes: list[Node] = [Node("townhall", "townhall", 0.5, 0.5)]
-    links: list[Link] = []
-    # How far the organisation has become one node among many: from the conversing phase on,
-    # departments carry initiatives themselves and reach out to the community; collaborating,
-    # the town hall is no longer the hub.
-    spread = 0.0 if phase <= 2 else 0.5 if phase == 3 else 0.8
-
-    breadth = ind[Indicator.OWNERSHIP_BREADTH] / 100
-    active_departments = 1 + round(breadth * (DEPARTMENT_SLOTS - 1))
-    departments: list[str] = []
-    for i in range(DEPARTMENT_SLOTS):
-        x, y = _polar(2 * math.pi * i / DEPARTMENT_SLOTS + 0.3, 0.26 + 0.3 * spread)
-        active = i < active_departments
-        nodes.append(Node(f"dept{i}", "department", x, y, active=active))
-        if active:
-            departments.append(f"dept{i}")
-    embedding = 0.2 + 0.6 * ind[Indicator.EMBEDDING] / 100
-    positions = {n.id: (n.x, n.y) for n in nodes}
-    hall_links = departments if phase < 4 else _nearest(positions, (0.5, 0.5), departments, 3)
-    for dept in hall_links:
-        links.append(Link("townhall", dept, "department", embedding))
-
-    community: list[str] = []
-    for i in range(COMMUNITY_SLOTS):
-        kind = "business" if i % 3 == 2 else "residents"
-        angle = 2 * math.pi * (i + 0.35 * _unit(f"c{i}")) / COMMUNITY_SLOTS
-        x, y = _polar(angle, 0.9 - 0.07 * _unit(f"r{i}"))
-        nodes.append(Node(f"c{i}", kind, x, y))
-        positions[f"c{i}"] = (x, y)
-        community.append(f"c{i}")
-
-    # The municipality's reach: a few enthusiasts' links at first, more with interaction; once
-    # ownership has spread, the departments reach out themselves.
-    reach = round(ind[Indicator.INTERACTION] / 100 * COMMUNITY_SLOTS)
-    order = sorted(community, key=lambda n: _unit("reach" + n))
-    trust = ind[Indicator.TRUST] / 100
-    for node_id in order[: max(1, reach)]:
-        source = "townhall"
-        if departments and _unit("from" + node_id) < spread:
-            source = _nearest(positions, positions[node_id], departments, 1)[0]
-        links.append(Link(source, node_id, "reach", 0.1 + 0.35 * trust))
-
-    decided: dict[str, tuple[MunicipalRole, float, bool, bool]] = {}
-    last_round = state.history[-1].round if state.history else 0
-    for record in state.history:
-        for outcome in record.outcomes:
-            decided[outcome.initiative] = (
-                outcome.role,
-                outcome.fit,
-                outcome.succeeded,
-                record.round == last_round,
-            )
-    waiting = [i for i in state.current_initiatives if i not in decided] if pending else []
-    placed = [*decided, *waiting]
-    for index, initiative_id in enumerate(placed):
-        initiative = scenario.initiative(initiative_id)
-        angle = 2 * math.pi * (index * 0.382 + 0.05 * _unit(initiative_id))
-        radius = 0.52 + 0.16 * _unit("ring" + initiative_id)
-        x, y = _polar(angle, radius)
-        current = initiative_id in waiting
-        nodes.append(
-            Node(initiative_id, "initiative", x, y, owner=initiative.owner, current=current)
-        )
-        positions[initiative_id] = (x, y)
-        nearest = min(community, key=lambda c: math.dist(positions[c], (x, y)))
-        if initiative.owner == InitiativeOwner.COMMUNITY:
-            links.append(Link(initiative_id, nearest, "owner", 0.35))
-        if initiative_id in decided:
-            role, fit, succeeded, fresh = decided[initiative_id]
-            source = "townhall"
-            if departments and _unit("carry" + initiative_id) < spread:
-                source = _nearest(positions, (x, y), departments, 1)[0]
-            links.append(
-                Link(
-                    source,
-                    initiative_id,
-                    "role",
-                    max(0.15, fit if succeeded else fit * 0.4),
-                    role=role,
-                    fresh=fresh,
-                    stumbled=not succeeded,
-                )
-            )
-    if phase >= 4:
-        # Collaborating: the departments are part of the community's web themselves.
-        for dept in departments:
-            for other in _nearest(positions, positions[dept], community, 2):
-                links.append(Link(dept, other, "web", 0.15 + 0.5 * trust))
-
-    # The web among the community: grows with community energy and the growth phase.
-    web = 0.55 * ind[Indicator.COMMUNITY_ENERGY] / 100 + 0.45 * (phase - 1) / 3
-    members = [*community, *[i for i in decided]]
-    pairs = [(a, b) for i, a in enumerate(members) for b in members[i + 1 :]]
-    pairs.sort(
-        key=lambda p: math.dist(positions[p[0]], positions[p[1]]) * (0.5 + _unit(p[0] + p[1]))
-    )
-    count = round(len(members) * 1.6 * web**1.4)
-    for a, b in pairs[:count]:
-        links.append(Link(a, b, "web", 0.15 + 0.5 * trust))
-    return Network(tuple(nodes), tuple(links), phase)
-
-
-def _nearest(
-    positions: dict[str, tuple[float, float]],
-    point: tuple[float, float],
-    candidates: list[str],
-    count: int,
-) -> list[str]:
-    """The ``count`` candidates nearest to ``point`` (ties broken by name: no randomness)."""
-    return sorted(candidates, key=lambda c: (math.dist(positions[c], point), c))[:count]
 
 
 def draw_network(
@@ -202,6 +36,21 @@ def draw_network(
     surface.blit(image, rect)
 
 
+@dataclass(frozen=True, slots=True)
+class _Canvas:
+    """The picture being painted, with where the layout's unit square lands in it."""
+
+    image: pygame.Surface
+    palette: Palette
+    unit: float  # the scale, at least 1: line widths and node sizes
+    ox: float
+    oy: float
+    side: float
+
+    def at(self, node: Node) -> tuple[int, int]:
+        return round(self.ox + node.x * self.side), round(self.oy + node.y * self.side / 1.25)
+
+
 @lru_cache(maxsize=8)
 def _render(
     size: tuple[int, int],
@@ -216,17 +65,25 @@ def _render(
     side = min(width, height * 1.25)
     ox = (width - side) / 2
     oy = (height - side / 1.25) / 2
-    names = dict(labels)
-
-    def at(node: Node) -> tuple[int, int]:
-        return round(ox + node.x * side), round(oy + node.y * side / 1.25)
-
-    by_id = {n.id: n for n in network.nodes}
     unit = max(1.0, scale)
+    canvas = _Canvas(image, palette, unit, ox, oy, side)
+    _draw_links(canvas, network, highlight_fresh)
+    # The town hall shrinks as the organisation becomes one node among many.
+    townhall_radius = round((30 - 5 * network.phase_level) * unit)
+    small = max(5, round(8 * unit))
+    _draw_nodes(canvas, network, townhall_radius, small)
+    _draw_captions(canvas, network, dict(labels), scale, townhall_radius, small)
+    return image
+
+
+def _draw_links(canvas: _Canvas, network: Network, highlight_fresh: bool) -> None:
+    """Every link, the web first and the roles the municipality took on top."""
+    image, palette, unit = canvas.image, canvas.palette, canvas.unit
+    by_id = {n.id: n for n in network.nodes}
     background = palette.panel
     order = {"web": 0, "reach": 1, "owner": 2, "department": 3, "role": 4}
     for link in sorted(network.links, key=lambda lk: order[lk.kind]):
-        a, b = at(by_id[link.a]), at(by_id[link.b])
+        a, b = canvas.at(by_id[link.a]), canvas.at(by_id[link.b])
         if link.kind == "role" and link.role is not None:
             colour = palette.role(link.role)
             width_px = max(2, round((1.5 + 6 * link.strength) * unit))
@@ -249,29 +106,14 @@ def _render(
             colour = mix(palette.department, background, 0.7)
             pygame.draw.line(image, colour, a, b, max(1, round((1 + 3 * link.strength) * unit)))
 
-    # The town hall shrinks as the organisation becomes one node among many.
-    townhall_radius = round((30 - 5 * network.phase_level) * unit)
-    small = max(5, round(8 * unit))
+
+def _draw_nodes(canvas: _Canvas, network: Network, townhall_radius: int, small: int) -> None:
+    """Every node over the links, each kind in a shape of its own."""
+    image, palette = canvas.image, canvas.palette
     for node in network.nodes:
-        x, y = at(node)
+        x, y = canvas.at(node)
         if node.kind == "townhall":
-            pygame.draw.circle(image, palette.townhall, (x, y), townhall_radius)
-            roof = [
-                (x - townhall_radius * 0.55, y - 1),
-                (x, y - townhall_radius * 0.6),
-                (x + townhall_radius * 0.55, y - 1),
-            ]
-            pygame.draw.polygon(image, palette.background, roof)
-            pygame.draw.rect(
-                image,
-                palette.background,
-                pygame.Rect(
-                    round(x - townhall_radius * 0.4),
-                    y,
-                    round(townhall_radius * 0.8),
-                    round(townhall_radius * 0.45),
-                ),
-            )
+            _draw_townhall(canvas, x, y, townhall_radius)
         elif node.kind == "department":
             colour = palette.department if node.active else palette.department_off
             box = pygame.Rect(0, 0, small * 2, small * 2)
@@ -286,54 +128,89 @@ def _render(
                 image, palette.business, [(x, y - r), (x + r, y), (x, y + r), (x - r, y)]
             )
         else:
-            colour = palette.owners[node.owner] if node.owner else palette.text
-            r = round(small * 1.3)
-            if node.current:
-                pygame.draw.circle(image, palette.panel, (x, y), r)
-                pygame.draw.circle(image, colour, (x, y), r, width=max(2, round(3 * unit)))
-                pygame.draw.circle(
-                    image, palette.text, (x, y), r + round(5 * unit), width=max(1, round(2 * unit))
-                )
-            else:
-                pygame.draw.circle(image, colour, (x, y), r)
+            _draw_initiative(canvas, node, x, y, small)
 
+
+def _draw_townhall(canvas: _Canvas, x: int, y: int, radius: int) -> None:
+    """A disc with a building cut out of it: a roof over a door."""
+    image, palette = canvas.image, canvas.palette
+    pygame.draw.circle(image, palette.townhall, (x, y), radius)
+    roof = [(x - radius * 0.55, y - 1), (x, y - radius * 0.6), (x + radius * 0.55, y - 1)]
+    pygame.draw.polygon(image, palette.background, roof)
+    door = pygame.Rect(round(x - radius * 0.4), y, round(radius * 0.8), round(radius * 0.45))
+    pygame.draw.rect(image, palette.background, door)
+
+
+def _draw_initiative(canvas: _Canvas, node: Node, x: int, y: int, small: int) -> None:
+    """A disc in its owner's colour; one still on the table is a ring with a halo."""
+    image, palette, unit = canvas.image, canvas.palette, canvas.unit
+    colour = palette.owners[node.owner] if node.owner else palette.text
+    r = round(small * 1.3)
+    if node.current:
+        pygame.draw.circle(image, palette.panel, (x, y), r)
+        pygame.draw.circle(image, colour, (x, y), r, width=max(2, round(3 * unit)))
+        pygame.draw.circle(
+            image, palette.text, (x, y), r + round(5 * unit), width=max(1, round(2 * unit))
+        )
+    else:
+        pygame.draw.circle(image, colour, (x, y), r)
+
+
+def _draw_captions(
+    canvas: _Canvas,
+    network: Network,
+    names: dict[str, str],
+    scale: float,
+    townhall_radius: int,
+    small: int,
+) -> None:
+    """The town hall's name and the initiatives' names, over everything else."""
     font = pygame.font.Font(_font_path(), max(10, round(15 * scale)))
-
+    by_id = {n.id: n for n in network.nodes}
     placed: list[pygame.Rect] = []
     if "townhall" in names:
-        hall = at(by_id["townhall"])
-        placed.append(pygame.Rect(0, 0, townhall_radius * 2, townhall_radius * 2))
-        placed[0].center = hall
-
-    def caption(message: str, x: int, y: int, above: int) -> None:
-        """A label on a dark tag, kept inside the picture, so links never run through it.
-
-        Tried below the node, then above it, then a line further out; a label that would cover
-        another is left out (the scene names the initiative elsewhere too).
-        """
-        rendered = font.render(message, True, palette.text)
-        step = rendered.get_height() + round(4 * unit)
-        for top in (y, above - step, y + step, above - 2 * step):
-            box = rendered.get_rect(midtop=(x, top)).inflate(round(8 * unit), round(2 * unit))
-            box.clamp_ip(image.get_rect())
-            if box.collidelist(placed) == -1:
-                break
-        else:
-            return
-        placed.append(box)
-        tag = pygame.Surface(box.size, pygame.SRCALPHA)
-        tag.fill((*palette.background, 215))
-        image.blit(tag, box)
-        image.blit(rendered, rendered.get_rect(center=box.center))
-
-    if "townhall" in names:
-        x, y = at(by_id["townhall"])
-        caption(names["townhall"], x, y + townhall_radius + 2, y - townhall_radius - 2)
+        x, y = canvas.at(by_id["townhall"])
+        hall = pygame.Rect(0, 0, townhall_radius * 2, townhall_radius * 2)
+        hall.center = (x, y)
+        placed.append(hall)
+        below, above = y + townhall_radius + 2, y - townhall_radius - 2
+        _caption(canvas, font, placed, names["townhall"], x, below, above)
     for node in network.nodes:
         if node.kind == "initiative" and node.id in names:
-            x, y = at(node)
-            caption(names[node.id], x, y + small * 2 + 2, y - small * 2 - 2)
-    return image
+            x, y = canvas.at(node)
+            _caption(canvas, font, placed, names[node.id], x, y + small * 2 + 2, y - small * 2 - 2)
+
+
+def _caption(
+    canvas: _Canvas,
+    font: pygame.font.Font,
+    placed: list[pygame.Rect],
+    message: str,
+    x: int,
+    y: int,
+    above: int,
+) -> None:
+    """A label on a dark tag, kept inside the picture, so links never run through it.
+
+    Tried below the node, then above it, then a line further out; a label that would cover
+    another (in ``placed``, which it joins) is left out (the scene names the initiative
+    elsewhere too).
+    """
+    image, palette, unit = canvas.image, canvas.palette, canvas.unit
+    rendered = font.render(message, True, palette.text)
+    step = rendered.get_height() + round(4 * unit)
+    for top in (y, above - step, y + step, above - 2 * step):
+        box = rendered.get_rect(midtop=(x, top)).inflate(round(8 * unit), round(2 * unit))
+        box.clamp_ip(image.get_rect())
+        if box.collidelist(placed) == -1:
+            break
+    else:
+        return
+    placed.append(box)
+    tag = pygame.Surface(box.size, pygame.SRCALPHA)
+    tag.fill((*palette.background, 215))
+    image.blit(tag, box)
+    image.blit(rendered, rendered.get_rect(center=box.center))
 
 
 def _font_path() -> str:
