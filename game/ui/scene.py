@@ -306,6 +306,8 @@ class Scene:
 
     # F1 (help) and F2 (settings) work from every scene but those two and the error screens.
     offers_help = True
+    # F9 opens the facilitator's panel over the screens of a round and a team's turn only.
+    offers_facilitator = False
 
     def reopen(self) -> Callable[[], Scene]:
         """How to come back to this scene after help or settings."""

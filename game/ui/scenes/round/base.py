@@ -28,6 +28,8 @@ from game.ui.words import (
 class RoundScene(Scene):
     """Shared by the round's scenes: the top bar, F1 help and F2 settings."""
 
+    offers_facilitator = True
+
     @property
     def state(self) -> GameState:
         state = self.controller.state

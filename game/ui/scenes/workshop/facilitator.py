@@ -21,10 +21,8 @@ TIMER_CHOICES = (3, 5, 10)  # minutes
 
 def open_facilitator(app: Host) -> None:
     """F9: the panel over the current round scene (after the PIN, when one is set)."""
-    from game.ui.scenes.round.base import RoundScene
-
     scene = app.scene
-    if app.controller.state is None or not isinstance(scene, RoundScene | app.scenes.turn):
+    if app.controller.state is None or scene is None or not scene.offers_facilitator:
         return
     if app.settings.facilitator_pin:
         app.go(app.scenes.pin(app, scene))

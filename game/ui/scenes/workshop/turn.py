@@ -28,6 +28,7 @@ class TurnScene(Scene):
     """Hot-seat: the next team takes the laptop."""
 
     name = "turn"
+    offers_facilitator = True
 
     def build(self) -> None:
         caption = self.t("Start the round")
