@@ -74,7 +74,7 @@ def main() -> int:
     from game.sim import Bot
     from game.ui.app import App
     from game.ui.harness import Harness
-    from game.ui.scenes import DebriefScene
+    from game.ui.scenes.debrief.scene import DebriefScene
     from game.ui.settings import Settings
 
     app = App((width, height), Settings(language="nl", font_scale=args.scale, sound=False))

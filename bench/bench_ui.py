@@ -46,7 +46,9 @@ def _app(size: tuple[int, int]):
 
 
 def frames(count: int = 600) -> None:
-    from game.ui.scenes import BriefingScene, DecisionScene, OutcomeScene
+    from game.ui.scenes.round.briefing import BriefingScene
+    from game.ui.scenes.round.decision import DecisionScene
+    from game.ui.scenes.round.outcome import OutcomeScene
 
     for size in ((1280, 720), (1920, 1080)):
         app = _app(size)
@@ -78,7 +80,7 @@ def frames(count: int = 600) -> None:
 def idle(seconds: float = 10.0) -> None:
     import pygame
 
-    from game.ui.scenes import DecisionScene
+    from game.ui.scenes.round.decision import DecisionScene
 
     app = _app((1280, 720))
     app.go(DecisionScene, 0)

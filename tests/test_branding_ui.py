@@ -14,7 +14,7 @@ from game.packs import load_pack, text_colour_on
 from game.places import DataHome
 from game.saves import SaveStore
 from game.ui.palette import COLOUR_BLIND, DEFAULT
-from game.ui.scenes import SettingsScene
+from game.ui.scenes.start.settings import SettingsScene
 from tests.uitools import start_app
 
 BAND = (0x00, 0x5A, 0x9C)

@@ -96,7 +96,7 @@ def test_issue10_the_check_finds_what_does_not_fit(monkeypatch: pytest.MonkeyPat
     import pygame
 
     from game.ui import look
-    from game.ui.scenes import TitleScene
+    from game.ui.scenes.start.title import TitleScene
     from tests.uitools import start_app
 
     pilot = start_app(monkeypatch, tmp_path)

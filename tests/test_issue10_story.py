@@ -139,7 +139,7 @@ def test_issue10_the_scenarios_own_advice_is_left_out_when_it_names_a_bought_act
         while not app.controller.state.finished:
             app.controller.apply(bot.decide(app.controller.state, scenario))
             app.controller.resolve()
-        from game.ui.scenes import DebriefScene
+        from game.ui.scenes.debrief.scene import DebriefScene
 
         app.go(DebriefScene)
         pilot.advance(2)
@@ -207,7 +207,7 @@ def test_issue10_numbers_follow_the_language() -> None:
 
 
 def test_issue10_62_of_62_is_never_shown_as_still_to_do() -> None:
-    from game.ui.scenes.rounds import _shown_progress
+    from game.ui.scenes.round.summary import _shown_progress
 
     assert _shown_progress(61.7, 62, "en") == ("61.7", "62")
     assert _shown_progress(61.96, 62, "nl") == ("61,9", "62")

@@ -19,16 +19,14 @@ from game.sim import Bot
 from game.sim.engine import role_options
 from game.sim.length import rounds_played
 from game.ui import look
-from game.ui.scenes import (
-    BriefingScene,
-    DebriefScene,
-    DecisionScene,
-    DevelopmentScene,
-    OutcomeScene,
-    ScenarioChoiceScene,
-    SummaryScene,
-    TitleScene,
-)
+from game.ui.scenes.debrief.scene import DebriefScene
+from game.ui.scenes.round.briefing import BriefingScene
+from game.ui.scenes.round.decision import DecisionScene
+from game.ui.scenes.round.development import DevelopmentScene
+from game.ui.scenes.round.outcome import OutcomeScene
+from game.ui.scenes.round.summary import SummaryScene
+from game.ui.scenes.start.scenario_choice import ScenarioChoiceScene
+from game.ui.scenes.start.title import TitleScene
 from game.ui.settings import Settings, read_settings, write_settings
 from tests.uitools import start_app
 
@@ -352,12 +350,12 @@ def test_issue10_scenario_choice_shows_inhabitants_as_the_language_writes_them(
 
 
 def test_issue10_the_tour_stops_with_a_sentence_not_a_traceback(tmp_path: Path, monkeypatch):
-    import game.ui.scenes.rounds as rounds
+    import game.ui.scenes.round.briefing as briefing
     from game.ui.tour import TourStopped, run_tour
 
     def boom(self, surface):
         raise RuntimeError("a text the game cannot draw")
 
-    monkeypatch.setattr(rounds.BriefingScene, "draw", boom)
+    monkeypatch.setattr(briefing.BriefingScene, "draw", boom)
     with pytest.raises(TourStopped, match="error screen"):
         run_tour(tmp_path / "shots", pictures=False)

@@ -16,22 +16,20 @@ import pytest
 from game.saves import SaveStore
 from game.scenario.loader import load_scenario
 from game.sim import Bot
-from game.ui.scenes import (
-    BriefingScene,
-    DebriefScene,
-    DecisionScene,
-    DevelopmentScene,
-    ErrorScene,
-    HelpScene,
-    LoadScene,
-    MessageScene,
-    OutcomeScene,
-    ScenarioChoiceScene,
-    SettingsScene,
-    SummaryScene,
-    TitleScene,
-)
-from game.ui.scenes.menu import ChoiceScene, confirm_quit
+from game.ui.scenes.debrief.scene import DebriefScene
+from game.ui.scenes.round.briefing import BriefingScene
+from game.ui.scenes.round.decision import DecisionScene
+from game.ui.scenes.round.development import DevelopmentScene
+from game.ui.scenes.round.outcome import OutcomeScene
+from game.ui.scenes.round.summary import SummaryScene
+from game.ui.scenes.start.choice import ChoiceScene, confirm_quit
+from game.ui.scenes.start.error import ErrorScene
+from game.ui.scenes.start.help import HelpScene
+from game.ui.scenes.start.load import LoadScene
+from game.ui.scenes.start.message import MessageScene
+from game.ui.scenes.start.scenario_choice import ScenarioChoiceScene
+from game.ui.scenes.start.settings import SettingsScene
+from game.ui.scenes.start.title import TitleScene
 from tests.save_helpers import EXAMPLES, rewrite
 from tests.test_ui_robustness import monkey
 from tests.uitools import start_app

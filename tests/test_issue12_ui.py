@@ -12,7 +12,7 @@ from game.results import read_results
 from game.saves import SaveStore, load_save
 from game.sim import Bot
 from game.sim.state import InterventionKind
-from game.ui.workshop import RoundTimer
+from game.ui.timer import RoundTimer
 from tests.uitools import start_app
 
 
@@ -50,7 +50,7 @@ def test_issue12_three_teams_take_turns_on_one_laptop(monkeypatch, tmp_path: Pat
         controller = app.controller
         controller.apply(Bot("best", 7).decide(controller.state, controller.scenario))
         controller.resolve()
-        from game.ui.scenes.rounds import SummaryScene
+        from game.ui.scenes.round.summary import SummaryScene
 
         app.go(SummaryScene)
         pilot.advance(2)
@@ -163,7 +163,7 @@ def test_issue12_reveal_from_the_panel_keeps_the_outcome_screen(monkeypatch, tmp
         controller = app.controller
         controller.apply(Bot("best", 3).decide(controller.state, controller.scenario))
         controller.resolve()
-        from game.ui.scenes.rounds import OutcomeScene
+        from game.ui.scenes.round.outcome import OutcomeScene
 
         app.go(OutcomeScene)
         pilot.advance(2)

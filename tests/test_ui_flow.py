@@ -10,8 +10,9 @@ import pytest
 
 from game.domain import MunicipalRole
 from game.scenario.loader import SCENARIO_DIR
-from game.ui.scenes import BriefingScene, DecisionScene
-from game.ui.scenes.menu import problem_lines
+from game.ui.scenes.round.briefing import BriefingScene
+from game.ui.scenes.round.decision import DecisionScene
+from game.ui.scenes.start.scenario_list import problem_lines
 from tests.uitools import start_app
 
 # pygame_gui warns when a text does not fit its widget: in front of a group that is a bug.

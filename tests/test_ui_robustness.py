@@ -10,17 +10,15 @@ from babel.messages.extract import extract_from_dir
 
 from game.sim import Bot
 from game.ui.i18n import LOCALE_DIR, Translator
-from game.ui.scenes import (
-    BriefingScene,
-    DebriefScene,
-    DecisionScene,
-    DevelopmentScene,
-    HelpScene,
-    OutcomeScene,
-    SettingsScene,
-    SummaryScene,
-    TitleScene,
-)
+from game.ui.scenes.debrief.scene import DebriefScene
+from game.ui.scenes.round.briefing import BriefingScene
+from game.ui.scenes.round.decision import DecisionScene
+from game.ui.scenes.round.development import DevelopmentScene
+from game.ui.scenes.round.outcome import OutcomeScene
+from game.ui.scenes.round.summary import SummaryScene
+from game.ui.scenes.start.help import HelpScene
+from game.ui.scenes.start.settings import SettingsScene
+from game.ui.scenes.start.title import TitleScene
 from tests.uitools import start_app
 
 UI_DIR = Path(__file__).resolve().parent.parent / "game" / "ui"

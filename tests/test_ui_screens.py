@@ -14,7 +14,10 @@ import pytest
 
 from game.scenario.loader import load_scenario
 from game.sim import Bot
-from game.ui.scenes import BriefingScene, DebriefScene, DecisionScene, TitleScene
+from game.ui.scenes.debrief.scene import DebriefScene
+from game.ui.scenes.round.briefing import BriefingScene
+from game.ui.scenes.round.decision import DecisionScene
+from game.ui.scenes.start.title import TitleScene
 from tests.uitools import start_app
 
 GOLDEN_DIR = Path(__file__).resolve().parent / "golden"

@@ -42,8 +42,9 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     quiet_pygame()
     from game.saves import SaveStore
     from game.scenario.loader import scenario_path
-    from game.ui.app import App, NoDisplayError
+    from game.ui.app import App
     from game.ui.settings import Settings
+    from game.ui.window import NoDisplayError
 
     scenario = getattr(args, "scenario", None)
     if scenario is not None and not scenario_path(scenario).is_file():

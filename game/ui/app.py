@@ -12,27 +12,25 @@ title that fails comes back without reading the saves (``safe_title``).
 from __future__ import annotations
 
 import logging
-import os
 import time
 import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 import pygame
-import pygame_gui
 
-from game.domain import Language
+from game.domain import GameLength
 from game.packs import Pack
 from game.places import data_home
 from game.saves import SaveStore
 from game.saves.names import strip_unprintable
-from game.ui.branding import Branding, branded_palette
 from game.ui.controller import GameController
-from game.ui.i18n import Translator
-from game.ui.look import Fonts, layout_scale, scaled_theme
-from game.ui.palette import Palette, palette_for
-from game.ui.scene import Scene
+from game.ui.scene import Scene, SceneBook
+from game.ui.scenes.book import scene_book
 from game.ui.settings import Settings
+from game.ui.sound import Sounds
+from game.ui.timer import RoundTimer
+from game.ui.window import Window, open_display
 
 FPS = 60
 # After input, keep drawing this long so hover states and tooltips settle.
@@ -41,20 +39,10 @@ ACTIVE_AFTER_INPUT = 1.2
 # text cursor can blink; nothing is drawn unless something changed.
 IDLE_SLICE = 0.03
 IDLE_WAIT_MS = 1000
-MIN_SIZE = (960, 540)
-# Widget managers kept for earlier window sizes and settings (see ``App._make_ui``).
-MANAGERS_KEPT = 4
 
 
 # The key that opens the facilitator panel (behind the PIN set in settings, if any).
 FACILITATOR_KEY = pygame.K_F9
-
-# SDL video drivers that draw nowhere a person can see.
-HEADLESS_DRIVERS = ("offscreen", "dummy")
-
-
-class NoDisplayError(RuntimeError):
-    """There is no screen to open a window on."""
 
 
 def default_log_dir() -> Path:
@@ -63,7 +51,7 @@ def default_log_dir() -> Path:
     return user_log_path("netwerkende-gemeente", appauthor=False)
 
 
-class App:
+class App(Window):
     """The game window with its scenes. ``step`` runs one frame; ``run`` loops until quit."""
 
     def __init__(
@@ -81,6 +69,7 @@ class App:
         settings_file: Path | None = None,
         settings_problem: str | None = None,
         results_dir: Path | None = None,
+        scenes: SceneBook | None = None,
     ) -> None:
         """``saves`` None keeps no saves (tests, tour); ``play`` passes the saves folder's store.
 
@@ -88,6 +77,7 @@ class App:
         title when a built game's own pack could not be used (the game then runs unbranded).
         ``settings_file``: where a changed setting is kept (None keeps nothing: tests, tour);
         ``settings_problem``: why the kept settings could not be used whole, for the title.
+        ``scenes``: the book of scenes (every scene of the game by default).
         """
         self.settings = settings or Settings()
         self.seed = seed
@@ -107,42 +97,18 @@ class App:
         self.results_dir = results_dir
         # Scenario files read for the scenario list, by path, with their time and size.
         self.scenario_cache: dict[Path, tuple[tuple[int, int] | None, object]] = {}
-        try:
-            pygame.display.init()
-            pygame.font.init()
-        except pygame.error as error:
-            raise NoDisplayError(str(error)) from error
-        driver = pygame.display.get_driver()
-        if driver in HEADLESS_DRIVERS and os.environ.get("SDL_VIDEODRIVER") != driver:
-            # SDL quietly falls back to drawing off screen when it finds no screen: a game
-            # nobody can see would run for ever. Only tests and the tour ask for that on purpose.
-            pygame.display.quit()
-            raise NoDisplayError(f"no screen was found; SDL fell back to its '{driver}' driver")
-        self._init_sound()
-        self.branding = Branding(pack) if pack is not None else None
-        pygame.display.set_caption(
-            self.branding.caption(self.settings.language)
-            if self.branding
-            else "Netwerkende Gemeente"
-        )
-        self.windowed_size = (max(MIN_SIZE[0], size[0]), max(MIN_SIZE[1], size[1]))
-        try:
-            self.screen = self._open_window()
-        except pygame.error as error:
-            raise NoDisplayError(str(error)) from error
-        pygame.key.set_repeat(400, 40)
+        open_display()
+        self.sounds = Sounds()
+        self._open(size)
         self.controller = GameController(
             autosave=saves.autosave if saves is not None else None,
             results=self._write_results if saves is not None or results_dir is not None else None,
         )
-        from game.ui.workshop import RoundTimer
-
         self.timer = RoundTimer()
-        self.t = Translator(self.settings.language)
-        self.palette: Palette = self._palette()
-        self._measure()
-        self._managers: dict[tuple[float, Palette], pygame_gui.UIManager] = {}
-        self.ui = self._make_ui()
+        self.scenes = scenes if scenes is not None else scene_book()
+        # The length the last new game was started with: the next one starts with it too.
+        self.chosen_length = GameLength.FULL
+        self._style()
         self.scene: Scene | None = None
         self._pending: Callable[[], Scene] | None = None
         self.running = True
@@ -158,128 +124,9 @@ class App:
         self._active_until = 0.0
         self._layer: pygame.Surface | None = None
         self._layer_stale = True
-        self._sounds: dict[str, pygame.mixer.Sound] = {}
         self.clock = pygame.time.Clock()
-        from game.ui.scenes import TitleScene
-
-        self.go(TitleScene)
+        self.go(self.scenes.title)
         self._switch()
-
-    # --- window -------------------------------------------------------------------------------
-
-    def _open_window(self) -> pygame.Surface:
-        if self.settings.fullscreen:
-            return pygame.display.set_mode((0, 0), pygame.FULLSCREEN)
-        return pygame.display.set_mode(self.windowed_size, pygame.RESIZABLE)
-
-    def _palette(self) -> Palette:
-        """The room's palette, with the pack's accent unless the colour-blind one is chosen."""
-        palette = palette_for(self.settings.colour_blind)
-        if self.pack is None or self.settings.colour_blind:
-            return palette
-        return branded_palette(palette, self.pack.accent)
-
-    def _measure(self) -> None:
-        """Scale and origin of the 1280×720 canvas in this window, and fonts to match."""
-        width, height = self.screen.get_size()
-        self.scale = layout_scale((width, height))
-        self.origin = ((width - 1280 * self.scale) / 2, (height - 720 * self.scale) / 2)
-        self.fonts = Fonts(self.scale * self.settings.font_scale)
-
-    def _make_ui(self) -> pygame_gui.UIManager:
-        """The widget manager for this window's type size and palette.
-
-        Kept per (type size, palette): a resize back to an earlier size, or a setting switched
-        back, finds its theme, fonts and drawn shapes ready instead of building them again.
-        """
-        theme_scale = round(self.scale * self.settings.font_scale, 4)
-        key = (theme_scale, self.palette)
-        size = self.screen.get_size()
-        manager = self._managers.pop(key, None)
-        if manager is not None:
-            self._managers[key] = manager  # the most recently used last
-            manager.clear_and_reset()
-            if manager.window_resolution != size:
-                manager.set_window_resolution(size)
-            return manager
-        manager = self._new_ui(theme_scale)
-        self._managers[key] = manager
-        while len(self._managers) > MANAGERS_KEPT:
-            del self._managers[next(iter(self._managers))]
-        return manager
-
-    def _new_ui(self, theme_scale: float) -> pygame_gui.UIManager:
-        theme = scaled_theme(theme_scale, self.palette)
-        manager = pygame_gui.UIManager(self.screen.get_size(), theme)
-        # Text boxes use bold and italic markup; load those styles now, not mid-frame.
-        size = int(theme["text_box"]["font"]["size"])
-        fonts = manager.get_theme().get_font_dictionary()
-        wanted = [
-            {"name": "noto_sans", "point_size": size, "style": style, "antialiased": "1"}
-            for style, bold, italic in (
-                ("bold", True, False),
-                ("italic", False, True),
-                ("bold_italic", True, True),
-            )
-            if not fonts.check_font_preloaded(fonts.create_font_id(size, "noto_sans", bold, italic))
-        ]
-        if wanted:
-            manager.preload_fonts(wanted)
-        return manager
-
-    def _restyle(self) -> None:
-        """New size, language, palette or type size: new theme and fonts, widgets rebuilt."""
-        self.t = Translator(self.settings.language)
-        self.palette = self._palette()
-        self._measure()
-        self.ui = self._make_ui()
-        if self.scene is not None:
-            self.scene.rebuild()
-        self.dirty = True
-        self._layer_stale = True
-
-    def invalidate(self) -> None:
-        """Something on screen changed outside an event: draw the scene again next frame."""
-        self.dirty = True
-        self._layer_stale = True
-
-    def resize(self, size: tuple[int, int]) -> None:
-        size = (max(MIN_SIZE[0], size[0]), max(MIN_SIZE[1], size[1]))
-        if not self.settings.fullscreen:
-            self.windowed_size = size
-            if self.screen.get_size() != size:
-                self.screen = pygame.display.set_mode(size, pygame.RESIZABLE)
-        self._guard(self._restyle)
-
-    def apply_settings(self, settings: Settings) -> None:
-        """Take new settings; reopen the window only when fullscreen changed. They are kept
-        for the next launch (a file that cannot be written only costs that)."""
-        old = self.settings
-        self.settings = settings
-        if settings.fullscreen != old.fullscreen:
-            self.screen = self._open_window()
-        self._keep_settings()
-        self._guard(self._restyle)
-
-    def _keep_settings(self) -> None:
-        if self.settings_file is None:
-            return
-        from game.ui.settings import write_settings
-
-        try:
-            write_settings(self.settings, self.settings_file)
-            self.settings_problem = None
-        except OSError as error:
-            self.settings_problem = (
-                f"the settings could not be kept in {self.settings_file} "
-                f"({error.strerror or error})"
-            )
-
-    def toggle_fullscreen(self) -> None:
-        self.apply_settings(self.settings.with_(fullscreen=not self.settings.fullscreen))
-
-    def set_language(self, lang: Language) -> None:
-        self.apply_settings(self.settings.with_(language=lang))
 
     def find_scenario(self, scenario_id: str):
         """The scenario a save belongs to: from the app's scenario folder, else the shipped one."""
@@ -299,32 +146,10 @@ class App:
 
     # --- sound ----------------------------------------------------------------------------------
 
-    def _init_sound(self) -> None:
-        try:
-            pygame.mixer.init(frequency=22050, size=-16, channels=1)
-            self.has_sound = True
-        except pygame.error:
-            self.has_sound = False
-
     def play(self, name: str) -> None:
         """A short tone on a step forward (reveal, confirm); silent if sound is off or absent."""
-        if not (self.settings.sound and self.has_sound):
-            return
-        sound = self._sounds.get(name)
-        if sound is None:
-            from game.ui.sound import tone
-
-            if name == "time_up":
-                from game.ui.workshop import soft_chime
-
-                sound = soft_chime()
-            else:
-                pitch = {"reveal": 660.0, "confirm": 880.0, "phase": 990.0}.get(name, 520.0)
-                sound = tone(pitch)
-            if sound is None:
-                return
-            self._sounds[name] = sound
-        sound.play()
+        if self.settings.sound:
+            self.sounds.play(name)
 
     # --- scenes -------------------------------------------------------------------------------
 
@@ -345,8 +170,6 @@ class App:
         self.dirty = True
 
     def _switch(self) -> None:
-        from game.ui.scenes import ErrorScene
-
         """Leave the current scene and open the pending one, all or nothing.
 
         Whatever fails on the way (leaving, making, entering or building the new scene), the
@@ -372,7 +195,7 @@ class App:
         except Exception as error:
             self.fail(error, leaving=leaving, opening=scene)
             return
-        if isinstance(leaving, ErrorScene) and leaving.chosen is not None:
+        if isinstance(leaving, self.scenes.error) and leaving.chosen is not None:
             self._came_back = (leaving.chosen, leaving.offer_game)
         self.dirty = True
         self._layer_stale = True
@@ -395,20 +218,18 @@ class App:
         ``leaving`` and ``opening`` are set when the error came while switching scenes: leaving
         the error screen for a way back that fails means that way is not offered again.
         """
-        from game.ui.scenes import ErrorScene, TitleScene
-
         details = "".join(traceback.format_exception(error))
         self.errors.append(details)
         log_file = self._log(details)
         self.last_error = f"{type(error).__name__}: {error}"
         culprit = opening if opening is not None else (self.scene if leaving is None else None)
-        if isinstance(culprit, ErrorScene) and opening is None:
+        if isinstance(culprit, self.scenes.error) and opening is None:
             return  # the error screen itself failed while showing; its buttons still work
         offer_game = self.controller.state is not None
-        if isinstance(culprit, TitleScene):
+        if isinstance(culprit, self.scenes.title):
             self.safe_title = True
         came_back = self._came_back
-        if isinstance(leaving, ErrorScene) and leaving.chosen is not None:
+        if isinstance(leaving, self.scenes.error) and leaving.chosen is not None:
             came_back = (leaving.chosen, leaving.offer_game)
         self._came_back = None
         if came_back is not None:
@@ -420,7 +241,7 @@ class App:
         self._pending = None
         self.scene = None
         self.ui.clear_and_reset()
-        scene = ErrorScene(self, self.last_error, log_file, offer_game=offer_game)
+        scene = self.scenes.error(self, self.last_error, log_file, offer_game=offer_game)
         self.scene = scene
         try:
             scene.rebuild()
@@ -434,12 +255,11 @@ class App:
 
         Asked twice (closing again while the question shows), it quits: the person means it.
         """
-        from game.ui.scenes import ErrorScene
-        from game.ui.scenes.menu import confirm_quit
+        from game.ui.scenes.start.choice import confirm_quit
 
         scene = self.scene
         asking = scene is not None and scene.name == "confirm_quit"
-        if asking or not self.controller.in_progress or isinstance(scene, ErrorScene):
+        if asking or not self.controller.in_progress or isinstance(scene, self.scenes.error):
             self.quit()
             return
         self.go(confirm_quit(self))
@@ -519,7 +339,7 @@ class App:
             self._guard(self.toggle_fullscreen)
             return
         if kind == pygame.KEYDOWN and event.key == FACILITATOR_KEY:
-            from game.ui.workshop import open_facilitator
+            from game.ui.scenes.workshop.facilitator import open_facilitator
 
             self._guard(lambda: open_facilitator(self))
             return
@@ -602,9 +422,3 @@ class App:
     def close(self) -> None:
         pygame.display.quit()
         pygame.mixer.quit()
-
-
-def headless_environment() -> None:
-    """Ask SDL for its dummy drivers (tour, tests, benchmarks): no window, no sound card."""
-    os.environ["SDL_VIDEODRIVER"] = "dummy"
-    os.environ.setdefault("SDL_AUDIODRIVER", "dummy")

@@ -244,3 +244,22 @@ def fits_block(font: pygame.font.Font, message: str, rect: pygame.Rect) -> bool:
     """Whether ``message``, wrapped in ``font``, fits ``rect`` whole (as ``text_block``)."""
     lines = wrap(font, message, rect.width)
     return block_height(font, len(lines)) <= rect.height + 4
+
+
+def fold(font: pygame.font.Font, message: str, width: int) -> str:
+    """``message`` with line breaks inside a word too long for ``width`` (a file's path),
+    after a "/" or "\\" where it can: wrapped text breaks only between words."""
+    words = []
+    for word in message.split(" "):
+        if font.size(word)[0] <= width:
+            words.append(word)
+            continue
+        lines, line = [], ""
+        for char in word:
+            if line and font.size(line + char)[0] > width:
+                cut = max(line.rfind("/"), line.rfind("\\")) + 1 or len(line)
+                lines.append(line[:cut])
+                line = line[cut:]
+            line += char
+        words.append("\n".join([*lines, line]))
+    return " ".join(words)

@@ -16,7 +16,6 @@ import pygame
 from game.ui.dashboard import mix
 from game.ui.look import Fonts
 from game.ui.network_layout import Network, Node
-from game.ui.network_layout import build_network as build_network  # the scenes take it from here
 from game.ui.palette import Colour, Palette
 
 

@@ -10,7 +10,9 @@ action), Escape goes back.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Protocol
 
 import pygame
 import pygame_gui
@@ -18,57 +20,102 @@ from pygame_gui.core import ObjectID
 from pygame_gui.core.interfaces import IUIElementInterface
 from pygame_gui.elements import UIButton, UILabel, UITextBox, UITextEntryLine
 
-if TYPE_CHECKING:
-    from game.ui.app import App
+from game.domain import GameLength
+from game.packs import Pack
+from game.places import DataHome
+from game.saves import SaveStore
+from game.scenario.models import Scenario
+from game.ui.branding import Branding
+from game.ui.controller import GameController
+from game.ui.fitting import button_inset, fit_height, fit_text
+from game.ui.look import Fonts
+from game.ui.palette import Palette
+from game.ui.settings import Settings
+from game.ui.timer import RoundTimer
 
 Action = Callable[[], None]
 
 
-def _border(widget) -> int:
-    """A widget's border width (pygame_gui keeps one per side)."""
-    border = getattr(widget, "border_width", 0) or 0
-    if isinstance(border, dict):
-        return max(int(v) for v in border.values()) if border else 0
-    return int(border)
+@dataclass(frozen=True)
+class SceneBook:
+    """Every scene of the game, by name. Scenes reach each other through the book the app is
+    handed (``self.app.scenes.title``), never by importing each other: a game's flow runs in
+    circles (summary → briefing, debrief → title), and imports must not."""
+
+    # Before and outside a game.
+    title: type[Scene]
+    scenario_choice: type[Scene]
+    load: type[Scene]
+    message: type[Scene]
+    choice: type[Scene]
+    settings: type[Scene]
+    help: type[Scene]
+    error: type[Scene]
+    # A round.
+    briefing: type[Scene]
+    decision: type[Scene]
+    development: type[Scene]
+    outcome: type[Scene]
+    summary: type[Scene]
+    # After the game.
+    debrief: type[Scene]
+    exported: type[Scene]
+    # Workshop mode: teams, the facilitator's panel, the comparison.
+    turn: type[Scene]
+    pin: type[Scene]
+    facilitator: type[Scene]
+    discuss: type[Scene]
+    inject: type[Scene]
+    workshop_end: type[Scene]
+    compare: type[Scene]
 
 
-def _button_inset(widget: UIButton) -> int:
-    """The room a button keeps on each side of its text: padding and border."""
-    padding = int(getattr(widget, "text_horiz_alignment_padding", 0) or 0)
-    return padding + _border(widget)
+class Host(Protocol):
+    """What a scene may ask of the window that shows it (the app, ``game.ui.app.App``).
 
+    Scenes never import the app's module: they are handed a host, read what it shows (fonts,
+    palette, settings, the controller) and ask it to go to another scene, play a tone or quit.
+    """
 
-def _fit_height(widget: UIButton, message: str) -> None:
-    """A button too low for its text at a large type size grows, around its middle."""
-    font = getattr(widget, "font", None)
-    if font is None:
-        return
-    needed = font.get_rect(message or "Hg").height + 2 * _border(widget) + 2
-    rect = widget.relative_rect
-    if rect.height >= needed:
-        return
-    grow = needed - rect.height
-    widget.set_dimensions((rect.width, needed))
-    widget.set_relative_position((rect.left, rect.top - grow // 2))
+    controller: GameController
+    settings: Settings
+    t: Callable[[str], str]
+    fonts: Fonts
+    palette: Palette
+    ui: pygame_gui.UIManager
+    scale: float
+    origin: tuple[float, float]
+    screen: pygame.Surface
+    timer: RoundTimer
+    scenes: SceneBook
+    scene: Scene | None
+    saves: SaveStore | None
+    pack: Pack | None
+    pack_problem: str | None
+    branding: Branding | None
+    settings_problem: str | None
+    safe_title: bool
+    home: DataHome
+    results_dir: Path
+    seed: int
+    scenario_dir: Path | None
+    preselected_scenario: str | None
+    scenario_cache: dict
+    chosen_length: GameLength
 
+    def go(self, factory: type[Scene] | Callable[[], Scene] | Scene, *args: object) -> None: ...
 
-def _fit_text(widget: UIButton | UILabel, message: str, tooltip: str | None, inside: int) -> None:
-    """Text that is wider than its widget is shortened with "…", and the whole text becomes
-    the tooltip: a projector's large type never cuts a word off unseen. The widget keeps the
-    text it was given (``written``), so a label that ends in "…" itself ("Bring in news…")
-    is not taken for a shortened one."""
-    widget.written = message  # type: ignore[union-attr]
-    font = getattr(widget, "font", None)
-    if font is None or not message:
-        return
-    room = widget.rect.width - inside
-    if font.get_rect(message).width <= room:
-        return
-    short = message
-    while short and font.get_rect(short + "…").width > room:
-        short = short[:-1]
-    widget.set_text(short.rstrip() + "…")
-    widget.set_tooltip(message if not tooltip else f"{message} — {tooltip}")
+    def invalidate(self) -> None: ...
+
+    def play(self, name: str) -> None: ...
+
+    def draw(self) -> None: ...
+
+    def quit(self) -> None: ...
+
+    def apply_settings(self, settings: Settings) -> None: ...
+
+    def find_scenario(self, scenario_id: str) -> Scenario | None: ...
 
 
 class Scene:
@@ -78,7 +125,7 @@ class Scene:
     # Whether the facilitator's round timer is drawn over this scene.
     shows_timer = True
 
-    def __init__(self, app: App) -> None:
+    def __init__(self, app: Host) -> None:
         self.app = app
         self.controller = app.controller
         self._actions: dict[IUIElementInterface, Action] = {}
@@ -177,8 +224,8 @@ class Scene:
             tool_tip_text=tooltip,
             object_id=ObjectID(class_id=kind, object_id=object_id),
         )
-        _fit_height(widget, label)
-        _fit_text(widget, label, tooltip, inside=2 * _button_inset(widget))
+        fit_height(widget, label)
+        fit_text(widget, label, tooltip, inside=2 * button_inset(widget))
         if not enabled:
             widget.disable()
         if selected:
@@ -197,8 +244,17 @@ class Scene:
         if scale > 1.0 and grow:
             rect = rect.inflate(0, round(rect.height * (scale - 1)))
         widget = UILabel(rect, message, manager=self.app.ui, object_id=object_id)
-        _fit_text(widget, message, None, inside=0)
+        fit_text(widget, message, None, inside=0)
         return widget
+
+    def heading(self, message: str, left: int, top: int, right: int) -> pygame.Rect:
+        """A heading, as wide and as tall as its text at this type size (no wider, so nothing
+        beside it lies under it)."""
+        font = self.app.fonts.get(32, True)
+        width = min(right - left, font.size(message)[0] + self.u(8))
+        rect = pygame.Rect(left, top, width, font.get_linesize())
+        self.label(rect, message, "#heading", grow=False)
+        return rect
 
     def text_box(self, rect: pygame.Rect, html: str, kind: str | None = None) -> UITextBox:
         """A text box with markup, on a panel painted with the scene (``draw_boxes``)."""
@@ -237,9 +293,8 @@ class Scene:
             else:
                 self.back()
         elif key in (pygame.K_F1, pygame.K_F2) and self.offers_help:
-            from game.ui.scenes.menu import HelpScene, SettingsScene
-
-            self.app.go(HelpScene if key == pygame.K_F1 else SettingsScene, self.reopen())
+            scenes = self.app.scenes
+            self.app.go(scenes.help if key == pygame.K_F1 else scenes.settings, self.reopen())
         elif not typing:
             self.on_key(event)
 
@@ -251,6 +306,8 @@ class Scene:
 
     # F1 (help) and F2 (settings) work from every scene but those two and the error screens.
     offers_help = True
+    # F9 opens the facilitator's panel over the screens of a round and a team's turn only.
+    offers_facilitator = False
 
     def reopen(self) -> Callable[[], Scene]:
         """How to come back to this scene after help or settings."""

@@ -14,9 +14,13 @@ import pygame
 from game.domain import GameLength, Language
 from game.packs import Pack
 from game.sim import Bot
-from game.ui.app import App, headless_environment
+from game.ui.app import App
 from game.ui.harness import Harness
+from game.ui.scenes.start.choice import confirm_quit
 from game.ui.settings import Settings
+from game.ui.window import headless_environment
+
+Shot = Callable[[str], None]
 
 
 class TourStopped(RuntimeError):
@@ -44,7 +48,6 @@ def run_tour(
     ``inspect(name, app)`` is called at every scene (the layout test checks it there);
     ``pictures`` False takes no PNGs (the test only inspects); ``length``: the game's length
     (the scenario choice shows the short one chosen first)."""
-    from game.ui import scenes
 
     headless_environment()
     app = App(
@@ -64,7 +67,7 @@ def run_tour(
     def shot(name: str) -> None:
         nonlocal count
         pilot.settle(1.0)
-        if isinstance(app.scene, scenes.ErrorScene) and name != "error":
+        if isinstance(app.scene, app.scenes.error) and name != "error":
             where = app.log_dir / "errors.log"
             raise TourStopped(
                 f"the game showed its error screen before '{name}': {app.last_error} "
@@ -77,86 +80,9 @@ def run_tour(
             saved.append(pilot.screenshot(out / f"{count:02d}-{name}.png"))
 
     try:
-        pilot.advance(2)
-        shot("title")
-        app.go(scenes.ScenarioChoiceScene)
-        pilot.advance(2)
-        shot("scenario-choice")
-        choice = app.scene
-        assert isinstance(choice, scenes.ScenarioChoiceScene)
-        choice.team_entry.set_text("Team Tour")
-        choice.choose_length(GameLength.SHORT)
-        pilot.advance(2)
-        shot("scenario-length")
-        choice.choose_length(GameLength(length))
-        pilot.advance(2)
-        choice.start()
-        pilot.advance(2)
-        controller = app.controller
-        assert controller.scenario is not None and controller.state is not None
-        bot = Bot("best", seed)
-        last = controller.scenario.rounds
-        interesting = {1, (last + 1) // 2, last}
-        moment_seen = False
-        while controller.state is not None and not controller.state.finished:
-            number = controller.state.round
-            if number in interesting:
-                shot(f"round{number:02d}-briefing")
-            controller.apply(bot.decide(controller.state, controller.scenario))
-            if number == 1:
-                for i, initiative in enumerate(controller.state.current_initiatives):
-                    controller.predict(initiative, "well")
-                    app.go(scenes.DecisionScene, i)
-                    pilot.advance(2)
-                    shot(f"round{number:02d}-decision-{i + 1}")
-            app.go(scenes.DevelopmentScene)
-            pilot.advance(2)
-            if number in interesting:
-                shot(f"round{number:02d}-development")
-            app.scene.resolve()  # type: ignore[union-attr]
-            pilot.advance(2)
-            outcome = app.scene
-            kinds = [step.kind for step in getattr(outcome, "steps", [])]
-            if not moment_seen and "milestone" in kinds:
-                # The first new phase or stage: its moment, as the room sees it.
-                moment_seen = True
-                while outcome.revealed < kinds.index("milestone") + 1:  # type: ignore[union-attr]
-                    outcome.reveal()  # type: ignore[union-attr]
-                pilot.advance(2)
-                shot(f"round{number:02d}-outcome-moment")
-            if number in interesting:
-                pilot.press(pygame.K_SPACE)
-                pilot.press(pygame.K_SPACE)
-                shot(f"round{number:02d}-outcome-step")
-                app.scene.reveal_all()  # type: ignore[union-attr]
-                shot(f"round{number:02d}-outcome")
-            app.go(scenes.SummaryScene)
-            pilot.advance(2)
-            if number in interesting:
-                shot(f"round{number:02d}-summary")
-            app.scene.next()  # type: ignore[union-attr]
-            pilot.advance(2)
-        app.go(scenes.DebriefScene)
-        pilot.advance(2)
-        for tab in app.scene.tabs:  # type: ignore[union-attr]
-            app.go(scenes.DebriefScene, tab)
-            pilot.advance(2)
-            shot(f"debrief-{tab}")
-        app.go(scenes.DebriefScene, "decisions", 1)
-        pilot.advance(2)
-        shot("debrief-decisions-page2")
-        app.go(scenes.TitleScene)
-        pilot.advance(2)
-        shot("title-game-over")
-        app.go(scenes.SettingsScene, scenes.TitleScene)
-        pilot.advance(2)
-        shot("settings")
-        from game.ui.scenes.menu import confirm_quit
-
-        for page in range(5):
-            app.go(scenes.HelpScene, scenes.TitleScene, page)
-            pilot.advance(2)
-            shot(f"help-{page + 1}")
+        _new_game(app, pilot, shot, GameLength(length))
+        _rounds(app, pilot, shot, seed)
+        _after_the_game(app, pilot, shot)
         _workshop(app, pilot, shot, seed, GameLength(length))
         app.go(confirm_quit(app))
         pilot.advance(2)
@@ -169,36 +95,124 @@ def run_tour(
     return saved
 
 
-def _workshop(
-    app: App, pilot: Harness, shot: Callable[[str], None], seed: int, length: GameLength
-) -> None:
+def _new_game(app: App, pilot: Harness, shot: Shot, length: GameLength) -> None:
+    """The title, and the new-game screen with the team's name and the length chosen."""
+    pilot.advance(2)
+    shot("title")
+    app.go(app.scenes.scenario_choice)
+    pilot.advance(2)
+    shot("scenario-choice")
+    choice = app.scene
+    assert isinstance(choice, app.scenes.scenario_choice)
+    choice.team_entry.set_text("Team Tour")
+    choice.choose_length(GameLength.SHORT)
+    pilot.advance(2)
+    shot("scenario-length")
+    choice.choose_length(length)
+    pilot.advance(2)
+    choice.start()
+    pilot.advance(2)
+
+
+def _rounds(app: App, pilot: Harness, shot: Shot, seed: int) -> None:
+    """Every round, played by the best bot: the first, middle and last round in full, every
+    card of the first round, and the first new phase or stage as its moment."""
+    controller = app.controller
+    assert controller.scenario is not None and controller.state is not None
+    bot = Bot("best", seed)
+    last = controller.scenario.rounds
+    interesting = {1, (last + 1) // 2, last}
+    moment_seen = False
+    while controller.state is not None and not controller.state.finished:
+        number = controller.state.round
+        if number in interesting:
+            shot(f"round{number:02d}-briefing")
+        controller.apply(bot.decide(controller.state, controller.scenario))
+        if number == 1:
+            for i, initiative in enumerate(controller.state.current_initiatives):
+                controller.predict(initiative, "well")
+                app.go(app.scenes.decision, i)
+                pilot.advance(2)
+                shot(f"round{number:02d}-decision-{i + 1}")
+        app.go(app.scenes.development)
+        pilot.advance(2)
+        if number in interesting:
+            shot(f"round{number:02d}-development")
+        app.scene.resolve()  # type: ignore[union-attr]
+        pilot.advance(2)
+        moment_seen = _outcome(app, pilot, shot, number, number in interesting, moment_seen)
+        app.go(app.scenes.summary)
+        pilot.advance(2)
+        if number in interesting:
+            shot(f"round{number:02d}-summary")
+        app.scene.next()  # type: ignore[union-attr]
+        pilot.advance(2)
+
+
+def _outcome(
+    app: App, pilot: Harness, shot: Shot, number: int, interesting: bool, moment_seen: bool
+) -> bool:
+    """The round's outcome: its first moment (a new phase or stage) as the room sees it, and
+    step by step in an interesting round. Returns whether a moment has been seen."""
+    outcome = app.scene
+    kinds = [step.kind for step in getattr(outcome, "steps", [])]
+    if not moment_seen and "milestone" in kinds:
+        moment_seen = True
+        while outcome.revealed < kinds.index("milestone") + 1:  # type: ignore[union-attr]
+            outcome.reveal()  # type: ignore[union-attr]
+        pilot.advance(2)
+        shot(f"round{number:02d}-outcome-moment")
+    if interesting:
+        pilot.press(pygame.K_SPACE)
+        pilot.press(pygame.K_SPACE)
+        shot(f"round{number:02d}-outcome-step")
+        app.scene.reveal_all()  # type: ignore[union-attr]
+        shot(f"round{number:02d}-outcome")
+    return moment_seen
+
+
+def _after_the_game(app: App, pilot: Harness, shot: Shot) -> None:
+    """The debrief's tabs, the title after the game, settings and the help's pages."""
+    app.go(app.scenes.debrief)
+    pilot.advance(2)
+    for tab in app.scene.tabs:  # type: ignore[union-attr]
+        app.go(app.scenes.debrief, tab)
+        pilot.advance(2)
+        shot(f"debrief-{tab}")
+    app.go(app.scenes.debrief, "decisions", 1)
+    pilot.advance(2)
+    shot("debrief-decisions-page2")
+    app.go(app.scenes.title)
+    pilot.advance(2)
+    shot("title-game-over")
+    app.go(app.scenes.settings, app.scenes.title)
+    pilot.advance(2)
+    shot("settings")
+    for page in range(5):
+        app.go(app.scenes.help, app.scenes.title, page)
+        pilot.advance(2)
+        shot(f"help-{page + 1}")
+
+
+def _workshop(app: App, pilot: Harness, shot: Shot, seed: int, length: GameLength) -> None:
     """Workshop mode (issue 12): three teams taking turns, the facilitator's screens over a
     round, the end of the workshop and the teams side by side."""
-    from game.ui import scenes
-    from game.ui.workshop import (
-        CompareScene,
-        DiscussScene,
-        FacilitatorScene,
-        InjectScene,
-        TurnScene,
-        WorkshopEndScene,
-    )
 
     controller = app.controller
     scenario = controller.scenario
     assert scenario is not None
     teams = ["Team Rood", "Team Blauw", "Team Groen"]
     controller.start_teams(scenario, seed, teams, length=length.value)
-    app.go(TurnScene)
+    app.go(app.scenes.turn)
     pilot.advance(2)
     shot("workshop-turn")
-    app.go(scenes.BriefingScene)
+    app.go(app.scenes.briefing)
     pilot.advance(2)
     over = app.scene
     for name, scene in (
-        ("facilitator", FacilitatorScene),
-        ("facilitator-discuss", DiscussScene),
-        ("facilitator-inject", InjectScene),
+        ("facilitator", app.scenes.facilitator),
+        ("facilitator-discuss", app.scenes.discuss),
+        ("facilitator-inject", app.scenes.inject),
     ):
         app.go(scene(app, over))
         pilot.advance(2)
@@ -215,9 +229,9 @@ def _workshop(
         written = controller.results_file or controller.write_results()
         if written is not None:
             files.append(written)
-    app.go(WorkshopEndScene)
+    app.go(app.scenes.workshop_end)
     pilot.advance(2)
     shot("workshop-end")
-    app.go(CompareScene(app, files))
+    app.go(app.scenes.compare(app, files))
     pilot.advance(2)
     shot("compare")

@@ -1,35 +1,12 @@
-"""Every scene of the game. The app starts at the title."""
+"""Every scene of the game, one a file, in folders that follow a game's flow.
 
-from game.ui.scenes.debrief import DebriefScene
-from game.ui.scenes.menu import (
-    ErrorScene,
-    HelpScene,
-    LoadScene,
-    MessageScene,
-    ScenarioChoiceScene,
-    SettingsScene,
-    TitleScene,
-)
-from game.ui.scenes.rounds import (
-    BriefingScene,
-    DecisionScene,
-    DevelopmentScene,
-    OutcomeScene,
-    SummaryScene,
-)
+- ``start/``: the title and what lies around it (scenario choice, load, settings, help,
+  questions, messages, the error screen);
+- ``round/``: a round's screens, in their order (briefing, decision, development, outcome,
+  summary);
+- ``debrief/``: the end of the game;
+- ``workshop/``: teams taking turns, the facilitator's panel, the comparison.
 
-__all__ = [
-    "BriefingScene",
-    "DebriefScene",
-    "DecisionScene",
-    "DevelopmentScene",
-    "ErrorScene",
-    "HelpScene",
-    "LoadScene",
-    "MessageScene",
-    "OutcomeScene",
-    "ScenarioChoiceScene",
-    "SettingsScene",
-    "SummaryScene",
-    "TitleScene",
-]
+Scenes reach each other through the book the app is handed (``book.py``), never by importing
+each other.
+"""

@@ -1,0 +1,1 @@
+"""A round's screens, in their order: briefing, decision, development, outcome, summary."""

@@ -1,0 +1,175 @@
+"""One initiative's card: who took it, the roles with what each asks, the channels and a
+prediction."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pygame
+
+from game.domain import MunicipalRole, Prediction
+from game.labels import label
+from game.ui.controller import PREDICTIONS
+from game.ui.scene import Scene
+from game.ui.scenes.round.decision_card import DecisionCard
+from game.ui.words import (
+    ROLE_ORDER,
+    prediction_name,
+    role_meaning,
+)
+
+ROLE_KEYS = {
+    pygame.K_1: 0,
+    pygame.K_2: 1,
+    pygame.K_3: 2,
+    pygame.K_4: 3,
+    pygame.K_5: 4,
+    pygame.K_KP1: 0,
+    pygame.K_KP2: 1,
+    pygame.K_KP3: 2,
+    pygame.K_KP4: 3,
+    pygame.K_KP5: 4,
+}
+
+
+class DecisionScene(DecisionCard):
+    """One initiative as a card: the team picks a role (1–5), channels and maybe a prediction.
+
+    Before choosing, each role shows what it costs in hours, the readiness it asks against the
+    organisation's readiness now, and the chance of stumbling that follows: a fitting role can
+    still go wrong, and the team should see that coming. The card says in a line what the
+    relation means for the organisation. The layout is worked out from the type size, so it
+    holds at 140%.
+    """
+
+    name = "decision"
+
+    def __init__(self, app, index: int = 0) -> None:
+        super().__init__(app)
+        self.index = index
+
+    def on_enter(self) -> None:
+        count = len(self.state.current_initiatives)
+        self.index = max(0, min(self.index, count - 1))
+
+    def reopen(self) -> Callable[[], Scene]:
+        index = self.index
+        return lambda: self.app.scenes.decision(self.app, index)
+
+    # --- layout -------------------------------------------------------------------------------
+
+    def build(self) -> None:
+        t, lang = self.t, self.lang
+        initiative = self.initiative
+        chosen = self.controller.plan.roles.get(initiative.id)
+        hours_unit = t("h")
+        g = self.geometry()
+        column: pygame.Rect = g["column"]  # type: ignore[assignment]
+        row: int = g["role_row"]  # type: ignore[assignment]
+        y: int = g["roles_top"]  # type: ignore[assignment]
+        button_w = self.u(232)
+        for key, role in enumerate(ROLE_ORDER, start=1):
+            hours = self.controller.role_cost(role)
+            self.button(
+                pygame.Rect(column.left, y, button_w, row - self.u(6)),
+                f"{key}  {label(role, lang)}",
+                lambda role=role: self.choose(role),
+                selected=role == chosen,
+                tooltip=f"{role_meaning(role, t)} ({hours} {hours_unit})",
+                kind="@left_button",
+            )
+            y += row
+        picked = self.controller.plan.channels.get(initiative.id, [])
+        top: int = g["grid_top"]  # type: ignore[assignment]
+        height: int = g["channel_row"]  # type: ignore[assignment]
+        half = (column.width - self.u(8)) // 2
+        for i, (channel, usable, hours) in enumerate(self.controller.channels()):
+            name = channel.name.get(lang)
+            tip = channel.description.get(lang) if channel.description else None
+            if not usable:
+                tip = t("Not available yet.")
+            col, line = i % 2, i // 2
+            self.button(
+                pygame.Rect(
+                    column.left + col * (half + self.u(8)),
+                    top + line * height,
+                    half,
+                    height - self.u(6),
+                ),
+                f"{name} · {hours} {hours_unit}",
+                lambda cid=channel.id: self.toggle(cid),
+                enabled=usable,
+                selected=channel.id in picked,
+                tooltip=tip,
+                kind="@small_button",
+            )
+        if self.app.settings.predict:
+            current = self.controller.plan.predictions.get(initiative.id)
+            label_w = self.prediction_label_width()
+            ptop: int = g["predict_top"]  # type: ignore[assignment]
+            prow: int = g["predict_row"]  # type: ignore[assignment]
+            x = column.left + label_w
+            width = (column.right - x - 2 * self.u(8)) // 3
+            for prediction in PREDICTIONS:
+                self.button(
+                    pygame.Rect(x, ptop, width, prow - self.u(6)),
+                    prediction_name(prediction, t),
+                    lambda p=prediction: self.predict(p),
+                    selected=current == prediction,
+                    kind="@small_button",
+                    tooltip=t("Optional: what do you expect? Said before, judged after."),
+                )
+                x += width + self.u(8)
+        count = len(self.state.current_initiatives)
+        last = self.index == count - 1
+        forward = t("To development") if last else t("Next initiative")
+        ok = chosen is not None
+        why = None if ok else t("Choose a role first (keys 1–5).")
+        self.free = self.bottom_bar(
+            [(t("Back"), self.back, {})],
+            (forward, self.next, {"enabled": ok, "tooltip": why}),
+        )
+        self.title_button()
+
+    def prediction_label_width(self) -> int:
+        font = self.app.fonts.get(17, True)
+        return font.size(self.t("Prediction"))[0] + self.u(14)
+
+    def choose(self, role: MunicipalRole) -> None:
+        self.controller.choose_role(self.initiative.id, role)
+        self.rebuild()
+
+    def toggle(self, channel_id: str) -> None:
+        self.controller.toggle_channel(self.initiative.id, channel_id)
+        self.rebuild()
+
+    def predict(self, prediction: Prediction) -> None:
+        current = self.controller.plan.predictions.get(self.initiative.id)
+        self.controller.predict(self.initiative.id, None if current == prediction else prediction)
+        self.rebuild()
+
+    def on_key(self, event: pygame.event.Event) -> None:
+        if event.key in ROLE_KEYS:
+            self.choose(ROLE_ORDER[ROLE_KEYS[event.key]])
+            return
+        super().on_key(event)
+
+    def next(self) -> None:
+        if self.initiative.id not in self.controller.plan.roles:
+            return
+        self.app.play("confirm")
+        if self.index + 1 < len(self.state.current_initiatives):
+            self.app.go(self.app.scenes.decision, self.index + 1)
+        else:
+            self.app.go(self.app.scenes.development)
+
+    def default_action(self) -> None:
+        self.next()
+
+    def back(self) -> None:
+        if self.index > 0:
+            self.app.go(self.app.scenes.decision, self.index - 1)
+        else:
+            self.app.go(self.app.scenes.briefing)
+
+    # --- drawing ------------------------------------------------------------------------------

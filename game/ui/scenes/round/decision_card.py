@@ -1,0 +1,267 @@
+"""The initiative card as it is drawn: the initiative and its relation, each role with its
+hours, the readiness it asks and the risk of stumbling, and the hours left."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.labels import label
+from game.ui.dashboard import (
+    panel,
+)
+from game.ui.look import (
+    fit_text_block,
+    shortened,
+    text,
+    text_block,
+    wrap,
+)
+from game.ui.scenes.round.base import RoundScene
+from game.ui.words import (
+    ROLE_ORDER,
+    OrgWords,
+    role_meaning,
+)
+
+
+def relation_line(relation, words: OrgWords, t) -> str:
+    """The relation in a line, and what it makes of the organisation (MODEL.md §3)."""
+    return {
+        "customer": t("Residents as customers: they use a service; {org} provides it."),
+        "voter": t("Residents as voters: they want a say; {org} serves democracy."),
+        "subject": t("Residents as subjects: rules apply to them; {org} upholds them."),
+        "user": t("Residents as users: they use public space; {org} manages it."),
+        "partner": t("Residents as partners: they make plans together with {org}, as equals."),
+        "resident": t(
+            "Residents as residents: they organise their own street; {org} is a neighbour."
+        ),
+    }[relation.value].format(org=words.org)
+
+
+class DecisionCard(RoundScene):
+    """Lays out and draws the initiative card; the scene (``DecisionScene``) gives it
+    ``initiative``, ``options`` and its widgets."""
+
+    @property
+    def initiative(self):
+        return self.controller.initiatives()[self.index]
+
+    def options(self):
+        """Per role: hours, readiness asked and present, risk (from the core)."""
+        from game.sim.engine import role_options
+
+        scenario = self.controller.scenario
+        assert scenario is not None
+        return {o.role: o for o in role_options(self.state, scenario, self.initiative.id)}
+
+    def geometry(self) -> dict[str, object]:
+        """Where everything goes, in pixels, from the window and the type size: first what
+        each part needs at least, then the room that is left goes to the roles' rows."""
+        fonts, u = self.app.fonts, self.u
+        column = self.r(552, 64, 712, 580)
+        heading = fonts.get(19, True).get_linesize()
+        sub = fonts.get(17, True).get_linesize()
+        channels = self.controller.channels()
+        channel_rows = -(-len(channels) // 2)
+        predict = self.app.settings.predict
+        small_h = self._button_height("@small_button")
+        channel_row = max(u(40), small_h + u(4))
+        predict_row = channel_row if predict else 0
+        gaps = u(6) + u(4) + u(10) + (u(10) if predict else 0)
+        fixed = heading + sub + channel_rows * channel_row + predict_row + gaps
+        role_min = self._button_height("@left_button") + u(4)
+        if fixed + 5 * role_min > column.height:
+            channel_row = small_h + u(2)
+            predict_row = channel_row if predict else 0
+            fixed = heading + sub + channel_rows * channel_row + predict_row + gaps
+        role_row = max(role_min, min(u(60), (column.height - fixed) // 5))
+        meaning, stats = fonts.get(17), fonts.get(15)
+        two_lines = meaning.get_linesize() + stats.get_linesize() + u(6)
+        roles_top = column.top + heading + u(6)
+        channels_top = roles_top + 5 * role_row + u(10)
+        grid_top = channels_top + sub + u(4)
+        predict_top = grid_top + channel_rows * channel_row + u(10)
+        return {
+            "column": column,
+            "roles_top": roles_top,
+            "role_row": role_row,
+            "two_lines": role_row >= two_lines,
+            "channels_top": channels_top,
+            "grid_top": grid_top,
+            "channel_row": channel_row,
+            "predict_top": predict_top,
+            "predict_row": predict_row,
+        }
+
+    def draw(self, surface: pygame.Surface) -> None:
+        palette, fonts, t = self.app.palette, self.app.fonts, self.t
+        count = len(self.state.current_initiatives)
+        self.top_bar(surface, t("Initiative {n} of {total}").format(n=self.index + 1, total=count))
+        self._draw_card(surface)
+        g = self.geometry()
+        column: pygame.Rect = g["column"]  # type: ignore[assignment]
+        heading = t("Role of {org} (keys 1–5)").format(org=self.words.org)
+        text(
+            surface,
+            fonts.get(19, True),
+            shortened(fonts.get(19, True), heading, column.width),
+            palette.text_dim,
+            column.topleft,
+        )
+        self._draw_roles(surface, g)
+        sub = fonts.get(17, True)
+        channels_head = t("Channels (hours, opening included)")
+        text(
+            surface,
+            sub,
+            shortened(sub, channels_head, column.width),
+            palette.text_dim,
+            (column.left, g["channels_top"]),  # type: ignore[arg-type]
+        )
+        if self.app.settings.predict:
+            ptop: int = g["predict_top"]  # type: ignore[assignment]
+            prow: int = g["predict_row"]  # type: ignore[assignment]
+            text(
+                surface,
+                sub,
+                t("Prediction"),
+                palette.text_dim,
+                (column.left, ptop + (prow - self.u(6)) // 2),
+                "midleft",
+            )
+        self._draw_hours(surface)
+
+    def _draw_card(self, surface: pygame.Surface) -> None:
+        palette, fonts, t, lang = self.app.palette, self.app.fonts, self.t, self.lang
+        initiative = self.initiative
+        card = self.r(16, 64, 520, 580)
+        panel(surface, card, palette, self.u(12))
+        stripe = card.copy()
+        stripe.width = self.u(10)
+        pygame.draw.rect(
+            surface,
+            palette.owners[initiative.owner],
+            stripe,
+            border_top_left_radius=self.u(12),
+            border_bottom_left_radius=self.u(12),
+        )
+        inner = card.inflate(-self.u(52), -self.u(32))
+        inner.left += self.u(8)
+        title_font = fonts.get(26, True)
+        y = inner.top
+        for line in wrap(title_font, initiative.title.get(lang), inner.width)[:2]:
+            text(surface, title_font, line, palette.accent, (inner.left, y))
+            y += title_font.get_linesize()
+        y += self.u(4)
+        words = self.words
+        owner = (
+            words.own if initiative.owner.value == "municipality" else label(initiative.owner, lang)
+        )
+        facts = [
+            t("Initiative of {owner}").format(owner=owner),
+            relation_line(initiative.relation, words, t),
+        ]
+        if initiative.purposes:
+            facts.append(
+                t("Channels for {purposes}").format(
+                    purposes=", ".join(label(p, lang) for p in initiative.purposes)
+                )
+            )
+        small = fonts.get(17)
+        for fact in facts:
+            y += text_block(
+                surface,
+                small,
+                fact,
+                palette.text_dim,
+                pygame.Rect(inner.left, y, inner.width, inner.bottom - y),
+            ) + self.u(2)
+        y += self.u(8)
+        fit_text_block(
+            surface,
+            fonts,
+            initiative.text.get(lang),
+            palette.text,
+            pygame.Rect(inner.left, y, inner.width, inner.bottom - y),
+            sizes=(20, 18, 17, 16, 15),
+        )
+
+    def _draw_roles(self, surface: pygame.Surface, g: dict[str, object]) -> None:
+        palette, fonts, t = self.app.palette, self.app.fonts, self.t
+        column: pygame.Rect = g["column"]  # type: ignore[assignment]
+        row: int = g["role_row"]  # type: ignore[assignment]
+        y: int = g["roles_top"]  # type: ignore[assignment]
+        two: bool = g["two_lines"]  # type: ignore[assignment]
+        meaning, stats, bold = fonts.get(17), fonts.get(15), fonts.get(15, True)
+        options = self.options()
+        hours_unit = t("h")
+        left = column.left + self.u(232) + self.u(12)
+        width = column.right - left - self.u(14)
+        for role in ROLE_ORDER:
+            option = options[role]
+            box = pygame.Rect(left, y, width, row - self.u(6))
+            pygame.draw.line(
+                surface,
+                palette.role(role),
+                (box.left, box.top + self.u(4)),
+                (box.left, box.bottom - self.u(4)),
+                max(4, self.u(6)),
+            )
+            x = box.left + self.u(14)
+            room = box.right - x
+            lines_h = meaning.get_linesize() + stats.get_linesize() if two else stats.get_linesize()
+            top = box.top + (box.height - lines_h) // 2
+            if two:
+                shown = shortened(meaning, role_meaning(role, t), room)
+                text(surface, meaning, shown, palette.text, (x, top))
+                top += meaning.get_linesize()
+            ready = t("readiness {have} of {needs}").format(
+                have=round(option.readiness), needs=round(option.demand)
+            )
+            first = f"{option.hours} {hours_unit} · {ready} · "
+            if option.risk <= 0:
+                risk, colour = t("no risk"), palette.good
+            else:
+                risk = t("risk {pct}%").format(pct=max(1, round(option.risk * 100)))
+                colour = palette.bad if option.risk >= 0.2 else palette.neutral
+            if stats.size(first + risk)[0] > room:
+                have, needs = round(option.readiness), round(option.demand)
+                first = f"{option.hours} {hours_unit} · {have}/{needs} · "
+            drawn = text(surface, stats, first, palette.text_dim if two else palette.text, (x, top))
+            text(
+                surface,
+                bold,
+                shortened(bold, risk, box.right - drawn.right),
+                colour,
+                (drawn.right, top),
+            )
+            y += row
+
+    def _draw_hours(self, surface: pygame.Surface) -> None:
+        palette, fonts, t = self.app.palette, self.app.fonts, self.t
+        cost = self.controller.cost()
+        left = cost.hours_available - cost.hours
+        colour = palette.bad if left < 0 else palette.text
+        summary = t("This round so far: {used} of {available} hours").format(
+            used=cost.hours, available=cost.hours_available
+        )
+        start, end = self.free
+        area = pygame.Rect(
+            start + self.u(6), self.r(0, 656, 0, 54).top, end - start - self.u(6), self.u(54)
+        )
+        big = fonts.get(19, True)
+        if left < 0:
+            warn = fonts.get(15)
+            total = big.get_linesize() + warn.get_linesize()
+            top = area.centery - total // 2
+            text(surface, big, shortened(big, summary, area.width), colour, (area.left, top))
+            message = t("Too many hours: drop a channel or choose a lighter role.")
+            text(
+                surface,
+                warn,
+                shortened(warn, message, area.width),
+                palette.bad,
+                (area.left, top + big.get_linesize()),
+            )
+        else:
+            text(surface, big, shortened(big, summary, area.width), colour, area.midleft, "midleft")

@@ -1,0 +1,288 @@
+"""Development: what the organisation invests in itself this round."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.labels import label
+from game.ui.dashboard import (
+    panel,
+    resources,
+    resources_height,
+)
+from game.ui.look import (
+    block_height,
+    shortened,
+    text,
+    text_block,
+    wrap,
+)
+from game.ui.scenes.round.base import RoundScene
+
+DIGITS = {getattr(pygame, f"K_{i}"): i for i in range(1, 10)}
+
+
+class DevelopmentScene(RoundScene):
+    """Investments in the organisation, then the confirm that resolves the round.
+
+    The rows are as tall as the type size needs; a line of description under each action when
+    there is room for all of them (the whole text is always in the action's tooltip, and on the
+    right once it is chosen)."""
+
+    name = "development"
+
+    def on_enter(self) -> None:
+        self.detail: str | None = None
+
+    def rows(self) -> tuple[int, int, int, bool]:
+        """(top, row height, button height, with descriptions) in pixels."""
+        fonts = self.app.fonts
+        top = self.r(0, 64, 0, 0).top + fonts.get(20, True).get_linesize() + self.u(8)
+        bottom = self.r(0, 644, 0, 0).top - fonts.get(16).get_linesize() - self.u(6)
+        button_h = max(self.u(42), self._button_height("@left_button"))
+        count = max(1, min(9, len(self.offers)))
+        described = button_h + fonts.get(16).get_linesize() + self.u(8)
+        if count * described <= bottom - top:
+            return top, described, button_h, True
+        plain = max(button_h + self.u(4), min(self.u(50), (bottom - top) // count))
+        return top, plain, min(button_h, plain - self.u(2)), False
+
+    def columns(self) -> tuple[pygame.Rect, int]:
+        """The plan's panel on the right, and where the cost column starts."""
+        width = round(564 - (self.fs - 1) * 100)
+        side = self.r(1264 - width, 64, width, 570)
+        cost_w = self.app.fonts.get(16).size("88 " + self.t("h") + " · € 888k")[0]
+        return side, side.left - self.u(16) - cost_w
+
+    def build(self) -> None:
+        t, lang = self.t, self.lang
+        planned = self.controller.plan.actions
+        hours_unit = t("h")
+        self.offers = [(a, ok) for a, ok in self.controller.actions() if ok or a.id in planned]
+        top, step, button_h, _ = self.rows()
+        _, cost_x = self.columns()
+        left = self.r(16, 0, 0, 0).left
+        y = top
+        for key, (action, _) in enumerate(self.offers[:9], start=1):
+            cost = action.cost
+            caption = f"{key}  {action.title.get(lang)}"
+            self.button(
+                pygame.Rect(left, y, cost_x - self.u(10) - left, button_h),
+                caption,
+                lambda aid=action.id: self.toggle(aid),
+                selected=action.id in planned,
+                tooltip=action.text.get(lang)
+                + f" ({cost.capacity} {hours_unit}, € {cost.budget:.0f}k)",
+                kind="@left_button",
+            )
+            y += step
+        problems = self.controller.problems()
+        ok = not problems
+        why = None if ok else problems[0].explain(lang)
+        self.bottom_bar(
+            [(t("Back"), self.back, {})],
+            (t("Resolve the round"), self.resolve, {"enabled": ok, "tooltip": why}),
+        )
+        self.title_button()
+
+    def toggle(self, action_id: str) -> None:
+        self.controller.toggle_action(action_id)
+        self.detail = action_id
+        self.rebuild()
+
+    def on_key(self, event: pygame.event.Event) -> None:
+        number = DIGITS.get(event.key)
+        if number is not None and number <= len(self.offers):
+            self.toggle(self.offers[number - 1][0].id)
+            return
+        super().on_key(event)
+
+    def resolve(self) -> None:
+        if self.controller.problems():
+            self.rebuild()
+            return
+        self.controller.resolve()
+        self.app.play("reveal")
+        self.app.go(self.app.scenes.outcome)
+
+    def default_action(self) -> None:
+        self.resolve()
+
+    def back(self) -> None:
+        count = len(self.state.current_initiatives)
+        if count:
+            self.app.go(self.app.scenes.decision, count - 1)
+        else:
+            self.app.go(self.app.scenes.briefing)
+
+    def draw(self, surface: pygame.Surface) -> None:
+        palette, fonts, t, lang = self.app.palette, self.app.fonts, self.t, self.lang
+        self.top_bar(surface, t("Development of the organisation"))
+        side, cost_x = self.columns()
+        left = self.r(16, 0, 0, 0).left
+        head = fonts.get(20, True)
+        text(
+            surface,
+            head,
+            shortened(
+                head, t("Invest in the organisation (keys 1–9)"), side.left - left - self.u(12)
+            ),
+            palette.text_dim,
+            (left, self.r(0, 64, 0, 0).top),
+        )
+        small = fonts.get(16)
+        hours_unit = t("h")
+        top, step, button_h, described = self.rows()
+        for i, (action, _) in enumerate(self.offers[:9]):
+            y = top + i * step
+            if described:
+                room = side.left - left - self.u(20)
+                line = shortened(small, action.text.get(lang), room)
+                text(
+                    surface,
+                    small,
+                    line,
+                    palette.text_dim,
+                    (left + self.u(8), y + button_h + self.u(2)),
+                )
+            cost = action.cost
+            label_text = f"{cost.capacity} {hours_unit} · € {cost.budget:.0f}k"
+            text(
+                surface, small, label_text, palette.text_dim, (cost_x, y + button_h // 2), "midleft"
+            )
+        locked = sum(1 for _, ok in self.controller.actions() if not ok)
+        if not self.offers:
+            text(
+                surface,
+                fonts.get(18),
+                t("Nothing to invest in this round."),
+                palette.text,
+                (left, top),
+            )
+        if locked:
+            message = t("{n} more become available as {org} grows.").format(
+                n=locked, org=self.words.org
+            )
+            y = top + min(9, len(self.offers)) * step + self.u(4)
+            text(
+                surface,
+                small,
+                shortened(small, message, side.left - left - self.u(12)),
+                palette.text_dim,
+                (left, y),
+            )
+        self._draw_plan(surface, side)
+
+    def _plan_entries(
+        self, size: int, detail: bool, limit: bool, decisions, problems
+    ) -> tuple[list, list]:
+        """The plan's texts at body size ``size``, before and after the resources: each
+        (message, colour, font, indent, most lines or None, dot colour or None, gap after).
+        ``detail``: the chosen action's description too; ``limit``: long texts end in "…"."""
+        palette, fonts, lang, t = self.app.palette, self.app.fonts, self.lang, self.t
+        scenario = self.controller.scenario
+        assert scenario is not None
+        body, bold = fonts.get(size), fonts.get(size, True)
+        before: list[tuple] = []
+        for decision in decisions.initiatives:
+            title = scenario.initiative(decision.initiative).title.get(lang)
+            channels = ", ".join(
+                scenario.channel(c).name.get(lang) for c in decision.channels
+            ) or t("no channels")
+            line = f"{title}: {label(decision.role, lang)} · {channels}"
+            dot = palette.role(decision.role)
+            before.append((line, palette.text, body, self.u(20), 2 if limit else None, dot, 4))
+        for action_id in self.controller.plan.actions:
+            title = "+ " + scenario.action(action_id).title.get(lang)
+            before.append((title, palette.accent, body, 0, 1 if limit else None, None, 2))
+        after: list[tuple] = []
+        if detail and self.detail:
+            message = scenario.action(self.detail).text.get(lang)
+            after.append((message, palette.text_dim, fonts.get(size - 1), 0, 3, None, 8))
+        for problem in problems[:3]:
+            message = problem.explain(lang)
+            after.append((message, palette.bad, bold, 0, 2 if limit else None, None, 4))
+        return before, after
+
+    def _entry_lines(self, entry: tuple, width: int) -> int:
+        message, _, font, indent, most, _, _ = entry
+        lines = len(wrap(font, message, width - indent))
+        return lines if most is None else min(lines, most)
+
+    def _plan_fits(self, inner: pygame.Rect, top: int, res_h: int, entries) -> bool:
+        """Whether the plan's texts, measured, fit between ``top`` and the panel's bottom."""
+        y = top
+        before, after = entries
+        for i, group in enumerate((before, after)):
+            for entry in group:
+                font = entry[2]
+                lines = self._entry_lines(entry, inner.width)
+                if y + block_height(font, lines) > inner.bottom + 2:
+                    return False
+                y += lines * round(font.get_linesize() * 1.15) + self.u(entry[6])
+            if i == 0:
+                y += self.u(10) + res_h
+                if y > inner.bottom:
+                    return False
+                y += self.u(10)
+        return True
+
+    def _draw_plan(self, surface: pygame.Surface, side: pygame.Rect) -> None:
+        """The team's plan: decisions, investments, what is left, and what is still wrong.
+        Measured: at a large type size a long plan drops the chosen action's description
+        first, then steps down a size, and only then ends long lines in "…"."""
+        palette, fonts, t = self.app.palette, self.app.fonts, self.t
+        panel(surface, side, palette, self.u(10))
+        inner = side.inflate(-self.u(28), -self.u(24))
+        y = inner.top
+        heading = fonts.get(18, True)
+        text(surface, heading, t("Your plan for this round"), palette.text_dim, (inner.left, y))
+        y += heading.get_linesize() + self.u(4)
+        res_h = resources_height(fonts, inner.width, t)
+        tries = ((17, True, False), (17, False, False), (16, False, False), (15, False, False))
+        decisions, problems = self.controller.decisions(), self.controller.problems()
+        size, entries = 15, self._plan_entries(15, False, True, decisions, problems)
+        for option in tries:
+            candidate = self._plan_entries(*option, decisions, problems)
+            if self._plan_fits(inner, y, res_h, candidate):
+                size, entries = option[0], candidate
+                break
+        body = fonts.get(size)
+
+        def block(entry: tuple, reserve: int = 0) -> None:
+            nonlocal y
+            message, colour, font, indent, most, dot, gap = entry
+            lines = self._entry_lines(entry, inner.width)
+            if y + block_height(font, lines) + reserve > inner.bottom + 2:
+                return  # the last resort's leftovers: never drawn over the edge
+            if dot is not None:
+                centre = (inner.left + self.u(6), y + font.get_linesize() // 2)
+                pygame.draw.circle(surface, dot, centre, self.u(6))
+            area = pygame.Rect(
+                inner.left + indent, y, inner.width - indent, block_height(font, lines)
+            )
+            y += text_block(surface, font, message, colour, area, max_lines=most) + self.u(gap)
+
+        before, after = entries
+        for entry in before:
+            block(entry, reserve=self.u(10) + res_h)
+        cost = self.controller.cost()
+        y += self.u(10)
+        resources(
+            surface,
+            pygame.Rect(inner.left, y, inner.width, res_h),
+            cost.hours_available - cost.hours,
+            cost.hours_available,
+            cost.budget_available - cost.budget,
+            palette,
+            fonts,
+            t,
+        )
+        y += res_h + self.u(10)
+        for entry in after:
+            block(entry)
+        if not problems:
+            message = t("All set. Resolve the round when the group agrees.")
+            lines = len(wrap(body, message, inner.width))
+            if y + block_height(body, lines) <= inner.bottom + 2:  # a hint: only when it fits
+                block((message, palette.good, body, 0, None, None, 0))

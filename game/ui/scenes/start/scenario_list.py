@@ -1,0 +1,86 @@
+"""The scenarios a new game can start with: read from their folder (or a pack), kept while
+their files do not change."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from game.packs import Pack
+from game.scenario.loader import ScenarioInfo
+
+ScenarioCache = dict[Path, tuple[tuple[int, int] | None, ScenarioInfo]]
+
+
+def scenario_list(
+    directory: Path | None,
+    extra: str | None = None,
+    cache: ScenarioCache | None = None,
+    pack: Pack | None = None,
+) -> list[ScenarioInfo]:
+    """Every scenario in ``directory`` (and ``extra``, a file named on the command line), each
+    loaded, or with the loader's problems. With a pack (and no ``directory``): the pack's choice,
+    in its order (``game.packs.shelf``).
+
+    With ``cache``, a file is read again only when its time or size changed (a trainer's edit):
+    opening the scenario list then costs a look at the folder, not loading every scenario.
+    """
+    from game.scenario.loader import SCENARIO_DIR, SUFFIXES, scenario_path
+
+    folder = directory or SCENARIO_DIR
+    if pack is not None and directory is None:
+        from game.packs.shelf import pack_scenarios
+
+        infos = pack_scenarios(pack)
+        files = [info.path for info in infos]
+    else:
+        try:
+            files = sorted(p for p in folder.iterdir() if p.suffix in SUFFIXES and p.is_file())
+        except OSError:
+            files = []
+        infos = sorted((_scenario_info(path, cache) for path in files), key=_id)
+    if extra is not None:
+        path = scenario_path(extra)
+        if path.is_file() and all(path.resolve() != f.resolve() for f in files):
+            infos.append(_scenario_info(path, cache))
+    return infos
+
+
+def _id(info: ScenarioInfo) -> str:
+    return info.id
+
+
+def _scenario_info(path: Path, cache: ScenarioCache | None) -> ScenarioInfo:
+    from game.scenario.loader import scenario_info, scenario_stamp
+
+    stamp = scenario_stamp(path)
+    if cache is not None:
+        known = cache.get(path)
+        if known is not None and stamp is not None and known[0] == stamp:
+            return known[1]
+    info = scenario_info(path)
+    if cache is not None:
+        cache[path] = (stamp, info)
+    return info
+
+
+def problem_lines(error: Exception | None) -> list[str]:
+    """A loader error as lines for the screen: 'line 12, column 3: field.path: message'."""
+    if error is None:
+        return []
+    problems = getattr(error, "problems", None)
+    if not problems:
+        return str(error).splitlines()
+    lines = []
+    for problem in problems:
+        where = f"{problem.line}:{problem.column}" if problem.line else ""
+        parts = [part for part in (where, problem.path, problem.message) if part]
+        lines.append(": ".join(parts))
+    return lines
+
+
+def absolute_path(path: Path) -> str | None:
+    """Where a scenario file is, for its saves to find it again after a restart."""
+    try:
+        return str(path.resolve())
+    except (OSError, RuntimeError):
+        return None

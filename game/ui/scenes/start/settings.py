@@ -1,0 +1,172 @@
+"""The room's settings: language, type size, full screen, colours, sound, the prediction step
+and the facilitator's PIN."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pygame
+
+from game.ui.look import (
+    shortened,
+    text,
+    wrap,
+)
+from game.ui.scene import Scene
+from game.ui.settings import FONT_SCALES
+
+
+class SettingsScene(Scene):
+    """Language, type size, full screen, colour-blind palette, sound, prediction step."""
+
+    name = "settings"
+    offers_help = False
+
+    def __init__(self, app, return_to: Callable[[], Scene] | type[Scene]) -> None:
+        super().__init__(app)
+        self.return_to = return_to
+
+    def reopen(self) -> Callable[[], Scene]:
+        return_to = self.return_to
+        return lambda: type(self)(self.app, return_to)
+
+    def build(self) -> None:
+        t, s = self.t, self.app.settings
+        self.label(self.r(80, 30, 900, 50), t("Settings"), "#heading")
+        rows: list[tuple[str, list[tuple[str, bool, Callable[[], None]]]]] = [
+            (
+                t("Language"),
+                [
+                    ("Nederlands", s.language == "nl", lambda: self.change(language="nl")),
+                    ("English", s.language == "en", lambda: self.change(language="en")),
+                ],
+            ),
+            (
+                t("Type size"),
+                [
+                    (
+                        f"{round(scale * 100)}%",
+                        abs(s.font_scale - scale) < 1e-6,
+                        lambda scale=scale: self.change(font_scale=scale),
+                    )
+                    for scale in FONT_SCALES
+                ],
+            ),
+            (t("Full screen (F11)"), self._on_off("fullscreen")),
+            (t("Colour-blind safe colours"), self._on_off("colour_blind")),
+            (t("Sound"), self._on_off("sound")),
+            (t("Predict before the reveal"), self._on_off("predict")),
+        ]
+        fonts = self.app.fonts
+        pin_name = t("Facilitator PIN (F9)")
+        names = [name for name, _ in rows] + [pin_name]
+        name_w = max(fonts.get(20).size(name)[0] for name in names) + self.u(24)
+        left = self.r(80, 0, 0, 0).left
+        height = max(self.u(50), self._button_height(None))
+        step = height + max(self.u(12), round(self.u(70) - height))
+        sample_h = fonts.get(20).get_linesize() + self.u(8)
+        kept_h = 3 * fonts.get(15).get_linesize() + self.u(10)
+        room = self.r(0, 700, 0, 0).top - kept_h - sample_h - self.r(0, 104, 0, 0).top
+        step = min(step, max(height + self.u(6), room // (len(rows) + 1)))
+        y = self.r(0, 104, 0, 0).top
+        for name, options in rows:
+            self.label(pygame.Rect(left, y, name_w, height), name, grow=False)
+            x = left + name_w
+            for caption, chosen, action in options:
+                width = self.fitted(caption, None, 150)
+                self.button(pygame.Rect(x, y, width, height), caption, action, selected=chosen)
+                x += width + self.u(12)
+            y += step
+        # The facilitator panel's PIN (F9), so a team cannot open it (issue 12).
+        self.label(pygame.Rect(left, y, name_w, height), pin_name, grow=False)
+        x = left + name_w
+        self.pin_entry = self.entry(pygame.Rect(x, y, self.u(150), height), s.facilitator_pin)
+        self.pin_entry.set_text_length_limit(8)
+        x += self.u(150) + self.u(12)
+        for caption, action in (
+            (t("Set"), self.set_pin),
+            (t("No PIN"), lambda: self.change(facilitator_pin="")),
+        ):
+            width = self.fitted(caption, None, 150)
+            self.button(pygame.Rect(x, y, width, height), caption, action)
+            x += width + self.u(12)
+        y += step
+        self.sample_top = y + self.u(4)
+        back_w = self.fitted(t("Back"), "@big_button", 220)
+        self.back_rect = pygame.Rect(self.r(80, 640, 0, 0).topleft, (back_w, self.u(52)))
+        self.button(self.back_rect, t("Back"), self.back, kind="@big_button")
+        self.move_focus(1)
+
+    def _on_off(self, field: str) -> list[tuple[str, bool, Callable[[], None]]]:
+        value = getattr(self.app.settings, field)
+        return [
+            (self.t("On"), value, lambda: self.change(**{field: True})),
+            (self.t("Off"), not value, lambda: self.change(**{field: False})),
+        ]
+
+    def change(self, **changes: object) -> None:
+        self.app.apply_settings(self.app.settings.with_(**changes))
+
+    def set_pin(self) -> None:
+        """Four to eight digits; anything else is not taken (the row says so)."""
+        pin = self.pin_entry.get_text().strip()
+        self.pin_problem = not (pin.isdigit() and 4 <= len(pin) <= 8)
+        if self.pin_problem:
+            self.rebuild()
+            return
+        self.change(facilitator_pin=pin)
+
+    def back(self) -> None:
+        self.app.go(self.return_to)
+
+    def draw(self, surface: pygame.Surface) -> None:
+        fonts, palette = self.app.fonts, self.app.palette
+        sample = self.t("This is how large the text is. Can the back row read it?")
+        if getattr(self, "pin_problem", False):
+            sample = self.t("A PIN is four to eight digits.")
+        left = self.r(80, 0, 0, 0).left
+        width = self.r(0, 0, 1160, 0).width
+        text(
+            surface,
+            fonts.get(20),
+            shortened(fonts.get(20), sample, width),
+            palette.text_dim,
+            (left, self.sample_top),
+        )
+        explanation, folder = self.where_kept()
+        x = self.back_rect.right + self.u(24)
+        small, bold = fonts.get(15), fonts.get(15, True)
+        room = self.r(1240, 0, 0, 0).left - x
+        lines = wrap(small, explanation, room)[:2]
+        home = self.app.home
+        settings_line = (
+            None
+            if home.where == "beside"
+            else self.t("Settings are kept in {path}").format(path=home.settings_file)
+        )
+        total = len(lines) * small.get_linesize() + bold.get_linesize()
+        total += small.get_linesize() if settings_line else 0
+        y = min(self.back_rect.centery - total // 2, self.r(0, 714, 0, 0).top - total)
+        for line in lines:
+            text(surface, small, line, palette.text_dim, (x, y))
+            y += small.get_linesize()
+        text(surface, bold, shortened(bold, folder, room), palette.text, (x, y))
+        y += bold.get_linesize()
+        if settings_line:
+            text(surface, small, shortened(small, settings_line, room), palette.text_dim, (x, y))
+
+    def where_kept(self) -> tuple[str, str]:
+        """Where saves, settings and results go, and why there (portable or not)."""
+        t, home, saves = self.t, self.app.home, self.app.saves
+        if saves is not None and saves.directory != home.saves:
+            return t("Saves are kept in this folder (chosen with --saves):"), str(saves.directory)
+        if home.where == "beside":
+            why = t("Saves, settings and results are kept beside the game (portable):")
+        elif home.where == "user":
+            why = t(
+                "The game's folder is read-only, so saves, settings and results are kept in "
+                "your own folder:"
+            )
+        else:
+            why = t("Saves and results are kept in the project folder:")
+        return why, str(home.root)

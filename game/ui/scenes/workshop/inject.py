@@ -1,0 +1,116 @@
+"""Bring one of the scenario's events in now, for every team."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+import pygame
+
+from game.ui.look import block_height, text, text_block, wrap
+from game.ui.scene import Host, Scene
+from game.ui.scenes.workshop.over import OverScene
+
+if TYPE_CHECKING:
+    pass
+
+
+class InjectScene(OverScene):
+    """Choose one of the scenario's events to bring into this round's news now."""
+
+    name = "facilitator_inject"
+    offers_help = False
+
+    def __init__(self, app: Host, over: Scene, page: int = 0) -> None:
+        super().__init__(app)
+        self.over = over
+        self.page = page
+
+    def reopen(self) -> Callable[[], Scene]:
+        return lambda: self
+
+    def hint(self) -> str:
+        return self.t(
+            "Its effects apply at once and stay in the game's record; initiatives it brings join "
+            "the table."
+        )
+
+    def build(self) -> None:
+        from game.sim.facilitator import injectable_events
+
+        t, u, fonts, lang = self.t, self.u, self.app.fonts, self.lang
+        left, right = self.r(60, 0, 0, 0).left, self.r(1220, 0, 0, 0).left
+        width = right - left
+        heading = self.heading(t("Bring in news now"), left, self.r(0, 20, 0, 0).top, right)
+        # What bringing news in does, under the heading, as many lines as it takes.
+        hint_font = fonts.get(17)
+        lines = len(wrap(hint_font, self.hint(), width))
+        self.hint_rect = pygame.Rect(
+            left, heading.bottom + u(4), width, block_height(hint_font, lines)
+        )
+        back_h = max(u(58), self._button_height("@big_button"))
+        bottom = min(self.r(0, 640, 0, 0).top, self.r(0, 706, 0, 0).top - back_h)
+        back_w = self.fitted(t("Back"), "@big_button", 300)
+        self.button(
+            pygame.Rect(left, bottom, back_w, back_h), t("Back"), self.back, kind="@big_button"
+        )
+        # The events in two columns when every title fits one, else in one; a page at a time
+        # when there are more than fit.
+        scenario, state = self.controller.scenario, self.controller.state
+        events = injectable_events(state, scenario) if scenario and state else []
+        gap = u(10)
+        row_h = max(u(52), self._button_height("@left_button"))
+        top = self.hint_rect.bottom + u(14)
+        half = (width - u(20)) // 2
+        titles = [event.title.get(lang) for event in events]
+        widest = max((self.needed(title, "@left_button") for title in titles), default=0)
+        columns = 2 if widest <= half else 1
+        column_w = half if columns == 2 else width
+        rows = max(1, (bottom - u(12) - top + gap) // (row_h + gap))
+        per_page = rows * columns
+        pages = max(1, -(-len(events) // per_page))
+        self.page = max(0, min(self.page, pages - 1))
+        self.pages = pages
+        shown = events[self.page * per_page : (self.page + 1) * per_page]
+        for i, event in enumerate(shown):
+            x = left + (i % columns) * (column_w + u(20))
+            y = top + (i // columns) * (row_h + gap)
+            self.button(
+                pygame.Rect(x, y, column_w, row_h),
+                event.title.get(lang),
+                lambda e=event.id: self.bring(e),
+                tooltip=event.text.get(lang),
+                kind="@left_button",
+            )
+        if pages > 1:
+            x = right
+            for caption, step, enabled in (
+                (t("Later"), 1, self.page < pages - 1),
+                (t("Earlier"), -1, self.page > 0),
+            ):
+                w = self.fitted(caption, None, 130)
+                x -= w
+                rect = pygame.Rect(x, bottom, w, back_h)
+                self.button(rect, caption, lambda s=step: self.turn(s), enabled=enabled)
+                x -= gap
+        self.move_focus(1)
+
+    def turn(self, step: int) -> None:
+        self.page += step
+        self.rebuild()
+
+    def bring(self, event_id: str) -> None:
+        self.controller.inject(event_id)
+        self.app.play("confirm")
+        self.back_to_over()
+
+    def back(self) -> None:
+        self.app.go(self.app.scenes.facilitator(self.app, self.over))
+
+    def draw(self, surface: pygame.Surface) -> None:
+        palette, fonts = self.app.palette, self.app.fonts
+        text_block(surface, fonts.get(17), self.hint(), palette.text_dim, self.hint_rect)
+        if self.pages > 1:
+            note = self.t("Page {n} of {total}").format(n=self.page + 1, total=self.pages)
+            where = (self.r(1220, 0, 0, 0).left, self.hint_rect.top - self.u(4))
+            text(surface, fonts.get(16, True), note, palette.text_dim, where, "bottomright")
