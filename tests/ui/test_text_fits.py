@@ -12,6 +12,7 @@ scenarios.
 
 from __future__ import annotations
 
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -43,7 +44,12 @@ CASES = [
 def _tour_problems(
     tmp_path: Path, lang, scale, size, scenario: str | None = None, seed: int = 1
 ) -> tuple[list[str], list[str]]:
-    """Every scene of the tour checked: (the scenes seen, what does not fit)."""
+    """Every scene of the tour checked: (the scenes seen, what does not fit).
+
+    The error screen shows the log file's path as one unbroken word, so the logs go to a short
+    folder of their own: what fits must not depend on how deep pytest puts ``tmp_path`` (in a
+    worker of ``pytest -n`` it lies one folder deeper, ``popen-gw0/``).
+    """
     found: list[str] = []
     scenes: list[str] = []
 
@@ -52,17 +58,18 @@ def _tour_problems(
         report = check(app)
         found.extend(f"{name}: {problem}" for problem in report.problems)
 
-    run_tour(
-        tmp_path,
-        size,
-        lang,
-        scenario=scenario,
-        seed=seed,
-        font_scale=scale,
-        inspect=inspect,
-        pictures=False,
-        log_dir=tmp_path / "logs",
-    )
+    with tempfile.TemporaryDirectory(prefix="ng-logs-") as logs:
+        run_tour(
+            tmp_path,
+            size,
+            lang,
+            scenario=scenario,
+            seed=seed,
+            font_scale=scale,
+            inspect=inspect,
+            pictures=False,
+            log_dir=Path(logs),
+        )
     return scenes, found
 
 
@@ -97,7 +104,7 @@ def test_issue10_the_check_finds_what_does_not_fit(monkeypatch: pytest.MonkeyPat
 
     from game.ui import look
     from game.ui.scenes import TitleScene
-    from tests.uitools import start_app
+    from tests.helpers.ui import start_app
 
     pilot = start_app(monkeypatch, tmp_path)
     try:
