@@ -12,14 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from game.saves import (
-    FORMAT_VERSION,
-    SaveError,
-    SaveKind,
-    SaveStore,
-    load_save,
-    read_save,
-)
+from game.saves import FORMAT_VERSION, SaveError, SaveKind, SaveStore, load_save, read_save
 from game.saves.migrations import (
     MIGRATIONS,
     document_checksum,

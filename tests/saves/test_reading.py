@@ -18,13 +18,7 @@ from typing import Any
 
 import pytest
 
-from game.saves import (
-    SaveError,
-    SaveStore,
-    load_save,
-    new_game_id,
-    read_save,
-)
+from game.saves import SaveError, SaveStore, load_save, new_game_id, read_save
 from game.saves.codec import MAX_SAVE_BYTES
 from game.scenario.models import Scenario
 from tests.helpers.saves import finder, forged, played, rewrite

@@ -16,13 +16,7 @@ from game.saves import SaveStore
 from game.saves.store import load_save, write_save
 from game.scenario.loader import load_scenario
 from game.sim import Bot, play, resolve_round
-from game.sim.length import (
-    estimated_minutes,
-    played_scenario,
-    rounds_played,
-    selection,
-    start_game,
-)
+from game.sim.length import estimated_minutes, played_scenario, rounds_played, selection, start_game
 from tests.conftest import make_scenario
 from tests.helpers.saves import EXAMPLES, example_scenario, finder
 
