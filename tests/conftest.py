@@ -1,8 +1,10 @@
-"""Shared fixtures: the shipped default scenario and a small builder for rule tests."""
+"""Shared fixtures: the shipped default scenario and a small builder for rule tests; and the order
+in which `pytest -n` hands out the test files."""
 
 from __future__ import annotations
 
 import copy
+import os
 from pathlib import Path
 from typing import Any
 
@@ -88,3 +90,12 @@ def default_scenario() -> Scenario:
 @pytest.fixture
 def small() -> Scenario:
     return make_scenario()
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """With ``pytest -n``, files with slow tests are handed out first (the order within a file
+    stays): a long file handed out last would keep one process working while the others wait."""
+    if not os.environ.get("PYTEST_XDIST_WORKER"):
+        return
+    slow = {item.path for item in items if item.get_closest_marker("slow")}
+    items.sort(key=lambda item: item.path not in slow)

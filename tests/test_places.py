@@ -84,3 +84,13 @@ def test_a_built_game_finds_its_own_pack(tmp_path: Path, monkeypatch: pytest.Mon
     assert installed_pack_dir() is None  # a folder without pack.yaml is not a pack
     (tmp_path / "pack" / "pack.yaml").write_text("id: p\nname: P\n", encoding="utf-8")
     assert installed_pack_dir() == tmp_path / "pack"
+
+
+@pytest.mark.filterwarnings("error::UserWarning")
+def test_issue10_settings_live_in_the_config_folder_unless_portable(tmp_path) -> None:
+    from game.places import DataHome
+
+    assert DataHome(tmp_path, "beside").settings_file == tmp_path / "settings.json"
+    for where in ("source", "user"):
+        kept = DataHome(tmp_path, where).settings_file  # type: ignore[arg-type]
+        assert kept.name == "settings.json" and tmp_path not in kept.parents

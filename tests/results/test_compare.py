@@ -1,0 +1,60 @@
+"""The comparison of teams (``game.results.compare``): who is compared, and who is left out and why
+(issue 12)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from game.results.compare import compare_files, compare_results
+from game.saves import new_game_id
+from game.scenario.models import Scenario
+from game.sim import play
+from game.sim.state import GameState
+from tests.helpers.results import write_team_results
+from tests.helpers.saves import played
+
+
+def test_issue12_compare_leaves_out_bad_files_and_other_games_with_the_reason(
+    games: dict[str, GameState], default_scenario: Scenario, tmp_path: Path
+) -> None:
+    scenario = default_scenario
+    rood = write_team_results(tmp_path, games["best"], scenario, "Team Rood")
+    blauw = write_team_results(tmp_path, games["random"], scenario, "Team Blauw")
+    groen = write_team_results(tmp_path, games["participating"], scenario, "Team Rood")  # same name
+    other_seed = write_team_results(tmp_path, play(scenario, 8, "best"), scenario, "Team Zaad")
+    short = write_team_results(tmp_path, games["best"], scenario, "Team Kort", length="short")
+    broken = tmp_path / "broken.json"
+    broken.write_text("{ nope")
+    game_id = new_game_id()
+    halfway = write_team_results(
+        tmp_path, played(scenario, 7, 4, "best"), scenario, "Team Geel", game_id=game_id
+    )
+    whole = write_team_results(
+        tmp_path / "usb", games["best"], scenario, "Team Geel", game_id=game_id
+    )
+    comparison = compare_files([rood, blauw, groen, other_seed, short, broken, halfway, whole])
+    names = [team.name for team in comparison.teams]
+    assert names == ["Team Rood", "Team Blauw", "Team Rood (2)", "Team Geel"]
+    assert comparison.teams[-1].path == whole  # the copy that got furthest
+    reasons = {item.path.name: item.explain("en") for item in comparison.left_out}
+    assert "seed" in reasons[other_seed.name]
+    assert "length" in reasons[short.name]
+    assert "damaged" in reasons[broken.name]
+    assert "same game" in reasons[halfway.name]
+    assert all(item.explain("nl") for item in comparison.left_out)
+    rows = comparison.initiative_rows()
+    assert rows and all(len(row.choices) == 4 for row in rows)
+    assert any(row.differed for row in rows)
+    # A folder (a USB stick's results/) is read whole; another scenario is left out.
+    raad = play_other(tmp_path)
+    folder = compare_files([tmp_path / "usb", raad])
+    assert [t.name for t in folder.teams] == ["Team Geel"]
+    assert "scenario" in folder.left_out[0].explain("en")
+    assert compare_results([]).teams == []
+
+
+def play_other(tmp_path: Path) -> Path:
+    from game.scenario.loader import load_scenario, scenario_path
+
+    scenario = load_scenario(scenario_path("raadsgriffie"))
+    return write_team_results(tmp_path, play(scenario, 7, "best"), scenario, "Griffie")

@@ -1,0 +1,68 @@
+"""The take-home pages (``game.results.report``), read as HTML without a browser (issue 12).
+
+``test_report_in_browser.py`` opens them in Chromium."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from game.cli import main
+from game.results import read_results
+from game.results.compare import compare_results
+from game.results.report import _all_texts, compare_html, report_html
+from game.scenario.models import Scenario
+from game.sim.state import GameState
+from tests.helpers.results import write_team_results
+
+
+def test_issue12_report_pages_are_self_contained_and_in_the_language_asked(
+    games: dict[str, GameState], default_scenario: Scenario, tmp_path: Path
+) -> None:
+    results = read_results(
+        write_team_results(tmp_path, games["random"], default_scenario, "Team <b>Rood</b>")
+    )
+    for lang, words in (
+        ("nl", ("Nabespreking van", "Aanbevelingen")),
+        ("en", ("Debrief of", "Recommendations")),
+    ):
+        html = report_html(results, lang)
+        assert all(w in html for w in words)
+        assert "Team &lt;b&gt;Rood&lt;/b&gt;" in html  # names are escaped
+        assert "<script" not in html.lower()
+        assert not re.search(r"(src|href)=\"(https?:)?//", html)
+        assert html.count("<svg") == 2
+        first = results.rounds[0].decisions[0]
+        assert first.outcome_text is not None
+        assert _escaped(first.outcome_text.get(lang)) in html
+    comparison = compare_results([(None, results)])
+    page = compare_html(comparison, "en")
+    assert "Teams side by side" in page and "<script" not in page.lower()
+
+
+def _escaped(text: str) -> str:
+    from markupsafe import escape  # as the templates escape
+
+    return str(escape(text))
+
+
+def test_issue12_every_page_text_has_both_languages() -> None:
+    for key, value in _all_texts().items():
+        assert value["nl"].strip() and value["en"].strip(), key
+    # A comma in an unquoted flow mapping once cut a heading to its first word.
+    assert _all_texts()["chart_indicators"]["en"] == "Trust, energy and the organisation"
+
+
+def test_issue12_report_carries_the_branding(
+    games: dict[str, GameState], default_scenario: Scenario, tmp_path: Path
+) -> None:
+    from game.packs import load_pack
+
+    folder = tmp_path / "pack"
+    assert main(["pack", "new", str(folder), "--id", "waterschap"]) == 0
+    pack = load_pack(folder)
+    results = read_results(write_team_results(tmp_path, games["best"], default_scenario, "Team"))
+    html = report_html(results, "nl", pack)
+    assert pack.name.nl in html
+    if pack.logo is not None:
+        assert "data:image/png;base64," in html

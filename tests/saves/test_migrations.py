@@ -1,0 +1,164 @@
+"""Saves of every older format version are read step by step: upgraded, or refused with why.
+
+The example files under tests/data/saves/ were written in each format version (see
+make_examples.py there); each must load in today's game or be refused with the reason."""
+
+from __future__ import annotations
+
+import json
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+
+from game.saves import FORMAT_VERSION, SaveError, SaveKind, SaveStore, load_save, read_save
+from game.saves.migrations import (
+    MIGRATIONS,
+    document_checksum,
+    format_version_of,
+    legacy_game_id,
+    upgrade,
+)
+from game.sim.state import InterventionKind
+from tests.helpers.saves import EXAMPLES, example_scenario, finder, rewrite
+
+OLD_EXAMPLES = sorted(EXAMPLES.glob("format-[1234]*.json"))
+
+
+CURRENT_EXAMPLE = EXAMPLES / f"format-{FORMAT_VERSION}.json"
+
+
+def test_there_is_a_migration_for_every_older_version() -> None:
+    assert sorted(MIGRATIONS) == list(range(1, FORMAT_VERSION))
+
+
+def test_there_is_an_example_file_of_every_format_version() -> None:
+    versions = set()
+    for path in EXAMPLES.glob("format-*.json"):
+        versions.add(format_version_of(json.loads(path.read_text(encoding="utf-8"))))
+    assert versions == set(range(1, FORMAT_VERSION + 1))
+
+
+@pytest.mark.parametrize("path", OLD_EXAMPLES, ids=lambda p: p.name)
+def test_issue9_a_save_from_before_the_new_rules_is_refused_with_the_reason(
+    path: Path, tmp_path: Path
+) -> None:
+    copy = tmp_path / path.name
+    shutil.copy(path, copy)
+    before = copy.read_bytes()
+    with pytest.raises(SaveError) as caught:
+        load_save(copy, finder(example_scenario()))
+    error = caught.value
+    assert error.kind == "old_rules"
+    assert "older version of the game" in error.reason and "new game" in error.reason
+    assert "oudere versie van het spel" in error.reason_nl
+    assert copy.read_bytes() == before
+
+
+def test_format_2_upgrades_to_format_3_on_the_way() -> None:
+    """The steps before the rules changed still run: an old file's envelope is read right."""
+    old = json.loads((EXAMPLES / "format-2.json").read_text(encoding="utf-8"))
+    new = upgrade(old, 2, 3)
+    assert new["format_version"] == 3 and new["kind"] == "slot"
+    assert new["team"] == "Team West" and new["name"] == "round 3"
+
+
+def test_format_1_moves_the_random_generator_into_the_state() -> None:
+    old = json.loads((EXAMPLES / "format-1.json").read_text(encoding="utf-8"))
+    assert "rng_state" not in old["state"]
+    new = upgrade(old, 1, 3)
+    assert new["body"]["state"]["rng_state"] == old["rng"]
+    assert new["body"]["seed"] == old["state"]["seed"]
+    assert new["body"]["decisions"] == [r["decisions"] for r in old["state"]["history"]]
+
+
+def test_the_current_example_is_read_without_upgrading() -> None:
+    game = load_save(CURRENT_EXAMPLE, finder(example_scenario()))
+    assert game.info.format_version == FORMAT_VERSION
+    assert (game.info.kind, game.info.team) == (SaveKind.AUTOSAVE, "Team Zuid")
+    assert game.info.title("nl") == "Voorbeeld voor saves"
+    assert game.mismatch is None
+    assert set(game.state.relation_phase) and game.state.predictions_made >= 0
+    assert (game.info.game_id, game.info.sequence) == ("5eed0e1a2b3c4d5e", 7)
+    assert game.game_id == "5eed0e1a2b3c4d5e"  # an autosave goes on as its own game
+
+
+def test_issue11_format_3_gets_a_game_id_and_a_checksum_over_the_envelope() -> None:
+    """The step from format 3: a game id derived from team, scenario and seed (so an old autosave
+    and its backup stay one game), a write counter of 0, and the whole document checksummed."""
+    old = json.loads((EXAMPLES / "format-3.json").read_text(encoding="utf-8"))
+    new = upgrade(old, 3, 4)
+    assert new["game_id"] == legacy_game_id("Team Noord", "saves-example", 5)
+    assert re.fullmatch("[0-9a-f]{16}", new["game_id"])
+    assert new["sequence"] == 0 and new["scenario_file"] is None
+    assert new["checksum"] == document_checksum(new) != old["checksum"]
+    assert new["body"] == old["body"]
+
+
+def test_the_current_example_saved_again_is_the_same_game(tmp_path: Path) -> None:
+    scenario = example_scenario()
+    game = load_save(CURRENT_EXAMPLE, finder(scenario))
+    again = SaveStore(tmp_path).save_slot(
+        "verder", game.state, scenario, game.team, game_id=game.game_id
+    )
+    reloaded = load_save(again, finder(scenario))
+    assert reloaded.info.format_version == FORMAT_VERSION
+    assert json.dumps(reloaded.state.to_dict()) == json.dumps(game.state.to_dict())
+
+
+def test_an_edited_format_2_file_is_caught_before_it_is_upgraded(tmp_path: Path) -> None:
+    """The upgrade writes a new checksum: the old one must be checked first, or edits slip by."""
+    path = tmp_path / "edited.json"
+    shutil.copy(EXAMPLES / "format-2.json", path)
+    rewrite(path, lambda d: d["body"]["state"].update(budget=1e6), fix_checksum=False)
+    with pytest.raises(SaveError) as caught:
+        read_save(path)
+    assert caught.value.kind == "checksum"
+
+
+def test_an_old_file_missing_a_field_cannot_be_upgraded_and_says_which(tmp_path: Path) -> None:
+    path = tmp_path / "old.json"
+    shutil.copy(EXAMPLES / "format-1.json", path)
+    rewrite(path, lambda d: d.pop("rng"), fix_checksum=False)
+    with pytest.raises(SaveError) as caught:
+        read_save(path)
+    error = caught.value
+    assert error.kind == "migration_failed"
+    assert "format 1" in error.reason and "'rng'" in error.reason and "'rng'" in error.reason_nl
+
+
+@pytest.mark.parametrize("when", [1e300, "soon", None])
+def test_an_old_file_with_an_impossible_time_says_so(tmp_path: Path, when: object) -> None:
+    path = tmp_path / "old.json"
+    shutil.copy(EXAMPLES / "format-1.json", path)
+    rewrite(path, lambda d: d.update(saved_at=when), fix_checksum=False)
+    with pytest.raises(SaveError) as caught:
+        read_save(path)
+    assert caught.value.kind == "migration_failed"
+
+
+def test_issue11_format_4_example_carries_its_game(tmp_path: Path) -> None:
+    from tests.helpers.saves import example_scenario
+
+    info = read_save(EXAMPLES / "format-5.json")[1]
+    assert (info.kind, info.game_id, info.sequence) == (SaveKind.AUTOSAVE, "5eed0e1a2b3c4d5e", 7)
+    assert load_save(EXAMPLES / "format-5.json", finder(example_scenario())).mismatch is None
+
+
+def test_issue12_format_5_saves_are_upgraded_to_format_6(tmp_path: Path) -> None:
+    assert FORMAT_VERSION == 6
+    old = json.loads((EXAMPLES / "format-5.json").read_text(encoding="utf-8"))
+    new = upgrade(old, 5, 6)
+    assert new["format_version"] == 6 and new["body"]["state"]["interventions"] == []
+    copy = tmp_path / "format-5.json"
+    shutil.copy(EXAMPLES / "format-5.json", copy)
+    game = load_save(copy, finder(example_scenario()))
+    assert game.info.format_version == 5 and game.state.interventions == ()
+
+
+def test_issue12_the_format_6_example_holds_the_facilitators_steps() -> None:
+    game = load_save(EXAMPLES / "format-6.json", finder(example_scenario()))
+    kinds = [i.kind for i in game.state.interventions]
+    assert kinds == [InterventionKind.PAUSE, InterventionKind.TIMER, InterventionKind.SKIP]
+    assert game.mismatch is None

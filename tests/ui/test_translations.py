@@ -1,0 +1,44 @@
+"""The catalogues cover every UI string, keep its placeholders, and the font draws every one."""
+
+from __future__ import annotations
+
+from babel.messages.extract import extract_from_dir
+
+from game.scenario.glyphs import missing
+from game.ui.i18n import LOCALE_DIR, Translator
+from tests.conftest import ROOT
+
+UI_DIR = ROOT / "game" / "ui"
+
+
+def test_every_ui_string_has_a_dutch_translation():
+    found = {
+        message
+        for _, _, message, *_ in extract_from_dir(
+            UI_DIR, method_map=[("**.py", "python")], keywords={"t": None}, comment_tags=()
+        )
+    }
+    assert len(found) > 100
+    dutch = Translator("nl")
+    missing = sorted(m for m in found if isinstance(m, str) and m not in dutch._messages)
+    assert missing == [], f"add these to {LOCALE_DIR / 'nl.po'} (make messages): {missing}"
+
+
+def test_translations_keep_their_placeholders():
+    dutch = Translator("nl")
+    import re
+
+    for english, translated in dutch._messages.items():
+        assert set(re.findall(r"{\w+}", english)) == set(re.findall(r"{\w+}", translated)), english
+
+
+def test_issue10_every_ui_string_can_be_drawn_by_the_font() -> None:
+    from babel.messages.pofile import read_po
+
+    path = ROOT / "game" / "ui" / "locales" / "nl.po"
+    with path.open("rb") as handle:
+        catalogue = read_po(handle, locale="nl")
+    for message in catalogue:
+        if message.id:
+            assert not missing(str(message.id)), message.id
+            assert not missing(str(message.string)), message.string

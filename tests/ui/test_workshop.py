@@ -1,0 +1,258 @@
+"""The workshop in the window (issue 12): hot-seat teams, the facilitator's panel (F9, PIN), the
+timer, the comparison screen and the debrief's export, driven through the real app."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pygame
+
+from game.results import read_results
+from game.saves import SaveStore, load_save
+from game.sim import Bot
+from game.sim.state import InterventionKind
+from game.ui.timer import RoundTimer
+from tests.helpers.ui import start_app
+
+
+def _play_everyone(app) -> None:
+    """Every team's rounds, in turn, with a bot deciding (the controller as the scenes use it)."""
+    controller = app.controller
+    bots: dict[int, Bot] = {}
+    while (turn := controller.next_turn()) is not None:
+        controller.switch_to(turn)
+        bot = bots.setdefault(turn, Bot(("best", "random", "participating")[turn], 7))
+        controller.apply(bot.decide(controller.state, controller.scenario))
+        controller.resolve()
+
+
+def test_issue12_three_teams_take_turns_on_one_laptop(monkeypatch, tmp_path: Path) -> None:
+    store = SaveStore(tmp_path / "saves")
+    pilot = start_app(monkeypatch, tmp_path, saves=store, seed=7)
+    app = pilot.app
+    try:
+        pilot.click_button("New game")
+        scene = app.scene
+        for _ in range(2):
+            pilot.click_button("+ team")
+        for entry, name in zip(app.scene.team_entries, ("Rood", "Blauw", "Groen"), strict=True):
+            entry.set_text(name)
+        pilot.click_button("Start the game")
+        assert pilot.scene == "turn" and app.controller.hot_seat
+        assert [s.team for s in app.controller.seats] == ["Rood", "Blauw", "Groen"]
+        ids = {s.game_id for s in app.controller.seats}
+        assert len(ids) == 3  # three games
+        assert scene is not app.scene
+        pilot.click_button("Start the round")
+        assert pilot.scene == "briefing" and app.controller.team == "Rood"
+        # Rood plays round 1; the summary hands over to Blauw.
+        controller = app.controller
+        controller.apply(Bot("best", 7).decide(controller.state, controller.scenario))
+        controller.resolve()
+        from game.ui.scenes.round.summary import SummaryScene
+
+        app.go(SummaryScene)
+        pilot.advance(2)
+        pilot.click_button("Next team")
+        assert pilot.scene == "turn" and controller.team == "Blauw"
+        assert controller.state.round == 1
+        _play_everyone(app)
+        app.go(SummaryScene)
+        pilot.advance(2)
+        pilot.click_button("Next team")
+        assert pilot.scene == "workshop_end"
+        results = sorted((tmp_path / "results").glob("results-*.json"))
+        assert len(results) == 3
+        teams = {read_results(p).team for p in results}
+        assert teams == {"Rood", "Blauw", "Groen"}
+        assert {read_results(p).seed for p in results} == {7}
+        pilot.click_button("Compare the teams")
+        assert pilot.scene == "compare"
+        assert [t.name for t in app.scene.comparison.teams] == ["Rood", "Blauw", "Groen"]
+        pilot.click_button("Save as a web page")
+        assert (tmp_path / "results" / "compare.html").is_file()
+        # Each team's autosave is its own game, and replays.
+        for seat in controller.seats:
+            saved = [p for p in (tmp_path / "saves").glob(f"autosave-*{seat.game_id}.json")]
+            assert len(saved) == 1
+            assert load_save(saved[0], lambda _id: controller.scenario).state.finished
+        assert app.errors == []
+    finally:
+        app.close()
+
+
+def test_issue12_facilitator_panel_behind_a_pin_records_what_it_does(
+    monkeypatch, tmp_path: Path
+) -> None:
+    store = SaveStore(tmp_path / "saves")
+    pilot = start_app(monkeypatch, tmp_path, saves=store, seed=3)
+    app = pilot.app
+    try:
+        app.settings = app.settings.with_(facilitator_pin="2468")
+        pilot.click_button("New game")
+        pilot.click_button("Start the game")
+        assert pilot.scene == "briefing"
+        pilot.press(pygame.K_F9)
+        assert pilot.scene == "facilitator_pin"
+        pilot.type_text("1111")
+        pilot.click_button("Open the panel")
+        assert pilot.scene == "facilitator_pin" and app.scene.wrong
+        app.scene.pin.set_text("2468")
+        pilot.click_button("Open the panel")
+        assert pilot.scene == "facilitator"
+        pilot.click_button("Pause: discuss")
+        assert pilot.scene == "discuss"
+        title = app.controller.scenario.initiative(app.controller.state.current_initiatives[0])
+        assert app.scene.question()[0] == title.title.get("en")
+        pilot.press(pygame.K_RETURN)
+        assert pilot.scene == "briefing"
+        # Bring in the storm now.
+        pilot.press(pygame.K_F9)
+        app.scene.pin.set_text("2468")
+        pilot.click_button("Open the panel")
+        pilot.click_button("Bring in news…")
+        pilot.click_button("Storm over Middelgroot")
+        assert pilot.scene == "briefing"
+        state = app.controller.state
+        assert "storm" in state.news and "storm_communicatie" in state.current_initiatives
+        # Skip the round (a second press confirms), then end the game.
+        pilot.press(pygame.K_F9)
+        app.scene.pin.set_text("2468")
+        pilot.click_button("Open the panel")
+        pilot.click_button("Skip to the next round")
+        pilot.click_button("Sure? Press again")
+        assert pilot.scene == "outcome" and app.controller.state.round == 2
+        pilot.press(pygame.K_F9)
+        app.scene.pin.set_text("2468")
+        pilot.click_button("Open the panel")
+        pilot.click_button("End the game now")
+        pilot.click_button("Sure? Press again")
+        assert pilot.scene == "debrief" and app.controller.state.finished
+        kinds = [i.kind for i in app.controller.state.interventions]
+        assert kinds == [
+            InterventionKind.PAUSE,
+            InterventionKind.INJECT,
+            InterventionKind.SKIP,
+            InterventionKind.END,
+        ]
+        # The autosave replays the steered game; the results say it ended early.
+        path = next((tmp_path / "saves").glob("autosave-*.json"))
+        loaded = load_save(path, lambda _id: app.controller.scenario)
+        assert loaded.state.interventions == app.controller.state.interventions
+        results = read_results(next((tmp_path / "results").glob("results-*.json")))
+        assert results.ended_early and results.rounds[0].skipped
+        # Export from the debrief.
+        pilot.click_button("Export")
+        assert pilot.scene == "exported"
+        report = next((tmp_path / "results").glob("report-*.html"))
+        assert "Debrief of Team" in report.read_text(encoding="utf-8")
+        pilot.click_button("Back to the debrief")
+        assert pilot.scene == "debrief"
+        assert app.errors == []
+    finally:
+        app.close()
+
+
+def test_issue12_reveal_from_the_panel_keeps_the_outcome_screen(monkeypatch, tmp_path) -> None:
+    pilot = start_app(monkeypatch, tmp_path, seed=3)
+    app = pilot.app
+    try:
+        pilot.click_button("New game")
+        pilot.click_button("Start the game")
+        controller = app.controller
+        controller.apply(Bot("best", 3).decide(controller.state, controller.scenario))
+        controller.resolve()
+        from game.ui.scenes.round.outcome import OutcomeScene
+
+        app.go(OutcomeScene)
+        pilot.advance(2)
+        pilot.press(pygame.K_SPACE)
+        outcome = app.scene
+        assert outcome.revealed == 1
+        pilot.press(pygame.K_F9)
+        pilot.click_button("Reveal the next effect")
+        assert app.scene is outcome and outcome.revealed == 2  # the same screen, one more
+        pilot.press(pygame.K_F9)
+        pilot.click_button("Reveal every effect")
+        assert app.scene is outcome and outcome.revealed == len(outcome.entries)
+        reveals = [i.subject for i in controller.state.interventions]
+        assert reveals == ["one", "all"]
+    finally:
+        app.close()
+
+
+def test_issue12_the_round_timer_chimes_once_and_is_recorded(monkeypatch, tmp_path) -> None:
+    now = [100.0]
+    timer = RoundTimer(clock=lambda: now[0])
+    timer.start(300)
+    assert timer.shown() == "5:00" and not timer.ran_out()
+    now[0] += 299.2
+    assert timer.shown() == "0:01"
+    timer.pause()
+    now[0] += 1000
+    assert timer.shown() == "0:01" and not timer.ran_out()
+    timer.resume()
+    now[0] += 1
+    assert timer.ran_out() and timer.shown() == "0:00"
+    pilot = start_app(monkeypatch, tmp_path, seed=3)
+    app = pilot.app
+    try:
+        pilot.click_button("New game")
+        pilot.click_button("Start the game")
+        app.timer = timer
+        pilot.advance(2)
+        assert timer.signalled and not timer.ran_out()
+        kinds = [i.kind for i in app.controller.state.interventions]
+        assert kinds == [InterventionKind.TIMER_OUT]
+        assert app.errors == []
+    finally:
+        app.close()
+
+
+def test_issue12_compare_screen_lists_files_it_leaves_out(monkeypatch, tmp_path) -> None:
+    from game.cli import main
+
+    folder = tmp_path / "usb"
+    assert (
+        main(["autoplay", "--seed", "4", "--team", "Rood", "--results", str(folder / "a.json")])
+        == 0
+    )
+    assert (
+        main(
+            [
+                "autoplay",
+                "--seed",
+                "4",
+                "--strategy",
+                "random",
+                "--team",
+                "Blauw",
+                "--results",
+                str(folder / "b.json"),
+            ]
+        )
+        == 0
+    )
+    assert (
+        main(["autoplay", "--seed", "5", "--team", "Anders", "--results", str(folder / "c.json")])
+        == 0
+    )
+    (folder / "kapot.json").write_text(json.dumps({"format": "iets"}))
+    pilot = start_app(monkeypatch, tmp_path, lang="nl")
+    app = pilot.app
+    try:
+        pilot.click_button("Teams vergelijken")
+        assert pilot.scene == "compare"
+        app.scene.folder_entry.set_text(str(folder))
+        pilot.click_button("Lees deze map")
+        comparison = app.scene.comparison
+        assert [t.name for t in comparison.teams] == ["Rood", "Blauw"]
+        assert {p.path.name for p in comparison.left_out} == {"c.json", "kapot.json"}
+        assert "startgetal" in app.scene._left_out_html()
+        app.scene.folder_entry.set_text(str(tmp_path / "nergens"))
+        pilot.click_button("Lees deze map")
+        assert "bestaat niet" in app.scene._left_out_html()
+        assert app.errors == []
+    finally:
+        app.close()
