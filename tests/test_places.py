@@ -87,7 +87,8 @@ def test_a_built_game_finds_its_own_pack(tmp_path: Path, monkeypatch: pytest.Mon
 
 
 @pytest.mark.filterwarnings("error::UserWarning")
-def test_issue10_settings_live_in_the_config_folder_unless_portable(tmp_path) -> None:
+def test_settings_live_in_the_config_folder_unless_portable(tmp_path) -> None:
+    """Asked for by issue 10."""
     from game.places import DataHome
 
     assert DataHome(tmp_path, "beside").settings_file == tmp_path / "settings.json"

@@ -46,7 +46,7 @@ def saves_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.mark.slow
 @pytest.mark.parametrize("encoding", ["ascii", "latin-1"])
-def test_issue11_every_command_survives_a_terminal_that_is_not_utf8(
+def test_every_command_survives_a_terminal_that_is_not_utf8(
     encoding: str, saves_folder: Path, tmp_path: Path
 ) -> None:
     save = next(saves_folder.glob("autosave-*.json"))
@@ -142,7 +142,7 @@ def _bad_paths(tmp_path: Path) -> list[tuple[list[str], str]]:
     return cases
 
 
-def test_issue11_every_subcommand_with_a_bad_path_exits_2_with_a_reason(
+def test_every_subcommand_with_a_bad_path_exits_2_with_a_reason(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     commands: set[str] = set()
@@ -157,7 +157,7 @@ def test_issue11_every_subcommand_with_a_bad_path_exits_2_with_a_reason(
     assert commands == set(COMMANDS)  # every subcommand was tried
 
 
-def test_issue11_bad_paths_in_a_fresh_process_never_hang_or_trace(tmp_path: Path) -> None:
+def test_bad_paths_in_a_fresh_process_never_hang_or_trace(tmp_path: Path) -> None:
     """The same from a real process: a FIFO or a device is refused before it is read."""
     fifo = tmp_path / "autosave-pipe.json"
     if hasattr(os, "mkfifo"):
@@ -179,7 +179,7 @@ def test_issue11_bad_paths_in_a_fresh_process_never_hang_or_trace(tmp_path: Path
             assert result.returncode == 2 and "usage:" in err, (args, err)
 
 
-def test_issue11_an_unreadable_saves_folder_is_said_not_hidden(
+def test_an_unreadable_saves_folder_is_said_not_hidden(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
     folder = tmp_path / "saves"

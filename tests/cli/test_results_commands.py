@@ -10,7 +10,7 @@ from game.cli import main
 from game.results import read_results
 
 
-def test_issue12_cli_autoplay_results_compare_and_report(tmp_path: Path, capsys) -> None:
+def test_cli_autoplay_results_compare_and_report(tmp_path: Path, capsys) -> None:
     a, b, c = tmp_path / "a.json", tmp_path / "b.json", tmp_path / "c.json"
     assert main(["autoplay", "--seed", "5", "--team", "Team A", "--results", str(a)]) == 0
     assert (
@@ -78,9 +78,7 @@ def test_issue12_cli_autoplay_results_compare_and_report(tmp_path: Path, capsys)
         ["autoplay", "--length", "medium"],
     ],
 )
-def test_issue12_bad_arguments_exit_2_with_the_usage(
-    argv: list[str], tmp_path: Path, capsys
-) -> None:
+def test_bad_arguments_exit_2_with_the_usage(argv: list[str], tmp_path: Path, capsys) -> None:
     good = tmp_path / "good.json"
     assert main(["autoplay", "--seed", "2", "--results", str(good)]) == 0
     (tmp_path / "folder").mkdir()
@@ -96,7 +94,7 @@ def test_issue12_bad_arguments_exit_2_with_the_usage(
     assert "usage:" in err and "error:" in err and "Traceback" not in err
 
 
-def test_issue12_a_bad_file_given_to_report_fails_with_the_reason(tmp_path: Path, capsys) -> None:
+def test_a_bad_file_given_to_report_fails_with_the_reason(tmp_path: Path, capsys) -> None:
     bad = tmp_path / "bad.json"
     bad.write_text('{"format": "something else"}')
     assert main(["report", str(bad), "--out", str(tmp_path / "r.html")]) == 1

@@ -63,9 +63,10 @@ def test_load_check_against_a_given_scenario_file(capsys: pytest.CaptureFixture[
     assert main(["load", str(example), "--check", "--scenario", scenario], out) == 0
 
 
-def test_issue9_load_check_of_a_save_under_the_old_rules_says_why(
+def test_load_check_of_a_save_under_the_old_rules_says_why(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
+    """Asked for by issue 9."""
     example = EXAMPLES / "format-1.json"
     scenario = str(EXAMPLES / "saves-example.yaml")
     assert main(["load", str(example), "--check", "--scenario", scenario], io.StringIO()) == 1

@@ -35,7 +35,7 @@ def _example_strategy(tmp_path: Path) -> Path:
 
 @pytest.mark.parametrize("scenario_id", SCENARIOS)
 @pytest.mark.parametrize("lang", ["nl", "en"])
-def test_issue9_simulate_prints_the_report_for_every_scenario_in_both_languages(
+def test_simulate_prints_the_report_for_every_scenario_in_both_languages(
     scenario_id: str, lang: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
     args = ["simulate", scenario_id, "--runs", "3", "--strategies", "best,random,directing"]
@@ -53,7 +53,7 @@ def test_issue9_simulate_prints_the_report_for_every_scenario_in_both_languages(
     )
 
 
-def test_issue9_simulate_json_holds_phase_and_score_per_strategy(
+def test_simulate_json_holds_phase_and_score_per_strategy(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     status, out, err = _run(
@@ -73,7 +73,7 @@ def test_issue9_simulate_json_holds_phase_and_score_per_strategy(
     assert report["dominant"] in STRATEGIES
 
 
-def test_issue9_simulate_gives_the_same_games_in_one_process_or_two(
+def test_simulate_gives_the_same_games_in_one_process_or_two(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     args = ["simulate", "raadsgriffie", "--runs", "6", "--strategies", "best,random", "--json"]
@@ -82,7 +82,7 @@ def test_issue9_simulate_gives_the_same_games_in_one_process_or_two(
     assert one == two
 
 
-def test_issue9_a_custom_strategy_written_from_the_docs_runs(
+def test_a_custom_strategy_written_from_the_docs_runs(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     path = _example_strategy(tmp_path)
@@ -111,7 +111,7 @@ def test_issue9_a_custom_strategy_written_from_the_docs_runs(
     assert custom["fit_rate"] > 0.8
 
 
-def test_issue9_a_strategy_that_breaks_the_rules_is_reported_with_round_and_reason(
+def test_a_strategy_that_breaks_the_rules_is_reported_with_round_and_reason(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     path = tmp_path / "greedy_for_hours.py"
@@ -148,7 +148,7 @@ def test_issue9_a_strategy_that_breaks_the_rules_is_reported_with_round_and_reas
         ("def choose(view):\n    return {}\n", "decide(view)"),
     ],
 )
-def test_issue9_a_strategy_file_that_cannot_be_used_is_a_usage_error(
+def test_a_strategy_file_that_cannot_be_used_is_a_usage_error(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], text: str, reason: str
 ) -> None:
     path = tmp_path / "broken.py"
@@ -167,7 +167,7 @@ def test_issue9_a_strategy_file_that_cannot_be_used_is_a_usage_error(
         ["simulate", "nowhere-to-be-found"],
     ],
 )
-def test_issue9_bad_simulate_arguments_give_the_usage(
+def test_bad_simulate_arguments_give_the_usage(
     args: list[str], capsys: pytest.CaptureFixture[str]
 ) -> None:
     status, _, err = _run(args, capsys)
@@ -175,7 +175,7 @@ def test_issue9_bad_simulate_arguments_give_the_usage(
     assert "usage:" in err and "Traceback" not in err
 
 
-def test_issue9_every_field_of_the_view_is_documented() -> None:
+def test_every_field_of_the_view_is_documented() -> None:
     """A trainer writes a strategy from docs/strategies.md alone: no field may be missing there."""
     from dataclasses import fields
 
@@ -199,7 +199,7 @@ def test_issue9_every_field_of_the_view_is_documented() -> None:
     assert missing == []
 
 
-def test_issue9_letting_go_risk_follows_trust_as_the_docs_say() -> None:
+def test_letting_go_risk_follows_trust_as_the_docs_say() -> None:
     """The docs give letting go's risk at trust 45 and 20 in the first round; keep them true."""
     from game.domain import Indicator
     from game.scenario.loader import load_scenario

@@ -14,7 +14,7 @@ from tests.helpers.results import write_team_results
 from tests.helpers.saves import played
 
 
-def test_issue12_compare_leaves_out_bad_files_and_other_games_with_the_reason(
+def test_compare_leaves_out_bad_files_and_other_games_with_the_reason(
     games: dict[str, GameState], default_scenario: Scenario, tmp_path: Path
 ) -> None:
     scenario = default_scenario

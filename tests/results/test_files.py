@@ -19,7 +19,7 @@ from game.sim.state import GameState
 from tests.helpers.results import write_team_results
 
 
-def test_issue12_a_results_file_holds_what_the_issue_asks(
+def test_a_results_file_holds_what_the_issue_asks(
     games: dict[str, GameState], default_scenario: Scenario, tmp_path: Path
 ) -> None:
     state = games["best"]
@@ -43,7 +43,7 @@ def test_issue12_a_results_file_holds_what_the_issue_asks(
     assert "\n " in path.read_text(encoding="utf-8")
 
 
-def test_issue12_results_are_checked_like_saves(
+def test_results_are_checked_like_saves(
     games: dict[str, GameState], default_scenario: Scenario, tmp_path: Path
 ) -> None:
     good = write_team_results(tmp_path, games["best"], default_scenario, "Team")
@@ -97,7 +97,7 @@ def test_issue12_results_are_checked_like_saves(
     assert caught.value.kind == "invalid" and "final.score.total" in caught.value.reason
 
 
-def test_issue12_a_save_is_not_a_results_file_and_says_so(
+def test_a_save_is_not_a_results_file_and_says_so(
     games: dict[str, GameState], default_scenario: Scenario, tmp_path: Path
 ) -> None:
     path = SaveStore(tmp_path).autosave(games["best"], default_scenario, "Team", new_game_id())
@@ -106,7 +106,7 @@ def test_issue12_a_save_is_not_a_results_file_and_says_so(
     assert "save" in caught.value.reason
 
 
-def test_issue12_results_of_a_game_the_facilitator_steered(
+def test_results_of_a_game_the_facilitator_steered(
     default_scenario: Scenario, tmp_path: Path
 ) -> None:
     from game.sim import new_game

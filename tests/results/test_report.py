@@ -16,7 +16,7 @@ from game.sim.state import GameState
 from tests.helpers.results import write_team_results
 
 
-def test_issue12_report_pages_are_self_contained_and_in_the_language_asked(
+def test_report_pages_are_self_contained_and_in_the_language_asked(
     games: dict[str, GameState], default_scenario: Scenario, tmp_path: Path
 ) -> None:
     results = read_results(
@@ -46,14 +46,14 @@ def _escaped(text: str) -> str:
     return str(escape(text))
 
 
-def test_issue12_every_page_text_has_both_languages() -> None:
+def test_every_page_text_has_both_languages() -> None:
     for key, value in _all_texts().items():
         assert value["nl"].strip() and value["en"].strip(), key
     # A comma in an unquoted flow mapping once cut a heading to its first word.
     assert _all_texts()["chart_indicators"]["en"] == "Trust, energy and the organisation"
 
 
-def test_issue12_report_carries_the_branding(
+def test_report_carries_the_branding(
     games: dict[str, GameState], default_scenario: Scenario, tmp_path: Path
 ) -> None:
     from game.packs import load_pack

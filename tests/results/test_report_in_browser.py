@@ -97,7 +97,7 @@ def _pack(folder: Path):
 
 
 @pytest.mark.parametrize("name", ["report-nl", "report-en", "compare"])
-def test_issue12_pages_render_in_chromium_without_errors_or_requests(
+def test_pages_render_in_chromium_without_errors_or_requests(
     browser: Chromium, pages: dict[str, Path], name: str
 ) -> None:
     page = pages[name]
@@ -120,7 +120,7 @@ def test_issue12_pages_render_in_chromium_without_errors_or_requests(
 
 
 @pytest.mark.parametrize(("name", "most"), [("report-nl", 10), ("report-en", 10), ("compare", 6)])
-def test_issue12_pages_print_on_a4_in_a_sensible_number_of_pages(
+def test_pages_print_on_a4_in_a_sensible_number_of_pages(
     browser: Chromium, pages: dict[str, Path], name: str, most: int
 ) -> None:
     page = pages[name]

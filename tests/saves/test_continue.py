@@ -32,7 +32,7 @@ from tests.conftest import make_scenario
 from tests.helpers.saves import EXAMPLES, controller_game, finder, forged, played
 
 
-def test_issue11_continue_ignores_a_wrong_clock_in_the_file_and_on_the_file(
+def test_continue_ignores_a_wrong_clock_in_the_file_and_on_the_file(
     small: Scenario, tmp_path: Path
 ) -> None:
     store = SaveStore(tmp_path)
@@ -47,7 +47,7 @@ def test_issue11_continue_ignores_a_wrong_clock_in_the_file_and_on_the_file(
     assert [i.path for i in SaveStore(tmp_path).list()] == [today, yesterday]
 
 
-def test_issue11_continue_orders_saves_with_equal_file_times_by_the_counter(
+def test_continue_orders_saves_with_equal_file_times_by_the_counter(
     small: Scenario, tmp_path: Path
 ) -> None:
     """A FAT stick keeps file times to 2 seconds: the folder's write counter decides."""
@@ -62,7 +62,7 @@ def test_issue11_continue_orders_saves_with_equal_file_times_by_the_counter(
     assert [i.sequence for i in infos] == [3, 2, 1]
 
 
-def test_issue11_a_finished_game_is_autosaved_so_continue_opens_its_debrief(
+def test_a_finished_game_is_autosaved_so_continue_opens_its_debrief(
     small: Scenario, tmp_path: Path
 ) -> None:
     store = SaveStore(tmp_path)
@@ -73,9 +73,7 @@ def test_issue11_a_finished_game_is_autosaved_so_continue_opens_its_debrief(
     assert store.load(latest.path, finder(small)).state.finished
 
 
-def test_issue11_a_set_aside_save_is_listed_but_never_continued(
-    small: Scenario, tmp_path: Path
-) -> None:
+def test_a_set_aside_save_is_listed_but_never_continued(small: Scenario, tmp_path: Path) -> None:
     store = SaveStore(tmp_path)
     older = store.autosave(played(small, 1, 1), small, "Team Oost", new_game_id())
     game = new_game_id()
@@ -94,7 +92,7 @@ def test_issue11_a_set_aside_save_is_listed_but_never_continued(
     assert store.set_aside(again).name == "aside-2-" + newer.name
 
 
-def test_issue11_a_game_from_a_scenario_outside_the_folder_can_be_continued(
+def test_a_game_from_a_scenario_outside_the_folder_can_be_continued(
     tmp_path: Path,
 ) -> None:
     elsewhere = tmp_path / "workshop" / "saves-example.yaml"
@@ -119,7 +117,7 @@ def test_issue11_a_game_from_a_scenario_outside_the_folder_can_be_continued(
     assert caught.value.kind == "scenario_missing"
 
 
-def test_issue11_a_hint_to_a_file_of_another_scenario_is_not_trusted(
+def test_a_hint_to_a_file_of_another_scenario_is_not_trusted(
     small: Scenario, tmp_path: Path
 ) -> None:
     """The hint is only a place to look: the file found there must have the save's id."""
@@ -130,7 +128,7 @@ def test_issue11_a_hint_to_a_file_of_another_scenario_is_not_trusted(
     assert load_save(path, finder(small)).scenario is small
 
 
-def test_issue11_continue_in_the_new_version_replays_the_decisions_there(
+def test_continue_in_the_new_version_replays_the_decisions_there(
     small: Scenario, tmp_path: Path
 ) -> None:
     store = SaveStore(tmp_path)
@@ -152,7 +150,7 @@ def test_issue11_continue_in_the_new_version_replays_the_decisions_there(
     assert load_save(again, finder(tuned)).state.to_dict() == moved.state.to_dict()
 
 
-def test_issue11_continue_in_a_new_major_version_goes_on_from_the_first_round_it_refuses(
+def test_continue_in_a_new_major_version_goes_on_from_the_first_round_it_refuses(
     small: Scenario, tmp_path: Path
 ) -> None:
     path = SaveStore(tmp_path).autosave(played(small, 9, 3), small, "Team A", new_game_id())
@@ -166,7 +164,7 @@ def test_issue11_continue_in_a_new_major_version_goes_on_from_the_first_round_it
     assert moved.state.round == 1 and moved.state.history == ()
 
 
-def test_issue11_a_save_failing_its_replay_offers_its_good_backup(
+def test_a_save_failing_its_replay_offers_its_good_backup(
     small: Scenario, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     store = SaveStore(tmp_path)

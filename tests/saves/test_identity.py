@@ -34,7 +34,7 @@ from tests.helpers.saves import controller_game, finder, played
         ("CON", "../../CON"),
     ],
 )
-def test_issue11_blank_and_similar_team_names_do_not_collide(
+def test_blank_and_similar_team_names_do_not_collide(
     small: Scenario, tmp_path: Path, first: str, second: str
 ) -> None:
     """Two teams one after another in one folder: each keeps its game, backup included."""
@@ -54,7 +54,7 @@ def test_issue11_blank_and_similar_team_names_do_not_collide(
         assert backup.info.game_id == controller.game_id and backup.state.round == 1
 
 
-def test_issue11_named_slots_of_different_games_and_names_do_not_collide(
+def test_named_slots_of_different_games_and_names_do_not_collide(
     small: Scenario, tmp_path: Path
 ) -> None:
     store = SaveStore(tmp_path)
@@ -72,9 +72,7 @@ def test_issue11_named_slots_of_different_games_and_names_do_not_collide(
     assert seeds == [1, 2, 3, 4, 5]
 
 
-def test_issue11_a_name_that_cannot_be_a_file_name_still_works(
-    small: Scenario, tmp_path: Path
-) -> None:
+def test_a_name_that_cannot_be_a_file_name_still_works(small: Scenario, tmp_path: Path) -> None:
     store = SaveStore(tmp_path)
     for team in ["CON", "a/b\\c:d*e?", "..", "Team\x00Rood\x1b[31m", "\ud800 Team", "x" * 300]:
         controller = controller_game(store, small, team, 3, 1)
@@ -107,7 +105,7 @@ print(json.dumps({"game": controller.game_id, "state": controller.state.to_dict(
 """
 
 
-def test_issue11_two_processes_on_one_folder_each_keep_their_own_game(tmp_path: Path) -> None:
+def test_two_processes_on_one_folder_each_keep_their_own_game(tmp_path: Path) -> None:
     folder = tmp_path / "saves"
     children = [
         subprocess.Popen(

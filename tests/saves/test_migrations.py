@@ -41,9 +41,10 @@ def test_there_is_an_example_file_of_every_format_version() -> None:
 
 
 @pytest.mark.parametrize("path", OLD_EXAMPLES, ids=lambda p: p.name)
-def test_issue9_a_save_from_before_the_new_rules_is_refused_with_the_reason(
+def test_a_save_from_before_the_new_rules_is_refused_with_the_reason(
     path: Path, tmp_path: Path
 ) -> None:
+    """Asked for by issue 9."""
     copy = tmp_path / path.name
     shutil.copy(path, copy)
     before = copy.read_bytes()
@@ -84,7 +85,7 @@ def test_the_current_example_is_read_without_upgrading() -> None:
     assert game.game_id == "5eed0e1a2b3c4d5e"  # an autosave goes on as its own game
 
 
-def test_issue11_format_3_gets_a_game_id_and_a_checksum_over_the_envelope() -> None:
+def test_format_3_gets_a_game_id_and_a_checksum_over_the_envelope() -> None:
     """The step from format 3: a game id derived from team, scenario and seed (so an old autosave
     and its backup stay one game), a write counter of 0, and the whole document checksummed."""
     old = json.loads((EXAMPLES / "format-3.json").read_text(encoding="utf-8"))
@@ -138,7 +139,8 @@ def test_an_old_file_with_an_impossible_time_says_so(tmp_path: Path, when: objec
     assert caught.value.kind == "migration_failed"
 
 
-def test_issue11_format_4_example_carries_its_game(tmp_path: Path) -> None:
+def test_format_4_example_carries_its_game(tmp_path: Path) -> None:
+    """Asked for by issue 11."""
     from tests.helpers.saves import example_scenario
 
     info = read_save(EXAMPLES / "format-5.json")[1]
@@ -146,7 +148,8 @@ def test_issue11_format_4_example_carries_its_game(tmp_path: Path) -> None:
     assert load_save(EXAMPLES / "format-5.json", finder(example_scenario())).mismatch is None
 
 
-def test_issue12_format_5_saves_are_upgraded_to_format_6(tmp_path: Path) -> None:
+def test_format_5_saves_are_upgraded_to_format_6(tmp_path: Path) -> None:
+    """Asked for by issue 12."""
     assert FORMAT_VERSION == 6
     old = json.loads((EXAMPLES / "format-5.json").read_text(encoding="utf-8"))
     new = upgrade(old, 5, 6)
@@ -157,7 +160,8 @@ def test_issue12_format_5_saves_are_upgraded_to_format_6(tmp_path: Path) -> None
     assert game.info.format_version == 5 and game.state.interventions == ()
 
 
-def test_issue12_the_format_6_example_holds_the_facilitators_steps() -> None:
+def test_the_format_6_example_holds_the_facilitators_steps() -> None:
+    """Asked for by issue 12."""
     game = load_save(EXAMPLES / "format-6.json", finder(example_scenario()))
     kinds = [i.kind for i in game.state.interventions]
     assert kinds == [InterventionKind.PAUSE, InterventionKind.TIMER, InterventionKind.SKIP]

@@ -48,7 +48,7 @@ def _write_raw_number(path: Path, digits: int) -> None:
     path.write_text(text, encoding="utf-8")
 
 
-def test_issue11_a_number_of_thousands_of_digits_is_refused_and_listed(
+def test_a_number_of_thousands_of_digits_is_refused_and_listed(
     small: Scenario, good: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     odd = good.with_name("autosave-odd-0123456789abcdef.json")
@@ -71,7 +71,7 @@ def test_issue11_a_number_of_thousands_of_digits_is_refused_and_listed(
 
 
 @pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no FIFOs on this platform")
-def test_issue11_a_fifo_named_json_never_blocks_the_listing(good: Path) -> None:
+def test_a_fifo_named_json_never_blocks_the_listing(good: Path) -> None:
     fifo = good.with_name("autosave-pipe.json")
     os.mkfifo(fifo)
     store = SaveStore(good.parent)
@@ -90,7 +90,7 @@ def test_issue11_a_fifo_named_json_never_blocks_the_listing(good: Path) -> None:
 
 
 @pytest.mark.skipif(not Path("/dev/zero").exists(), reason="no /dev/zero here")
-def test_issue11_a_link_to_an_endless_device_is_refused_without_reading(good: Path) -> None:
+def test_a_link_to_an_endless_device_is_refused_without_reading(good: Path) -> None:
     link = good.with_name("slot-zero.json")
     link.symlink_to("/dev/zero")
     folder_link = good.with_name("autosave-folder.json")
@@ -101,7 +101,7 @@ def test_issue11_a_link_to_an_endless_device_is_refused_without_reading(good: Pa
     assert "device" in next(e for e in listing.broken if e.path == link).reason
 
 
-def test_issue11_a_huge_file_is_refused_by_its_size_before_reading(good: Path) -> None:
+def test_a_huge_file_is_refused_by_its_size_before_reading(good: Path) -> None:
     huge = good.with_name("autosave-huge.json")
     with huge.open("wb") as handle:  # sparse: takes no disk, reads as gigabytes of zeros
         handle.truncate(4 * 1024**3)
@@ -118,7 +118,7 @@ def test_issue11_a_huge_file_is_refused_by_its_size_before_reading(good: Path) -
 
 
 @pytest.mark.parametrize("depth", [60, 900, 100_000])
-def test_issue11_deep_nesting_is_refused_with_a_reason(good: Path, depth: int) -> None:
+def test_deep_nesting_is_refused_with_a_reason(good: Path, depth: int) -> None:
     def nest(document: dict[str, Any]) -> None:
         deep: Any = 1
         for _ in range(depth):
@@ -148,7 +148,7 @@ def test_issue11_deep_nesting_is_refused_with_a_reason(good: Path, depth: int) -
     ],
     ids=["team", "name", "title", "body", "surrogate", "key"],
 )
-def test_issue11_a_nul_anywhere_is_refused(good: Path, small: Scenario, change) -> None:
+def test_a_nul_anywhere_is_refused(good: Path, small: Scenario, change) -> None:
     """Even by a forger who fixes the checksum: a NUL in a team name broke every round screen."""
     document = json.loads(good.read_text(encoding="utf-8"))
     change(document)
@@ -167,7 +167,7 @@ def test_issue11_a_nul_anywhere_is_refused(good: Path, small: Scenario, change) 
 @pytest.mark.parametrize(
     "field", ["team", "name", "created", "kind", "game_id", "sequence", "scenario_file"]
 )
-def test_issue11_the_checksum_covers_the_envelope(good: Path, small: Scenario, field: str) -> None:
+def test_the_checksum_covers_the_envelope(good: Path, small: Scenario, field: str) -> None:
     value = {
         "team": "Team B",
         "name": "other",
@@ -192,7 +192,7 @@ def test_issue11_the_checksum_covers_the_envelope(good: Path, small: Scenario, f
         "1900-01-01T00:00:00+00:00",
     ],
 )
-def test_issue11_dates_out_of_range_are_refused_and_never_break_a_listing(
+def test_dates_out_of_range_are_refused_and_never_break_a_listing(
     good: Path, created: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
     forged(good, lambda d: d.update(created=created))
@@ -207,9 +207,7 @@ def test_issue11_dates_out_of_range_are_refused_and_never_break_a_listing(
     assert "Cannot be used:" in capsys.readouterr().out
 
 
-def test_issue11_listing_never_raises_whatever_lies_in_the_folder(
-    good: Path, small: Scenario
-) -> None:
+def test_listing_never_raises_whatever_lies_in_the_folder(good: Path, small: Scenario) -> None:
     """One of each odd file at once: the good save is still listed and 'continue' still works."""
     folder = good.parent
     (folder / "slot-empty.json").write_bytes(b"")
@@ -228,7 +226,7 @@ def test_issue11_listing_never_raises_whatever_lies_in_the_folder(
     assert latest is not None and latest.path == good
 
 
-def test_issue11_an_unreadable_saves_folder_says_so(
+def test_an_unreadable_saves_folder_says_so(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, small: Scenario
 ) -> None:
     folder = tmp_path / "saves"
@@ -250,7 +248,7 @@ def test_issue11_an_unreadable_saves_folder_says_so(
 
 
 @pytest.mark.skipif(os.name == "nt" or os.geteuid() == 0, reason="root reads any folder")
-def test_issue11_a_saves_folder_without_permission_says_so(tmp_path: Path) -> None:
+def test_a_saves_folder_without_permission_says_so(tmp_path: Path) -> None:
     folder = tmp_path / "saves"
     folder.mkdir()
     folder.chmod(0)

@@ -248,7 +248,7 @@ def test_a_store_tidies_on_first_use_and_an_empty_place_stays_empty(tmp_path: Pa
     assert not stray.exists()
 
 
-def test_issue6_reworded_explanations_do_not_break_an_older_save(
+def test_reworded_explanations_do_not_break_an_older_save(
     default_scenario: Scenario, tmp_path: Path
 ) -> None:
     """A newer game may word effects differently; the game itself is the same, so it loads.

@@ -14,7 +14,7 @@ from game.scenario.yamltree import read_yaml
 from tests.conftest import ROOT
 
 
-def test_issue10_validator_refuses_escaped_control_characters(tmp_path: Path) -> None:
+def test_validator_refuses_escaped_control_characters(tmp_path: Path) -> None:
     for escape in ("\\0", "\\a", "\\x1b", "\\u0007"):
         document = read_yaml(f'id: x\ntitle: "A{escape}B"\n'.encode(), "x.yaml")
         assert any("control character" in p.message for p in document.problems), escape
@@ -22,7 +22,7 @@ def test_issue10_validator_refuses_escaped_control_characters(tmp_path: Path) ->
     assert not read_yaml(b'id: x\ntitle: "A\\nB"\n', "x.yaml").problems
 
 
-def test_issue10_emoji_are_warned_about_and_shipped_texts_have_none(tmp_path: Path) -> None:
+def test_emoji_are_warned_about_and_shipped_texts_have_none(tmp_path: Path) -> None:
     assert missing("Team 🚀") == ["🚀"]
     assert missing("Gemeente Middelgroot · € 20k – ‘60.000’ …") == []
     document = read_yaml("id: x\ntitle: Feest 🎉\n".encode(), "x.yaml")

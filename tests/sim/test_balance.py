@@ -111,7 +111,7 @@ def test_four_scenarios_are_shipped() -> None:
     assert {"gemeente-middelgroot", "raadsgriffie", "grote-stad", "politieregio"} <= set(SCENARIOS)
 
 
-def test_issue9_best_ends_a_phase_above_every_other_strategy(scenario_id: str) -> None:
+def test_best_ends_a_phase_above_every_other_strategy(scenario_id: str) -> None:
     best = _phase(_of(scenario_id, "best"))
     for strategy in STRATEGIES:
         if strategy != "best":
@@ -119,12 +119,12 @@ def test_issue9_best_ends_a_phase_above_every_other_strategy(scenario_id: str) -
             assert best - other >= 1.0, (scenario_id, strategy, best, other)
 
 
-def test_issue9_best_reaches_phase_four_in_most_games_of_three_scenarios() -> None:
+def test_best_reaches_phase_four_in_most_games_of_three_scenarios() -> None:
     shares = {s: mean(g.phase == 4 for g in _of(s, "best")) for s in SCENARIOS}
     assert sum(share > 0.5 for share in shares.values()) >= 3, shares
 
 
-def test_issue9_without_the_fit_points_best_still_scores_highest(scenario_id: str) -> None:
+def test_without_the_fit_points_best_still_scores_highest(scenario_id: str) -> None:
     best = mean(g.score_without_fit for g in _of(scenario_id, "best"))
     for strategy in STRATEGIES:
         if strategy != "best":
@@ -132,29 +132,29 @@ def test_issue9_without_the_fit_points_best_still_scores_highest(scenario_id: st
             assert best > other, (scenario_id, strategy, best, other)
 
 
-def test_issue9_no_fixed_role_and_no_heuristic_reaches_phase_three(scenario_id: str) -> None:
+def test_no_fixed_role_and_no_heuristic_reaches_phase_three(scenario_id: str) -> None:
     for strategy in (*ROLE_STRATEGIES, *HEURISTICS):
         assert _phase(_of(scenario_id, strategy)) < 3, (scenario_id, strategy)
 
 
-def test_issue9_fit_without_development_stays_at_phase_two(scenario_id: str) -> None:
+def test_fit_without_development_stays_at_phase_two(scenario_id: str) -> None:
     assert max(g.phase for g in _of(scenario_id, "fit-no-development")) <= 2
 
 
-def test_issue9_one_channel_for_everything_falls_clearly_short(scenario_id: str) -> None:
+def test_one_channel_for_everything_falls_clearly_short(scenario_id: str) -> None:
     best, one = _of(scenario_id, "best"), _of(scenario_id, "one-channel")
     phase_gap = _phase(best) - _phase(one)
     score_gap = mean(g.score for g in best) - mean(g.score for g in one)
     assert phase_gap >= 0.5 or score_gap >= 150, (scenario_id, phase_gap, score_gap)
 
 
-def test_issue9_greedy_picks_bests_role_in_nine_of_ten_decisions(scenario_id: str) -> None:
+def test_greedy_picks_bests_role_in_nine_of_ten_decisions(scenario_id: str) -> None:
     games = _of(scenario_id, "greedy")
     share = sum(g.agreed for g in games) / sum(g.compared for g in games)
     assert share >= 0.9, (scenario_id, share)
 
 
-def test_issue9_every_action_matters_somewhere_and_none_decides_a_phase() -> None:
+def test_every_action_matters_somewhere_and_none_decides_a_phase() -> None:
     changes: dict[str, list[tuple[str, float, float, float]]] = defaultdict(list)
     for scenario_id in SCENARIOS:
         scenario = load_scenario(scenario_id)
@@ -186,7 +186,7 @@ def test_issue9_every_action_matters_somewhere_and_none_decides_a_phase() -> Non
     assert idle == []
 
 
-def test_issue9_a_trap_bought_anyway_costs_at_least_thirty_points(scenario_id: str) -> None:
+def test_a_trap_bought_anyway_costs_at_least_thirty_points(scenario_id: str) -> None:
     scenario = load_scenario(scenario_id)
     best = mean(g.score for g in _of(scenario_id, "best"))
     traps = [a for a in scenario.actions if a.trap is not None]
@@ -196,7 +196,7 @@ def test_issue9_a_trap_bought_anyway_costs_at_least_thirty_points(scenario_id: s
         assert best - with_trap >= TRAP_COST, (scenario_id, trap.id, best - with_trap)
 
 
-def test_issue9_no_single_event_decides_phase_four(scenario_id: str) -> None:
+def test_no_single_event_decides_phase_four(scenario_id: str) -> None:
     scenario = load_scenario(scenario_id)
     best = _of(scenario_id, "best")
     for event in scenario.events:

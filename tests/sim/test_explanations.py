@@ -24,7 +24,7 @@ SEEDS = range(3)
 NOT_EFFECTS = {k for k in TEMPLATES if k.startswith(("why_", "reject_"))}
 
 
-def test_issue9_every_effect_template_declares_its_sign() -> None:
+def test_every_effect_template_declares_its_sign() -> None:
     assert set(SIGNS) == set(TEMPLATES) - NOT_EFFECTS
     assert set(SIGNS.values()) <= {"+", "-", "0", "±"}
     for key, (nl, en) in TEMPLATES.items():
@@ -38,7 +38,7 @@ def games(request: pytest.FixtureRequest):
     return scenario, [play(scenario, seed, s) for s in STRATEGIES for seed in SEEDS]
 
 
-def test_issue9_every_sentence_agrees_in_sign_with_its_number(games) -> None:
+def test_every_sentence_agrees_in_sign_with_its_number(games) -> None:
     _, states = games
     seen = set()
     for state in states:
@@ -57,7 +57,7 @@ def test_issue9_every_sentence_agrees_in_sign_with_its_number(games) -> None:
     assert len(seen) > 20
 
 
-def test_issue9_drift_appears_only_where_nothing_fed_the_indicator(games) -> None:
+def test_drift_appears_only_where_nothing_fed_the_indicator(games) -> None:
     _, states = games
     for state in states:
         for record in state.history:
@@ -78,7 +78,7 @@ def test_issue9_drift_appears_only_where_nothing_fed_the_indicator(games) -> Non
                     assert effect.target not in fed, (record.round, effect)
 
 
-def test_issue9_the_round_judges_every_outcome_as_judge_does(games) -> None:
+def test_the_round_judges_every_outcome_as_judge_does(games) -> None:
     """The round writes judge() out for speed; over many games the two must agree."""
     _, states = games
     outcomes = [o for state in states for record in state.history for o in record.outcomes]
@@ -87,7 +87,7 @@ def test_issue9_the_round_judges_every_outcome_as_judge_does(games) -> None:
         assert outcome.verdict is judge(outcome.quality, outcome.channel_fit), outcome
 
 
-def test_issue9_each_sentence_matches_what_happened_to_its_initiative(games) -> None:
+def test_each_sentence_matches_what_happened_to_its_initiative(games) -> None:
     scenario, states = games
     rules = compile_rules(scenario)
     for state in states:

@@ -41,7 +41,7 @@ def _save_and_load(tmp_path: Path, state: GameState, scenario: Scenario):
     return load_save(path, finder(scenario))
 
 
-def test_issue12_inject_brings_the_event_in_now_without_rolling_dice(
+def test_inject_brings_the_event_in_now_without_rolling_dice(
     default_scenario: Scenario,
 ) -> None:
     state = _play(default_scenario, new_game(default_scenario, 7), 1)
@@ -64,7 +64,7 @@ def test_issue12_inject_brings_the_event_in_now_without_rolling_dice(
     assert "storm" not in {e.id for e in injectable_events(after, default_scenario)}
 
 
-def test_issue12_skip_lets_the_round_pass_without_decisions(default_scenario: Scenario) -> None:
+def test_skip_lets_the_round_pass_without_decisions(default_scenario: Scenario) -> None:
     state = new_game(default_scenario, 7)
     on_table = state.current_initiatives
     after, effects = skip_round(state, default_scenario, state.rng())
@@ -77,7 +77,7 @@ def test_issue12_skip_lets_the_round_pass_without_decisions(default_scenario: Sc
     assert skipped_rounds(after) == (1,)
 
 
-def test_issue12_end_early_finishes_the_game_into_the_debrief(default_scenario: Scenario) -> None:
+def test_end_early_finishes_the_game_into_the_debrief(default_scenario: Scenario) -> None:
     state = _play(default_scenario, new_game(default_scenario, 7), 4)
     ended = end_early(state)
     assert ended.finished and ended_early(ended) and not ended_early(state)
@@ -90,9 +90,7 @@ def test_issue12_end_early_finishes_the_game_into_the_debrief(default_scenario: 
     assert injectable_events(ended, default_scenario) == []
 
 
-def test_issue12_a_save_replays_every_facilitator_step(
-    default_scenario: Scenario, tmp_path: Path
-) -> None:
+def test_a_save_replays_every_facilitator_step(default_scenario: Scenario, tmp_path: Path) -> None:
     """Inject, pause, timer, reveal, skip, more rounds, inject again, end: saved and loaded, the
     replay gives exactly the same game."""
     scenario = default_scenario
@@ -126,7 +124,7 @@ def test_issue12_a_save_replays_every_facilitator_step(
     ]
 
 
-def test_issue12_a_forged_intervention_is_refused_with_the_reason(
+def test_a_forged_intervention_is_refused_with_the_reason(
     default_scenario: Scenario, tmp_path: Path
 ) -> None:
     scenario = default_scenario
@@ -143,7 +141,7 @@ def test_issue12_a_forged_intervention_is_refused_with_the_reason(
     assert caught.value.kind in ("replay_mismatch", "scenario_incompatible", "invalid")
 
 
-def test_issue12_replayer_refuses_interventions_the_game_never_reaches(
+def test_replayer_refuses_interventions_the_game_never_reaches(
     default_scenario: Scenario,
 ) -> None:
     scenario = default_scenario

@@ -44,13 +44,13 @@ def _pulled(effects, target, prefix: str = "") -> float:
 # --- 1. Phases per relation ----------------------------------------------------------------
 
 
-def test_issue9_each_relation_in_the_scenario_has_its_own_phase() -> None:
+def test_each_relation_in_the_scenario_has_its_own_phase() -> None:
     state = new_game(make_scenario(), 1)
     assert set(state.relation_phase) == {C.RESIDENT, C.CUSTOMER, C.SUBJECT}
     assert set(state.relation_interaction) == set(state.relation_phase)
 
 
-def test_issue9_the_overall_phase_is_what_every_relation_reached() -> None:
+def test_the_overall_phase_is_what_every_relation_reached() -> None:
     scenario = make_scenario()
     rules = compile_rules(scenario)
     state = new_game(scenario, 1)
@@ -66,7 +66,7 @@ def test_issue9_the_overall_phase_is_what_every_relation_reached() -> None:
     assert _overall_phase(state, rules) is phases.COLLABORATING
 
 
-def test_issue9_a_scenario_can_let_most_relations_carry_the_overall_phase() -> None:
+def test_a_scenario_can_let_most_relations_carry_the_overall_phase() -> None:
     """``phase_majority`` below 1: the overall phase follows most relations, but collaborating
     still needs them all."""
     scenario = make_scenario(tuning={"phase_majority": 0.66})
@@ -82,7 +82,7 @@ def test_issue9_a_scenario_can_let_most_relations_carry_the_overall_phase() -> N
     assert _overall_phase(state, rules) is phases.CONVERSING
 
 
-def test_issue9_a_scenario_sets_the_starting_phase_and_interaction_per_relation() -> None:
+def test_a_scenario_sets_the_starting_phase_and_interaction_per_relation() -> None:
     scenario = make_scenario(
         start={
             "capacity": 40,
@@ -95,7 +95,7 @@ def test_issue9_a_scenario_sets_the_starting_phase_and_interaction_per_relation(
     assert state.relation_phase[C.RESIDENT] is GrowthPhase.DISCOVERING
 
 
-def test_issue9_a_relation_that_starts_further_along_keeps_its_phase_after_one_misfit() -> None:
+def test_a_relation_that_starts_further_along_keeps_its_phase_after_one_misfit() -> None:
     """Starting in a phase means fitting work was already done: one misfit does not undo it."""
     scenario = make_scenario(
         start={
@@ -114,7 +114,7 @@ def test_issue9_a_relation_that_starts_further_along_keeps_its_phase_after_one_m
     assert missed.decisions_total == 1 and missed.decisions_fitting == 0
 
 
-def test_issue9_stretching_teaches_only_in_a_role_that_fits() -> None:
+def test_stretching_teaches_only_in_a_role_that_fits() -> None:
     """A role the organisation is not ready for teaches extra only when it is the right one."""
     scenario = make_scenario(tuning={"max_risk": 0, "drift": {}})
     state = new_game(scenario, 1)
@@ -140,7 +140,7 @@ def test_issue9_stretching_teaches_only_in_a_role_that_fits() -> None:
             )
 
 
-def test_issue9_interaction_grows_only_in_the_initiatives_relation() -> None:
+def test_interaction_grows_only_in_the_initiatives_relation() -> None:
     scenario = make_scenario(tuning={"max_risk": 0, "drift": {}})
     state = new_game(scenario, 1)
     new, _ = _effects(state, scenario, R.LETTING_GO)
@@ -148,7 +148,7 @@ def test_issue9_interaction_grows_only_in_the_initiatives_relation() -> None:
     assert new.relation_targets[C.CUSTOMER] == state.relation_targets[C.CUSTOMER]
 
 
-def test_issue9_the_fit_record_counts_fitting_choices_per_relation_and_remembers() -> None:
+def test_the_fit_record_counts_fitting_choices_per_relation_and_remembers() -> None:
     scenario = make_scenario(tuning={"max_risk": 0})
     state = new_game(scenario, 1)
     prior = scenario.tuning.fit_record_prior
@@ -192,7 +192,7 @@ ARC = [
 ]
 
 
-def test_issue9_a_fitting_role_lets_an_initiative_grow_into_its_next_stage() -> None:
+def test_a_fitting_role_lets_an_initiative_grow_into_its_next_stage() -> None:
     scenario = make_scenario(initiatives=ARC, tuning={"max_risk": 0})
     rules = compile_rules(scenario)
     assert [rules.initiatives[i].stage for i in ("garden", "project", "rules", "lot")] == [
@@ -210,7 +210,7 @@ def test_issue9_a_fitting_role_lets_an_initiative_grow_into_its_next_stage() -> 
     assert rules.initiatives["project"].best == (R.PARTICIPATING,)
 
 
-def test_issue9_a_misfit_sours_an_initiative_or_ends_it() -> None:
+def test_a_misfit_sours_an_initiative_or_ends_it() -> None:
     scenario = make_scenario(initiatives=ARC, tuning={"max_risk": 0})
     state = new_game(scenario, 1)
     soured, effects = _effects(state, scenario, R.DIRECTING)
@@ -222,7 +222,7 @@ def test_issue9_a_misfit_sours_an_initiative_or_ends_it() -> None:
     assert any(e.key == "arc_ends" for e in effects)
 
 
-def test_issue9_unfolds_is_checked_with_file_and_line() -> None:
+def test_unfolds_is_checked_with_file_and_line() -> None:
     import yaml
 
     broken = [
@@ -238,7 +238,7 @@ def test_issue9_unfolds_is_checked_with_file_and_line() -> None:
     assert "did you mean 'project'" in typo
 
 
-def test_issue9_a_stage_that_arrives_by_itself_is_refused() -> None:
+def test_a_stage_that_arrives_by_itself_is_refused() -> None:
     import yaml
 
     broken = [dict(ARC[0], unfolds={"grows": "project"}), dict(ARC[1], round=2, unfolds=None)]
@@ -250,7 +250,7 @@ def test_issue9_a_stage_that_arrives_by_itself_is_refused() -> None:
 # --- 3. Consequences follow fit, not the role --------------------------------------------
 
 
-def test_issue9_two_roles_with_the_same_fit_bring_the_same() -> None:
+def test_two_roles_with_the_same_fit_bring_the_same() -> None:
     garden = dict(BASE["initiatives"][0], role_fit={"facilitating": 90, "participating": 90})
     scenario = make_scenario(initiatives=[garden], tuning={"max_risk": 0, "drift": {}})
     state = new_game(scenario, 1)
@@ -263,7 +263,7 @@ def test_issue9_two_roles_with_the_same_fit_bring_the_same() -> None:
     )
 
 
-def test_issue9_a_badly_fitting_cheap_role_costs_hours_next_round() -> None:
+def test_a_badly_fitting_cheap_role_costs_hours_next_round() -> None:
     waste = dict(BASE["initiatives"][1], round=1)
     scenario = make_scenario(initiatives=[waste, BASE["initiatives"][2]], tuning={"max_risk": 0})
     state = new_game(scenario, 1)
@@ -281,7 +281,7 @@ def test_issue9_a_badly_fitting_cheap_role_costs_hours_next_round() -> None:
 # --- 4. Readiness --------------------------------------------------------------------------
 
 
-def test_issue9_letting_go_without_trust_is_risky_and_can_do_harm() -> None:
+def test_letting_go_without_trust_is_risky_and_can_do_harm() -> None:
     low = make_scenario(start={"indicators": {"trust": 15, "community_energy": 15}})
     high = make_scenario(start={"indicators": {"trust": 80, "community_energy": 70}})
     rules = compile_rules(low)
@@ -300,7 +300,7 @@ def test_issue9_letting_go_without_trust_is_risky_and_can_do_harm() -> None:
         assert _pulled(effects, Indicator.COMMUNITY_ENERGY, "role_") < 0
 
 
-def test_issue9_the_core_shows_readiness_and_risk_per_role_before_the_choice() -> None:
+def test_the_core_shows_readiness_and_risk_per_role_before_the_choice() -> None:
     scenario = make_scenario()
     state = new_game(scenario, 1)
     options = {o.role: o for o in role_options(state, scenario, "garden")}
@@ -315,7 +315,7 @@ def test_issue9_the_core_shows_readiness_and_risk_per_role_before_the_choice() -
 # --- 5. Channels per purpose ---------------------------------------------------------------
 
 
-def test_issue9_one_channel_for_every_purpose_falls_short(default_scenario) -> None:
+def test_one_channel_for_every_purpose_falls_short(default_scenario) -> None:
     state = new_game(default_scenario, 1)
     rules = compile_rules(default_scenario)
     discuss = rules.initiatives["omgevingsvisie"].purposes
@@ -325,7 +325,7 @@ def test_issue9_one_channel_for_every_purpose_falls_short(default_scenario) -> N
     assert purpose_fit(state, rules, discuss, ("inloopavond",)) > 2 * twitter_discuss
 
 
-def test_issue9_in_a_conversing_relation_others_platforms_count_extra() -> None:
+def test_in_a_conversing_relation_others_platforms_count_extra() -> None:
     channels = [
         *BASE["channels"],
         {
@@ -349,7 +349,7 @@ def test_issue9_in_a_conversing_relation_others_platforms_count_extra() -> None:
 # --- 8. Predictions ------------------------------------------------------------------------
 
 
-def test_issue9_a_prediction_is_part_of_the_decision_and_is_judged() -> None:
+def test_a_prediction_is_part_of_the_decision_and_is_judged() -> None:
     scenario = make_scenario(tuning={"max_risk": 0})
     state = new_game(scenario, 1)
     right, effects = _effects(state, scenario, R.LETTING_GO, prediction=Prediction.WELL)
@@ -366,7 +366,7 @@ def test_issue9_a_prediction_is_part_of_the_decision_and_is_judged() -> None:
     assert wrong.prediction_rate == 0.0 and new_game(scenario, 1).prediction_rate is None
 
 
-def test_issue9_the_verdict_is_what_happened_not_the_fit() -> None:
+def test_the_verdict_is_what_happened_not_the_fit() -> None:
     assert judge(1.0, 0.8) is Prediction.WELL
     assert judge(1.0, 0.2) is Prediction.MIXED  # the role fitted, but nobody was reached
     assert judge(-0.5, 0.8) is Prediction.BADLY  # a fitting role that went wrong
@@ -376,7 +376,7 @@ def test_issue9_the_verdict_is_what_happened_not_the_fit() -> None:
 # --- 9. Explanations true to their numbers ---------------------------------------------------
 
 
-def test_issue9_drift_applies_only_to_what_nothing_fed() -> None:
+def test_drift_applies_only_to_what_nothing_fed() -> None:
     scenario = make_scenario(tuning={"max_risk": 0})
     state = new_game(scenario, 1)
     _, effects = _effects(state, scenario, R.LETTING_GO)

@@ -33,7 +33,7 @@ def _game(scenario, seed: int, length: GameLength):
     return played, state
 
 
-def test_issue10_same_scenario_seed_and_length_give_the_same_game(default_scenario) -> None:
+def test_same_scenario_seed_and_length_give_the_same_game(default_scenario) -> None:
     first = _game(default_scenario, 4, GameLength.SHORT)[1].to_dict()
     second = _game(load_scenario(), 4, GameLength.SHORT)[1].to_dict()
     assert json.dumps(first, sort_keys=True) == json.dumps(second, sort_keys=True)
@@ -42,13 +42,13 @@ def test_issue10_same_scenario_seed_and_length_give_the_same_game(default_scenar
     assert len(standard.history) != len(first["history"])
 
 
-def test_issue10_a_full_game_is_the_scenario_itself(default_scenario) -> None:
+def test_a_full_game_is_the_scenario_itself(default_scenario) -> None:
     assert played_scenario(default_scenario, GameLength.FULL) is default_scenario
     assert played_scenario(default_scenario, "short") is played_scenario(default_scenario, "short")
 
 
 @pytest.mark.parametrize("scenario_id", SHIPPED)
-def test_issue10_shipped_scenarios_fit_a_workshop(scenario_id: str) -> None:
+def test_shipped_scenarios_fit_a_workshop(scenario_id: str) -> None:
     scenario = load_scenario(scenario_id)
     short, standard, full = (estimated_minutes(scenario, length) for length in GameLength)
     assert short <= 55, "a short game is about 45 minutes of play"
@@ -62,7 +62,7 @@ def test_issue10_shipped_scenarios_fit_a_workshop(scenario_id: str) -> None:
 
 
 @pytest.mark.parametrize("scenario_id", SHIPPED)
-def test_issue10_a_short_game_still_rewards_thinking(scenario_id: str) -> None:
+def test_a_short_game_still_rewards_thinking(scenario_id: str) -> None:
     """The best-fitting play grows in a short game; a fixed role does not."""
     played = played_scenario(load_scenario(scenario_id), "short")
     best = mean(play(played, seed, "best").phase.level for seed in range(8))
@@ -72,7 +72,7 @@ def test_issue10_a_short_game_still_rewards_thinking(scenario_id: str) -> None:
     assert best >= 1.5
 
 
-def test_issue10_without_a_block_the_game_chooses_evenly_and_meets_every_relation() -> None:
+def test_without_a_block_the_game_chooses_evenly_and_meets_every_relation() -> None:
     initiatives = [
         {
             "id": f"i{n}",
@@ -97,7 +97,7 @@ def test_issue10_without_a_block_the_game_chooses_evenly_and_meets_every_relatio
     assert all(i.round is None or 1 <= i.round <= played.rounds for i in played.initiatives)
 
 
-def test_issue10_round_numbers_in_conditions_follow_the_shorter_game() -> None:
+def test_round_numbers_in_conditions_follow_the_shorter_game() -> None:
     initiatives = [
         {
             "id": f"i{n}",
@@ -136,7 +136,7 @@ def test_issue10_round_numbers_in_conditions_follow_the_shorter_game() -> None:
     assert played.event("news").round == 3  # the news of a round left out comes in the next
 
 
-def test_issue10_the_length_travels_in_saves_and_replays(tmp_path: Path, default_scenario) -> None:
+def test_the_length_travels_in_saves_and_replays(tmp_path: Path, default_scenario) -> None:
     played, state = _game(default_scenario, 2, GameLength.SHORT)
     path = write_save(tmp_path / "short.json", state, default_scenario, "Team Kort")
     document = json.loads(path.read_text(encoding="utf-8"))
@@ -147,7 +147,7 @@ def test_issue10_the_length_travels_in_saves_and_replays(tmp_path: Path, default
     assert loaded.mismatch is None
 
 
-def test_issue10_old_saves_without_a_length_are_whole_games(tmp_path: Path) -> None:
+def test_old_saves_without_a_length_are_whole_games(tmp_path: Path) -> None:
     store = SaveStore(tmp_path)
     example = EXAMPLES / "format-5.json"
     document = json.loads(example.read_text(encoding="utf-8"))
@@ -156,7 +156,7 @@ def test_issue10_old_saves_without_a_length_are_whole_games(tmp_path: Path) -> N
     assert loaded.state.length is GameLength.FULL
 
 
-def test_issue10_cli_autoplay_plays_a_short_game(tmp_path: Path) -> None:
+def test_cli_autoplay_plays_a_short_game(tmp_path: Path) -> None:
     from io import StringIO
 
     from game.cli import main
@@ -168,7 +168,7 @@ def test_issue10_cli_autoplay_plays_a_short_game(tmp_path: Path) -> None:
     assert len(document["rounds"]) == rounds_played(load_scenario(), "short")
 
 
-def test_issue10_a_short_game_of_every_shipped_scenario_plays_its_story() -> None:
+def test_a_short_game_of_every_shipped_scenario_plays_its_story() -> None:
     for scenario_id in ("gemeente-middelgroot", "raadsgriffie", "grote-stad", "politieregio"):
         played = played_scenario(load_scenario(scenario_id), GameLength.SHORT)
         state = play(played, 5, "best")

@@ -15,7 +15,7 @@ from game.sim.rules import compile_rules
 
 @pytest.mark.parametrize("scenario_id", ["gemeente-middelgroot", "grote-stad", "raadsgriffie"])
 @pytest.mark.parametrize("strategy", ["random", "directing", "best"])
-def test_issue10_advice_never_names_what_was_done_or_locked(scenario_id, strategy) -> None:
+def test_advice_never_names_what_was_done_or_locked(scenario_id, strategy) -> None:
     scenario = load_scenario(scenario_id)
     rules = compile_rules(scenario)
     for seed in (1, 2):

@@ -27,7 +27,8 @@ from tests.helpers.ui import finish_game, play_rounds, start_app
 pytestmark = pytest.mark.filterwarnings("error::UserWarning")
 
 
-def test_issue10_choices_made_mid_round_survive_continue_after_a_restart(monkeypatch, tmp_path):
+def test_choices_made_mid_round_survive_continue_after_a_restart(monkeypatch, tmp_path):
+    """Asked for by issue 10."""
     store = SaveStore(tmp_path / "saves")
     pilot = start_app(monkeypatch, tmp_path, saves=store)
     app = pilot.app
@@ -60,7 +61,8 @@ def test_issue10_choices_made_mid_round_survive_continue_after_a_restart(monkeyp
         app.close()
 
 
-def test_issue10_continue_on_a_finished_game_opens_its_debrief(monkeypatch, tmp_path):
+def test_continue_on_a_finished_game_opens_its_debrief(monkeypatch, tmp_path):
+    """Asked for by issue 10."""
     store = SaveStore(tmp_path / "saves")
     pilot = start_app(monkeypatch, tmp_path, saves=store)
     try:
@@ -76,7 +78,7 @@ def test_issue10_continue_on_a_finished_game_opens_its_debrief(monkeypatch, tmp_
         pilot.app.close()
 
 
-def test_issue11_an_odd_save_never_locks_the_title(monkeypatch, tmp_path):
+def test_an_odd_save_never_locks_the_title(monkeypatch, tmp_path):
     """A save with a 5000-digit number beside a good one: the title opens, continue works,
     and the load list says why the odd one cannot be used."""
     folder = tmp_path / "saves"
@@ -104,7 +106,7 @@ def test_issue11_an_odd_save_never_locks_the_title(monkeypatch, tmp_path):
         pilot.app.close()
 
 
-def test_issue11_an_unreadable_saves_folder_is_said_on_the_title(monkeypatch, tmp_path):
+def test_an_unreadable_saves_folder_is_said_on_the_title(monkeypatch, tmp_path):
     import os
 
     folder = tmp_path / "saves"
@@ -130,7 +132,7 @@ def test_issue11_an_unreadable_saves_folder_is_said_on_the_title(monkeypatch, tm
         pilot.app.close()
 
 
-def test_issue11_continue_opens_the_debrief_of_a_finished_game(monkeypatch, tmp_path):
+def test_continue_opens_the_debrief_of_a_finished_game(monkeypatch, tmp_path):
     store = SaveStore(tmp_path / "saves")
     pilot = start_app(monkeypatch, tmp_path, saves=store)
     play_rounds(pilot.app, 12)
@@ -177,7 +179,7 @@ def _change_version(folder: Path, version: str, tuning: str = "") -> None:
     path.write_text(text + tuning, encoding="utf-8")
 
 
-def test_issue11_a_changed_scenario_offers_to_continue_in_the_new_version(monkeypatch, tmp_path):
+def test_a_changed_scenario_offers_to_continue_in_the_new_version(monkeypatch, tmp_path):
     folder = _scenario_folder(tmp_path)
     _play_example(monkeypatch, tmp_path, folder, 2)
     _change_version(folder, "1.1", "tuning:\n  inertia: 0.9\n")
@@ -206,7 +208,7 @@ def test_issue11_a_changed_scenario_offers_to_continue_in_the_new_version(monkey
         pilot.app.close()
 
 
-def test_issue11_a_changed_scenario_can_keep_the_old_game_aside(monkeypatch, tmp_path):
+def test_a_changed_scenario_can_keep_the_old_game_aside(monkeypatch, tmp_path):
     folder = _scenario_folder(tmp_path)
     _play_example(monkeypatch, tmp_path, folder, 2)
     _change_version(folder, "2.0")
@@ -231,7 +233,7 @@ def test_issue11_a_changed_scenario_can_keep_the_old_game_aside(monkeypatch, tmp
         pilot.app.close()
 
 
-def test_issue11_a_new_version_refusing_a_round_says_so(monkeypatch, tmp_path):
+def test_a_new_version_refusing_a_round_says_so(monkeypatch, tmp_path):
     folder = _scenario_folder(tmp_path)
     _play_example(monkeypatch, tmp_path, folder, 2)
     path = folder / "saves-example.yaml"
@@ -250,9 +252,7 @@ def test_issue11_a_new_version_refusing_a_round_says_so(monkeypatch, tmp_path):
         pilot.app.close()
 
 
-def test_issue11_a_game_played_from_a_file_outside_scenarios_continues_after_restart(
-    monkeypatch, tmp_path
-):
+def test_a_game_played_from_a_file_outside_scenarios_continues_after_restart(monkeypatch, tmp_path):
     elsewhere = tmp_path / "workshop" / "saves-example.yaml"
     elsewhere.parent.mkdir()
     shutil.copy(EXAMPLES / "saves-example.yaml", elsewhere)
@@ -274,7 +274,7 @@ def test_issue11_a_game_played_from_a_file_outside_scenarios_continues_after_res
         pilot.app.close()
 
 
-def test_issue11_a_save_that_fails_its_replay_offers_its_good_backup(monkeypatch, tmp_path):
+def test_a_save_that_fails_its_replay_offers_its_good_backup(monkeypatch, tmp_path):
     store = SaveStore(tmp_path / "saves")
     pilot = start_app(monkeypatch, tmp_path, saves=store)
     play_rounds(pilot.app, 2)

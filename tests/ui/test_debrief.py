@@ -12,7 +12,8 @@ from tests.helpers.ui import finish_game, start_app
 
 
 @pytest.mark.filterwarnings("error::UserWarning")
-def test_issue10_the_debriefs_decisions_come_page_by_page(monkeypatch, tmp_path):
+def test_the_debriefs_decisions_come_page_by_page(monkeypatch, tmp_path):
+    """Asked for by issue 10."""
     pilot = start_app(monkeypatch, tmp_path)
     app = pilot.app
     try:
@@ -34,9 +35,10 @@ def test_issue10_the_debriefs_decisions_come_page_by_page(monkeypatch, tmp_path)
         app.close()
 
 
-def test_issue10_the_scenarios_own_advice_is_left_out_when_it_names_a_bought_action(
+def test_the_scenarios_own_advice_is_left_out_when_it_names_a_bought_action(
     monkeypatch, tmp_path
 ) -> None:
+    """Asked for by issue 10."""
     from tests.helpers.ui import start_app
 
     scenario = load_scenario()

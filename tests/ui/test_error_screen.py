@@ -89,9 +89,7 @@ def _open(app, name: str, scene_type, args) -> None:
 
 
 @pytest.mark.parametrize(("name", "scene_type", "args"), SCENES, ids=[s[0] for s in SCENES])
-def test_issue11_a_fault_in_any_scene_leaves_the_app_usable(
-    monkeypatch, tmp_path, name, scene_type, args
-):
+def test_a_fault_in_any_scene_leaves_the_app_usable(monkeypatch, tmp_path, name, scene_type, args):
     """A fault in each scene's opening, building, drawing, events and updates, one at a time:
     the error screen appears whole, and its ways back lead to a working screen even while the
     fault is still there."""
@@ -152,7 +150,7 @@ def test_issue11_a_fault_in_any_scene_leaves_the_app_usable(
         app.close()
 
 
-def test_issue11_the_error_screen_failing_to_draw_keeps_its_buttons(monkeypatch, tmp_path):
+def test_the_error_screen_failing_to_draw_keeps_its_buttons(monkeypatch, tmp_path):
     pilot = start_app(monkeypatch, tmp_path)
     app = pilot.app
     try:
@@ -169,7 +167,7 @@ def test_issue11_the_error_screen_failing_to_draw_keeps_its_buttons(monkeypatch,
 
 
 @pytest.mark.parametrize("how", ["resize", "window_size_changed", "f11", "settings"])
-def test_issue11_resize_and_f11_go_through_the_error_guard(monkeypatch, tmp_path, how):
+def test_resize_and_f11_go_through_the_error_guard(monkeypatch, tmp_path, how):
     pilot = start_app(monkeypatch, tmp_path)
     app = pilot.app
     try:
@@ -197,7 +195,7 @@ def test_issue11_resize_and_f11_go_through_the_error_guard(monkeypatch, tmp_path
         app.close()
 
 
-def test_issue11_a_title_that_fails_comes_back_without_reading_the_saves(monkeypatch, tmp_path):
+def test_a_title_that_fails_comes_back_without_reading_the_saves(monkeypatch, tmp_path):
     """The listing failing in a way nobody foresaw: the error screen is whole (not the title
     built over it), and "back to the title" opens a title that does not read the saves."""
 

@@ -363,7 +363,7 @@ def test_f1_help_and_f2_settings_come_back_to_the_same_initiative(pilot):
     assert pilot.button("Terug")
 
 
-def test_issue6_continue_after_the_process_is_killed(monkeypatch, tmp_path):
+def test_continue_after_the_process_is_killed(monkeypatch, tmp_path):
     """Done-when of issue 6: the game process dies mid-game; the title screen resumes it."""
     import json
     import subprocess

@@ -31,7 +31,8 @@ pytestmark = pytest.mark.filterwarnings("error::UserWarning")
     [BriefingScene, DecisionScene, DevelopmentScene, OutcomeScene, SummaryScene, DebriefScene],
     ids=lambda s: s.name,
 )
-def test_issue10_title_screen_is_one_click_from_every_round_scene(monkeypatch, tmp_path, scene):
+def test_title_screen_is_one_click_from_every_round_scene(monkeypatch, tmp_path, scene):
+    """Asked for by issue 10."""
     pilot = start_app(monkeypatch, tmp_path)
     app = pilot.app
     try:
@@ -54,7 +55,8 @@ def test_issue10_title_screen_is_one_click_from_every_round_scene(monkeypatch, t
         app.close()
 
 
-def test_issue10_after_save_the_focus_is_back_on_the_main_button(monkeypatch, tmp_path):
+def test_after_save_the_focus_is_back_on_the_main_button(monkeypatch, tmp_path):
+    """Asked for by issue 10."""
     pilot = start_app(monkeypatch, tmp_path, saves=SaveStore(tmp_path / "saves"))
     app = pilot.app
     try:
@@ -71,7 +73,8 @@ def test_issue10_after_save_the_focus_is_back_on_the_main_button(monkeypatch, tm
         app.close()
 
 
-def test_issue10_a_new_game_asks_when_the_game_in_progress_would_be_lost(monkeypatch, tmp_path):
+def test_a_new_game_asks_when_the_game_in_progress_would_be_lost(monkeypatch, tmp_path):
+    """Asked for by issue 10."""
     pilot = start_app(monkeypatch, tmp_path)  # this window keeps no saves
     app = pilot.app
     try:
@@ -86,7 +89,7 @@ def test_issue10_a_new_game_asks_when_the_game_in_progress_would_be_lost(monkeyp
         app.close()
 
 
-def test_issue11_escape_on_the_title_asks_before_quitting(monkeypatch, tmp_path):
+def test_escape_on_the_title_asks_before_quitting(monkeypatch, tmp_path):
     pilot = start_app(monkeypatch, tmp_path)
     app = pilot.app
     try:
@@ -104,7 +107,7 @@ def test_issue11_escape_on_the_title_asks_before_quitting(monkeypatch, tmp_path)
         app.close()
 
 
-def test_issue11_two_escapes_from_a_round_do_not_close_the_game(monkeypatch, tmp_path):
+def test_two_escapes_from_a_round_do_not_close_the_game(monkeypatch, tmp_path):
     pilot = start_app(monkeypatch, tmp_path)
     app = pilot.app
     try:
@@ -120,7 +123,7 @@ def test_issue11_two_escapes_from_a_round_do_not_close_the_game(monkeypatch, tmp
         app.close()
 
 
-def test_issue11_closing_the_window_mid_game_asks_first(monkeypatch, tmp_path):
+def test_closing_the_window_mid_game_asks_first(monkeypatch, tmp_path):
     pilot = start_app(monkeypatch, tmp_path)
     app = pilot.app
     try:
@@ -151,7 +154,7 @@ def test_issue11_closing_the_window_mid_game_asks_first(monkeypatch, tmp_path):
         app.close()
 
 
-def test_issue11_closing_the_window_without_a_game_quits_at_once(monkeypatch, tmp_path):
+def test_closing_the_window_without_a_game_quits_at_once(monkeypatch, tmp_path):
     pilot = start_app(monkeypatch, tmp_path)
     try:
         pygame.event.post(pygame.event.Event(pygame.QUIT))

@@ -6,7 +6,8 @@ from game.scenario.loader import load_scenario
 from game.sim import play
 
 
-def test_issue10_the_network_in_phase_four_is_a_web() -> None:
+def test_the_network_in_phase_four_is_a_web() -> None:
+    """Asked for by issue 10."""
     from collections import Counter
 
     from game.ui.network_layout import build_network

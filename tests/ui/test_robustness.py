@@ -124,7 +124,7 @@ def test_random_events_in_every_scene(monkeypatch, tmp_path):
 
 @pytest.mark.filterwarnings("error::UserWarning")
 @pytest.mark.slow
-def test_issue11_twenty_thousand_random_events_across_all_scenes(monkeypatch, tmp_path):
+def test_twenty_thousand_random_events_across_all_scenes(monkeypatch, tmp_path):
     """The monkey: keys, clicks, typing, resizes, F11 and window closes in every scene, with
     saves on disk, over many games; nothing raises and the app always answers."""
     store = SaveStore(tmp_path / "saves")

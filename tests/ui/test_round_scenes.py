@@ -20,7 +20,7 @@ from tests.helpers.ui import drawn, start_app
 pytestmark = pytest.mark.filterwarnings("error::UserWarning")
 
 
-def test_issue10_the_decision_card_shows_hours_readiness_and_risk(monkeypatch, tmp_path):
+def test_the_decision_card_shows_hours_readiness_and_risk(monkeypatch, tmp_path):
     pilot = start_app(monkeypatch, tmp_path)
     app = pilot.app
     try:
@@ -40,7 +40,7 @@ def test_issue10_the_decision_card_shows_hours_readiness_and_risk(monkeypatch, t
         app.close()
 
 
-def test_issue10_the_words_follow_the_organisation(monkeypatch, tmp_path):
+def test_the_words_follow_the_organisation(monkeypatch, tmp_path):
     pilot = start_app(monkeypatch, tmp_path)
     app = pilot.app
     try:
@@ -57,7 +57,7 @@ def test_issue10_the_words_follow_the_organisation(monkeypatch, tmp_path):
         app.close()
 
 
-def test_issue10_the_outcome_list_scrolls_and_drops_nothing(monkeypatch, tmp_path):
+def test_the_outcome_list_scrolls_and_drops_nothing(monkeypatch, tmp_path):
     pilot = start_app(monkeypatch, tmp_path)
     app = pilot.app
     try:

@@ -20,7 +20,8 @@ from tests.helpers.ui import drawn, finish_game, start_app
 pytestmark = pytest.mark.filterwarnings("error::UserWarning")
 
 
-def test_issue10_a_short_game_is_chosen_at_new_game_and_named_in_the_debrief(monkeypatch, tmp_path):
+def test_a_short_game_is_chosen_at_new_game_and_named_in_the_debrief(monkeypatch, tmp_path):
+    """Asked for by issue 10."""
     pilot = start_app(monkeypatch, tmp_path)
     app = pilot.app
     try:
@@ -41,7 +42,7 @@ def test_issue10_a_short_game_is_chosen_at_new_game_and_named_in_the_debrief(mon
         app.close()
 
 
-def test_issue10_a_description_without_room_scrolls_instead_of_being_cut(monkeypatch, tmp_path):
+def test_a_description_without_room_scrolls_instead_of_being_cut(monkeypatch, tmp_path):
     """At 140% type a scenario with a title over two lines leaves its description too little
     room even in the smallest size: it scrolls in a text box (Page Down too), never cut off."""
     from game.ui.fit import check
@@ -63,9 +64,8 @@ def test_issue10_a_description_without_room_scrolls_instead_of_being_cut(monkeyp
         app.close()
 
 
-def test_issue10_scenario_choice_shows_inhabitants_as_the_language_writes_them(
-    monkeypatch, tmp_path
-):
+def test_scenario_choice_shows_inhabitants_as_the_language_writes_them(monkeypatch, tmp_path):
+    """Asked for by issue 10."""
     pilot = start_app(monkeypatch, tmp_path)
     try:
         pilot.app.go(ScenarioChoiceScene)
@@ -76,7 +76,7 @@ def test_issue10_scenario_choice_shows_inhabitants_as_the_language_writes_them(
         pilot.app.close()
 
 
-def test_issue11_control_characters_never_reach_the_team_name(monkeypatch, tmp_path):
+def test_control_characters_never_reach_the_team_name(monkeypatch, tmp_path):
     """Typed (or pasted) control characters are dropped before the text field; a name given
     with them anyway is cleaned, so no screen ever tries to draw a NUL."""
     pilot = start_app(monkeypatch, tmp_path, saves=SaveStore(tmp_path / "saves"))

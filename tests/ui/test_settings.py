@@ -15,9 +15,8 @@ from tests.helpers.ui import drawn, start_app
 
 
 @pytest.mark.filterwarnings("error::UserWarning")
-def test_issue10_settings_are_kept_and_a_broken_file_means_defaults_and_a_note(
-    monkeypatch, tmp_path
-):
+def test_settings_are_kept_and_a_broken_file_means_defaults_and_a_note(monkeypatch, tmp_path):
+    """Asked for by issue 10."""
     path = tmp_path / "config" / "settings.json"
     write_settings(Settings(language="en", font_scale=1.4, colour_blind=True), path)
     kept, note = read_settings(path)

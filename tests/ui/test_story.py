@@ -26,7 +26,7 @@ def _rounds(scenario, seed: int, strategy: str, count: int):
         yield before, state, effects
 
 
-def test_issue10_signs_follow_the_meaning_not_the_number() -> None:
+def test_signs_follow_the_meaning_not_the_number() -> None:
     risk = Effect("action", "sponsor", "risk", -0.2, "action_risk", {"action": "x"})
     rework = Effect("initiative", "a", "rework", -4.0, "misfit_rework", {})
     grown = Effect("initiative", "a", "b", 0.0, "arc_grows", {})
@@ -38,7 +38,7 @@ def test_issue10_signs_follow_the_meaning_not_the_number() -> None:
 
 
 @pytest.mark.parametrize("strategy", ["best", "random"])
-def test_issue10_the_story_drops_nothing_and_uses_the_scenarios_words(
+def test_the_story_drops_nothing_and_uses_the_scenarios_words(
     default_scenario, strategy: str
 ) -> None:
     for _, state, effects in _rounds(default_scenario, 3, strategy, 12):
@@ -57,7 +57,7 @@ def test_issue10_the_story_drops_nothing_and_uses_the_scenarios_words(
             assert kinds[-1] == "milestone" and kinds.count("milestone") == 1
 
 
-def test_issue10_a_trap_says_why_in_the_scenarios_words(default_scenario) -> None:
+def test_a_trap_says_why_in_the_scenarios_words(default_scenario) -> None:
     trap = next(a for a in default_scenario.actions if a.trap is not None)
     state = new_game(default_scenario, 1)
     rng = state.rng()
@@ -73,7 +73,7 @@ def test_issue10_a_trap_says_why_in_the_scenarios_words(default_scenario) -> Non
     assert step.tone == "bad"
 
 
-def test_issue10_an_opposite_prediction_is_not_called_close() -> None:
+def test_an_opposite_prediction_is_not_called_close() -> None:
     outcome = type("O", (), {})()
     for predicted, verdict, word in (
         (Prediction.WELL, Prediction.BADLY, "opposite"),

@@ -74,7 +74,7 @@ def _tour_problems(
 
 
 @pytest.mark.parametrize(("lang", "scale", "size"), CASES)
-def test_issue10_every_text_of_the_tour_fits(
+def test_every_text_of_the_tour_fits(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, lang, scale, size
 ) -> None:
     monkeypatch.setenv("SDL_AUDIODRIVER", "dummy")
@@ -85,7 +85,7 @@ def test_issue10_every_text_of_the_tour_fits(
 
 @pytest.mark.slow
 @pytest.mark.parametrize("scenario", OTHER_SCENARIOS)
-def test_issue10_the_other_scenarios_fit_too(
+def test_the_other_scenarios_fit_too(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch, scenario: str
 ) -> None:
     """The other shipped scenarios bring their own texts (a title over two lines, three
@@ -98,7 +98,7 @@ def test_issue10_the_other_scenarios_fit_too(
     assert found == [], "\n".join(found)
 
 
-def test_issue10_the_check_finds_what_does_not_fit(monkeypatch: pytest.MonkeyPatch, tmp_path):
+def test_the_check_finds_what_does_not_fit(monkeypatch: pytest.MonkeyPatch, tmp_path):
     """The check is not blind: a text drawn over another, and a cut paragraph, are reported."""
     import pygame
 

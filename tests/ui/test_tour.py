@@ -46,7 +46,8 @@ def test_tour_saves_every_scene(tmp_path, monkeypatch, size, lang):
 
 
 @pytest.mark.filterwarnings("error::UserWarning")
-def test_issue10_the_tour_stops_with_a_sentence_not_a_traceback(tmp_path: Path, monkeypatch):
+def test_the_tour_stops_with_a_sentence_not_a_traceback(tmp_path: Path, monkeypatch):
+    """Asked for by issue 10."""
     import game.ui.scenes.round.briefing as briefing
     from game.ui.tour import TourStopped, run_tour
 

@@ -32,7 +32,8 @@ def test_translations_keep_their_placeholders():
         assert set(re.findall(r"{\w+}", english)) == set(re.findall(r"{\w+}", translated)), english
 
 
-def test_issue10_every_ui_string_can_be_drawn_by_the_font() -> None:
+def test_every_ui_string_can_be_drawn_by_the_font() -> None:
+    """Asked for by issue 10."""
     from babel.messages.pofile import read_po
 
     path = ROOT / "game" / "ui" / "locales" / "nl.po"

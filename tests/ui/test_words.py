@@ -8,13 +8,13 @@ from game.domain import InitiativeOwner, MunicipalRole
 from game.ui.words import number, org_words
 
 
-def test_issue10_numbers_follow_the_language() -> None:
+def test_numbers_follow_the_language() -> None:
     assert number(60000, "en") == "60,000"
     assert number(60000, "nl") == "60.000"
     assert number(2.5, "nl", 1) == "2,5"
 
 
-def test_issue10_62_of_62_is_never_shown_as_still_to_do() -> None:
+def test_62_of_62_is_never_shown_as_still_to_do() -> None:
     from game.ui.scenes.round.summary import _shown_progress
 
     assert _shown_progress(61.7, 62, "en") == ("61.7", "62")
@@ -32,7 +32,7 @@ def test_issue10_62_of_62_is_never_shown_as_still_to_do() -> None:
         ("province", "the province", "Provincial house"),
     ],
 )
-def test_issue10_words_follow_the_kind_of_organisation(kind, org, building) -> None:
+def test_words_follow_the_kind_of_organisation(kind, org, building) -> None:
     from game.domain import OrganisationKind
 
     words = org_words(OrganisationKind(kind), "en")
@@ -40,6 +40,6 @@ def test_issue10_words_follow_the_kind_of_organisation(kind, org, building) -> N
     assert org_words(OrganisationKind(kind), "nl").org != org
 
 
-def test_issue10_owner_label_follows_the_kind() -> None:
+def test_owner_label_follows_the_kind() -> None:
     assert InitiativeOwner.MUNICIPALITY.value == "municipality"
     assert MunicipalRole.DIRECTING in MunicipalRole

@@ -27,7 +27,7 @@ def _play_everyone(app) -> None:
         controller.resolve()
 
 
-def test_issue12_three_teams_take_turns_on_one_laptop(monkeypatch, tmp_path: Path) -> None:
+def test_three_teams_take_turns_on_one_laptop(monkeypatch, tmp_path: Path) -> None:
     store = SaveStore(tmp_path / "saves")
     pilot = start_app(monkeypatch, tmp_path, saves=store, seed=7)
     app = pilot.app
@@ -82,9 +82,7 @@ def test_issue12_three_teams_take_turns_on_one_laptop(monkeypatch, tmp_path: Pat
         app.close()
 
 
-def test_issue12_facilitator_panel_behind_a_pin_records_what_it_does(
-    monkeypatch, tmp_path: Path
-) -> None:
+def test_facilitator_panel_behind_a_pin_records_what_it_does(monkeypatch, tmp_path: Path) -> None:
     store = SaveStore(tmp_path / "saves")
     pilot = start_app(monkeypatch, tmp_path, saves=store, seed=3)
     app = pilot.app
@@ -154,7 +152,7 @@ def test_issue12_facilitator_panel_behind_a_pin_records_what_it_does(
         app.close()
 
 
-def test_issue12_reveal_from_the_panel_keeps_the_outcome_screen(monkeypatch, tmp_path) -> None:
+def test_reveal_from_the_panel_keeps_the_outcome_screen(monkeypatch, tmp_path) -> None:
     pilot = start_app(monkeypatch, tmp_path, seed=3)
     app = pilot.app
     try:
@@ -182,7 +180,7 @@ def test_issue12_reveal_from_the_panel_keeps_the_outcome_screen(monkeypatch, tmp
         app.close()
 
 
-def test_issue12_the_round_timer_chimes_once_and_is_recorded(monkeypatch, tmp_path) -> None:
+def test_the_round_timer_chimes_once_and_is_recorded(monkeypatch, tmp_path) -> None:
     now = [100.0]
     timer = RoundTimer(clock=lambda: now[0])
     timer.start(300)
@@ -210,7 +208,7 @@ def test_issue12_the_round_timer_chimes_once_and_is_recorded(monkeypatch, tmp_pa
         app.close()
 
 
-def test_issue12_compare_screen_lists_files_it_leaves_out(monkeypatch, tmp_path) -> None:
+def test_compare_screen_lists_files_it_leaves_out(monkeypatch, tmp_path) -> None:
     from game.cli import main
 
     folder = tmp_path / "usb"
