@@ -17,7 +17,7 @@ from pydantic import ValidationError
 from game.results.errors import ResultsError, control_character, file_problem, not_results
 from game.results.models import DEFAULT_LENGTH, FORMAT_NAME, FORMAT_VERSION, LENGTHS, ResultsFile
 from game.saves.atomic import write_atomic
-from game.saves.codec import game_version
+from game.saves.codec import first_problem, game_version
 from game.saves.migrations import document_checksum
 from game.saves.names import clean_name, has_forbidden, slug
 from game.saves.reading import read_regular
@@ -306,12 +306,11 @@ def decode(raw: bytes) -> ResultsFile:
     try:
         return ResultsFile.model_validate(document)
     except ValidationError as error:
-        first = error.errors()[0]
-        where = ".".join(str(part) for part in first["loc"]) or "the file"
+        where, what = first_problem(error)
         raise ResultsError(
             "invalid",
-            f"This results file is damaged: {where}: {first['msg']}.",
-            f"Dit resultatenbestand is beschadigd: {where}: {first['msg']}.",
+            f"This results file is damaged: {where}: {what}.",
+            f"Dit resultatenbestand is beschadigd: {where}: {what}.",
         ) from error
 
 

@@ -15,7 +15,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field, Strict, StrictBool
 
 from game.domain import (
     CitizenRelation,
@@ -55,9 +55,13 @@ def _sensible_time(value: datetime) -> datetime:
 Name = Annotated[str, Field(min_length=1, max_length=80), AfterValidator(_printable)]
 Id = Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]{0,99}$")]
 Prose = Annotated[str, Field(max_length=4000), AfterValidator(_printable)]
-Number = Annotated[float, Field(allow_inf_nan=False)]
-Share = Annotated[float, Field(ge=0, le=1, allow_inf_nan=False)]
-Count = Annotated[int, Field(ge=0)]
+# Numbers are checked for their type as well as their size, as in a save: a whole number is
+# written as one (``7``, never ``7.0``), a yes/no as true or false.
+Whole = Annotated[int, Strict()]
+Flag = StrictBool
+Number = Annotated[float, Strict(), Field(allow_inf_nan=False)]
+Share = Annotated[float, Strict(), Field(ge=0, le=1, allow_inf_nan=False)]
+Count = Annotated[int, Strict(), Field(ge=0)]
 
 
 class ResultsModel(BaseModel):
@@ -90,7 +94,7 @@ class ScenarioFacts(ResultsModel):
     version: Annotated[str, Field(pattern=r"^\d+(\.\d+){0,2}$")] = Field(description="Version.")
     title: Words = Field(description="Its title.")
     organisation: Words = Field(description="The organisation the teams run.")
-    rounds: int = Field(ge=1, le=100, description="Rounds in the scenario.")
+    rounds: Whole = Field(ge=1, le=100, description="Rounds in the scenario.")
     round_name: Words | None = Field(description="What a round is called (a quarter…).")
 
 
@@ -108,7 +112,7 @@ class DecisionResult(ResultsModel):
     channel_fit: Share | None = Field(description="How well they served the purposes.")
     prediction: Prediction | None = Field(description="What the team expected, if it said.")
     verdict: Prediction = Field(description="How it went.")
-    succeeded: bool = Field(description="False when the organisation stumbled in the role.")
+    succeeded: Flag = Field(description="False when the organisation stumbled in the role.")
     outcome_text: Words | None = Field(description="The scenario's text for the chosen role.")
     best_text: Words | None = Field(
         description="The scenario's text for a best-fitting role, when another was chosen."
@@ -118,11 +122,11 @@ class DecisionResult(ResultsModel):
 class RoundResult(ResultsModel):
     """One round: the news, the decisions, and where the game stood after it."""
 
-    round: int = Field(ge=1)
+    round: Whole = Field(ge=1)
     events: list[Named] = Field(description="The news of the round.")
     decisions: list[DecisionResult] = Field(description="One per initiative decided.")
     actions: list[Named] = Field(description="Development actions bought.")
-    skipped: bool = Field(description="True when the facilitator skipped the round.")
+    skipped: Flag = Field(description="True when the facilitator skipped the round.")
     indicators: dict[Indicator, Number] = Field(description="Indicators after the round.")
     relation_phase: dict[CitizenRelation, GrowthPhase] = Field(
         description="Each relation's growth phase after the round."
@@ -138,7 +142,7 @@ class RoundResult(ResultsModel):
 class ScoreResult(ResultsModel):
     """The score and how it was made up."""
 
-    total: int = Field(ge=0, le=1000)
+    total: Whole = Field(ge=0, le=1000)
     phase_points: Number
     stage_points: Number
     trust_points: Number
@@ -169,7 +173,7 @@ class FinalResult(ResultsModel):
 class InterventionResult(ResultsModel):
     """One step of the facilitator."""
 
-    round: int = Field(ge=1)
+    round: Whole = Field(ge=1)
     kind: InterventionKind
     subject: Annotated[str, Field(max_length=64), AfterValidator(_printable)]
 
@@ -194,10 +198,10 @@ class ResultsFile(ResultsModel):
     )
     team: Name = Field(description="The team that played.")
     scenario: ScenarioFacts
-    seed: int = Field(description="The game seed: the same for teams that compare.")
+    seed: Whole = Field(description="The game seed: the same for teams that compare.")
     length: Length = Field(description="The workshop length: short, standard or full.")
-    finished: bool = Field(description="Whether the game was over when the file was written.")
-    ended_early: bool = Field(description="True when the facilitator ended it early.")
+    finished: Flag = Field(description="Whether the game was over when the file was written.")
+    ended_early: Flag = Field(description="True when the facilitator ended it early.")
     rounds_played: Count
     rounds: list[RoundResult]
     final: FinalResult

@@ -186,7 +186,7 @@ def decode(raw: bytes) -> Decoded:
     try:
         save = SaveFile.model_validate(current)
     except ValidationError as error:
-        where, what = _first_problem(error)
+        where, what = first_problem(error)
         raise SaveError(
             "invalid",
             f"This save is damaged: {where}: {what}.",
@@ -348,10 +348,16 @@ def _check_checksum(document: Document, version: int) -> None:
         )
 
 
-def _first_problem(error: ValidationError) -> tuple[str, str]:
+def first_problem(error: ValidationError) -> tuple[str, str]:
+    """Where the first problem is and what it is; a value of the wrong type is shown, since
+    ``7.0`` and ``7`` read alike in words ("should be a valid integer, not 7.0")."""
     first = error.errors()[0]
     where = ".".join(str(part) for part in first["loc"]) or "the file"
-    return where, first["msg"]
+    what = first["msg"]
+    found = first.get("input")
+    if first["type"].endswith("_type") and isinstance(found, int | float | str | bool):
+        what = f"{what}, not {json.dumps(found, ensure_ascii=False)[:40]}"
+    return where, what
 
 
 def _describe(error: Exception) -> str:

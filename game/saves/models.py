@@ -19,7 +19,16 @@ from datetime import UTC, datetime
 from enum import StrEnum
 from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, AwareDatetime, BaseModel, ConfigDict, Field, model_validator
+from pydantic import (
+    AfterValidator,
+    AwareDatetime,
+    BaseModel,
+    ConfigDict,
+    Field,
+    Strict,
+    StrictBool,
+    model_validator,
+)
 
 from game.domain import (
     CitizenRelation,
@@ -45,8 +54,15 @@ LATEST_YEAR = 9000
 # later turned into a file name, so it must never be a path.
 ScenarioId = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_-]{0,63}$")]
 ScenarioVersion = Annotated[str, Field(pattern=r"^\d+(\.\d+){0,2}$")]
-Number = Annotated[float, Field(allow_inf_nan=False)]
-Count = Annotated[int, Field(ge=0)]
+# Numbers are checked for their type as well as their size: a file is JSON that anyone can edit,
+# and ``GameState.from_dict`` builds the game from that same JSON, so a ``7.0`` where the game
+# writes ``7`` (or ``"7"``, or ``true``) must be refused here, never reach the core. Strict types
+# take exactly what the game writes: a whole number for a whole number, true or false for a
+# yes/no; a number with a fraction may be written without one (``0`` for ``0.0``).
+Whole = Annotated[int, Strict()]
+Flag = StrictBool
+Number = Annotated[float, Strict(), Field(allow_inf_nan=False)]
+Count = Annotated[int, Strict(), Field(ge=0)]
 Checksum = Annotated[str, Field(pattern=r"^sha256:[0-9a-f]{64}$")]
 # A file name beside the save, never a path.
 SideFile = Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]{0,200}$")]
@@ -131,7 +147,7 @@ class OutcomeModel(SaveModel):
     readiness: Number = Field(description="The organisation's readiness for the role.")
     demand: Number = Field(description="What the role asks.")
     risk: Number = Field(description="The chance of stumbling it carried.")
-    succeeded: bool = Field(description="False when the organisation stumbled.")
+    succeeded: Flag = Field(description="False when the organisation stumbled.")
     quality: Number = Field(description="What the role achieved (its fit, or less).")
     verdict: Prediction = Field(description="How it went.")
     prediction: Prediction | None = Field(description="What the team expected, if it said.")
@@ -142,7 +158,7 @@ class OutcomeModel(SaveModel):
 class RoundRecordModel(SaveModel):
     """What happened in one round."""
 
-    round: int = Field(ge=1, description="Round number.")
+    round: Whole = Field(ge=1, description="Round number.")
     events: list[str] = Field(description="Event ids in the news.")
     initiatives: list[str] = Field(description="Initiative ids on the table.")
     decisions: DecisionsModel = Field(description="What the team decided.")
@@ -163,7 +179,7 @@ class RoundRecordModel(SaveModel):
 class InterventionModel(SaveModel):
     """One thing the facilitator did (issue 12), in the round the game was at."""
 
-    round: int = Field(ge=1, description="The round the game was at.")
+    round: Whole = Field(ge=1, description="The round the game was at.")
     kind: InterventionKind = Field(description="What the facilitator did.")
     subject: Annotated[str, Field(max_length=64), AfterValidator(_printable)] = Field(
         description="What it was about: the event brought in, the timer's seconds, one or all."
@@ -175,9 +191,9 @@ class StateModel(SaveModel):
 
     scenario_id: ScenarioId
     scenario_version: ScenarioVersion
-    seed: int
-    round: int = Field(ge=1)
-    finished: bool
+    seed: Whole
+    round: Whole = Field(ge=1)
+    finished: Flag
     indicators: dict[Indicator, Number]
     targets: dict[Indicator, Number]
     relation_interaction: dict[CitizenRelation, Number]
@@ -187,8 +203,8 @@ class StateModel(SaveModel):
     relation_fitting: dict[CitizenRelation, Count]
     phase: GrowthPhase
     stage: CompetenceStage
-    capacity: int
-    capacity_this_round: int
+    capacity: Whole
+    capacity_this_round: Whole
     rework: Count
     budget: Number
     budget_per_round: Number
@@ -198,7 +214,7 @@ class StateModel(SaveModel):
     events_seen: list[str]
     initiatives_seen: list[str]
     current_initiatives: list[str]
-    unfolding: list[tuple[int, str]]
+    unfolding: list[tuple[Whole, str]]
     news: list[str]
     news_effects: list[EffectModel]
     purpose_bonus: dict[Purpose, Number]
@@ -211,7 +227,7 @@ class StateModel(SaveModel):
     predictions_made: Count
     predictions_right: Count
     history: list[RoundRecordModel]
-    rng_state: int = Field(
+    rng_state: Whole = Field(
         ge=0, lt=2**64, description="The random generator's state (SplitMix64: one number)."
     )
     interventions: list[InterventionModel] = Field(
@@ -259,7 +275,7 @@ class PlanModel(SaveModel):
 class SaveBody(SaveModel):
     """The run: seed, decision log and the whole game state. Never the scenario."""
 
-    seed: int = Field(description="The game seed; with the decision log it replays the game.")
+    seed: Whole = Field(description="The game seed; with the decision log it replays the game.")
     decisions: list[DecisionsModel] = Field(description="Every round's decisions, in order.")
     state: StateModel = Field(description="The game state after the last decision.")
     plan: PlanModel | None = Field(
@@ -300,8 +316,8 @@ class SaveFile(SaveModel):
     scenario_file: ScenarioFile | None = Field(
         description="The scenario file the game was played from, to find it again."
     )
-    round: int = Field(ge=1, description="The round the game is at.")
-    finished: bool = Field(description="Whether the game is over.")
+    round: Whole = Field(ge=1, description="The round the game is at.")
+    finished: Flag = Field(description="Whether the game is over.")
     thumbnail: SideFile | None = Field(description="A PNG beside the save, if any.")
     checksum: Checksum = Field(
         description="sha256 of the whole document but this field, in canonical JSON."

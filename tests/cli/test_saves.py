@@ -6,6 +6,7 @@ import io
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -13,7 +14,7 @@ from game.cli import main
 from game.saves import SaveStore, new_game_id
 from game.scenario.models import Scenario
 from tests.conftest import ROOT
-from tests.helpers.saves import EXAMPLES, played
+from tests.helpers.saves import EXAMPLES, forged, played
 
 
 def _run(*args: str) -> subprocess.CompletedProcess[str]:
@@ -114,3 +115,31 @@ def test_autoplay_save_into_a_folder_that_cannot_be_written(
     # A path that cannot be used is a bad argument: exit 2 with the reason (issue 11).
     assert main(["autoplay", "--save", str(blocker / "a.json")], io.StringIO()) == 2
     assert "could not be saved" in capsys.readouterr().err
+
+
+def test_a_save_with_a_number_of_the_wrong_type_is_refused_and_the_last_good_one_stays(
+    default_scenario: Scenario, tmp_path: Path
+) -> None:
+    """A hand-edited ``"seed": 7.0`` with a recomputed checksum crashed ``load --check`` and
+    ``report`` with a TypeError in ``game/sim/dice.py`` (issue 17). Now both refuse it with the
+    field and the value; the save before it is still there, whole, to continue from."""
+    store = SaveStore(tmp_path)
+    game = new_game_id()
+    store.autosave(played(default_scenario, 7, 1), default_scenario, "Team A", game)
+    path = store.autosave(played(default_scenario, 7, 2), default_scenario, "Team A", game)
+
+    def float_seed(document: dict[str, Any]) -> None:
+        document["body"]["seed"] = document["body"]["state"]["seed"] = 7.0
+
+    forged(path, float_seed)
+    before = {p.name: p.read_bytes() for p in tmp_path.iterdir()}
+    checked = _run("load", str(path), "--check")
+    assert checked.returncode == 1, checked.stderr
+    assert "Traceback" not in checked.stderr
+    assert "body.seed: Input should be a valid integer, not 7.0" in checked.stderr
+    assert "its backup" in checked.stderr and "is valid (round 2)" in checked.stderr
+    report = _run("report", str(path), "--out", str(tmp_path / "report.html"))
+    assert report.returncode == 1 and "Traceback" not in report.stderr
+    assert "body.seed: Input should be a valid integer, not 7.0" in report.stderr
+    assert not (tmp_path / "report.html").exists()
+    assert {p.name: p.read_bytes() for p in tmp_path.iterdir()} == before

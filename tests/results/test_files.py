@@ -97,6 +97,33 @@ def test_results_are_checked_like_saves(
     assert caught.value.kind == "invalid" and "final.score.total" in caught.value.reason
 
 
+@pytest.mark.parametrize(
+    ("change", "where"),
+    [
+        (lambda d: d.update(seed=7.0), "seed: Input should be a valid integer, not 7.0"),
+        (lambda d: d.update(rounds_played="3"), "rounds_played"),
+        (lambda d: d.update(finished=1), "finished: Input should be a valid boolean, not 1"),
+        (lambda d: d["scenario"].update(rounds=8.0), "scenario.rounds"),
+        (lambda d: d["final"]["score"].update(total=500.0), "final.score.total"),
+        (lambda d: d["final"].update(fit_rate="0.5"), "final.fit_rate"),
+        (lambda d: d["rounds"][0].update(round=True), "rounds.0.round"),
+    ],
+)
+def test_every_number_in_a_results_file_is_checked_for_its_type(
+    games: dict[str, GameState], default_scenario: Scenario, tmp_path: Path, change, where: str
+) -> None:
+    """As in a save (issue 17): ``7.0`` where the game writes a whole number is refused with
+    the field and the value, even under a recomputed checksum."""
+    good = write_team_results(tmp_path, games["best"], default_scenario, "Team")
+    document = json.loads(good.read_text(encoding="utf-8"))
+    change(document)
+    document["checksum"] = document_checksum(document)
+    with pytest.raises(ResultsError) as caught:
+        decode(encode(document))
+    assert caught.value.kind == "invalid"
+    assert where in caught.value.reason and where in caught.value.reason_nl
+
+
 def test_a_save_is_not_a_results_file_and_says_so(
     games: dict[str, GameState], default_scenario: Scenario, tmp_path: Path
 ) -> None:

@@ -157,6 +157,42 @@ def test_invalid_content_with_a_forged_checksum(
     assert error.kind == "invalid" and where in error.reason
 
 
+def _both_seeds(value: Any) -> Any:
+    def change(document: dict[str, Any]) -> None:
+        document["body"]["seed"] = value
+        document["body"]["state"]["seed"] = value
+
+    return change
+
+
+@pytest.mark.parametrize(
+    ("change", "where"),
+    [
+        (_both_seeds(9.0), "body.seed: Input should be a valid integer, not 9.0"),
+        (_both_seeds("9"), 'body.seed: Input should be a valid integer, not "9"'),
+        (_both_seeds(True), "body.seed: Input should be a valid integer, not true"),
+        (lambda d: d["body"]["state"].update(rng_state=12345.0), "body.state.rng_state"),
+        (lambda d: d["body"]["state"].update(capacity=True), "body.state.capacity"),
+        (lambda d: d["body"]["state"].update(rework=0.0), "body.state.rework"),
+        (lambda d: d["body"]["state"]["indicators"].update(trust="50"), "indicators.trust"),
+        (lambda d: d["body"]["state"].update(finished=0), "body.state.finished"),
+        (lambda d: d["body"]["state"]["history"][0].update(round=1.0), "history.0.round"),
+        (lambda d: d["body"]["state"].update(unfolding=[[3.0, "x"]]), "unfolding.0.0"),
+        (lambda d: d.update(sequence="1"), "sequence"),
+    ],
+)
+def test_every_number_is_checked_for_its_type_not_only_its_size(
+    saved: Path, small: Scenario, change: Any, where: str
+) -> None:
+    """A hand-edited ``"seed": 7.0`` with a recomputed checksum crashed the replay in
+    ``game/sim/dice.py`` (issue 17): the game builds its state from the file's JSON, so a
+    number of the wrong type must be refused before it gets there."""
+    rewrite(saved, change, fix_checksum=True)
+    error = _error(saved, small)
+    assert error.kind == "invalid", error.reason
+    assert where in error.reason and where in error.reason_nl
+
+
 def test_scenario_missing_says_which(saved: Path) -> None:
     error = _error(saved, None)
     assert error.kind == "scenario_missing"
