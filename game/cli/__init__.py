@@ -35,7 +35,16 @@ from game.cli import (
     validate,
 )
 from game.cli.options import program_name
-from game.cli.usage import EXIT_OK, EXIT_USAGE, HelpShown, Parser, UsageError
+from game.cli.usage import (
+    EXIT_FAILED,
+    EXIT_OK,
+    EXIT_USAGE,
+    HelpShown,
+    OutputFailed,
+    Parser,
+    UsageError,
+)
+from game.cli.writing import Output
 
 # Every command's module, in the order ``--help`` lists them.
 _MODULES = {
@@ -86,12 +95,18 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
         return EXIT_USAGE
     handler = COMMANDS.get(args.command or "play")
     assert handler is not None
+    output = Output(out)
     try:
-        return handler(args, out)
+        status = handler(args, output)  # type: ignore[arg-type]
+        output.flush()
+        return status
     except UsageError as error:
         sys.stderr.write(error.usage)
         sys.stderr.write(f"{parser.prog}: error: {error}\n")
         return EXIT_USAGE
+    except OutputFailed as error:
+        sys.stderr.write(f"{parser.prog}: error: {error}\n")
+        return EXIT_FAILED
 
 
 def _tolerant_streams() -> None:

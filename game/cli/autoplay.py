@@ -10,7 +10,8 @@ from typing import Any, TextIO
 
 from game.cli.checks import load_named_scenario, writable_file
 from game.cli.options import Commands, length_option
-from game.cli.usage import EXIT_FAILED, EXIT_OK, EXIT_USAGE, UsageError
+from game.cli.usage import EXIT_FAILED, EXIT_OK, UsageError
+from game.cli.writing import bad_place
 from game.domain import Indicator, Language
 from game.labels import label
 
@@ -76,9 +77,9 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     card = score(state)
     ranking = council_ranking(state, scenario)
     if args.save is not None and _write_save(args, state, scenario) != EXIT_OK:
-        return EXIT_USAGE
+        return EXIT_FAILED
     if args.results is not None and _write_results(args, state, scenario) != EXIT_OK:
-        return EXIT_USAGE
+        return EXIT_FAILED
     if args.json:
         document = _json_document(args, state, scenario, card, ranking)
         # Escaped where the terminal cannot show every character: the JSON stays exact.
@@ -167,8 +168,7 @@ def _write_save(args: argparse.Namespace, state: Any, scenario: Any) -> int:
     try:
         write_save(args.save, state, scenario, args.team)
     except SaveError as error:
-        sys.stderr.write(f"{args.save}: {error.explain(args.lang)}\n")
-        return EXIT_FAILED
+        return _failed(args, f"{args.save}: {error.explain(args.lang)}", error)
     return EXIT_OK
 
 
@@ -180,9 +180,17 @@ def _write_results(args: argparse.Namespace, state: Any, scenario: Any) -> int:
         document = build_results(state, scenario, args.team, new_game_id(), args.length)
         write_results(args.results, document)
     except ResultsError as error:
-        sys.stderr.write(f"{args.results}: {error.explain(args.lang)}\n")
-        return EXIT_FAILED
+        return _failed(args, f"{args.results}: {error.explain(args.lang)}", error)
     return EXIT_OK
+
+
+def _failed(args: argparse.Namespace, message: str, error: Exception) -> int:
+    """A file that could not be written: a bad place is a usage error (exit 2), a full disk
+    a failure (exit 1); either way the file is whole or not there."""
+    if bad_place(error.__cause__):
+        raise UsageError(message, args.usage)
+    sys.stderr.write(f"{message}\n")
+    return EXIT_FAILED
 
 
 def _shows_unicode(stream: TextIO) -> bool:

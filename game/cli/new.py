@@ -9,6 +9,7 @@ from typing import TextIO
 
 from game.cli.options import Commands
 from game.cli.usage import EXIT_FAILED, EXIT_OK, UsageError
+from game.cli.writing import write_once
 
 
 def add_parser(commands: Commands) -> argparse.ArgumentParser:
@@ -55,13 +56,11 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
         out.write(f"the starter scenario does not validate:\n{error}\n")
         return EXIT_FAILED
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with path.open("x", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-    except OSError as error:
-        raise UsageError(
-            f"{path}: cannot be written: {error.strerror or error}", args.usage
-        ) from error
+        # Whole or not at all: a full disk leaves no empty scenario behind.
+        write_once(path, text.encode("utf-8"), args.usage)
+    except FileExistsError:
+        out.write(f"{path}: already exists; not overwritten (choose another name or --out)\n")
+        return EXIT_FAILED
     out.write(
         f"wrote {path}\n"
         f"  check it:  python main.py validate {path}\n"

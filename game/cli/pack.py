@@ -9,6 +9,7 @@ from typing import TextIO
 
 from game.cli.options import Commands, program_name
 from game.cli.usage import EXIT_FAILED, EXIT_OK, UsageError
+from game.cli.writing import write_once
 from game.packs import PackError, load_pack
 from game.packs.starter import starter_for
 from game.places import PACK_FILE
@@ -55,13 +56,16 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     text = starter_for(pack_id, folder)
     try:
         (folder / "scenarios").mkdir(parents=True, exist_ok=True)
-        with file.open("x", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
     except OSError as error:
         # A folder that cannot be made or written is a bad path: the usage, and exit 2.
         raise UsageError(
             f"{file} cannot be written: {error.strerror or error}", args.usage
         ) from None
+    try:
+        write_once(file, text.encode("utf-8"), args.usage)  # a full disk leaves no empty file
+    except FileExistsError:
+        out.write(f"{file}: already exists; not overwritten (choose another folder)\n")
+        return EXIT_FAILED
     try:
         load_pack(folder)
     except PackError as error:  # the template itself is wrong: a bug, said plainly

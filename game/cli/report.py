@@ -10,6 +10,7 @@ from typing import Any, TextIO
 from game.cli.checks import pack_for_run, writable_file
 from game.cli.options import Commands, lang_option, length_option, pack_option
 from game.cli.usage import EXIT_FAILED, EXIT_OK, UsageError
+from game.cli.writing import write_failure
 from game.domain import Language
 
 
@@ -60,10 +61,8 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
         return EXIT_FAILED
     try:
         write_page(args.out, report_html(results, lang, chosen.pack))
-    except OSError as error:
-        raise UsageError(
-            f"--out {str(args.out)!r}: {error.strerror or error}", args.usage
-        ) from error
+    except OSError as error:  # written whole or not at all; a full disk says so, exit 1
+        raise write_failure(error, args.out, args.usage, "--out") from error
     out.write(f"wrote {args.out}: the report of {results.team} ({results.scenario.id})\n")
     return EXIT_OK
 

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 from typing import TextIO
 
 from game.cli.options import Commands
 from game.cli.usage import EXIT_FAILED, EXIT_OK, UsageError
+from game.cli.writing import write_output
 
 
 def add_parser(commands: Commands) -> argparse.ArgumentParser:
@@ -32,31 +34,39 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     if args.out is None and args.docs is None:
         out.write(text)
         return EXIT_OK
-    try:
-        if args.out is not None:
-            _write_text(Path(args.out), text)
-            out.write(f"wrote {args.out}\n")
-        if args.docs is not None:
-            docs = Path(args.docs)
-            _write_text(docs, with_reference(docs.read_text(encoding="utf-8")))
-            out.write(f"refreshed the field reference in {args.docs}\n")
-    except OSError as error:
-        where = getattr(error, "filename", None) or args.out or args.docs
-        raise UsageError(f"{where}: {error.strerror or error}", args.usage) from error
-    except (ValueError, UnicodeDecodeError) as error:
-        out.write(f"{error}\n")
-        return EXIT_FAILED
+    if args.out is not None:
+        target = Path(args.out)
+        if target.is_dir():
+            raise UsageError(f"{target}: is a folder, not a file", args.usage)
+        write_output(target, text.encode("utf-8"), args.usage)
+        out.write(f"wrote {args.out}\n")
+    if args.docs is not None:
+        docs = Path(args.docs)
+        try:
+            document = _read_docs(docs, args.usage)
+            refreshed = with_reference(document)
+        except ValueError as error:  # not UTF-8, or no place for the reference: unchanged
+            sys.stderr.write(f"{error}\n")
+            return EXIT_FAILED
+        write_output(docs, refreshed.encode("utf-8"), args.usage)
+        out.write(f"refreshed the field reference in {args.docs}\n")
     return EXIT_OK
 
 
-def _write_text(path: Path, text: str) -> None:
-    """Write through a temporary file, so an interrupted write never leaves half a file."""
-    if path.is_dir():
-        raise IsADirectoryError(21, "is a folder, not a file", str(path))
-    temporary = path.with_name(path.name + ".new")
+def _read_docs(path: Path, usage: str) -> str:
+    """The Markdown file to refresh, as text; a place that is no file is a bad argument."""
     try:
-        temporary.write_text(text, encoding="utf-8", newline="\n")
-        temporary.replace(path)
-    except OSError:
-        temporary.unlink(missing_ok=True)
-        raise
+        if path.exists() and not path.is_file():  # a folder, a pipe, a device: never read
+            raise UsageError(f"{path}: not a plain file", usage)
+        raw = path.read_bytes()
+    except OSError as error:
+        raise UsageError(f"{path}: {error.strerror or error}", usage) from error
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line = raw.count(b"\n", 0, error.start) + 1
+        column = error.start - (raw.rfind(b"\n", 0, error.start) + 1) + 1
+        raise ValueError(
+            f"{path}:{line}:{column}: not UTF-8 text (the byte 0x{raw[error.start]:02x}); "
+            "save it as UTF-8 and run this again. The file is unchanged."
+        ) from None

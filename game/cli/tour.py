@@ -85,7 +85,14 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
             inspect=inspect if args.check else None,
             length=GameLength(args.length),
         )
-    except (OSError, pygame.error) as error:
+    except OSError as error:  # a full disk: every picture is whole or not there at all
+        where = error.filename or folder
+        sys.stderr.write(
+            f"the tour stopped: {where} could not be written ({error.strerror or error}); "
+            "the pictures before it are whole, and no half picture was left\n"
+        )
+        return EXIT_FAILED
+    except pygame.error as error:
         sys.stderr.write(f"the tour could not save its pictures in {folder}: {error}\n")
         return EXIT_FAILED
     except TourStopped as error:

@@ -1,7 +1,9 @@
 """What every command shares: the exit codes, the usage error, and a parser that raises it.
 
 Bad arguments, and paths that cannot be used, raise ``UsageError``; ``main`` shows the usage and
-a one-line reason and returns 2. Nothing here imports a command, so every command can import it.
+a one-line reason and returns 2. A file that could not be written whole (a full disk) raises
+``OutputFailed``; ``main`` says so in one line and returns 1. Nothing here imports a command, so
+every command can import it.
 """
 
 from __future__ import annotations
@@ -21,6 +23,10 @@ class UsageError(Exception):
     def __init__(self, message: str, usage: str) -> None:
         super().__init__(message)
         self.usage = usage
+
+
+class OutputFailed(Exception):
+    """A file or the output could not be written whole: said in one line, exit status 1."""
 
 
 class HelpShown(Exception):

@@ -52,6 +52,34 @@ def write_atomic(path: Path, data: bytes, keep_backup: bool = True) -> None:
     fsync_directory(directory)
 
 
+def write_new(path: Path, data: bytes) -> None:
+    """Put ``data`` at ``path`` whole, only if nothing is there (``FileExistsError`` if it is).
+
+    For files the game makes once and never overwrites (a starter scenario, a pack): a full
+    disk or a crash leaves no file at ``path`` at all, never an empty or half one.
+    """
+    directory = path.parent
+    temp = directory / _temp_name(path)
+    try:
+        with _create_exclusive(temp) as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        try:
+            os.link(temp, path)  # fails if the name is taken: never overwrites
+        except FileExistsError:
+            raise
+        except OSError:
+            # No hard links here (FAT on a USB stick): a rename, after a last look.
+            if path.exists():
+                raise FileExistsError(17, "File exists", str(path)) from None
+            _replace(temp, path)
+    finally:
+        with contextlib.suppress(OSError):
+            temp.unlink(missing_ok=True)
+    fsync_directory(directory)
+
+
 def _keep_backup(path: Path) -> None:
     backup = backup_path(path)
     temp = path.parent / _temp_name(backup)

@@ -116,6 +116,8 @@ class App(Window):
         self.frames_drawn = 0
         self.errors: list[str] = []
         self.last_error: str | None = None
+        # Where the last error's details were written; None when the log could not be written.
+        self.last_log: Path | None = None
         # Set when the title screen failed: it then opens without reading the saves folder.
         self.safe_title = False
         # The way back just taken from the error screen ("game" or "title") and whether the game
@@ -220,7 +222,7 @@ class App(Window):
         """
         details = "".join(traceback.format_exception(error))
         self.errors.append(details)
-        log_file = self._log(details)
+        log_file = self.last_log = self._log(details)
         self.last_error = f"{type(error).__name__}: {error}"
         culprit = opening if opening is not None else (self.scene if leaving is None else None)
         if isinstance(culprit, self.scenes.error) and opening is None:
@@ -265,14 +267,17 @@ class App(Window):
         self.go(confirm_quit(self))
 
     def _log(self, details: str) -> Path | None:
+        path = self.log_dir / "errors.log"
         try:
             self.log_dir.mkdir(parents=True, exist_ok=True)
-            path = self.log_dir / "errors.log"
             with path.open("a", encoding="utf-8") as handle:
                 handle.write(f"--- {time.strftime('%Y-%m-%d %H:%M:%S')}\n{details}\n")
             return path
-        except OSError:
-            logging.getLogger(__name__).exception("could not write the error log")
+        except OSError as error:
+            # One line, no traceback: the error screen still shows, only its details are lost.
+            logging.getLogger(__name__).warning(
+                "could not write the error log %s: %s", path, error.strerror or error
+            )
             return None
 
     # --- the loop -----------------------------------------------------------------------------

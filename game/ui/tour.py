@@ -68,10 +68,9 @@ def run_tour(
         nonlocal count
         pilot.settle(1.0)
         if isinstance(app.scene, app.scenes.error) and name != "error":
-            where = app.log_dir / "errors.log"
+            where = f"details in {app.last_log}" if app.last_log else "no error log written"
             raise TourStopped(
-                f"the game showed its error screen before '{name}': {app.last_error} "
-                f"(details in {where})"
+                f"the game showed its error screen before '{name}': {app.last_error} ({where})"
             )
         count += 1
         if inspect is not None:

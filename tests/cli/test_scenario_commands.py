@@ -133,13 +133,31 @@ def test_schema_out_writes_the_file(tmp_path: Path) -> None:
     assert target.read_text(encoding="utf-8") == schema_text()
 
 
-def test_schema_docs_needs_the_reference_markers(tmp_path: Path) -> None:
+def test_schema_docs_needs_the_reference_markers(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     target = tmp_path / "guide.md"
     target.write_text("# A guide without markers\n", encoding="utf-8")
     status, text = _main("schema", "--docs", str(target))
-    assert status == 1
-    assert "no field reference section" in text
+    assert status == 1 and text == ""
+    assert "no field reference section" in capsys.readouterr().err
     assert target.read_text(encoding="utf-8") == "# A guide without markers\n"
+
+
+def test_schema_docs_on_a_file_that_is_not_utf8_says_where_in_plain_words(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """It showed Python's raw codec message ("'utf-8' codec can't decode byte 0xe9 in position
+    19: invalid continuation byte"), issue 17."""
+    target = tmp_path / "gids.md"
+    latin = "# Gids\n\nDe café is open.\n".encode("latin-1")
+    target.write_bytes(latin)
+    status, _ = _main("schema", "--docs", str(target))
+    err = capsys.readouterr().err
+    assert status == 1
+    assert f"{target}:3:7: not UTF-8 text (the byte 0xe9)" in err
+    assert "codec" not in err and "position" not in err
+    assert target.read_bytes() == latin
 
 
 def test_autoplay_on_a_broken_scenario_prints_its_problems_and_exits_1() -> None:

@@ -179,6 +179,28 @@ def test_a_failed_write_keeps_the_last_good_save(
     assert _temp_files(tmp_path) == []
 
 
+def test_a_file_written_once_is_whole_or_not_there(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``write_new`` (a starter scenario, a pack): never over a file, and a disk that fills up
+    while it writes leaves no empty or half file and no temporary one (issue 17)."""
+    path = tmp_path / "zuid.yaml"
+    atomic_module.write_new(path, b"id: zuid\n")
+    assert path.read_bytes() == b"id: zuid\n"
+    with pytest.raises(FileExistsError):
+        atomic_module.write_new(path, b"id: other\n")
+    assert path.read_bytes() == b"id: zuid\n"
+
+    def disk_full(fd: int) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(atomic_module.os, "fsync", disk_full)
+    with pytest.raises(OSError, match="No space left"):
+        atomic_module.write_new(tmp_path / "noord.yaml", b"id: noord\n")
+    monkeypatch.undo()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["zuid.yaml"]
+
+
 def test_a_save_for_another_scenario_is_refused(
     small: Scenario, default_scenario: Scenario, tmp_path: Path
 ) -> None:

@@ -25,7 +25,7 @@ from game.ui.scenes.start.message import MessageScene
 from game.ui.scenes.start.scenario_choice import ScenarioChoiceScene
 from game.ui.scenes.start.settings import SettingsScene
 from game.ui.scenes.start.title import TitleScene
-from tests.helpers.ui import play_rounds, start_app
+from tests.helpers.ui import drawn, play_rounds, start_app
 
 # pygame_gui warns when a text does not fit its widget: in front of a group that is a bug.
 pytestmark = pytest.mark.filterwarnings("error::UserWarning")
@@ -217,3 +217,23 @@ def test_a_title_that_fails_comes_back_without_reading_the_saves(monkeypatch, tm
         assert pilot.scene == "briefing"
     finally:
         app.close()
+
+
+def test_an_error_log_that_cannot_be_written_is_one_line_not_a_traceback(
+    monkeypatch: pytest.MonkeyPatch, tmp_path, caplog: pytest.LogCaptureFixture
+) -> None:
+    """The tour on a full disk printed a traceback from writing ``errors.log`` (issue 17). The
+    error screen still shows and says the log could not be written; the log's failure is
+    one line with the file and the reason."""
+    (tmp_path / "logs").write_text("a file where the log folder belongs", encoding="utf-8")
+    pilot = start_app(monkeypatch, tmp_path)
+    try:
+        pilot.app.fail(Boom("injected fault"))
+        pilot.advance(2)
+        _error_screen_is_whole(pilot)
+        assert "(the log file could not be written)" in " ".join(drawn(pilot.app))
+    finally:
+        pilot.app.close()
+    said = [r for r in caplog.records if "error log" in r.getMessage()]
+    assert len(said) == 1 and said[0].exc_info is None
+    assert str(tmp_path / "logs" / "errors.log") in said[0].getMessage()
