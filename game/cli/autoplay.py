@@ -5,11 +5,10 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from pathlib import Path
 from typing import Any, TextIO
 
 from game.cli.checks import load_named_scenario, writable_file
-from game.cli.options import Commands, length_option
+from game.cli.options import Commands, given_name, given_path, length_option, seed, team_name
 from game.cli.usage import EXIT_FAILED, EXIT_OK, UsageError
 from game.cli.writing import bad_place
 from game.domain import Indicator, Language
@@ -25,12 +24,16 @@ def add_parser(commands: Commands) -> argparse.ArgumentParser:
         description="Play a whole game without a window, with a bot deciding every round.",
     )
     autoplay.add_argument(
-        "scenario", nargs="?", default=None, help="scenario id or YAML file (default: the default)"
+        "scenario",
+        nargs="?",
+        type=given_name,
+        default=None,
+        help="scenario id or YAML file (default: the default)",
     )
     autoplay.add_argument(
         "--strategy", choices=STRATEGIES, default="best", help="which bot plays (default: best)"
     )
-    autoplay.add_argument("--seed", type=int, default=1, help="the game seed (default: 1)")
+    autoplay.add_argument("--seed", type=seed, default=1, help="the game seed (default: 1)")
     autoplay.add_argument(
         "--json", action="store_true", help="print one JSON document instead of a summary"
     )
@@ -38,15 +41,21 @@ def add_parser(commands: Commands) -> argparse.ArgumentParser:
         "--lang", choices=("nl", "en"), default="en", help="language of the summary (default: en)"
     )
     autoplay.add_argument(
-        "--save", metavar="FILE", type=Path, help="also write the finished game as a save file"
+        "--save",
+        metavar="FILE",
+        type=given_path,
+        help="also write the finished game as a save file",
     )
     autoplay.add_argument(
-        "--team", default="autoplay", help="team name in the save and results (default: autoplay)"
+        "--team",
+        type=team_name,
+        default="autoplay",
+        help="team name in the save and results (default: autoplay)",
     )
     autoplay.add_argument(
         "--results",
         metavar="FILE",
-        type=Path,
+        type=given_path,
         help="also write the team's results file (JSON) for compare and report",
     )
     length_option(autoplay)

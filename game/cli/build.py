@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-from game.cli.options import Commands
+from game.cli.options import Commands, given_path
 from game.cli.usage import EXIT_FAILED, EXIT_OK, UsageError
 from game.packs import PackError, check_pack
 
@@ -22,12 +22,12 @@ def add_parser(commands: Commands) -> argparse.ArgumentParser:
         "macOS or Linux).",
     )
     build.add_argument(
-        "--pack", metavar="DIR", type=Path, default=None, help="the branding pack to build in"
+        "--pack", metavar="DIR", type=given_path, default=None, help="the branding pack to build in"
     )
     build.add_argument(
         "--out",
         metavar="DIR",
-        type=Path,
+        type=given_path,
         default=Path("dist"),
         help="where the folder and the zip go (default: dist)",
     )

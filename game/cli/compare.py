@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 from typing import TextIO
 
 from game.cli.checks import pack_for_run, writable_file
-from game.cli.options import Commands, lang_option, pack_option
+from game.cli.options import Commands, given_path, lang_option, pack_option
 from game.cli.usage import EXIT_FAILED, EXIT_OK, UsageError
 from game.cli.writing import write_failure
 from game.domain import Language
@@ -24,9 +23,9 @@ def add_parser(commands: Commands) -> argparse.ArgumentParser:
         "left out.",
     )
     compare.add_argument(
-        "results", nargs="+", type=Path, metavar="RESULTS", help="files or folders"
+        "results", nargs="+", type=given_path, metavar="RESULTS", help="files or folders"
     )
-    compare.add_argument("--out", required=True, type=Path, help="the HTML file to write")
+    compare.add_argument("--out", required=True, type=given_path, help="the HTML file to write")
     lang_option(compare, "nl", "the pack's language, else nl")
     pack_option(compare)
     compare.set_defaults(usage=compare.format_usage())

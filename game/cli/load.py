@@ -4,10 +4,9 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 from typing import Any, TextIO
 
-from game.cli.options import Commands, lang_option
+from game.cli.options import Commands, given_path, lang_option
 from game.cli.usage import EXIT_FAILED, EXIT_OK, UsageError
 from game.domain import Language
 
@@ -23,14 +22,14 @@ def add_parser(commands: Commands) -> argparse.ArgumentParser:
         "upgraded), its checksum matches, its scenario is installed in a compatible version, "
         "and replaying its decisions from its seed gives exactly the saved game.",
     )
-    load.add_argument("file", type=Path, help="the save file")
+    load.add_argument("file", type=given_path, help="the save file")
     load.add_argument(
         "--check", action="store_true", help="only verify: exit 0 when valid, 1 with the reason"
     )
     load.add_argument(
         "--scenario",
         metavar="FILE",
-        type=Path,
+        type=given_path,
         default=None,
         help="the scenario file to check against (default: the installed one with the save's id)",
     )

@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 from typing import TextIO
 
-from game.cli.options import Commands
+from game.cli.options import Commands, given_path
 from game.cli.usage import EXIT_FAILED, EXIT_OK, UsageError
 from game.cli.writing import write_once
 
@@ -20,7 +20,12 @@ def add_parser(commands: Commands) -> argparse.ArgumentParser:
         "for your own. It never overwrites a file.",
     )
     new.add_argument("name", help="the new scenario's id: lower-case letters, digits, - and _")
-    new.add_argument("--out", default=None, help="where to write it (default: scenarios/NAME.yaml)")
+    new.add_argument(
+        "--out",
+        type=given_path,
+        default=None,
+        help="where to write it (default: scenarios/NAME.yaml)",
+    )
     new.set_defaults(usage=new.format_usage())
     return new
 

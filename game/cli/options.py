@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -37,7 +38,7 @@ def pack_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--pack",
         metavar="DIR",
-        type=Path,
+        type=given_path,
         default=None,
         help="a branding pack folder (default: a built game's own pack/ folder, if any)",
     )
@@ -56,30 +57,101 @@ def saves_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--saves",
         metavar="DIR",
-        type=Path,
+        type=given_path,
         default=None,
         help="the saves folder (default: saves/ beside main.py; in a built game the user's "
         "data folder unless it is portable)",
     )
 
 
-# argparse names a type function in its message ("invalid _size value: '10x10'"), so these two
-# keep the names that message has always shown.
-def _positive(value: str) -> int:
-    """A whole number of at least 1; argparse turns the ValueError into a usage error."""
-    number = int(value)
-    if number < 1:
-        raise ValueError(value)
+# The value types below raise ``ArgumentTypeError`` with a sentence: argparse shows it after
+# the option's name ("argument --runs: '0' is not a number of runs: give a whole number of at
+# least 1"). A plain ValueError would show the function's own name instead ("invalid _positive
+# value"), which tells the person nothing.
+MAX_SEED = 2**64 - 1  # the random generator's state is 64 bits; a save keeps the seed
+
+
+def given_path(value: str) -> Path:
+    """A file or folder named on the command line; an empty one is a bad argument (it would
+    mean the current folder, or the default, without saying so)."""
+    if not value.strip():
+        raise argparse.ArgumentTypeError("an empty path: give a file or folder name")
+    return Path(value)
+
+
+def given_name(value: str) -> str:
+    """A scenario id or file; an empty one is a bad argument."""
+    if not value.strip():
+        raise argparse.ArgumentTypeError("an empty name: give a scenario id or file")
+    return value
+
+
+def positive_number(what: str, most: int) -> Callable[[str], int]:
+    """A whole number from 1 to ``most``, of ``what`` ("games", "processes")."""
+
+    def parse(value: str) -> int:
+        number = _whole(value)
+        if number is None or not 1 <= number <= most:
+            raise argparse.ArgumentTypeError(
+                f"{value!r} is not a number of {what}: give a whole number from 1 to {most:,}"
+            )
+        return number
+
+    return parse
+
+
+def seed(value: str) -> int:
+    """A game seed: a whole number from 0 to 2^64 - 1 (the same seed gives the same game)."""
+    number = _whole(value)
+    if number is None or not 0 <= number <= MAX_SEED:
+        raise argparse.ArgumentTypeError(
+            f"{value!r} is not a seed: give a whole number from 0 to {MAX_SEED}, such as 7"
+        )
     return number
 
 
-def _size(value: str) -> tuple[int, int]:
-    """``1280x720`` → (1280, 720); argparse turns the ValueError into a usage error."""
-    width, _, height = value.lower().partition("x")
-    size = (int(width), int(height))
+def team_name(value: str) -> str:
+    """A team's name as saves and results keep it: 1 to 80 characters, control characters gone."""
+    from game.saves.names import clean_name
+
+    name = clean_name(value, 10_000)
+    if not name:
+        raise argparse.ArgumentTypeError("a team name cannot be empty")
+    if len(name) > 80:
+        raise argparse.ArgumentTypeError(
+            f"a team name is at most 80 characters (this one has {len(name)})"
+        )
+    return name
+
+
+def window_size(value: str) -> tuple[int, int]:
+    """``1280x720`` → (1280, 720): each side from 320 (width) or 240 (height) to 8192."""
+    width, _, height = value.lower().strip().partition("x")
+    size = (_whole(width), _whole(height))
+    if size[0] is None or size[1] is None:
+        raise argparse.ArgumentTypeError(
+            f"{value!r} is not a size: give width x height in pixels, such as 1280x720"
+        )
     if not (320 <= size[0] <= 8192 and 240 <= size[1] <= 8192):
-        raise ValueError(value)
-    return size
+        raise argparse.ArgumentTypeError(
+            f"{value!r}: a size is from 320x240 to 8192x8192 pixels, such as 1280x720"
+        )
+    return size[0], size[1]
+
+
+def _whole(value: str) -> int | None:
+    """The whole number written in ``value`` (digits, a sign), or None; never thousands of
+    digits (Python refuses those with an error of its own)."""
+    text = value.strip()
+    digits = text.lstrip("+-")
+    if (
+        not digits.isascii()
+        or not digits.isdigit()
+        or len(digits) > 40
+        or len(text) - len(digits) > 1
+    ):
+        return None
+    return int(text)
 
 
 def strategy_list(value: str) -> list[str]:

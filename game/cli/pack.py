@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 from typing import TextIO
 
-from game.cli.options import Commands, program_name
+from game.cli.options import Commands, given_path, program_name
 from game.cli.usage import EXIT_FAILED, EXIT_OK, UsageError
 from game.cli.writing import write_once
 from game.packs import PackError, load_pack
@@ -29,7 +29,7 @@ def add_parser(commands: Commands) -> argparse.ArgumentParser:
         description="Write a folder with a commented pack.yaml (name, logo, colours, language, "
         "scenarios) that validates as it is. It never overwrites a pack.",
     )
-    new.add_argument("folder", type=Path, help="the pack's folder (made if it is not there)")
+    new.add_argument("folder", type=given_path, help="the pack's folder (made if it is not there)")
     new.add_argument(
         "--id", default=None, help="the pack's id (default: made from the folder's name)"
     )

@@ -4,22 +4,32 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 from typing import TextIO
 
 from game.cli.checks import pack_for_run, quiet_pygame
-from game.cli.options import Commands, _size, lang_option, pack_option, saves_option
+from game.cli.options import (
+    Commands,
+    given_name,
+    given_path,
+    lang_option,
+    pack_option,
+    saves_option,
+    seed,
+    window_size,
+)
 from game.cli.usage import EXIT_FAILED, UsageError
 
 
 def add_parser(commands: Commands) -> argparse.ArgumentParser:
     play = commands.add_parser("play", help="open the game window (the default)")
-    play.add_argument("scenario", nargs="?", help="scenario id or YAML file to preselect")
-    play.add_argument("--seed", type=int, default=1, help="the game seed (default: 1)")
+    play.add_argument(
+        "scenario", nargs="?", type=given_name, help="scenario id or YAML file to preselect"
+    )
+    play.add_argument("--seed", type=seed, default=1, help="the game seed (default: 1)")
     lang_option(play, "nl", "the pack's language, else nl")
     pack_option(play)
     play.add_argument(
-        "--size", type=_size, default=(1280, 720), help="window size (default 1280x720)"
+        "--size", type=window_size, default=(1280, 720), help="window size (default 1280x720)"
     )
     play.add_argument(
         "--fullscreen", action="store_true", help="start in full screen (F11 toggles)"
@@ -28,7 +38,7 @@ def add_parser(commands: Commands) -> argparse.ArgumentParser:
     play.add_argument(
         "--results",
         metavar="DIR",
-        type=Path,
+        type=given_path,
         default=None,
         help="where results files and reports go (default: results/ beside the saves)",
     )

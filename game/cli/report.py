@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 from typing import Any, TextIO
 
 from game.cli.checks import pack_for_run, writable_file
-from game.cli.options import Commands, lang_option, length_option, pack_option
+from game.cli.options import Commands, given_path, lang_option, length_option, pack_option
 from game.cli.usage import EXIT_FAILED, EXIT_OK, UsageError
 from game.cli.writing import write_failure
 from game.domain import Language
@@ -23,13 +22,13 @@ def add_parser(commands: Commands) -> argparse.ArgumentParser:
         "outcome texts, the model in brief, recommendations and the prediction score.",
     )
     report.add_argument(
-        "file", type=Path, metavar="RESULTS_OR_SAVE", help="a results file or a save"
+        "file", type=given_path, metavar="RESULTS_OR_SAVE", help="a results file or a save"
     )
-    report.add_argument("--out", required=True, type=Path, help="the HTML file to write")
+    report.add_argument("--out", required=True, type=given_path, help="the HTML file to write")
     report.add_argument(
         "--scenario",
         metavar="FILE",
-        type=Path,
+        type=given_path,
         default=None,
         help="for a save: the scenario file (default: the installed one with the save's id)",
     )

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-from game.cli.options import Commands
+from game.cli.options import Commands, given_path
 from game.cli.usage import EXIT_FAILED, EXIT_OK, UsageError
 from game.cli.writing import write_output
 
@@ -19,9 +19,14 @@ def add_parser(commands: Commands) -> argparse.ArgumentParser:
         description="Print the JSON Schema of scenario files, or write it to a file; "
         "optionally refresh the field reference in the trainers' documentation.",
     )
-    schema.add_argument("--out", default=None, help="write the schema to this file")
     schema.add_argument(
-        "--docs", default=None, help="refresh the field reference section of this Markdown file"
+        "--out", type=given_path, default=None, help="write the schema to this file"
+    )
+    schema.add_argument(
+        "--docs",
+        type=given_path,
+        default=None,
+        help="refresh the field reference section of this Markdown file",
     )
     schema.set_defaults(usage=schema.format_usage())
     return schema

@@ -9,9 +9,22 @@ from pathlib import Path
 from typing import TextIO
 
 from game.cli.checks import load_named_scenario
-from game.cli.options import Commands, _positive, lang_option, strategy_list
+from game.cli.options import (
+    Commands,
+    given_name,
+    given_path,
+    lang_option,
+    positive_number,
+    seed,
+    strategy_list,
+)
 from game.cli.usage import EXIT_FAILED, EXIT_OK, UsageError
 from game.domain import Language
+
+# Far more than a balance check needs; beyond these a typo would run for days or fork a
+# process per number.
+MAX_RUNS = 100_000
+MAX_JOBS = 256
 
 
 def add_parser(commands: Commands) -> argparse.ArgumentParser:
@@ -28,11 +41,15 @@ def add_parser(commands: Commands) -> argparse.ArgumentParser:
     simulate.add_argument(
         "scenarios",
         nargs="*",
+        type=given_name,
         metavar="SCENARIO",
         help="scenario ids or YAML files (default: every shipped scenario)",
     )
     simulate.add_argument(
-        "--runs", type=_positive, default=200, help="games per strategy (default: 200)"
+        "--runs",
+        type=positive_number("games", MAX_RUNS),
+        default=200,
+        help="games per strategy (default: 200)",
     )
     simulate.add_argument(
         "--strategies",
@@ -44,14 +61,18 @@ def add_parser(commands: Commands) -> argparse.ArgumentParser:
     simulate.add_argument(
         "--strategy-file",
         metavar="FILE.py",
+        type=given_path,
         default=None,
         help="also play a custom strategy: a Python file with decide(view) "
         "(see docs/strategies.md)",
     )
     simulate.add_argument(
-        "--jobs", type=_positive, default=None, help="processes to use (default: every core)"
+        "--jobs",
+        type=positive_number("processes", MAX_JOBS),
+        default=None,
+        help="processes to use (default: every core)",
     )
-    simulate.add_argument("--seed", type=int, default=0, help="the first seed (default: 0)")
+    simulate.add_argument("--seed", type=seed, default=0, help="the first seed (default: 0)")
     simulate.add_argument("--json", action="store_true", help="print one JSON document")
     lang_option(simulate, "en")
     simulate.set_defaults(usage=simulate.format_usage())

@@ -8,7 +8,16 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from game.cli.checks import load_named_scenario, pack_for_run, quiet_pygame, usable_folder
-from game.cli.options import Commands, _size, lang_option, pack_option, type_scale
+from game.cli.options import (
+    Commands,
+    given_name,
+    given_path,
+    lang_option,
+    pack_option,
+    seed,
+    type_scale,
+    window_size,
+)
 from game.cli.usage import EXIT_FAILED, EXIT_OK
 
 
@@ -18,12 +27,14 @@ def add_parser(commands: Commands) -> argparse.ArgumentParser:
         help="play a scenario headless with the best bot and save a PNG of every scene",
         description="Save a screenshot of every scene (title to debrief) while the best bot plays.",
     )
-    tour.add_argument("scenario", nargs="?", default=None, help="scenario id or YAML file")
-    tour.add_argument("--out", required=True, help="folder for the PNG files")
-    tour.add_argument("--size", type=_size, default=(1280, 720), help="e.g. 1920x1080")
+    tour.add_argument(
+        "scenario", nargs="?", type=given_name, default=None, help="scenario id or YAML file"
+    )
+    tour.add_argument("--out", required=True, type=given_path, help="folder for the PNG files")
+    tour.add_argument("--size", type=window_size, default=(1280, 720), help="e.g. 1920x1080")
     lang_option(tour, "en", "the pack's language, else en")
     pack_option(tour)
-    tour.add_argument("--seed", type=int, default=1, help="the game seed (default: 1)")
+    tour.add_argument("--seed", type=seed, default=1, help="the game seed (default: 1)")
     tour.add_argument(
         "--scale",
         type=type_scale,

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-from game.cli.options import Commands
+from game.cli.options import Commands, given_path
 from game.cli.usage import EXIT_FAILED, EXIT_OK, UsageError
 from game.packs import PackError, check_pack, is_pack, pack_file
 
@@ -23,6 +23,7 @@ def add_parser(commands: Commands) -> argparse.ArgumentParser:
     validate.add_argument(
         "paths",
         nargs="*",
+        type=given_path,
         metavar="PATH",
         help="scenario files or folders, or branding pack folders (default: the game's "
         "scenarios folder)",

@@ -157,6 +157,69 @@ def test_every_subcommand_with_a_bad_path_exits_2_with_a_reason(
     assert commands == set(COMMANDS)  # every subcommand was tried
 
 
+def _bad_values(tmp_path: Path) -> list[tuple[list[str], str]]:
+    """Every subcommand with a value it cannot take, and the plain words the reason must hold."""
+    out = str(tmp_path / "shots")
+    save = str(EXAMPLES / "format-5.json")
+    seed = "is not a seed: give a whole number from 0 to 18446744073709551615"
+    empty = "an empty path: give a file or folder name"
+    return [
+        (["simulate", "--runs", "0"], "'0' is not a number of games: give a whole number from 1"),
+        (["simulate", "--runs", "many"], "'many' is not a number of games"),
+        (["simulate", "--jobs", "0"], "'0' is not a number of processes"),
+        (["simulate", "--jobs", "100000"], "give a whole number from 1 to 256"),
+        (["simulate", "--seed", "x"], f"'x' {seed}"),
+        (["simulate", "--strategy-file", ""], empty),
+        (["simulate", ""], "an empty name: give a scenario id or file"),
+        (["tour", "--out", out, "--size", "10x10"], "a size is from 320x240 to 8192x8192"),
+        (["tour", "--out", out, "--size", "wide"], "'wide' is not a size: give width x height"),
+        (["tour", "--out", out, "--seed", "1.5"], f"'1.5' {seed}"),
+        (["tour", "--out", ""], empty),
+        (["tour", "", "--out", out], "an empty name"),
+        (["play", "--size", "0x0"], "a size is from 320x240"),
+        (["play", "--seed", "-1"], f"'-1' {seed}"),
+        (["play", "--saves", ""], empty),
+        (["autoplay", "--seed", "1" + "0" * 45], seed),
+        (
+            ["autoplay", "--team", "x" * 81],
+            "a team name is at most 80 characters (this one has 81)",
+        ),
+        (["autoplay", "--team", " "], "a team name cannot be empty"),
+        (["autoplay", "--save", ""], empty),
+        (["compare", "", "--out", str(tmp_path / "c.html")], empty),
+        (["report", save, "--out", ""], empty),
+        (["saves", "--saves", ""], empty),
+        (["load", ""], empty),
+        (["validate", ""], empty),
+        (["new", "zuid", "--out", ""], empty),
+        (["schema", "--docs", ""], empty),
+        (["build", "--out", ""], empty),
+        (["pack", "new", ""], empty),
+    ]
+
+
+def test_every_subcommand_with_a_bad_value_exits_2_with_the_usage_and_plain_words(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``simulate --runs 0`` said "invalid _positive value", the name of a function inside the
+    game; an empty path meant the current folder without saying so (``new zuid --out ''`` wrote
+    into the game's own scenarios, ``tour --out ''`` filled the current folder); a seed of 46
+    digits made a save that the game then refused to read (issue 17)."""
+    commands: set[str] = set()
+    for args, reason in _bad_values(tmp_path):
+        commands.add(args[0])
+        status, err = _status(args, capsys)
+        assert status == 2, (args, status, err)
+        assert err.startswith("usage: "), (args, err)
+        assert reason in err, (args, err)
+        for internal in ("_positive", "_size", "invalid int value", "Traceback"):
+            assert internal not in err, (args, err)
+    from game.cli import COMMANDS
+
+    assert commands == set(COMMANDS)  # every subcommand was tried
+    assert list(tmp_path.iterdir()) == []  # nothing was made of a bad value
+
+
 def test_bad_paths_in_a_fresh_process_never_hang_or_trace(tmp_path: Path) -> None:
     """The same from a real process: a FIFO or a device is refused before it is read."""
     fifo = tmp_path / "autosave-pipe.json"
