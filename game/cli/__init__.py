@@ -2,13 +2,16 @@
 
 Every command returns an exit code; only ``main.py`` turns it into the process's exit status.
 Bad arguments, and paths that cannot be used (missing, a folder where a file belongs, a pipe, no
-permission), print the usage and a one-line reason and exit with 2, never a traceback. Output
-survives any terminal encoding: what the terminal cannot show becomes '?', never a crash.
+permission), print the usage and a one-line reason and exit with 2, never a traceback. A file
+that cannot be written whole (a full disk) is said in one line with exit 1, and nothing is left
+half-written (``writing.py``). Output survives any terminal encoding: what the terminal cannot
+show becomes '?', never a crash; output to a full disk is one line, not a traceback.
 
 Each command module has ``add_parser(commands)``, which adds its options, and ``run(args, out)``;
 what they import beyond the standard library is imported when the command runs (``build`` needs
 no pygame, and so on). Options several commands share are in ``options.py``, checks on what they
-are given in ``checks.py``, and the usage error and exit codes in ``usage.py``.
+are given in ``checks.py``, writing what they make in ``writing.py``, and the usage error and exit
+codes in ``usage.py``.
 """
 
 from __future__ import annotations

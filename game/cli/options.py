@@ -1,7 +1,7 @@
 """Options that several commands take, and the value types that check what was typed.
 
-A value that does not fit (a size, a type scale, a number of runs, a strategy) makes argparse
-show the usage and a one-line reason, exit status 2.
+A value that does not fit (a size, a type scale, a number of runs, a seed, a strategy, an empty
+path) makes argparse show the usage and a one-line reason in plain words, exit status 2.
 """
 
 from __future__ import annotations
