@@ -25,6 +25,7 @@ from game.places import data_home
 from game.saves import SaveStore
 from game.saves.names import strip_unprintable
 from game.ui.controller import GameController
+from game.ui.pin_guard import PinGuard
 from game.ui.scene import Scene, SceneBook
 from game.ui.scenes.book import scene_book
 from game.ui.settings import Settings
@@ -105,6 +106,8 @@ class App(Window):
             results=self._write_results if saves is not None or results_dir is not None else None,
         )
         self.timer = RoundTimer()
+        # Wrong facilitator PINs, counted for the whole session (not per visit to the screen).
+        self.pin_guard = PinGuard()
         self.scenes = scenes if scenes is not None else scene_book()
         # The length the last new game was started with: the next one starts with it too.
         self.chosen_length = GameLength.FULL

@@ -30,6 +30,7 @@ from game.ui.controller import GameController
 from game.ui.fitting import button_inset, fit_height, fit_text
 from game.ui.look import Fonts
 from game.ui.palette import Palette
+from game.ui.pin_guard import PinGuard
 from game.ui.settings import Settings
 from game.ui.timer import RoundTimer
 
@@ -87,6 +88,7 @@ class Host(Protocol):
     origin: tuple[float, float]
     screen: pygame.Surface
     timer: RoundTimer
+    pin_guard: PinGuard
     scenes: SceneBook
     scene: Scene | None
     saves: SaveStore | None
@@ -264,10 +266,25 @@ class Scene:
             html, rect, manager=self.app.ui, object_id=ObjectID(class_id=kind, object_id=None)
         )
 
-    def entry(self, rect: pygame.Rect, initial: str = "") -> UITextEntryLine:
-        widget = UITextEntryLine(rect, manager=self.app.ui, initial_text=initial or None)
+    def entry(
+        self, rect: pygame.Rect, initial: str = "", placeholder: str | None = None
+    ) -> UITextEntryLine:
+        widget = UITextEntryLine(
+            rect, manager=self.app.ui, initial_text=initial or None, placeholder_text=placeholder
+        )
         widget.set_text_length_limit(40)
         self._focusable.append(widget)
+        return widget
+
+    def secret_entry(self, rect: pygame.Rect, placeholder: str | None = None) -> UITextEntryLine:
+        """A field for a PIN: what is typed shows as dots and cannot be copied (pygame_gui's
+        hidden text, sound from 0.6.14). The dots are bullets drawn in the field's own type
+        (its font has no "●"), so they grow with the room's type size, and the placeholder
+        keeps its font."""
+        widget = self.entry(rect, placeholder=placeholder)
+        widget.hidden_font = widget.font
+        widget.hidden_text_char = "•"
+        widget.set_text_hidden(True)
         return widget
 
     # --- events -------------------------------------------------------------------------------

@@ -19,6 +19,8 @@ from game.domain import LANGUAGES, Language
 FONT_SCALES: tuple[float, ...] = (0.85, 1.0, 1.2, 1.4)
 SETTINGS_FORMAT = "netwerkende-gemeente-settings"
 SETTINGS_VERSION = 1
+# The facilitator's PIN: four to eight digits.
+PIN_LENGTH = (4, 8)
 # A settings file is a few hundred bytes; anything much larger is not one.
 MAX_SETTINGS_BYTES = 64 * 1024
 
@@ -49,7 +51,7 @@ class Settings:
 def _valid(name: str, value: Any) -> bool:
     if name == "facilitator_pin":
         return isinstance(value, str) and (
-            value == "" or (value.isdigit() and 4 <= len(value) <= 8)
+            value == "" or (value.isdigit() and PIN_LENGTH[0] <= len(value) <= PIN_LENGTH[1])
         )
     if name == "language":
         return value in LANGUAGES

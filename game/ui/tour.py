@@ -16,6 +16,7 @@ from game.packs import Pack
 from game.sim import Bot
 from game.ui.app import App
 from game.ui.harness import Harness
+from game.ui.pin_guard import PinGuard
 from game.ui.scenes.start.choice import confirm_quit
 from game.ui.settings import Settings
 from game.ui.window import headless_environment
@@ -216,6 +217,7 @@ def _workshop(app: App, pilot: Harness, shot: Shot, seed: int, length: GameLengt
         app.go(scene(app, over))
         pilot.advance(2)
         shot(name)
+    _pin_screens(app, pilot, shot, over)
     app.go(over)
     bots = [Bot(name, seed) for name in ("best", "random", "participating")]
     while (turn := controller.next_turn()) is not None:
@@ -234,3 +236,23 @@ def _workshop(app: App, pilot: Harness, shot: Shot, seed: int, length: GameLengt
     app.go(app.scenes.compare(app, files))
     pilot.advance(2)
     shot("compare")
+
+
+def _pin_screens(app: App, pilot: Harness, shot: Shot, over) -> None:
+    """With a PIN set: the PIN screen, its wait after three wrong tries (on a clock that stands
+    still, so the picture does not depend on the machine's speed), and settings locked."""
+    app.settings = app.settings.with_(facilitator_pin="2468")
+    app.go(app.scenes.pin(app, over))
+    pilot.advance(2)
+    shot("facilitator-pin")
+    app.pin_guard = PinGuard(clock=lambda: 0.0)
+    for _ in range(3):
+        app.pin_guard.check("0000", "2468")
+    app.go(app.scenes.pin(app, over))
+    pilot.advance(2)
+    shot("facilitator-pin-wait")
+    app.go(app.scenes.settings, lambda: over)
+    pilot.advance(2)
+    shot("settings-locked")
+    app.pin_guard = PinGuard()
+    app.settings = app.settings.with_(facilitator_pin="")

@@ -1,11 +1,13 @@
 """The room's settings: language, type size, full screen, colours, sound, the prediction step
-and the facilitator's PIN."""
+and the facilitator's PIN. While a PIN is set, the last two are the facilitator's: they change
+only after the PIN is given, and the PIN itself is never shown (issue 17)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
 import pygame
+from pygame_gui.elements import UITextEntryLine
 
 from game.ui.look import (
     shortened,
@@ -13,7 +15,7 @@ from game.ui.look import (
     wrap,
 )
 from game.ui.scene import Scene
-from game.ui.settings import FONT_SCALES
+from game.ui.settings import FONT_SCALES, PIN_LENGTH
 
 
 class SettingsScene(Scene):
@@ -25,21 +27,35 @@ class SettingsScene(Scene):
     def __init__(self, app, return_to: Callable[[], Scene] | type[Scene]) -> None:
         super().__init__(app)
         self.return_to = return_to
+        # The PIN was given on this visit: the facilitator's settings can be changed.
+        self.unlocked = False
+        # What the PIN row last said: "digits", "differ", "set" or "removed" (see ``draw``).
+        self.pin_note: str | None = None
 
     def reopen(self) -> Callable[[], Scene]:
         return_to = self.return_to
         return lambda: type(self)(self.app, return_to)
 
+    @property
+    def facilitator_may(self) -> bool:
+        """Whether the facilitator's settings can be changed here: no PIN is set (the panel
+        opens for anyone then), or the PIN was given since these settings were opened."""
+        return self.unlocked or not self.app.settings.facilitator_pin
+
     def build(self) -> None:
         t, s = self.t, self.app.settings
         self.label(self.r(80, 30, 900, 50), t("Settings"), "#heading")
-        rows: list[tuple[str, list[tuple[str, bool, Callable[[], None]]]]] = [
+        # What a team at the laptop may change, then what only the facilitator may: whether
+        # teams predict before the reveal is part of how the workshop is run (the debrief
+        # counts the predictions), and so is the PIN.
+        rows: list[tuple[str, list[tuple[str, bool, Callable[[], None]]], bool]] = [
             (
                 t("Language"),
                 [
                     ("Nederlands", s.language == "nl", lambda: self.change(language="nl")),
                     ("English", s.language == "en", lambda: self.change(language="en")),
                 ],
+                True,
             ),
             (
                 t("Type size"),
@@ -51,15 +67,16 @@ class SettingsScene(Scene):
                     )
                     for scale in FONT_SCALES
                 ],
+                True,
             ),
-            (t("Full screen (F11)"), self._on_off("fullscreen")),
-            (t("Colour-blind safe colours"), self._on_off("colour_blind")),
-            (t("Sound"), self._on_off("sound")),
-            (t("Predict before the reveal"), self._on_off("predict")),
+            (t("Full screen (F11)"), self._on_off("fullscreen"), True),
+            (t("Colour-blind safe colours"), self._on_off("colour_blind"), True),
+            (t("Sound"), self._on_off("sound"), True),
+            (t("Predict before the reveal"), self._on_off("predict"), self.facilitator_may),
         ]
         fonts = self.app.fonts
         pin_name = t("Facilitator PIN (F9)")
-        names = [name for name, _ in rows] + [pin_name]
+        names = [name for name, _, _ in rows] + [pin_name]
         name_w = max(fonts.get(20).size(name)[0] for name in names) + self.u(24)
         left = self.r(80, 0, 0, 0).left
         height = max(self.u(50), self._button_height(None))
@@ -69,33 +86,51 @@ class SettingsScene(Scene):
         room = self.r(0, 700, 0, 0).top - kept_h - sample_h - self.r(0, 104, 0, 0).top
         step = min(step, max(height + self.u(6), room // (len(rows) + 1)))
         y = self.r(0, 104, 0, 0).top
-        for name, options in rows:
+        for name, options, enabled in rows:
             self.label(pygame.Rect(left, y, name_w, height), name, grow=False)
             x = left + name_w
             for caption, chosen, action in options:
                 width = self.fitted(caption, None, 150)
-                self.button(pygame.Rect(x, y, width, height), caption, action, selected=chosen)
+                rect = pygame.Rect(x, y, width, height)
+                self.button(rect, caption, action, selected=chosen, enabled=enabled)
                 x += width + self.u(12)
             y += step
-        # The facilitator panel's PIN (F9), so a team cannot open it (issue 12).
         self.label(pygame.Rect(left, y, name_w, height), pin_name, grow=False)
-        x = left + name_w
-        self.pin_entry = self.entry(pygame.Rect(x, y, self.u(150), height), s.facilitator_pin)
-        self.pin_entry.set_text_length_limit(8)
-        x += self.u(150) + self.u(12)
-        for caption, action in (
-            (t("Set"), self.set_pin),
-            (t("No PIN"), lambda: self.change(facilitator_pin="")),
-        ):
-            width = self.fitted(caption, None, 150)
-            self.button(pygame.Rect(x, y, width, height), caption, action)
-            x += width + self.u(12)
+        self._pin_row(left + name_w, y, height)
         y += step
         self.sample_top = y + self.u(4)
         back_w = self.fitted(t("Back"), "@big_button", 220)
         self.back_rect = pygame.Rect(self.r(80, 640, 0, 0).topleft, (back_w, self.u(52)))
         self.button(self.back_rect, t("Back"), self.back, kind="@big_button")
         self.move_focus(1)
+
+    def _pin_row(self, x: int, y: int, height: int) -> None:
+        """The facilitator panel's PIN (F9): a new one typed twice, hidden, or none; while a
+        PIN is set and not given, only the way to give it. The PIN itself is never shown."""
+        t = self.t
+        self.pin_entries: tuple[UITextEntryLine, ...] = ()
+        if not self.facilitator_may:
+            caption = t("Enter the PIN…")
+            width = self.fitted(caption, None, 150)
+            self.button(pygame.Rect(x, y, width, height), caption, self.ask_pin)
+            return
+        font = self.app.fonts.get(22)
+        entries = []
+        for placeholder in (t("PIN"), t("again")):
+            width = max(self.u(150), font.size(placeholder)[0] + self.u(24))
+            entry = self.secret_entry(pygame.Rect(x, y, width, height), placeholder)
+            entry.set_text_length_limit(PIN_LENGTH[1])
+            entries.append(entry)
+            x += width + self.u(12)
+        self.pin_entries = tuple(entries)
+        no_pin = not self.app.settings.facilitator_pin
+        for caption, action, chosen in (
+            (t("Set"), self.set_pin, False),
+            (t("No PIN"), self.remove_pin, no_pin),
+        ):
+            width = self.fitted(caption, None, 150)
+            self.button(pygame.Rect(x, y, width, height), caption, action, selected=chosen)
+            x += width + self.u(12)
 
     def _on_off(self, field: str) -> list[tuple[str, bool, Callable[[], None]]]:
         value = getattr(self.app.settings, field)
@@ -105,32 +140,60 @@ class SettingsScene(Scene):
         ]
 
     def change(self, **changes: object) -> None:
+        self.pin_note = None
         self.app.apply_settings(self.app.settings.with_(**changes))
 
+    def ask_pin(self) -> None:
+        """The PIN screen over these settings; the right PIN brings them back unlocked."""
+        t = self.t
+        captions = (t("Unlock"), t("Back to the settings"))
+        self.app.go(self.app.scenes.pin(self.app, self, self._unlocked, captions))
+
+    def _unlocked(self) -> Scene:
+        self.unlocked = True
+        self.resuming = True
+        return self
+
     def set_pin(self) -> None:
-        """Four to eight digits; anything else is not taken (the row says so)."""
-        pin = self.pin_entry.get_text().strip()
-        self.pin_problem = not (pin.isdigit() and 4 <= len(pin) <= 8)
-        if self.pin_problem:
-            self.rebuild()
+        """Four to eight digits, the same twice; anything else is not taken (the screen says
+        why). Who sets the PIN knows it: these settings stay unlocked."""
+        first, again = (entry.get_text().strip() for entry in self.pin_entries)
+        if not (first.isdigit() and PIN_LENGTH[0] <= len(first) <= PIN_LENGTH[1]):
+            self.pin_note = "digits"
+        elif first != again:
+            self.pin_note = "differ"
+        else:
+            self.unlocked = True
+            self.change(facilitator_pin=first)
+            self.pin_note = "set"
             return
-        self.change(facilitator_pin=pin)
+        self.rebuild()
+
+    def remove_pin(self) -> None:
+        self.change(facilitator_pin="")
+        self.pin_note = "removed"
 
     def back(self) -> None:
         self.app.go(self.return_to)
 
     def draw(self, surface: pygame.Surface) -> None:
         fonts, palette = self.app.fonts, self.app.palette
-        sample = self.t("This is how large the text is. Can the back row read it?")
-        if getattr(self, "pin_problem", False):
-            sample = self.t("A PIN is four to eight digits.")
+        t = self.t
+        sample, problem = {
+            None: (t("This is how large the text is. Can the back row read it?"), False),
+            "digits": (t("A PIN is four to eight digits."), True),
+            "differ": (t("The two PINs differ."), True),
+            "set": (t("The PIN is set."), False),
+            "removed": (t("There is no PIN now: F9 opens the panel for anyone."), False),
+        }[self.pin_note]
+        colour = palette.bad if problem else palette.text_dim
         left = self.r(80, 0, 0, 0).left
         width = self.r(0, 0, 1160, 0).width
         text(
             surface,
             fonts.get(20),
             shortened(fonts.get(20), sample, width),
-            palette.text_dim,
+            colour,
             (left, self.sample_top),
         )
         explanation, folder = self.where_kept()

@@ -4,7 +4,8 @@
   the teams take turns per round on one laptop, each its own game). ``after_turn`` hands the
   laptop to the next team.
 - **The facilitator's panel** (``pin``, ``facilitator``, ``discuss``, ``inject``; F9, behind the
-  PIN from settings if one is set): pause with a large discuss card, the round timer, bring one
+  PIN from settings if one is set; typed as dots, and wrong tries cost time, counted for the
+  session by ``game.ui.pin_guard``): pause with a large discuss card, the round timer, bring one
   of the scenario's events in now, reveal outcomes one at a time or all, skip to the next round,
   end the game early into the debrief, write the results now. Every step goes to the
   controller, which records it through the core; the panel never changes the game itself. It
