@@ -64,7 +64,8 @@ def installed_pack_dir() -> Path | None:
     if not is_frozen():
         return None
     folder = install_dir() / PACK_FOLDER
-    return folder if (folder / PACK_FILE).is_file() else None
+    # Any pack.yaml, even one that is not a plain file: loading it then says why it is refused.
+    return folder if os.path.lexists(folder / PACK_FILE) else None
 
 
 @dataclass(frozen=True, slots=True)

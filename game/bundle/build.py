@@ -11,6 +11,8 @@ The folder a person unzips looks like this::
 
 PyInstaller runs in its own process with ``game/bundle/game.spec``; everything a person sees
 beside the executable is copied afterwards, so it stays plain files they can open and change.
+Of a pack, exactly the files its check accepted are copied (``Pack.files``), each read again
+sealed and written as a new plain file: never a link, never anything from outside the pack.
 """
 
 from __future__ import annotations
@@ -29,9 +31,11 @@ from typing import TextIO
 
 from game.bundle.readme import readme_text
 from game.packs import Pack
+from game.packs.files import limit_for, read_pack_file, refusal
 from game.packs.starter import starter_pack_text
 from game.places import PACK_FILE, PACK_FOLDER, SOURCE_ROOT
 from game.scenario.loader import SCENARIO_DIR, SUFFIXES
+from game.untrusted import Refused
 
 SPEC = Path(__file__).resolve().parent / "game.spec"
 EXECUTABLE = "netwerkende-gemeente"
@@ -150,14 +154,14 @@ def _add_visible_files(folder: Path, pack: Pack | None) -> None:
         if leftover.exists():
             shutil.rmtree(leftover)
     if pack is not None:
-        if pack.scenario_dir.is_dir():  # the pack's own, with any pictures beside them
-            shutil.copytree(pack.scenario_dir, scenarios, dirs_exist_ok=True)
         target = folder / PACK_FOLDER
         target.mkdir()
-        shutil.copy2(pack.file, target / PACK_FILE)
-        if pack.logo is not None:
-            (target / pack.content.logo).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(pack.logo, target / pack.content.logo)
+        _copy_sealed(pack, pack.file, target / PACK_FILE)
+        if pack.logo is not None and pack.logo_file is not None:
+            _copy_sealed(pack, pack.logo_file, target / pack.content.logo)
+        for source in pack.files:  # the pack's own scenarios, with any pictures beside them
+            if source.is_relative_to(pack.scenario_dir):
+                _copy_sealed(pack, source, scenarios / source.relative_to(pack.scenario_dir))
     else:
         example = folder / EXAMPLE_PACK
         example.mkdir()
@@ -172,6 +176,25 @@ def _add_visible_files(folder: Path, pack: Pack | None) -> None:
     )
     newline = "\r\n" if system_name() == "windows" else "\n"
     (folder / "README.txt").write_text(readme, encoding="utf-8", newline=newline)
+
+
+def _copy_sealed(pack: Pack, source: Path, destination: Path) -> None:
+    """One of the files the pack's check accepted, read again as it was checked (plain, inside
+    the pack, bounded) and written as a new plain file that replaces nothing."""
+    if source not in pack.files:
+        raise BuildError(f"{source}: the pack's check did not accept this file")
+    try:
+        data = read_pack_file(pack.folder, source, limit_for(source))
+    except Refused as refused:
+        raise BuildError(f"{source}: {refusal(refused)} (it changed after the check)") from None
+    destination.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        with destination.open("xb") as handle:
+            handle.write(data)
+    except FileExistsError:
+        raise BuildError(
+            f"{source}: the build already has a file {destination.name} there; rename the pack's"
+        ) from None
 
 
 def _yaml_files(folder: Path) -> list[Path]:

@@ -7,6 +7,7 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
+from game.cli.checks import given_pack
 from game.cli.options import Commands, given_path
 from game.cli.usage import EXIT_FAILED, EXIT_OK, UsageError
 from game.packs import PackError, check_pack
@@ -40,8 +41,7 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
 
     pack = None
     if args.pack is not None:
-        if not args.pack.exists():
-            raise UsageError(f"no pack folder {str(args.pack)!r}", args.usage)
+        given_pack(args.pack, args.usage)
         try:
             pack = check_pack(args.pack)
         except PackError as error:

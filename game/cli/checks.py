@@ -55,6 +55,16 @@ def load_named_scenario(name: str | None, usage: str) -> Any:
     return load_scenario(path)
 
 
+def given_pack(path: Path, usage: str) -> None:
+    """``--pack`` must name a pack's folder (or its pack.yaml); anything else is a usage error."""
+    from game.scenario.loader import SUFFIXES
+
+    if not path.exists():
+        raise UsageError(f"no pack folder {str(path)!r}", usage)
+    if not path.is_dir() and path.suffix not in SUFFIXES:
+        raise UsageError(f"--pack {str(path)!r} is not a folder; give the pack's folder", usage)
+
+
 @dataclass(frozen=True, slots=True)
 class ChosenPack:
     """The pack a window or a tour runs with, or why none."""
@@ -69,8 +79,7 @@ def pack_for_run(given: Path | None, usage: str) -> ChosenPack:
     game's own ``pack/`` is used; if that one has mistakes, the game runs unbranded and the title
     screen says why, so a workshop can still start."""
     if given is not None:
-        if not given.exists():
-            raise UsageError(f"no pack folder {str(given)!r}", usage)
+        given_pack(given, usage)
         try:
             return ChosenPack(load_pack(given))
         except PackError as error:

@@ -2,12 +2,14 @@
 
 A pack is read with the scenario loader's YAML reader and its messages, so a mistake in
 ``pack.yaml`` reads ``pack.yaml:7:11: colours.accent: …`` exactly like a mistake in a scenario.
-The second pass checks what the models cannot: the logo file, the accent colour's contrast on the
-game's background, and that every scenario named exists.
+The second pass checks what the models cannot: the logo (decoded, ``game.packs.logo``), the
+accent colour's contrast on the game's background, and that every scenario named exists. Every
+file is read sealed (``game.packs.files``): only from inside the pack's folder, plain, bounded.
 """
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,22 +17,22 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from game.domain import Bilingual, Language
+from game.packs.files import held_files, read_pack_file, refusal
+from game.packs.logo import MAX_LOGO_BYTES, Logo, LogoProblem, read_logo
 from game.packs.models import PackContent
 from game.places import PACK_FILE
 from game.scenario.errors import Problem, ScenarioError, did_you_mean
 from game.scenario.loader import SCENARIO_DIR, SUFFIXES, load_scenario
 from game.scenario.messages import validation_problems
 from game.scenario.yamltree import MAX_BYTES, Document, read_yaml
+from game.untrusted import Refused
 
 Colour = tuple[int, int, int]
 
-MAX_LOGO_BYTES = 4 * 1024 * 1024
-"""A logo for a title screen is tens of kilobytes; megabytes mean the print version."""
 MIN_ACCENT_CONTRAST = 3.0
 """WCAG's minimum for large text, which is what the accent colours (titles, headings)."""
 GAME_BACKGROUND: Colour = (0x10, 0x1C, 0x2B)
 """The game's background (``game.ui.palette.DEFAULT``); the accent must read on it."""
-_IMAGE_SIGNATURES = {b"\x89PNG\r\n\x1a\n": "PNG", b"\xff\xd8\xff": "JPEG"}
 _SCENARIO_WORDING = {
     "the file is empty; a scenario starts with 'id:' and 'title:'": (
         "the file is empty; a pack starts with 'id:' and 'name:'"
@@ -44,10 +46,17 @@ class PackError(ScenarioError):
 
 @dataclass(frozen=True, slots=True)
 class Pack:
-    """A loaded, checked pack: the organisation's branding and where its files are."""
+    """A loaded, checked pack: the organisation's branding and where its files are.
+
+    ``logo`` is the logo decoded, checked and scaled to what is shown; ``files`` every file of
+    the pack that was accepted (``pack.yaml``, the logo, what ``scenarios/`` holds): what a build
+    copies, and nothing else.
+    """
 
     folder: Path
     content: PackContent
+    logo: Logo | None = None
+    files: tuple[Path, ...] = ()
 
     @property
     def id(self) -> str:
@@ -70,7 +79,8 @@ class Pack:
         return self.content.language
 
     @property
-    def logo(self) -> Path | None:
+    def logo_file(self) -> Path | None:
+        """Where the logo is, as ``pack.yaml`` names it."""
         return self.folder / self.content.logo if self.content.logo else None
 
     @property
@@ -135,10 +145,11 @@ def pack_file(folder_or_file: str | Path) -> Path:
 
 
 def is_pack(path: Path) -> bool:
-    """A pack folder (one holding pack.yaml), or a pack.yaml itself."""
-    return (path.is_dir() and (path / PACK_FILE).is_file()) or (
-        path.name == PACK_FILE and path.is_file()
-    )
+    """A pack folder (one holding a pack.yaml, even one that is not a plain file: it is then
+    refused as a pack, with the reason), or a pack.yaml itself."""
+    if path.name == PACK_FILE:
+        return os.path.lexists(path)
+    return path.is_dir() and os.path.lexists(path / PACK_FILE)
 
 
 def load_pack(folder_or_file: str | Path, game_dir: Path = SCENARIO_DIR) -> Pack:
@@ -158,7 +169,18 @@ def load_pack(folder_or_file: str | Path, game_dir: Path = SCENARIO_DIR) -> Pack
         if not problems:
             problems.append(Problem(name, 1, 1, "", "the pack is not valid"))
         raise PackError(problems) from None
-    pack = Pack(file.parent, content)
+    folder = file.parent
+    held = held_files(folder)
+    logo = None
+    if content.logo is not None:
+        logo = _logo(folder, content.logo)
+        if isinstance(logo, str):
+            line, column = document.mark(("logo",))
+            problems.append(Problem(name, line, column, "logo", logo))
+            logo = None
+    files = (file, *((folder / content.logo,) if logo else ()), *held.files)
+    pack = Pack(folder, content, logo, files)
+    problems += held.problems
     problems += _folder_problems(pack, document, game_dir)
     if problems:
         raise PackError(problems)
@@ -174,11 +196,15 @@ def check_pack(folder_or_file: str | Path, game_dir: Path = SCENARIO_DIR) -> Pac
         problems += error.problems
         pack = None
     folder = pack_file(folder_or_file).parent
-    for path in _scenario_files(folder / "scenarios"):
-        try:
-            load_scenario(path)
-        except ScenarioError as error:
-            problems += error.problems
+    held = held_files(folder)
+    if pack is None:  # the pack's own files are refused the same without a usable pack.yaml
+        problems += [problem for problem in held.problems if problem not in problems]
+    for path in held.files:
+        if path.parent == folder / "scenarios" and path.suffix in SUFFIXES:
+            try:
+                load_scenario(path, within=folder)
+            except ScenarioError as error:
+                problems += error.problems
     if problems:
         raise PackError(problems)
     assert pack is not None
@@ -186,19 +212,17 @@ def check_pack(folder_or_file: str | Path, game_dir: Path = SCENARIO_DIR) -> Pac
 
 
 def _read_document(file: Path) -> Document:
+    """``pack.yaml``, read sealed: a plain file inside the pack's folder, within MAX_BYTES."""
     name = str(file)
     try:
-        size = file.stat().st_size
-        if size > MAX_BYTES:
-            raise PackError([Problem(name, 1, 1, "", f"the file is {size:,} bytes; too big")])
-        data = file.read_bytes()
-    except FileNotFoundError:
-        message = f"there is no {PACK_FILE} here; 'python main.py pack new FOLDER' makes one"
-        raise PackError([Problem(name, 0, 0, "", message)]) from None
-    except IsADirectoryError:
-        raise PackError([Problem(name, 0, 0, "", "this is a folder, not a file")]) from None
-    except OSError as error:
-        message = f"the file cannot be read: {error.strerror or error}"
+        data = read_pack_file(file.parent, file, MAX_BYTES)
+    except Refused as refused:
+        if refused.kind == "not_found":
+            message = f"there is no {PACK_FILE} here; 'python main.py pack new FOLDER' makes one"
+        elif refused.kind == "not_a_file" and refused.detail[0] == "a folder":
+            message = "this is a folder, not a file"
+        else:
+            message = refusal(refused)
         raise PackError([Problem(name, 0, 0, "", message)]) from None
     try:
         return read_yaml(data, name)
@@ -236,10 +260,6 @@ def _folder_problems(pack: Pack, document: Document, game_dir: Path) -> list[Pro
         problems.append(Problem(name, line, column, field, message))
 
     content = pack.content
-    if content.logo is not None:
-        message = _logo_problem(pack.folder / content.logo)
-        if message:
-            at(("logo",), "logo", message)
     written = document.data.get("colours") if isinstance(document.data, dict) else None
     for key, value in (written or {}).items() if isinstance(written, dict) else ():
         if value is None:  # `accent: #8fd3ff` without quotes: YAML reads a comment, not a colour
@@ -294,26 +314,22 @@ def _folder_problems(pack: Pack, document: Document, game_dir: Path) -> list[Pro
     return problems
 
 
-def _logo_problem(path: Path) -> str | None:
-    """Why the logo cannot be used, or None when it looks like a PNG or JPEG of sensible size."""
+def _logo(folder: Path, logo: str) -> Logo | str:
+    """The logo checked and scaled, or why it cannot be used."""
+    path = folder / logo
     try:
-        size = path.stat().st_size
-        if not path.is_file():
-            return f"'{path.name}' is not a file"
-        if size > MAX_LOGO_BYTES:
+        return read_logo(read_pack_file(folder, path, MAX_LOGO_BYTES))
+    except Refused as refused:
+        if refused.kind == "not_found":
+            return f"there is no file '{logo}' in the pack's folder ({folder})"
+        if refused.kind == "too_large":
             return (
-                f"'{path.name}' is {size / 1_048_576:.1f} MB; a logo may be at most "
+                f"'{logo}' is {refused.detail / 1_048_576:.1f} MB; a logo may be at most "
                 f"{MAX_LOGO_BYTES // 1_048_576} MB (save a smaller version, e.g. 400 pixels wide)"
             )
-        with path.open("rb") as handle:
-            head = handle.read(8)
-    except FileNotFoundError:
-        return f"there is no file '{path.name}' in the pack's folder ({path.parent})"
-    except OSError as error:
-        return f"'{path.name}' cannot be read: {error.strerror or error}"
-    if not any(head.startswith(signature) for signature in _IMAGE_SIGNATURES):
-        return f"'{path.name}' is not a PNG or JPEG picture; save the logo as PNG"
-    return None
+        return f"'{logo}': {refusal(refused, 'logo')}"
+    except LogoProblem as problem:
+        return f"'{logo}' {problem}"
 
 
 def _scenario_files(folder: Path) -> list[Path]:

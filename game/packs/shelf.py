@@ -30,6 +30,6 @@ def pack_scenarios(
             if chosen is None or info.path.resolve() in chosen
         ]
     if pack.scenario_dir.is_dir():
-        infos += list_scenarios(pack.scenario_dir)
+        infos += list_scenarios(pack.scenario_dir, within=pack.folder)
     order = {name: rank for rank, name in enumerate(pack.scenario_order())}
     return sorted(infos, key=lambda info: (order.get(info.id, len(order)), info.id))

@@ -30,9 +30,9 @@ from game.saves.codec import game_version
 HERE = Path(__file__).resolve().parent
 TEMPLATES = HERE / "templates"
 TEXTS_FILE = HERE / "report_texts.yaml"
-# A logo larger than this is left out of the page rather than making it heavy.
+# A logo larger than this is left out of the page rather than making it heavy (the pack's logo
+# is already scaled to what is shown, so this is a last guard).
 MAX_LOGO_BYTES = 2 * 1024 * 1024
-LOGO_TYPES = {b"\x89PNG\r\n\x1a\n": "image/png", b"\xff\xd8\xff": "image/jpeg"}
 DEFAULT_ACCENT = (0, 84, 147)
 DEFAULT_BAND = (0, 60, 110)
 
@@ -95,20 +95,13 @@ def _hex(colour: tuple[int, int, int]) -> str:
     return "#{:02x}{:02x}{:02x}".format(*colour)
 
 
-def _logo(path: Path | None) -> str | None:
-    """The logo as a data URI, or None (absent, too large, not PNG or JPEG)."""
-    if path is None:
+def _logo(pack: Pack | None) -> str | None:
+    """The pack's logo as a data URI: the one it was checked and scaled to when it was loaded,
+    never read again from its folder. None without one."""
+    logo = pack.logo if pack is not None else None
+    if logo is None or len(logo.data) > MAX_LOGO_BYTES:
         return None
-    try:
-        if path.stat().st_size > MAX_LOGO_BYTES:
-            return None
-        data = path.read_bytes()
-    except OSError:
-        return None
-    for signature, mime in LOGO_TYPES.items():
-        if data.startswith(signature):
-            return f"data:{mime};base64,{base64.b64encode(data).decode('ascii')}"
-    return None
+    return f"data:{logo.mime};base64,{base64.b64encode(logo.data).decode('ascii')}"
 
 
 def branding(pack: Pack | None, lang: Language) -> dict[str, Any]:
@@ -119,7 +112,7 @@ def branding(pack: Pack | None, lang: Language) -> dict[str, Any]:
     return {
         "name": pack.name.get(lang) if pack is not None else texts(lang)["app_name"],
         "tagline": pack.tagline.get(lang) if pack is not None and pack.tagline else "",
-        "logo": _logo(pack.logo) if pack is not None else None,
+        "logo": _logo(pack),
         "band": _hex(band),
         "band_text": band_text,
         "accent": _hex(_on_paper(accent)),

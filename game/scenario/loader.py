@@ -7,8 +7,6 @@ reads it again, which is how trainers reload a scenario they are editing without
 
 from __future__ import annotations
 
-import os
-import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -21,6 +19,7 @@ from game.scenario.messages import validation_problems
 from game.scenario.models import Scenario
 from game.scenario.references import reference_problems
 from game.scenario.yamltree import MAX_BYTES, read_yaml, too_big
+from game.untrusted import Refused, read_regular
 
 SCENARIO_DIR = game_scenario_dir()
 """Beside main.py from source; beside the executable in a built game, where trainers drop files."""
@@ -36,10 +35,15 @@ def scenario_path(name_or_path: str | Path) -> Path:
     return SCENARIO_DIR / f"{name_or_path}.yaml"
 
 
-def load_scenario(name_or_path: str | Path = DEFAULT_SCENARIO) -> Scenario:
-    """Read and check a scenario file (by path or shipped id); raises ``ScenarioError``."""
+def load_scenario(
+    name_or_path: str | Path = DEFAULT_SCENARIO, within: Path | None = None
+) -> Scenario:
+    """Read and check a scenario file (by path or shipped id); raises ``ScenarioError``.
+
+    ``within``: a folder the file must lie in once links are resolved (a pack's).
+    """
     path = scenario_path(name_or_path)
-    return read_scenario(_read_bytes(path), path, folder=path.parent)
+    return read_scenario(_read_bytes(path, within), path, folder=path.parent)
 
 
 def read_scenario(data: bytes, file: str | Path, folder: Path | None = None) -> Scenario:
@@ -76,32 +80,30 @@ def read_scenario(data: bytes, file: str | Path, folder: Path | None = None) -> 
     return scenario
 
 
-def _read_bytes(path: Path) -> bytes:
+def _read_bytes(path: Path, within: Path | None = None) -> bytes:
     """The file's bytes, or a ``ScenarioError`` that says why they cannot be read.
 
     Only a regular file is read, opened without blocking: a pipe or a device named ``*.yaml``
-    would otherwise hang the game or fill its memory.
+    would otherwise hang the game or fill its memory. With ``within`` (a pack's folder), only a
+    file inside it once links are resolved.
     """
     name = str(path)
-    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
     try:
-        if stat.S_ISDIR(path.stat().st_mode):
-            raise IsADirectoryError(path)
-        fd = os.open(path, flags)
-        with os.fdopen(fd, "rb") as handle:
-            info = os.fstat(handle.fileno())
-            if not stat.S_ISREG(info.st_mode):
-                message = "this is not a plain file (a pipe or a device?), not a scenario file"
-                raise ScenarioError([Problem(name, 0, 0, "", message)])
-            if info.st_size > MAX_BYTES:
-                raise too_big(name, info.st_size)
-            return handle.read(MAX_BYTES + 1)
-    except FileNotFoundError:
-        message = "there is no such file"
-    except IsADirectoryError:
-        message = "this is a folder, not a scenario file"
-    except OSError as error:
-        message = f"the file cannot be read: {error.strerror or error}"
+        return read_regular(path, MAX_BYTES, within)[0]
+    except Refused as refused:
+        if refused.kind == "too_large":
+            raise too_big(name, refused.detail) from None
+        message = {
+            "not_found": "there is no such file",
+            "outside": f"this is a link that leads outside the folder {within}; "
+            "keep the scenario itself there",
+        }.get(refused.kind, str(refused))
+        if refused.kind == "not_a_file":
+            message = (
+                "this is a folder, not a scenario file"
+                if refused.detail[0] == "a folder"
+                else f"this is {refused.detail[0]} (not a plain file), not a scenario file"
+            )
     raise ScenarioError([Problem(name, 0, 0, "", message)])
 
 
@@ -134,17 +136,20 @@ class ScenarioInfo:
         return self.error is None
 
 
-def list_scenarios(folder: str | Path = SCENARIO_DIR) -> list[ScenarioInfo]:
-    """Every scenario file in ``folder`` (valid or not), sorted by id, for the scenario list."""
+def list_scenarios(
+    folder: str | Path = SCENARIO_DIR, within: Path | None = None
+) -> list[ScenarioInfo]:
+    """Every scenario file in ``folder`` (valid or not), sorted by id, for the scenario list;
+    with ``within``, each is read only if it lies inside that folder."""
     root = Path(folder)
     files = sorted(p for p in root.iterdir() if p.suffix in SUFFIXES and p.is_file())
-    return sorted((scenario_info(path) for path in files), key=lambda info: info.id)
+    return sorted((scenario_info(path, within) for path in files), key=lambda info: info.id)
 
 
-def scenario_info(path: Path) -> ScenarioInfo:
+def scenario_info(path: Path, within: Path | None = None) -> ScenarioInfo:
     """One scenario file for the scenario list: loaded, or with its problems."""
     try:
-        scenario = load_scenario(path)
+        scenario = load_scenario(path, within)
     except ScenarioError as error:
         empty = Bilingual("", "")
         return ScenarioInfo(

@@ -138,10 +138,13 @@ class App(Window):
         from game.saves import find_installed_scenario
         from game.scenario.loader import load_scenario
 
-        for folder in (self.scenario_dir, self.pack.scenario_dir if self.pack else None):
+        folders = [(self.scenario_dir, None)]
+        if self.pack is not None:  # a pack's scenario is read only from inside the pack
+            folders.append((self.pack.scenario_dir, self.pack.folder))
+        for folder, within in folders:
             path = folder / f"{scenario_id}.yaml" if folder is not None else None
             if path is not None and path.is_file():
-                return load_scenario(path)
+                return load_scenario(path, within)
         return find_installed_scenario(scenario_id)
 
     def _write_results(self, state, scenario, team: str, game_id: str, length: str) -> Path:

@@ -1,13 +1,14 @@
 """An organisation's branding in the window: the band on the title screen, the accent colour.
 
-The pack itself is checked by ``game.packs`` before the window opens; here it is only drawn.
-A logo that pygame cannot decode after all (a PNG with an odd colour profile) is left out
-rather than taking the title screen down.
+The pack itself is checked by ``game.packs`` before the window opens, its logo decoded within
+pixel limits and scaled down there; here it is only drawn. A logo that pygame cannot decode
+after all is left out rather than taking the title screen down.
 """
 
 from __future__ import annotations
 
 import dataclasses
+import io
 import logging
 from functools import cache
 
@@ -100,12 +101,13 @@ def _fitting(
 
 
 def _load_logo(pack: Pack) -> pygame.Surface | None:
-    if pack.logo is None:
+    logo = pack.logo
+    if logo is None:
         return None
     try:
-        image = pygame.image.load(str(pack.logo))
+        image = pygame.image.load(io.BytesIO(logo.data), "logo." + logo.mime.split("/")[1])
     except (pygame.error, OSError, ValueError):
-        logging.getLogger(__name__).warning("the logo %s could not be read", pack.logo)
+        logging.getLogger(__name__).warning("the logo %s could not be read", pack.logo_file)
         return None
     if image.get_width() == 0 or image.get_height() == 0:
         return None

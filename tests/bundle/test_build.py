@@ -1,9 +1,14 @@
 """The do-it-yourself build (issue 13): what goes in, and the built Linux game run without Python.
 
-The slow test builds the game as an organisation would (``python main.py build``), unzips it
-elsewhere, and runs the executable with nothing on the PATH: a whole game with ``autoplay``,
-``validate`` on a dropped-in broken scenario, a dropped-in scenario played, and ``tour`` without
-and with a pack put in place by hand, whose title screens must differ.
+The slow test builds the game as an organisation would (``python main.py build --pack``), after
+the same build of a pack holding every hostile case was refused with each file and line. It lists
+the zip (only the game and the pack's own plain files, no link, nothing from outside the pack),
+unzips it elsewhere, and runs the executable with nothing on the PATH: a whole game with
+``autoplay``, ``validate`` on a dropped-in broken scenario, a dropped-in scenario played, and
+``tour`` with the built-in pack and without it, whose title screens must differ.
+
+The fast tests copy a pack's files as the build does, without PyInstaller (issue 17: a
+``scenarios/assets`` link once put a SECRET.txt from elsewhere into the zip).
 """
 
 from __future__ import annotations
@@ -11,6 +16,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import stat
 import subprocess
 import sys
 import zipfile
@@ -20,9 +26,18 @@ from pathlib import Path
 import pygame
 import pytest
 
+from game.bundle.build import BuildError, _add_visible_files
 from game.bundle.contents import FONT_LICENCES, KEPT_FONTS, keep_data
 from game.bundle.readme import readme_text
+from game.packs import check_pack
 from tests.conftest import ROOT
+from tests.helpers.packs import (
+    GOOD_BAND,
+    GOOD_PACK_IN_BUILD,
+    SECRET,
+    every_case_at_once,
+    good_pack,
+)
 
 ZIP_AIM_BYTES = 45_000_000
 
@@ -60,6 +75,60 @@ def test_the_readme_explains_starting_saves_and_scenarios_in_both_languages(syst
     assert "pack-example" in unbranded
 
 
+# What every build holds beside the executable, besides the pack.
+_GAMES_OWN = {
+    "README.txt",
+    "scenarios/scenario.schema.json",
+    *(f"scenarios/{p.name}" for p in (ROOT / "scenarios").glob("*.yaml")),
+}
+
+
+def _visible(folder: Path) -> dict[str, Path]:
+    """Every file and folder beside the executable, by its path inside the build."""
+    return {p.relative_to(folder).as_posix(): p for p in folder.rglob("*")}
+
+
+def test_the_build_copies_only_what_the_packs_check_accepted_as_plain_files(
+    tmp_path: Path,
+) -> None:
+    folder = good_pack(tmp_path / "pack")
+    pack = check_pack(folder)
+    # After the check, a file is dropped in beside the others: the check never saw it.
+    (folder / "scenarios" / "late.txt").write_text(SECRET, encoding="utf-8")
+    build = tmp_path / "build"
+    build.mkdir()
+    _add_visible_files(build, pack)
+    found = _visible(build)
+    assert not [name for name, path in found.items() if path.is_symlink()]
+    files = {name for name, path in found.items() if path.is_file()}
+    assert files == {*_GAMES_OWN, *GOOD_PACK_IN_BUILD}  # not late.txt
+    # The link inside the pack became a plain copy of the file it named.
+    copied = (build / "scenarios" / "assets" / "same-icon.png").read_bytes()
+    assert copied == (folder / "scenarios" / "assets" / "icon.png").read_bytes()
+    assert not [name for name in files if SECRET.encode() in found[name].read_bytes()]
+
+
+def test_a_file_swapped_for_a_link_after_the_check_stops_the_build(tmp_path: Path) -> None:
+    folder = good_pack(tmp_path / "pack")
+    pack = check_pack(folder)
+    (tmp_path / "SECRET.txt").write_text(SECRET, encoding="utf-8")
+    icon = folder / "scenarios" / "assets" / "icon.png"
+    icon.unlink()
+    icon.symlink_to(tmp_path / "SECRET.txt")
+    build = tmp_path / "build"
+    build.mkdir()
+    with pytest.raises(BuildError, match=r"icon\.png: this is a link that leads outside"):
+        _add_visible_files(build, pack)
+    assert not [p for p in build.rglob("*") if p.is_file() and SECRET.encode() in p.read_bytes()]
+
+
+def test_an_unbranded_build_carries_an_example_pack(tmp_path: Path) -> None:
+    _add_visible_files(tmp_path, None)
+    assert (tmp_path / "pack-example" / "pack.yaml").is_file()
+    assert not (tmp_path / "pack").exists()
+    assert "pack-example" in (tmp_path / "README.txt").read_text(encoding="utf-8")
+
+
 def _unzip(archive: Path, into: Path) -> None:
     """Unzip keeping permission bits (zipfile's own extractall drops them)."""
     with zipfile.ZipFile(archive) as bundle:
@@ -70,31 +139,70 @@ def _unzip(archive: Path, into: Path) -> None:
                 path.chmod(mode)
 
 
-@pytest.fixture(scope="module")
-def built_game(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The unbranded Linux build, as made by ``python main.py build`` and unzipped elsewhere."""
-    if not sys.platform.startswith("linux"):
-        pytest.skip("the build test runs the Linux bundle")
-    out = tmp_path_factory.mktemp("dist")
-    scratch = tmp_path_factory.mktemp("scratch")
-    result = subprocess.run(
-        [sys.executable, "main.py", "build", "--out", str(out)],
+def _build(pack: Path, out: Path, scratch: Path) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "main.py", "build", "--pack", str(pack), "--out", str(out)],
         cwd=ROOT,
         env={**os.environ, "TMPDIR": str(scratch)},
         capture_output=True,
         text=True,
         timeout=1500,
     )
+
+
+@pytest.fixture(scope="module")
+def built_archive(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The zip of a Linux build branded with ``good_pack``, as made by ``python main.py build``;
+    first the same build of a pack holding every hostile case is refused, line by line."""
+    if not sys.platform.startswith("linux"):
+        pytest.skip("the build test runs the Linux bundle")
+    out = tmp_path_factory.mktemp("dist")
+    scratch = tmp_path_factory.mktemp("scratch")
+    hostile, cases = every_case_at_once(tmp_path_factory.mktemp("hostile"))
+    refused = _build(hostile, out, scratch)
+    assert refused.returncode == 1 and "nothing was built" in refused.stderr
+    for line in refused.stderr.splitlines()[:-1]:
+        assert line.startswith(f"{hostile}{os.sep}"), line  # each with its file (and line)
+    assert len(refused.stderr.splitlines()) - 1 == len(cases)
+    assert SECRET not in refused.stdout + refused.stderr
+    assert list(out.iterdir()) == []
+
+    pack = good_pack(tmp_path_factory.mktemp("pack") / "rivierland")
+    result = _build(pack, out, scratch)
     assert result.returncode == 0, result.stdout + result.stderr
-    [archive] = out.glob("netwerkende-gemeente-linux-*.zip")
+    [archive] = out.glob("netwerkende-gemeente-rivierland-linux-*.zip")
     assert archive.stat().st_size <= ZIP_AIM_BYTES
     # Only what was asked for: PyInstaller's working files and log went to a temporary folder,
     # which is gone.
-    assert {p.name for p in out.iterdir()} == {"netwerkende-gemeente", archive.name}
+    assert {p.name for p in out.iterdir()} == {"netwerkende-gemeente-rivierland", archive.name}
     assert list(scratch.iterdir()) == []
+    return archive
+
+
+@pytest.fixture(scope="module")
+def built_game(built_archive: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The branded build, unzipped elsewhere."""
     unpacked = tmp_path_factory.mktemp("unzipped")
-    _unzip(archive, unpacked)
-    return unpacked / "netwerkende-gemeente"
+    _unzip(built_archive, unpacked)
+    return unpacked / "netwerkende-gemeente-rivierland"
+
+
+@pytest.mark.slow
+def test_the_zip_holds_the_game_and_only_the_packs_own_plain_files(built_archive: Path) -> None:
+    top = "netwerkende-gemeente-rivierland/"
+    with zipfile.ZipFile(built_archive) as bundle:
+        entries = bundle.infolist()
+        names = [entry.filename for entry in entries]
+        links = [e.filename for e in entries if stat.S_ISLNK(e.external_attr >> 16)]
+        visible = {
+            name.removeprefix(top): bundle.read(name)
+            for name in names
+            if not name.startswith(top + "_internal/") and not name.endswith("/")
+        }
+    assert links == []
+    assert all(name.startswith(top) for name in names)
+    assert set(visible) == {"netwerkende-gemeente", *_GAMES_OWN, *GOOD_PACK_IN_BUILD}
+    assert not [name for name, data in visible.items() if SECRET.encode() in data]
 
 
 def _run(game: Path, *args: str, home: Path) -> subprocess.CompletedProcess[str]:
@@ -123,7 +231,7 @@ def _run(game: Path, *args: str, home: Path) -> subprocess.CompletedProcess[str]
 @pytest.mark.slow
 def test_the_built_game_runs_without_python(built_game: Path, tmp_path: Path) -> None:
     game = built_game
-    assert (game / "README.txt").is_file() and (game / "pack-example" / "pack.yaml").is_file()
+    assert (game / "README.txt").is_file() and (game / "pack" / "pack.yaml").is_file()
     assert sorted(p.name for p in (game / "_internal" / "pygame_gui" / "data").glob("*.?tf")) == (
         sorted(KEPT_FONTS)
     )
@@ -191,18 +299,21 @@ def test_the_built_game_runs_without_python(built_game: Path, tmp_path: Path) ->
     saves = _run(game, "saves", home=tmp_path)
     assert saves.returncode == 0 and f"{game / 'saves'}" in saves.stdout
 
-    # The title screen without a pack, then with the example pack put in place by hand.
-    plain = _run(game, "tour", "--out", str(tmp_path / "plain"), "--lang", "en", home=tmp_path)
-    assert plain.returncode == 0, plain.stderr
-    (game / "pack-example").rename(game / "pack")
+    # The title screen with the pack built in, then without it.
     branded = _run(game, "tour", "--out", str(tmp_path / "pack"), "--lang", "en", home=tmp_path)
     assert branded.returncode == 0, branded.stderr
+    shutil.rmtree(game / "pack")
+    plain = _run(game, "tour", "--out", str(tmp_path / "plain"), "--lang", "en", home=tmp_path)
+    assert plain.returncode == 0, plain.stderr
     plain_title = pygame.image.load(str(tmp_path / "plain" / "01-title.png"))
     branded_title = pygame.image.load(str(tmp_path / "pack" / "01-title.png"))
     assert plain_title.get_size() == branded_title.get_size() == (1280, 720)
     assert pygame.image.tobytes(plain_title, "RGB") != pygame.image.tobytes(branded_title, "RGB")
-    assert branded_title.get_at((1270, 5))[:3] == (0x00, 0x5A, 0x9C)  # the example pack's band
-    assert plain_title.get_at((1270, 5))[:3] != (0x00, 0x5A, 0x9C)
+    assert branded_title.get_at((1270, 5))[:3] == GOOD_BAND  # the pack's band
+    assert plain_title.get_at((1270, 5))[:3] != GOOD_BAND
+    # The red logo, scaled into the band (scaling rounds its colour a little).
+    red = [branded_title.get_at((x, 50)) for x in range(20, 200)]
+    assert any(c.r > 230 and c.g < 40 and c.b < 40 for c in red)
     # No error screen was met on the way (its traceback would be in the tour's log folder).
     logs = tmp_path / "pack" / "logs" / "errors.log"
     text = logs.read_text(encoding="utf-8") if logs.exists() else ""
