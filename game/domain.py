@@ -170,8 +170,8 @@ class OrganisationKind(StrEnum):
 class GameLength(StrEnum):
     """How much of a scenario a workshop plays: a short game, a standard one, or all of it.
 
-    A short or standard game is derived from the scenario's data (``game.sim.length``), so the
-    same scenario, seed and length always give the same game.
+    A short or standard game is derived from the scenario's data (``game.scenario.shorter``),
+    so the same scenario, seed and length always give the same game.
     """
 
     SHORT = "short"

@@ -17,7 +17,7 @@ from game.places import game_scenario_dir
 from game.scenario.errors import Problem, ScenarioError
 from game.scenario.messages import validation_problems
 from game.scenario.models import Scenario
-from game.scenario.references import reference_problems
+from game.scenario.references import length_problems, reference_problems
 from game.scenario.yamltree import MAX_BYTES, read_yaml, too_big
 from game.untrusted import Refused, read_regular
 
@@ -62,6 +62,9 @@ def read_scenario(data: bytes, file: str | Path, folder: Path | None = None) -> 
             problems.append(Problem(name, 1, 1, "", "the scenario is not valid"))
         raise ScenarioError(problems) from None
     problems += reference_problems(scenario, document, folder)
+    if not problems:
+        # Each length is worked out from a sound whole, then checked as the whole was.
+        problems += length_problems(scenario, document)
     stem = Path(name).stem
     if Path(name).suffix in SUFFIXES and scenario.id != stem:
         line, column = document.mark(("id",))

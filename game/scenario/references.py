@@ -3,7 +3,9 @@
 Pydantic checks each value on its own; this pass checks the scenario as a whole: ids unique per
 kind, every id referred to exists (with "did you mean …?"), every initiative can arrive, every
 scheduled round is within the scenario's rounds, and every asset file exists inside the
-scenario's folder. Each finding points at the value in the file that is wrong.
+scenario's folder. Each finding points at the value in the file that is wrong. The games a
+short and a standard length make of a sound scenario are checked the same way
+(``length_problems``).
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from typing import Any
 
 from game.scenario.errors import Problem, did_you_mean
 from game.scenario.models import Condition, Scenario
+from game.scenario.shorter import SHORTER, selection, shorter_scenario
 from game.scenario.yamltree import DataPath, Document, path_text
 
 KIND_NAMES = {
@@ -38,16 +41,26 @@ _CONDITION_REFERENCES = (
 
 
 class _Check:
-    """Collects findings for one scenario, placed in the file through its document."""
+    """Collects findings for one scenario, placed in the file through its document.
 
-    def __init__(self, scenario: Scenario, document: Document) -> None:
+    ``game`` is set when the scenario is the one a shorter game plays: its findings are placed
+    at the values they come from in the file, and say which game they are about.
+    """
+
+    def __init__(
+        self, scenario: Scenario, document: Document, game: _ShorterGame | None = None
+    ) -> None:
         self.scenario = scenario
         self.document = document
+        self.game = game
         self.problems: list[Problem] = []
         self.ids: dict[str, dict[str, int]] = {}
 
     def add(self, path: DataPath, message: str, at_key: bool = False) -> None:
         document = self.document
+        if self.game is not None:
+            path = self.game.place(path)
+            message = f"{self.game.name}: {message}"
         line, column = document.key_mark(path) if at_key else document.mark(path)
         self.problems.append(
             Problem(self.document.file, line, column, path_text(path, self.document.data), message)
@@ -74,6 +87,11 @@ class _Check:
     def reference(self, path: DataPath, ref: str, kind: str, at_key: bool = False) -> None:
         """``at_key``: the id is a mapping's key, so point at the key rather than its value."""
         if ref in self.ids[kind]:
+            return
+        if self.game is not None and ref in self.game.whole_ids[kind]:
+            self.add(
+                path, f"it leaves out the {KIND_NAMES[kind]} '{ref}' that this refers to", at_key
+            )
             return
         elsewhere = [other for other, ids in self.ids.items() if ref in ids]
         if elsewhere:
@@ -220,14 +238,70 @@ def reference_problems(
     ``folder`` is the scenario file's folder; without it, asset files are not looked for.
     """
     check = _Check(scenario, document)
+    _check_game(check)
+    check.lengths()
+    if folder is not None:
+        for path, asset in _assets(scenario):
+            problem = _asset_problem(folder, asset)
+            if problem:
+                check.add(path, problem)
+    return check.problems
+
+
+def length_problems(scenario: Scenario, document: Document) -> list[Problem]:
+    """Everything wrong in the games a short and a standard length make of a sound scenario,
+    checked as the whole game is; empty when every length adds up.
+
+    Round numbers in conditions are left alone: a shorter game counts them its own way, and a
+    round it never reaches simply never comes (news and cards it leaves out never come either).
+    What must hold is that every reference is to something the shorter game has: a card whose
+    next stage it left out would bring that stage into a game without it.
+    """
+    problems: list[Problem] = []
+    for length in SHORTER:
+        played = shorter_scenario(scenario, length)
+        rounds = ", ".join(str(r) for r in selection(scenario, length).rounds)
+        name = f"in a {length.value} game (rounds {rounds} of {scenario.rounds})"
+        check = _Check(played, document, _ShorterGame(name, scenario, played))
+        _check_game(check, conditions=False)
+        problems += check.problems
+    return problems
+
+
+class _ShorterGame:
+    """A shorter game being checked: its name in messages, the whole scenario's ids, and where
+    its lists' items sit in the file (it leaves some out, so positions differ)."""
+
+    def __init__(self, name: str, whole: Scenario, played: Scenario) -> None:
+        self.name = name
+        self.whole_ids = {
+            kind: {item.id: i for i, item in enumerate(getattr(whole, key))}
+            for kind, key in _LISTS.items()
+        }
+        self.positions = {
+            key: [self.whole_ids[kind][item.id] for item in getattr(played, key)]
+            for kind, key in _LISTS.items()
+        }
+
+    def place(self, path: DataPath) -> DataPath:
+        """The path in the file of the value at ``path`` in the shorter game's scenario."""
+        if len(path) > 1 and path[0] in self.positions and isinstance(path[1], int):
+            return (path[0], self.positions[str(path[0])][path[1]], *path[2:])
+        return path
+
+
+def _check_game(check: _Check, conditions: bool = True) -> None:
+    """The checks a game must pass: ids, references, arrivals, rounds (and, with
+    ``conditions``, the ids and rounds in conditions)."""
+    scenario = check.scenario
     check.unique_ids()
     for i, channel in enumerate(scenario.channels):
-        if channel.requires is not None:
+        if conditions and channel.requires is not None:
             check.condition(("channels", i, "requires"), channel.requires)
     brought: set[str] = set()
     for i, event in enumerate(scenario.events):
         check.scheduled_round(("events", i, "round"), event.round)
-        if event.when is not None:
+        if conditions and event.when is not None:
             check.condition(("events", i, "when"), event.when)
         for j, ref in enumerate(event.effects.add_initiatives):
             check.reference(("events", i, "effects", "add_initiatives", j), ref, "initiative")
@@ -235,7 +309,7 @@ def reference_problems(
         for j, ref in enumerate(event.effects.mitigated_by):
             check.reference(("events", i, "effects", "mitigated_by", j), ref, "action")
     for i, action in enumerate(scenario.actions):
-        if action.requires is not None:
+        if conditions and action.requires is not None:
             check.condition(("actions", i, "requires"), action.requires)
         for j, ref in enumerate(action.effects.open_channels):
             check.reference(("actions", i, "effects", "open_channels", j), ref, "channel")
@@ -243,7 +317,8 @@ def reference_problems(
     for i, initiative in enumerate(scenario.initiatives):
         check.scheduled_round(("initiatives", i, "round"), initiative.round)
         if initiative.when is not None:
-            check.condition(("initiatives", i, "when"), initiative.when)
+            if conditions:
+                check.condition(("initiatives", i, "when"), initiative.when)
         elif initiative.round is None and initiative.id not in brought | stages:
             check.add(
                 ("initiatives", i),
@@ -251,18 +326,11 @@ def reference_problems(
                 "condition, let an event bring it with 'add_initiatives', or make it the next "
                 "stage of another initiative with 'unfolds'",
             )
-    check.lengths()
     account = scenario.council_account
     if account is not None:
         check.reference(("council_account", "channel"), account.channel, "channel")
         for ref in account.follow_actions:
             check.reference(("council_account", "follow_actions", ref), ref, "action", True)
-    if folder is not None:
-        for path, asset in _assets(scenario):
-            problem = _asset_problem(folder, asset)
-            if problem:
-                check.add(path, problem)
-    return check.problems
 
 
 def _assets(scenario: Scenario) -> Iterator[tuple[DataPath, str]]:

@@ -313,10 +313,13 @@ def plan(
     purse = _Purse(state.capacity_this_round, state.budget)
     infos = [rules.initiatives[i] for i in state.current_initiatives]
     roles: dict[str, MunicipalRole] = {}
-    for info in infos:
+    for place, info in enumerate(infos):
+        # Every card still to come needs at least its cheapest role; the core sees to it that
+        # the round has the hours for that, and a plan that spends them first is refused.
+        later = rules.cheapest_role_cost * (len(infos) - place - 1)
         role = choose_role(state, rules, info)
-        if not purse.afford(rules.roles[role].cost):
-            affordable = [r for r in MunicipalRole if purse.afford(rules.roles[r].cost)]
+        if not purse.afford(rules.roles[role].cost + later):
+            affordable = [r for r in MunicipalRole if purse.afford(rules.roles[r].cost + later)]
             if affordable:
                 role = max(affordable, key=lambda r: info.fit[r])
         roles[info.id] = role
@@ -558,9 +561,12 @@ class Bot:
         purse = _Purse(state.capacity_this_round, state.budget)
         all_roles = list(MunicipalRole)
         roles = []
-        for _ in state.current_initiatives:
+        count = len(state.current_initiatives)
+        for place in range(count):
             role = rng.choice(all_roles)
-            if not purse.afford(rules.roles[role].cost):
+            # Hours kept for the cheapest role of every card still to come (as in ``plan``).
+            later = rules.cheapest_role_cost * (count - place - 1)
+            if not purse.afford(rules.roles[role].cost + later):
                 role = min(all_roles, key=lambda r: rules.roles[r].cost)
             purse.spend(rules.roles[role].cost)
             roles.append(role)

@@ -88,8 +88,10 @@ class GameController:
     ) -> None:
         """A new game, with an id of its own: round 1's news and initiatives are on the table.
 
-        ``scenario`` is the whole scenario; a short or standard game plays it as
-        ``game.sim.length`` derives it (the controller then holds that shorter scenario).
+        ``scenario`` is the whole scenario, or the one a game of any length plays (as
+        ``self.scenario`` holds it); a short or standard game plays it as
+        ``game.scenario.shorter`` works it out from the whole scenario, never from a shorter
+        one (the controller then holds that shorter scenario).
         """
         self.seats = []
         self.seat = 0

@@ -7,6 +7,7 @@ problem has none), and must give exactly those.
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import re
@@ -294,6 +295,39 @@ def test_infinity_is_not_a_number_a_trainer_means() -> None:
 def test_a_byte_order_mark_is_accepted() -> None:
     text = "\ufeff" + MINIMAL.format(id="bom")
     assert read_scenario(text.encode("utf-8"), "bom.yaml").id == "bom"
+
+
+def test_validate_checks_each_length_as_it_checks_the_whole_game(monkeypatch) -> None:
+    """Issue 17: a short game that kept an ``unfolds`` into a stage it left out passed
+    ``validate`` and crashed in play. Each length is now checked as the whole game is, and its
+    problems point at the line they come from. (The derivation no longer leaves such a
+    reference, so it is put back here, as it was.)"""
+    import game.scenario.references as references
+    from game.cli import main
+    from game.cli.usage import EXIT_FAILED
+
+    made = references.shorter_scenario
+
+    def as_before(scenario: Scenario, length):
+        played = made(scenario, length)
+        whole = {i.id: i for i in scenario.initiatives}
+        kept = [i.model_copy(update={"unfolds": whole[i.id].unfolds}) for i in played.initiatives]
+        return played.model_copy(update={"initiatives": kept})
+
+    monkeypatch.setattr(references, "shorter_scenario", as_before)
+    path = SCENARIO_DIR / "raadsgriffie.yaml"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    line = 1 + next(n for n, text in enumerate(lines) if "grows: inzamelactie" in text)
+    problems = [str(p) for p in _problems(path)]
+    expected = (
+        f"{path}:{line}:32: initiatives[extra_raad_brand].unfolds.grows: in a short game "
+        "(rounds 1, 2, 4, 6, 8, 10 of 10): it leaves out the initiative 'inzamelactie' that "
+        "this refers to"
+    )
+    assert expected in problems
+    assert any("in a standard game" in p and "'geruchten_dorpsstraat'" in p for p in problems)
+    assert main(["validate", str(path)], out := io.StringIO()) == EXIT_FAILED
+    assert expected in out.getvalue().splitlines()
 
 
 def test_problems_print_as_file_line_column_path_message() -> None:

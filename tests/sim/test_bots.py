@@ -16,6 +16,7 @@ from game.scenario.models import Scenario
 from game.sim import STRATEGIES, Bot, check_decisions, new_game, play, resolve_round, score
 from game.sim.bots import one_channel
 from game.sim.rules import compile_rules
+from tests.conftest import make_scenario
 
 SEEDS = range(12)
 SCENARIOS = sorted(path.stem for path in SCENARIO_DIR.glob("*.yaml"))
@@ -81,6 +82,34 @@ def test_bots_only_make_valid_decisions(scenario_id: str) -> None:
             decisions = bot.decide(state, scenario)
             assert check_decisions(state, decisions, scenario) == [], (scenario_id, strategy)
             state, _ = resolve_round(state, decisions, scenario, rng)
+
+
+def test_a_bot_leaves_hours_for_every_card_still_to_come() -> None:
+    """A round with many cards and only the hours the core guarantees (the cheapest role for
+    each): every strategy's plan is accepted. Before, an expensive role on the first card left
+    the last ones nothing and the round was refused (issue 17: "This needs 29 hours; this
+    round has 24" when a facilitator's news brought cards into a tight round)."""
+    cards = [
+        {
+            "id": f"card{n}",
+            "round": 1,
+            "title": f"Card {n}",
+            "text": "T",
+            "owner": "community" if n % 2 else "municipality",
+            "relation": "resident",
+            "purposes": ["follow_residents"],
+        }
+        for n in range(6)
+    ]
+    scenario = make_scenario(
+        initiatives=cards, start={"capacity": 6, "budget": 50, "budget_per_round": 10}
+    )
+    state = new_game(scenario, 1)
+    rules = compile_rules(scenario)
+    assert state.capacity_this_round == len(cards) * rules.cheapest_role_cost
+    for strategy in STRATEGIES:
+        decisions = Bot(strategy, 1).decide(state, scenario)
+        assert check_decisions(state, decisions, scenario) == [], strategy
 
 
 def test_greedy_never_touches_the_games_dice(default_scenario: Scenario) -> None:

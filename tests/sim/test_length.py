@@ -16,9 +16,10 @@ from game.saves import SaveStore
 from game.saves.loading import load_save
 from game.saves.writing import write_save
 from game.scenario.loader import load_scenario
-from game.sim import Bot, play, resolve_round
+from game.sim import Bot, facilitator, play, resolve_round
 from game.sim.length import estimated_minutes, played_scenario, rounds_played, selection, start_game
 from tests.conftest import make_scenario
+from tests.helpers.games import dangling
 from tests.helpers.saves import EXAMPLES, example_scenario, finder
 
 SHIPPED = ("gemeente-middelgroot", "raadsgriffie", "grote-stad", "politieregio")
@@ -175,3 +176,44 @@ def test_a_short_game_of_every_shipped_scenario_plays_its_story() -> None:
         assert state.finished and len(state.history) == played.rounds
         stages = [o.next_stage for r in state.history for o in r.outcomes if o.next_stage]
         assert stages, f"{scenario_id}: a short game keeps an initiative that unfolds"
+
+
+@pytest.mark.parametrize("scenario_id", SHIPPED)
+def test_a_shorter_game_never_refers_to_an_initiative_it_left_out(scenario_id: str) -> None:
+    """Issue 17: the short game of the clerk's office kept 'extra_raad_brand' with its
+    ``unfolds`` into 'inzamelactie', a stage it had left out."""
+    whole = load_scenario(scenario_id)
+    for length in (GameLength.SHORT, GameLength.STANDARD):
+        assert dangling(played_scenario(whole, length)) == [], length
+
+
+def test_a_stage_a_shorter_game_leaves_out_ends_the_story_there() -> None:
+    """The fire's crisis meeting comes too late in a short game for its next stage: the meeting
+    stays, its story ends with it. A facilitator who brings the fire in round 1 (the meeting
+    then comes in time for a stage) plays on to the end instead of a ``KeyError``."""
+    whole = load_scenario("raadsgriffie")
+    played, state = start_game(whole, 1, GameLength.SHORT)
+    meeting = played.initiative("extra_raad_brand")
+    assert whole.initiative("extra_raad_brand").unfolds is not None
+    assert meeting.unfolds is None
+    state, _ = facilitator.inject_event(state, played, "brand")
+    assert "extra_raad_brand" in state.current_initiatives
+    bot, rng = Bot("best", 1), state.rng()
+    while not state.finished:
+        state, _ = resolve_round(state, bot.decide(state, played), played, rng)
+    assert len(state.history) == played.rounds
+    outcome = next(o for o in state.history[0].outcomes if o.initiative == "extra_raad_brand")
+    assert outcome.next_stage is None
+
+
+def test_a_length_is_worked_out_from_the_whole_scenario(default_scenario) -> None:
+    """The scenario of a shorter game, given again (the controller holds it; the tour started
+    its teams from it), is never made shorter a second time."""
+    short = played_scenario(default_scenario, GameLength.SHORT)
+    standard = played_scenario(default_scenario, GameLength.STANDARD)
+    assert played_scenario(short, GameLength.SHORT) is short
+    assert played_scenario(short, GameLength.STANDARD) is standard
+    assert played_scenario(standard, GameLength.FULL) is default_scenario
+    assert selection(short, GameLength.SHORT) == selection(default_scenario, GameLength.SHORT)
+    assert rounds_played(short, GameLength.FULL) == default_scenario.rounds
+    assert start_game(short, 3, GameLength.SHORT)[0] is short

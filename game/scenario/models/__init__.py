@@ -166,6 +166,9 @@ class Scenario(ContentModel):
     # Derived lookups, built on first use by game.sim.rules; content is frozen, so never stale.
     _compiled: Any = PrivateAttr(default=None)
     _lookup: Any = PrivateAttr(default=None)
+    # (the whole scenario, the length) when this is the scenario a shorter game plays
+    # (game.scenario.shorter), so another length is worked out from the whole one.
+    _shortened: Any = PrivateAttr(default=None)
 
     def initiative(self, initiative_id: str) -> Initiative:
         return self._tables()[0][initiative_id]
