@@ -38,10 +38,7 @@ def write_atomic(path: Path, data: bytes, keep_backup: bool = True) -> None:
     directory = path.parent
     temp = directory / _temp_name(path)
     try:
-        with _create_exclusive(temp) as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
+        _write_whole(temp, data)
         if keep_backup and path.exists():
             _keep_backup(path)
         _replace(temp, path)
@@ -61,10 +58,7 @@ def write_new(path: Path, data: bytes) -> None:
     directory = path.parent
     temp = directory / _temp_name(path)
     try:
-        with _create_exclusive(temp) as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
+        _write_whole(temp, data)
         try:
             os.link(temp, path)  # fails if the name is taken: never overwrites
         except FileExistsError:
@@ -78,6 +72,14 @@ def write_new(path: Path, data: bytes) -> None:
         with contextlib.suppress(OSError):
             temp.unlink(missing_ok=True)
     fsync_directory(directory)
+
+
+def _write_whole(temp: Path, data: bytes) -> None:
+    """``data`` into a new file at ``temp``, on the disk before this returns."""
+    with _create_exclusive(temp) as handle:
+        handle.write(data)
+        handle.flush()
+        os.fsync(handle.fileno())
 
 
 def _keep_backup(path: Path) -> None:
