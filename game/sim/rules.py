@@ -55,19 +55,23 @@ def _row(n: float, d: float, f: float, p: float, lg: float) -> dict[MunicipalRol
 DEFAULT_ROLE_FIT: MappingProxyType[tuple[InitiativeOwner, CitizenRelation], dict] = (
     MappingProxyType(
         {
-            # The municipality's own initiatives: directing fits most relations.
+            # The municipality's own initiatives: it is the initiator, so it directs (or, where
+            # it sets rules, is normative). Taking part is for joining what others started, so
+            # it never fits best here (MODEL.md §3).
             # Service to customers is the municipality's job to organise well.
-            (M, R.CUSTOMER): _row(30, 100, 60, 40, 10),
-            # Policy made with voters: taking part in the debate beats steering it.
-            (M, R.VOTER): _row(20, 70, 50, 100, 10),
+            (M, R.CUSTOMER): _row(30, 100, 60, 20, 10),
+            # Policy made with voters: interactive policy making is directing with room for
+            # residents to join in; the council still decides.
+            (M, R.VOTER): _row(30, 100, 60, 30, 10),
             # Enforcement: rules are the municipality's to set and uphold.
-            (M, R.SUBJECT): _row(100, 60, 20, 20, 0),
+            (M, R.SUBJECT): _row(100, 60, 20, 10, 0),
             # Managing public space for its users: the municipality directs.
-            (M, R.USER): _row(30, 100, 60, 50, 20),
-            # Policy with partners: made together, as one of the parties.
-            (M, R.PARTNER): _row(10, 60, 60, 100, 20),
-            # Plans for residents: directing, with room to take part.
-            (M, R.RESIDENT): _row(20, 100, 60, 70, 30),
+            (M, R.USER): _row(30, 100, 60, 30, 20),
+            # Its own plan with partners: it directs and invites them in; supporting what
+            # partners bring to it fits too.
+            (M, R.PARTNER): _row(20, 100, 70, 40, 20),
+            # Plans for residents: directing, with room for residents' own part.
+            (M, R.RESIDENT): _row(20, 100, 70, 30, 30),
             # The community's initiatives: facilitating, participating or letting go.
             # Customers helping each other: support them, do not take over.
             (C, R.CUSTOMER): _row(10, 20, 100, 50, 60),

@@ -58,8 +58,12 @@ def test_default_role_fit_follows_the_government_participation_model() -> None:
 
     assert best(O.MUNICIPALITY, C.SUBJECT) is R.NORMATIVE
     assert best(O.MUNICIPALITY, C.CUSTOMER) is R.DIRECTING
-    assert best(O.MUNICIPALITY, C.PARTNER) is R.PARTICIPATING
-    assert best(O.MUNICIPALITY, C.VOTER) is R.PARTICIPATING
+    assert best(O.MUNICIPALITY, C.PARTNER) is R.DIRECTING
+    assert best(O.MUNICIPALITY, C.VOTER) is R.DIRECTING
+    # Taking part is for joining what others started: never best for an own initiative.
+    for relation in C:
+        row = DEFAULT_ROLE_FIT[(O.MUNICIPALITY, relation)]
+        assert row[R.PARTICIPATING] < 70
     assert best(O.COMMUNITY, C.RESIDENT) is R.LETTING_GO
     assert best(O.COMMUNITY, C.PARTNER) is R.PARTICIPATING
     assert best(O.COMMUNITY, C.USER) is R.FACILITATING
