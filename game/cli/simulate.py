@@ -19,7 +19,7 @@ from game.cli.options import (
     strategy_list,
 )
 from game.cli.usage import EXIT_FAILED, EXIT_OK, UsageError
-from game.domain import Language
+from game.domain import GameLength, Language
 
 # Far more than a balance check needs; beyond these a typo would run for days or fork a
 # process per number.
@@ -72,6 +72,13 @@ def add_parser(commands: Commands) -> argparse.ArgumentParser:
         default=None,
         help="processes to use (default: every core)",
     )
+    simulate.add_argument(
+        "--length",
+        choices=[*(length.value for length in GameLength), "all"],
+        default=GameLength.FULL.value,
+        help="the workshop length to play: short, standard, full (the whole scenario) or all "
+        "three (default: full)",
+    )
     simulate.add_argument("--seed", type=seed, default=0, help="the first seed (default: 0)")
     simulate.add_argument("--json", action="store_true", help="print one JSON document")
     lang_option(simulate, "en")
@@ -113,6 +120,7 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
         except StrategyFileError as error:
             raise UsageError(str(error), args.usage) from None
     strategies = args.strategies or list(STRATEGIES)
+    lengths = list(GameLength) if args.length == "all" else [GameLength(args.length)]
     batch = Run(
         scenarios=paths,
         runs=args.runs,
@@ -120,15 +128,22 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
         jobs=args.jobs or default_jobs(),
         strategy_file=str(Path(args.strategy_file).resolve()) if args.strategy_file else None,
         first_seed=args.seed,
+        lengths=lengths,
     )
-    total = args.runs * len(paths) * (len(strategies) + (1 if args.strategy_file else 0))
+    total = (
+        args.runs * len(paths) * len(lengths) * (len(strategies) + (1 if args.strategy_file else 0))
+    )
     from tqdm import tqdm
 
     # A bar on long runs in a terminal; tqdm leaves it out when stderr is not one.
     with tqdm(total=total, unit="game", disable=None if total >= 500 else True, leave=False) as bar:
         results = simulate(batch, progress=bar.update)
     lang: Language = args.lang
-    reports = [analyse(scenarios[path], results[path], lang) for path in paths]
+    reports = [
+        analyse(scenarios[path], results[(path, length)], lang, length)
+        for path in paths
+        for length in lengths
+    ]
     if args.json:
         json.dump(to_json(reports, lang), out, ensure_ascii=False, indent=2)
         out.write("\n")

@@ -237,6 +237,10 @@ class StateModel(SaveModel):
         GameLength.FULL,
         description="How much of the scenario the game plays (short, standard, full).",
     )
+    relation_record: dict[CitizenRelation, Number] = Field(
+        default_factory=dict,
+        description="The track record of fitting roles per relation (0–100).",
+    )
 
     @model_validator(mode="after")
     def _complete(self) -> StateModel:

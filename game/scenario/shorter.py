@@ -352,6 +352,8 @@ def _shorten(scenario: Scenario, chosen: Selection, length: GameLength) -> Scena
 
     tuning = scenario.tuning
     inertia = 1.0 - (1.0 - tuning.inertia) ** pace
+    # A reputation carries over from one relation to the others as over that many rounds.
+    spread = 1.0 - (1.0 - tuning.fit_record_spread) ** pace
     # A new value map, not a copy: a copy would keep the original's cached items.
     drift = type(tuning.drift)(**{ind.value: value * pace for ind, value in tuning.drift.items()})
     shorter = scenario.model_copy(
@@ -368,7 +370,9 @@ def _shorten(scenario: Scenario, chosen: Selection, length: GameLength) -> Scena
                 c.model_copy(update={"requires": _map_condition(c.requires, rounds)})
                 for c in scenario.channels
             ],
-            "tuning": tuning.model_copy(update={"inertia": min(1.0, inertia), "drift": drift}),
+            "tuning": tuning.model_copy(
+                update={"inertia": min(1.0, inertia), "drift": drift, "fit_record_spread": spread}
+            ),
             # A shorter game has no shorter games of its own: they come from the whole one.
             "lengths": Lengths(),
         }

@@ -16,6 +16,7 @@ import gc
 import importlib.util
 import math
 import os
+import random
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -24,12 +25,14 @@ from pathlib import Path
 from statistics import mean, median, pstdev
 from typing import Any
 
-from game.domain import Language
+from game.domain import GameLength, Language
+from game.labels import label
 from game.scenario.loader import load_scenario
 from game.scenario.models import Scenario
 from game.sim.bots import STRATEGIES, Bot
 from game.sim.effects import DecisionRejected
 from game.sim.engine import new_game, resolve_round
+from game.sim.length import played_scenario
 from game.sim.rules import compile_rules
 from game.sim.score import score
 from game.sim.state import Decisions, GameState
@@ -69,6 +72,9 @@ class GameSummary:
     actions: tuple[tuple[str, int], ...]
     events: tuple[tuple[str, int], ...]
     choices: tuple[tuple[str, bool], ...]
+    # Share of fitting roles in the first and in the last third of the game's rounds.
+    fit_early: float = 0.0
+    fit_late: float = 0.0
     agreed: int = 0
     compared: int = 0
     error: str | None = None
@@ -124,8 +130,11 @@ def _summary(
         events.extend((event, record.round) for event in record.events)
         for action in record.decisions.actions:
             bought.setdefault(action, record.round)
+    early, late = _fit_by_third(state)
     return GameSummary(
         strategy=strategy,
+        fit_early=early,
+        fit_late=late,
         seed=seed,
         phase=state.phase.level,
         stage=state.stage.level,
@@ -146,26 +155,73 @@ def _summary(
     )
 
 
+def _fit_by_third(state: GameState) -> tuple[float, float]:
+    """The share of fitting roles in the first and the last third of the rounds played."""
+    played = len(state.history)
+    third = max(1, math.ceil(played / 3))
+
+    def share(records: Sequence) -> float:
+        fits = [o.fitting for record in records for o in record.outcomes]
+        return sum(fits) / len(fits) if fits else 0.0
+
+    return share(state.history[:third]), share(state.history[played - third :])
+
+
+class _Stumbling:
+    """The game's dice, except that the first die of a round's resolution (the first
+    decision's execution risk) comes up 0: that decision stumbles if it had any risk at all.
+    The die is drawn all the same, so every later die is the one the game would have had."""
+
+    __slots__ = ("_dice", "_first")
+
+    def __init__(self, dice: Any) -> None:
+        self._dice = dice
+        self._first = True
+
+    def random(self) -> float:
+        value = self._dice.random()
+        if self._first:
+            self._first = False
+            return 0.0
+        return value
+
+    def getstate(self) -> int:
+        return self._dice.getstate()
+
+
+def stumble_rounds(scenario: Scenario, seed: int, count: int) -> frozenset[int]:
+    """``count`` rounds (seeded per game, never the last) in which the first decision stumbles."""
+    rounds = list(range(1, max(2, scenario.rounds)))
+    picker = random.Random(f"stumbles:{seed}")
+    return frozenset(picker.sample(rounds, min(count, len(rounds))))
+
+
 def play_game(
     scenario: Scenario,
     seed: int,
     strategy: str,
     custom: CustomDecide | None = None,
+    stumbles: int = 0,
     **options: object,
 ) -> tuple[GameState, GameSummary]:
     """One whole game by ``strategy`` (or a custom ``decide``), and its summary.
 
     A custom strategy whose plan breaks the rules ends its game there; the summary's ``error``
-    says in which round and why.
+    says in which round and why. ``stumbles`` forces that many stumbles, in rounds chosen per
+    seed, to measure how much the dice weigh.
     """
     rules = compile_rules(scenario)
     state = new_game(scenario, seed)
     rng = state.rng()
     bot = None if custom is not None else Bot(strategy, seed, **options)
+    forced = stumble_rounds(scenario, seed, stumbles) if stumbles else frozenset()
     error = None
     while not state.finished:
         if bot is not None:
-            state, _ = resolve_round(state, bot.decide(state, scenario), scenario, rng, check=False)
+            dice = _Stumbling(rng) if state.round in forced else rng
+            state, _ = resolve_round(
+                state, bot.decide(state, scenario), scenario, dice, check=False
+            )
             continue
         assert custom is not None
         try:
@@ -193,10 +249,13 @@ def _custom(path: str) -> CustomDecide:
     return load_strategy_file(path)
 
 
-def _play_batch(task: tuple[str, str, int, int, str | None]) -> list[GameSummary]:
-    """Play seeds [first, first + count) of one scenario and strategy, in a worker."""
-    path, strategy, first, count, custom_path = task
-    scenario = _scenario(path)
+Task = tuple[str, str, int, int, str | None, str]
+
+
+def _play_batch(task: Task) -> list[GameSummary]:
+    """Play seeds [first, first + count) of one scenario, length and strategy, in a worker."""
+    path, strategy, first, count, custom_path, length = task
+    scenario = played_scenario(_scenario(path), length)
     custom = _custom(custom_path) if custom_path else None
     # Games make no reference cycles; collecting while thousands are played only costs time.
     enabled = gc.isenabled()
@@ -220,12 +279,15 @@ class Run:
     jobs: int = 1
     strategy_file: str | None = None
     first_seed: int = 0
+    # The workshop lengths to play: each scenario is played at each of them.
+    lengths: Sequence[GameLength] = (GameLength.FULL,)
 
 
 def simulate(
     run: Run, progress: Callable[[int], None] | None = None
-) -> dict[str, list[GameSummary]]:
-    """Play every game of ``run``; summaries per scenario path, in seed order per strategy.
+) -> dict[tuple[str, GameLength], list[GameSummary]]:
+    """Play every game of ``run``; summaries per scenario path and length, in seed order per
+    strategy.
 
     ``progress`` is called with the number of games each finished batch played.
     """
@@ -233,32 +295,35 @@ def simulate(
     if run.strategy_file:
         names.append(custom_name(run.strategy_file))
     tasks = list(_tasks(run, names))
-    results: dict[str, list[GameSummary]] = {path: [] for path in run.scenarios}
+    results: dict[tuple[str, GameLength], list[GameSummary]] = {
+        (path, GameLength(length)): [] for path in run.scenarios for length in run.lengths
+    }
     if run.jobs <= 1:
         batches: Iterable[list[GameSummary]] = map(_play_batch, tasks)
         for task, batch in zip(tasks, batches, strict=True):
-            results[task[0]].extend(batch)
+            results[(task[0], GameLength(task[5]))].extend(batch)
             if progress is not None:
                 progress(len(batch))
         return results
     with ProcessPoolExecutor(max_workers=run.jobs) as pool:
         for task, batch in zip(tasks, pool.map(_play_batch, tasks), strict=True):
-            results[task[0]].extend(batch)
+            results[(task[0], GameLength(task[5]))].extend(batch)
             if progress is not None:
                 progress(len(batch))
     return results
 
 
-def _tasks(run: Run, names: list[str]) -> Iterator[tuple[str, str, int, int, str | None]]:
-    total = run.runs * len(names) * len(run.scenarios)
+def _tasks(run: Run, names: list[str]) -> Iterator[Task]:
+    total = run.runs * len(names) * len(run.scenarios) * len(run.lengths)
     # Batches small enough to keep every process busy to the end, big enough to be cheap.
     size = max(5, min(250, math.ceil(total / max(1, run.jobs * 8) / max(1, len(names)))))
     for path in run.scenarios:
-        for name in names:
-            custom = run.strategy_file if name.startswith("file:") else None
-            for first in range(run.first_seed, run.first_seed + run.runs, size):
-                count = min(size, run.first_seed + run.runs - first)
-                yield path, name, first, count, custom
+        for length in run.lengths:
+            for name in names:
+                custom = run.strategy_file if name.startswith("file:") else None
+                for first in range(run.first_seed, run.first_seed + run.runs, size):
+                    count = min(size, run.first_seed + run.runs - first)
+                    yield path, name, first, count, custom, GameLength(length).value
 
 
 def default_jobs() -> int:
@@ -294,12 +359,16 @@ class StrategyReport:
     errors: list[str]
     # Games that stopped early because a custom strategy broke the rules.
     stopped: int
+    # Share of fitting roles in the first and in the last third of the rounds (means).
+    fit_early: float = 0.0
+    fit_late: float = 0.0
 
 
 @dataclass(slots=True)
 class ScenarioReport:
     scenario_id: str
     title: str
+    length: GameLength
     games: int
     relations: tuple[str, ...]
     strategies: dict[str, StrategyReport]
@@ -318,9 +387,15 @@ def _share(values: list[int], level: int) -> float:
 
 
 def analyse(
-    scenario: Scenario, summaries: list[GameSummary], lang: Language = "en"
+    scenario: Scenario,
+    summaries: list[GameSummary],
+    lang: Language = "en",
+    length: GameLength | str = GameLength.FULL,
 ) -> ScenarioReport:
-    """Turn one scenario's games into its report, with warnings in plain words."""
+    """Turn one scenario's games (played at ``length``) into its report, with warnings in
+    plain words."""
+    length = GameLength(length)
+    scenario = played_scenario(scenario, length)
     rules = compile_rules(scenario)
     by_strategy: dict[str, list[GameSummary]] = {}
     for summary in summaries:
@@ -357,6 +432,8 @@ def analyse(
             greedy_agreement=sum(g.agreed for g in games) / compared if compared else None,
             errors=sorted({g.error for g in games if g.error}),
             stopped=sum(1 for g in games if g.error),
+            fit_early=mean(g.fit_early for g in games),
+            fit_late=mean(g.fit_late for g in games),
         )
     dominant = max(reports.values(), key=lambda r: (r.score_mean, r.phase_mean)).name
 
@@ -403,6 +480,7 @@ def analyse(
     report = ScenarioReport(
         scenario_id=scenario.id,
         title=scenario.title.get(lang),
+        length=length,
         games=len(summaries),
         relations=tuple(r.value for r in rules.relations),
         strategies=reports,
@@ -515,8 +593,8 @@ WARNINGS: dict[str, tuple[str, str]] = {
 
 _TEXT: dict[str, tuple[str, str]] = {
     "heading": (
-        "{title} ({scenario}): {runs} spellen per strategie, {games} in totaal",
-        "{title} ({scenario}): {runs} games per strategy, {games} in all",
+        "{title} ({scenario}, {length}): {runs} spellen per strategie, {games} in totaal",
+        "{title} ({scenario}, {length}): {runs} games per strategy, {games} in all",
     ),
     "columns": (
         "strategie                        eindfase (% in 1/2/3/4)   fase  stad.  score       "
@@ -572,6 +650,7 @@ def render_text(report: ScenarioReport, lang: Language) -> str:
         lang,
         title=report.title,
         scenario=report.scenario_id,
+        length=label(report.length, lang),
         runs=runs,
         games=report.games,
     )
@@ -641,9 +720,18 @@ def _strategy_json(s: StrategyReport) -> dict[str, Any]:
             for level, (share, when) in s.reached.items()
         },
         "greedy_agreement": None if s.greedy_agreement is None else round(s.greedy_agreement, 4),
+        "fit_rate_first_third": round(s.fit_early, 4),
+        "fit_rate_last_third": round(s.fit_late, 4),
         "errors": s.errors,
         "stopped": s.stopped,
     }
+
+
+def _json_key(report: ScenarioReport, reports: list[ScenarioReport]) -> str:
+    """The scenario's id; with the length after a slash when more than one length was played."""
+    if len({r.length for r in reports}) <= 1:
+        return report.scenario_id
+    return f"{report.scenario_id}/{report.length.value}"
 
 
 def to_json(reports: list[ScenarioReport], lang: Language) -> dict[str, Any]:
@@ -663,8 +751,9 @@ def to_json(reports: list[ScenarioReport], lang: Language) -> dict[str, Any]:
     return {
         "strategies": strategies,
         "scenarios": {
-            report.scenario_id: {
+            _json_key(report, reports): {
                 "title": report.title,
+                "length": report.length.value,
                 "games": report.games,
                 "relations": list(report.relations),
                 "dominant": report.dominant,

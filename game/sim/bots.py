@@ -20,12 +20,17 @@ The strategies, each a way a group might play:
 - ``greedy``: per initiative, the role whose round ends with the best outcome, looking one
   round ahead and leaving the score's points for fit (and for predictions) out; and only the
   development that pays off within the round.
+- ``never-let-go``: ``best``, but never lets go: the next best role instead.
+- ``table``, ``group`` and ``learner``: groups as a workshop has them (``game.sim.groups``): the
+  help page's table, the table with one role in five wrong, and a group that knows no table and
+  learns from the screens.
 """
 
 from __future__ import annotations
 
 import random
 from collections.abc import Callable
+from dataclasses import replace
 
 from game.domain import Indicator, MunicipalRole, Prediction
 from game.scenario.models import DevelopmentAction, Scenario
@@ -36,12 +41,14 @@ from game.sim.engine import (
     available_actions,
     channel_available,
     channel_hours,
+    check_decisions,
     execution_risk,
     judge,
     new_game,
     purpose_fit,
     resolve_round,
 )
+from game.sim.groups import GroupMistakes, Learner, table_role, unsure_prediction
 from game.sim.rules import ChannelInfo, CompiledRules, InitiativeInfo, compile_rules
 from game.sim.score import score
 from game.sim.state import Decisions, GameState, InitiativeDecision
@@ -54,8 +61,11 @@ HEURISTICS: tuple[str, ...] = (
     "one-channel",
     "cheapest",
     "greedy",
+    "never-let-go",
 )
-STRATEGIES: tuple[str, ...] = ("best", "random", *ROLE_STRATEGIES, *HEURISTICS)
+# Strategies that play as workshop groups do (game.sim.groups).
+GROUPS: tuple[str, ...] = ("table", "group", "learner")
+STRATEGIES: tuple[str, ...] = ("best", "random", *GROUPS, *ROLE_STRATEGIES, *HEURISTICS)
 
 # What choosing the fitting role is worth beyond this round (as a share of a role's result):
 # the track record remembers it, and the next phase asks for it. A thinking team takes a
@@ -430,6 +440,24 @@ def _cheapest_role(state: GameState, rules: CompiledRules, info: InitiativeInfo)
     return min(MunicipalRole, key=lambda r: (rules.roles[r].cost, -info.fit[r]))
 
 
+def _first_wrong(state: GameState, scenario: Scenario, decisions: Decisions) -> Decisions:
+    """The decisions with the role that fits least on the first card (if the hours allow)."""
+    first, *rest = decisions.initiatives
+    rules = compile_rules(scenario)
+    info = rules.initiatives[first.initiative]
+    worst = min(MunicipalRole, key=lambda r: (info.fit[r], rules.roles[r].cost))
+    wrong = Decisions((replace(first, role=worst), *rest), decisions.actions)
+    return wrong if not check_decisions(state, wrong, scenario) else decisions
+
+
+def _never_let_go(state: GameState, rules: CompiledRules, info: InitiativeInfo) -> MunicipalRole:
+    role = best_role(state, rules, info)
+    if role is not MunicipalRole.LETTING_GO:
+        return role
+    others = [r for r in MunicipalRole if r is not MunicipalRole.LETTING_GO]
+    return max(others, key=lambda r: (info.fit[r], -rules.roles[r].cost))
+
+
 def _community_facilitate_own_direct(
     state: GameState, rules: CompiledRules, info: InitiativeInfo
 ) -> MunicipalRole:
@@ -463,8 +491,18 @@ class Bot:
         # greedy keeps count of how often its role matched best's, for the balance report.
         self.agreed = 0
         self.compared = 0
+        self._mistakes = GroupMistakes(seed)
+        self._learner = Learner(seed)
+        # One early mistake: the first card of round 1 gets the role that fits it least.
+        self.wrong_first = bool(options.get("wrong_first", False))
 
     def decide(self, state: GameState, scenario: Scenario) -> Decisions:
+        decisions = self._decide(state, scenario)
+        if self.wrong_first and state.round == 1 and decisions.initiatives:
+            decisions = _first_wrong(state, scenario, decisions)
+        return decisions
+
+    def _decide(self, state: GameState, scenario: Scenario) -> Decisions:
         name = self.strategy
         extra = {"banned": self.banned, "forced": self.forced}
         if name == "best":
@@ -484,7 +522,31 @@ class Bot:
             return plan(state, scenario, best_role, channels="one")
         if name == "cheapest":
             return plan(state, scenario, _cheapest_role, channels="cheapest", predictor=hopeful)
+        if name == "never-let-go":
+            return plan(state, scenario, _never_let_go, **extra)
+        if name == "table":
+            return plan(state, scenario, lambda s, r, i: table_role(scenario, i), **extra)
+        if name == "group":
+            return plan(state, scenario, lambda s, r, i: self._mistakes.role(scenario, i), **extra)
+        if name == "learner":
+            return self._learn(state, scenario, extra)
         return self._greedy(state, scenario)
+
+    def _learn(self, state: GameState, scenario: Scenario, extra: dict) -> Decisions:
+        """Roles from what earlier outcome screens showed; a prediction only where the group
+        has seen the role fit."""
+        learner = self._learner
+        learner.observe(state, scenario)
+
+        def guess(s: GameState, r: CompiledRules, i: InitiativeInfo) -> MunicipalRole:
+            return learner.role(i)
+
+        def expect(s, r, i, role, channels) -> Prediction:
+            if learner.sure_of(i.id):
+                return predict(s, r, i, role, channels)
+            return unsure_prediction()
+
+        return plan(state, scenario, guess, predictor=expect, **extra)
 
     def _greedy(self, state: GameState, scenario: Scenario) -> Decisions:
         """One round of look-ahead for everything: the choice whose round ends best.

@@ -351,6 +351,12 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "de organisatie is niet meer {stage}.",
         "the organisation is no longer {stage}.",
     ),
+    "why_phase_low": (
+        "de gemeente als geheel is niet meer in de fase '{phase}'; bewustzijn en vaardigheid "
+        "groeien mee met de gemeente, niet los ervan.",
+        "the municipality as a whole is no longer in the '{phase}' phase; competence grows with "
+        "the municipality, not apart from it.",
+    ),
     "why_roles_low": (
         "te weinig verschillende rollen goed gespeeld ({value} van {floor}).",
         "too few different roles played well ({value} of {floor}).",

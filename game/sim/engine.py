@@ -43,6 +43,7 @@ from game.sim.effects import (
     Rejection,
     render,
 )
+from game.sim.fit import RECORD_VALUE, fit_class
 from game.sim.rules import (
     MASTERY_FIT,
     ChannelUse,
@@ -78,6 +79,10 @@ _WELL, _MIXED, _BADLY = Prediction.WELL, Prediction.MIXED, Prediction.BADLY
 TRUST_PIVOT = 0.6
 ENERGY_PIVOT = 0.5
 LOSS_WEIGHT = 2.0
+# The track record a relation starts with: new (50), or further along at the start (75: fitting
+# work done before the game began, which one misfit does not undo).
+NEW_RECORD = 50.0
+STARTED_RECORD = 75.0
 # The municipality's own initiatives move the community's energy less than the community's own.
 OWN_ENERGY_SHARE = 0.35
 # Below this fit, a role makes repair work for the next round.
@@ -125,6 +130,7 @@ def new_game(scenario: Scenario, seed: int) -> GameState:
         relation_phase=dict.fromkeys(rules.relations, GrowthPhase.DISCOVERING),
         relation_decisions=dict.fromkeys(rules.relations, 0),
         relation_fitting=dict.fromkeys(rules.relations, 0),
+        relation_record=dict.fromkeys(rules.relations, NEW_RECORD),
         phase=GrowthPhase.DISCOVERING,
         stage=CompetenceStage.UNCONSCIOUSLY_INCOMPETENT,
         capacity=start.capacity,
@@ -161,11 +167,9 @@ def new_game(scenario: Scenario, seed: int) -> GameState:
         if given is not None:
             state.relation_phase[relation] = given
             if given is not GrowthPhase.DISCOVERING:
-                # Further along means fitting work already done: a track record worth as much
-                # as the prior, so one misfit in round 1 does not undo the starting phase.
-                earned = max(1, round(rules.tuning.fit_record_prior))
-                state.relation_decisions[relation] = earned
-                state.relation_fitting[relation] = earned
+                # Further along means fitting work already done: a track record that one
+                # misfit in round 1 does not undo.
+                state.relation_record[relation] = STARTED_RECORD
             continue
         _start_relation(state, rules, relation)
     state.phase = _overall_phase(state, rules)
@@ -621,7 +625,7 @@ def judge(quality: float, channel_fit: float | None) -> Prediction:
 class _Round:
     """What one round changes, collected while it resolves: pulls on targets, and effects."""
 
-    __slots__ = ("effects", "fed", "fed_relations", "saturation", "state")
+    __slots__ = ("decided", "effects", "fed", "fed_relations", "saturation", "state")
 
     def __init__(self, state: GameState, saturation: float) -> None:
         self.state = state
@@ -629,6 +633,8 @@ class _Round:
         self.saturation = saturation
         self.fed: set[Indicator] = set()
         self.fed_relations: set[CitizenRelation] = set()
+        # Relations with a decision this round (their track record moved).
+        self.decided: set[CitizenRelation] = set()
 
     def pull(
         self,
@@ -734,6 +740,7 @@ def resolve_round(
     values[_INTERACTION] = sum(relation_values.values()) / count if count else 0.0
     targets[_INTERACTION] = sum(relation_targets.values()) / count if count else 0.0
 
+    _spread_record(s, tuning.fit_record_spread, work.decided)
     _update_stage(s, rules, effects)
     if _update_relations(s, rules, effects):
         _update_phase(s, rules, effects)
@@ -914,12 +921,18 @@ def _resolve_initiative(
         spread = gains.ownership * (quality - 0.5) / 0.5 * weight
         pulls.append((_BREADTH, spread, "ownership_spreads", params))
 
-    # The track record counts fitting choices, per relation and overall, and remembers them.
+    # The track record counts fitting choices, per relation and overall; per relation recent
+    # choices weigh most.
     s.decisions_total += 1
     s.relation_decisions[relation] += 1
     if role in info.best:
         s.decisions_fitting += 1
         s.relation_fitting[relation] += 1
+    record = s.relation_record
+    record[relation] += (
+        RECORD_VALUE[fit_class(role, fit, info.best)] - record[relation]
+    ) * tuning.fit_record_weight
+    work.decided.add(relation)
     if succeeded:
         s.role_successes[role] = s.role_successes.get(role, 0) + 1
         if fit >= MASTERY_FIT and role not in s.roles_mastered:
@@ -1262,6 +1275,18 @@ def _apply_event(s: GameState, event: Event, rules: CompiledRules, effects: list
 # --- Phases and stages ------------------------------------------------------------------------
 
 
+def _spread_record(s: GameState, spread: float, decided: set) -> None:
+    """A relation without a decision this round drifts towards the mean record: what the
+    organisation shows in its other relations carries over, slowly."""
+    record = s.relation_record
+    if not record or spread <= 0:
+        return
+    mean = sum(record.values()) / len(record)
+    for relation, value in record.items():
+        if relation not in decided:
+            record[relation] = value + (mean - value) * spread
+
+
 def _requirement_value(
     s: GameState,
     req: Requirement,
@@ -1277,10 +1302,12 @@ def _requirement_value(
         return s.indicators[req.indicator]
     if kind == "fit_record":
         if relation is not None:
-            return s.relation_fit_record(relation, rules.tuning.fit_record_prior)
+            return s.relation_fit_record(relation)
         return s.fit_record
     if kind == "stage":
         return s.stage.level
+    if kind == "phase":
+        return s.phase.level
     return len(s.roles_mastered)
 
 
@@ -1309,16 +1336,14 @@ def _first_failing(
             if value < req.value - slack:
                 return req
         elif code == 2:
-            if relation is None:
-                value = s.fit_record
-            else:
-                prior = rules.tuning.fit_record_prior
-                made = s.relation_decisions[relation] + prior
-                value = 100.0 * (s.relation_fitting[relation] + prior / 2) / made if made else 50.0
+            value = s.fit_record if relation is None else s.relation_record[relation]
             if value < req.value - slack:
                 return req
         elif code == 3:
             if s.stage.level < req.value:
+                return req
+        elif code == 5:
+            if s.phase.level < req.value:
                 return req
         elif len(s.roles_mastered) < req.value:
             return req
@@ -1348,6 +1373,8 @@ def _why(
         key, params = "why_fit_record_low", {"value": value, "floor": req.value - slack}
     elif req.kind == "stage":
         key, params = "why_stage_low", {"stage": req.stage}
+    elif req.kind == "phase":
+        key, params = "why_phase_low", {"phase": _PHASES[int(req.value) - 1]}
     else:
         key, params = "why_roles_low", {"value": int(value), "floor": int(req.value)}
     return Bilingual(render(key, params, "nl"), render(key, params, "en"))
@@ -1420,21 +1447,18 @@ def _update_relations(s: GameState, rules: CompiledRules, effects: list[Effect])
     round of every game. Returns whether any relation moved: only then can the overall phase.
     """
     slack = rules.tuning.hysteresis
-    prior = rules.tuning.fit_record_prior
     own = rules.phase_own
     shared = rules.phase_shared
     up_shared: dict[int, bool] = {}
     down_shared: dict[int, Requirement | None] = {}
     interactions = s.relation_interaction
-    decisions = s.relation_decisions
-    fittings = s.relation_fitting
+    records = s.relation_record
     phases = s.relation_phase
     moved = False
     for relation, held in phases.items():
         level = _PHASE_LEVEL[held]
         interaction = interactions[relation]
-        made = decisions[relation] + prior
-        record = 100.0 * (fittings[relation] + prior / 2) / made if made else 50.0
+        record = records[relation]
         failing = None
         if level < 4:
             i = level - 1
@@ -1479,9 +1503,15 @@ def _update_relations(s: GameState, rules: CompiledRules, effects: list[Effect])
 def relations_needed(rules: CompiledRules, level: int) -> int:
     """How many relations must have reached ``level`` for the organisation as a whole to be there.
 
-    Collaborating (4) needs every relation: the networking municipality has grown in all of them.
+    Most relations (``tuning.phase_majority``) carry the organisation: one relation that lags
+    does not hold back the whole. Collaborating (4) also needs every relation to be conversing
+    at least (``weakest_for_collaborating``).
     """
     return rules.relations_needed[level]
+
+
+# For the whole organisation to collaborate, its weakest relation must be at least conversing.
+WEAKEST_FOR_COLLABORATING = 3
 
 
 def _overall_phase(s: GameState, rules: CompiledRules) -> GrowthPhase:
@@ -1494,7 +1524,7 @@ def _overall_phase(s: GameState, rules: CompiledRules) -> GrowthPhase:
         overall = 2
         if at[3] + at[4] >= needed[3]:
             overall = 3
-            if at[4] >= needed[4]:
+            if at[4] >= needed[4] and at[1] + at[2] == 0:
                 overall = 4
     return _PHASES[overall - 1]
 

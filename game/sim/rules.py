@@ -113,11 +113,12 @@ MASTERY_FIT = 0.8
 class Requirement(NamedTuple):
     """One part of a phase or stage threshold, compiled."""
 
-    kind: str  # "indicator", "fit_record", "stage", "roles"
+    kind: str  # "indicator", "fit_record", "stage", "roles", "phase"
     indicator: Indicator | None
     stage: CompetenceStage | None
     value: float
-    # For the hot loop: 0 an indicator, 1 interaction, 2 the track record, 3 stage, 4 roles.
+    # For the hot loop: 0 an indicator, 1 interaction, 2 the track record, 3 stage, 4 roles,
+    # 5 the overall growth phase.
     code: int = 0
 
 
@@ -400,8 +401,7 @@ def _compile(scenario: Scenario) -> CompiledRules:
         relations_needed=(
             0,
             0,
-            *(max(1, math.ceil(tuning.phase_majority * len(relations) - 1e-9)),) * 2,
-            len(relations),
+            *(max(1, math.ceil(tuning.phase_majority * len(relations) - 1e-9)),) * 3,
         ),
         start_relation_interaction={
             r: _or(getattr(relation_starts.get(r), "interaction", None), interaction)
@@ -455,6 +455,8 @@ def _requirements(thresholds: Thresholds) -> tuple[Requirement, ...]:
         reqs.append(Requirement("stage", None, stage, stage.level, 3))
     if thresholds.roles_mastered is not None:
         reqs.append(Requirement("roles", None, None, thresholds.roles_mastered, 4))
+    if thresholds.phase_at_least is not None:
+        reqs.append(Requirement("phase", None, None, thresholds.phase_at_least.level, 5))
     return tuple(reqs)
 
 

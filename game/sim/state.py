@@ -304,6 +304,10 @@ class GameState:
     # How much of the scenario this game plays (``game.sim.length``): part of the game record,
     # so a save replays in the same shorter scenario and games of one length can be compared.
     length: GameLength = GameLength.FULL
+    # The track record of fitting roles per relation (0–100): each decision in the relation
+    # moves it part of the way towards what the choice was worth, so recent choices weigh most
+    # (game.sim.record).
+    relation_record: dict[CitizenRelation, float] = field(default_factory=dict)
 
     def clone(self) -> GameState:
         """A copy whose dicts can be changed without touching this state."""
@@ -349,6 +353,7 @@ class GameState:
             self.rng_state,
             self.interventions,
             self.length,
+            dict(self.relation_record),
         )
 
     def rng(self) -> Dice:
@@ -374,11 +379,9 @@ class GameState:
             return None
         return self.predictions_right / self.predictions_made
 
-    def relation_fit_record(self, relation: CitizenRelation, prior: float) -> float:
-        """The track record in one relation (0–100): it starts at 50 and remembers."""
-        made = self.relation_decisions.get(relation, 0)
-        fitting = self.relation_fitting.get(relation, 0)
-        return 100.0 * (fitting + prior / 2) / (made + prior) if made + prior else 50.0
+    def relation_fit_record(self, relation: CitizenRelation) -> float:
+        """The track record in one relation (0–100): recent choices weigh most."""
+        return self.relation_record.get(relation, 50.0)
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -423,6 +426,7 @@ class GameState:
             "rng_state": self.rng_state,
             "interventions": [i.to_dict() for i in self.interventions],
             "length": self.length.value,
+            "relation_record": _relations_to_json(self.relation_record),
         }
 
     @classmethod
@@ -472,4 +476,7 @@ class GameState:
             rng_state=int(data["rng_state"]),
             interventions=tuple(Intervention.from_dict(i) for i in data.get("interventions", ())),
             length=GameLength(data.get("length", GameLength.FULL)),
+            relation_record={
+                relation(k): float(v) for k, v in data.get("relation_record", {}).items()
+            },
         )

@@ -38,6 +38,13 @@ class Thresholds(ContentModel):
     roles_mastered: int | None = Field(
         None, ge=0, le=5, description="How many different roles must have been played well."
     )
+    phase_at_least: GrowthPhase | None = Field(
+        None,
+        description=(
+            "For a competence stage only: the overall growth phase it needs at least. "
+            "Competence grows with the municipality, not ahead of it."
+        ),
+    )
 
 
 def _phase_defaults() -> dict[str, Thresholds]:
@@ -67,10 +74,12 @@ def _stage_defaults() -> dict[str, Thresholds]:
             indicators=IndicatorValues(awareness=30)
         ),
         CompetenceStage.CONSCIOUSLY_COMPETENT: Thresholds(
-            indicators=IndicatorValues(awareness=45, skill=45)
+            indicators=IndicatorValues(awareness=45, skill=45),
+            phase_at_least=GrowthPhase.EXPERIMENTING,
         ),
         CompetenceStage.UNCONSCIOUSLY_COMPETENT: Thresholds(
-            indicators=IndicatorValues(skill=62, embedding=45, ownership_breadth=55)
+            indicators=IndicatorValues(skill=62, embedding=45, ownership_breadth=55),
+            phase_at_least=GrowthPhase.CONVERSING,
         ),
     }
 
@@ -284,13 +293,23 @@ class Tuning(ContentModel):
         8, ge=0, le=50, description="A phase or stage drops only this far below its threshold."
     )
     max_initiatives_per_round: int = Field(3, ge=1, le=6, description="At most this many a round.")
-    fit_record_prior: float = Field(
-        2,
-        ge=0,
-        le=20,
+    fit_record_weight: float = Field(
+        0.4,
+        gt=0,
+        le=1,
         description=(
-            "The track record (per relation) counts fitting decisions as (fitting + prior/2) / "
-            "(decisions + prior): it starts at 50 and remembers every decision."
+            "The track record (per relation, 0–100) starts at 50; each decision in the relation "
+            "moves it this share of the way towards 100 (a fitting role), 50 (a role that also "
+            "fits) or 0 (a role that does not fit): recent choices weigh most."
+        ),
+    )
+    fit_record_spread: float = Field(
+        0.2,
+        ge=0,
+        le=1,
+        description=(
+            "Each round, the track record of a relation without a decision moves this share of "
+            "the way towards the mean of all relations: a reputation carries over, slowly."
         ),
     )
     grow_fit: float = Field(
@@ -300,12 +319,13 @@ class Tuning(ContentModel):
         description="An initiative grows into its next stage when the role's fit is at least this.",
     )
     phase_majority: float = Field(
-        1.0,
+        0.66,
         gt=0,
         le=1,
         description=(
             "The overall growth phase is the highest phase that at least this share of the "
-            "relations has reached (0.66: two thirds; collaborating needs all of them)."
+            "relations has reached (0.66: two thirds; 1: every relation). Collaborating also "
+            "needs every relation to be conversing at least."
         ),
     )
     others_platform_bonus: float = Field(
