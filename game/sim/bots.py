@@ -48,6 +48,7 @@ from game.sim.engine import (
     purpose_fit,
     resolve_round,
 )
+from game.sim.fit import FitClass, fit_class
 from game.sim.groups import GroupMistakes, Learner, table_role, unsure_prediction
 from game.sim.rules import ChannelInfo, CompiledRules, InitiativeInfo, compile_rules
 from game.sim.score import score
@@ -441,12 +442,14 @@ def _cheapest_role(state: GameState, rules: CompiledRules, info: InitiativeInfo)
 
 
 def _first_wrong(state: GameState, scenario: Scenario, decisions: Decisions) -> Decisions:
-    """The decisions with the role that fits least on the first card (if the hours allow)."""
+    """The decisions with a role that does not fit (any of them, seeded) on the first card, if
+    the hours allow."""
     first, *rest = decisions.initiatives
     rules = compile_rules(scenario)
     info = rules.initiatives[first.initiative]
-    worst = min(MunicipalRole, key=lambda r: (info.fit[r], rules.roles[r].cost))
-    wrong = Decisions((replace(first, role=worst), *rest), decisions.actions)
+    misfits = [r for r in MunicipalRole if fit_class(r, info.fit[r], info.best) is FitClass.MISFIT]
+    pick = random.Random(f"wrong:{state.seed}").choice(misfits) if misfits else first.role
+    wrong = Decisions((replace(first, role=pick), *rest), decisions.actions)
     return wrong if not check_decisions(state, wrong, scenario) else decisions
 
 

@@ -1510,8 +1510,9 @@ def relations_needed(rules: CompiledRules, level: int) -> int:
     return rules.relations_needed[level]
 
 
-# For the whole organisation to collaborate, its weakest relation must be at least conversing.
-WEAKEST_FOR_COLLABORATING = 3
+# The whole organisation is in a phase when most relations are, and none lags more than this
+# many phases behind it.
+WEAKEST_BEHIND = 1
 
 
 def _overall_phase(s: GameState, rules: CompiledRules) -> GrowthPhase:
@@ -1522,7 +1523,7 @@ def _overall_phase(s: GameState, rules: CompiledRules) -> GrowthPhase:
     overall = 1
     if at[2] + at[3] + at[4] >= needed[2]:
         overall = 2
-        if at[3] + at[4] >= needed[3]:
+        if at[3] + at[4] >= needed[3] and (at[1] == 0 or WEAKEST_BEHIND > 1):
             overall = 3
             if at[4] >= needed[4] and at[1] + at[2] == 0:
                 overall = 4

@@ -136,6 +136,10 @@ class Learner:
 
     def role(self, info: InitiativeInfo) -> MunicipalRole:
         role, sure = self.memory.guess(info, self._rng)
+        if self._rng.random() < GROUP_MISTAKE_SHARE:
+            # A group slips now and then, whatever it has learned (as ``group`` does).
+            role = self._rng.choice([r for r in MunicipalRole if r is not role])
+            sure = False
         self._sure[info.id] = sure
         return role
 

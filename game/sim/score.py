@@ -70,7 +70,9 @@ def score(state: GameState) -> ScoreCard:
     """The score of a game so far (usually read at the end)."""
     phases = state.relation_phase
     mean_level = sum(p.level for p in phases.values()) / len(phases) if phases else 1.0
-    phase_points = 300.0 * (mean_level - 1) / 3
+    # The end phase is the verdict, so it weighs most; a quarter follows the relations, so
+    # growth in some of them counts before the whole organisation moves.
+    phase_points = 225.0 * (state.phase.level - 1) / 3 + 75.0 * (mean_level - 1) / 3
     stage_points = 150.0 * (state.stage.level - 1) / 3
     trust_points = 125.0 * state.indicators[Indicator.TRUST] / 100
     energy_points = 125.0 * state.indicators[Indicator.COMMUNITY_ENERGY] / 100

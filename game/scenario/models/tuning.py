@@ -63,7 +63,7 @@ def _phase_defaults() -> dict[str, Thresholds]:
             ),
             fit_record=72,
             stage_at_least=CompetenceStage.UNCONSCIOUSLY_COMPETENT,
-            roles_mastered=4,
+            roles_mastered=5,
         ),
     }
 
