@@ -237,8 +237,8 @@ class DecisionCard(RoundScene):
         if initiative.purposes:
             facts.append(
                 t(
-                    "Channels for {purposes}. The % by a channel: how well it serves them; "
-                    "together at least {well}% for a good result."
+                    "Channels for {purposes}. The percentage by a channel: how well it serves "
+                    "them. For a good result, the chosen ones together at least {well}%."
                 ).format(
                     purposes=", ".join(label(p, lang) for p in initiative.purposes),
                     well=percent(WELL_CHANNEL_FIT),
