@@ -61,9 +61,12 @@ def chosen_fit(
     state: GameState, scenario: Scenario, initiative_id: str, chosen: tuple[str, ...]
 ) -> float | None:
     """How well the ``chosen`` channels serve the purposes together (0–1), as the round counts
-    it; None when nothing is chosen or the initiative has no purposes (the round counts none)."""
+    it: 0 when none is chosen (those who wanted to take part hear nothing), None when the
+    initiative has no purposes (it needs no channel, and the round counts none)."""
     rules = compile_rules(scenario)
     info = rules.initiatives[initiative_id]
-    if not chosen or not info.purposes:
+    if not info.purposes:
         return None
+    if not chosen:
+        return 0.0
     return channels_fit(state, rules, info, chosen)[0]

@@ -236,10 +236,7 @@ class DecisionCard(RoundScene):
         ]
         if initiative.purposes:
             facts.append(
-                t(
-                    "Channels for {purposes}. The percentage by a channel: how well it serves "
-                    "them. For a good result, the chosen ones together at least {well}%."
-                ).format(
+                t("Channels for {purposes}; a good result needs {well}% together.").format(
                     purposes=", ".join(label(p, lang) for p in initiative.purposes),
                     well=percent(WELL_CHANNEL_FIT),
                 )
