@@ -156,13 +156,23 @@ class Scene:
 
     def needed(self, label: str, kind: str | None = None) -> int:
         """How wide a button must be (pixels) to show ``label`` whole in its theme's font."""
-        size = {"@small_button": 18, "@left_button": 20, "@big_button": 26}.get(kind or "", 21)
+        size = {
+            "@small_button": 18,
+            "@channel_button": 18,
+            "@left_button": 20,
+            "@big_button": 26,
+        }.get(kind or "", 21)
         font = self.app.fonts.get(size, True)
         return font.size(label)[0] + 2 * 14 + self.u(6)
 
     def _button_height(self, kind: str | None) -> int:
         """How tall a button must be for its text at this type size (pixels)."""
-        size = {"@small_button": 18, "@left_button": 20, "@big_button": 26}.get(kind or "", 21)
+        size = {
+            "@small_button": 18,
+            "@channel_button": 18,
+            "@left_button": 20,
+            "@big_button": 26,
+        }.get(kind or "", 21)
         return self.app.fonts.get(size, True).get_linesize() + self.u(4)
 
     def fitted(self, label: str, kind: str | None, minimum: float) -> int:

@@ -9,7 +9,9 @@ import pygame
 
 from game.domain import MunicipalRole, Prediction
 from game.labels import label
+from game.sim.channel_preview import percent
 from game.ui.controller import PREDICTIONS
+from game.ui.fitting import button_inset
 from game.ui.scene import Scene
 from game.ui.scenes.round.decision_card import DecisionCard
 from game.ui.words import (
@@ -30,6 +32,19 @@ ROLE_KEYS = {
     pygame.K_KP4: 3,
     pygame.K_KP5: 4,
 }
+
+
+def keep_hours(widget, name: str, hours: str) -> None:
+    """A channel's name too long for its button is shortened, never its hours: the group
+    counts them against the round's budget. (The whole name stays in the tooltip.)"""
+    written = f"{name}{hours}"
+    if widget.text == written or widget.font is None:
+        return
+    room = widget.rect.width - 2 * button_inset(widget)
+    short = name
+    while short and widget.font.get_rect(f"{short.rstrip()}…{hours}").width > room:
+        short = short[:-1]
+    widget.set_text(f"{short.rstrip()}…{hours}")
 
 
 class DecisionScene(DecisionCard):
@@ -80,29 +95,26 @@ class DecisionScene(DecisionCard):
             )
             y += row
         picked = self.controller.plan.channels.get(initiative.id, [])
-        top: int = g["grid_top"]  # type: ignore[assignment]
-        height: int = g["channel_row"]  # type: ignore[assignment]
-        half = (column.width - self.u(8)) // 2
+        fits, _together = self.channel_fits()
         for i, (channel, usable, hours) in enumerate(self.controller.channels()):
             name = channel.name.get(lang)
             tip = channel.description.get(lang) if channel.description else None
+            if channel.id in fits:
+                serves = self.serves(fits[channel.id])
+                tip = f"{tip}\n{serves}" if tip else serves
             if not usable:
                 tip = t("Not available yet.")
-            col, line = i % 2, i // 2
-            self.button(
-                pygame.Rect(
-                    column.left + col * (half + self.u(8)),
-                    top + line * height,
-                    half,
-                    height - self.u(6),
-                ),
+            button, _mark = self.channel_cell(g, i)
+            widget = self.button(
+                button,
                 f"{name} · {hours} {hours_unit}",
                 lambda cid=channel.id: self.toggle(cid),
                 enabled=usable,
                 selected=channel.id in picked,
                 tooltip=tip,
-                kind="@small_button",
+                kind="@channel_button",
             )
+            keep_hours(widget, name, f" · {hours} {hours_unit}")
         if self.app.settings.predict:
             current = self.controller.plan.predictions.get(initiative.id)
             label_w = self.prediction_label_width()
@@ -130,6 +142,14 @@ class DecisionScene(DecisionCard):
             (forward, self.next, {"enabled": ok, "tooltip": why}),
         )
         self.title_button()
+
+    def serves(self, fit) -> str:
+        """A channel's fit in words, purpose by purpose, for its tooltip."""
+        lang = self.lang
+        each = ", ".join(f"{label(p, lang)} {percent(f)}%" for p, f in fit.per_purpose)
+        return self.t("Serves these purposes for {pct}%: {each}").format(
+            pct=percent(fit.fit), each=each
+        )
 
     def prediction_label_width(self) -> int:
         font = self.app.fonts.get(17, True)

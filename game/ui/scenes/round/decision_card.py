@@ -1,11 +1,13 @@
 """The initiative card as it is drawn: the initiative and its relation, each role with its
-hours, the readiness it asks and the risk of stumbling, and the hours left."""
+hours, the readiness it asks and the risk of stumbling, each channel with how well it serves the
+initiative's purposes, the chosen channels together, and the hours left."""
 
 from __future__ import annotations
 
 import pygame
 
 from game.labels import label
+from game.sim.channel_preview import WELL_CHANNEL_FIT, percent
 from game.ui.dashboard import (
     panel,
 )
@@ -54,6 +56,37 @@ class DecisionCard(RoundScene):
         assert scenario is not None
         return {o.role: o for o in role_options(self.state, scenario, self.initiative.id)}
 
+    def channel_fits(self):
+        """Per channel, how well it alone serves this initiative's purposes, and the chosen
+        channels together (None: the initiative has no purposes); the core's own numbers."""
+        from game.sim.channel_preview import channel_fits, chosen_fit
+
+        scenario = self.controller.scenario
+        assert scenario is not None
+        initiative = self.initiative.id
+        chosen = tuple(self.controller.plan.channels.get(initiative, ()))
+        return (
+            channel_fits(self.state, scenario, initiative),
+            chosen_fit(self.state, scenario, initiative, chosen),
+        )
+
+    def channel_cell(self, g: dict[str, object], i: int) -> tuple[pygame.Rect, pygame.Rect]:
+        """Where the ``i``-th channel goes: its button, and beside it the mark of its fit."""
+        column: pygame.Rect = g["column"]  # type: ignore[assignment]
+        top: int = g["grid_top"]  # type: ignore[assignment]
+        height: int = g["channel_row"]  # type: ignore[assignment]
+        mark: int = g["mark_width"]  # type: ignore[assignment]
+        gap = self.u(8)
+        half = (column.width - gap) // 2
+        col, line = i % 2, i // 2
+        cell = pygame.Rect(
+            column.left + col * (half + gap), top + line * height, half, height - self.u(6)
+        )
+        if not mark:
+            return cell, pygame.Rect(cell.right, cell.top, 0, cell.height)
+        button = pygame.Rect(cell.left, cell.top, half - mark - self.u(4), cell.height)
+        return button, pygame.Rect(cell.right - mark, cell.top, mark, cell.height)
+
     def geometry(self) -> dict[str, object]:
         """Where everything goes, in pixels, from the window and the type size: first what
         each part needs at least, then the room that is left goes to the roles' rows."""
@@ -81,6 +114,11 @@ class DecisionCard(RoundScene):
         channels_top = roles_top + 5 * role_row + u(10)
         grid_top = channels_top + sub + u(4)
         predict_top = grid_top + channel_rows * channel_row + u(10)
+        # The mark beside each channel is as wide as its widest percentage: the room it leaves
+        # goes to the channels' names.
+        fits, _together = self.channel_fits()
+        bold = fonts.get(15, True)
+        mark = max((bold.size(f"{percent(f.fit)}%")[0] for f in fits.values()), default=0)
         return {
             "column": column,
             "roles_top": roles_top,
@@ -89,6 +127,7 @@ class DecisionCard(RoundScene):
             "channels_top": channels_top,
             "grid_top": grid_top,
             "channel_row": channel_row,
+            "mark_width": mark + u(2) if mark else 0,
             "predict_top": predict_top,
             "predict_row": predict_row,
         }
@@ -110,11 +149,12 @@ class DecisionCard(RoundScene):
         )
         self._draw_roles(surface, g)
         sub = fonts.get(17, True)
+        together = self._draw_channel_fits(surface, g)
         channels_head = t("Channels (hours, opening included)")
         text(
             surface,
             sub,
-            shortened(sub, channels_head, column.width),
+            shortened(sub, channels_head, column.width - together),
             palette.text_dim,
             (column.left, g["channels_top"]),  # type: ignore[arg-type]
         )
@@ -130,6 +170,39 @@ class DecisionCard(RoundScene):
                 "midleft",
             )
         self._draw_hours(surface)
+
+    def _draw_channel_fits(self, surface: pygame.Surface, g: dict[str, object]) -> int:
+        """Beside each channel how well it serves the purposes (a percentage over a bar), and
+        at the end of the channels' heading the chosen ones together; returns the width that
+        heading's end takes (0 for an initiative without purposes)."""
+        palette, fonts, t = self.app.palette, self.app.fonts, self.t
+        fits, together = self.channel_fits()
+        if together is None:
+            return 0
+        bold = fonts.get(15, True)
+        bar_h = max(3, self.u(4))
+        for i, (channel, usable, _hours) in enumerate(self.controller.channels()):
+            _button, mark = self.channel_cell(g, i)
+            fit = fits[channel.id].fit
+            if not usable:
+                colour = palette.text_dim
+            else:
+                colour = palette.good if fit >= WELL_CHANNEL_FIT else palette.neutral
+            with_bar = mark.height >= bold.get_linesize() + bar_h + self.u(2)
+            lines = bold.get_linesize() + (bar_h + self.u(2) if with_bar else 0)
+            top = mark.top + (mark.height - lines) // 2
+            text(surface, bold, f"{percent(fit)}%", colour, (mark.right, top), "topright")
+            if with_bar:
+                bar = pygame.Rect(mark.left, top + lines - bar_h, mark.width, bar_h)
+                pygame.draw.rect(surface, palette.panel_edge, bar)
+                bar.width = round(mark.width * min(1.0, fit))
+                pygame.draw.rect(surface, colour, bar)
+        column: pygame.Rect = g["column"]  # type: ignore[assignment]
+        sub = fonts.get(17, True)
+        said = t("Together: {pct}%").format(pct=percent(together))
+        colour = palette.good if together >= WELL_CHANNEL_FIT else palette.bad
+        drawn = text(surface, sub, said, colour, (column.right, g["channels_top"]), "topright")
+        return drawn.width + self.u(16)
 
     def _draw_card(self, surface: pygame.Surface) -> None:
         palette, fonts, t, lang = self.app.palette, self.app.fonts, self.t, self.lang
@@ -163,8 +236,9 @@ class DecisionCard(RoundScene):
         ]
         if initiative.purposes:
             facts.append(
-                t("Channels for {purposes}").format(
-                    purposes=", ".join(label(p, lang) for p in initiative.purposes)
+                t("Channels for {purposes}; a good result needs {well}% together.").format(
+                    purposes=", ".join(label(p, lang) for p in initiative.purposes),
+                    well=percent(WELL_CHANNEL_FIT),
                 )
             )
         small = fonts.get(17)
