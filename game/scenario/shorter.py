@@ -39,7 +39,15 @@ import math
 from typing import Any, NamedTuple
 
 from game.domain import CitizenRelation, GameLength
-from game.scenario.models import Condition, Event, Initiative, LengthPlan, Lengths, Scenario
+from game.scenario.models import (
+    Condition,
+    DevelopmentAction,
+    Event,
+    Initiative,
+    LengthPlan,
+    Lengths,
+    Scenario,
+)
 
 # Minutes of play, as workshops measured them (issue 10: twelve rounds and 25 cards took about
 # 2.5 hours): a start (the situation, the first look at the dashboard), each round's briefing,
@@ -320,6 +328,21 @@ def _kept_initiatives(
     return initiatives
 
 
+def _kept_action(action: DevelopmentAction, rounds: tuple[int, ...], factor: float) -> Any:
+    """A development action as a shorter game has it: its conditions in the kept rounds, and
+    its pulls on the organisation's indicators weighing ``factor`` more."""
+    effects = action.effects
+    pulls = type(effects.indicators)(
+        **{ind.value: max(-100.0, min(100.0, v * factor)) for ind, v in effects.indicators.items()}
+    )
+    return action.model_copy(
+        update={
+            "requires": _map_condition(action.requires, rounds),
+            "effects": effects.model_copy(update={"indicators": pulls}),
+        }
+    )
+
+
 def _shorten(scenario: Scenario, chosen: Selection, length: GameLength) -> Scenario:
     rounds = chosen.rounds
     count = len(rounds)
@@ -352,6 +375,9 @@ def _shorten(scenario: Scenario, chosen: Selection, length: GameLength) -> Scena
 
     tuning = scenario.tuning
     inertia = 1.0 - (1.0 - tuning.inertia) ** pace
+    # An investment stands for more time too: what it pulls on the organisation weighs as much
+    # more as a card does (the rounds it can be bought in are fewer).
+    action_factor = min(MAX_WEIGHT_FACTOR, math.sqrt(pace))
     # A reputation carries over from one relation to the others as over that many rounds.
     spread = 1.0 - (1.0 - tuning.fit_record_spread) ** pace
     # A new value map, not a copy: a copy would keep the original's cached items.
@@ -362,10 +388,7 @@ def _shorten(scenario: Scenario, chosen: Selection, length: GameLength) -> Scena
             "start": start,
             "initiatives": initiatives,
             "events": events,
-            "actions": [
-                a.model_copy(update={"requires": _map_condition(a.requires, rounds)})
-                for a in scenario.actions
-            ],
+            "actions": [_kept_action(a, rounds, action_factor) for a in scenario.actions],
             "channels": [
                 c.model_copy(update={"requires": _map_condition(c.requires, rounds)})
                 for c in scenario.channels

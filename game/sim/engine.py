@@ -742,8 +742,9 @@ def resolve_round(
 
     _spread_record(s, tuning.fit_record_spread, work.decided)
     _update_stage(s, rules, effects)
-    if _update_relations(s, rules, effects):
-        _update_phase(s, rules, effects)
+    _update_relations(s, rules, effects)
+    # The overall phase also moves when a card first meets a relation (it comes into play).
+    _update_phase(s, rules, effects)
 
     record = (
         s.round,
@@ -860,7 +861,9 @@ def _resolve_initiative(
         for channel in infos:
             audience += audiences.get(channel.id, channel.audience)
         reach = 0.6 + 0.4 * audience / (100.0 * len(infos))
-        achieved = quality if quality > 0.0 else 0.0
+        # The channels carry the conversation whatever the role; a role that did not fit or
+        # went wrong carries half of it.
+        achieved = 0.5 + 0.5 * quality if quality > 0.0 else 0.5
         interaction = gains.interaction * dialogue * reach * achieved * weight
         others = use.others if conversing else ()
         cfit = int(channel_fit * 100 + 0.5)
@@ -933,17 +936,18 @@ def _resolve_initiative(
         RECORD_VALUE[fit_class(role, fit, info.best)] - record[relation]
     ) * tuning.fit_record_weight
     work.decided.add(relation)
-    if succeeded:
-        s.role_successes[role] = s.role_successes.get(role, 0) + 1
-        if fit >= MASTERY_FIT and role not in s.roles_mastered:
-            s.roles_mastered = (*s.roles_mastered, role)
-
     if quality < BADLY_QUALITY:
         verdict = _BADLY
     elif quality >= WELL_QUALITY and (channel_fit is None or channel_fit >= WELL_CHANNEL_FIT):
         verdict = _WELL
     else:
         verdict = _MIXED  # as judge() says, inlined: it runs for every decision
+    if succeeded:
+        s.role_successes[role] = s.role_successes.get(role, 0) + 1
+        # A role is mastered once it went well: it fitted, the organisation did not stumble,
+        # and the channels served what the initiative was for.
+        if verdict is _WELL and fit >= MASTERY_FIT and role not in s.roles_mastered:
+            s.roles_mastered = (*s.roles_mastered, role)
     prediction = decision.prediction
     if prediction is not None:
         s.predictions_made += 1
@@ -1500,34 +1504,48 @@ def _update_relations(s: GameState, rules: CompiledRules, effects: list[Effect])
     return moved
 
 
-def relations_needed(rules: CompiledRules, level: int) -> int:
-    """How many relations must have reached ``level`` for the organisation as a whole to be there.
-
-    Most relations (``tuning.phase_majority``) carry the organisation: one relation that lags
-    does not hold back the whole. Collaborating (4) also needs every relation to be conversing
-    at least (``weakest_for_collaborating``).
-    """
-    return rules.relations_needed[level]
-
-
-# The whole organisation is in a phase when most relations are, and none lags more than this
-# many phases behind it.
+# The whole organisation is in a phase when most of its relations are, and none lags more than
+# this many phases behind it.
 WEAKEST_BEHIND = 1
+WEAKEST_FROM = 4
+
+
+def relations_in_play(s: GameState, rules: CompiledRules) -> list[CitizenRelation]:
+    """The relations the overall phase follows: those the game is sure to be about, and any
+    other a card has met so far (a relation no card came in cannot grow, and does not count)."""
+    core = rules.core_relations
+    made = s.relation_decisions
+    return [r for r in s.relation_phase if r in core or made.get(r, 0)]
+
+
+def relations_needed(majority: float, count: int) -> int:
+    """How many of ``count`` relations must have reached a phase for the organisation as a
+    whole to be there: most of them (``tuning.phase_majority``), at least one."""
+    return max(1, math.ceil(majority * count - 1e-9))
+
+
+def overall_level(levels: list[int], majority: float) -> int:
+    """The overall phase (1–4) of relations at ``levels``: the highest phase that most of them
+    reached, with none more than ``WEAKEST_BEHIND`` phases behind it. One lagging relation does
+    not hold the organisation back; a relation left far behind does."""
+    if not levels:
+        return 1
+    needed = relations_needed(majority, len(levels))
+    weakest = min(levels)
+    overall = 1
+    for level in (2, 3, 4):
+        if sum(1 for held in levels if held >= level) < needed:
+            break
+        if level >= WEAKEST_FROM and weakest < level - WEAKEST_BEHIND:
+            break
+        overall = level
+    return overall
 
 
 def _overall_phase(s: GameState, rules: CompiledRules) -> GrowthPhase:
-    at = [0, 0, 0, 0, 0]
-    for phase in s.relation_phase.values():
-        at[_PHASE_LEVEL[phase]] += 1
-    needed = rules.relations_needed
-    overall = 1
-    if at[2] + at[3] + at[4] >= needed[2]:
-        overall = 2
-        if at[3] + at[4] >= needed[3] and (at[1] == 0 or WEAKEST_BEHIND > 1):
-            overall = 3
-            if at[4] >= needed[4] and at[1] + at[2] == 0:
-                overall = 4
-    return _PHASES[overall - 1]
+    phases = s.relation_phase
+    levels = [_PHASE_LEVEL[phases[r]] for r in relations_in_play(s, rules)]
+    return _PHASES[overall_level(levels, rules.tuning.phase_majority) - 1]
 
 
 def _update_phase(s: GameState, rules: CompiledRules, effects: list[Effect]) -> None:
@@ -1548,8 +1566,9 @@ def _update_phase(s: GameState, rules: CompiledRules, effects: list[Effect]) -> 
         effects.append(Effect("phase", phase, "phase", 1, "phase_up", {"phase": phase, "why": why}))
         return
     above = phase.level + 1
-    count = sum(1 for held in s.relation_phase.values() if held.level >= above)
-    params = {"count": count, "needed": relations_needed(rules, above)}
+    playing = relations_in_play(s, rules)
+    count = sum(1 for r in playing if s.relation_phase[r].level >= above)
+    params = {"count": count, "needed": relations_needed(rules.tuning.phase_majority, len(playing))}
     why = Bilingual(
         render("why_relations_low", params, "nl"), render("why_relations_low", params, "en")
     )

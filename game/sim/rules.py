@@ -8,7 +8,6 @@ or per initiative in ``role_fit``.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable
 from dataclasses import dataclass
 from types import MappingProxyType
@@ -226,7 +225,9 @@ class CompiledRules:
     # The citizen relations this scenario is about (those its initiatives meet), in fixed order.
     relations: tuple[CitizenRelation, ...]
     # Per phase level (index 2–4), how many relations must be there for the whole organisation.
-    relations_needed: tuple[int, ...]
+    # The relations the game is sure to be about: those its scheduled cards meet and those
+    # the scenario starts further along. Others count for the overall phase once a card met them.
+    core_relations: frozenset[CitizenRelation]
     start_relation_interaction: dict[CitizenRelation, float]
     start_relation_phase: dict[CitizenRelation, GrowthPhase]
     phase_requirements: tuple[tuple[Requirement, ...], ...]
@@ -398,10 +399,8 @@ def _compile(scenario: Scenario) -> CompiledRules:
         drift=tuple(tuning.drift.items()),
         start_indicators={ind: start.get(ind, 0.0) for ind in Indicator},
         relations=relations,
-        relations_needed=(
-            0,
-            0,
-            *(max(1, math.ceil(tuning.phase_majority * len(relations) - 1e-9)),) * 3,
+        core_relations=frozenset(
+            {i.relation for i in scenario.initiatives if i.round is not None} | set(relation_starts)
         ),
         start_relation_interaction={
             r: _or(getattr(relation_starts.get(r), "interaction", None), interaction)

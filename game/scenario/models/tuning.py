@@ -319,7 +319,7 @@ class Tuning(ContentModel):
         description="An initiative grows into its next stage when the role's fit is at least this.",
     )
     phase_majority: float = Field(
-        0.66,
+        0.5,
         gt=0,
         le=1,
         description=(
