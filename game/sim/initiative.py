@@ -1,0 +1,413 @@
+"""One initiative resolved: the team's role and channels meet it, in named steps.
+
+What the model teaches here (MODEL.md §7): what a role brings (trust, energy, dialogue,
+learning, ownership) scales with how well it fits and how it went, never with which role it is;
+a badly fitting role makes repair work that costs hours the next round; a role the organisation
+is not ready for can stumble, and a stumble in letting go does harm; channels must suit the
+initiative's purposes to build interaction in its relation; a fitting role lets an initiative
+grow into its next stage; a prediction that comes true raises awareness.
+
+The hottest code of the simulator (bots play it hundreds of thousands of times), so the pulls
+on the organisation's indicators are collected and applied in one loop at the end, and effects
+of one initiative share their parameter dicts (a sentence uses what it needs).
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from game.domain import Indicator, MunicipalRole, Prediction
+from game.sim.changes import RoundChanges, new
+from game.sim.channels import fit_of_use
+from game.sim.conditions import PHASE_LEVEL
+from game.sim.dice import Dice
+from game.sim.effects import Effect, ParamValue
+from game.sim.risk import Risk, round_risk
+from game.sim.rules import MASTERY_FIT, CompiledRules, InitiativeInfo, channel_use
+from game.sim.state import GameState, InitiativeDecision, InitiativeOutcome
+from game.sim.verdict import BADLY_QUALITY, WELL_CHANNEL_FIT, WELL_QUALITY
+
+_TRUST = Indicator.TRUST
+_ENERGY = Indicator.COMMUNITY_ENERGY
+_INTERACTION = Indicator.INTERACTION
+_SKILL = Indicator.SKILL
+_AWARENESS = Indicator.AWARENESS
+_BREADTH = Indicator.OWNERSHIP_BREADTH
+_WELL, _MIXED, _BADLY = Prediction.WELL, Prediction.MIXED, Prediction.BADLY
+
+# What a role achieves, against which trust and community energy are won or lost: a role that
+# fits more than this wins, one that fits less loses (and losses weigh heavier than gains).
+TRUST_PIVOT = 0.6
+ENERGY_PIVOT = 0.5
+LOSS_WEIGHT = 2.0
+# The municipality's own initiatives move the community's energy less than the community's own.
+OWN_ENERGY_SHARE = 0.35
+# Below this fit, a role makes repair work for the next round.
+REWORK_FIT = 0.5
+# Trust from channels: above this purpose fit people find you, below it they do not.
+CHANNEL_TRUST_PIVOT = 0.4
+CHANNEL_TRUST_GAIN = 3.0
+
+# (indicator, change, sentence, parameters): applied to the targets at the end.
+Pulls = list[tuple[Indicator, float, str, dict[str, ParamValue]]]
+
+
+class _Played(NamedTuple):
+    """How the role went: what the steps after the dice need to know."""
+
+    info: InitiativeInfo
+    role: MunicipalRole
+    fit: float
+    risk: Risk
+    succeeded: bool
+    quality: float
+
+
+def resolve_initiative(
+    s: GameState,
+    decision: InitiativeDecision,
+    rules: CompiledRules,
+    rng: Dice,
+    work: RoundChanges,
+) -> InitiativeOutcome:
+    """The team's role and channels meet the initiative: fit, risk, what it brings, what follows."""
+    played = _play_role(s, decision, rules, rng, work.effects)
+    info = played.info
+    pulls: Pulls = []
+    _trust_and_energy(played, rules, pulls)
+    hours = _repair_work(s, played, rules, work.effects)
+    channel_fit = _channels(s, played, decision.channels, rules, work, pulls)
+    _learning(played, rules, pulls)
+    _track_record(s, played)
+    verdict = _verdict(played.quality, channel_fit)
+    _prediction(s, played, decision.prediction, verdict, rules, work.effects, pulls)
+    _apply_pulls(s, info.id, pulls, work)
+    next_stage = None
+    if info.unfolds is not None:
+        grew = played.succeeded and played.fit >= rules.tuning.grow_fit
+        next_stage = unfold(s, info, rules, grew, played.role, work.effects)
+    risk = played.risk
+    return new(
+        InitiativeOutcome,
+        (
+            info.id,
+            info.relation,
+            played.role,
+            decision.channels,
+            played.fit,
+            info.best,
+            channel_fit,
+            risk.readiness,
+            risk.demand,
+            risk.chance,
+            played.succeeded,
+            played.quality,
+            verdict,
+            decision.prediction,
+            hours,
+            next_stage,
+        ),
+    )
+
+
+def _play_role(
+    s: GameState,
+    decision: InitiativeDecision,
+    rules: CompiledRules,
+    rng: Dice,
+    effects: list[Effect],
+) -> _Played:
+    """The dice against the risk: a role that stumbles keeps only what its stumble leaves."""
+    info = rules.initiatives[decision.initiative]
+    role = decision.role
+    fit = info.fit[role]
+    risk = round_risk(s, rules, role, info.relation)
+    succeeded = rng.random() >= risk.chance
+    stumble = rules.roles[role].stumble
+    quality = fit * fit  # achievement(fit), inlined: it runs for every decision
+    if not succeeded:
+        if quality > stumble:
+            quality = stumble
+        failed = {
+            "title": info.title,
+            "role": role,
+            "readiness": risk.readiness,
+            "demand": risk.demand,
+        }
+        key = "execution_stumbled" if stumble >= 0 else "execution_harmed"
+        effects.append(new(Effect, ("initiative", info.id, "", 0.0, key, failed)))
+    return new(_Played, (info, role, fit, risk, succeeded, quality))
+
+
+def _trust_and_energy(played: _Played, rules: CompiledRules, pulls: Pulls) -> None:
+    """Trust and community energy follow what the role achieved."""
+    info, quality, succeeded = played.info, played.quality, played.succeeded
+    gains = rules.tuning.gains
+    weight = info.weight
+    params = info.said[played.role]
+    trust = gains.trust * (quality - TRUST_PIVOT) * weight
+    if trust < 0:
+        trust *= LOSS_WEIGHT
+    if not succeeded:
+        key = "role_stumble_trust"
+    else:
+        key = "role_fit_trust_up" if trust > 0 else "role_fit_trust_down"
+    pulls.append((_TRUST, trust, key, params))
+    energy = gains.community_energy * (quality - ENERGY_PIVOT) * weight
+    if not info.community:
+        energy *= OWN_ENERGY_SHARE
+    if energy < 0:
+        energy *= LOSS_WEIGHT
+        key = "role_fit_energy_down" if succeeded else "role_stumble_energy"
+    else:
+        key = "role_fit_energy_up"
+    pulls.append((_ENERGY, energy, key, params))
+
+
+def _repair_work(s: GameState, played: _Played, rules: CompiledRules, effects: list[Effect]) -> int:
+    """A role that fits badly, or goes wrong, costs hours the next round; returns them."""
+    fit, succeeded, info = played.fit, played.succeeded, played.info
+    rework_hours = rules.tuning.gains.rework_hours
+    rework = 0.0
+    if fit < REWORK_FIT:
+        rework += rework_hours * (REWORK_FIT - fit) / REWORK_FIT
+    if not succeeded:
+        rework += rework_hours * 0.5
+    hours = round(rework * info.weight)
+    if hours > 0:
+        s.rework += hours
+        if fit >= REWORK_FIT:
+            key = "stumble_rework"
+        else:
+            key = "misfit_rework" if succeeded else "misfit_stumble_rework"
+        repair = {**info.said[played.role], "hours": hours}  # the shared dict never changes
+        effects.append(new(Effect, ("initiative", info.id, "rework", -float(hours), key, repair)))
+    return hours
+
+
+def _channels(
+    s: GameState,
+    played: _Played,
+    chosen: tuple[str, ...],
+    rules: CompiledRules,
+    work: RoundChanges,
+    pulls: Pulls,
+) -> float | None:
+    """Dialogue in the initiative's relation, as far as the channels suit its purposes.
+
+    Returns their purpose fit: ``None`` for an initiative without purposes, 0 with no channel.
+    """
+    info = played.info
+    if not info.purposes:
+        return None
+    if not chosen:
+        silent = {"title": info.title, "purposes": info.purposes, "relation": info.relation_phrase}
+        work.pull_relation(
+            "initiative", info.id, info.relation, -1.5 * info.weight, "no_channel", silent
+        )
+        return 0.0
+    use = channel_use(rules, info, chosen)
+    conversing = PHASE_LEVEL[s.relation_phase[info.relation]] >= 3
+    channel_fit, dialogue = fit_of_use(s, info, use, conversing)
+    used = _channels_said(rules, info, chosen, use, channel_fit, conversing)
+    _dialogue(s, played, use, dialogue, used, rules, work)
+    weight = info.weight
+    found = CHANNEL_TRUST_GAIN * (channel_fit - CHANNEL_TRUST_PIVOT) * weight
+    key = "channels_trust_up" if found > 0 else "channels_trust_down"
+    pulls.append((_TRUST, found, key, used))
+    if use.online:
+        pulls.append((_AWARENESS, rules.tuning.gains.awareness * weight, "awareness_online", used))
+    _audiences_grow(s, info.id, use.infos, channel_fit, work.effects)
+    return channel_fit
+
+
+def _channels_said(rules, info, chosen, use, channel_fit, conversing) -> dict[str, ParamValue]:
+    """The parameters of the sentences about the channels, shared by every game that says them."""
+    cfit = int(channel_fit * 100 + 0.5)
+    memo = (info.id, chosen, cfit, conversing)
+    used = rules.said.get(memo)
+    if used is None:
+        used = rules.said[memo] = {
+            "title": info.title,
+            "channels": use.names,
+            "others": use.others if conversing else (),
+            "purposes": info.purposes,
+            "cfit": cfit,
+            "level": use.top.level,
+            "relation": info.relation_phrase,
+            "online": use.online,
+        }
+    return used
+
+
+def _dialogue(s, played, use, dialogue, used, rules, work) -> None:
+    """Interaction in the relation: the dialogue the channels carry, as far as they reach
+    people and the role achieved something."""
+    info = played.info
+    audiences = s.channels
+    audience = 0.0
+    for channel in use.infos:
+        audience += audiences.get(channel.id, channel.audience)
+    reach = 0.6 + 0.4 * audience / (100.0 * len(use.infos))
+    quality = played.quality
+    achieved = quality if quality > 0.0 else 0.0
+    interaction = rules.tuning.gains.interaction * dialogue * reach * achieved * info.weight
+    if interaction <= 0.0:
+        return
+    key = "channels_interaction_others" if used["others"] else "channels_interaction"
+    relation = info.relation
+    relation_targets = s.relation_targets
+    target = relation_targets[relation]
+    interaction *= 1.0 - work.saturation * target
+    work.fed_relations.add(relation)
+    target += interaction
+    relation_targets[relation] = 100.0 if target > 100.0 else target
+    work.effects.append(new(Effect, ("initiative", info.id, _INTERACTION, interaction, key, used)))
+
+
+def _audiences_grow(s, iid, infos, channel_fit, effects) -> None:
+    """Channels used grow their audience, the more the better they suit; a new one is opened."""
+    audiences = s.channels
+    growth = 2.0 + 4.0 * channel_fit
+    for channel in infos:
+        audience = audiences.get(channel.id)
+        if audience is None:
+            audience = channel.audience
+            opened = {"channel": channel.name}
+            effects.append(
+                new(Effect, ("initiative", iid, channel.id, 0.0, "channel_opened", opened))
+            )
+        audience += growth
+        audiences[channel.id] = 100.0 if audience > 100.0 else audience
+
+
+def _learning(played: _Played, rules: CompiledRules, pulls: Pulls) -> None:
+    """Learning by doing, and ownership spreading when the role went well.
+
+    A fitting role teaches, most of all one the organisation must grow into. Stretching only
+    teaches in a role that fits: a misfit the organisation is not ready for teaches no more than
+    any other misfit.
+    """
+    info, fit, risk = played.info, played.fit, played.risk
+    tuning = rules.tuning
+    gains = tuning.gains
+    params = info.said[played.role]
+    demand = risk.demand
+    stretch = 0.0
+    if demand > 0 and risk.readiness < demand and fit >= tuning.grow_fit:
+        stretch = (demand - risk.readiness) / demand
+    learned = (gains.learning + gains.stretch_learning * stretch) * fit * info.weight
+    key = "learning_stretch" if stretch > 0 else "learning_by_doing"
+    pulls.append((_SKILL, learned, key, params))
+    quality = played.quality
+    if quality > 0.5:
+        spread = gains.ownership * (quality - 0.5) / 0.5 * info.weight
+        pulls.append((_BREADTH, spread, "ownership_spreads", params))
+
+
+def _track_record(s: GameState, played: _Played) -> None:
+    """The track record counts fitting choices, per relation and overall; a role that went
+    well counts as experience, and one played well with a good fit as mastered."""
+    info, role = played.info, played.role
+    relation = info.relation
+    s.decisions_total += 1
+    s.relation_decisions[relation] += 1
+    if role in info.best:
+        s.decisions_fitting += 1
+        s.relation_fitting[relation] += 1
+    if played.succeeded:
+        s.role_successes[role] = s.role_successes.get(role, 0) + 1
+        if played.fit >= MASTERY_FIT and role not in s.roles_mastered:
+            s.roles_mastered = (*s.roles_mastered, role)
+
+
+def _verdict(quality: float, channel_fit: float | None) -> Prediction:
+    """As ``verdict.judge`` says, written out here: it runs for every decision."""
+    if quality < BADLY_QUALITY:
+        return _BADLY
+    if quality >= WELL_QUALITY and (channel_fit is None or channel_fit >= WELL_CHANNEL_FIT):
+        return _WELL
+    return _MIXED
+
+
+def _prediction(
+    s: GameState,
+    played: _Played,
+    prediction: Prediction | None,
+    verdict: Prediction,
+    rules: CompiledRules,
+    effects: list[Effect],
+    pulls: Pulls,
+) -> None:
+    """A prediction that comes true raises awareness: knowing why is part of competence."""
+    if prediction is None:
+        return
+    info = played.info
+    s.predictions_made += 1
+    memo = (info.id, prediction, verdict)
+    judged = rules.said.get(memo)
+    if judged is None:
+        judged = rules.said[memo] = {
+            "title": info.title,
+            "prediction": prediction,
+            "verdict": verdict,
+        }
+    if prediction is verdict:
+        s.predictions_right += 1
+        gain = rules.tuning.gains.prediction * info.weight
+        pulls.append((_AWARENESS, gain, "prediction_right", judged))
+    else:
+        effects.append(
+            new(Effect, ("initiative", info.id, "prediction", 0.0, "prediction_wrong", judged))
+        )
+
+
+def _apply_pulls(s: GameState, iid: str, pulls: Pulls, work: RoundChanges) -> None:
+    """The pulls on the organisation's indicators, applied to their targets in one loop."""
+    targets = s.targets
+    saturation = work.saturation
+    fed = work.fed
+    effects = work.effects
+    for ind, delta, key, shared in pulls:
+        if delta == 0.0:
+            continue
+        target = targets[ind]
+        if delta > 0.0:
+            delta *= 1.0 - saturation * target
+            fed.add(ind)
+        value = target + delta
+        targets[ind] = 0.0 if value < 0.0 else 100.0 if value > 100.0 else value
+        effects.append(new(Effect, ("initiative", iid, ind, delta, key, shared)))
+
+
+def unfold(
+    s: GameState,
+    info: InitiativeInfo,
+    rules: CompiledRules,
+    grew: bool,
+    role: MunicipalRole,
+    effects: list[Effect],
+) -> str | None:
+    """Schedule the initiative's next stage: grown when the role fitted, else gone sour or over."""
+    unfolds = info.unfolds
+    if unfolds is None:
+        return None
+    following = unfolds.grows if grew else unfolds.withers
+    if following is None:
+        if not grew:
+            ended = {"title": info.title, "role": role}
+            effects.append(Effect("initiative", info.id, "", 0.0, "arc_ends", ended))
+        return None
+    arrival = s.round + unfolds.after
+    if arrival > rules.rounds:
+        return None
+    s.unfolding = (*s.unfolding, (arrival, following))
+    params = {
+        "title": info.title,
+        "role": role,
+        "after": unfolds.after,
+        "next": rules.initiatives[following].title,
+    }
+    key = "arc_grows" if grew else "arc_withers"
+    effects.append(Effect("initiative", info.id, following, 0.0, key, params))
+    return following
