@@ -22,7 +22,7 @@ from game.sim.channels import fit_of_use
 from game.sim.conditions import PHASE_LEVEL
 from game.sim.dice import Dice
 from game.sim.effects import Effect, ParamValue
-from game.sim.risk import Risk, round_risk
+from game.sim.risk import Risk, execution_risk
 from game.sim.rules import MASTERY_FIT, CompiledRules, InitiativeInfo, channel_use
 from game.sim.state import GameState, InitiativeDecision, InitiativeOutcome
 from game.sim.verdict import BADLY_QUALITY, WELL_CHANNEL_FIT, WELL_QUALITY
@@ -121,7 +121,7 @@ def _play_role(
     info = rules.initiatives[decision.initiative]
     role = decision.role
     fit = info.fit[role]
-    risk = round_risk(s, rules, role, info.relation)
+    risk = execution_risk(s, rules, role, info.relation)
     succeeded = rng.random() >= risk.chance
     stumble = rules.roles[role].stumble
     quality = fit * fit  # achievement(fit), inlined: it runs for every decision

@@ -74,6 +74,7 @@ def begin_round(s: GameState, rules: CompiledRules, rng: Dice) -> None:
 
 def apply_event(s: GameState, event: Event, rules: CompiledRules, effects: list[Effect]) -> None:
     """News happens: immediate shocks to indicators (and their targets) and to resources."""
+    s.readiness.clear()  # worked out from the indicators as they were
     eid = event.id
     name = rules.titles[eid]
     fx = event.effects

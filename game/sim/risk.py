@@ -31,14 +31,24 @@ def execution_risk(
     Readiness is a weighted average of the organisation's indicators (and, where the role asks
     for dialogue, of the relation's own interaction), plus experience in the role and what
     development actions added. Below the role's demand the risk rises linearly.
+
+    The weighted average is worked out once per role and relation while the state stands (the
+    bot's choice, its prediction and the round all ask it): it is kept in ``state.readiness``,
+    which the core empties whenever it moves an indicator or an interaction. A state changed in
+    place by hand after it was read needs ``state.readiness.clear()``.
     """
     rule = rules.roles[role]
-    indicators = state.indicators
-    readiness = 0.0
-    for ind, weight in rule.weights:
-        readiness += indicators[ind] * weight
-    if rule.interaction_weight:
-        readiness += rule.interaction_weight * state.relation_interaction.get(relation, 0.0)
+    key = (role, relation)
+    memo = state.readiness
+    readiness = memo.get(key)
+    if readiness is None:
+        indicators = state.indicators
+        readiness = 0.0
+        for ind, weight in rule.weights:
+            readiness += indicators[ind] * weight
+        if rule.interaction_weight:
+            readiness += rule.interaction_weight * state.relation_interaction.get(relation, 0.0)
+        memo[key] = readiness
     successes = state.role_successes.get(role, 0)
     readiness += rules.tuning.experience_bonus * (successes if successes < 5 else 5)
     readiness += state.role_bonus.get(role, 0.0)
@@ -77,8 +87,3 @@ def role_options(state: GameState, scenario: Scenario, initiative_id: str) -> li
         )
     return options
 
-
-def round_risk(
-    state: GameState, rules: CompiledRules, role: MunicipalRole, relation: CitizenRelation
-) -> Risk:
-    return execution_risk(state, rules, role, relation)

@@ -180,6 +180,7 @@ def _fed_by_news(s: GameState, rules: CompiledRules, work: RoundChanges) -> None
 
 def _settle(s: GameState, inertia: float) -> None:
     """The indicators move part of the way towards their targets (the inertia)."""
+    s.readiness.clear()  # worked out from the indicators as they were
     values = s.indicators
     targets = s.targets
     for ind in _ORGANISATION:

@@ -304,6 +304,12 @@ class GameState:
     # How much of the scenario this game plays (``game.sim.length``): part of the game record,
     # so a save replays in the same shorter scenario and games of one length can be compared.
     length: GameLength = GameLength.FULL
+    # What a role's indicators give towards its readiness in a relation, as the core worked it
+    # out for this state (``risk.execution_risk``): never saved, empty in every clone, and
+    # cleared whenever the core moves an indicator or a relation's interaction in place.
+    readiness: dict[tuple[MunicipalRole, CitizenRelation], float] = field(
+        default_factory=dict, repr=False, compare=False
+    )
 
     def clone(self) -> GameState:
         """A copy whose dicts can be changed without touching this state."""
