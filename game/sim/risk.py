@@ -86,4 +86,3 @@ def role_options(state: GameState, scenario: Scenario, initiative_id: str) -> li
             RoleOption(role, rule.cost, risk.readiness, risk.demand, risk.chance, rule.stumble)
         )
     return options
-
