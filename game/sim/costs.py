@@ -43,7 +43,23 @@ def _used_up(state: GameState, action: DevelopmentAction, extra: int = 0) -> boo
 
 
 def available_actions(state: GameState, scenario: Scenario) -> list[DevelopmentAction]:
-    return [a for a in scenario.actions if action_available(state, a)]
+    """The actions that can be bought now (``action_available``, written out: bots ask it for
+    every action, every round)."""
+    done = state.actions_done
+    out = []
+    for action in scenario.actions:
+        times = done.get(action.id, 0)
+        if times:
+            if not action.repeatable:
+                continue
+            if action.max_times is not None and times >= action.max_times:
+                continue
+        elif action.repeatable and action.max_times is not None and action.max_times <= 0:
+            continue
+        requires = action.requires
+        if requires is None or condition_holds(requires, state):
+            out.append(action)
+    return out
 
 
 class DecisionCost(NamedTuple):
