@@ -50,7 +50,7 @@ class RoundChanges:
         if delta == 0.0:
             return 0.0
         delta = self._move(self.state.targets, ind, delta, self.fed)
-        self.effects.append(Effect(source, source_id, ind, delta, key, params))
+        self.effects.append(new(Effect, (source, source_id, ind, delta, key, params)))
         return delta
 
     def pull_relation(
@@ -66,7 +66,8 @@ class RoundChanges:
         if delta == 0.0:
             return 0.0
         delta = self._move(self.state.relation_targets, relation, delta, self.fed_relations)
-        self.effects.append(Effect(source, source_id, Indicator.INTERACTION, delta, key, params))
+        effect = (source, source_id, Indicator.INTERACTION, delta, key, params)
+        self.effects.append(new(Effect, effect))
         return delta
 
     def _move(self, targets: dict, key: Any, delta: float, fed: set) -> float:

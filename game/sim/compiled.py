@@ -122,6 +122,8 @@ class CompiledRules:
     said: dict[tuple[Any, ...], dict[str, Any]]
     # What bots work out again and again from the same inputs (channel options per initiative).
     bot_memo: dict[tuple[Any, ...], Any]
+    # (initiative, role, went well) → what the role brings it; the same in every game.
+    role_results: dict[tuple[str, MunicipalRole, bool], Any]
     actions: dict[str, DevelopmentAction]
     titles: dict[str, Bilingual]
     # Why each trap action is one, shown when a team buys it anyway.

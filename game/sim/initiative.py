@@ -17,6 +17,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from game.domain import Indicator, MunicipalRole, Prediction
+from game.scenario.models import Gains
 from game.sim.changes import RoundChanges, new
 from game.sim.channels import fit_of_use
 from game.sim.conditions import PHASE_LEVEL
@@ -25,7 +26,7 @@ from game.sim.effects import Effect, ParamValue
 from game.sim.risk import Risk, execution_risk
 from game.sim.rules import MASTERY_FIT, CompiledRules, InitiativeInfo, channel_use
 from game.sim.state import GameState, InitiativeDecision, InitiativeOutcome
-from game.sim.verdict import BADLY_QUALITY, WELL_CHANNEL_FIT, WELL_QUALITY
+from game.sim.verdict import BADLY_QUALITY, WELL_CHANNEL_FIT, WELL_QUALITY, achievement
 
 _TRUST = Indicator.TRUST
 _ENERGY = Indicator.COMMUNITY_ENERGY
@@ -52,6 +53,19 @@ CHANNEL_TRUST_GAIN = 3.0
 Pulls = list[tuple[Indicator, float, str, dict[str, ParamValue]]]
 
 
+class _RoleResult(NamedTuple):
+    """What a role brings an initiative, gone well or stumbled: the same in every game, so it is
+    worked out once per initiative, role and roll of the dice (``CompiledRules.role_results``)."""
+
+    quality: float
+    # Trust and community energy.
+    pulls: tuple[tuple[Indicator, float, str, dict[str, ParamValue]], ...]
+    hours: int
+    repair: Effect | None
+    # Skill learned when the role is no stretch, and ownership spreading.
+    lessons: tuple[tuple[Indicator, float, str, dict[str, ParamValue]], ...]
+
+
 class _Played(NamedTuple):
     """How the role went: what the steps after the dice need to know."""
 
@@ -61,6 +75,7 @@ class _Played(NamedTuple):
     risk: Risk
     succeeded: bool
     quality: float
+    result: _RoleResult
 
 
 def resolve_initiative(
@@ -73,9 +88,12 @@ def resolve_initiative(
     """The team's role and channels meet the initiative: fit, risk, what it brings, what follows."""
     played = _play_role(s, decision, rules, rng, work.effects)
     info = played.info
-    pulls: Pulls = []
-    _trust_and_energy(played, rules, pulls)
-    hours = _repair_work(s, played, rules, work.effects)
+    result = played.result
+    pulls: Pulls = list(result.pulls)  # trust and community energy
+    hours = result.hours  # repair work
+    if result.repair is not None:
+        s.rework += hours
+        work.effects.append(result.repair)
     channel_fit = _channels(s, played, decision.channels, rules, work, pulls)
     _learning(played, rules, pulls)
     _track_record(s, played)
@@ -120,31 +138,47 @@ def _play_role(
     """The dice against the risk: a role that stumbles keeps only what its stumble leaves."""
     info = rules.initiatives[decision.initiative]
     role = decision.role
-    fit = info.fit[role]
     risk = execution_risk(s, rules, role, info.relation)
     succeeded = rng.random() >= risk.chance
-    stumble = rules.roles[role].stumble
-    quality = fit * fit  # achievement(fit), inlined: it runs for every decision
+    key = (info.id, role, succeeded)
+    result = rules.role_results.get(key)
+    if result is None:
+        result = rules.role_results[key] = _role_result(info, role, succeeded, rules)
     if not succeeded:
-        if quality > stumble:
-            quality = stumble
         failed = {
             "title": info.title,
             "role": role,
             "readiness": risk.readiness,
             "demand": risk.demand,
         }
-        key = "execution_stumbled" if stumble >= 0 else "execution_harmed"
-        effects.append(new(Effect, ("initiative", info.id, "", 0.0, key, failed)))
-    return new(_Played, (info, role, fit, risk, succeeded, quality))
+        stumbled = "execution_stumbled" if rules.roles[role].stumble >= 0 else "execution_harmed"
+        effects.append(new(Effect, ("initiative", info.id, "", 0.0, stumbled, failed)))
+    return new(_Played, (info, role, info.fit[role], risk, succeeded, result.quality, result))
 
 
-def _trust_and_energy(played: _Played, rules: CompiledRules, pulls: Pulls) -> None:
-    """Trust and community energy follow what the role achieved."""
-    info, quality, succeeded = played.info, played.quality, played.succeeded
+def _role_result(
+    info: InitiativeInfo, role: MunicipalRole, succeeded: bool, rules: CompiledRules
+) -> _RoleResult:
+    """What the role achieves (its fit squared; after a stumble no more than the stumble
+    leaves), and what that brings: trust and energy, repair work, lessons."""
+    fit = info.fit[role]
+    quality = achievement(fit)
+    stumble = rules.roles[role].stumble
+    if not succeeded and quality > stumble:
+        quality = stumble
     gains = rules.tuning.gains
+    pulls = _trust_and_energy(info, role, quality, succeeded, gains)
+    hours, repair = _repair_work(info, role, fit, succeeded, gains)
+    lessons = _lessons(info, role, fit, quality, 0.0, gains)
+    return _RoleResult(quality, pulls, hours, repair, lessons)
+
+
+def _trust_and_energy(
+    info: InitiativeInfo, role: MunicipalRole, quality: float, succeeded: bool, gains: Gains
+) -> tuple[tuple[Indicator, float, str, dict[str, ParamValue]], ...]:
+    """Trust and community energy follow what the role achieved."""
     weight = info.weight
-    params = info.said[played.role]
+    params = info.said[role]
     trust = gains.trust * (quality - TRUST_PIVOT) * weight
     if trust < 0:
         trust *= LOSS_WEIGHT
@@ -152,37 +186,36 @@ def _trust_and_energy(played: _Played, rules: CompiledRules, pulls: Pulls) -> No
         key = "role_stumble_trust"
     else:
         key = "role_fit_trust_up" if trust > 0 else "role_fit_trust_down"
-    pulls.append((_TRUST, trust, key, params))
     energy = gains.community_energy * (quality - ENERGY_PIVOT) * weight
     if not info.community:
         energy *= OWN_ENERGY_SHARE
     if energy < 0:
         energy *= LOSS_WEIGHT
-        key = "role_fit_energy_down" if succeeded else "role_stumble_energy"
+        energy_key = "role_fit_energy_down" if succeeded else "role_stumble_energy"
     else:
-        key = "role_fit_energy_up"
-    pulls.append((_ENERGY, energy, key, params))
+        energy_key = "role_fit_energy_up"
+    return ((_TRUST, trust, key, params), (_ENERGY, energy, energy_key, params))
 
 
-def _repair_work(s: GameState, played: _Played, rules: CompiledRules, effects: list[Effect]) -> int:
-    """A role that fits badly, or goes wrong, costs hours the next round; returns them."""
-    fit, succeeded, info = played.fit, played.succeeded, played.info
-    rework_hours = rules.tuning.gains.rework_hours
+def _repair_work(
+    info: InitiativeInfo, role: MunicipalRole, fit: float, succeeded: bool, gains: Gains
+) -> tuple[int, Effect | None]:
+    """A role that fits badly, or goes wrong, costs hours the next round: how many, and the
+    effect that says so."""
     rework = 0.0
     if fit < REWORK_FIT:
-        rework += rework_hours * (REWORK_FIT - fit) / REWORK_FIT
+        rework += gains.rework_hours * (REWORK_FIT - fit) / REWORK_FIT
     if not succeeded:
-        rework += rework_hours * 0.5
+        rework += gains.rework_hours * 0.5
     hours = round(rework * info.weight)
-    if hours > 0:
-        s.rework += hours
-        if fit >= REWORK_FIT:
-            key = "stumble_rework"
-        else:
-            key = "misfit_rework" if succeeded else "misfit_stumble_rework"
-        repair = {**info.said[played.role], "hours": hours}  # the shared dict never changes
-        effects.append(new(Effect, ("initiative", info.id, "rework", -float(hours), key, repair)))
-    return hours
+    if hours <= 0:
+        return hours, None
+    if fit >= REWORK_FIT:
+        key = "stumble_rework"
+    else:
+        key = "misfit_rework" if succeeded else "misfit_stumble_rework"
+    repair = {**info.said[role], "hours": hours}  # the shared dict never changes
+    return hours, new(Effect, ("initiative", info.id, "rework", -float(hours), key, repair))
 
 
 def _channels(
@@ -288,21 +321,32 @@ def _learning(played: _Played, rules: CompiledRules, pulls: Pulls) -> None:
     teaches in a role that fits: a misfit the organisation is not ready for teaches no more than
     any other misfit.
     """
-    info, fit, risk = played.info, played.fit, played.risk
-    tuning = rules.tuning
-    gains = tuning.gains
-    params = info.said[played.role]
+    fit, risk = played.fit, played.risk
     demand = risk.demand
-    stretch = 0.0
-    if demand > 0 and risk.readiness < demand and fit >= tuning.grow_fit:
+    if demand > 0 and risk.readiness < demand and fit >= rules.tuning.grow_fit:
         stretch = (demand - risk.readiness) / demand
+        gains = rules.tuning.gains
+        pulls.extend(_lessons(played.info, played.role, fit, played.quality, stretch, gains))
+    else:
+        pulls.extend(played.result.lessons)
+
+
+def _lessons(
+    info: InitiativeInfo,
+    role: MunicipalRole,
+    fit: float,
+    quality: float,
+    stretch: float,
+    gains: Gains,
+) -> tuple[tuple[Indicator, float, str, dict[str, ParamValue]], ...]:
+    """Skill learned (more when stretching), and ownership spreading when it went well."""
+    params = info.said[role]
     learned = (gains.learning + gains.stretch_learning * stretch) * fit * info.weight
     key = "learning_stretch" if stretch > 0 else "learning_by_doing"
-    pulls.append((_SKILL, learned, key, params))
-    quality = played.quality
     if quality > 0.5:
         spread = gains.ownership * (quality - 0.5) / 0.5 * info.weight
-        pulls.append((_BREADTH, spread, "ownership_spreads", params))
+        return ((_SKILL, learned, key, params), (_BREADTH, spread, "ownership_spreads", params))
+    return ((_SKILL, learned, key, params),)
 
 
 def _track_record(s: GameState, played: _Played) -> None:

@@ -14,6 +14,9 @@ from game.scenario.models import Scenario
 from game.sim.rules import CompiledRules, compile_rules
 from game.sim.state import GameState
 
+# Builds a named tuple without its Python-level __new__: the bots ask for risks by the thousand.
+_new = tuple.__new__
+
 
 class Risk(NamedTuple):
     """Chance of stumbling in a role, from how ready the organisation is and what the role asks."""
@@ -54,9 +57,10 @@ def execution_risk(
     readiness += state.role_bonus.get(role, 0.0)
     demand = rule.readiness
     if demand <= 0 or readiness >= demand:
-        return Risk(0.0, readiness, demand)
+        return _new(Risk, (0.0, readiness, demand))
     gap = (demand - readiness) / demand
-    return Risk(rules.tuning.max_risk * gap * (1.0 - state.risk_reduction), readiness, demand)
+    chance = rules.tuning.max_risk * gap * (1.0 - state.risk_reduction)
+    return _new(Risk, (chance, readiness, demand))
 
 
 class RoleOption(NamedTuple):

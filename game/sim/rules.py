@@ -145,6 +145,7 @@ def _compile(scenario: Scenario) -> CompiledRules:
         channel_uses={},
         said={},
         bot_memo={},
+        role_results={},
         actions={a.id: a for a in scenario.actions},
         titles={x.id: x.title.pair() for x in (*scenario.actions, *scenario.events)},
         traps={a.id: a.trap.pair() for a in scenario.actions if a.trap is not None},
