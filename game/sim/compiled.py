@@ -124,6 +124,8 @@ class CompiledRules:
     bot_memo: dict[tuple[Any, ...], Any]
     # (initiative, role, went well) → what the role brings it; the same in every game.
     role_results: dict[tuple[str, MunicipalRole, bool], Any]
+    # (initiative, channels, conversing, purpose bonus) → what the channels do for it.
+    channel_results: dict[tuple[Any, ...], Any]
     actions: dict[str, DevelopmentAction]
     titles: dict[str, Bilingual]
     # Why each trap action is one, shown when a team buys it anyway.

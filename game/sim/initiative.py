@@ -24,7 +24,7 @@ from game.sim.conditions import PHASE_LEVEL
 from game.sim.dice import Dice
 from game.sim.effects import Effect, ParamValue
 from game.sim.risk import Risk, execution_risk
-from game.sim.rules import MASTERY_FIT, CompiledRules, InitiativeInfo, channel_use
+from game.sim.rules import MASTERY_FIT, ChannelUse, CompiledRules, InitiativeInfo, channel_use
 from game.sim.state import GameState, InitiativeDecision, InitiativeOutcome
 from game.sim.verdict import BADLY_QUALITY, WELL_CHANNEL_FIT, WELL_QUALITY, achievement
 
@@ -218,6 +218,18 @@ def _repair_work(
     return hours, new(Effect, ("initiative", info.id, "rework", -float(hours), key, repair))
 
 
+class _ChannelResult(NamedTuple):
+    """What channels do for an initiative, whatever the game: worked out once per initiative,
+    channels, conversing and purpose bonus (``CompiledRules.channel_results``)."""
+
+    use: ChannelUse
+    fit: float
+    dialogue: float
+    said: dict[str, ParamValue]
+    # Trust from people finding you, and awareness from being online.
+    pulls: tuple[tuple[Indicator, float, str, dict[str, ParamValue]], ...]
+
+
 def _channels(
     s: GameState,
     played: _Played,
@@ -235,23 +247,43 @@ def _channels(
         return None
     if not chosen:
         silent = {"title": info.title, "purposes": info.purposes, "relation": info.relation_phrase}
-        work.pull_relation(
-            "initiative", info.id, info.relation, -1.5 * info.weight, "no_channel", silent
-        )
+        drop = -1.5 * info.weight
+        work.pull_relation("initiative", info.id, info.relation, drop, "no_channel", silent)
         return 0.0
-    use = channel_use(rules, info, chosen)
     conversing = PHASE_LEVEL[s.relation_phase[info.relation]] >= 3
+    bonus = s.purpose_bonus
+    key = (info.id, chosen, conversing, tuple(bonus.items()) if bonus else ())
+    result = rules.channel_results.get(key)
+    if result is None:
+        result = rules.channel_results[key] = _channel_result(s, info, chosen, conversing, rules)
+    _dialogue(s, played, result.use, result.dialogue, result.said, rules, work)
+    pulls.extend(result.pulls)
+    _audiences_grow(s, info.id, result.use.infos, result.fit, work.effects)
+    return result.fit
+
+
+def _channel_result(
+    s: GameState,
+    info: InitiativeInfo,
+    chosen: tuple[str, ...],
+    conversing: bool,
+    rules: CompiledRules,
+) -> _ChannelResult:
+    """How well the channels suit the purposes, the dialogue they carry, and the trust and
+    awareness they bring."""
+    use = channel_use(rules, info, chosen)
     channel_fit, dialogue = fit_of_use(s, info, use, conversing)
     used = _channels_said(rules, info, chosen, use, channel_fit, conversing)
-    _dialogue(s, played, use, dialogue, used, rules, work)
     weight = info.weight
     found = CHANNEL_TRUST_GAIN * (channel_fit - CHANNEL_TRUST_PIVOT) * weight
     key = "channels_trust_up" if found > 0 else "channels_trust_down"
-    pulls.append((_TRUST, found, key, used))
+    brought: tuple[tuple[Indicator, float, str, dict[str, ParamValue]], ...] = (
+        (_TRUST, found, key, used),
+    )
     if use.online:
-        pulls.append((_AWARENESS, rules.tuning.gains.awareness * weight, "awareness_online", used))
-    _audiences_grow(s, info.id, use.infos, channel_fit, work.effects)
-    return channel_fit
+        online = (_AWARENESS, rules.tuning.gains.awareness * weight, "awareness_online", used)
+        brought = (*brought, online)
+    return _ChannelResult(use, channel_fit, dialogue, used, brought)
 
 
 def _channels_said(rules, info, chosen, use, channel_fit, conversing) -> dict[str, ParamValue]:
