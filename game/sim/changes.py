@@ -13,6 +13,10 @@ from game.domain import CitizenRelation, Indicator
 from game.sim.effects import Effect, ParamValue
 from game.sim.state import GameState
 
+# A pull on an organisation indicator's target: (indicator, change, sentence, parameters),
+# collected while an initiative resolves and applied at its end.
+Pull = tuple[Indicator, float, str, dict[str, ParamValue]]
+
 # Builds a named tuple without its Python-level __new__: effects are made by the hundred thousand.
 new = tuple.__new__
 

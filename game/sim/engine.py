@@ -3,7 +3,7 @@
 The core itself lives in modules named after what they do: ``round.py`` (a game and its rounds),
 ``initiative.py`` (one initiative, in named steps), ``development.py`` (actions and drift),
 ``news.py`` (a round's events and initiatives), ``phases.py`` (stage and growth phases),
-``risk.py`` (readiness and execution risk), ``channels.py`` (purpose fit and dialogue),
+``risk.py`` (readiness and execution risk), ``channels.py`` (purpose fit, a round's channels),
 ``verdict.py`` (what a role achieves, how it went), ``costs.py`` (what is on offer, costs and
 the check) and ``conditions.py``.
 """

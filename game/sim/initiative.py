@@ -5,7 +5,8 @@ learning, ownership) scales with how well it fits and how it went, never with wh
 a badly fitting role makes repair work that costs hours the next round; a role the organisation
 is not ready for can stumble, and a stumble in letting go does harm; channels must suit the
 initiative's purposes to build interaction in its relation; a fitting role lets an initiative
-grow into its next stage; a prediction that comes true raises awareness.
+grow into its next stage; a prediction that comes true raises awareness. What the channels do
+is their own step, in ``channels.py``.
 
 The hottest code of the simulator (bots play it hundreds of thousands of times), so the pulls
 on the organisation's indicators are collected and applied in one loop at the end, and effects
@@ -18,19 +19,17 @@ from typing import NamedTuple
 
 from game.domain import Indicator, MunicipalRole, Prediction
 from game.scenario.models import Gains
-from game.sim.changes import RoundChanges, new
-from game.sim.channels import fit_of_use
-from game.sim.conditions import PHASE_LEVEL
+from game.sim.changes import Pull, RoundChanges, new
+from game.sim.channels import resolve_channels
 from game.sim.dice import Dice
-from game.sim.effects import Effect, ParamValue
+from game.sim.effects import Effect
 from game.sim.risk import Risk, execution_risk
-from game.sim.rules import MASTERY_FIT, ChannelUse, CompiledRules, InitiativeInfo, channel_use
+from game.sim.rules import MASTERY_FIT, CompiledRules, InitiativeInfo
 from game.sim.state import GameState, InitiativeDecision, InitiativeOutcome
 from game.sim.verdict import BADLY_QUALITY, WELL_CHANNEL_FIT, WELL_QUALITY, achievement
 
 _TRUST = Indicator.TRUST
 _ENERGY = Indicator.COMMUNITY_ENERGY
-_INTERACTION = Indicator.INTERACTION
 _SKILL = Indicator.SKILL
 _AWARENESS = Indicator.AWARENESS
 _BREADTH = Indicator.OWNERSHIP_BREADTH
@@ -45,12 +44,6 @@ LOSS_WEIGHT = 2.0
 OWN_ENERGY_SHARE = 0.35
 # Below this fit, a role makes repair work for the next round.
 REWORK_FIT = 0.5
-# Trust from channels: above this purpose fit people find you, below it they do not.
-CHANNEL_TRUST_PIVOT = 0.4
-CHANNEL_TRUST_GAIN = 3.0
-
-# (indicator, change, sentence, parameters): applied to the targets at the end.
-Pulls = list[tuple[Indicator, float, str, dict[str, ParamValue]]]
 
 
 class _RoleResult(NamedTuple):
@@ -59,11 +52,11 @@ class _RoleResult(NamedTuple):
 
     quality: float
     # Trust and community energy.
-    pulls: tuple[tuple[Indicator, float, str, dict[str, ParamValue]], ...]
+    pulls: tuple[Pull, ...]
     hours: int
     repair: Effect | None
     # Skill learned when the role is no stretch, and ownership spreading.
-    lessons: tuple[tuple[Indicator, float, str, dict[str, ParamValue]], ...]
+    lessons: tuple[Pull, ...]
 
 
 class _Played(NamedTuple):
@@ -89,12 +82,13 @@ def resolve_initiative(
     played = _play_role(s, decision, rules, rng, work.effects)
     info = played.info
     result = played.result
-    pulls: Pulls = list(result.pulls)  # trust and community energy
+    pulls: list[Pull] = list(result.pulls)  # trust and community energy
     hours = result.hours  # repair work
     if result.repair is not None:
         s.rework += hours
         work.effects.append(result.repair)
-    channel_fit = _channels(s, played, decision.channels, rules, work, pulls)
+    channels = decision.channels
+    channel_fit = resolve_channels(s, played.info, played.quality, channels, rules, work, pulls)
     _learning(played, rules, pulls)
     _track_record(s, played)
     verdict = _verdict(played.quality, channel_fit)
@@ -175,7 +169,7 @@ def _role_result(
 
 def _trust_and_energy(
     info: InitiativeInfo, role: MunicipalRole, quality: float, succeeded: bool, gains: Gains
-) -> tuple[tuple[Indicator, float, str, dict[str, ParamValue]], ...]:
+) -> tuple[Pull, ...]:
     """Trust and community energy follow what the role achieved."""
     weight = info.weight
     params = info.said[role]
@@ -218,135 +212,7 @@ def _repair_work(
     return hours, new(Effect, ("initiative", info.id, "rework", -float(hours), key, repair))
 
 
-class _ChannelResult(NamedTuple):
-    """What channels do for an initiative, whatever the game: worked out once per initiative,
-    channels, conversing and purpose bonus (``CompiledRules.channel_results``)."""
-
-    use: ChannelUse
-    fit: float
-    dialogue: float
-    said: dict[str, ParamValue]
-    # Trust from people finding you, and awareness from being online.
-    pulls: tuple[tuple[Indicator, float, str, dict[str, ParamValue]], ...]
-
-
-def _channels(
-    s: GameState,
-    played: _Played,
-    chosen: tuple[str, ...],
-    rules: CompiledRules,
-    work: RoundChanges,
-    pulls: Pulls,
-) -> float | None:
-    """Dialogue in the initiative's relation, as far as the channels suit its purposes.
-
-    Returns their purpose fit: ``None`` for an initiative without purposes, 0 with no channel.
-    """
-    info = played.info
-    if not info.purposes:
-        return None
-    if not chosen:
-        silent = {"title": info.title, "purposes": info.purposes, "relation": info.relation_phrase}
-        drop = -1.5 * info.weight
-        work.pull_relation("initiative", info.id, info.relation, drop, "no_channel", silent)
-        return 0.0
-    conversing = PHASE_LEVEL[s.relation_phase[info.relation]] >= 3
-    bonus = s.purpose_bonus
-    key = (info.id, chosen, conversing, tuple(bonus.items()) if bonus else ())
-    result = rules.channel_results.get(key)
-    if result is None:
-        result = rules.channel_results[key] = _channel_result(s, info, chosen, conversing, rules)
-    _dialogue(s, played, result.use, result.dialogue, result.said, rules, work)
-    pulls.extend(result.pulls)
-    _audiences_grow(s, info.id, result.use.infos, result.fit, work.effects)
-    return result.fit
-
-
-def _channel_result(
-    s: GameState,
-    info: InitiativeInfo,
-    chosen: tuple[str, ...],
-    conversing: bool,
-    rules: CompiledRules,
-) -> _ChannelResult:
-    """How well the channels suit the purposes, the dialogue they carry, and the trust and
-    awareness they bring."""
-    use = channel_use(rules, info, chosen)
-    channel_fit, dialogue = fit_of_use(s, info, use, conversing)
-    used = _channels_said(rules, info, chosen, use, channel_fit, conversing)
-    weight = info.weight
-    found = CHANNEL_TRUST_GAIN * (channel_fit - CHANNEL_TRUST_PIVOT) * weight
-    key = "channels_trust_up" if found > 0 else "channels_trust_down"
-    brought: tuple[tuple[Indicator, float, str, dict[str, ParamValue]], ...] = (
-        (_TRUST, found, key, used),
-    )
-    if use.online:
-        online = (_AWARENESS, rules.tuning.gains.awareness * weight, "awareness_online", used)
-        brought = (*brought, online)
-    return _ChannelResult(use, channel_fit, dialogue, used, brought)
-
-
-def _channels_said(rules, info, chosen, use, channel_fit, conversing) -> dict[str, ParamValue]:
-    """The parameters of the sentences about the channels, shared by every game that says them."""
-    cfit = int(channel_fit * 100 + 0.5)
-    memo = (info.id, chosen, cfit, conversing)
-    used = rules.said.get(memo)
-    if used is None:
-        used = rules.said[memo] = {
-            "title": info.title,
-            "channels": use.names,
-            "others": use.others if conversing else (),
-            "purposes": info.purposes,
-            "cfit": cfit,
-            "level": use.top.level,
-            "relation": info.relation_phrase,
-            "online": use.online,
-        }
-    return used
-
-
-def _dialogue(s, played, use, dialogue, used, rules, work) -> None:
-    """Interaction in the relation: the dialogue the channels carry, as far as they reach
-    people and the role achieved something."""
-    info = played.info
-    audiences = s.channels
-    audience = 0.0
-    for channel in use.infos:
-        audience += audiences.get(channel.id, channel.audience)
-    reach = 0.6 + 0.4 * audience / (100.0 * len(use.infos))
-    quality = played.quality
-    achieved = quality if quality > 0.0 else 0.0
-    interaction = rules.tuning.gains.interaction * dialogue * reach * achieved * info.weight
-    if interaction <= 0.0:
-        return
-    key = "channels_interaction_others" if used["others"] else "channels_interaction"
-    relation = info.relation
-    relation_targets = s.relation_targets
-    target = relation_targets[relation]
-    interaction *= 1.0 - work.saturation * target
-    work.fed_relations.add(relation)
-    target += interaction
-    relation_targets[relation] = 100.0 if target > 100.0 else target
-    work.effects.append(new(Effect, ("initiative", info.id, _INTERACTION, interaction, key, used)))
-
-
-def _audiences_grow(s, iid, infos, channel_fit, effects) -> None:
-    """Channels used grow their audience, the more the better they suit; a new one is opened."""
-    audiences = s.channels
-    growth = 2.0 + 4.0 * channel_fit
-    for channel in infos:
-        audience = audiences.get(channel.id)
-        if audience is None:
-            audience = channel.audience
-            opened = {"channel": channel.name}
-            effects.append(
-                new(Effect, ("initiative", iid, channel.id, 0.0, "channel_opened", opened))
-            )
-        audience += growth
-        audiences[channel.id] = 100.0 if audience > 100.0 else audience
-
-
-def _learning(played: _Played, rules: CompiledRules, pulls: Pulls) -> None:
+def _learning(played: _Played, rules: CompiledRules, pulls: list[Pull]) -> None:
     """Learning by doing, and ownership spreading when the role went well.
 
     A fitting role teaches, most of all one the organisation must grow into. Stretching only
@@ -370,7 +236,7 @@ def _lessons(
     quality: float,
     stretch: float,
     gains: Gains,
-) -> tuple[tuple[Indicator, float, str, dict[str, ParamValue]], ...]:
+) -> tuple[Pull, ...]:
     """Skill learned (more when stretching), and ownership spreading when it went well."""
     params = info.said[role]
     learned = (gains.learning + gains.stretch_learning * stretch) * fit * info.weight
@@ -413,7 +279,7 @@ def _prediction(
     verdict: Prediction,
     rules: CompiledRules,
     effects: list[Effect],
-    pulls: Pulls,
+    pulls: list[Pull],
 ) -> None:
     """A prediction that comes true raises awareness: knowing why is part of competence."""
     if prediction is None:
@@ -438,7 +304,7 @@ def _prediction(
         )
 
 
-def _apply_pulls(s: GameState, iid: str, pulls: Pulls, work: RoundChanges) -> None:
+def _apply_pulls(s: GameState, iid: str, pulls: list[Pull], work: RoundChanges) -> None:
     """The pulls on the organisation's indicators, applied to their targets in one loop."""
     targets = s.targets
     saturation = work.saturation
