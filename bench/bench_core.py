@@ -1,15 +1,14 @@
-"""Today's core against the core before issue 9, timed in the same run (ratios, not seconds).
+"""Today's core against an earlier commit's, timed in the same run (ratios, not seconds).
 
-Run: python bench/bench_core.py [--games N] [--rounds R] [--baseline COMMIT]
+Run: python bench/bench_core.py [--baseline COMMIT] [--games N] [--rounds R] [--scenario FILE]
 
 The baseline's ``game/`` and ``scenarios/`` are taken from git (``git archive``) into a
-temporary folder; both versions are timed by the same child script (bench/_core_rate.py), one
-core each, interleaved R times, and the best of each is kept, so a busy machine slows both alike.
-Reported: games per second of the ``best`` bot playing the default scenario, and of the core alone
-replaying the best bot's decisions, and the ratio new / baseline. Three runs: the baseline core
-on its own default scenario, today's core on that same scenario file (today's core still reads
-it: the fairest comparison of the cores), and today's core on today's default scenario, which
-has more initiatives per game (stages of the arcs), so decisions per second are given too.
+temporary folder. Both cores play the same scenario file (by default the baseline's copy of
+gemeente-middelgroot, which today's core reads too), timed by the same child script
+(bench/_core_rate.py) on one core, alternately R times, and the median of each is kept, so a busy
+machine slows both alike. Reported, in CPU time: games per second of the ``best`` bot playing
+(its choices and the rounds), and of the core alone replaying those games' recorded decisions
+(new_game, then resolve_round per round), with the ratio today / baseline.
 Not a test: timings vary between machines and runs; the ratio is what to compare.
 """
 
@@ -18,6 +17,7 @@ from __future__ import annotations
 import argparse
 import io
 import json
+import statistics
 import subprocess
 import sys
 import tarfile
@@ -26,8 +26,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 CHILD = Path(__file__).resolve().parent / "_core_rate.py"
-# The last commit before the issue 9 redesign of the core.
-BASELINE = "2586a53"
+# The start of issue 18 (the engine in named steps, risk worked out once).
+BASELINE = "679008a"
+SCENARIO = "scenarios/gemeente-middelgroot.yaml"
 
 
 def _extract(commit: str, into: Path) -> None:
@@ -54,37 +55,33 @@ def _rate(root: Path, scenario: Path, games: int) -> dict[str, float]:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--baseline", default=BASELINE, help=f"a commit (default {BASELINE})")
     parser.add_argument("--games", type=int, default=300)
-    parser.add_argument("--rounds", type=int, default=3)
-    parser.add_argument("--baseline", default=BASELINE)
+    parser.add_argument("--rounds", type=int, default=5)
+    parser.add_argument(
+        "--scenario", type=Path, help=f"a scenario file (default: the baseline's {SCENARIO})"
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
         old = Path(folder)
         _extract(args.baseline, old)
-        old_content = old / "scenarios" / "gemeente-middelgroot.yaml"
-        new_content = ROOT / "scenarios" / "gemeente-middelgroot.yaml"
-        # (core, content): the old core can only read the old content; today's reads both.
-        runs = {
-            "baseline core, its own scenario": (old, old_content),
-            "today's core, the same scenario": (ROOT, old_content),
-            "today's core, today's scenario": (ROOT, new_content),
-        }
-        best: dict[str, dict[str, float]] = {name: {} for name in runs}
+        scenario = (args.scenario or old / SCENARIO).resolve()
+        cores = {"baseline": old, "today": ROOT}
+        rates: dict[str, dict[str, list[float]]] = {name: {} for name in cores}
         for _ in range(args.rounds):
-            for name, (root, content) in runs.items():
-                for key, value in _rate(root, content, args.games).items():
-                    best[name][key] = max(best[name].get(key, 0.0), value)
-    print(f"default scenario, {args.games} games per timing, best of {args.rounds}, one core,")
-    print("CPU time; decisions/s counts the initiatives decided (games differ in how many)")
-    print(f"{'':<34}{'games/s':>9}{'decisions/s':>13}{'games ratio':>13}{'dec. ratio':>12}")
-    base = best["baseline core, its own scenario"]
-    for key, what in (("play", "best bot plays"), ("replay", "core replays")):
-        print(what)
-        for name, rate in best.items():
-            games, decisions = rate[key], rate[key] * rate["decisions"]
-            ratio = games / base[key]
-            per_decision = decisions / (base[key] * base["decisions"])
-            print(f"  {name:<32}{games:>9.0f}{decisions:>13.0f}{ratio:>13.2f}{per_decision:>12.2f}")
+            for name, root in cores.items():
+                for key, value in _rate(root, scenario, args.games).items():
+                    rates[name].setdefault(key, []).append(value)
+    median = {
+        name: {key: statistics.median(values) for key, values in found.items()}
+        for name, found in rates.items()
+    }
+    print(f"{scenario.name}, {args.games} games per timing, median of {args.rounds}, one core,")
+    print(f"CPU time; baseline {args.baseline} against this tree")
+    print(f"{'':<24}{'baseline games/s':>18}{'today games/s':>15}{'ratio':>8}")
+    for key, what in (("replay", "core replays"), ("play", "best bot plays")):
+        base, now = median["baseline"][key], median["today"][key]
+        print(f"{what:<24}{base:>18.0f}{now:>15.0f}{now / base:>8.2f}")
 
 
 if __name__ == "__main__":

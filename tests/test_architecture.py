@@ -10,10 +10,19 @@ from pathlib import Path
 from tests.conftest import ROOT
 
 DOC = ROOT / "docs" / "architecture.md"
-# Where STYLE.md aims (~400 lines a module, ~80 a function), with a little room; the core
-# (game/sim/) is reworked by the model and split there.
+# Where STYLE.md aims (~400 lines a module, ~80 a function), with a little room.
 MODULE_LINES = 500
 FUNCTION_LINES = 90
+# The core (game/sim/) is held to ~80 a function: its round and initiative are named steps.
+CORE_FUNCTION_LINES = 80
+# Modules of the core still over those limits. They are being reworked and shrink there: take a
+# module off this list once it fits, and never add one.
+CORE_TOO_LONG = {
+    "game/sim/balance.py",
+    "game/sim/bots.py",
+    "game/sim/effects.py",
+    "game/sim/review.py",
+}
 PATH = re.compile(r"`((?:game|tests|bench|docs|scenarios|assets)/[^`\s]*)`")
 
 
@@ -137,11 +146,10 @@ def test_the_scenes_never_import_the_app() -> None:
     assert offenders == []
 
 
-def test_no_module_outside_the_core_is_too_long_to_read() -> None:
+def _too_long(paths: list[Path], function_lines: int) -> tuple[list[str], list[str]]:
+    """The modules over ``MODULE_LINES``, and the functions over ``function_lines``."""
     long_modules, long_functions = [], []
-    for path in (ROOT / "game").rglob("*.py"):
-        if "sim" in path.relative_to(ROOT).parts:
-            continue
+    for path in paths:
         source = path.read_text(encoding="utf-8")
         where = path.relative_to(ROOT).as_posix()
         if len(source.splitlines()) > MODULE_LINES:
@@ -149,7 +157,21 @@ def test_no_module_outside_the_core_is_too_long_to_read() -> None:
         for node in ast.walk(ast.parse(source)):
             if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
                 length = (node.end_lineno or node.lineno) - node.lineno + 1
-                if length > FUNCTION_LINES:
+                if length > function_lines:
                     long_functions.append(f"{where}:{node.lineno} {node.name} ({length} lines)")
-    assert long_modules == []
-    assert long_functions == []
+    return long_modules, long_functions
+
+
+def test_no_module_outside_the_core_is_too_long_to_read() -> None:
+    paths = [p for p in (ROOT / "game").rglob("*.py") if "sim" not in p.relative_to(ROOT).parts]
+    assert _too_long(paths, FUNCTION_LINES) == ([], [])
+
+
+def test_the_core_is_in_modules_and_steps_a_newcomer_can_read() -> None:
+    """Guards the split of the engine (issue 18): no module of game/sim/ over 500 lines and no
+    function over ~80, but for the modules still on the list of those being reworked."""
+    core = ROOT / "game" / "sim"
+    paths = [p for p in core.glob("*.py") if p.relative_to(ROOT).as_posix() not in CORE_TOO_LONG]
+    assert len(paths) > 15, "the core was not read"
+    assert _too_long(paths, CORE_FUNCTION_LINES) == ([], [])
+    assert all((ROOT / p).exists() for p in CORE_TOO_LONG), "take a module that is gone off"

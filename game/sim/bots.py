@@ -179,6 +179,18 @@ def hopeful(*_: object) -> Prediction:
     return Prediction.WELL
 
 
+class _ChannelOptions(list):
+    """Channel options, and per coverage so far the channels that would add enough dialogue:
+    the same options meet the same coverage round after round, game after game."""
+
+    __slots__ = ("gains",)
+
+    def __init__(self, *args: object) -> None:
+        super().__init__(*args)
+        # (coverage, level, chosen) -> [(channel, fits, gain)], in the options' order.
+        self.gains: dict[tuple, list[tuple[ChannelInfo, tuple[float, ...], float]]] = {}
+
+
 def _channel_options(
     state: GameState, rules: CompiledRules, info: InitiativeInfo, available: frozenset[str]
 ) -> list[tuple[ChannelInfo, tuple[float, ...]]]:
@@ -197,10 +209,11 @@ def _channel_options(
     found = memo.get(key)
     if found is not None:
         return found
+    # The list carries what ``_best_channel`` works out from it (``_ChannelOptions.gains``).
     if not others and not any(extras):
-        out = [option for option in info.channel_fits if option[0].id in available]
+        out = _ChannelOptions(option for option in info.channel_fits if option[0].id in available)
     else:
-        out = []
+        out = _ChannelOptions()
         for channel, fits in info.channel_fits:
             if channel.id not in available:
                 continue
@@ -237,24 +250,32 @@ def _best_channel(
     ``have`` is the best fit per purpose of the channels chosen so far, ``level`` their best
     interaction level: what the round will count (purpose fit, against what the scenario's
     channels could do, times interaction level). Written out: bots weigh thousands of these.
+    What each channel would add depends only on the options and the coverage so far, so it is
+    worked out once and kept with the options; only the hours (what is open) are weighed anew.
     """
-    current = _dialogue(info, have, level) if chosen else 0.0
-    scale = 100.0 * len(have)
-    possible = info.possible_channel_fit
+    key = (tuple(have), level, tuple(chosen))
+    gains = options.gains if isinstance(options, _ChannelOptions) else {}
+    candidates = gains.get(key)
+    if candidates is None:
+        candidates = gains[key] = []
+        current = _dialogue(info, have, level) if chosen else 0.0
+        scale = 100.0 * len(have)
+        possible = info.possible_channel_fit
+        for channel, fits in options:
+            if channel.id in chosen:
+                continue
+            total = 0.0
+            for new, old in zip(fits, have):  # noqa: B905 - equal lengths by construction
+                value = new if new > old else old
+                total += value if value < 100.0 else 100.0
+            fit = total / scale
+            top = channel.level_factor if channel.level_factor > level else level
+            gain = fit * (fit / possible if possible > fit else 1.0) * top - current
+            if gain >= _MIN_GAIN:
+                candidates.append((channel, fits, gain))
     best: tuple[ChannelInfo | None, tuple[float, ...], int] = (None, (), 0)
     best_score = 0.0
-    for channel, fits in options:
-        if channel.id in chosen:
-            continue
-        total = 0.0
-        for new, old in zip(fits, have):  # noqa: B905 - equal lengths by construction
-            value = new if new > old else old
-            total += value if value < 100.0 else 100.0
-        fit = total / scale
-        top = channel.level_factor if channel.level_factor > level else level
-        gain = fit * (fit / possible if possible > fit else 1.0) * top - current
-        if gain < _MIN_GAIN:
-            continue
+    for channel, fits, gain in candidates:
         hours = channel_hours(state, channel, opened)
         score = gain / (hours + 1)
         if score > best_score:

@@ -18,11 +18,8 @@ from collections.abc import Iterable
 from game.scenario.models import Event, Scenario
 from game.sim.dice import Dice
 from game.sim.effects import Effect
-from game.sim.engine import (
-    _apply_event,  # one way an event works, whether the dice or the facilitator brought it
-    new_game,
-    resolve_round,
-)
+from game.sim.engine import new_game, resolve_round
+from game.sim.news import apply_event  # one way an event works, by dice or by the facilitator
 from game.sim.rules import compile_rules
 from game.sim.state import Decisions, GameState, Intervention, InterventionKind
 
@@ -80,7 +77,7 @@ def inject_event(
             {"event": rules.titles[event_id]},
         )
     ]
-    _apply_event(s, event, rules, effects)
+    apply_event(s, event, rules, effects)
     s.news = (*s.news, event_id)
     if event_id not in s.events_seen:
         s.events_seen = (*s.events_seen, event_id)

@@ -3,15 +3,14 @@
 The default role fit follows the government-participation model (DESIGN.md, MODEL.md §3): who
 took the initiative, and the relation in which residents meet the municipality, decide which role
 fits. Each row says why in a comment; a scenario can override single cells in ``tuning.role_fit``
-or per initiative in ``role_fit``.
+or per initiative in ``role_fit``. What the compilation gives (the named tuples the hot loops
+read) is defined in ``compiled.py``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
 from types import MappingProxyType
-from typing import Any, NamedTuple
 
 from game.domain import (
     Bilingual,
@@ -25,13 +24,18 @@ from game.domain import (
     Purpose,
 )
 from game.scenario.models import (
-    Condition,
-    DevelopmentAction,
-    Event,
-    Initiative,
     Scenario,
     Thresholds,
     Tuning,
+)
+from game.sim.compiled import (
+    ChannelInfo,
+    ChannelUse,
+    CompiledRules,
+    InitiativeInfo,
+    Requirement,
+    RoleRule,
+    Unfold,
 )
 from game.sim.effects import RELATION_PHRASES
 from game.sim.survey import survey_fit
@@ -109,138 +113,6 @@ LEVEL_FACTOR: MappingProxyType[InteractionLevel, float] = MappingProxyType(
 MASTERY_FIT = 0.8
 
 
-class Requirement(NamedTuple):
-    """One part of a phase or stage threshold, compiled."""
-
-    kind: str  # "indicator", "fit_record", "stage", "roles", "phase"
-    indicator: Indicator | None
-    stage: CompetenceStage | None
-    value: float
-    # For the hot loop: 0 an indicator, 1 interaction, 2 the track record, 3 stage, 4 roles,
-    # 5 the overall growth phase.
-    code: int = 0
-
-
-class RoleRule(NamedTuple):
-    """What a role asks: readiness from the organisation's indicators and the relation's
-    interaction (weights sum to 1), its hours, and what is left after a stumble."""
-
-    readiness: float
-    weights: tuple[tuple[Indicator, float], ...]
-    interaction_weight: float
-    cost: int
-    stumble: float
-
-
-class Unfold(NamedTuple):
-    after: int
-    grows: str | None
-    withers: str | None
-
-
-class InitiativeInfo(NamedTuple):
-    """An initiative with its role fit worked out, ready for the hot loop."""
-
-    id: str
-    title: Bilingual
-    owner: InitiativeOwner
-    # "your own initiative" or "a community initiative": reads right for any kind of organisation.
-    owner_phrase: Bilingual
-    relation: CitizenRelation
-    community: bool
-    purposes: tuple[Purpose, ...]
-    weight: float
-    fit: dict[MunicipalRole, float]
-    best: tuple[MunicipalRole, ...]
-    # Every channel with its fit (0–100) for each of this initiative's purposes, in order.
-    channel_fits: tuple[tuple[ChannelInfo, tuple[float, ...]], ...]
-    unfolds: Unfold | None
-    # Its place in an arc of stages: 1 for an initiative that arrives by itself.
-    stage: int
-    # How well the scenario's best channels together could serve the purposes (0–1): what a
-    # team that picks the fitting channel for every purpose reaches, whatever it has opened.
-    possible_channel_fit: float
-    # "residents as customers", for sentences.
-    relation_phrase: Bilingual
-    # Per role, the parameters of the sentences about it (never changed, so shared by effects).
-    said: dict[MunicipalRole, dict[str, Any]]
-
-
-class ChannelUse(NamedTuple):
-    """What a set of channels means for one initiative, worked out once per game (a memo)."""
-
-    infos: tuple[ChannelInfo, ...]
-    top: ChannelInfo
-    names: tuple[Bilingual, ...]
-    online: tuple[Bilingual, ...]
-    others: tuple[Bilingual, ...]
-    # Per purpose, the best channel's fit (0–100), without and with the others' platform bonus.
-    base: tuple[float, ...]
-    conversing_base: tuple[float, ...]
-
-
-class ChannelInfo(NamedTuple):
-    """A channel with its per-purpose fit worked out (0–100)."""
-
-    id: str
-    name: Bilingual
-    level: InteractionLevel
-    level_factor: float
-    cost: int
-    open_cost: int
-    audience: float
-    requires: Condition | None
-    fit: dict[Purpose, float]
-    online: bool
-    others_platform: bool
-
-
-@dataclass(frozen=True, slots=True)
-class CompiledRules:
-    """Everything the engine and the bots look up in their hot loops, as plain dicts and tuples."""
-
-    initiatives: dict[str, InitiativeInfo]
-    channels: dict[str, ChannelInfo]
-    # (initiative, channels) → ChannelUse, filled as games use them.
-    channel_uses: dict[tuple[str, tuple[str, ...]], ChannelUse]
-    # Parameters of explanations that recur (a key of what they say → the dict): effects share
-    # them, since nothing ever changes an effect's parameters. Filled as games need them.
-    said: dict[tuple[Any, ...], dict[str, Any]]
-    # What bots work out again and again from the same inputs (channel options per initiative).
-    bot_memo: dict[tuple[Any, ...], Any]
-    actions: dict[str, DevelopmentAction]
-    titles: dict[str, Bilingual]
-    # Why each trap action is one, shown when a team buys it anyway.
-    traps: dict[str, Bilingual]
-    rounds: int
-    cheapest_role_cost: int
-    events: tuple[Event, ...]
-    events_by_id: dict[str, Event]
-    # Per round, the events that may happen in it, in the scenario's order: its scripted ones
-    # and every conditional one (the dice are rolled in this order).
-    events_by_round: dict[int, tuple[Event, ...]]
-    scheduled: dict[int, tuple[str, ...]]
-    conditional_initiatives: tuple[Initiative, ...]
-    roles: dict[MunicipalRole, RoleRule]
-    # The citizen relations this scenario is about (those its initiatives meet), in fixed order.
-    relations: tuple[CitizenRelation, ...]
-    # Per phase level (index 2–4), how many relations must be there for the whole organisation.
-    # The relations the game is sure to be about: those its scheduled cards meet and those
-    # the scenario starts further along. Others count for the overall phase once a card met them.
-    core_relations: frozenset[CitizenRelation]
-    start_relation_interaction: dict[CitizenRelation, float]
-    start_relation_phase: dict[CitizenRelation, GrowthPhase]
-    phase_requirements: tuple[tuple[Requirement, ...], ...]
-    # The same, split: what each relation must reach itself (interaction, track record), and
-    # what the organisation as a whole must (checked once a round, not once per relation).
-    phase_own: tuple[tuple[Requirement, ...], ...]
-    phase_shared: tuple[tuple[Requirement, ...], ...]
-    stage_requirements: tuple[tuple[Requirement, ...], ...]
-    drift: tuple[tuple[Indicator, float], ...]
-    start_indicators: dict[Indicator, float]
-    tuning: Tuning
-
-
 def compile_rules(scenario: Scenario) -> CompiledRules:
     """The scenario's rules as lookups, built once and kept on the (immutable) scenario."""
     private = scenario.__pydantic_private__
@@ -254,107 +126,9 @@ def compile_rules(scenario: Scenario) -> CompiledRules:
 
 def _compile(scenario: Scenario) -> CompiledRules:
     tuning = scenario.tuning
-    table = {key: dict(row) for key, row in DEFAULT_ROLE_FIT.items()}
-    for owner in InitiativeOwner:
-        per_relation = getattr(tuning.role_fit, owner.value)
-        if per_relation is None:
-            continue
-        for relation in CitizenRelation:
-            overrides = getattr(per_relation, relation.value)
-            if overrides is not None:
-                table[(owner, relation)].update(overrides.items())
-
-    channels: dict[str, ChannelInfo] = {}
-    for channel in scenario.channels:
-        fit = dict.fromkeys(Purpose, 0.0)
-        if channel.survey_profile is not None:
-            fit.update(survey_fit(channel.survey_profile))
-            override = tuning.channel_fit.get(channel.survey_profile)
-            if override is not None:
-                fit.update(override.items())
-        fit.update(channel.fit.items())
-        channels[channel.id] = ChannelInfo(
-            id=channel.id,
-            name=channel.name.pair(),
-            level=channel.interaction,
-            level_factor=LEVEL_FACTOR[channel.interaction],
-            cost=channel.cost,
-            open_cost=channel.open_cost,
-            audience=float(channel.audience),
-            requires=channel.requires,
-            fit=fit,
-            online=channel.online,
-            others_platform=channel.others_platform,
-        )
-
-    stages = _arc_stages(scenario)
-    initiatives: dict[str, InitiativeInfo] = {}
-    for initiative in scenario.initiatives:
-        unfolds = initiative.unfolds
-        fits = dict(table[(initiative.owner, initiative.relation)])
-        if initiative.role_fit is not None:
-            fits.update(initiative.role_fit.items())
-        top = max(fits.values())
-        best_roles = tuple(r for r in MunicipalRole if fits[r] == top)
-        owner_phrase = OWNER_PHRASES[initiative.owner]
-        relation_phrase = RELATION_PHRASES[initiative.relation]
-        title = initiative.title.pair()
-        initiatives[initiative.id] = InitiativeInfo(
-            id=initiative.id,
-            title=title,
-            owner=initiative.owner,
-            owner_phrase=owner_phrase,
-            relation=initiative.relation,
-            community=initiative.owner is InitiativeOwner.COMMUNITY,
-            purposes=tuple(initiative.purposes),
-            weight=initiative.weight,
-            fit={role: fits[role] / 100 for role in MunicipalRole},
-            best=best_roles,
-            channel_fits=tuple(
-                (c, tuple(c.fit[p] for p in initiative.purposes)) for c in channels.values()
-            ),
-            unfolds=None
-            if unfolds is None
-            else Unfold(unfolds.after, unfolds.grows, unfolds.withers),
-            stage=stages.get(initiative.id, 1),
-            possible_channel_fit=(
-                sum(
-                    min(100.0, max(c.fit[p] for c in channels.values()))
-                    for p in initiative.purposes
-                )
-                / (100.0 * len(initiative.purposes))
-                if initiative.purposes and channels
-                else 0.0
-            ),
-            relation_phrase=relation_phrase,
-            said={
-                role: {
-                    "title": title,
-                    "role": role,
-                    "owner": owner_phrase,
-                    "relation": relation_phrase,
-                    "best": best_roles,
-                    "fit": int(fits[role] + 0.5),
-                }
-                for role in MunicipalRole
-            },
-        )
-
-    roles = {}
-    for role in MunicipalRole:
-        demand = tuning.roles.for_role(role)
-        weights = demand.weights.items()
-        total = sum(w for _, w in weights) or 1.0
-        roles[role] = RoleRule(
-            readiness=demand.readiness,
-            weights=tuple(
-                (ind, w / total) for ind, w in weights if ind is not Indicator.INTERACTION
-            ),
-            interaction_weight=sum(w for ind, w in weights if ind is Indicator.INTERACTION) / total,
-            cost=demand.cost,
-            stumble=demand.stumble,
-        )
-
+    channels = _channel_infos(scenario)
+    initiatives = _initiative_infos(scenario, _role_fit_table(tuning), channels)
+    roles = _role_rules(tuning)
     phase_requirements = tuple(
         _requirements(getattr(tuning.phases, phase.value)) for phase in tuple(GrowthPhase)[1:]
     )
@@ -370,6 +144,8 @@ def _compile(scenario: Scenario) -> CompiledRules:
         channel_uses={},
         said={},
         bot_memo={},
+        role_results={},
+        channel_results={},
         actions={a.id: a for a in scenario.actions},
         titles={x.id: x.title.pair() for x in (*scenario.actions, *scenario.events)},
         traps={a.id: a.trap.pair() for a in scenario.actions if a.trap is not None},
@@ -413,6 +189,129 @@ def _compile(scenario: Scenario) -> CompiledRules:
         },
         tuning=tuning,
     )
+
+
+def _role_fit_table(tuning: Tuning) -> dict[tuple[InitiativeOwner, CitizenRelation], dict]:
+    """The default owner × relation table with the scenario's overrides of single cells."""
+    table = {key: dict(row) for key, row in DEFAULT_ROLE_FIT.items()}
+    for owner in InitiativeOwner:
+        per_relation = getattr(tuning.role_fit, owner.value)
+        if per_relation is None:
+            continue
+        for relation in CitizenRelation:
+            overrides = getattr(per_relation, relation.value)
+            if overrides is not None:
+                table[(owner, relation)].update(overrides.items())
+    return table
+
+
+def _channel_infos(scenario: Scenario) -> dict[str, ChannelInfo]:
+    """Every channel with its fit per purpose: the survey's profile, the scenario's overrides."""
+    tuning = scenario.tuning
+    channels: dict[str, ChannelInfo] = {}
+    for channel in scenario.channels:
+        fit = dict.fromkeys(Purpose, 0.0)
+        if channel.survey_profile is not None:
+            fit.update(survey_fit(channel.survey_profile))
+            override = tuning.channel_fit.get(channel.survey_profile)
+            if override is not None:
+                fit.update(override.items())
+        fit.update(channel.fit.items())
+        channels[channel.id] = ChannelInfo(
+            id=channel.id,
+            name=channel.name.pair(),
+            level=channel.interaction,
+            level_factor=LEVEL_FACTOR[channel.interaction],
+            cost=channel.cost,
+            open_cost=channel.open_cost,
+            audience=float(channel.audience),
+            requires=channel.requires,
+            fit=fit,
+            online=channel.online,
+            others_platform=channel.others_platform,
+        )
+    return channels
+
+
+def _initiative_infos(
+    scenario: Scenario,
+    table: dict[tuple[InitiativeOwner, CitizenRelation], dict],
+    channels: dict[str, ChannelInfo],
+) -> dict[str, InitiativeInfo]:
+    """Every initiative with its role fit, best roles, channel fits and sentence parameters."""
+    stages = _arc_stages(scenario)
+    initiatives: dict[str, InitiativeInfo] = {}
+    for initiative in scenario.initiatives:
+        unfolds = initiative.unfolds
+        fits = dict(table[(initiative.owner, initiative.relation)])
+        if initiative.role_fit is not None:
+            fits.update(initiative.role_fit.items())
+        top = max(fits.values())
+        best_roles = tuple(r for r in MunicipalRole if fits[r] == top)
+        owner_phrase = OWNER_PHRASES[initiative.owner]
+        relation_phrase = RELATION_PHRASES[initiative.relation]
+        title = initiative.title.pair()
+        initiatives[initiative.id] = InitiativeInfo(
+            id=initiative.id,
+            title=title,
+            owner=initiative.owner,
+            owner_phrase=owner_phrase,
+            relation=initiative.relation,
+            community=initiative.owner is InitiativeOwner.COMMUNITY,
+            purposes=tuple(initiative.purposes),
+            weight=initiative.weight,
+            fit={role: fits[role] / 100 for role in MunicipalRole},
+            best=best_roles,
+            channel_fits=tuple(
+                (c, tuple(c.fit[p] for p in initiative.purposes)) for c in channels.values()
+            ),
+            unfolds=None
+            if unfolds is None
+            else Unfold(unfolds.after, unfolds.grows, unfolds.withers),
+            stage=stages.get(initiative.id, 1),
+            possible_channel_fit=_possible_channel_fit(initiative.purposes, channels),
+            relation_phrase=relation_phrase,
+            said={
+                role: {
+                    "title": title,
+                    "role": role,
+                    "owner": owner_phrase,
+                    "relation": relation_phrase,
+                    "best": best_roles,
+                    "fit": int(fits[role] + 0.5),
+                }
+                for role in MunicipalRole
+            },
+        )
+    return initiatives
+
+
+def _possible_channel_fit(purposes: list[Purpose], channels: dict[str, ChannelInfo]) -> float:
+    """How well the scenario's best channels together could serve the purposes (0–1)."""
+    if not purposes or not channels:
+        return 0.0
+    return sum(min(100.0, max(c.fit[p] for c in channels.values())) for p in purposes) / (
+        100.0 * len(purposes)
+    )
+
+
+def _role_rules(tuning: Tuning) -> dict[MunicipalRole, RoleRule]:
+    """What each role asks: readiness and its weights (summing to 1), hours, a stumble's rest."""
+    roles = {}
+    for role in MunicipalRole:
+        demand = tuning.roles.for_role(role)
+        weights = demand.weights.items()
+        total = sum(w for _, w in weights) or 1.0
+        roles[role] = RoleRule(
+            readiness=demand.readiness,
+            weights=tuple(
+                (ind, w / total) for ind, w in weights if ind is not Indicator.INTERACTION
+            ),
+            interaction_weight=sum(w for ind, w in weights if ind is Indicator.INTERACTION) / total,
+            cost=demand.cost,
+            stumble=demand.stumble,
+        )
+    return roles
 
 
 def _or(value: float | None, default: float) -> float:

@@ -308,6 +308,12 @@ class GameState:
     # moves it part of the way towards what the choice was worth, so recent choices weigh most
     # (game.sim.record).
     relation_record: dict[CitizenRelation, float] = field(default_factory=dict)
+    # What a role's indicators give towards its readiness in a relation, as the core worked it
+    # out for this state (``risk.execution_risk``): never saved, empty in every clone, and
+    # cleared whenever the core moves an indicator or a relation's interaction in place.
+    readiness: dict[tuple[MunicipalRole, CitizenRelation], float] = field(
+        default_factory=dict, repr=False, compare=False
+    )
 
     def clone(self) -> GameState:
         """A copy whose dicts can be changed without touching this state."""

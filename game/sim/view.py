@@ -25,7 +25,7 @@ from game.sim.engine import (
     channel_hours,
     execution_risk,
 )
-from game.sim.rules import compile_rules
+from game.sim.rules import CompiledRules, InitiativeInfo, compile_rules
 from game.sim.state import Decisions, GameState, InitiativeDecision
 
 
@@ -126,64 +126,7 @@ class TeamView:
 def team_view(state: GameState, scenario: Scenario, lang: str = "en") -> TeamView:
     """The view of ``state`` a team has before it decides."""
     rules = compile_rules(scenario)
-    initiatives = []
-    for initiative_id in state.current_initiatives:
-        info = rules.initiatives[initiative_id]
-        roles = {}
-        for role in MunicipalRole:
-            risk = execution_risk(state, rules, role, info.relation)
-            roles[role.value] = RoleView(
-                role.value,
-                rules.roles[role].cost,
-                round(risk.readiness, 1),
-                risk.demand,
-                round(risk.chance, 3),
-                rules.roles[role].stumble,
-            )
-        initiatives.append(
-            InitiativeView(
-                id=info.id,
-                title=info.title.get("nl" if lang == "nl" else "en"),
-                owner=info.owner.value,
-                relation=info.relation.value,
-                purposes=tuple(p.value for p in info.purposes),
-                weight=info.weight,
-                stage=info.stage,
-                roles=roles,
-            )
-        )
-    bonus = state.purpose_bonus
-    channels = tuple(
-        ChannelView(
-            id=c.id,
-            name=c.name.get("nl" if lang == "nl" else "en"),
-            available=channel_available(state, rules, c.id),
-            in_use=c.id in state.channels,
-            hours=channel_hours(state, c),
-            open_hours=0 if c.id in state.channels else c.open_cost,
-            interaction=c.level.value,
-            online=c.online,
-            others_platform=c.others_platform,
-            fit={p.value: min(100.0, f + bonus.get(p, 0.0)) for p, f in c.fit.items()},
-        )
-        for c in rules.channels.values()
-    )
-    actions = tuple(
-        ActionView(
-            id=a.id,
-            title=a.title.get("nl" if lang == "nl" else "en"),
-            available=action_available(state, a),
-            hours=a.cost.capacity,
-            budget=a.cost.budget,
-            times_bought=state.actions_done.get(a.id, 0),
-            repeatable=a.repeatable,
-            max_times=(a.max_times if a.repeatable else 1),
-            indicators={i.value: v for i, v in a.effects.indicators.items()},
-            capacity=a.effects.capacity,
-            risk_reduction=a.effects.risk_reduction,
-        )
-        for a in scenario.actions
-    )
+    language = "nl" if lang == "nl" else "en"
     history = tuple(
         OutcomeView(
             record.round,
@@ -207,10 +150,82 @@ def team_view(state: GameState, scenario: Scenario, lang: str = "en") -> TeamVie
         relation_phases={r.value: p.value for r, p in state.relation_phase.items()},
         relation_interaction={r.value: v for r, v in state.relation_interaction.items()},
         indicators={i.value: v for i, v in state.indicators.items()},
-        initiatives=tuple(initiatives),
-        channels=channels,
-        actions=actions,
+        initiatives=tuple(
+            _initiative_view(state, rules, rules.initiatives[i], language)
+            for i in state.current_initiatives
+        ),
+        channels=_channel_views(state, rules, language),
+        actions=_action_views(state, scenario, language),
         history=history,
+    )
+
+
+def _initiative_view(
+    state: GameState, rules: CompiledRules, info: InitiativeInfo, language: str
+) -> InitiativeView:
+    """One card of the round, with what each role costs, asks and risks."""
+    roles = {}
+    for role in MunicipalRole:
+        risk = execution_risk(state, rules, role, info.relation)
+        roles[role.value] = RoleView(
+            role.value,
+            rules.roles[role].cost,
+            round(risk.readiness, 1),
+            risk.demand,
+            round(risk.chance, 3),
+            rules.roles[role].stumble,
+        )
+    return InitiativeView(
+        id=info.id,
+        title=info.title.get(language),
+        owner=info.owner.value,
+        relation=info.relation.value,
+        purposes=tuple(p.value for p in info.purposes),
+        weight=info.weight,
+        stage=info.stage,
+        roles=roles,
+    )
+
+
+def _channel_views(
+    state: GameState, rules: CompiledRules, language: str
+) -> tuple[ChannelView, ...]:
+    """Every channel: whether it can be used now, its hours and its fit per purpose."""
+    bonus = state.purpose_bonus
+    return tuple(
+        ChannelView(
+            id=c.id,
+            name=c.name.get(language),
+            available=channel_available(state, rules, c.id),
+            in_use=c.id in state.channels,
+            hours=channel_hours(state, c),
+            open_hours=0 if c.id in state.channels else c.open_cost,
+            interaction=c.level.value,
+            online=c.online,
+            others_platform=c.others_platform,
+            fit={p.value: min(100.0, f + bonus.get(p, 0.0)) for p, f in c.fit.items()},
+        )
+        for c in rules.channels.values()
+    )
+
+
+def _action_views(state: GameState, scenario: Scenario, language: str) -> tuple[ActionView, ...]:
+    """Every development action: whether it can be bought now, what it costs and does."""
+    return tuple(
+        ActionView(
+            id=a.id,
+            title=a.title.get(language),
+            available=action_available(state, a),
+            hours=a.cost.capacity,
+            budget=a.cost.budget,
+            times_bought=state.actions_done.get(a.id, 0),
+            repeatable=a.repeatable,
+            max_times=(a.max_times if a.repeatable else 1),
+            indicators={i.value: v for i, v in a.effects.indicators.items()},
+            capacity=a.effects.capacity,
+            risk_reduction=a.effects.risk_reduction,
+        )
+        for a in scenario.actions
     )
 
 

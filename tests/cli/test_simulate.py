@@ -210,8 +210,9 @@ def test_letting_go_risk_follows_trust_as_the_docs_say() -> None:
     state = new_game(scenario, 1)
     risks = {}
     for trust in (45.0, 20.0):
-        state.indicators[Indicator.TRUST] = trust
-        seen = team_view(state, scenario)
+        shown = state.clone()  # the core keeps what it read of a state: change a copy
+        shown.indicators[Indicator.TRUST] = trust
+        seen = team_view(shown, scenario)
         risks[trust] = seen.initiatives[0].roles["letting_go"].risk
     assert risks[45.0] == pytest.approx(0.16, abs=0.01)
     assert risks[20.0] == pytest.approx(0.32, abs=0.01)

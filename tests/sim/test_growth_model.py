@@ -11,13 +11,13 @@ from game.scenario.errors import ScenarioError
 from game.scenario.loader import read_scenario
 from game.sim import Decisions, InitiativeDecision, new_game, resolve_round
 from game.sim.engine import (
-    _overall_phase,
     execution_risk,
     judge,
     purpose_fit,
     relations_needed,
     role_options,
 )
+from game.sim.phases import overall_phase
 from game.sim.rules import compile_rules
 from game.sim.state import GameState
 from tests.conftest import BASE, make_scenario
@@ -58,15 +58,15 @@ def test_the_overall_phase_is_what_every_relation_reached() -> None:
     phases = GrowthPhase
     state.relation_phase = {C.RESIDENT: phases.CONVERSING, C.CUSTOMER: phases.CONVERSING}
     state.relation_phase[C.SUBJECT] = phases.EXPERIMENTING
-    assert _overall_phase(state, rules) is phases.EXPERIMENTING
+    assert overall_phase(state, rules) is phases.EXPERIMENTING
     state.relation_phase = dict.fromkeys(state.relation_phase, phases.COLLABORATING)
     state.relation_phase[C.SUBJECT] = phases.CONVERSING
-    assert _overall_phase(state, rules) is phases.CONVERSING
+    assert overall_phase(state, rules) is phases.CONVERSING
     state.relation_phase[C.SUBJECT] = phases.COLLABORATING
-    assert _overall_phase(state, rules) is phases.COLLABORATING
+    assert overall_phase(state, rules) is phases.COLLABORATING
 
 
-def test_a_scenario_can_let_most_relations_carry_the_overall_phase() -> None:
+def test_a_scenario_can_let_most_relations_carry_theoverall_phase() -> None:
     """``phase_majority`` below 1: the overall phase follows most relations, but collaborating
     still needs them all."""
     scenario = make_scenario(tuning={"phase_majority": 0.66})
@@ -76,10 +76,10 @@ def test_a_scenario_can_let_most_relations_carry_the_overall_phase() -> None:
     phases = GrowthPhase
     state.relation_phase = {C.RESIDENT: phases.CONVERSING, C.CUSTOMER: phases.CONVERSING}
     state.relation_phase[C.SUBJECT] = phases.DISCOVERING
-    assert _overall_phase(state, rules) is phases.CONVERSING
+    assert overall_phase(state, rules) is phases.CONVERSING
     state.relation_phase = dict.fromkeys(state.relation_phase, phases.COLLABORATING)
     state.relation_phase[C.SUBJECT] = phases.CONVERSING
-    assert _overall_phase(state, rules) is phases.CONVERSING
+    assert overall_phase(state, rules) is phases.CONVERSING
 
 
 def test_a_scenario_sets_the_starting_phase_and_interaction_per_relation() -> None:

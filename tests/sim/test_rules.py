@@ -459,7 +459,7 @@ def test_phase_has_separate_up_and_down_thresholds() -> None:
     state = new_game(make_scenario(tuning=tuning, start={"indicators": {"interaction": 30}}), 1)
     assert state.relation_phase[resident] is GrowthPhase.EXPERIMENTING
     # Once experimenting, interaction may sag to just above 30 − 8 without falling back.
-    from game.sim.engine import _update_relations
+    from game.sim.phases import update_relations
 
     rules = compile_rules(scenario)
     for value, phase in (
@@ -470,7 +470,7 @@ def test_phase_has_separate_up_and_down_thresholds() -> None:
         state.relation_phase[resident] = GrowthPhase.EXPERIMENTING
         state.relation_interaction[resident] = value
         effects: list = []
-        _update_relations(state, rules, effects)
+        update_relations(state, rules, effects)
         assert state.relation_phase[resident] is phase, value
         if phase is GrowthPhase.DISCOVERING:
             assert effects[0].key == "relation_phase_down"

@@ -1,0 +1,152 @@
+"""Development actions bought in a round, and the drift of what nothing fed.
+
+An action pulls on the organisation's indicators (or a relation's interaction) and can change
+its resources for good: capacity, budget, purpose and role bonuses, risk, channels. Without
+effort things slip: only what nothing fed this round drifts, and says so.
+"""
+
+from __future__ import annotations
+
+from game.domain import CitizenRelation, Indicator
+from game.scenario.models import DevelopmentAction
+from game.sim.changes import RoundChanges, new
+from game.sim.effects import ALL_RELATIONS_PHRASE, RELATION_PHRASES, Effect, ParamValue
+from game.sim.rules import CompiledRules
+from game.sim.state import GameState
+
+_INTERACTION = Indicator.INTERACTION
+_DRIFT_KEYS = {
+    Indicator.COMMUNITY_ENERGY: "drift_community_energy",
+    Indicator.AWARENESS: "drift_awareness",
+    Indicator.SKILL: "drift_skill",
+    Indicator.TRUST: "drift_trust",
+}
+
+
+def apply_action(
+    s: GameState, action: DevelopmentAction, rules: CompiledRules, work: RoundChanges
+) -> None:
+    """Buy a development action: pulls on indicators and lasting changes to resources."""
+    aid = action.id
+    s.actions_done[aid] = s.actions_done.get(aid, 0) + 1
+    _action_pulls(s, action, rules, work)
+    _action_lasts(s, action, rules, work.effects)
+
+
+def _action_pulls(
+    s: GameState, action: DevelopmentAction, rules: CompiledRules, work: RoundChanges
+) -> None:
+    """What the action does to the organisation's indicators and the relations' interaction."""
+    aid = action.id
+    name = rules.titles[aid]
+    effects = work.effects
+    fx = action.effects
+    targets = s.targets
+    saturation = work.saturation
+    for ind, delta in fx.indicators.items():
+        if delta == 0.0:
+            continue
+        if ind is not _INTERACTION:
+            target = targets[ind]
+            if delta > 0.0:
+                delta *= 1.0 - saturation * target
+                work.fed.add(ind)
+            value = target + delta
+            targets[ind] = 0.0 if value < 0.0 else 100.0 if value > 100.0 else value
+            memo = (aid, ind)
+            changed = rules.said.get(memo)
+            if changed is None:
+                changed = rules.said[memo] = {"action": name, "indicator": ind}
+            effects.append(new(Effect, ("action", aid, ind, delta, "action_indicator", changed)))
+        else:
+            relations = tuple(r for r in (fx.relations or rules.relations) if r in s.relation_phase)
+            phrase: ParamValue = (
+                tuple(RELATION_PHRASES[r] for r in relations)
+                if fx.relations
+                else ALL_RELATIONS_PHRASE
+            )
+            spoken = {"action": name, "relations": phrase}
+            for relation in relations:
+                work.pull_relation("action", aid, relation, delta, "action_interaction", spoken)
+
+
+def _action_lasts(
+    s: GameState, action: DevelopmentAction, rules: CompiledRules, effects: list[Effect]
+) -> None:
+    """What the action changes for good: resources, bonuses, risk and channels; a trap says so."""
+    aid = action.id
+    name = rules.titles[aid]
+    fx = action.effects
+    said = rules.said.get((aid,))
+    if said is None:
+        said = rules.said[(aid,)] = {"action": name}
+    if action.trap is not None:
+        trap = {"action": name, "why": rules.traps[aid]}
+        effects.append(new(Effect, ("action", aid, "trap", 0.0, "action_trap", trap)))
+    if fx.capacity:
+        s.capacity += fx.capacity
+        effects.append(
+            new(Effect, ("action", aid, "capacity", fx.capacity, "action_capacity", said))
+        )
+    if fx.budget_per_round:
+        s.budget_per_round = max(0.0, s.budget_per_round + fx.budget_per_round)
+        key = "action_budget_per_round"
+        effects.append(
+            new(Effect, ("action", aid, "budget_per_round", fx.budget_per_round, key, said))
+        )
+    if fx.structural_budget:
+        s.structural_budget = max(0.0, s.structural_budget + fx.structural_budget)
+        key = "action_structural_budget"
+        effects.append(
+            new(Effect, ("action", aid, "structural_budget", fx.structural_budget, key, said))
+        )
+    if fx.purpose_bonus is not None:
+        purposes = fx.purpose_bonus.items()
+        for purpose, bonus in purposes:
+            s.purpose_bonus[purpose] = s.purpose_bonus.get(purpose, 0.0) + bonus
+        better = {"action": name, "purposes": tuple(p for p, _ in purposes)}
+        effects.append(
+            new(Effect, ("action", aid, "purpose_bonus", 0.0, "action_purpose_bonus", better))
+        )
+    if fx.role_readiness is not None:
+        roles = fx.role_readiness.items()
+        for role, bonus in roles:
+            s.role_bonus[role] = s.role_bonus.get(role, 0.0) + bonus
+        ready = {"action": name, "roles": tuple(r for r, _ in roles)}
+        effects.append(
+            new(Effect, ("action", aid, "role_readiness", 0.0, "action_role_readiness", ready))
+        )
+    if fx.risk_reduction:
+        s.risk_reduction = 1.0 - (1.0 - s.risk_reduction) * (1.0 - fx.risk_reduction)
+        effects.append(
+            new(Effect, ("action", aid, "risk", -fx.risk_reduction, "action_risk", said))
+        )
+    for channel_id in fx.open_channels:
+        if channel_id not in s.channels:
+            channel = rules.channels[channel_id]
+            s.channels[channel_id] = channel.audience
+            opened = {"channel": channel.name}
+            effects.append(new(Effect, ("action", aid, channel_id, 0.0, "channel_opened", opened)))
+
+
+# What a drift sentence needs never changes: one dict each, shared by every round.
+_DRIFT_RELATION = {r: {"relation": RELATION_PHRASES[r]} for r in CitizenRelation}
+_DRIFT_INDICATOR = {i: {"indicator": i} for i in Indicator}
+
+
+def drift(s: GameState, rules: CompiledRules, work: RoundChanges) -> None:
+    """Without effort things slip: only what nothing fed this round drifts, and says so."""
+    fed = work.fed
+    for ind, delta in rules.drift:
+        if ind is _INTERACTION:
+            for relation in rules.relations:
+                if relation not in work.fed_relations:
+                    said = _DRIFT_RELATION[relation]
+                    work.pull_relation(
+                        "drift", relation, relation, delta, "drift_interaction", said
+                    )
+        elif ind not in fed:
+            key = _DRIFT_KEYS.get(ind)
+            if key is None or delta > 0:
+                key = "drift_other"
+            work.pull("drift", ind, ind, delta, key, _DRIFT_INDICATOR[ind])

@@ -1,0 +1,363 @@
+"""One initiative resolved: the team's role and channels meet it, in named steps.
+
+What the model teaches here (MODEL.md §7): what a role brings (trust, energy, dialogue,
+learning, ownership) scales with how well it fits and how it went, never with which role it is;
+a badly fitting role makes repair work that costs hours the next round; a role the organisation
+is not ready for can stumble, and a stumble in letting go does harm; channels must suit the
+initiative's purposes to build interaction in its relation; a fitting role lets an initiative
+grow into its next stage; a prediction that comes true raises awareness. What the channels do
+is their own step, in ``channels.py``.
+
+The hottest code of the simulator (bots play it hundreds of thousands of times), so the pulls
+on the organisation's indicators are collected and applied in one loop at the end, and effects
+of one initiative share their parameter dicts (a sentence uses what it needs).
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from game.domain import Indicator, MunicipalRole, Prediction
+from game.scenario.models import Gains
+from game.sim.changes import Pull, RoundChanges, new
+from game.sim.channels import resolve_channels
+from game.sim.dice import Dice
+from game.sim.effects import Effect
+from game.sim.fit import RECORD_VALUE, fit_class
+from game.sim.risk import Risk, execution_risk
+from game.sim.rules import MASTERY_FIT, CompiledRules, InitiativeInfo
+from game.sim.state import GameState, InitiativeDecision, InitiativeOutcome
+from game.sim.verdict import BADLY_QUALITY, WELL_CHANNEL_FIT, WELL_QUALITY, achievement
+
+_TRUST = Indicator.TRUST
+_ENERGY = Indicator.COMMUNITY_ENERGY
+_SKILL = Indicator.SKILL
+_AWARENESS = Indicator.AWARENESS
+_BREADTH = Indicator.OWNERSHIP_BREADTH
+_WELL, _MIXED, _BADLY = Prediction.WELL, Prediction.MIXED, Prediction.BADLY
+
+# What a role achieves, against which trust and community energy are won or lost: a role that
+# fits more than this wins, one that fits less loses (and losses weigh heavier than gains).
+TRUST_PIVOT = 0.6
+ENERGY_PIVOT = 0.5
+LOSS_WEIGHT = 2.0
+# The municipality's own initiatives move the community's energy less than the community's own.
+OWN_ENERGY_SHARE = 0.35
+# Below this fit, a role makes repair work for the next round.
+REWORK_FIT = 0.5
+
+
+class _RoleResult(NamedTuple):
+    """What a role brings an initiative, gone well or stumbled: the same in every game, so it is
+    worked out once per initiative, role and roll of the dice (``CompiledRules.role_results``)."""
+
+    quality: float
+    # Trust and community energy.
+    pulls: tuple[Pull, ...]
+    hours: int
+    repair: Effect | None
+    # Skill learned when the role is no stretch, and ownership spreading.
+    lessons: tuple[Pull, ...]
+
+
+class _Played(NamedTuple):
+    """How the role went: what the steps after the dice need to know."""
+
+    info: InitiativeInfo
+    role: MunicipalRole
+    fit: float
+    risk: Risk
+    succeeded: bool
+    quality: float
+    result: _RoleResult
+
+
+def resolve_initiative(
+    s: GameState,
+    decision: InitiativeDecision,
+    rules: CompiledRules,
+    rng: Dice,
+    work: RoundChanges,
+) -> InitiativeOutcome:
+    """The team's role and channels meet the initiative: fit, risk, what it brings, what follows."""
+    played = _play_role(s, decision, rules, rng, work.effects)
+    info = played.info
+    result = played.result
+    pulls: list[Pull] = list(result.pulls)  # trust and community energy
+    hours = result.hours  # repair work
+    if result.repair is not None:
+        s.rework += hours
+        work.effects.append(result.repair)
+    channels = decision.channels
+    channel_fit = resolve_channels(s, played.info, played.quality, channels, rules, work, pulls)
+    _learning(played, rules, pulls)
+    verdict = _verdict(played.quality, channel_fit)
+    _track_record(s, played, verdict, rules.tuning.fit_record_weight)
+    work.decided.add(info.relation)
+    _prediction(s, played, decision.prediction, verdict, rules, work.effects, pulls)
+    _apply_pulls(s, info.id, pulls, work)
+    next_stage = None
+    if info.unfolds is not None:
+        grew = played.succeeded and played.fit >= rules.tuning.grow_fit
+        next_stage = unfold(s, info, rules, grew, played.role, work.effects)
+    risk = played.risk
+    return new(
+        InitiativeOutcome,
+        (
+            info.id,
+            info.relation,
+            played.role,
+            decision.channels,
+            played.fit,
+            info.best,
+            channel_fit,
+            risk.readiness,
+            risk.demand,
+            risk.chance,
+            played.succeeded,
+            played.quality,
+            verdict,
+            decision.prediction,
+            hours,
+            next_stage,
+        ),
+    )
+
+
+def _play_role(
+    s: GameState,
+    decision: InitiativeDecision,
+    rules: CompiledRules,
+    rng: Dice,
+    effects: list[Effect],
+) -> _Played:
+    """The dice against the risk: a role that stumbles keeps only what its stumble leaves."""
+    info = rules.initiatives[decision.initiative]
+    role = decision.role
+    risk = execution_risk(s, rules, role, info.relation)
+    succeeded = rng.random() >= risk.chance
+    key = (info.id, role, succeeded)
+    result = rules.role_results.get(key)
+    if result is None:
+        result = rules.role_results[key] = _role_result(info, role, succeeded, rules)
+    if not succeeded:
+        failed = {
+            "title": info.title,
+            "role": role,
+            "readiness": risk.readiness,
+            "demand": risk.demand,
+        }
+        stumbled = "execution_stumbled" if rules.roles[role].stumble >= 0 else "execution_harmed"
+        effects.append(new(Effect, ("initiative", info.id, "", 0.0, stumbled, failed)))
+    return new(_Played, (info, role, info.fit[role], risk, succeeded, result.quality, result))
+
+
+def _role_result(
+    info: InitiativeInfo, role: MunicipalRole, succeeded: bool, rules: CompiledRules
+) -> _RoleResult:
+    """What the role achieves (its fit squared; after a stumble no more than the stumble
+    leaves), and what that brings: trust and energy, repair work, lessons."""
+    fit = info.fit[role]
+    quality = achievement(fit)
+    stumble = rules.roles[role].stumble
+    if not succeeded and quality > stumble:
+        quality = stumble
+    gains = rules.tuning.gains
+    pulls = _trust_and_energy(info, role, quality, succeeded, gains)
+    hours, repair = _repair_work(info, role, fit, succeeded, gains)
+    lessons = _lessons(info, role, fit, quality, 0.0, gains)
+    return _RoleResult(quality, pulls, hours, repair, lessons)
+
+
+def _trust_and_energy(
+    info: InitiativeInfo, role: MunicipalRole, quality: float, succeeded: bool, gains: Gains
+) -> tuple[Pull, ...]:
+    """Trust and community energy follow what the role achieved."""
+    weight = info.weight
+    params = info.said[role]
+    trust = gains.trust * (quality - TRUST_PIVOT) * weight
+    if trust < 0:
+        trust *= LOSS_WEIGHT
+    if not succeeded:
+        key = "role_stumble_trust"
+    else:
+        key = "role_fit_trust_up" if trust > 0 else "role_fit_trust_down"
+    energy = gains.community_energy * (quality - ENERGY_PIVOT) * weight
+    if not info.community:
+        energy *= OWN_ENERGY_SHARE
+    if energy < 0:
+        energy *= LOSS_WEIGHT
+        energy_key = "role_fit_energy_down" if succeeded else "role_stumble_energy"
+    else:
+        energy_key = "role_fit_energy_up"
+    return ((_TRUST, trust, key, params), (_ENERGY, energy, energy_key, params))
+
+
+def _repair_work(
+    info: InitiativeInfo, role: MunicipalRole, fit: float, succeeded: bool, gains: Gains
+) -> tuple[int, Effect | None]:
+    """A role that fits badly, or goes wrong, costs hours the next round: how many, and the
+    effect that says so."""
+    rework = 0.0
+    if fit < REWORK_FIT:
+        rework += gains.rework_hours * (REWORK_FIT - fit) / REWORK_FIT
+    if not succeeded:
+        rework += gains.rework_hours * 0.5
+    hours = round(rework * info.weight)
+    if hours <= 0:
+        return hours, None
+    if fit >= REWORK_FIT:
+        key = "stumble_rework"
+    else:
+        key = "misfit_rework" if succeeded else "misfit_stumble_rework"
+    repair = {**info.said[role], "hours": hours}  # the shared dict never changes
+    return hours, new(Effect, ("initiative", info.id, "rework", -float(hours), key, repair))
+
+
+def _learning(played: _Played, rules: CompiledRules, pulls: list[Pull]) -> None:
+    """Learning by doing, and ownership spreading when the role went well.
+
+    A fitting role teaches, most of all one the organisation must grow into. Stretching only
+    teaches in a role that fits: a misfit the organisation is not ready for teaches no more than
+    any other misfit.
+    """
+    fit, risk = played.fit, played.risk
+    demand = risk.demand
+    if demand > 0 and risk.readiness < demand and fit >= rules.tuning.grow_fit:
+        stretch = (demand - risk.readiness) / demand
+        gains = rules.tuning.gains
+        pulls.extend(_lessons(played.info, played.role, fit, played.quality, stretch, gains))
+    else:
+        pulls.extend(played.result.lessons)
+
+
+def _lessons(
+    info: InitiativeInfo,
+    role: MunicipalRole,
+    fit: float,
+    quality: float,
+    stretch: float,
+    gains: Gains,
+) -> tuple[Pull, ...]:
+    """Skill learned (more when stretching), and ownership spreading when it went well."""
+    params = info.said[role]
+    learned = (gains.learning + gains.stretch_learning * stretch) * fit * info.weight
+    key = "learning_stretch" if stretch > 0 else "learning_by_doing"
+    if quality > 0.5:
+        spread = gains.ownership * (quality - 0.5) / 0.5 * info.weight
+        return ((_SKILL, learned, key, params), (_BREADTH, spread, "ownership_spreads", params))
+    return ((_SKILL, learned, key, params),)
+
+
+def _track_record(s: GameState, played: _Played, verdict: Prediction, weight: float) -> None:
+    """The track record counts fitting choices, overall and per relation, where each choice
+    moves the relation's record ``weight`` of the way towards what it was worth (recent
+    choices weigh most). A role that went through counts as experience; one that went well
+    (it fitted, nobody stumbled, the channels served the purposes) as mastered."""
+    info, role = played.info, played.role
+    relation = info.relation
+    s.decisions_total += 1
+    s.relation_decisions[relation] += 1
+    if role in info.best:
+        s.decisions_fitting += 1
+        s.relation_fitting[relation] += 1
+    record = s.relation_record
+    worth = RECORD_VALUE[fit_class(role, played.fit, info.best)]
+    record[relation] += (worth - record[relation]) * weight
+    if played.succeeded:
+        s.role_successes[role] = s.role_successes.get(role, 0) + 1
+        mastered = verdict is _WELL and played.fit >= MASTERY_FIT
+        if mastered and role not in s.roles_mastered:
+            s.roles_mastered = (*s.roles_mastered, role)
+
+
+def _verdict(quality: float, channel_fit: float | None) -> Prediction:
+    """As ``verdict.judge`` says, written out here: it runs for every decision."""
+    if quality < BADLY_QUALITY:
+        return _BADLY
+    if quality >= WELL_QUALITY and (channel_fit is None or channel_fit >= WELL_CHANNEL_FIT):
+        return _WELL
+    return _MIXED
+
+
+def _prediction(
+    s: GameState,
+    played: _Played,
+    prediction: Prediction | None,
+    verdict: Prediction,
+    rules: CompiledRules,
+    effects: list[Effect],
+    pulls: list[Pull],
+) -> None:
+    """A prediction that comes true raises awareness: knowing why is part of competence."""
+    if prediction is None:
+        return
+    info = played.info
+    s.predictions_made += 1
+    memo = (info.id, prediction, verdict)
+    judged = rules.said.get(memo)
+    if judged is None:
+        judged = rules.said[memo] = {
+            "title": info.title,
+            "prediction": prediction,
+            "verdict": verdict,
+        }
+    if prediction is verdict:
+        s.predictions_right += 1
+        gain = rules.tuning.gains.prediction * info.weight
+        pulls.append((_AWARENESS, gain, "prediction_right", judged))
+    else:
+        effects.append(
+            new(Effect, ("initiative", info.id, "prediction", 0.0, "prediction_wrong", judged))
+        )
+
+
+def _apply_pulls(s: GameState, iid: str, pulls: list[Pull], work: RoundChanges) -> None:
+    """The pulls on the organisation's indicators, applied to their targets in one loop."""
+    targets = s.targets
+    saturation = work.saturation
+    fed = work.fed
+    effects = work.effects
+    for ind, delta, key, shared in pulls:
+        if delta == 0.0:
+            continue
+        target = targets[ind]
+        if delta > 0.0:
+            delta *= 1.0 - saturation * target
+            fed.add(ind)
+        value = target + delta
+        targets[ind] = 0.0 if value < 0.0 else 100.0 if value > 100.0 else value
+        effects.append(new(Effect, ("initiative", iid, ind, delta, key, shared)))
+
+
+def unfold(
+    s: GameState,
+    info: InitiativeInfo,
+    rules: CompiledRules,
+    grew: bool,
+    role: MunicipalRole,
+    effects: list[Effect],
+) -> str | None:
+    """Schedule the initiative's next stage: grown when the role fitted, else gone sour or over."""
+    unfolds = info.unfolds
+    if unfolds is None:
+        return None
+    following = unfolds.grows if grew else unfolds.withers
+    if following is None:
+        if not grew:
+            ended = {"title": info.title, "role": role}
+            effects.append(Effect("initiative", info.id, "", 0.0, "arc_ends", ended))
+        return None
+    arrival = s.round + unfolds.after
+    if arrival > rules.rounds:
+        return None
+    s.unfolding = (*s.unfolding, (arrival, following))
+    params = {
+        "title": info.title,
+        "role": role,
+        "after": unfolds.after,
+        "next": rules.initiatives[following].title,
+    }
+    key = "arc_grows" if grew else "arc_withers"
+    effects.append(Effect("initiative", info.id, following, 0.0, key, params))
+    return following

@@ -1,0 +1,137 @@
+"""The start of a round: its news (events, whose effects apply at once) and its initiatives.
+
+Events scripted for the round come always, conditional ones when their condition holds and the
+dice say so; initiatives arrive as scheduled, brought by news, unfolded from an earlier stage,
+or by condition and chance. Repair work from the last round takes its hours first.
+"""
+
+from __future__ import annotations
+
+import math
+
+from game.domain import Indicator
+from game.scenario.models import Event
+from game.sim.changes import clamp, mean
+from game.sim.conditions import condition_holds
+from game.sim.dice import Dice
+from game.sim.effects import ALL_RELATIONS_PHRASE, RELATION_PHRASES, Effect, ParamValue
+from game.sim.rules import CompiledRules
+from game.sim.state import GameState
+
+_INTERACTION = Indicator.INTERACTION
+# Repair work never takes more than this share of a round's capacity.
+REWORK_CAP = 0.4
+
+
+def begin_round(s: GameState, rules: CompiledRules, rng: Dice) -> None:
+    """Roll this round's events and initiatives; the events' effects apply at once (the news)."""
+    rework = min(s.rework, math.floor(s.capacity * REWORK_CAP))
+    s.capacity_this_round = s.capacity - rework
+    s.rework = 0
+    news: list[str] = []
+    news_effects: list[Effect] = []
+    arriving: list[str] = []
+    for event in rules.events_by_round.get(s.round, ()):
+        if event.round is None:
+            if event.once and event.id in s.events_seen:
+                continue
+            if not condition_holds(event.when, s):
+                continue
+            if rng.random() >= event.probability:
+                continue
+        news.append(event.id)
+        if event.id not in s.events_seen:
+            s.events_seen = (*s.events_seen, event.id)
+        apply_event(s, event, rules, news_effects)
+        arriving.extend(event.effects.add_initiatives)
+
+    seen = s.initiatives_seen
+    for initiative in rules.scheduled.get(s.round, ()):
+        if initiative not in arriving:
+            arriving.append(initiative)
+    if s.unfolding:
+        due = [i for r, i in s.unfolding if r == s.round]
+        arriving.extend(i for i in due if i not in arriving)
+        s.unfolding = tuple(p for p in s.unfolding if p[0] != s.round)
+    limit = rules.tuning.max_initiatives_per_round
+    for initiative in rules.conditional_initiatives:
+        if len(arriving) >= limit:
+            break
+        if initiative.id in seen or initiative.id in arriving:
+            continue
+        if condition_holds(initiative.when, s) and rng.random() < initiative.probability:
+            arriving.append(initiative.id)
+    arriving = [i for i in arriving if i not in seen]
+    s.initiatives_seen = (*seen, *arriving)
+    s.current_initiatives = tuple(arriving)
+    s.news = tuple(news)
+    s.news_effects = tuple(news_effects)
+    # However much went wrong, a team can always give every initiative its cheapest role.
+    floor = len(arriving) * rules.cheapest_role_cost
+    if s.capacity_this_round < floor:
+        s.capacity_this_round = floor
+
+
+def apply_event(s: GameState, event: Event, rules: CompiledRules, effects: list[Effect]) -> None:
+    """News happens: immediate shocks to indicators (and their targets) and to resources."""
+    s.readiness.clear()  # worked out from the indicators as they were
+    eid = event.id
+    name = rules.titles[eid]
+    fx = event.effects
+    factor = 1.0
+    scale = fx.scale_by
+    if scale is not None:
+        share = s.indicators[scale.indicator] / 100.0
+        factor = 2.0 * (1.0 - share) if scale.inverse else 2.0 * share
+    mitigators = [a for a in fx.mitigated_by if a in s.actions_done]
+    touched_interaction = False
+    for ind, delta in fx.indicators.items():
+        change = delta * factor
+        interaction = ind is _INTERACTION
+        params: dict[str, ParamValue] = {"event": name, "indicator": ind}
+        key = "event_interaction" if interaction else "event_indicator"
+        if scale is not None:
+            key = "event_interaction_scaled" if interaction else "event_indicator_scaled"
+            params["scale"] = scale.indicator
+        if change < 0 and mitigators:
+            change *= 1.0 - fx.mitigation
+            key = "event_interaction_mitigated" if interaction else "event_indicator_mitigated"
+            params["actions"] = tuple(rules.titles[a] for a in mitigators)
+        if change == 0.0:
+            continue
+        if interaction:
+            touched_interaction = True
+            hit = [r for r in fx.relations if r in s.relation_interaction] if fx.relations else None
+            params["relations"] = (
+                ALL_RELATIONS_PHRASE if hit is None else tuple(RELATION_PHRASES[r] for r in hit)
+            )
+            for relation in s.relation_interaction if hit is None else hit:
+                s.relation_interaction[relation] = clamp(s.relation_interaction[relation] + change)
+                s.relation_targets[relation] = clamp(s.relation_targets[relation] + change)
+        else:
+            s.indicators[ind] = clamp(s.indicators[ind] + change)
+            s.targets[ind] = clamp(s.targets[ind] + change)
+        effects.append(Effect("event", eid, ind, change, key, params))
+    if touched_interaction:
+        s.indicators[_INTERACTION] = mean(s.relation_interaction)
+        s.targets[_INTERACTION] = mean(s.relation_targets)
+
+    def note(target: str, delta: float, key: str, **extra: ParamValue) -> None:
+        effects.append(Effect("event", eid, target, delta, key, {"event": name, **extra}))
+
+    if fx.budget:
+        s.budget = max(0.0, s.budget + fx.budget)
+        note("budget", fx.budget, "event_budget")
+    if fx.budget_per_round:
+        s.budget_per_round = max(0.0, s.budget_per_round + fx.budget_per_round)
+        note("budget_per_round", fx.budget_per_round, "event_budget_per_round")
+    if fx.capacity:
+        s.capacity = max(1, s.capacity + fx.capacity)
+        s.capacity_this_round += fx.capacity
+        note("capacity", fx.capacity, "event_capacity")
+    if fx.capacity_this_round:
+        s.capacity_this_round += fx.capacity_this_round
+        note("capacity_this_round", fx.capacity_this_round, "event_capacity_this_round")
+    for initiative_id in fx.add_initiatives:
+        title = rules.initiatives[initiative_id].title
+        note(initiative_id, 0.0, "event_initiative", initiative=title)

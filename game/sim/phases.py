@@ -1,0 +1,363 @@
+"""Growth phases and competence stages: per relation, overall, and what stands in between.
+
+The growth phase is held per citizen relation; the overall phase follows from them (enough
+relations for phases 2 and 3, every relation for 4). Phases and the stage move one step a round
+at most: up when every requirement of the next level is met, down only when one of the current
+level's falls the hysteresis below its threshold. Every move is explained.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import NamedTuple
+
+from game.domain import Bilingual, CitizenRelation, CompetenceStage, GrowthPhase, Indicator
+from game.scenario.models import Scenario
+from game.sim.conditions import PHASE_LEVEL
+from game.sim.effects import RELATION_PHRASES, Effect, ParamValue, render
+from game.sim.rules import CompiledRules, Requirement, compile_rules
+from game.sim.state import GameState
+
+_PHASES = tuple(GrowthPhase)
+_STAGES = tuple(CompetenceStage)
+_INTERACTION = Indicator.INTERACTION
+
+
+def _requirement_value(
+    s: GameState,
+    req: Requirement,
+    rules: CompiledRules,
+    relation: CitizenRelation | None = None,
+) -> float:
+    """Where the organisation stands on one requirement; interaction and the track record are
+    the relation's own when a relation is given (growth phases are held per relation)."""
+    kind = req.kind
+    if kind == "indicator":
+        if relation is not None and req.indicator is _INTERACTION:
+            return s.relation_interaction[relation]
+        return s.indicators[req.indicator]
+    if kind == "fit_record":
+        if relation is not None:
+            return s.relation_fit_record(relation)
+        return s.fit_record
+    if kind == "stage":
+        return s.stage.level
+    if kind == "phase":
+        return s.phase.level
+    return len(s.roles_mastered)
+
+
+def _first_failing(
+    s: GameState,
+    reqs: tuple[Requirement, ...],
+    slack: float,
+    rules: CompiledRules,
+    relation: CitizenRelation | None,
+) -> Requirement | None:
+    """The first requirement not met; continuous ones get the hysteresis ``slack`` to drop.
+
+    The inner loop of every round (a relation and the stage, each up and down), so it reads the
+    state directly instead of asking ``_requirement_value``.
+    """
+    indicators = s.indicators
+    for req in reqs:
+        code = req.code
+        if code == 0:
+            if indicators[req.indicator] < req.value - slack:
+                return req
+        elif code == 1:
+            value = (
+                indicators[_INTERACTION] if relation is None else s.relation_interaction[relation]
+            )
+            if value < req.value - slack:
+                return req
+        elif code == 2:
+            value = s.fit_record if relation is None else s.relation_record[relation]
+            if value < req.value - slack:
+                return req
+        elif code == 3:
+            if s.stage.level < req.value:
+                return req
+        elif code == 5:
+            if s.phase.level < req.value:
+                return req
+        elif len(s.roles_mastered) < req.value:
+            return req
+    return None
+
+
+def _why(
+    s: GameState,
+    req: Requirement,
+    slack: float,
+    rules: CompiledRules,
+    relation: CitizenRelation | None = None,
+) -> Bilingual:
+    value = _requirement_value(s, req, rules, relation)
+    params: dict[str, ParamValue]
+    if req.kind == "indicator" and relation is not None and req.indicator is _INTERACTION:
+        key = "why_interaction_low"
+        params = {
+            "relation": RELATION_PHRASES[relation],
+            "value": value,
+            "floor": req.value - slack,
+        }
+    elif req.kind == "indicator":
+        key = "why_indicator_low"
+        params = {"indicator": req.indicator, "value": value, "floor": req.value - slack}
+    elif req.kind == "fit_record":
+        key, params = "why_fit_record_low", {"value": value, "floor": req.value - slack}
+    elif req.kind == "stage":
+        key, params = "why_stage_low", {"stage": req.stage}
+    elif req.kind == "phase":
+        key, params = "why_phase_low", {"phase": _PHASES[int(req.value) - 1]}
+    else:
+        key, params = "why_roles_low", {"value": int(value), "floor": int(req.value)}
+    return Bilingual(render(key, params, "nl"), render(key, params, "en"))
+
+
+_WHY_MET = Bilingual(render("why_met", {}, "nl"), render("why_met", {}, "en"))
+
+
+def _step(
+    s: GameState,
+    level: int,
+    requirements: tuple[tuple[Requirement, ...], ...],
+    slack: float,
+    rules: CompiledRules,
+    relation: CitizenRelation | None = None,
+    start_of_game: bool = False,
+) -> tuple[int, Requirement | None]:
+    """The level after one round (one step at most), and the requirement that failed on a drop.
+
+    Up when every requirement of the next level is met; down only when one of the current
+    level's requirements falls ``slack`` (the hysteresis) below its threshold.
+    """
+    if level < 4:
+        reqs = requirements[level - 1]
+        if start_of_game:
+            # No track record exists yet; judge a starting position on the rest.
+            reqs = tuple(r for r in reqs if r.kind not in ("fit_record", "roles"))
+        if _first_failing(s, reqs, 0.0, rules, relation) is None:
+            return level + 1, None
+    if level > 1 and not start_of_game:
+        failing = _first_failing(s, requirements[level - 2], slack, rules, relation)
+        if failing is not None:
+            return level - 1, failing
+    return level, None
+
+
+def update_stage(s: GameState, rules: CompiledRules, effects: list[Effect]) -> None:
+    """Move the competence stage at most one step, explained."""
+    slack = rules.tuning.hysteresis
+    level, failing = _step(s, s.stage.level, rules.stage_requirements, slack, rules)
+    if level == s.stage.level:
+        return
+    s.stage = _STAGES[level - 1]
+    if failing is None:
+        effects.append(Effect("stage", s.stage, "stage", 1, "stage_up", {"stage": s.stage}))
+    else:
+        why = _why(s, failing, slack, rules)
+        params = {"stage": s.stage, "why": why}
+        effects.append(Effect("stage", s.stage, "stage", -1, "stage_down", params))
+
+
+def start_relation(s: GameState, rules: CompiledRules, relation: CitizenRelation) -> None:
+    """Where a relation starts when the scenario does not say: what its indicators support."""
+    slack = rules.tuning.hysteresis
+    for _ in _PHASES:
+        held = s.relation_phase[relation].level
+        level, _ = _step(s, held, rules.phase_requirements, slack, rules, relation, True)
+        if level == held:
+            return
+        s.relation_phase[relation] = _PHASES[level - 1]
+
+
+def update_relations(s: GameState, rules: CompiledRules, effects: list[Effect]) -> bool:
+    """Move every relation's growth phase at most one step, explained.
+
+    Up when every requirement of the next phase is met; down only when one of the current
+    phase's requirements falls the hysteresis below its threshold. What the organisation as a
+    whole must reach is checked once per phase, not once per relation; the relation's own two
+    (interaction and track record) are compared inline: this runs for every relation, every
+    round of every game. Returns whether any relation moved: only then can the overall phase.
+    """
+    slack = rules.tuning.hysteresis
+    own = rules.phase_own
+    shared = rules.phase_shared
+    up_shared: dict[int, bool] = {}
+    down_shared: dict[int, Requirement | None] = {}
+    interactions = s.relation_interaction
+    records = s.relation_record
+    phases = s.relation_phase
+    moved = False
+    for relation, held in phases.items():
+        level = PHASE_LEVEL[held]
+        interaction = interactions[relation]
+        record = records[relation]
+        failing = None
+        if level < 4:
+            i = level - 1
+            for req in own[i]:
+                if (interaction if req.code == 1 else record) < req.value:
+                    break
+            else:
+                up = up_shared.get(i)
+                if up is None:
+                    up = up_shared[i] = _first_failing(s, shared[i], 0.0, rules, None) is None
+                if up:
+                    level += 1
+        if level == PHASE_LEVEL[held]:
+            if level == 1:
+                continue
+            i = level - 2
+            for req in own[i]:
+                if (interaction if req.code == 1 else record) < req.value - slack:
+                    failing = req
+                    break
+            else:
+                if i not in down_shared:
+                    down_shared[i] = _first_failing(s, shared[i], slack, rules, None)
+                failing = down_shared[i]
+                if failing is None:
+                    continue
+            level -= 1
+        moved = True
+        phase = _PHASES[level - 1]
+        phases[relation] = phase
+        phrase = RELATION_PHRASES[relation]
+        if failing is None:
+            params = {"relation": phrase, "phase": phase, "why": _WHY_MET}
+            effects.append(Effect("phase", relation, "phase", 1, "relation_phase_up", params))
+        else:
+            why = _why(s, failing, slack, rules, relation)
+            params = {"relation": phrase, "phase": phase, "why": why}
+            effects.append(Effect("phase", relation, "phase", -1, "relation_phase_down", params))
+    return moved
+
+
+def spread_record(s: GameState, spread: float, decided: set[CitizenRelation]) -> None:
+    """A relation without a decision this round moves ``spread`` of the way towards the mean
+    track record: what the organisation shows in its other relations carries over, slowly, so
+    an early mistake in a relation that seldom comes up fades."""
+    record = s.relation_record
+    if not record or spread <= 0.0:
+        return
+    mean = sum(record.values()) / len(record)
+    for relation, value in record.items():
+        if relation not in decided:
+            record[relation] = value + (mean - value) * spread
+
+
+# The whole organisation is in a phase when most of its relations are, and, for collaborating,
+# none lags more than this many phases behind it.
+WEAKEST_BEHIND = 2
+WEAKEST_FROM = 4
+
+
+def relations_in_play(s: GameState, rules: CompiledRules) -> list[CitizenRelation]:
+    """The relations the overall phase follows: those the game is sure to be about, and any
+    other a card has met so far (a relation no card came in cannot grow, and does not count)."""
+    core = rules.core_relations
+    made = s.relation_decisions
+    return [r for r in s.relation_phase if r in core or made.get(r, 0)]
+
+
+def relations_needed(majority: float, count: int) -> int:
+    """How many of ``count`` relations must have reached a phase for the organisation as a
+    whole to be there: most of them (``tuning.phase_majority``), at least one."""
+    return max(1, math.ceil(majority * count - 1e-9))
+
+
+def overall_level(levels: list[int], majority: float) -> int:
+    """The overall phase (1–4) of relations at ``levels``: the highest phase that most of them
+    reached; for collaborating, none may be more than ``WEAKEST_BEHIND`` phases behind. One
+    lagging relation does not hold the organisation back; a relation left behind holds back
+    collaborating."""
+    if not levels:
+        return 1
+    needed = relations_needed(majority, len(levels))
+    weakest = min(levels)
+    overall = 1
+    for level in (2, 3, 4):
+        if sum(1 for held in levels if held >= level) < needed:
+            break
+        if level >= WEAKEST_FROM and weakest < level - WEAKEST_BEHIND:
+            break
+        overall = level
+    return overall
+
+
+def overall_phase(s: GameState, rules: CompiledRules) -> GrowthPhase:
+    phases = s.relation_phase
+    levels = [PHASE_LEVEL[phases[r]] for r in relations_in_play(s, rules)]
+    return _PHASES[overall_level(levels, rules.tuning.phase_majority) - 1]
+
+
+def update_phase(s: GameState, rules: CompiledRules, effects: list[Effect]) -> None:
+    """The overall growth phase follows the relations; say when it moves, and why."""
+    phase = overall_phase(s, rules)
+    if phase is s.phase:
+        return
+    up = phase.level > s.phase.level
+    s.phase = phase
+    if up:
+        reached = tuple(
+            RELATION_PHRASES[r] for r, held in s.relation_phase.items() if held.level >= phase.level
+        )
+        why = Bilingual(
+            render("why_relations_met", {"relations": reached}, "nl"),
+            render("why_relations_met", {"relations": reached}, "en"),
+        )
+        effects.append(Effect("phase", phase, "phase", 1, "phase_up", {"phase": phase, "why": why}))
+        return
+    above = phase.level + 1
+    playing = relations_in_play(s, rules)
+    count = sum(1 for r in playing if s.relation_phase[r].level >= above)
+    params = {"count": count, "needed": relations_needed(rules.tuning.phase_majority, len(playing))}
+    why = Bilingual(
+        render("why_relations_low", params, "nl"), render("why_relations_low", params, "en")
+    )
+    effects.append(Effect("phase", phase, "phase", -1, "phase_down", {"phase": phase, "why": why}))
+
+
+class Gap(NamedTuple):
+    """One thing between the organisation and its next phase: in a relation, or overall."""
+
+    relation: CitizenRelation | None
+    requirement: Requirement
+    value: float
+
+
+def next_phase_gaps(state: GameState, scenario: Scenario) -> list[Gap]:
+    """What stands between the organisation and its next overall phase.
+
+    Organisation-wide requirements are listed once (relation ``None``); the relation's own ones
+    (interaction, track record) for each relation still below the next phase.
+    """
+    return _gaps(state, compile_rules(scenario))
+
+
+def _gaps(state: GameState, rules: CompiledRules) -> list[Gap]:
+    target = state.phase.level + 1
+    if target > 4:
+        return []
+    reqs = rules.phase_requirements[target - 2]
+    out: list[Gap] = []
+    shared: set[Requirement] = set()
+    for relation in rules.relations:
+        if state.relation_phase[relation].level >= target:
+            continue
+        for req in reqs:
+            own = req.kind == "fit_record" or (
+                req.kind == "indicator" and req.indicator is _INTERACTION
+            )
+            value = _requirement_value(state, req, rules, relation if own else None)
+            if value >= req.value:
+                continue
+            if own:
+                out.append(Gap(relation, req, value))
+            elif req not in shared:
+                shared.add(req)
+                out.append(Gap(None, req, value))
+    return out
