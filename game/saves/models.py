@@ -241,6 +241,9 @@ class StateModel(SaveModel):
         default_factory=dict,
         description="The track record of fitting roles per relation (0–100).",
     )
+    channel_record: Number = Field(
+        50.0, ge=0, le=100, description="How well channels served the purposes (0–100)."
+    )
 
     @model_validator(mode="after")
     def _complete(self) -> StateModel:

@@ -58,6 +58,10 @@ def purpose_fit(
     return total / (100.0 * len(purposes))
 
 
+# How strongly the dialogue follows the fit against what the scenario's channels could do.
+RELATIVE_WEIGHT = 1
+
+
 def fit_of_use(
     state: GameState, info: InitiativeInfo, use: ChannelUse, conversing: bool
 ) -> tuple[float, float]:
@@ -82,7 +86,7 @@ def fit_of_use(
     fit = total / (100.0 * len(base))
     possible = info.possible_channel_fit
     relative = fit / possible if possible > fit else 1.0
-    return fit, fit * relative * use.top.level_factor
+    return fit, fit * relative**RELATIVE_WEIGHT * use.top.level_factor
 
 
 def channels_fit(

@@ -27,12 +27,12 @@ from game.scenario.models import Condition, DevelopmentAction, Event, Initiative
 class Requirement(NamedTuple):
     """One part of a phase or stage threshold, compiled."""
 
-    kind: str  # "indicator", "fit_record", "stage", "roles", "phase"
+    kind: str  # "indicator", "fit_record", "stage", "roles", "phase", "channel_record"
     indicator: Indicator | None
     stage: CompetenceStage | None
     value: float
     # For the hot loop: 0 an indicator, 1 interaction, 2 the track record, 3 stage, 4 roles,
-    # 5 the overall growth phase.
+    # 5 the overall growth phase, 6 the channel record.
     code: int = 0
 
 

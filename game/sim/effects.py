@@ -351,6 +351,12 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "de organisatie is niet meer {stage}.",
         "the organisation is no longer {stage}.",
     ),
+    "why_channel_record_low": (
+        "de kanalen pasten te vaak niet bij waar mensen voor kwamen (kanaalscore {value}, "
+        "ondergrens {floor}).",
+        "the channels too often did not suit what people came for (channel record {value}, "
+        "floor {floor}).",
+    ),
     "why_phase_low": (
         "de gemeente als geheel is niet meer in de fase '{phase}'; bewustzijn en vaardigheid "
         "groeien mee met de gemeente, niet los ervan.",

@@ -90,9 +90,11 @@ def resolve_initiative(
         work.effects.append(result.repair)
     channels = decision.channels
     channel_fit = resolve_channels(s, played.info, played.quality, channels, rules, work, pulls)
+    if info.purposes:
+        _channel_record(s, info, channel_fit or 0.0, rules.tuning.channel_record_weight)
     _learning(played, rules, pulls)
     verdict = _verdict(played.quality, channel_fit)
-    _track_record(s, played, verdict, rules.tuning.fit_record_weight)
+    _track_record(s, played, channel_fit, rules.tuning.fit_record_weight)
     work.decided.add(info.relation)
     _prediction(s, played, decision.prediction, verdict, rules, work.effects, pulls)
     _apply_pulls(s, info.id, pulls, work)
@@ -249,11 +251,20 @@ def _lessons(
     return ((_SKILL, learned, key, params),)
 
 
-def _track_record(s: GameState, played: _Played, verdict: Prediction, weight: float) -> None:
+def _channel_record(s: GameState, info: InitiativeInfo, fit: float, weight: float) -> None:
+    """The channel record moves ``weight`` of the way towards how well the channels served
+    the purposes against what the channels at hand could do (0–100)."""
+    possible = info.possible_channel_fit
+    served = 100.0 if possible <= 0.0 or fit >= possible else 100.0 * fit / possible
+    s.channel_record += (served - s.channel_record) * weight
+
+
+def _track_record(s: GameState, played: _Played, channel_fit: float | None, weight: float) -> None:
     """The track record counts fitting choices, overall and per relation, where each choice
     moves the relation's record ``weight`` of the way towards what it was worth (recent
-    choices weigh most). A role that went through counts as experience; one that went well
-    (it fitted, nobody stumbled, the channels served the purposes) as mastered."""
+    choices weigh most). A role that went through counts as experience; a fitting role with
+    channels that served the purposes as mastered, even when the dice made it stumble: the
+    team knew what to do."""
     info, role = played.info, played.role
     relation = info.relation
     s.decisions_total += 1
@@ -266,9 +277,9 @@ def _track_record(s: GameState, played: _Played, verdict: Prediction, weight: fl
     record[relation] += (worth - record[relation]) * weight
     if played.succeeded:
         s.role_successes[role] = s.role_successes.get(role, 0) + 1
-        mastered = verdict is _WELL and played.fit >= MASTERY_FIT
-        if mastered and role not in s.roles_mastered:
-            s.roles_mastered = (*s.roles_mastered, role)
+    served = channel_fit is None or channel_fit >= WELL_CHANNEL_FIT
+    if served and played.fit >= MASTERY_FIT and role not in s.roles_mastered:
+        s.roles_mastered = (*s.roles_mastered, role)
 
 
 def _verdict(quality: float, channel_fit: float | None) -> Prediction:

@@ -44,6 +44,8 @@ def _requirement_value(
         return s.stage.level
     if kind == "phase":
         return s.phase.level
+    if kind == "channel_record":
+        return s.channel_record
     return len(s.roles_mastered)
 
 
@@ -81,6 +83,9 @@ def _first_failing(
         elif code == 5:
             if s.phase.level < req.value:
                 return req
+        elif code == 6:
+            if s.channel_record < req.value - slack:
+                return req
         elif len(s.roles_mastered) < req.value:
             return req
     return None
@@ -111,6 +116,8 @@ def _why(
         key, params = "why_stage_low", {"stage": req.stage}
     elif req.kind == "phase":
         key, params = "why_phase_low", {"phase": _PHASES[int(req.value) - 1]}
+    elif req.kind == "channel_record":
+        key, params = "why_channel_record_low", {"value": value, "floor": req.value - slack}
     else:
         key, params = "why_roles_low", {"value": int(value), "floor": int(req.value)}
     return Bilingual(render(key, params, "nl"), render(key, params, "en"))

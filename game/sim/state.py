@@ -308,6 +308,9 @@ class GameState:
     # moves it part of the way towards what the choice was worth, so recent choices weigh most
     # (game.sim.record).
     relation_record: dict[CitizenRelation, float] = field(default_factory=dict)
+    # How well the chosen channels served what people came for (0–100), against what the
+    # channels at hand could do; each card with purposes moves it part of the way.
+    channel_record: float = 50.0
     # What a role's indicators give towards its readiness in a relation, as the core worked it
     # out for this state (``risk.execution_risk``): never saved, empty in every clone, and
     # cleared whenever the core moves an indicator or a relation's interaction in place.
@@ -360,6 +363,7 @@ class GameState:
             self.interventions,
             self.length,
             dict(self.relation_record),
+            self.channel_record,
         )
 
     def rng(self) -> Dice:
@@ -433,6 +437,7 @@ class GameState:
             "interventions": [i.to_dict() for i in self.interventions],
             "length": self.length.value,
             "relation_record": _relations_to_json(self.relation_record),
+            "channel_record": self.channel_record,
         }
 
     @classmethod
@@ -485,4 +490,5 @@ class GameState:
             relation_record={
                 relation(k): float(v) for k, v in data.get("relation_record", {}).items()
             },
+            channel_record=float(data.get("channel_record", 50.0)),
         )

@@ -35,6 +35,15 @@ class Thresholds(ContentModel):
     stage_at_least: CompetenceStage | None = Field(
         None, description="The competence stage it needs at least."
     )
+    channel_record: float | None = Field(
+        None,
+        ge=0,
+        le=100,
+        description=(
+            "Channel record (0–100): how well the chosen channels served what people came for, "
+            "against what the channels at hand could do; recent cards weigh most."
+        ),
+    )
     roles_mastered: int | None = Field(
         None, ge=0, le=5, description="How many different roles must have been played well."
     )
@@ -45,6 +54,10 @@ class Thresholds(ContentModel):
             "Competence grows with the municipality, not ahead of it."
         ),
     )
+
+
+# Collaborating: technology matched to the need (MODEL.md phase 4).
+CHANNEL_RECORD_FOR_COLLABORATING = 80.0
 
 
 def _phase_defaults() -> dict[str, Thresholds]:
@@ -64,6 +77,7 @@ def _phase_defaults() -> dict[str, Thresholds]:
             fit_record=72,
             stage_at_least=CompetenceStage.UNCONSCIOUSLY_COMPETENT,
             roles_mastered=5,
+            channel_record=CHANNEL_RECORD_FOR_COLLABORATING,
         ),
     }
 
@@ -301,6 +315,16 @@ class Tuning(ContentModel):
             "The track record (per relation, 0–100) starts at 50; each decision in the relation "
             "moves it this share of the way towards 100 (a fitting role), 50 (a role that also "
             "fits) or 0 (a role that does not fit): recent choices weigh most."
+        ),
+    )
+    channel_record_weight: float = Field(
+        0.25,
+        gt=0,
+        le=1,
+        description=(
+            "The channel record (0–100) starts at 50; each card with purposes moves it this share "
+            "of the way towards how well its channels served them, against what the channels at "
+            "hand could do."
         ),
     )
     fit_record_spread: float = Field(
