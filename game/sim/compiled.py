@@ -27,13 +27,15 @@ from game.scenario.models import Condition, DevelopmentAction, Event, Initiative
 class Requirement(NamedTuple):
     """One part of a phase or stage threshold, compiled."""
 
-    kind: str  # "indicator", "fit_record", "stage", "roles", "phase", "channel_record"
+    kind: str  # "indicator", "fit_record", "stage", "roles", "phase", "channel_record", "role"
     indicator: Indicator | None
     stage: CompetenceStage | None
     value: float
     # For the hot loop: 0 an indicator, 1 interaction, 2 the track record, 3 stage, 4 roles,
-    # 5 the overall growth phase, 6 the channel record.
+    # 5 the overall growth phase, 6 the channel record, 7 one role mastered.
     code: int = 0
+    # For a "role" requirement: the role that must have been played well.
+    role: MunicipalRole | None = None
 
 
 class RoleRule(NamedTuple):

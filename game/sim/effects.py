@@ -351,6 +351,10 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "de organisatie is niet meer {stage}.",
         "the organisation is no longer {stage}.",
     ),
+    "why_role_not_mastered": (
+        "de rol '{role}' is nog niet goed gespeeld, en samenwerken vraagt die rol.",
+        "the {role} role has not been played well yet, and collaborating asks for it.",
+    ),
     "why_channel_record_low": (
         "de kanalen pasten te vaak niet bij waar mensen voor kwamen (kanaalscore {value}, "
         "ondergrens {floor}).",

@@ -46,6 +46,8 @@ def _requirement_value(
         return s.phase.level
     if kind == "channel_record":
         return s.channel_record
+    if kind == "role":
+        return 1.0 if req.role in s.roles_mastered else 0.0
     return len(s.roles_mastered)
 
 
@@ -86,6 +88,9 @@ def _first_failing(
         elif code == 6:
             if s.channel_record < req.value - slack:
                 return req
+        elif code == 7:
+            if req.role not in s.roles_mastered:
+                return req
         elif len(s.roles_mastered) < req.value:
             return req
     return None
@@ -116,6 +121,8 @@ def _why(
         key, params = "why_stage_low", {"stage": req.stage}
     elif req.kind == "phase":
         key, params = "why_phase_low", {"phase": _PHASES[int(req.value) - 1]}
+    elif req.kind == "role":
+        key, params = "why_role_not_mastered", {"role": req.role}
     elif req.kind == "channel_record":
         key, params = "why_channel_record_low", {"value": value, "floor": req.value - slack}
     else:
@@ -263,11 +270,11 @@ WEAKEST_FROM = 4
 
 
 def relations_in_play(s: GameState, rules: CompiledRules) -> list[CitizenRelation]:
-    """The relations the overall phase follows: those the game is sure to be about, and any
-    other a card has met so far (a relation no card came in cannot grow, and does not count)."""
+    """The relations the overall phase follows: those the game is sure to be about (its
+    scheduled cards meet them, or it starts them further along). A relation only a chance card
+    may meet is shown and grows, but does not hold the organisation back or carry it."""
     core = rules.core_relations
-    made = s.relation_decisions
-    return [r for r in s.relation_phase if r in core or made.get(r, 0)]
+    return [r for r in s.relation_phase if r in core]
 
 
 def relations_needed(majority: float, count: int) -> int:

@@ -353,6 +353,8 @@ def _requirements(thresholds: Thresholds) -> tuple[Requirement, ...]:
         reqs.append(Requirement("stage", None, stage, stage.level, 3))
     if thresholds.roles_mastered is not None:
         reqs.append(Requirement("roles", None, None, thresholds.roles_mastered, 4))
+    for role in thresholds.roles_required or ():
+        reqs.append(Requirement("role", None, None, 1.0, 7, role))
     if thresholds.channel_record is not None:
         reqs.append(Requirement("channel_record", None, None, thresholds.channel_record, 6))
     if thresholds.phase_at_least is not None:

@@ -47,6 +47,13 @@ class Thresholds(ContentModel):
     roles_mastered: int | None = Field(
         None, ge=0, le=5, description="How many different roles must have been played well."
     )
+    roles_required: list[MunicipalRole] | None = Field(
+        None,
+        description=(
+            "Roles that must be among those played well (collaborating: letting go, the mark of "
+            "a networking municipality)."
+        ),
+    )
     phase_at_least: GrowthPhase | None = Field(
         None,
         description=(
@@ -57,7 +64,7 @@ class Thresholds(ContentModel):
 
 
 # Collaborating: technology matched to the need (MODEL.md phase 4).
-CHANNEL_RECORD_FOR_COLLABORATING = 80.0
+CHANNEL_RECORD_FOR_COLLABORATING = 85.0
 
 
 def _phase_defaults() -> dict[str, Thresholds]:
@@ -74,9 +81,10 @@ def _phase_defaults() -> dict[str, Thresholds]:
             indicators=IndicatorValues(
                 interaction=55, ownership_breadth=55, trust=55, community_energy=55
             ),
-            fit_record=72,
+            fit_record=70,
             stage_at_least=CompetenceStage.UNCONSCIOUSLY_COMPETENT,
-            roles_mastered=5,
+            roles_mastered=4,
+            roles_required=[MunicipalRole.LETTING_GO],
             channel_record=CHANNEL_RECORD_FOR_COLLABORATING,
         ),
     }
