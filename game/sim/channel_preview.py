@@ -13,9 +13,10 @@ from typing import NamedTuple
 
 from game.domain import Purpose
 from game.scenario.models import Scenario
-from game.sim.engine import WELL_CHANNEL_FIT, channels_fit, purpose_fit
+from game.sim.engine import channels_fit, purpose_fit
 from game.sim.rules import compile_rules
 from game.sim.state import GameState
+from game.sim.verdict import WELL_CHANNEL_FIT
 
 __all__ = ["WELL_CHANNEL_FIT", "ChannelFit", "channel_fits", "chosen_fit", "percent"]
 
