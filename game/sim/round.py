@@ -40,10 +40,10 @@ _INTERACTION = Indicator.INTERACTION
 _ORGANISATION = tuple(i for i in Indicator if i is not _INTERACTION)
 
 
-# The track record a relation starts with: new (50), or further along at the start (75: fitting
+# The track record a relation starts with: new (50), or further along at the start (80: fitting
 # work done before the game began, which one misfit does not undo).
 NEW_RECORD = 50.0
-STARTED_RECORD = 75.0
+STARTED_RECORD = 80.0
 
 
 def new_game(scenario: Scenario, seed: int) -> GameState:
@@ -122,6 +122,9 @@ def _starting_position(state: GameState, rules: CompiledRules) -> None:
             continue
         start_relation(state, rules, relation)
     state.phase = overall_phase(state, rules)
+    # Competence grows with the municipality: a start further along may lift the stage too.
+    for _ in _STAGES:
+        update_stage(state, rules, [])
 
 
 def resolve_round(

@@ -483,7 +483,15 @@ def test_stage_follows_awareness_then_skill() -> None:
     able = new_game(make_scenario(start={"indicators": {"awareness": 50, "skill": 50}}), 1)
     assert low.stage is CompetenceStage.UNCONSCIOUSLY_INCOMPETENT
     assert aware.stage is CompetenceStage.CONSCIOUSLY_INCOMPETENT
-    assert able.stage is CompetenceStage.CONSCIOUSLY_COMPETENT
+    # Skilled, but the municipality is still discovering: competence grows with it, not ahead.
+    assert able.stage is CompetenceStage.CONSCIOUSLY_INCOMPETENT
+    growing = make_scenario(
+        start={
+            "indicators": {"awareness": 50, "skill": 50, "interaction": 40},
+            "relations": {r: {"phase": "experimenting"} for r in ("resident", "customer")},
+        }
+    )
+    assert new_game(growing, 1).stage is CompetenceStage.CONSCIOUSLY_COMPETENT
 
 
 def test_phase_four_needs_several_roles_played_well(default_scenario: Scenario) -> None:
