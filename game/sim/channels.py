@@ -58,8 +58,9 @@ def purpose_fit(
     return total / (100.0 * len(purposes))
 
 
-# What the channels still carry for a relation when the role achieved nothing.
-ROLE_FLOOR = 0.6
+# What the channels still carry for a relation when the role achieved nothing: a misfit
+# still talks with people.
+ROLE_FLOOR = 0.8
 # How strongly the dialogue follows the fit against what the scenario's channels could do.
 RELATIVE_WEIGHT = 1
 
@@ -214,7 +215,7 @@ def _dialogue(
         audience += audiences.get(channel.id, channel.audience)
     reach = 0.6 + 0.4 * audience / (100.0 * len(infos))
     # The channels carry the conversation whatever the role; a role that did not fit or went
-    # wrong carries less of it (ROLE_FLOOR).
+    # wrong carries less of it (ROLE_FLOOR: 80%).
     achieved = ROLE_FLOOR + (1.0 - ROLE_FLOOR) * quality if quality > 0.0 else ROLE_FLOOR
     gain = rules.tuning.gains.interaction * result.dialogue * reach * achieved * info.weight
     if gain <= 0.0:

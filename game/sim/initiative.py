@@ -23,7 +23,7 @@ from game.sim.changes import Pull, RoundChanges, new
 from game.sim.channels import resolve_channels
 from game.sim.dice import Dice
 from game.sim.effects import Effect
-from game.sim.fit import RECORD_VALUE, fit_class
+from game.sim.fit import ALSO_FIT, RECORD_VALUE, fit_class
 from game.sim.risk import Risk, execution_risk
 from game.sim.rules import MASTERY_FIT, CompiledRules, InitiativeInfo
 from game.sim.state import GameState, InitiativeDecision, InitiativeOutcome
@@ -36,10 +36,11 @@ _AWARENESS = Indicator.AWARENESS
 _BREADTH = Indicator.OWNERSHIP_BREADTH
 _WELL, _MIXED, _BADLY = Prediction.WELL, Prediction.MIXED, Prediction.BADLY
 
-# What a role achieves, against which trust and community energy are won or lost: a role that
-# fits more than this wins, one that fits less loses (and losses weigh heavier than gains).
-TRUST_PIVOT = 0.6
-ENERGY_PIVOT = 0.5
+# What a role achieves, against which trust and community energy are won or lost: the fitting
+# role wins, a role that also fits (ALSO_FIT, achieving ALSO_FIT²) neither wins nor loses, one
+# that does not fit loses, and a wrong choice's losses weigh heavier than gains.
+TRUST_PIVOT = ALSO_FIT**2
+ENERGY_PIVOT = ALSO_FIT**2
 LOSS_WEIGHT = 2.0
 # The municipality's own initiatives move the community's energy less than the community's own.
 OWN_ENERGY_SHARE = 0.35
@@ -178,7 +179,9 @@ def _trust_and_energy(
     weight = info.weight
     params = info.said[role]
     trust = gains.trust * (quality - TRUST_PIVOT) * weight
-    if trust < 0:
+    # A wrong choice costs double; a stumble in the right role is forgiven sooner: people saw
+    # the organisation try the right thing.
+    if trust < 0 and succeeded:
         trust *= LOSS_WEIGHT
     if not succeeded:
         key = "role_stumble_trust"
@@ -188,7 +191,8 @@ def _trust_and_energy(
     if not info.community:
         energy *= OWN_ENERGY_SHARE
     if energy < 0:
-        energy *= LOSS_WEIGHT
+        if succeeded:
+            energy *= LOSS_WEIGHT
         energy_key = "role_fit_energy_down" if succeeded else "role_stumble_energy"
     else:
         energy_key = "role_fit_energy_up"

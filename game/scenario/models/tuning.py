@@ -336,7 +336,7 @@ class Tuning(ContentModel):
         ),
     )
     fit_record_spread: float = Field(
-        0.2,
+        0.3,
         ge=0,
         le=1,
         description=(
