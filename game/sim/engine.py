@@ -1082,7 +1082,8 @@ def _apply_action(s: GameState, action: DevelopmentAction, rules: CompiledRules,
             )
             spoken = {"action": name, "relations": phrase}
             for relation in relations:
-                work.pull_relation("action", aid, relation, delta, "action_interaction", spoken)
+                each = {**spoken, "relation": relation}  # the story folds them, naming each
+                work.pull_relation("action", aid, relation, delta, "action_interaction", each)
 
     if action.trap is not None:
         trap = {"action": name, "why": rules.traps[aid]}

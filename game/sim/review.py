@@ -59,6 +59,22 @@ def round_states(scenario: Scenario, state: GameState) -> list[GameState]:
     return states
 
 
+def end_of_round(state: GameState) -> GameState:
+    """The state as the last round played left it, before the next round's news.
+
+    The game state already holds the next round's news (events move the values at once when a
+    round begins); the outcome and the summary show how the round itself moved the dashboard,
+    and the news arrives, told, in the next briefing.
+    """
+    if not state.history:
+        return state
+    record = state.history[-1]
+    shown = state.clone()
+    shown.indicators = dict(record.indicators)
+    shown.relation_interaction = dict(record.relation_interaction)
+    return shown
+
+
 def best_available_channels(
     scenario: Scenario, at: GameState, initiative_id: str, limit: int = 2
 ) -> tuple[str, ...]:

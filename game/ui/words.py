@@ -11,6 +11,8 @@ from dataclasses import dataclass
 
 from game.domain import Indicator, Language, MunicipalRole, OrganisationKind, Prediction
 from game.sim import Line
+from game.sim.effects import number as sim_number
+from game.sim.effects import signed
 
 Translate = Callable[[str], str]
 
@@ -153,16 +155,11 @@ def org_words(kind: OrganisationKind | None, lang: Language) -> OrgWords:
 
 
 def number(value: float, lang: Language, decimals: int = 0) -> str:
-    """A number as the language writes it: 60,000 and 2.5 in English, 60.000 and 2,5 in Dutch."""
-    shown = f"{value:,.{decimals}f}"
-    if lang == "nl":
-        shown = shown.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
-    return shown
+    """A number as the language writes it: 60,000 and 2.5 in English, 60.000 and 2,5 in Dutch
+    (the core's rule, ``game.sim.effects.number``, so the story and the screens agree)."""
+    return sim_number(value, lang, decimals)
 
 
 def signed_number(delta: float, lang: Language) -> str:
-    """+3 or −0,5: a change, with a minus sign that reads on a projector; whole numbers from
-    1 up, one decimal below (a drift of half a point is not nothing)."""
-    decimals = 0 if abs(delta) >= 1 or abs(delta - round(delta)) < 0.05 else 1
-    shown = number(abs(delta), lang, decimals)
-    return ("−" if delta < 0 else "+") + shown
+    """+3 or −0,5: a change as every screen and the story show it (``game.sim.effects.signed``)."""
+    return signed(delta, lang)

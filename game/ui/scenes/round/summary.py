@@ -9,6 +9,7 @@ import pygame
 from game.domain import Indicator
 from game.labels import label
 from game.sim import next_phase_gaps, score
+from game.sim.review import end_of_round
 from game.ui.dashboard import (
     panel,
 )
@@ -75,7 +76,9 @@ class SummaryScene(RoundScene):
     def _draw_numbers(self, surface: pygame.Surface, inner: pygame.Rect) -> None:
         """Each indicator now, its change this round and its words; then phase and stage."""
         palette, fonts, t, lang = self.app.palette, self.app.fonts, self.t, self.lang
-        state = self.state
+        # The round's own move, as the outcome's dashboard showed it: the next round's news
+        # comes in its briefing.
+        state = end_of_round(self.state)
         previous = self.controller.previous
         bold, body, small = fonts.get(18, True), fonts.get(18), fonts.get(16)
         names = {ind: label(ind, lang).capitalize() for ind in Indicator}
