@@ -215,6 +215,8 @@ def dashboard_step(
     lines: list[StoryLine] = []
     for move in moves:
         name = label(move.indicator, lang).capitalize()
+        if move.indicator is Indicator.INTERACTION:  # one relation's +6 is a share of this
+            name = t("{name} (the mean over the relations)").format(name=name)
         pushed, moved = signed_number(move.pushed, lang), signed_number(move.moved, lang)
         arrived, earlier = signed_number(move.arrived, lang), signed_number(move.earlier, lang)
         if abs(move.pushed) < 0.05:
@@ -255,8 +257,12 @@ def _initiative_step(
     said = initiative.outcomes.for_role(outcome.role)
     lines: list[StoryLine] = []
     cause = verdict_cause(outcome, scenario)
-    if cause is not None:
-        lines.append(StoryLine(cause.explain(lang), tone(cause)))
+    if cause is not None:  # "why it went so-so" is no bad news in itself: a badly is
+        lines.append(
+            StoryLine(
+                cause.explain(lang), "bad" if outcome.verdict is Prediction.BADLY else "neutral"
+            )
+        )
     for effect in effects:
         if effect.key == "prediction_wrong":
             continue  # said below, with how far off it was

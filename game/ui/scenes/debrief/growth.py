@@ -42,7 +42,8 @@ class GrowthTab(RoundScene):
             + fonts.get(18, True).get_linesize()
             + held_lines * fonts.get(16).get_linesize()
         )
-        share = max(0.45, min(0.62, (needed + self.u(30)) / area.height))
+        most = 0.62 + 0.08 * min(2, held_lines)  # the held-back line takes from the charts
+        share = max(0.45, min(most, (needed + self.u(30)) / area.height))
         top = pygame.Rect(area.left, area.top, area.width, round(area.height * share))
         panel(surface, top, palette, self.u(10))
         self._draw_phase_grid(surface, top.inflate(-self.u(28), -self.u(20)))

@@ -171,7 +171,7 @@ class SummaryScene(RoundScene):
             block(heading, bold, palette.good)
             return
         y += block(t("What stands between you and the next phase"), bold, palette.text) + self.u(6)
-        gaps = next_phase_gaps(state, scenario)
+        gaps = next_phase_gaps(end_of_round(state), scenario)  # as the numbers beside it
         if not gaps:
             block(
                 t("Nothing: the phase moves up when the next round confirms it."),
