@@ -26,6 +26,7 @@ from game.results import charts
 from game.results.compare import Comparison, InitiativeRow
 from game.results.models import DecisionResult, ResultsFile, RoundResult
 from game.saves.codec import game_version
+from game.sim.fit import fit_class
 
 HERE = Path(__file__).resolve().parent
 TEMPLATES = HERE / "templates"
@@ -270,6 +271,7 @@ def _decision_row(d: DecisionResult, t: dict[str, str], lang: Language) -> dict[
         "role": label(d.role, lang),
         "fit": _percent(d.fit),
         "fits": d.role in d.best_roles,
+        "fit_class": fit_class(d.role, d.fit, tuple(d.best_roles)).value,
         "best": _roles(d.best_roles, lang),
         "channels": ", ".join(c.name.get(lang) for c in d.channels) or t["no_channels"],
         "channel_fit": _percent(d.channel_fit),
@@ -366,6 +368,7 @@ def _initiative_row(row: InitiativeRow, lang: Language) -> dict[str, Any]:
             else {
                 "role": label(choice.role, lang),
                 "fits": choice.role in choice.best_roles,
+                "fit_class": fit_class(choice.role, choice.fit, tuple(choice.best_roles)).value,
                 "stumbled": not choice.succeeded,
             }
             for choice in row.choices

@@ -67,7 +67,8 @@ def _action_pulls(
             )
             spoken = {"action": name, "relations": phrase}
             for relation in relations:
-                work.pull_relation("action", aid, relation, delta, "action_interaction", spoken)
+                each = {**spoken, "relation": relation}  # the story folds them, naming each
+                work.pull_relation("action", aid, relation, delta, "action_interaction", each)
 
 
 def _action_lasts(

@@ -47,6 +47,97 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "{title}: {role} fitted ({fit}%), but the organisation stumbled in it, and people saw. "
         "Trust {delta}.",
     ),
+    # The same, worded by fit class (``game.sim.fit``) and verdict when the story tells them:
+    # a role that also fits is never called a misfit, and a mixed result never "went well".
+    "role_fits_trust_low": (
+        "{title}: '{role}' past hier het best, maar maar voor {fit}%. Vertrouwen {delta}.",
+        "{title}: {role} fits best here, but only for {fit}%. Trust {delta}.",
+    ),
+    "role_also_trust": (
+        "{title}: bij {owner} met {relation} past '{role}' ook ({fit}%); '{best}' past het "
+        "best. Vertrouwen {delta}.",
+        "{title}: for {owner} with {relation}, {role} fits too ({fit}%); {best} fits best. "
+        "Trust {delta}.",
+    ),
+    "role_misfit_trust_up": (
+        "{title}: '{role}' paste hier niet ({fit}%; '{best}' past het best), maar het werk "
+        "wekte toch wat vertrouwen. Vertrouwen {delta}.",
+        "{title}: {role} did not fit here ({fit}%; {best} fits best), but the work still "
+        "earned some trust. Trust {delta}.",
+    ),
+    "role_also_stumble_trust": (
+        "{title}: '{role}' past ook ({fit}%), maar de organisatie struikelde erin en dat zagen "
+        "mensen. Vertrouwen {delta}.",
+        "{title}: {role} fits too ({fit}%), but the organisation stumbled in it, and people "
+        "saw. Trust {delta}.",
+    ),
+    "role_misfit_stumble_trust": (
+        "{title}: '{role}' paste hier niet ({fit}%; '{best}' past het best) en de organisatie "
+        "struikelde er ook nog in. Vertrouwen {delta}.",
+        "{title}: {role} did not fit here ({fit}%; {best} fits best), and the organisation "
+        "stumbled in it as well. Trust {delta}.",
+    ),
+    "role_also_energy": (
+        "{title}: '{role}' past ook bij {owner}, maar '{best}' laat het eigenaarschap het "
+        "best waar het hoort. Energie in de gemeenschap {delta}.",
+        "{title}: {role} suits {owner} too, but {best} leaves ownership best where it "
+        "belongs. Community energy {delta}.",
+    ),
+    "role_fits_energy_low": (
+        "{title}: '{role}' past hier het best, maar maar voor {fit}%; de gemeenschap had er "
+        "weinig aan. Energie in de gemeenschap {delta}.",
+        "{title}: {role} fits best here, but only for {fit}%; the community gained little. "
+        "Community energy {delta}.",
+    ),
+    "role_misfit_energy_up": (
+        "{title}: de rol '{role}' paste niet bij {owner}, maar het werk gaf de gemeenschap "
+        "toch wat energie. Energie in de gemeenschap {delta}.",
+        "{title}: the {role} role did not suit {owner}, but the work still gave the community "
+        "some energy. Community energy {delta}.",
+    ),
+    "ownership_spreads_partly": (
+        "{title}: het werk zelf liep, dus raakten meer collega's betrokken. "
+        "Breed eigenaarschap {delta}.",
+        "{title}: the work itself went ahead, so more colleagues got involved. "
+        "Ownership breadth {delta}.",
+    ),
+    # Why a mixed or bad verdict: its causes (``game.sim.telling``), one line.
+    "verdict_cause": (
+        "Waarom het {how} ging: {causes}.",
+        "Why it went {how}: {causes}.",
+    ),
+    "why_went_stumble": (
+        "de organisatie struikelde in de rol (de kans daarop was {chance}%: gereedheid "
+        "{readiness} van de {demand} die de rol vraagt)",
+        "the organisation stumbled in the role (a {chance}% chance: readiness {readiness} of "
+        "the {demand} the role asks)",
+    ),
+    "why_went_also": (
+        "'{role}' past ook ({fit}%), maar alleen '{best}' haalt het volle effect",
+        "{role} fits too ({fit}%), but only {best} achieves the full effect",
+    ),
+    "why_went_misfit": (
+        "'{role}' past hier niet ({fit}%); '{best}' past het best",
+        "{role} does not fit here ({fit}%); {best} fits best",
+    ),
+    "why_went_weak_fit": (
+        "zelfs de best passende rol past hier maar voor {fit}%",
+        "even the best role fits only {fit}% here",
+    ),
+    "why_went_channels": (
+        "de kanalen dienden de doelen maar voor {cfit}% (voor 'goed' is {needed}% nodig)",
+        "the channels served the purposes only {cfit}% (going well needs {needed}%)",
+    ),
+    "why_went_no_channel": (
+        "er was geen kanaal voor de doelen ({purposes})",
+        "no channel served the purposes ({purposes})",
+    ),
+    # Repeated effects, folded into one line (the story).
+    "action_interaction_folded": (
+        "‘{action}’: interactie met {relations}, elk {delta} (werkt in de komende rondes door).",
+        "‘{action}’: interaction with {relations}, {delta} each (takes effect over the coming "
+        "rounds).",
+    ),
     "role_fit_energy_up": (
         "{title}: de rol '{role}' liet het eigenaarschap waar het hoort. "
         "Energie in de gemeenschap {delta}.",
@@ -435,6 +526,9 @@ SIGNS: dict[str, str] = {
         (
             "role_fit_trust_up",
             "role_fit_energy_up",
+            "role_misfit_energy_up",
+            "role_misfit_trust_up",
+            "ownership_spreads_partly",
             "learning_by_doing",
             "learning_stretch",
             "ownership_spreads",
@@ -452,7 +546,11 @@ SIGNS: dict[str, str] = {
     **dict.fromkeys(
         (
             "role_fit_trust_down",
+            "role_fits_trust_low",
             "role_stumble_trust",
+            "role_also_stumble_trust",
+            "role_misfit_stumble_trust",
+            "role_fits_energy_low",
             "role_fit_energy_down",
             "role_stumble_energy",
             "misfit_rework",
@@ -478,6 +576,7 @@ SIGNS: dict[str, str] = {
         (
             "execution_stumbled",
             "execution_harmed",
+            "verdict_cause",
             "channel_opened",
             "arc_grows",
             "arc_withers",
@@ -496,6 +595,9 @@ SIGNS: dict[str, str] = {
         (
             "action_indicator",
             "action_interaction",
+            "action_interaction_folded",
+            "role_also_trust",
+            "role_also_energy",
             "action_capacity",
             "action_budget_per_round",
             "action_structural_budget",
@@ -544,12 +646,22 @@ def render(key: str, params: dict[str, ParamValue], lang: Language) -> str:
     return (nl if lang == "nl" else en).format(**values)
 
 
-def signed(delta: float) -> str:
-    """+3 or −3, rounded to a whole number; a minus sign that reads well on a projector."""
-    rounded = round(delta)
-    if rounded == 0 and delta != 0:
-        return f"{delta:+.1f}".replace("-", "−")
-    return f"{rounded:+d}".replace("-", "−")
+def number(value: float, lang: Language, decimals: int = 0) -> str:
+    """A number as the language writes it: 60,000 and 2.5 in English, 60.000 and 2,5 in Dutch."""
+    shown = f"{value:,.{decimals}f}"
+    if lang == "nl":
+        shown = shown.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
+    return shown
+
+
+def signed(delta: float, lang: Language = "en") -> str:
+    """+3 or −0,5: a change as the language writes it, with a minus sign that reads on a
+    projector; whole numbers from 1 up, one decimal below (a drift of half a point is not
+    nothing). The one rule for every change the game shows: story, summary and dashboard."""
+    decimals = 0 if round(abs(delta), 1) >= 1 or round(abs(delta), 1) == 0 else 1
+    shown = number(abs(delta), lang, decimals)
+    negative = delta < 0 and shown.strip("0,.") != ""
+    return ("−" if negative else "+") + shown
 
 
 class Effect(NamedTuple):
@@ -571,7 +683,7 @@ class Effect(NamedTuple):
         """The explanation in ``lang``."""
         params = self.params
         if "delta" not in params:
-            params = {**params, "delta": signed(self.delta)}
+            params = {**params, "delta": signed(self.delta, lang)}
         return render(self.key, params, lang)
 
     @property

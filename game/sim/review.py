@@ -13,13 +13,15 @@ from __future__ import annotations
 
 from typing import Any, NamedTuple
 
-from game.domain import CitizenRelation, Indicator, InitiativeOwner, MunicipalRole
+from game.domain import CitizenRelation, GrowthPhase, Indicator, InitiativeOwner, MunicipalRole
 from game.scenario.models import DevelopmentAction, Scenario
 from game.sim.engine import (
+    Gap,
     action_available,
     channel_available,
     channels_fit,
     new_game,
+    next_phase_gaps,
     resolve_round,
 )
 from game.sim.rules import DEFAULT_ROLE_FIT, best_channels, compile_rules
@@ -57,6 +59,57 @@ def round_states(scenario: Scenario, state: GameState) -> list[GameState]:
         states.append(current)
         current, _ = resolve_round(current, record.decisions, scenario, rng, check=False)
     return states
+
+
+def end_of_round(state: GameState) -> GameState:
+    """The state as the last round played left it, before the next round's news.
+
+    The game state already holds the next round's news (events move the values at once when a
+    round begins); the outcome and the summary show how the round itself moved the dashboard,
+    and the news arrives, told, in the next briefing.
+    """
+    if not state.history:
+        return state
+    record = state.history[-1]
+    shown = state.clone()
+    shown.indicators = dict(record.indicators)
+    shown.relation_interaction = dict(record.relation_interaction)
+    return shown
+
+
+class HeldBack(NamedTuple):
+    """The relation(s) that held the organisation's growth phase back, and what they lacked.
+
+    ``relations`` are the least grown of the relations below the next overall phase; ``phase``
+    is where they stand; ``gaps`` what they lacked for their own next phase (their own
+    interaction and track record, and what the whole organisation lacked for it).
+    """
+
+    relations: tuple[CitizenRelation, ...]
+    phase: GrowthPhase
+    gaps: tuple[Gap, ...]
+
+
+def held_back(state: GameState, scenario: Scenario) -> HeldBack | None:
+    """Which relation held the overall phase back: read from the relations' phases alone, so it
+    holds whatever rule makes the overall phase out of them. None in the highest phase, and
+    when every relation stands equally far (then no one relation held the whole back)."""
+    above = state.phase.level + 1
+    if above > len(GrowthPhase):
+        return None
+    below = {r: p for r, p in state.relation_phase.items() if p.level < above}
+    if not below or (len(below) == len(state.relation_phase) and len(set(below.values())) == 1):
+        return None
+    lowest = min(p.level for p in below.values())
+    relations = tuple(r for r, p in below.items() if p.level == lowest)
+    # What they lacked for their own next phase: the gaps as the organisation would see them
+    # from that phase.
+    probe = state.clone()
+    probe.phase = tuple(GrowthPhase)[lowest - 1]
+    gaps = tuple(
+        g for g in next_phase_gaps(probe, scenario) if g.relation is None or g.relation in relations
+    )
+    return HeldBack(relations, probe.phase, gaps)
 
 
 def best_available_channels(
@@ -134,6 +187,7 @@ def advice(scenario: Scenario, state: GameState) -> list[Advice]:
                     "best": outcome.best_roles,
                     "owner": info.owner,
                     "relation": outcome.relation,
+                    "fit": outcome.fit,
                 },
             )
         )

@@ -18,7 +18,9 @@ from game.domain import Indicator, Language, Prediction
 from game.labels import label
 from game.scenario.models import Scenario
 from game.sim import Effect
+from game.sim.fit import FitClass
 from game.sim.state import InitiativeOutcome
+from game.sim.telling import Movement, folded, outcome_class, retold, verdict_cause
 from game.ui.words import prediction_name, signed_number
 
 Tone = Literal["good", "bad", "neutral"]
@@ -42,6 +44,7 @@ _BAD_KEYS = frozenset(
     {
         "execution_stumbled",
         "execution_harmed",
+        "verdict_cause",
         "arc_withers",
         "arc_ends",
         "action_trap",
@@ -84,7 +87,7 @@ class StoryLine:
 class StoryStep:
     """What one reveal shows: a decision, an investment, the routine, or a milestone."""
 
-    kind: Literal["initiative", "action", "drift", "milestone", "other"]
+    kind: Literal["news", "initiative", "action", "drift", "dashboard", "milestone", "other"]
     title: str
     lines: tuple[StoryLine, ...] = ()
     # The scenario's own words: the outcome text of the role chosen, or why a trap is one.
@@ -138,9 +141,17 @@ def build_story(
     scenario: Scenario,
     lang: Language,
     t: Translate,
+    *,
+    news: Sequence[Effect] = (),
+    moves: Sequence[Movement] = (),
 ) -> list[StoryStep]:
     """The round's effects as steps to reveal one by one, in the order a group reads them:
-    each decision, each investment, then the routine in one line, the milestones last."""
+    the round's news, each decision, each investment, then the routine in one line, how the
+    dashboard moved, the milestones last.
+
+    ``news`` are the effects of the round's events (on the dashboard since the briefing);
+    ``moves`` how far the round's pushes moved each indicator (``game.sim.telling.movements``).
+    """
     steps: list[StoryStep] = []
     by_initiative: dict[str, list[Effect]] = {}
     by_action: dict[str, list[Effect]] = {}
@@ -159,6 +170,8 @@ def build_story(
         else:
             other.append(effect)
 
+    if news:
+        steps.append(_news_step(news, lang, t))
     for outcome in outcomes:
         steps.append(
             _initiative_step(outcome, by_initiative.pop(outcome.initiative, []), scenario, lang, t)
@@ -172,9 +185,64 @@ def build_story(
         steps.append(_plain_step("other", t("Also this round"), other, lang, ()))
     if drift:
         steps.append(_drift_step(drift, lang, t))
+    if moves:
+        steps.append(dashboard_step(moves, scenario.tuning.inertia, lang, t))
     if milestones:
         steps.append(_milestone_step(milestones, lang, t))
     return steps
+
+
+def _news_step(news: Sequence[Effect], lang: Language, t: Translate) -> StoryStep:
+    """The round's news: it moved the dashboard at once, when the round began."""
+    lines = tuple(StoryLine(e.explain(lang), tone(e)) for e in news)
+    bad = sum(1 for e in news if tone(e) == "bad")
+    good = sum(1 for e in news if tone(e) == "good")
+    return StoryStep(
+        "news",
+        t("The news of this round"),
+        lines,
+        headline=t("News moves the dashboard at once: this was already on it in the briefing."),
+        tone="bad" if bad > good else "good" if good > bad else "neutral",
+        effects=tuple(news),
+    )
+
+
+def dashboard_step(
+    moves: Sequence[Movement], inertia: float, lang: Language, t: Translate
+) -> StoryStep:
+    """The pushes beside the dashboard: the lines above push where an indicator is heading,
+    and each round it moves only part of the way there."""
+    lines: list[StoryLine] = []
+    for move in moves:
+        name = label(move.indicator, lang).capitalize()
+        if move.indicator is Indicator.INTERACTION:  # one relation's +6 is a share of this
+            name = t("{name} (the mean over the relations)").format(name=name)
+        pushed, moved = signed_number(move.pushed, lang), signed_number(move.moved, lang)
+        arrived, earlier = signed_number(move.arrived, lang), signed_number(move.earlier, lang)
+        if abs(move.pushed) < 0.05:
+            message = t("{name}: moved {moved} this round, from pushes of earlier rounds.")
+        elif abs(move.earlier) < 0.05:
+            message = t("{name}: pushed {pushed}, moved {moved} this round.")
+        else:
+            message = t(
+                "{name}: pushed {pushed}, moved {moved} this round ({arrived} of this round's "
+                "push, {earlier} still arriving from earlier rounds)."
+            )
+        said = message.format(
+            name=name, pushed=pushed, moved=moved, arrived=arrived, earlier=earlier
+        )
+        mood: Tone = "good" if move.moved >= 0.05 else "bad" if move.moved <= -0.05 else "neutral"
+        lines.append(StoryLine(said, mood))
+    share = round(inertia * 100)
+    return StoryStep(
+        "dashboard",
+        t("On the dashboard"),
+        tuple(lines),
+        headline=t(
+            "The numbers above push where each indicator is heading; an organisation changes "
+            "slowly, so each round it moves {share}% of the way there."
+        ).format(share=share),
+    )
 
 
 def _initiative_step(
@@ -188,11 +256,19 @@ def _initiative_step(
     title = initiative.title.get(lang)
     said = initiative.outcomes.for_role(outcome.role)
     lines: list[StoryLine] = []
+    cause = verdict_cause(outcome, scenario)
+    if cause is not None:  # "why it went so-so" is no bad news in itself: a badly is
+        lines.append(
+            StoryLine(
+                cause.explain(lang), "bad" if outcome.verdict is Prediction.BADLY else "neutral"
+            )
+        )
     for effect in effects:
         if effect.key == "prediction_wrong":
             continue  # said below, with how far off it was
-        text = _strip(effect.explain(lang), title + ":")
-        lines.append(StoryLine(text, tone(effect)))
+        told = retold(effect, outcome)
+        text = _strip(told.explain(lang), title + ":")
+        lines.append(StoryLine(text, tone(told)))
     guess = prediction_line(outcome, t)
     if guess is not None and guess.tone != "good":  # a right one is said by its effect
         lines.append(guess)
@@ -206,11 +282,21 @@ def _initiative_step(
         "initiative",
         title,
         tuple(lines),
-        headline=said.get(lang) if said is not None else None,
+        headline=headline(outcome, said.get(lang) if said is not None else None, t),
         badge=badge,
         tone=verdict_tone,
         effects=tuple(effects),
     )
+
+
+def headline(outcome: InitiativeOutcome, said: str | None, t: Translate) -> str | None:
+    """The scenario's words for the role chosen. For the fitting role they tell how it goes
+    when it works; when it did not go well, the headline says so rather than tell success."""
+    if said is None:
+        return None
+    if outcome.verdict is not Prediction.WELL and outcome_class(outcome) is FitClass.FITS:
+        return t("When this role works: {text}").format(text=said)
+    return said
 
 
 def _action_step(
@@ -221,7 +307,7 @@ def _action_step(
     prefix = f"‘{title}’:"
     lines = tuple(
         StoryLine(_strip(e.explain(lang), prefix), tone(e))
-        for e in effects
+        for e in folded(effects)
         if e.key != "action_trap"
     )
     trap = action.trap.get(lang) if action.trap is not None else None

@@ -6,11 +6,15 @@ words a group can argue about. All texts go through the UI catalogue (``t``).
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from game.domain import Indicator, Language, MunicipalRole, OrganisationKind, Prediction
+from game.labels import label
 from game.sim import Line
+from game.sim.effects import number as sim_number
+from game.sim.effects import signed
 
 Translate = Callable[[str], str]
 
@@ -153,16 +157,45 @@ def org_words(kind: OrganisationKind | None, lang: Language) -> OrgWords:
 
 
 def number(value: float, lang: Language, decimals: int = 0) -> str:
-    """A number as the language writes it: 60,000 and 2.5 in English, 60.000 and 2,5 in Dutch."""
-    shown = f"{value:,.{decimals}f}"
-    if lang == "nl":
-        shown = shown.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
-    return shown
+    """A number as the language writes it: 60,000 and 2.5 in English, 60.000 and 2,5 in Dutch
+    (the core's rule, ``game.sim.effects.number``, so the story and the screens agree)."""
+    return sim_number(value, lang, decimals)
 
 
 def signed_number(delta: float, lang: Language) -> str:
-    """+3 or −0,5: a change, with a minus sign that reads on a projector; whole numbers from
-    1 up, one decimal below (a drift of half a point is not nothing)."""
-    decimals = 0 if abs(delta) >= 1 or abs(delta - round(delta)) < 0.05 else 1
-    shown = number(abs(delta), lang, decimals)
-    return ("−" if delta < 0 else "+") + shown
+    """+3 or −0,5: a change as every screen and the story show it (``game.sim.effects.signed``)."""
+    return signed(delta, lang)
+
+
+def shown_progress(value: float, needed: float, lang) -> tuple[str, str]:
+    """Where the team stands against a threshold, never rounded up to look reached: 61.7 of
+    62 reads "61,7 of 62", not "62 of 62"."""
+    needed_shown = number(needed, lang, 0 if float(needed).is_integer() else 1)
+    if value < needed and round(value) >= round(needed):
+        return number(math.floor(value * 10) / 10, lang, 1), needed_shown
+    return number(math.floor(value) if value < needed else round(value), lang), needed_shown
+
+
+def gap_text(gap, t, lang) -> str:
+    """One requirement of the next phase, in words, with where the team stands now.
+
+    Interaction and the track record are a relation's own: the line names the relation.
+    """
+    requirement, value = gap.requirement, gap.value
+    now, needed = shown_progress(value, requirement.value, lang)
+    if gap.relation is not None:
+        who = label(gap.relation, lang).capitalize()
+        if requirement.kind == "fit_record":
+            return t("{who}: roles that fit (track record) {now} of {needed}").format(
+                who=who, now=now, needed=needed
+            )
+        return t("{who}: interaction {now} of {needed}").format(who=who, now=now, needed=needed)
+    if requirement.kind == "indicator" and requirement.indicator is not None:
+        return t("{what}: {now} of {needed}").format(
+            what=label(requirement.indicator, lang).capitalize(), now=now, needed=needed
+        )
+    if requirement.kind == "stage" and requirement.stage is not None:
+        return t("Competence: the organisation must be {stage}").format(
+            stage=label(requirement.stage, lang)
+        )
+    return t("Roles played well: {now} of {needed}").format(now=now, needed=needed)

@@ -49,7 +49,10 @@ def test_the_story_drops_nothing_and_uses_the_scenarios_words(
         for outcome, step in zip(outcomes, steps, strict=False):
             own = default_scenario.initiative(outcome.initiative).outcomes.for_role(outcome.role)
             assert step.kind == "initiative"
-            assert step.headline == (own.get("en") if own is not None else None)
+            if own is None:
+                assert step.headline is None
+            else:  # the scenario's words; "when this role works" when it did not go well
+                assert step.headline is not None and step.headline.endswith(own.get("en"))
         drift = [step for step in steps if step.kind == "drift"]
         assert len(drift) <= 1 and (not drift or len(drift[0].lines) == 1), "drift is one line"
         kinds = [step.kind for step in steps]

@@ -15,7 +15,7 @@ def test_numbers_follow_the_language() -> None:
 
 
 def test_62_of_62_is_never_shown_as_still_to_do() -> None:
-    from game.ui.scenes.round.summary import _shown_progress
+    from game.ui.words import shown_progress as _shown_progress
 
     assert _shown_progress(61.7, 62, "en") == ("61.7", "62")
     assert _shown_progress(61.96, 62, "nl") == ("61,9", "62")

@@ -10,6 +10,7 @@ from game.domain import Language
 from game.labels import label
 from game.scenario.models import Scenario
 from game.sim import GameState, weakest_line
+from game.sim.fit import FitClass, fit_class
 from game.sim.review import Advice
 from game.ui.words import OrgWords, line_name
 
@@ -79,14 +80,22 @@ class _Wording:
     def _misfit(self, point: Advice, f: dict[str, Any]) -> str:
         t, lang = self.t, self.lang
         owner = self.words.own if f["owner"].value == "municipality" else label(f["owner"], lang)
-        return t(
+        message = t(
             "{title}: you chose {role}. For {owner} with residents as {relation}, {best} fits."
-        ).format(
+        )
+        fit = f.get("fit")
+        if fit is not None and fit_class(f["role"], fit, f["best"]) is FitClass.ALSO:
+            message = t(
+                "{title}: you chose {role}, which fits too ({fit}%). For {owner} with residents "
+                "as {relation}, {best} fits best."
+            )
+        return message.format(
             title=self._title(f["initiative"]),
             role=label(f["role"], lang),
             owner=owner,
             relation=label(f["relation"], lang),
             best=" / ".join(label(r, lang) for r in f["best"]),
+            fit=round(100 * (fit or 0)),
         )
 
     def _stumble(self, point: Advice, f: dict[str, Any]) -> str:

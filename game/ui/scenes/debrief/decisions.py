@@ -8,6 +8,7 @@ import pygame
 
 from game.domain import Prediction
 from game.labels import label
+from game.sim.fit import FitClass, fit_class
 from game.sim.review import best_available_channels
 from game.ui.dashboard import panel
 from game.ui.look import shortened, text, wrap
@@ -51,12 +52,15 @@ class DecisionsTab(RoundScene):
             lines: list[tuple[str, str]] = []
             for outcome in record.outcomes:
                 title = scenario.initiative(outcome.initiative).title.get(lang)
-                mark = "fits" if outcome.fitting else "misses"
+                kind = fit_class(outcome.role, outcome.fit, outcome.best_roles)
+                mark = {FitClass.FITS: "fits", FitClass.ALSO: "also"}.get(kind, "misses")
                 lines.append((mark, f"{title} · {verdict_name(outcome.verdict, t)}"))
                 best = " / ".join(label(r, lang) for r in outcome.best_roles)
-                you = t("You: {role} ({fit}%) · fits best: {best}").format(
-                    role=label(outcome.role, lang), fit=round(outcome.fit * 100), best=best
-                )
+                you = (
+                    t("You: {role} ({fit}%, fits too) · fits best: {best}")
+                    if kind is FitClass.ALSO
+                    else t("You: {role} ({fit}%) · fits best: {best}")
+                ).format(role=label(outcome.role, lang), fit=round(outcome.fit * 100), best=best)
                 if not outcome.succeeded:
                     you += " · " + t("stumbled (readiness {have} of {needs})").format(
                         have=round(outcome.readiness), needs=round(outcome.demand)
@@ -92,7 +96,7 @@ class DecisionsTab(RoundScene):
         head, body = fonts.get(18, True), fonts.get(16)
         height = head.get_linesize() + self.u(4)
         for style, line in item[1]:
-            font = fonts.get(16, True) if style in ("fits", "misses") else body
+            font = fonts.get(16, True) if style in ("fits", "also", "misses") else body
             indent = self.u(24) if style == "plain" else 0
             height += len(wrap(font, line, width - indent)) * font.get_linesize()
         return height + self.u(12)
@@ -183,8 +187,8 @@ class DecisionsTab(RoundScene):
             text(surface, title_font, heading, palette.accent, (x, y))
             y += title_font.get_linesize() + self.u(4)
             for style, line in lines[piece.start : piece.end]:
-                if style in ("fits", "misses"):
-                    colour = palette.good if style == "fits" else palette.bad
+                if style in ("fits", "also", "misses"):
+                    colour = {"fits": palette.good, "also": palette.neutral}.get(style, palette.bad)
                     font, indent = bold, 0
                 elif style == "action":
                     colour, font, indent = palette.accent, body, 0

@@ -9,11 +9,12 @@ import pygame
 from game.domain import GrowthPhase, Indicator
 from game.labels import label
 from game.sim import Line
+from game.sim.review import held_back
 from game.ui.charts import small_multiple
 from game.ui.dashboard import mix, panel
-from game.ui.look import text
+from game.ui.look import text, wrap
 from game.ui.scenes.round.base import RoundScene
-from game.ui.words import line_name
+from game.ui.words import gap_text, line_name
 
 
 def _line_value(record, line: Line) -> float:
@@ -34,10 +35,15 @@ class GrowthTab(RoundScene):
         palette, fonts = self.app.palette, self.app.fonts
         area = self.area
         rows_count = len(self.state.relation_phase) + 1
-        needed = (rows_count + 2) * fonts.get(15).get_linesize() + fonts.get(
-            18, True
-        ).get_linesize()
-        share = max(0.45, min(0.62, (needed + self.u(30)) / area.height))
+        held = self._held_back_text()
+        held_lines = len(wrap(fonts.get(16), held, area.width - self.u(28))) if held else 0
+        needed = (
+            (rows_count + 2) * fonts.get(15).get_linesize()
+            + fonts.get(18, True).get_linesize()
+            + held_lines * fonts.get(16).get_linesize()
+        )
+        most = 0.62 + 0.08 * min(2, held_lines)  # the held-back line takes from the charts
+        share = max(0.45, min(most, (needed + self.u(30)) / area.height))
         top = pygame.Rect(area.left, area.top, area.width, round(area.height * share))
         panel(surface, top, palette, self.u(10))
         self._draw_phase_grid(surface, top.inflate(-self.u(28), -self.u(20)))
@@ -59,6 +65,13 @@ class GrowthTab(RoundScene):
             inner.topleft,
         )
         grid_top = inner.top + head.get_linesize() + self.u(6)
+        held = self._held_back_text()
+        if held:
+            body = fonts.get(16)
+            for line in wrap(body, held, inner.width):
+                text(surface, body, line, palette.text, (inner.left, grid_top))
+                grid_top += body.get_linesize()
+            grid_top += self.u(4)
         relations = list(self.state.relation_phase)
         rows = [(t("Overall"), [r.phase.level for r in history], True)]
         rows += [
@@ -98,6 +111,27 @@ class GrowthTab(RoundScene):
             self._draw_phase_cells(surface, levels, left, y, cell_w, cell_h)
         if legend_h:
             text(surface, small, legend, palette.text_dim, (inner.left, inner.bottom - legend_h))
+
+    def _held_back_text(self) -> str | None:
+        """Which relation held the overall phase back, and what it lacked (None when none)."""
+        scenario = self.controller.scenario
+        if scenario is None:
+            return None
+        held = held_back(self.state, scenario)
+        if held is None:
+            return None
+        t, lang = self.t, self.lang
+        names = ", ".join(label(r, lang) for r in held.relations)
+        lacked = "; ".join(gap_text(g, t, lang) for g in held.gaps[:3])
+        phase = f"{held.phase.level} · {label(held.phase, lang)}"
+        if not lacked:
+            return t(
+                "Held back by: {relations} (still {phase}); they had just reached what the next "
+                "phase asks."
+            ).format(relations=names, phase=phase)
+        return t("Held back by: {relations} (still {phase}). They lacked: {lacked}.").format(
+            relations=names, phase=phase, lacked=lacked
+        )
 
     def _draw_phase_cells(
         self,

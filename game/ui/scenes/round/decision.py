@@ -82,7 +82,7 @@ class DecisionScene(DecisionCard):
         column: pygame.Rect = g["column"]  # type: ignore[assignment]
         row: int = g["role_row"]  # type: ignore[assignment]
         y: int = g["roles_top"]  # type: ignore[assignment]
-        button_w = self.u(232)
+        button_w: int = g["role_w"]  # type: ignore[assignment]
         for key, role in enumerate(ROLE_ORDER, start=1):
             hours = self.controller.role_cost(role)
             self.button(

@@ -119,8 +119,18 @@ class DecisionCard(RoundScene):
         fits, _together = self.channel_fits()
         bold = fonts.get(15, True)
         mark = max((bold.size(f"{percent(f.fit)}%")[0] for f in fits.values()), default=0)
+        # The role buttons are as wide as the longest role's name needs ("participating" at
+        # 140% type), within a limit that leaves the stats beside them their room.
+        role_w = min(
+            u(300),
+            max(
+                self.fitted(f"{key}  {label(role, self.lang)}", "@left_button", 232)
+                for key, role in enumerate(ROLE_ORDER, start=1)
+            ),
+        )
         return {
             "column": column,
+            "role_w": role_w,
             "roles_top": roles_top,
             "role_row": role_row,
             "two_lines": role_row >= two_lines,
@@ -269,7 +279,7 @@ class DecisionCard(RoundScene):
         meaning, stats, bold = fonts.get(17), fonts.get(15), fonts.get(15, True)
         options = self.options()
         hours_unit = t("h")
-        left = column.left + self.u(232) + self.u(12)
+        left = column.left + g["role_w"] + self.u(12)  # type: ignore[operator]
         width = column.right - left - self.u(14)
         for role in ROLE_ORDER:
             option = options[role]

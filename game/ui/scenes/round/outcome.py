@@ -42,8 +42,31 @@ class OutcomeScene(RoundScene):
         state = self.state
         scenario = self.controller.scenario
         assert scenario is not None
-        outcomes = state.history[-1].outcomes if state.history else ()
-        self.steps = build_story(self.controller.effects, outcomes, scenario, self.lang, self.t)
+        from game.sim.review import end_of_round
+        from game.sim.telling import movements
+
+        effects = self.controller.effects
+        record = state.history[-1] if state.history else None
+        outcomes = record.outcomes if record is not None else ()
+        previous = self.controller.previous
+        # The round as it moved the dashboard: from the values the team decided with to the
+        # end of the round, before the next round's news (told in the next briefing).
+        self.after = end_of_round(state)
+        news = tuple(e for e in record.effects if e.source == "event") if record else ()
+        moves = (
+            movements(
+                effects,
+                previous.indicators,
+                self.after.indicators,
+                max(1, len(self.after.relation_interaction)),
+                scenario.tuning.inertia,
+            )
+            if previous is not None and record is not None
+            else []
+        )
+        self.steps = build_story(
+            effects, outcomes, scenario, self.lang, self.t, news=news, moves=moves
+        )
         self.revealed = 0
         self.clock = 0.0
         self.moment = MOMENT_SECONDS
@@ -361,9 +384,9 @@ class OutcomeScene(RoundScene):
     def _tweened(self, progress: float) -> GameState:
         """A copy of the state with the indicators part-way from before to after (display only)."""
         previous = self.controller.previous
-        state = self.state
+        state = self.after
         if previous is None or progress >= 1.0:
-            return state
+            return self.after
         eased = 1 - (1 - progress) ** 3
         shown = state.clone()
         for ind in Indicator:

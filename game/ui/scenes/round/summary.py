@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import math
-
 import pygame
 
 from game.domain import Indicator
 from game.labels import label
 from game.sim import next_phase_gaps, score
+from game.sim.review import end_of_round
 from game.ui.dashboard import (
     panel,
 )
@@ -21,8 +20,8 @@ from game.ui.look import (
 )
 from game.ui.scenes.round.base import RoundScene
 from game.ui.words import (
+    gap_text,
     indicator_word,
-    number,
     signed_number,
 )
 
@@ -75,7 +74,9 @@ class SummaryScene(RoundScene):
     def _draw_numbers(self, surface: pygame.Surface, inner: pygame.Rect) -> None:
         """Each indicator now, its change this round and its words; then phase and stage."""
         palette, fonts, t, lang = self.app.palette, self.app.fonts, self.t, self.lang
-        state = self.state
+        # The round's own move, as the outcome's dashboard showed it: the next round's news
+        # comes in its briefing.
+        state = end_of_round(self.state)
         previous = self.controller.previous
         bold, body, small = fonts.get(18, True), fonts.get(18), fonts.get(16)
         names = {ind: label(ind, lang).capitalize() for ind in Indicator}
@@ -170,7 +171,7 @@ class SummaryScene(RoundScene):
             block(heading, bold, palette.good)
             return
         y += block(t("What stands between you and the next phase"), bold, palette.text) + self.u(6)
-        gaps = next_phase_gaps(state, scenario)
+        gaps = next_phase_gaps(end_of_round(state), scenario)  # as the numbers beside it
         if not gaps:
             block(
                 t("Nothing: the phase moves up when the next round confirms it."),
@@ -179,7 +180,7 @@ class SummaryScene(RoundScene):
             )
             return
         # Measured: a long list steps down a size or two rather than running off the panel.
-        lines = ["• " + _gap_text(gap, t, lang) for gap in gaps[:6]]
+        lines = ["• " + gap_text(gap, t, lang) for gap in gaps[:6]]
         for size in (18, 17, 16, 15):
             body = fonts.get(size)
             if self._fits(body, lines, inner.width, inner.bottom - y, self.u(4)):
@@ -200,37 +201,3 @@ class SummaryScene(RoundScene):
                 return False
             used += lines * step + gap
         return True
-
-
-def _shown_progress(value: float, needed: float, lang) -> tuple[str, str]:
-    """Where the team stands against a threshold, never rounded up to look reached: 61.7 of
-    62 reads "61,7 of 62", not "62 of 62"."""
-    needed_shown = number(needed, lang, 0 if float(needed).is_integer() else 1)
-    if value < needed and round(value) >= round(needed):
-        return number(math.floor(value * 10) / 10, lang, 1), needed_shown
-    return number(math.floor(value) if value < needed else round(value), lang), needed_shown
-
-
-def _gap_text(gap, t, lang) -> str:
-    """One requirement of the next phase, in words, with where the team stands now.
-
-    Interaction and the track record are a relation's own: the line names the relation.
-    """
-    requirement, value = gap.requirement, gap.value
-    now, needed = _shown_progress(value, requirement.value, lang)
-    if gap.relation is not None:
-        who = label(gap.relation, lang).capitalize()
-        if requirement.kind == "fit_record":
-            return t("{who}: roles that fit (track record) {now} of {needed}").format(
-                who=who, now=now, needed=needed
-            )
-        return t("{who}: interaction {now} of {needed}").format(who=who, now=now, needed=needed)
-    if requirement.kind == "indicator" and requirement.indicator is not None:
-        return t("{what}: {now} of {needed}").format(
-            what=label(requirement.indicator, lang).capitalize(), now=now, needed=needed
-        )
-    if requirement.kind == "stage" and requirement.stage is not None:
-        return t("Competence: the organisation must be {stage}").format(
-            stage=label(requirement.stage, lang)
-        )
-    return t("Roles played well: {now} of {needed}").format(now=now, needed=needed)
