@@ -164,17 +164,7 @@ def decode(raw: bytes) -> Decoded:
     try:
         current = upgrade(document, read_version, FORMAT_VERSION)
     except RulesChanged as error:
-        raise SaveError(
-            "old_rules",
-            f"This save was made by an older version of the game (save format {read_version}), "
-            "whose rules were different: growth did not yet differ per citizen relation. The "
-            "game cannot continue it under the new rules. Start a new game; this file is kept "
-            "as it is.",
-            f"Dit spel is opgeslagen door een oudere versie van het spel (formaat {read_version}) "
-            "met andere spelregels: groei verschilde nog niet per relatie met inwoners. Het spel "
-            "kan het onder de nieuwe regels niet voortzetten. Begin een nieuw spel; dit bestand "
-            "blijft zoals het is.",
-        ) from error
+        raise _old_rules(read_version, error.version) from error
     except (LookupError, TypeError, ValueError, AttributeError, ArithmeticError, OSError) as error:
         raise SaveError(
             "migration_failed",
@@ -193,6 +183,38 @@ def decode(raw: bytes) -> Decoded:
             f"Dit opgeslagen spel is beschadigd: {where}: {what}.",
         ) from error
     return Decoded(save, current, read_version)
+
+
+# What changed in the rules since a save's format, in words a workshop group understands: by the
+# last format of the rules it was played under (``RulesChanged.version``).
+_RULES_CHANGES = {
+    4: (
+        "growth did not yet differ per citizen relation",
+        "groei verschilde nog niet per relatie met inwoners",
+    ),
+    6: (
+        "growth, the phase of the whole organisation and the score are now worked out "
+        "differently, with more weight for the team's recent choices",
+        "groei, de fase van de hele organisatie en de score worden nu anders bepaald, en de "
+        "recente keuzes van het team tellen zwaarder",
+    ),
+}
+
+
+def _old_rules(read_version: int, rules_version: int) -> SaveError:
+    """The refusal of a save whose game was played under earlier rules: why, and what to do."""
+    en, nl = _RULES_CHANGES.get(
+        rules_version, ("they have changed since", "die zijn sindsdien veranderd")
+    )
+    return SaveError(
+        "old_rules",
+        f"This save was made by an older version of the game (save format {read_version}), "
+        f"whose rules were different: {en}. The game cannot continue it under the new rules. "
+        "Start a new game; this file is kept as it is.",
+        f"Dit spel is opgeslagen door een oudere versie van het spel (formaat {read_version}) "
+        f"met andere spelregels: {nl}. Het spel kan het onder de nieuwe regels niet "
+        "voortzetten. Begin een nieuw spel; dit bestand blijft zoals het is.",
+    )
 
 
 def too_large(size: int) -> SaveError:

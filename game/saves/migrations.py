@@ -25,6 +25,12 @@ The versions so far:
 6. The facilitator's steps (issue 12): the game state holds ``interventions``, what the
    facilitator did (an event brought in, a round skipped, the game ended early, pauses, the
    timer), replayed with the decisions. A game of format 5 had none.
+7. The rules changed again (issue 18): growth keeps a track record per citizen relation that
+   weighs recent choices most (``relation_record``) and one of how well channels served the
+   purposes (``channel_record``); the organisation's phase follows most relations, collaborating
+   asks other things, the score is made up differently. A game of format 6 (or 5) no longer
+   replays to the game that was saved, so it is refused like format 4 was (``RulesChanged``),
+   and its file is left as it is. Every field of the state is required from this format on.
 """
 
 from __future__ import annotations
@@ -159,7 +165,11 @@ def _v3_to_v4(old: Document) -> Document:
 
 
 class RulesChanged(Exception):
-    """A save from before a change of the game's rules: its game cannot be replayed any more."""
+    """A save from before a change of the game's rules: its game cannot be replayed any more.
+
+    ``version`` is the last format of the rules the save was played under (4: before growth per
+    relation, issue 9; 6: before the track records, issue 18), so the reason can say what changed.
+    """
 
     def __init__(self, version: int) -> None:
         super().__init__(f"format {version} was written under older rules")
@@ -184,6 +194,12 @@ def _v5_to_v6(old: Document) -> Document:
     return new
 
 
+def _v6_to_v7(old: Document) -> Document:
+    """Games of format 6 were played under the rules before issue 18; they cannot become games
+    of format 7 (their track records would be made up, and the replay gives another game)."""
+    raise RulesChanged(6)
+
+
 # From version N to N+1. Keep every step: files of every old version must still be read, and
 # either upgraded or refused with the reason.
 MIGRATIONS: dict[int, Migration] = {
@@ -192,6 +208,7 @@ MIGRATIONS: dict[int, Migration] = {
     3: _v3_to_v4,
     4: _v4_to_v5,
     5: _v5_to_v6,
+    6: _v6_to_v7,
 }
 
 # The first version whose files carry a checksum of their body.

@@ -44,7 +44,7 @@ from game.saves.names import GAME_ID_PATTERN, has_unprintable
 from game.sim.state import InterventionKind
 
 FORMAT_NAME = "netwerkende-gemeente-save"
-FORMAT_VERSION = 6
+FORMAT_VERSION = 7
 # Saves are written by clocks that may be wrong, but never before computers or after the
 # calendar ends: such a time is a damaged or forged file, and would fail to show.
 EARLIEST_YEAR = 1970
@@ -63,6 +63,8 @@ Whole = Annotated[int, Strict()]
 Flag = StrictBool
 Number = Annotated[float, Strict(), Field(allow_inf_nan=False)]
 Count = Annotated[int, Strict(), Field(ge=0)]
+# A track record (issue 18): a number from 0 to 100.
+Record = Annotated[float, Strict(), Field(ge=0, le=100, allow_inf_nan=False)]
 Checksum = Annotated[str, Field(pattern=r"^sha256:[0-9a-f]{64}$")]
 # A file name beside the save, never a path.
 SideFile = Annotated[str, Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]{0,200}$")]
@@ -233,16 +235,17 @@ class StateModel(SaveModel):
     interventions: list[InterventionModel] = Field(
         description="What the facilitator did, in order; replayed with the decisions."
     )
+    # Since format 7 (issue 18) every field of the state is required: the game always writes
+    # them, and no older format reaches this one (their games were played under earlier rules).
     length: GameLength = Field(
-        GameLength.FULL,
-        description="How much of the scenario the game plays (short, standard, full).",
+        description="How much of the scenario the game plays (short, standard, full)."
     )
-    relation_record: dict[CitizenRelation, Number] = Field(
-        default_factory=dict,
-        description="The track record of fitting roles per relation (0–100).",
+    relation_record: dict[CitizenRelation, Record] = Field(
+        description="The track record of fitting roles per relation, recent choices weighing "
+        "most (0–100)."
     )
-    channel_record: Number = Field(
-        50.0, ge=0, le=100, description="How well channels served the purposes (0–100)."
+    channel_record: Record = Field(
+        description="How well channels served the purposes, organisation-wide (0–100)."
     )
 
     @model_validator(mode="after")
@@ -251,7 +254,12 @@ class StateModel(SaveModel):
         if missing:
             raise ValueError(f"indicators missing: {', '.join(missing)}")
         relations = set(self.relation_phase)
-        for name in ("relation_interaction", "relation_targets", "relation_decisions"):
+        for name in (
+            "relation_interaction",
+            "relation_targets",
+            "relation_decisions",
+            "relation_record",
+        ):
             if set(getattr(self, name)) != relations:
                 raise ValueError(f"{name} must hold the same relations as relation_phase")
         return self
@@ -305,7 +313,7 @@ class SaveFile(SaveModel):
     """A whole save file of the current format version."""
 
     format: Literal["netwerkende-gemeente-save"] = Field(description="What this file is.")
-    format_version: Literal[6] = Field(description="Version of this file format.")
+    format_version: Literal[7] = Field(description="Version of this file format.")
     game_version: Annotated[str, Field(max_length=40), AfterValidator(_printable)] = Field(
         description="Version of the game that wrote it."
     )
