@@ -2,17 +2,19 @@
 
 Run from the repository root: ``python tests/data/saves/make_examples.py``. The files are kept
 in git; the tests never run this script. It writes the example of the current format, by the game
-itself. The examples of formats 1–4 were written by earlier versions of this script (formats 1 to
+itself. The examples of formats 1–6 were written by earlier versions of this script (formats 1 to
 3 by hand, the way the game wrote them then) and are kept as they are: since format 5 the rules
-differ, so those games are refused with that reason (``game/saves/migrations.py``).
+differ, so the games of formats 1–4 are refused with that reason, and since format 7 (issue 18)
+they differ again, so those of formats 5 and 6 are too (``game/saves/migrations.py``).
 
-Format 6 (issue 12) adds the facilitator's steps; its example has a pause, the timer and a
-skipped round. It writes every example; an old format's file that still replays is best kept
-as git has it (``git checkout`` it again): it shows what that version of the game really
-wrote. Only run it again on purpose: when the rules change so that old games no longer
-replay the same (the example test then says so), or when a new format version needs an
-example of the old one. A replaced example means players' older saves will not load either;
-say so in the change notes.
+Format 6 (issue 12) added the facilitator's steps, so the example has a pause, the timer and a
+skipped round; format 7 (issue 18) adds the track records per relation and of the channels, and
+makes every field of the state required. It writes only the current format's example; an old
+format's file is best kept as git has it (``git checkout`` it again if it was overwritten): it
+shows what that version of the game really wrote. Only run it again on purpose: when the rules
+change so that old games no longer replay the same (the example test then says so), or when a
+new format version needs an example of the old one. A replaced example means players' older
+saves will not load either; say so in the change notes.
 """
 
 from __future__ import annotations
