@@ -147,6 +147,19 @@ def test_reformatted_but_unchanged_is_still_valid(saved: Path, small: Scenario) 
         (lambda d: d.update(round=7), "round is 7 outside but 3 in the body"),
         (lambda d: d.update(scenario_id="../../etc"), "scenario_id"),
         (lambda d: d.update(created="yesterday"), "created"),
+        # Required since format 7 (issue 18): no track record is made up for a save without one.
+        (lambda d: d["body"]["state"].pop("relation_record"), "body.state.relation_record"),
+        (lambda d: d["body"]["state"].pop("channel_record"), "body.state.channel_record"),
+        (lambda d: d["body"]["state"].pop("length"), "body.state.length"),
+        (
+            lambda d: d["body"]["state"]["relation_record"].popitem(),
+            "relation_record must hold the same relations as relation_phase",
+        ),
+        (lambda d: d["body"]["state"].update(channel_record=100.5), "body.state.channel_record"),
+        (
+            lambda d: d["body"]["state"]["relation_record"].update(customer=-1.0),
+            "relation_record.customer",
+        ),
     ],
 )
 def test_invalid_content_with_a_forged_checksum(
@@ -179,6 +192,12 @@ def _both_seeds(value: Any) -> Any:
         (lambda d: d["body"]["state"]["history"][0].update(round=1.0), "history.0.round"),
         (lambda d: d["body"]["state"].update(unfolding=[[3.0, "x"]]), "unfolding.0.0"),
         (lambda d: d.update(sequence="1"), "sequence"),
+        (lambda d: d["body"]["state"].update(channel_record="50"), "body.state.channel_record"),
+        (lambda d: d["body"]["state"].update(channel_record=True), "body.state.channel_record"),
+        (
+            lambda d: d["body"]["state"]["relation_record"].update(customer="50"),
+            "relation_record.customer",
+        ),
     ],
 )
 def test_every_number_is_checked_for_its_type_not_only_its_size(

@@ -12,7 +12,15 @@ from pathlib import Path
 
 import pytest
 
-from game.saves import FORMAT_VERSION, SaveError, SaveKind, SaveStore, load_save, read_save
+from game.saves import (
+    FORMAT_VERSION,
+    SaveError,
+    SaveKind,
+    SaveStore,
+    load_save,
+    new_game_id,
+    read_save,
+)
 from game.saves.migrations import (
     MIGRATIONS,
     document_checksum,
@@ -21,9 +29,10 @@ from game.saves.migrations import (
     upgrade,
 )
 from game.sim.state import InterventionKind
-from tests.helpers.saves import EXAMPLES, example_scenario, finder, rewrite
+from tests.helpers.saves import EXAMPLES, example_scenario, finder, played, rewrite
 
-OLD_EXAMPLES = sorted(EXAMPLES.glob("format-[1234]*.json"))
+# Every example before format 7 was played under earlier rules (issue 9, then issue 18).
+OLD_EXAMPLES = sorted(EXAMPLES.glob("format-[123456]*.json"))
 
 
 CURRENT_EXAMPLE = EXAMPLES / f"format-{FORMAT_VERSION}.json"
@@ -44,7 +53,7 @@ def test_there_is_an_example_file_of_every_format_version() -> None:
 def test_a_save_from_before_the_new_rules_is_refused_with_the_reason(
     path: Path, tmp_path: Path
 ) -> None:
-    """Asked for by issue 9."""
+    """Asked for by issue 9, and again by issue 18."""
     copy = tmp_path / path.name
     shutil.copy(path, copy)
     before = copy.read_bytes()
@@ -139,30 +148,78 @@ def test_an_old_file_with_an_impossible_time_says_so(tmp_path: Path, when: objec
     assert caught.value.kind == "migration_failed"
 
 
-def test_format_4_example_carries_its_game(tmp_path: Path) -> None:
-    """Asked for by issue 11."""
-    from tests.helpers.saves import example_scenario
+def test_format_5_example_carries_its_game() -> None:
+    """Asked for by issue 11: the game id and write counter are in the envelope, and the step to
+    format 6 keeps them (the game itself is refused since format 7)."""
+    old = json.loads((EXAMPLES / "format-5.json").read_text(encoding="utf-8"))
+    assert (old["kind"], old["game_id"], old["sequence"]) == ("autosave", "5eed0e1a2b3c4d5e", 7)
+    new = upgrade(old, 5, 6)
+    assert (new["game_id"], new["sequence"]) == ("5eed0e1a2b3c4d5e", 7)
 
-    info = read_save(EXAMPLES / "format-5.json")[1]
-    assert (info.kind, info.game_id, info.sequence) == (SaveKind.AUTOSAVE, "5eed0e1a2b3c4d5e", 7)
-    assert load_save(EXAMPLES / "format-5.json", finder(example_scenario())).mismatch is None
 
-
-def test_format_5_saves_are_upgraded_to_format_6(tmp_path: Path) -> None:
-    """Asked for by issue 12."""
-    assert FORMAT_VERSION == 6
+def test_the_step_from_format_5_to_6_still_adds_the_facilitators_steps() -> None:
+    """Asked for by issue 12; the step is kept, a format-5 save goes on to be refused at 7."""
     old = json.loads((EXAMPLES / "format-5.json").read_text(encoding="utf-8"))
     new = upgrade(old, 5, 6)
     assert new["format_version"] == 6 and new["body"]["state"]["interventions"] == []
-    copy = tmp_path / "format-5.json"
-    shutil.copy(EXAMPLES / "format-5.json", copy)
-    game = load_save(copy, finder(example_scenario()))
-    assert game.info.format_version == 5 and game.state.interventions == ()
+    assert new["checksum"] == document_checksum(new)
 
 
-def test_the_format_6_example_holds_the_facilitators_steps() -> None:
+def test_the_current_example_holds_the_facilitators_steps() -> None:
     """Asked for by issue 12."""
-    game = load_save(EXAMPLES / "format-6.json", finder(example_scenario()))
+    game = load_save(CURRENT_EXAMPLE, finder(example_scenario()))
     kinds = [i.kind for i in game.state.interventions]
     assert kinds == [InterventionKind.PAUSE, InterventionKind.TIMER, InterventionKind.SKIP]
     assert game.mismatch is None
+
+
+@pytest.mark.parametrize("version", [5, 6])
+def test_a_save_from_before_issue_18_says_the_rules_changed(version: int, tmp_path: Path) -> None:
+    """Asked for by issue 18: a format-5 or format-6 game no longer replays to the game saved, so
+    it is refused in plain words, in both languages, and its file is left as it is."""
+    assert FORMAT_VERSION == 7
+    copy = tmp_path / "autosave-team-zuid.json"
+    shutil.copy(EXAMPLES / f"format-{version}.json", copy)
+    before = copy.read_bytes()
+    with pytest.raises(SaveError) as caught:
+        SaveStore(tmp_path).load(copy, finder(example_scenario()))
+    error = caught.value
+    assert error.kind == "old_rules"
+    assert error.reason == (
+        f"This save was made by an older version of the game (save format {version}), whose "
+        "rules were different: growth, the phase of the whole organisation and the score are now "
+        "worked out differently, with more weight for the team's recent choices. The game cannot "
+        "continue it under the new rules. Start a new game; this file is kept as it is."
+    )
+    assert error.reason_nl == (
+        f"Dit spel is opgeslagen door een oudere versie van het spel (formaat {version}) met "
+        "andere spelregels: groei, de fase van de hele organisatie en de score worden nu anders "
+        "bepaald, en de recente keuzes van het team tellen zwaarder. Het spel kan het onder de "
+        "nieuwe regels niet voortzetten. Begin een nieuw spel; dit bestand blijft zoals het is."
+    )
+    assert copy.read_bytes() == before and sorted(tmp_path.iterdir()) == [copy]
+
+
+def test_a_save_from_before_issue_9_still_says_what_changed_then() -> None:
+    with pytest.raises(SaveError) as caught:
+        read_save(EXAMPLES / "format-4.json")
+    assert "growth did not yet differ per citizen relation" in caught.value.reason
+    assert "groei verschilde nog niet per relatie met inwoners" in caught.value.reason_nl
+
+
+def test_a_format_7_save_round_trips(tmp_path: Path) -> None:
+    """Asked for by issue 18: the track records are saved and read back exactly."""
+    scenario = example_scenario()
+    state = played(scenario, 11, 3)
+    store = SaveStore(tmp_path)
+    path = store.save_slot("ronde 4", state, scenario, "Team Oost", game_id=new_game_id())
+    document = json.loads(path.read_text(encoding="utf-8"))
+    saved = document["body"]["state"]
+    assert document["format_version"] == 7
+    assert set(saved["relation_record"]) == set(saved["relation_phase"])
+    assert isinstance(saved["channel_record"], float)
+    game = store.load(path, finder(scenario))
+    assert game.mismatch is None and game.info.format_version == 7
+    assert game.state.relation_record == state.relation_record
+    assert game.state.channel_record == state.channel_record
+    assert json.dumps(game.state.to_dict()) == json.dumps(state.to_dict())

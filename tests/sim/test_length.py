@@ -12,7 +12,7 @@ from statistics import mean
 import pytest
 
 from game.domain import GameLength
-from game.saves import SaveStore
+from game.saves import FORMAT_VERSION, SaveError, SaveStore
 from game.saves.loading import load_save
 from game.saves.writing import write_save
 from game.scenario.loader import load_scenario
@@ -148,13 +148,19 @@ def test_the_length_travels_in_saves_and_replays(tmp_path: Path, default_scenari
     assert loaded.mismatch is None
 
 
-def test_old_saves_without_a_length_are_whole_games(tmp_path: Path) -> None:
+def test_saves_say_their_length_and_older_ones_without_it_are_refused(tmp_path: Path) -> None:
+    """Formats 5 and 6 had no length (a whole game); since format 7 (issue 18) their games are
+    refused as played under earlier rules, and every save says its length."""
     store = SaveStore(tmp_path)
-    example = EXAMPLES / "format-5.json"
-    document = json.loads(example.read_text(encoding="utf-8"))
-    assert "length" not in document["body"]["state"]
-    loaded = store.load(example, finder(example_scenario()))
-    assert loaded.state.length is GameLength.FULL
+    for old in ("format-5.json", "format-6.json"):
+        document = json.loads((EXAMPLES / old).read_text(encoding="utf-8"))
+        assert "length" not in document["body"]["state"]
+        with pytest.raises(SaveError) as caught:
+            store.load(EXAMPLES / old, finder(example_scenario()))
+        assert caught.value.kind == "old_rules"
+    current = EXAMPLES / f"format-{FORMAT_VERSION}.json"
+    assert json.loads(current.read_text(encoding="utf-8"))["body"]["state"]["length"] == "full"
+    assert store.load(current, finder(example_scenario())).state.length is GameLength.FULL
 
 
 def test_cli_autoplay_plays_a_short_game(tmp_path: Path) -> None:
