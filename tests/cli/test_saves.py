@@ -11,7 +11,7 @@ from typing import Any
 import pytest
 
 from game.cli import main
-from game.saves import SaveStore, new_game_id
+from game.saves import FORMAT_VERSION, SaveStore, new_game_id
 from game.scenario.models import Scenario
 from tests.conftest import ROOT
 from tests.helpers.saves import EXAMPLES, forged, played
@@ -56,7 +56,7 @@ def test_load_check_fails_with_the_reason(tmp_path: Path) -> None:
 
 
 def test_load_check_against_a_given_scenario_file(capsys: pytest.CaptureFixture[str]) -> None:
-    example = EXAMPLES / "format-5.json"
+    example = EXAMPLES / f"format-{FORMAT_VERSION}.json"
     assert main(["load", str(example), "--check"], io.StringIO()) == 1
     assert "'saves-example'" in capsys.readouterr().err
     out = io.StringIO()
