@@ -545,11 +545,13 @@ def test_score_formula(default_scenario: Scenario) -> None:
     levels = [phase.level for phase in state.relation_phase.values()]
     assert state.prediction_rate is not None
     expected = (
-        300 * (sum(levels) / len(levels) - 1) / 3
-        + 150 * (state.stage.level - 1) / 3
-        + 125 * state.indicators[Indicator.TRUST] / 100
-        + 125 * state.indicators[Indicator.COMMUNITY_ENERGY] / 100
+        225 * (state.phase.level - 1) / 3
+        + 75 * (sum(levels) / len(levels) - 1) / 3
+        + 100 * (state.stage.level - 1) / 3
+        + 100 * state.indicators[Indicator.TRUST] / 100
+        + 100 * state.indicators[Indicator.COMMUNITY_ENERGY] / 100
         + 200 * state.fit_rate
+        + 100 * state.channel_record / 100
         + 100 * state.prediction_rate
     )
     assert card.total == round(expected)
