@@ -178,6 +178,7 @@ def _final_part(state: GameState) -> dict[str, Any]:
             "trust_points": round(card.trust_points, 2),
             "energy_points": round(card.energy_points, 2),
             "fit_points": round(card.fit_points, 2),
+            "channel_points": round(card.channel_points, 2),
             "prediction_points": round(card.prediction_points, 2),
             "title": _words(card.title),
         },

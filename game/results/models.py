@@ -150,6 +150,8 @@ class ScoreResult(ResultsModel):
     fit_points: Number
     prediction_points: Number
     title: Words
+    # Since issue 18: a results file written before has none (0).
+    channel_points: Number = 0.0
 
 
 class FinalResult(ResultsModel):

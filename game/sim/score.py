@@ -1,11 +1,13 @@
 """The end result: a score, a title, and the weakest of the three lines.
 
 Score (0–1000), so that a team sees what counts in the model:
-- growth phase: 300 × (the relations' mean phase − 1) / 3 — every relation counts
-- competence stage: 150 × (stage − 1) / 3
-- trust: 125 × trust / 100
-- community energy: 125 × energy / 100
+- growth phase: 225 × (end phase − 1) / 3 + 75 × (the relations' mean phase − 1) / 3 — the
+  end phase is the verdict; growth in some relations counts before the whole moves
+- competence stage: 100 × (stage − 1) / 3
+- trust: 100 × trust / 100
+- community energy: 100 × energy / 100
 - role fit: 200 × the share of decisions in which the team chose a best-fitting role
+- channels: 100 × the channel record / 100 (channels that served what people came for)
 - predictions: 100 × the share of the team's predictions that came true (0 without any)
 """
 
@@ -38,6 +40,7 @@ class ScoreCard:
     fit_rate: float
     prediction_rate: float | None
     title: Bilingual
+    channel_points: float = 0.0
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -47,6 +50,7 @@ class ScoreCard:
             "trust_points": round(self.trust_points, 1),
             "energy_points": round(self.energy_points, 1),
             "fit_points": round(self.fit_points, 1),
+            "channel_points": round(self.channel_points, 1),
             "prediction_points": round(self.prediction_points, 1),
             "fit_rate": round(self.fit_rate, 4),
             "prediction_rate": None
@@ -73,15 +77,22 @@ def score(state: GameState) -> ScoreCard:
     # The end phase is the verdict, so it weighs most; a quarter follows the relations, so
     # growth in some of them counts before the whole organisation moves.
     phase_points = 225.0 * (state.phase.level - 1) / 3 + 75.0 * (mean_level - 1) / 3
-    stage_points = 150.0 * (state.stage.level - 1) / 3
-    trust_points = 125.0 * state.indicators[Indicator.TRUST] / 100
-    energy_points = 125.0 * state.indicators[Indicator.COMMUNITY_ENERGY] / 100
+    stage_points = 100.0 * (state.stage.level - 1) / 3
+    trust_points = 100.0 * state.indicators[Indicator.TRUST] / 100
+    energy_points = 100.0 * state.indicators[Indicator.COMMUNITY_ENERGY] / 100
+    channel_points = 100.0 * state.channel_record / 100
     fit_rate = state.fit_rate
     fit_points = 200.0 * fit_rate
     prediction_rate = state.prediction_rate
     prediction_points = 0.0 if prediction_rate is None else 100.0 * prediction_rate
     total = round(
-        phase_points + stage_points + trust_points + energy_points + fit_points + prediction_points
+        phase_points
+        + stage_points
+        + trust_points
+        + energy_points
+        + fit_points
+        + channel_points
+        + prediction_points
     )
     title = next(t for floor, t in TITLES if total >= floor)
     return ScoreCard(
@@ -95,6 +106,7 @@ def score(state: GameState) -> ScoreCard:
         fit_rate,
         prediction_rate,
         title,
+        channel_points,
     )
 
 

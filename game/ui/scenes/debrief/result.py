@@ -102,6 +102,7 @@ class ResultTab(RoundScene):
                 card.energy_points,
             ),
             (t("Fitting role chosen"), f"{card.fit_rate * 100:.0f}%", card.fit_points),
+            (t("Channels that fitted"), f"{state.channel_record:.0f}", card.channel_points),
             (t("Predictions right"), predictions, card.prediction_points),
         ]
 
