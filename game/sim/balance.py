@@ -140,7 +140,7 @@ def _summary(
         stage=state.stage.level,
         relations=tuple(state.relation_phase[r].level for r in rules_relations),
         score=card.total,
-        score_without_fit=card.total - card.fit_points,
+        score_without_fit=card.total - card.fit_points - card.channel_points,
         fit_rate=state.fit_rate,
         prediction_rate=state.prediction_rate,
         phase_rounds=(firsts[0], firsts[1], firsts[2]),
@@ -604,10 +604,10 @@ _TEXT: dict[str, tuple[str, str]] = {
     ),
     "legend": (
         "fase en stadium: gemiddeld (1–4); score ± spreiding; zonder fit: de score zonder de "
-        "punten voor passende rollen; fit: aandeel besluiten met de best passende rol; juist: "
+        "punten voor passende rollen en kanalen; fit: aandeel besluiten met de best passende rol; juist: "
         "aandeel voorspellingen dat uitkwam.",
         "phase and stage: mean (1–4); score ± spread; no fit: the score without the points for "
-        "fitting roles; fit: share of decisions with the best-fitting role; right: share of "
+        "fitting roles and channels; fit: share of decisions with the best-fitting role; right: share of "
         "predictions that came true.",
     ),
     "stopped": (
