@@ -604,11 +604,11 @@ _TEXT: dict[str, tuple[str, str]] = {
     ),
     "legend": (
         "fase en stadium: gemiddeld (1–4); score ± spreiding; zonder fit: de score zonder de "
-        "punten voor passende rollen en kanalen; fit: aandeel besluiten met de best passende rol; juist: "
-        "aandeel voorspellingen dat uitkwam.",
+        "punten voor passende rollen en kanalen; fit: aandeel besluiten met de best passende "
+        "rol; juist: aandeel voorspellingen dat uitkwam.",
         "phase and stage: mean (1–4); score ± spread; no fit: the score without the points for "
-        "fitting roles and channels; fit: share of decisions with the best-fitting role; right: share of "
-        "predictions that came true.",
+        "fitting roles and channels; fit: share of decisions with the best-fitting role; right: "
+        "share of predictions that came true.",
     ),
     "stopped": (
         "{strategy}: {count} van de {games} spellen stopten vroeg, omdat de strategie zich niet "
