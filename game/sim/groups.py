@@ -32,6 +32,8 @@ from game.sim.state import GameState
 
 # How often ``group`` picks a wrong role.
 GROUP_MISTAKE_SHARE = 0.2
+# How often ``learner`` slips from what it has learned.
+LEARNER_SLIP_SHARE = 0.15
 
 Pair = tuple[InitiativeOwner, CitizenRelation]
 
@@ -136,8 +138,8 @@ class Learner:
 
     def role(self, info: InitiativeInfo) -> MunicipalRole:
         role, sure = self.memory.guess(info, self._rng)
-        if self._rng.random() < GROUP_MISTAKE_SHARE:
-            # A group slips now and then, whatever it has learned (as ``group`` does).
+        if self._rng.random() < LEARNER_SLIP_SHARE:
+            # A group slips now and then, whatever it has learned.
             role = self._rng.choice([r for r in MunicipalRole if r is not role])
             sure = False
         self._sure[info.id] = sure
