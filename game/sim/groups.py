@@ -11,7 +11,9 @@ the groups a facilitator meets:
 - ``learner``: a group that knows no table at all. It learns only from what the screens showed
   after earlier rounds: the verdict and outcome text of each card ("… fits best"), and the lines
   that name the role that would have fitted. For a kind of card it has not seen, it guesses from
-  what fitted other cards with the same owner; with nothing to go on, it guesses at random.
+  what fitted other cards with the same owner; with nothing to go on, from the help page's one
+  sentence on roles by owner (own initiative: directing; the community's: facilitating, taking
+  part or letting go). Like any group, it slips now and then.
 
 Each keeps a generator of its own, so it never touches the game's dice.
 
@@ -36,6 +38,16 @@ GROUP_MISTAKE_SHARE = 0.2
 LEARNER_SLIP_SHARE = 0.15
 
 Pair = tuple[InitiativeOwner, CitizenRelation]
+
+# What the help page's page on roles says in one sentence, per owner.
+_HELP_HINT: dict[InitiativeOwner, tuple[MunicipalRole, ...]] = {
+    InitiativeOwner.MUNICIPALITY: (MunicipalRole.DIRECTING,),
+    InitiativeOwner.COMMUNITY: (
+        MunicipalRole.FACILITATING,
+        MunicipalRole.PARTICIPATING,
+        MunicipalRole.LETTING_GO,
+    ),
+}
 
 
 def table_role(scenario: Scenario, info: InitiativeInfo) -> MunicipalRole:
@@ -109,7 +121,12 @@ class Memory:
         )
         if votes:
             return max(votes, key=lambda r: (votes[r], -list(MunicipalRole).index(r))), False
-        untried = [r for r in MunicipalRole if r not in wrong] or list(MunicipalRole)
+        # Nothing learned yet: the help page's one sentence on roles, by who took the
+        # initiative (own: mostly directing; the community's: facilitating, taking part or
+        # letting go). Not the table, and nothing about the relation.
+        hint = _HELP_HINT[info.owner]
+        untried = [r for r in hint if r not in wrong]
+        untried = untried or [r for r in MunicipalRole if r not in wrong] or list(MunicipalRole)
         return rng.choice(untried), False
 
 
