@@ -291,10 +291,17 @@ def overall_level(levels: list[int], majority: float) -> int:
     if not levels:
         return 1
     needed = relations_needed(majority, len(levels))
+    # How many relations hold each level, counted in one pass: this runs every round.
+    held_at = [0, 0, 0, 0, 0]
+    for held in levels:
+        held_at[held] += 1
     weakest = min(levels)
+    four = held_at[4]
+    three = held_at[3] + four
+    at_least = (0, 0, held_at[2] + three, three, four)
     overall = 1
     for level in (2, 3, 4):
-        if sum(1 for held in levels if held >= level) < needed:
+        if at_least[level] < needed:
             break
         if level >= WEAKEST_FROM and weakest < level - WEAKEST_BEHIND:
             break
@@ -303,8 +310,9 @@ def overall_level(levels: list[int], majority: float) -> int:
 
 
 def overall_phase(s: GameState, rules: CompiledRules) -> GrowthPhase:
-    phases = s.relation_phase
-    levels = [PHASE_LEVEL[phases[r]] for r in relations_in_play(s, rules)]
+    # The relations in play (``relations_in_play``), read in the same pass: it runs every round.
+    core = rules.core_relations
+    levels = [PHASE_LEVEL[held] for r, held in s.relation_phase.items() if r in core]
     return _PHASES[overall_level(levels, rules.tuning.phase_majority) - 1]
 
 
@@ -313,17 +321,22 @@ def update_phase(s: GameState, rules: CompiledRules, effects: list[Effect]) -> N
     phase = overall_phase(s, rules)
     if phase is s.phase:
         return
-    up = phase.level > s.phase.level
+    up = PHASE_LEVEL[phase] > PHASE_LEVEL[s.phase]
     s.phase = phase
     if up:
         reached = tuple(
             RELATION_PHRASES[r] for r, held in s.relation_phase.items() if held.level >= phase.level
         )
-        why = Bilingual(
-            render("why_relations_met", {"relations": reached}, "nl"),
-            render("why_relations_met", {"relations": reached}, "en"),
-        )
-        effects.append(Effect("phase", phase, "phase", 1, "phase_up", {"phase": phase, "why": why}))
+        # The same few sentences recur game after game: rendered once, shared by their effects.
+        memo = ("phase_up", phase, reached)
+        params = rules.said.get(memo)
+        if params is None:
+            why = Bilingual(
+                render("why_relations_met", {"relations": reached}, "nl"),
+                render("why_relations_met", {"relations": reached}, "en"),
+            )
+            params = rules.said[memo] = {"phase": phase, "why": why}
+        effects.append(Effect("phase", phase, "phase", 1, "phase_up", params))
         return
     above = phase.level + 1
     playing = relations_in_play(s, rules)
