@@ -140,8 +140,9 @@ def drift(s: GameState, rules: CompiledRules, work: RoundChanges) -> None:
     fed = work.fed
     for ind, delta in rules.drift:
         if ind is _INTERACTION:
+            fed_relations = work.fed_relations
             for relation in rules.relations:
-                if relation not in work.fed_relations:
+                if relation not in fed_relations:
                     said = _DRIFT_RELATION[relation]
                     work.pull_relation(
                         "drift", relation, relation, delta, "drift_interaction", said
