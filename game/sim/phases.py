@@ -19,6 +19,8 @@ from game.sim.rules import CompiledRules, Requirement, compile_rules
 from game.sim.state import GameState
 
 _PHASES = tuple(GrowthPhase)
+# Builds a named tuple without its Python-level __new__ (effects of every round).
+_new = tuple.__new__
 _STAGES = tuple(CompetenceStage)
 _INTERACTION = Indicator.INTERACTION
 
@@ -167,9 +169,12 @@ def update_stage(s: GameState, rules: CompiledRules, effects: list[Effect]) -> N
     level, failing = _step(s, s.stage.level, rules.stage_requirements, slack, rules)
     if level == s.stage.level:
         return
-    s.stage = _STAGES[level - 1]
+    s.stage = stage = _STAGES[level - 1]
     if failing is None:
-        effects.append(Effect("stage", s.stage, "stage", 1, "stage_up", {"stage": s.stage}))
+        params = rules.said.get(("stage_up", stage))
+        if params is None:
+            params = rules.said[("stage_up", stage)] = {"stage": stage}
+        effects.append(_new(Effect, ("stage", stage, "stage", 1, "stage_up", params)))
     else:
         why = _why(s, failing, slack, rules)
         params = {"stage": s.stage, "why": why}
@@ -239,13 +244,21 @@ def update_relations(s: GameState, rules: CompiledRules, effects: list[Effect]) 
         moved = True
         phase = _PHASES[level - 1]
         phases[relation] = phase
-        phrase = RELATION_PHRASES[relation]
         if failing is None:
-            params = {"relation": phrase, "phase": phase, "why": _WHY_MET}
-            effects.append(Effect("phase", relation, "phase", 1, "relation_phase_up", params))
+            # The same sentence for every game: one dict per relation and phase, shared.
+            params = rules.said.get(("relation_phase_up", relation, phase))
+            if params is None:
+                params = rules.said[("relation_phase_up", relation, phase)] = {
+                    "relation": RELATION_PHRASES[relation],
+                    "phase": phase,
+                    "why": _WHY_MET,
+                }
+            effects.append(
+                _new(Effect, ("phase", relation, "phase", 1, "relation_phase_up", params))
+            )
         else:
             why = _why(s, failing, slack, rules, relation)
-            params = {"relation": phrase, "phase": phase, "why": why}
+            params = {"relation": RELATION_PHRASES[relation], "phase": phase, "why": why}
             effects.append(Effect("phase", relation, "phase", -1, "relation_phase_down", params))
     return moved
 
