@@ -82,6 +82,10 @@ def main() -> None:
     for key, what in (("replay", "core replays"), ("play", "best bot plays")):
         base, now = median["baseline"][key], median["today"][key]
         print(f"{what:<24}{base:>18.0f}{now:>15.0f}{now / base:>8.2f}")
+    # The same file, but each core's rules: the games compared are only alike when the bots
+    # made as many decisions in them.
+    base, now = median["baseline"]["decisions"], median["today"]["decisions"]
+    print(f"{'decisions per game':<24}{base:>18.1f}{now:>15.1f}")
 
 
 if __name__ == "__main__":

@@ -22,7 +22,17 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-STRATEGIES = ("best", "random", "greedy", "directing", "one-channel", "cheapest")
+STRATEGIES = (
+    "best",
+    "random",
+    "greedy",
+    "directing",
+    "one-channel",
+    "cheapest",
+    "table",
+    "group",
+    "learner",
+)
 LENGTHS = ("short", "standard", "full")
 
 

@@ -42,6 +42,7 @@ from game.sim.engine import (
     channel_available,
     channel_hours,
     check_decisions,
+    condition_holds,
     execution_risk,
     judge,
     new_game,
@@ -55,6 +56,8 @@ from game.sim.score import score
 from game.sim.state import Decisions, GameState, InitiativeDecision
 
 ROLE_STRATEGIES: tuple[str, ...] = tuple(r.value for r in MunicipalRole)
+# The roles in their order (iterating the enum itself is slow in the planning loops).
+_ROLES: tuple[MunicipalRole, ...] = tuple(MunicipalRole)
 HEURISTICS: tuple[str, ...] = (
     "community-facilitate-own-direct",
     "fit-no-development",
@@ -139,7 +142,13 @@ def best_role(state: GameState, rules: CompiledRules, info: InitiativeInfo) -> M
     best = info.best
     chosen = best[0]
     top: tuple[float, bool, int] = (-2.0, False, 0)
-    for role in sorted(MunicipalRole, key=fits.__getitem__, reverse=True):
+    # The roles from the best fit down: the same for an initiative in every game.
+    by_fit = rules.bot_memo.get(("by_fit", info.id))
+    if by_fit is None:
+        by_fit = rules.bot_memo[("by_fit", info.id)] = sorted(
+            _ROLES, key=fits.__getitem__, reverse=True
+        )
+    for role in by_fit:
         if achievement(fits[role]) + FIT_RECORD_VALUE < top[0] - 1e-9:
             break
         fitting = role in best
@@ -351,13 +360,20 @@ def plan(
         later = rules.cheapest_role_cost * (len(infos) - place - 1)
         role = choose_role(state, rules, info)
         if not purse.afford(rules.roles[role].cost + later):
-            affordable = [r for r in MunicipalRole if purse.afford(rules.roles[r].cost + later)]
+            affordable = [r for r in _ROLES if purse.afford(rules.roles[r].cost + later)]
             if affordable:
                 role = max(affordable, key=lambda r: info.fit[r])
         roles[info.id] = role
         purse.spend(rules.roles[role].cost)
 
-    available = frozenset([c for c in rules.channels if channel_available(state, rules, c)])
+    in_use = state.channels
+    available = frozenset(
+        [
+            c
+            for c, info in rules.channels.items()
+            if c in in_use or info.requires is None or condition_holds(info.requires, state)
+        ]
+    )
     chosen: dict[str, list[str]] = {info.id: [] for info in infos}
     opened: set[str] = set()
 

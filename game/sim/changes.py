@@ -7,8 +7,6 @@ through the same rule: gains shrink as a target nears the top, and a target that
 
 from __future__ import annotations
 
-from typing import Any
-
 from game.domain import CitizenRelation, Indicator
 from game.sim.effects import Effect, ParamValue
 from game.sim.state import GameState
@@ -19,6 +17,7 @@ Pull = tuple[Indicator, float, str, dict[str, ParamValue]]
 
 # Builds a named tuple without its Python-level __new__: effects are made by the hundred thousand.
 new = tuple.__new__
+_INTERACTION = Indicator.INTERACTION
 
 
 def clamp(value: float, low: float = 0.0, high: float = 100.0) -> float:
@@ -52,10 +51,17 @@ class RoundChanges:
         key: str,
         params: dict[str, ParamValue],
     ) -> float:
-        """Move an organisation indicator's target; gains shrink near the top."""
+        """Move an organisation indicator's target; gains shrink near the top, and a target that
+        gained is fed; targets stay in 0–100."""
         if delta == 0.0:
             return 0.0
-        delta = self._move(self.state.targets, ind, delta, self.fed)
+        targets = self.state.targets
+        target = targets[ind]
+        if delta > 0.0:
+            delta *= 1.0 - self.saturation * target
+            self.fed.add(ind)
+        value = target + delta
+        targets[ind] = 0.0 if value < 0.0 else 100.0 if value > 100.0 else value
         self.effects.append(new(Effect, (source, source_id, ind, delta, key, params)))
         return delta
 
@@ -68,20 +74,16 @@ class RoundChanges:
         key: str,
         params: dict[str, ParamValue],
     ) -> float:
-        """Move one relation's interaction target, the same way."""
+        """Move one relation's interaction target, the same way (written out twice: the drift
+        and the channels pull on every relation, every round)."""
         if delta == 0.0:
             return 0.0
-        delta = self._move(self.state.relation_targets, relation, delta, self.fed_relations)
-        effect = (source, source_id, Indicator.INTERACTION, delta, key, params)
-        self.effects.append(new(Effect, effect))
-        return delta
-
-    def _move(self, targets: dict, key: Any, delta: float, fed: set) -> float:
-        """Gains shrink as the target nears the top and mark it fed; targets stay in 0–100."""
-        target = targets[key]
+        targets = self.state.relation_targets
+        target = targets[relation]
         if delta > 0.0:
             delta *= 1.0 - self.saturation * target
-            fed.add(key)
+            self.fed_relations.add(relation)
         value = target + delta
-        targets[key] = 0.0 if value < 0.0 else 100.0 if value > 100.0 else value
+        targets[relation] = 0.0 if value < 0.0 else 100.0 if value > 100.0 else value
+        self.effects.append(new(Effect, (source, source_id, _INTERACTION, delta, key, params)))
         return delta

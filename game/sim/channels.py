@@ -12,7 +12,7 @@ from game.domain import CitizenRelation, Indicator, Purpose
 from game.sim.changes import Pull, RoundChanges, new
 from game.sim.conditions import PHASE_LEVEL
 from game.sim.effects import Effect, ParamValue
-from game.sim.rules import ChannelInfo, ChannelUse, CompiledRules, InitiativeInfo, channel_use
+from game.sim.rules import ChannelUse, CompiledRules, InitiativeInfo, channel_use
 from game.sim.state import GameState
 
 _TRUST = Indicator.TRUST
@@ -115,6 +115,12 @@ class _ChannelResult(NamedTuple):
     said: dict[str, ParamValue]
     # Trust from people finding you, and awareness from being online.
     pulls: tuple[Pull, ...]
+    # The interaction gain before reach and what the role achieved (gains × dialogue), its
+    # sentence, the audiences' total when full, and how much each audience grows.
+    carried: float
+    spoken: str
+    full: float
+    growth: float
 
 
 def resolve_channels(
@@ -144,9 +150,9 @@ def resolve_channels(
     result = rules.channel_results.get(key)
     if result is None:
         result = rules.channel_results[key] = _channel_result(s, info, chosen, conversing, rules)
-    _dialogue(s, info, quality, result, rules, work)
+    _dialogue(s, info, quality, result, work)
     pulls.extend(result.pulls)
-    _audiences_grow(s, info.id, result.use.infos, result.fit, work.effects)
+    _audiences_grow(s, info.id, result, work.effects)
     return result.fit
 
 
@@ -169,7 +175,11 @@ def _channel_result(
     if use.online:
         online = (_AWARENESS, rules.tuning.gains.awareness * weight, "awareness_online", used)
         brought = (*brought, online)
-    return _ChannelResult(use, channel_fit, dialogue, used, brought)
+    carried = rules.tuning.gains.interaction * dialogue
+    spoken = "channels_interaction_others" if used["others"] else "channels_interaction"
+    full = 100.0 * len(use.infos)
+    growth = 2.0 + 4.0 * channel_fit
+    return _ChannelResult(use, channel_fit, dialogue, used, brought, carried, spoken, full, growth)
 
 
 def _channels_said(
@@ -203,25 +213,21 @@ def _dialogue(
     info: InitiativeInfo,
     quality: float,
     result: _ChannelResult,
-    rules: CompiledRules,
     work: RoundChanges,
 ) -> None:
     """Interaction in the relation: the dialogue the channels carry, as far as they reach
     people and the role achieved something."""
-    infos = result.use.infos
     audiences = s.channels
     audience = 0.0
-    for channel in infos:
+    for channel in result.use.infos:
         audience += audiences.get(channel.id, channel.audience)
-    reach = 0.6 + 0.4 * audience / (100.0 * len(infos))
+    reach = 0.6 + 0.4 * audience / result.full
     # The channels carry the conversation whatever the role; a role that did not fit or went
     # wrong carries less of it (ROLE_FLOOR: 80%).
     achieved = ROLE_FLOOR + (1.0 - ROLE_FLOOR) * quality if quality > 0.0 else ROLE_FLOOR
-    gain = rules.tuning.gains.interaction * result.dialogue * reach * achieved * info.weight
+    gain = result.carried * reach * achieved * info.weight
     if gain <= 0.0:
         return
-    used = result.said
-    key = "channels_interaction_others" if used["others"] else "channels_interaction"
     relation = info.relation
     relation_targets = s.relation_targets
     target = relation_targets[relation]
@@ -229,20 +235,15 @@ def _dialogue(
     work.fed_relations.add(relation)
     target += gain
     relation_targets[relation] = 100.0 if target > 100.0 else target
-    work.effects.append(new(Effect, ("initiative", info.id, _INTERACTION, gain, key, used)))
+    effect = ("initiative", info.id, _INTERACTION, gain, result.spoken, result.said)
+    work.effects.append(new(Effect, effect))
 
 
-def _audiences_grow(
-    s: GameState,
-    iid: str,
-    infos: tuple[ChannelInfo, ...],
-    channel_fit: float,
-    effects: list[Effect],
-) -> None:
+def _audiences_grow(s: GameState, iid: str, result: _ChannelResult, effects: list[Effect]) -> None:
     """Channels used grow their audience, the more the better they suit; a new one is opened."""
     audiences = s.channels
-    growth = 2.0 + 4.0 * channel_fit
-    for channel in infos:
+    growth = result.growth
+    for channel in result.use.infos:
         audience = audiences.get(channel.id)
         if audience is None:
             audience = channel.audience

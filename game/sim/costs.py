@@ -16,6 +16,9 @@ from game.sim.effects import Rejection
 from game.sim.rules import CompiledRules, compile_rules
 from game.sim.state import Decisions, GameState
 
+# Builds a named tuple without its Python-level __new__: the check runs every round.
+_new = tuple.__new__
+
 
 def channel_available(state: GameState, rules: CompiledRules, channel_id: str) -> bool:
     """In use already, or allowed to open now."""
@@ -153,7 +156,7 @@ def rejections_and_cost(
             if channel_id in in_use or channel_id in opened:
                 hours += channel.cost
                 continue
-            if not condition_holds(channel.requires, state):
+            if channel.requires is not None and not condition_holds(channel.requires, state):
                 problems.append(Rejection("reject_channel_locked", {"channel": channel_id}))
             hours += channel.cost + channel.open_cost
             opened.add(channel_id)
@@ -168,14 +171,16 @@ def rejections_and_cost(
         if action is None:
             problems.append(Rejection("reject_unknown_action", {"action": action_id}))
             continue
-        hours += action.cost.capacity
-        budget += action.cost.budget
-        if _used_up(state, action, bought.get(action_id, 0)):
+        price = action.cost
+        hours += price.capacity
+        budget += price.budget
+        earlier = bought.get(action_id, 0)
+        if _used_up(state, action, earlier):
             problems.append(Rejection("reject_action_done", {"action": rules.titles[action_id]}))
-        elif not condition_holds(action.requires, state):
+        elif action.requires is not None and not condition_holds(action.requires, state):
             problems.append(Rejection("reject_action_locked", {"action": rules.titles[action_id]}))
-        bought[action_id] = bought.get(action_id, 0) + 1
-    cost = DecisionCost(hours, budget, state.capacity_this_round, state.budget)
+        bought[action_id] = earlier + 1
+    cost = _new(DecisionCost, (hours, budget, state.capacity_this_round, state.budget))
     if cost.hours > cost.hours_available:
         problems.append(
             Rejection("reject_capacity", {"needed": cost.hours, "available": cost.hours_available})

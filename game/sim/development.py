@@ -59,15 +59,23 @@ def _action_pulls(
                 changed = rules.said[memo] = {"action": name, "indicator": ind}
             effects.append(new(Effect, ("action", aid, ind, delta, "action_indicator", changed)))
         else:
-            relations = tuple(r for r in (fx.relations or rules.relations) if r in s.relation_phase)
-            phrase: ParamValue = (
-                tuple(RELATION_PHRASES[r] for r in relations)
-                if fx.relations
-                else ALL_RELATIONS_PHRASE
-            )
-            spoken = {"action": name, "relations": phrase}
+            held = s.relation_phase
+            relations = [r for r in (fx.relations or rules.relations) if r in held]
+            # Its sentence is the same in every game (for the same relations): made once.
+            memo = ("action_interaction", aid, *relations)
+            spoken = rules.said.get(memo)
+            if spoken is None:
+                phrase: ParamValue = (
+                    tuple(RELATION_PHRASES[r] for r in relations)
+                    if fx.relations
+                    else ALL_RELATIONS_PHRASE
+                )
+                spoken = rules.said[memo] = {"action": name, "relations": phrase}
             for relation in relations:
-                each = {**spoken, "relation": relation}  # the story folds them, naming each
+                # The story folds them, naming each relation.
+                each = rules.said.get((memo, relation))
+                if each is None:
+                    each = rules.said[(memo, relation)] = {**spoken, "relation": relation}
                 work.pull_relation("action", aid, relation, delta, "action_interaction", each)
 
 
@@ -140,8 +148,9 @@ def drift(s: GameState, rules: CompiledRules, work: RoundChanges) -> None:
     fed = work.fed
     for ind, delta in rules.drift:
         if ind is _INTERACTION:
+            fed_relations = work.fed_relations
             for relation in rules.relations:
-                if relation not in work.fed_relations:
+                if relation not in fed_relations:
                     said = _DRIFT_RELATION[relation]
                     work.pull_relation(
                         "drift", relation, relation, delta, "drift_interaction", said

@@ -50,7 +50,8 @@ REWORK_FIT = 0.5
 
 class _RoleResult(NamedTuple):
     """What a role brings an initiative, gone well or stumbled: the same in every game, so it is
-    worked out once per initiative, role and roll of the dice (``CompiledRules.role_results``)."""
+    worked out once per initiative, role and roll of the dice (``CompiledRules.role_results``),
+    with what the steps after the dice ask of the role's fit."""
 
     quality: float
     # Trust and community energy.
@@ -59,18 +60,15 @@ class _RoleResult(NamedTuple):
     repair: Effect | None
     # Skill learned when the role is no stretch, and ownership spreading.
     lessons: tuple[Pull, ...]
-
-
-class _Played(NamedTuple):
-    """How the role went: what the steps after the dice need to know."""
-
-    info: InitiativeInfo
-    role: MunicipalRole
     fit: float
-    risk: Risk
-    succeeded: bool
-    quality: float
-    result: _RoleResult
+    # The role is one of the best; what the choice adds to the track record (``fit.py``).
+    fitting: bool
+    worth: float
+    # Fits well enough to grow the initiative (``tuning.grow_fit``), and to master the role.
+    grows: bool
+    masters: bool
+    # The sentence when the organisation stumbles in it.
+    stumbled: str
 
 
 def resolve_initiative(
@@ -81,60 +79,6 @@ def resolve_initiative(
     work: RoundChanges,
 ) -> InitiativeOutcome:
     """The team's role and channels meet the initiative: fit, risk, what it brings, what follows."""
-    played = _play_role(s, decision, rules, rng, work.effects)
-    info = played.info
-    result = played.result
-    pulls: list[Pull] = list(result.pulls)  # trust and community energy
-    hours = result.hours  # repair work
-    if result.repair is not None:
-        s.rework += hours
-        work.effects.append(result.repair)
-    channels = decision.channels
-    channel_fit = resolve_channels(s, played.info, played.quality, channels, rules, work, pulls)
-    if info.purposes:
-        _channel_record(s, info, channel_fit or 0.0, rules.tuning.channel_record_weight)
-    _learning(played, rules, pulls)
-    verdict = _verdict(played.quality, channel_fit)
-    _track_record(s, played, channel_fit, rules.tuning.fit_record_weight)
-    work.decided.add(info.relation)
-    _prediction(s, played, decision.prediction, verdict, rules, work.effects, pulls)
-    _apply_pulls(s, info.id, pulls, work)
-    next_stage = None
-    if info.unfolds is not None:
-        grew = played.succeeded and played.fit >= rules.tuning.grow_fit
-        next_stage = unfold(s, info, rules, grew, played.role, work.effects)
-    risk = played.risk
-    return new(
-        InitiativeOutcome,
-        (
-            info.id,
-            info.relation,
-            played.role,
-            decision.channels,
-            played.fit,
-            info.best,
-            channel_fit,
-            risk.readiness,
-            risk.demand,
-            risk.chance,
-            played.succeeded,
-            played.quality,
-            verdict,
-            decision.prediction,
-            hours,
-            next_stage,
-        ),
-    )
-
-
-def _play_role(
-    s: GameState,
-    decision: InitiativeDecision,
-    rules: CompiledRules,
-    rng: Dice,
-    effects: list[Effect],
-) -> _Played:
-    """The dice against the risk: a role that stumbles keeps only what its stumble leaves."""
     info = rules.initiatives[decision.initiative]
     role = decision.role
     risk = execution_risk(s, rules, role, info.relation)
@@ -143,6 +87,7 @@ def _play_role(
     result = rules.role_results.get(key)
     if result is None:
         result = rules.role_results[key] = _role_result(info, role, succeeded, rules)
+    effects = work.effects
     if not succeeded:
         failed = {
             "title": info.title,
@@ -150,9 +95,54 @@ def _play_role(
             "readiness": risk.readiness,
             "demand": risk.demand,
         }
-        stumbled = "execution_stumbled" if rules.roles[role].stumble >= 0 else "execution_harmed"
-        effects.append(new(Effect, ("initiative", info.id, "", 0.0, stumbled, failed)))
-    return new(_Played, (info, role, info.fit[role], risk, succeeded, result.quality, result))
+        effects.append(new(Effect, ("initiative", info.id, "", 0.0, result.stumbled, failed)))
+    quality = result.quality
+    pulls: list[Pull] = list(result.pulls)  # trust and community energy
+    hours = result.hours  # repair work
+    if result.repair is not None:
+        s.rework += hours
+        effects.append(result.repair)
+    channel_fit = resolve_channels(s, info, quality, decision.channels, rules, work, pulls)
+    if info.purposes:
+        _channel_record(s, info, channel_fit or 0.0, rules.tuning.channel_record_weight)
+    _learning(info, role, risk, result, rules, pulls)
+    # As ``verdict.judge`` says, written out here: it runs for every decision.
+    if quality < BADLY_QUALITY:
+        verdict = _BADLY
+    elif quality >= WELL_QUALITY and (channel_fit is None or channel_fit >= WELL_CHANNEL_FIT):
+        verdict = _WELL
+    else:
+        verdict = _MIXED
+    _track_record(s, info, role, result, succeeded, channel_fit, rules.tuning.fit_record_weight)
+    work.decided.add(info.relation)
+    prediction = decision.prediction
+    if prediction is not None:
+        _prediction(s, info, prediction, verdict, rules, effects, pulls)
+    _apply_pulls(s, info.id, pulls, work)
+    next_stage = None
+    if info.unfolds is not None:
+        next_stage = unfold(s, info, rules, succeeded and result.grows, role, effects)
+    return new(
+        InitiativeOutcome,
+        (
+            info.id,
+            info.relation,
+            role,
+            decision.channels,
+            result.fit,
+            info.best,
+            channel_fit,
+            risk.readiness,
+            risk.demand,
+            risk.chance,
+            succeeded,
+            quality,
+            verdict,
+            prediction,
+            hours,
+            next_stage,
+        ),
+    )
 
 
 def _role_result(
@@ -169,7 +159,23 @@ def _role_result(
     pulls = _trust_and_energy(info, role, quality, succeeded, gains)
     hours, repair = _repair_work(info, role, fit, succeeded, gains)
     lessons = _lessons(info, role, fit, quality, 0.0, gains)
-    return _RoleResult(quality, pulls, hours, repair, lessons)
+    fitting = role in info.best
+    worth = RECORD_VALUE[fit_class(role, fit, info.best)]
+    grows = fit >= rules.tuning.grow_fit
+    stumbled = "execution_stumbled" if stumble >= 0 else "execution_harmed"
+    return _RoleResult(
+        quality,
+        pulls,
+        hours,
+        repair,
+        lessons,
+        fit,
+        fitting,
+        worth,
+        grows,
+        fit >= MASTERY_FIT,
+        stumbled,
+    )
 
 
 def _trust_and_energy(
@@ -220,21 +226,27 @@ def _repair_work(
     return hours, new(Effect, ("initiative", info.id, "rework", -float(hours), key, repair))
 
 
-def _learning(played: _Played, rules: CompiledRules, pulls: list[Pull]) -> None:
+def _learning(
+    info: InitiativeInfo,
+    role: MunicipalRole,
+    risk: Risk,
+    result: _RoleResult,
+    rules: CompiledRules,
+    pulls: list[Pull],
+) -> None:
     """Learning by doing, and ownership spreading when the role went well.
 
     A fitting role teaches, most of all one the organisation must grow into. Stretching only
     teaches in a role that fits: a misfit the organisation is not ready for teaches no more than
     any other misfit.
     """
-    fit, risk = played.fit, played.risk
     demand = risk.demand
-    if demand > 0 and risk.readiness < demand and fit >= rules.tuning.grow_fit:
+    if demand > 0 and risk.readiness < demand and result.grows:
         stretch = (demand - risk.readiness) / demand
         gains = rules.tuning.gains
-        pulls.extend(_lessons(played.info, played.role, fit, played.quality, stretch, gains))
+        pulls.extend(_lessons(info, role, result.fit, result.quality, stretch, gains))
     else:
-        pulls.extend(played.result.lessons)
+        pulls.extend(result.lessons)
 
 
 def _lessons(
@@ -263,51 +275,46 @@ def _channel_record(s: GameState, info: InitiativeInfo, fit: float, weight: floa
     s.channel_record += (served - s.channel_record) * weight
 
 
-def _track_record(s: GameState, played: _Played, channel_fit: float | None, weight: float) -> None:
+def _track_record(
+    s: GameState,
+    info: InitiativeInfo,
+    role: MunicipalRole,
+    result: _RoleResult,
+    succeeded: bool,
+    channel_fit: float | None,
+    weight: float,
+) -> None:
     """The track record counts fitting choices, overall and per relation, where each choice
     moves the relation's record ``weight`` of the way towards what it was worth (recent
     choices weigh most). A role that went through counts as experience; a fitting role with
     channels that served the purposes as mastered, even when the dice made it stumble: the
     team knew what to do."""
-    info, role = played.info, played.role
     relation = info.relation
     s.decisions_total += 1
     s.relation_decisions[relation] += 1
-    if role in info.best:
+    if result.fitting:
         s.decisions_fitting += 1
         s.relation_fitting[relation] += 1
     record = s.relation_record
-    worth = RECORD_VALUE[fit_class(role, played.fit, info.best)]
-    record[relation] += (worth - record[relation]) * weight
-    if played.succeeded:
-        s.role_successes[role] = s.role_successes.get(role, 0) + 1
+    record[relation] += (result.worth - record[relation]) * weight
+    if succeeded:
+        successes = s.role_successes
+        successes[role] = successes.get(role, 0) + 1
     served = channel_fit is None or channel_fit >= WELL_CHANNEL_FIT
-    if served and played.fit >= MASTERY_FIT and role not in s.roles_mastered:
+    if served and result.masters and role not in s.roles_mastered:
         s.roles_mastered = (*s.roles_mastered, role)
-
-
-def _verdict(quality: float, channel_fit: float | None) -> Prediction:
-    """As ``verdict.judge`` says, written out here: it runs for every decision."""
-    if quality < BADLY_QUALITY:
-        return _BADLY
-    if quality >= WELL_QUALITY and (channel_fit is None or channel_fit >= WELL_CHANNEL_FIT):
-        return _WELL
-    return _MIXED
 
 
 def _prediction(
     s: GameState,
-    played: _Played,
-    prediction: Prediction | None,
+    info: InitiativeInfo,
+    prediction: Prediction,
     verdict: Prediction,
     rules: CompiledRules,
     effects: list[Effect],
     pulls: list[Pull],
 ) -> None:
     """A prediction that comes true raises awareness: knowing why is part of competence."""
-    if prediction is None:
-        return
-    info = played.info
     s.predictions_made += 1
     memo = (info.id, prediction, verdict)
     judged = rules.said.get(memo)

@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import math
 
-from game.domain import Indicator
-from game.scenario.models import Event
-from game.sim.changes import clamp, mean
+from game.domain import Bilingual, Indicator
+from game.scenario.models import Event, EventEffects
+from game.sim.changes import clamp, mean, new
 from game.sim.conditions import condition_holds
 from game.sim.dice import Dice
 from game.sim.effects import ALL_RELATIONS_PHRASE, RELATION_PHRASES, Effect, ParamValue
@@ -50,9 +50,14 @@ def begin_round(s: GameState, rules: CompiledRules, rng: Dice) -> None:
         if initiative not in arriving:
             arriving.append(initiative)
     if s.unfolding:
-        due = [i for r, i in s.unfolding if r == s.round]
-        arriving.extend(i for i in due if i not in arriving)
-        s.unfolding = tuple(p for p in s.unfolding if p[0] != s.round)
+        now = s.round
+        later = []
+        for stage in s.unfolding:
+            if stage[0] != now:
+                later.append(stage)
+            elif stage[1] not in arriving:
+                arriving.append(stage[1])
+        s.unfolding = tuple(later)
     limit = rules.tuning.max_initiatives_per_round
     for initiative in rules.conditional_initiatives:
         if len(arriving) >= limit:
@@ -111,27 +116,52 @@ def apply_event(s: GameState, event: Event, rules: CompiledRules, effects: list[
         else:
             s.indicators[ind] = clamp(s.indicators[ind] + change)
             s.targets[ind] = clamp(s.targets[ind] + change)
-        effects.append(Effect("event", eid, ind, change, key, params))
+        effects.append(new(Effect, ("event", eid, ind, change, key, params)))
     if touched_interaction:
         s.indicators[_INTERACTION] = mean(s.relation_interaction)
         s.targets[_INTERACTION] = mean(s.relation_targets)
+    _resources(s, fx, eid, name, rules, effects)
 
-    def note(target: str, delta: float, key: str, **extra: ParamValue) -> None:
-        effects.append(Effect("event", eid, target, delta, key, {"event": name, **extra}))
 
+def _resources(
+    s: GameState,
+    fx: EventEffects,
+    eid: str,
+    name: Bilingual,
+    rules: CompiledRules,
+    effects: list[Effect],
+) -> None:
+    """What the news does to money, hours and the cards on the table, each said."""
     if fx.budget:
         s.budget = max(0.0, s.budget + fx.budget)
-        note("budget", fx.budget, "event_budget")
+        effects.append(
+            new(Effect, ("event", eid, "budget", fx.budget, "event_budget", {"event": name}))
+        )
     if fx.budget_per_round:
         s.budget_per_round = max(0.0, s.budget_per_round + fx.budget_per_round)
-        note("budget_per_round", fx.budget_per_round, "event_budget_per_round")
+        key = "event_budget_per_round"
+        effects.append(
+            new(
+                Effect,
+                ("event", eid, "budget_per_round", fx.budget_per_round, key, {"event": name}),
+            )
+        )
     if fx.capacity:
         s.capacity = max(1, s.capacity + fx.capacity)
         s.capacity_this_round += fx.capacity
-        note("capacity", fx.capacity, "event_capacity")
+        effects.append(
+            new(Effect, ("event", eid, "capacity", fx.capacity, "event_capacity", {"event": name}))
+        )
     if fx.capacity_this_round:
         s.capacity_this_round += fx.capacity_this_round
-        note("capacity_this_round", fx.capacity_this_round, "event_capacity_this_round")
+        key = "event_capacity_this_round"
+        effects.append(
+            new(
+                Effect,
+                ("event", eid, "capacity_this_round", fx.capacity_this_round, key, {"event": name}),
+            )
+        )
     for initiative_id in fx.add_initiatives:
         title = rules.initiatives[initiative_id].title
-        note(initiative_id, 0.0, "event_initiative", initiative=title)
+        said = {"event": name, "initiative": title}
+        effects.append(new(Effect, ("event", eid, initiative_id, 0.0, "event_initiative", said)))

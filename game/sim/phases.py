@@ -19,6 +19,8 @@ from game.sim.rules import CompiledRules, Requirement, compile_rules
 from game.sim.state import GameState
 
 _PHASES = tuple(GrowthPhase)
+# Builds a named tuple without its Python-level __new__ (effects of every round).
+_new = tuple.__new__
 _STAGES = tuple(CompetenceStage)
 _INTERACTION = Indicator.INTERACTION
 
@@ -167,9 +169,12 @@ def update_stage(s: GameState, rules: CompiledRules, effects: list[Effect]) -> N
     level, failing = _step(s, s.stage.level, rules.stage_requirements, slack, rules)
     if level == s.stage.level:
         return
-    s.stage = _STAGES[level - 1]
+    s.stage = stage = _STAGES[level - 1]
     if failing is None:
-        effects.append(Effect("stage", s.stage, "stage", 1, "stage_up", {"stage": s.stage}))
+        params = rules.said.get(("stage_up", stage))
+        if params is None:
+            params = rules.said[("stage_up", stage)] = {"stage": stage}
+        effects.append(_new(Effect, ("stage", stage, "stage", 1, "stage_up", params)))
     else:
         why = _why(s, failing, slack, rules)
         params = {"stage": s.stage, "why": why}
@@ -239,13 +244,21 @@ def update_relations(s: GameState, rules: CompiledRules, effects: list[Effect]) 
         moved = True
         phase = _PHASES[level - 1]
         phases[relation] = phase
-        phrase = RELATION_PHRASES[relation]
         if failing is None:
-            params = {"relation": phrase, "phase": phase, "why": _WHY_MET}
-            effects.append(Effect("phase", relation, "phase", 1, "relation_phase_up", params))
+            # The same sentence for every game: one dict per relation and phase, shared.
+            params = rules.said.get(("relation_phase_up", relation, phase))
+            if params is None:
+                params = rules.said[("relation_phase_up", relation, phase)] = {
+                    "relation": RELATION_PHRASES[relation],
+                    "phase": phase,
+                    "why": _WHY_MET,
+                }
+            effects.append(
+                _new(Effect, ("phase", relation, "phase", 1, "relation_phase_up", params))
+            )
         else:
             why = _why(s, failing, slack, rules, relation)
-            params = {"relation": phrase, "phase": phase, "why": why}
+            params = {"relation": RELATION_PHRASES[relation], "phase": phase, "why": why}
             effects.append(Effect("phase", relation, "phase", -1, "relation_phase_down", params))
     return moved
 
@@ -291,10 +304,17 @@ def overall_level(levels: list[int], majority: float) -> int:
     if not levels:
         return 1
     needed = relations_needed(majority, len(levels))
+    # How many relations hold each level, counted in one pass: this runs every round.
+    held_at = [0, 0, 0, 0, 0]
+    for held in levels:
+        held_at[held] += 1
     weakest = min(levels)
+    four = held_at[4]
+    three = held_at[3] + four
+    at_least = (0, 0, held_at[2] + three, three, four)
     overall = 1
     for level in (2, 3, 4):
-        if sum(1 for held in levels if held >= level) < needed:
+        if at_least[level] < needed:
             break
         if level >= WEAKEST_FROM and weakest < level - WEAKEST_BEHIND:
             break
@@ -303,8 +323,9 @@ def overall_level(levels: list[int], majority: float) -> int:
 
 
 def overall_phase(s: GameState, rules: CompiledRules) -> GrowthPhase:
-    phases = s.relation_phase
-    levels = [PHASE_LEVEL[phases[r]] for r in relations_in_play(s, rules)]
+    # The relations in play (``relations_in_play``), read in the same pass: it runs every round.
+    core = rules.core_relations
+    levels = [PHASE_LEVEL[held] for r, held in s.relation_phase.items() if r in core]
     return _PHASES[overall_level(levels, rules.tuning.phase_majority) - 1]
 
 
@@ -313,17 +334,22 @@ def update_phase(s: GameState, rules: CompiledRules, effects: list[Effect]) -> N
     phase = overall_phase(s, rules)
     if phase is s.phase:
         return
-    up = phase.level > s.phase.level
+    up = PHASE_LEVEL[phase] > PHASE_LEVEL[s.phase]
     s.phase = phase
     if up:
         reached = tuple(
             RELATION_PHRASES[r] for r, held in s.relation_phase.items() if held.level >= phase.level
         )
-        why = Bilingual(
-            render("why_relations_met", {"relations": reached}, "nl"),
-            render("why_relations_met", {"relations": reached}, "en"),
-        )
-        effects.append(Effect("phase", phase, "phase", 1, "phase_up", {"phase": phase, "why": why}))
+        # The same few sentences recur game after game: rendered once, shared by their effects.
+        memo = ("phase_up", phase, reached)
+        params = rules.said.get(memo)
+        if params is None:
+            why = Bilingual(
+                render("why_relations_met", {"relations": reached}, "nl"),
+                render("why_relations_met", {"relations": reached}, "en"),
+            )
+            params = rules.said[memo] = {"phase": phase, "why": why}
+        effects.append(Effect("phase", phase, "phase", 1, "phase_up", params))
         return
     above = phase.level + 1
     playing = relations_in_play(s, rules)
