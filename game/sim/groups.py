@@ -12,8 +12,8 @@ the groups a facilitator meets:
   after earlier rounds: the verdict and outcome text of each card ("… fits best"), and the lines
   that name the role that would have fitted. For a kind of card it has not seen, it guesses from
   what fitted other cards with the same owner; with nothing to go on, from the help page's one
-  sentence on roles by owner (own initiative: directing; the community's: facilitating, taking
-  part or letting go). Like any group, it slips now and then.
+  sentence on roles (own initiative: directing; the community's: facilitating, taking part or
+  letting go; rules broken: normative). Like any group, it slips now and then.
 
 Each keeps a generator of its own, so it never touches the game's dice.
 
@@ -35,9 +35,12 @@ from game.sim.state import GameState
 # How often ``group`` picks a wrong role.
 GROUP_MISTAKE_SHARE = 0.2
 # How often ``learner`` slips from what it has learned.
-LEARNER_SLIP_SHARE = 0.15
+LEARNER_SLIP_SHARE = 0.2
 
 Pair = tuple[InitiativeOwner, CitizenRelation]
+
+_SUBJECT = CitizenRelation.SUBJECT
+_NORMATIVE = MunicipalRole.NORMATIVE
 
 # What the help page's page on roles says in one sentence, per owner.
 _HELP_HINT: dict[InitiativeOwner, tuple[MunicipalRole, ...]] = {
@@ -121,10 +124,10 @@ class Memory:
         )
         if votes:
             return max(votes, key=lambda r: (votes[r], -list(MunicipalRole).index(r))), False
-        # Nothing learned yet: the help page's one sentence on roles, by who took the
-        # initiative (own: mostly directing; the community's: facilitating, taking part or
-        # letting go). Not the table, and nothing about the relation.
-        hint = _HELP_HINT[info.owner]
+        # Nothing learned yet: the help page's one sentence on roles (own initiative: mostly
+        # directing; the community's: facilitating, taking part or letting go; rules broken:
+        # normative), which is not the table.
+        hint = _HELP_HINT[info.owner] if info.relation is not _SUBJECT else (_NORMATIVE,)
         untried = [r for r in hint if r not in wrong]
         untried = untried or [r for r in MunicipalRole if r not in wrong] or list(MunicipalRole)
         return rng.choice(untried), False
