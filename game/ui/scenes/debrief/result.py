@@ -155,15 +155,13 @@ class ResultTab(RoundScene):
             area = pygame.Rect(inner.left, y, inner.width, room)
             y += text_block(surface, small, played, palette.text_dim, area, max_lines=lines)
         y += self.u(6)
-        made = state.predictions_made
-        if made:
-            judged = t(
-                "Predicted right: {pct}% of {made}. Knowing why a choice works is part of being "
-                "competent."
-            ).format(pct=round(100 * state.predictions_right / made), made=made)
+        if state.predictions_made:
+            # The row above shows how many came true; this says why it counts. Shown whole or
+            # not at all: half a sentence on a projector is worse than none.
+            judged = t("Knowing why a choice works is part of being competent.")
             room = inner.bottom - y
             lines = max(0, room // round(small.get_linesize() * 1.15))
-            if lines:
+            if 0 < len(wrap(small, judged, inner.width)) <= lines:
                 text_block(
                     surface,
                     small,
