@@ -74,7 +74,7 @@ def test_simulate_json_holds_phase_and_score_per_strategy(
 
 
 @pytest.mark.parametrize("length", ["short", "standard"])
-def test_simulate_autoplay_and_tour_play_the_same_length(
+def test_simulate_and_autoplay_play_the_same_length(
     length: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
     """``simulate --length`` plays the games ``autoplay --length`` plays, seed for seed."""
