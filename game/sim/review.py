@@ -24,6 +24,12 @@ from game.sim.engine import (
     next_phase_gaps,
     resolve_round,
 )
+from game.sim.phases import (
+    WEAKEST_BEHIND,
+    WEAKEST_FROM,
+    relations_in_play,
+    relations_needed,
+)
 from game.sim.rules import DEFAULT_ROLE_FIT, CompiledRules, best_channels, compile_rules
 from game.sim.score import Line, weakest_line
 from game.sim.state import GameState, InitiativeOutcome
@@ -91,17 +97,27 @@ class HeldBack(NamedTuple):
 
 
 def held_back(state: GameState, scenario: Scenario) -> HeldBack | None:
-    """Which relation held the overall phase back: read from the relations' phases alone, so it
-    holds whatever rule makes the overall phase out of them. None in the highest phase, and
-    when every relation stands equally far (then no one relation held the whole back)."""
+    """What held the overall phase back, by the rule that makes it (``phases.overall_level``):
+    too few relations in the next phase (the lowest of those below it), a relation left too far
+    behind for collaborating, or else something the organisation as a whole lacked (then no
+    relation is named). None in the highest phase."""
     above = state.phase.level + 1
     if above > len(GrowthPhase):
         return None
-    below = {r: p for r, p in state.relation_phase.items() if p.level < above}
-    if not below or (len(below) == len(state.relation_phase) and len(set(below.values())) == 1):
-        return None
-    lowest = min(p.level for p in below.values())
-    relations = tuple(r for r, p in below.items() if p.level == lowest)
+    rules = compile_rules(scenario)
+    playing = relations_in_play(state, rules)
+    levels = {r: state.relation_phase[r].level for r in playing}
+    needed = relations_needed(rules.tuning.phase_majority, len(playing))
+    below = {r: level for r, level in levels.items() if level < above}
+    if len(levels) - len(below) < needed and below:
+        lowest = min(below.values())
+        relations = tuple(r for r, level in below.items() if level == lowest)
+    elif above >= WEAKEST_FROM and any(v < above - WEAKEST_BEHIND for v in levels.values()):
+        lowest = min(levels.values())
+        relations = tuple(r for r, level in levels.items() if level == lowest)
+    else:
+        whole = tuple(g for g in next_phase_gaps(state, scenario) if g.relation is None)
+        return HeldBack((), state.phase, whole)
     # What they lacked for their own next phase: the gaps as the organisation would see them
     # from that phase.
     probe = state.clone()
