@@ -98,9 +98,10 @@ class HeldBack(NamedTuple):
 
 def held_back(state: GameState, scenario: Scenario) -> HeldBack | None:
     """What held the overall phase back, by the rule that makes it (``phases.overall_level``):
-    too few relations in the next phase (the lowest of those below it), a relation left too far
-    behind for collaborating, or else something the organisation as a whole lacked (then no
-    relation is named). None in the highest phase."""
+    too few relations in the next phase (the lowest of those below it), or a relation left too
+    far behind for collaborating. (A relation's own phase already asks what the organisation
+    as a whole must reach, so the whole lacks nothing its relations do not; a state where it
+    does names no relation.) None in the highest phase."""
     above = state.phase.level + 1
     if above > len(GrowthPhase):
         return None
