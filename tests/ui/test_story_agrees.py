@@ -231,3 +231,47 @@ def test_repeated_effects_are_folded_into_one_line_naming_what_they_cover(rounds
                     line = next(x for x in texts if label(Indicator.INTERACTION, lang) in x.lower())
                     for effect in many:
                         assert label(effect.params["relation"], lang) in line, line
+
+
+# Words a sentence must never show: a plural after one, an English term in Dutch, "(s)".
+NOT_WRITTEN = {
+    "nl": re.compile(
+        r"\b1 rondes\b|rol\(len\)|track record|"
+        r"\ben [^.;()]*\bpaste slecht|, [^.;()]* paste slecht"
+    ),
+    "en": re.compile(r"\b1 rounds\b|role\(s\)"),
+}
+
+
+def test_channels_that_served_too_little_are_no_good_news_and_both_causes_are_named(
+    rounds,
+) -> None:
+    """Under "the channels served too little" the channel line is not marked good; a role that
+    does not fit and in which the organisation also stumbled names both; lists, plurals and
+    terms read as the language writes them."""
+    seen_short = seen_both = False
+    for scenario, before, state, effects in rounds:
+        outcomes = {o.initiative: o for o in state.history[-1].outcomes}
+        for lang in ("nl", "en"):
+            steps, *_ = _story(scenario, before, state, effects, lang)
+            for step in steps:
+                for line in step.lines:
+                    assert not NOT_WRITTEN[lang].search(line.text), (lang, line.text)
+                if step.kind != "initiative":
+                    continue
+                outcome = outcomes[step.effects[0].source_id]
+                keys = [retold(e, outcome).key for e in step.effects if not too_small(e)]
+                tones = dict(zip(keys, (x.tone for x in step.lines[-len(keys) :]), strict=False))
+                short = outcome.channel_fit is not None and outcome.channel_fit < 0.5
+                for key in ("channels_interaction", "channels_interaction_others"):
+                    if short:
+                        assert key not in keys, (outcome, keys)
+                        if key + "_low" in keys:
+                            seen_short = True
+                            assert tones.get(key + "_low") != "good", (outcome, step.lines)
+                if not outcome.succeeded and outcome_class(outcome) is FitClass.MISFIT:
+                    seen_both = True
+                    why = step.lines[0].text
+                    assert MISFIT_WORDS.search(why), why
+                    assert "struikelde" in why or "stumbled" in why, why
+    assert seen_short and seen_both
