@@ -11,7 +11,7 @@ from game.ui.dashboard import panel
 from game.ui.look import block_height, shortened, text, text_block, wrap
 from game.ui.scenes.debrief.advice import advice_lines, scenario_advice
 from game.ui.scenes.round.base import RoundScene
-from game.ui.words import line_name
+from game.ui.words import line_name, score_title
 
 
 class ResultTab(RoundScene):
@@ -55,7 +55,9 @@ class ResultTab(RoundScene):
         text_block(
             surface,
             title_font,
-            card.title.get(lang),
+            score_title(card.title, self.controller.scenario.organisation.kind, lang)
+            if self.controller.scenario is not None
+            else card.title.get(lang),
             palette.text,
             pygame.Rect(
                 number_rect.right + self.u(14),

@@ -8,6 +8,7 @@ import pygame
 
 from game.ui.look import text
 from game.ui.scene import Scene
+from game.ui.words import score_title
 
 if TYPE_CHECKING:
     pass
@@ -27,8 +28,10 @@ class WorkshopEndScene(Scene):
         # One row a team: its debrief button and its score and title, beside the button when
         # they fit, else under it.
         captions = [t("Debrief of {team}").format(team=seat.team) for seat in self.controller.seats]
+        scenario = self.controller.scenario
+        kind = scenario.organisation.kind if scenario is not None else None
         self.lines = [
-            f"{card.total} · {card.title.get(self.lang)}"
+            f"{card.total} · {score_title(card.title, kind, self.lang)}"
             for card in (score(seat.state) for seat in self.controller.seats)
         ]
         button_w = min(
