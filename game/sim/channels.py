@@ -105,7 +105,7 @@ def channels_fit(
 # --- Channels in a round: what they do for one initiative ----------------------------------
 
 
-class _ChannelResult(NamedTuple):
+class ChannelResult(NamedTuple):
     """What channels do for an initiative, whatever the game: worked out once per initiative,
     channels, conversing and purpose bonus (``CompiledRules.channel_results``)."""
 
@@ -123,37 +123,46 @@ class _ChannelResult(NamedTuple):
     growth: float
 
 
-def resolve_channels(
-    s: GameState,
-    info: InitiativeInfo,
-    quality: float,
-    chosen: tuple[str, ...],
-    rules: CompiledRules,
-    work: RoundChanges,
-    pulls: list[Pull],
-) -> float | None:
-    """Dialogue in the initiative's relation, as far as the channels suit its purposes and the
-    role (``quality``) achieved something; trust and awareness go to ``pulls``.
-
-    Returns their purpose fit: ``None`` for an initiative without purposes, 0 with no channel.
-    """
-    if not info.purposes:
-        return None
-    if not chosen:
-        silent = {"title": info.title, "purposes": info.purposes, "relation": info.relation_phrase}
-        drop = -1.5 * info.weight
-        work.pull_relation("initiative", info.id, info.relation, drop, "no_channel", silent)
-        return 0.0
+def channel_result(
+    s: GameState, info: InitiativeInfo, chosen: tuple[str, ...], rules: CompiledRules
+) -> ChannelResult:
+    """What ``chosen`` channels (at least one) do for an initiative with purposes, as the
+    relation's phase and the purpose bonus stand (a memo: the same in every game)."""
     conversing = PHASE_LEVEL[s.relation_phase[info.relation]] >= 3
     bonus = s.purpose_bonus
     key = (info.id, chosen, conversing, tuple(bonus.items()) if bonus else ())
     result = rules.channel_results.get(key)
     if result is None:
         result = rules.channel_results[key] = _channel_result(s, info, chosen, conversing, rules)
+    return result
+
+
+def channels_at_work(
+    s: GameState,
+    info: InitiativeInfo,
+    quality: float,
+    result: ChannelResult,
+    work: RoundChanges,
+) -> None:
+    """Dialogue in the initiative's relation, as far as the channels reach people and the role
+    (``quality``) achieved something; the channels used grow their audiences. Their trust and
+    awareness are pulls the caller applies (``ChannelResult.pulls``)."""
     _dialogue(s, info, quality, result, work)
-    pulls.extend(result.pulls)
     _audiences_grow(s, info.id, result, work.effects)
-    return result.fit
+
+
+def no_channel(info: InitiativeInfo, rules: CompiledRules, work: RoundChanges) -> None:
+    """No channel for an initiative with purposes: interaction in its relation drops."""
+    memo = ("no_channel", info.id)
+    silent = rules.said.get(memo)
+    if silent is None:
+        silent = rules.said[memo] = {
+            "title": info.title,
+            "purposes": info.purposes,
+            "relation": info.relation_phrase,
+        }
+    drop = -1.5 * info.weight
+    work.pull_relation("initiative", info.id, info.relation, drop, "no_channel", silent)
 
 
 def _channel_result(
@@ -162,7 +171,7 @@ def _channel_result(
     chosen: tuple[str, ...],
     conversing: bool,
     rules: CompiledRules,
-) -> _ChannelResult:
+) -> ChannelResult:
     """How well the channels suit the purposes, the dialogue they carry, and the trust and
     awareness they bring."""
     use = channel_use(rules, info, chosen)
@@ -179,7 +188,7 @@ def _channel_result(
     spoken = "channels_interaction_others" if used["others"] else "channels_interaction"
     full = 100.0 * len(use.infos)
     growth = 2.0 + 4.0 * channel_fit
-    return _ChannelResult(use, channel_fit, dialogue, used, brought, carried, spoken, full, growth)
+    return ChannelResult(use, channel_fit, dialogue, used, brought, carried, spoken, full, growth)
 
 
 def _channels_said(
@@ -212,7 +221,7 @@ def _dialogue(
     s: GameState,
     info: InitiativeInfo,
     quality: float,
-    result: _ChannelResult,
+    result: ChannelResult,
     work: RoundChanges,
 ) -> None:
     """Interaction in the relation: the dialogue the channels carry, as far as they reach
@@ -239,7 +248,7 @@ def _dialogue(
     work.effects.append(new(Effect, effect))
 
 
-def _audiences_grow(s: GameState, iid: str, result: _ChannelResult, effects: list[Effect]) -> None:
+def _audiences_grow(s: GameState, iid: str, result: ChannelResult, effects: list[Effect]) -> None:
     """Channels used grow their audience, the more the better they suit; a new one is opened."""
     audiences = s.channels
     growth = result.growth

@@ -129,6 +129,9 @@ class CompiledRules:
     role_results: dict[tuple[str, MunicipalRole, bool], Any]
     # (initiative, channels, conversing, purpose bonus) → what the channels do for it.
     channel_results: dict[tuple[Any, ...], Any]
+    # (initiative, role, went well, prediction, channels[, conversing, purpose bonus]) → all of
+    # the initiative's round that is the same in every game (``initiative._Plan``).
+    plans: dict[tuple[Any, ...], Any]
     actions: dict[str, DevelopmentAction]
     titles: dict[str, Bilingual]
     # Why each trap action is one, shown when a team buys it anyway.

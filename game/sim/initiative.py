@@ -20,14 +20,15 @@ from typing import NamedTuple
 from game.domain import Indicator, MunicipalRole, Prediction
 from game.scenario.models import Gains
 from game.sim.changes import Pull, RoundChanges, new
-from game.sim.channels import resolve_channels
+from game.sim.channels import ChannelResult, channel_result, channels_at_work, no_channel
+from game.sim.conditions import PHASE_LEVEL
 from game.sim.dice import Dice
 from game.sim.effects import Effect
 from game.sim.fit import ALSO_FIT, RECORD_VALUE, fit_class
-from game.sim.risk import Risk, execution_risk
+from game.sim.risk import execution_risk
 from game.sim.rules import MASTERY_FIT, CompiledRules, InitiativeInfo
 from game.sim.state import GameState, InitiativeDecision, InitiativeOutcome
-from game.sim.verdict import BADLY_QUALITY, WELL_CHANNEL_FIT, WELL_QUALITY, achievement
+from game.sim.verdict import WELL_CHANNEL_FIT, achievement, judge
 
 _TRUST = Indicator.TRUST
 _ENERGY = Indicator.COMMUNITY_ENERGY
@@ -71,6 +72,27 @@ class _RoleResult(NamedTuple):
     stumbled: str
 
 
+class _Plan(NamedTuple):
+    """All of an initiative's round that does not depend on the game: worked out once per
+    initiative, role, roll of the dice, prediction, channels, conversing and purpose bonus
+    (``CompiledRules.plans``), so a round only applies it."""
+
+    result: _RoleResult
+    # What the channels do (None: no purposes, or no channel chosen), and their purpose fit
+    # (None for an initiative without purposes, 0 with no channel).
+    channels: ChannelResult | None
+    channel_fit: float | None
+    verdict: Prediction
+    # The pulls on the organisation in order, when the role is no stretch; when it is, the
+    # lessons come between ``before`` and ``after`` (the prediction's).
+    pulls: tuple[Pull, ...]
+    before: tuple[Pull, ...]
+    after: tuple[Pull, ...]
+    # A prediction: whether it came true, and the effect when it did not.
+    right: bool
+    wrong: Effect | None
+
+
 def resolve_initiative(
     s: GameState,
     decision: InitiativeDecision,
@@ -81,12 +103,22 @@ def resolve_initiative(
     """The team's role and channels meet the initiative: fit, risk, what it brings, what follows."""
     info = rules.initiatives[decision.initiative]
     role = decision.role
-    risk = execution_risk(s, rules, role, info.relation)
+    relation = info.relation
+    risk = execution_risk(s, rules, role, relation)
     succeeded = rng.random() >= risk.chance
-    key = (info.id, role, succeeded)
-    result = rules.role_results.get(key)
-    if result is None:
-        result = rules.role_results[key] = _role_result(info, role, succeeded, rules)
+    chosen = decision.channels
+    prediction = decision.prediction
+    if chosen and info.purposes:
+        conversing = PHASE_LEVEL[s.relation_phase[relation]] >= 3
+        bonus = s.purpose_bonus
+        extra = tuple(bonus.items()) if bonus else ()
+        key: tuple[object, ...] = (info.id, role, succeeded, prediction, chosen, conversing, extra)
+    else:
+        key = (info.id, role, succeeded, prediction, chosen)
+    plan = rules.plans.get(key)
+    if plan is None:
+        plan = rules.plans[key] = _plan(s, info, role, succeeded, prediction, chosen, rules)
+    result = plan.result
     effects = work.effects
     if not succeeded:
         failed = {
@@ -96,28 +128,34 @@ def resolve_initiative(
             "demand": risk.demand,
         }
         effects.append(new(Effect, ("initiative", info.id, "", 0.0, result.stumbled, failed)))
-    quality = result.quality
-    pulls: list[Pull] = list(result.pulls)  # trust and community energy
     hours = result.hours  # repair work
     if result.repair is not None:
         s.rework += hours
         effects.append(result.repair)
-    channel_fit = resolve_channels(s, info, quality, decision.channels, rules, work, pulls)
-    if info.purposes:
-        _channel_record(s, info, channel_fit or 0.0, rules.tuning.channel_record_weight)
-    _learning(info, role, risk, result, rules, pulls)
-    # As ``verdict.judge`` says, written out here: it runs for every decision.
-    if quality < BADLY_QUALITY:
-        verdict = _BADLY
-    elif quality >= WELL_QUALITY and (channel_fit is None or channel_fit >= WELL_CHANNEL_FIT):
-        verdict = _WELL
-    else:
-        verdict = _MIXED
+    channel_fit = plan.channel_fit
+    if channel_fit is not None:
+        if plan.channels is not None:
+            channels_at_work(s, info, result.quality, plan.channels, work)
+        else:
+            no_channel(info, rules, work)
+        _channel_record(s, info, channel_fit, rules.tuning.channel_record_weight)
+    pulls = plan.pulls
+    demand = risk.demand
+    if demand > 0 and risk.readiness < demand and result.grows:
+        # Stretching teaches more, the further the role is beyond the organisation's readiness.
+        stretch = (demand - risk.readiness) / demand
+        lessons = _lessons(info, role, result.fit, result.quality, stretch, rules.tuning.gains)
+        pulls = (*plan.before, *lessons, *plan.after)
     _track_record(s, info, role, result, succeeded, channel_fit, rules.tuning.fit_record_weight)
-    work.decided.add(info.relation)
-    prediction = decision.prediction
+    work.decided.add(relation)
     if prediction is not None:
-        _prediction(s, info, prediction, verdict, rules, effects, pulls)
+        # A prediction that comes true raises awareness (in the pulls): knowing why is part
+        # of competence.
+        s.predictions_made += 1
+        if plan.right:
+            s.predictions_right += 1
+        else:
+            effects.append(plan.wrong)
     _apply_pulls(s, info.id, pulls, work)
     next_stage = None
     if info.unfolds is not None:
@@ -126,9 +164,9 @@ def resolve_initiative(
         InitiativeOutcome,
         (
             info.id,
-            info.relation,
+            relation,
             role,
-            decision.channels,
+            chosen,
             result.fit,
             info.best,
             channel_fit,
@@ -136,13 +174,62 @@ def resolve_initiative(
             risk.demand,
             risk.chance,
             succeeded,
-            quality,
-            verdict,
+            result.quality,
+            plan.verdict,
             prediction,
             hours,
             next_stage,
         ),
     )
+
+
+def _plan(
+    s: GameState,
+    info: InitiativeInfo,
+    role: MunicipalRole,
+    succeeded: bool,
+    prediction: Prediction | None,
+    chosen: tuple[str, ...],
+    rules: CompiledRules,
+) -> _Plan:
+    """What the role, the channels and the prediction bring, whatever the game: the verdict
+    and the pulls in the order they apply."""
+    key = (info.id, role, succeeded)
+    result = rules.role_results.get(key)
+    if result is None:
+        result = rules.role_results[key] = _role_result(info, role, succeeded, rules)
+    channels = None
+    channel_fit = None
+    brought: tuple[Pull, ...] = ()
+    if info.purposes:
+        channel_fit = 0.0
+        if chosen:
+            channels = channel_result(s, info, chosen, rules)
+            channel_fit = channels.fit
+            brought = channels.pulls
+    verdict = judge(result.quality, channel_fit)
+    before = (*result.pulls, *brought)
+    after: tuple[Pull, ...] = ()
+    right = prediction is verdict
+    wrong = None
+    if prediction is not None:
+        memo = (info.id, prediction, verdict)
+        judged = rules.said.get(memo)
+        if judged is None:
+            judged = rules.said[memo] = {
+                "title": info.title,
+                "prediction": prediction,
+                "verdict": verdict,
+            }
+        if right:
+            gain = rules.tuning.gains.prediction * info.weight
+            after = ((_AWARENESS, gain, "prediction_right", judged),)
+        else:
+            wrong = new(
+                Effect, ("initiative", info.id, "prediction", 0.0, "prediction_wrong", judged)
+            )
+    pulls = (*before, *result.lessons, *after)
+    return _Plan(result, channels, channel_fit, verdict, pulls, before, after, right, wrong)
 
 
 def _role_result(
@@ -226,29 +313,6 @@ def _repair_work(
     return hours, new(Effect, ("initiative", info.id, "rework", -float(hours), key, repair))
 
 
-def _learning(
-    info: InitiativeInfo,
-    role: MunicipalRole,
-    risk: Risk,
-    result: _RoleResult,
-    rules: CompiledRules,
-    pulls: list[Pull],
-) -> None:
-    """Learning by doing, and ownership spreading when the role went well.
-
-    A fitting role teaches, most of all one the organisation must grow into. Stretching only
-    teaches in a role that fits: a misfit the organisation is not ready for teaches no more than
-    any other misfit.
-    """
-    demand = risk.demand
-    if demand > 0 and risk.readiness < demand and result.grows:
-        stretch = (demand - risk.readiness) / demand
-        gains = rules.tuning.gains
-        pulls.extend(_lessons(info, role, result.fit, result.quality, stretch, gains))
-    else:
-        pulls.extend(result.lessons)
-
-
 def _lessons(
     info: InitiativeInfo,
     role: MunicipalRole,
@@ -303,35 +367,6 @@ def _track_record(
     served = channel_fit is None or channel_fit >= WELL_CHANNEL_FIT
     if served and result.masters and role not in s.roles_mastered:
         s.roles_mastered = (*s.roles_mastered, role)
-
-
-def _prediction(
-    s: GameState,
-    info: InitiativeInfo,
-    prediction: Prediction,
-    verdict: Prediction,
-    rules: CompiledRules,
-    effects: list[Effect],
-    pulls: list[Pull],
-) -> None:
-    """A prediction that comes true raises awareness: knowing why is part of competence."""
-    s.predictions_made += 1
-    memo = (info.id, prediction, verdict)
-    judged = rules.said.get(memo)
-    if judged is None:
-        judged = rules.said[memo] = {
-            "title": info.title,
-            "prediction": prediction,
-            "verdict": verdict,
-        }
-    if prediction is verdict:
-        s.predictions_right += 1
-        gain = rules.tuning.gains.prediction * info.weight
-        pulls.append((_AWARENESS, gain, "prediction_right", judged))
-    else:
-        effects.append(
-            new(Effect, ("initiative", info.id, "prediction", 0.0, "prediction_wrong", judged))
-        )
 
 
 def _apply_pulls(s: GameState, iid: str, pulls: list[Pull], work: RoundChanges) -> None:
