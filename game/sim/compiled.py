@@ -132,6 +132,8 @@ class CompiledRules:
     # (initiative, role, went well, prediction, channels[, conversing, purpose bonus]) → all of
     # the initiative's round that is the same in every game (``initiative._Plan``).
     plans: dict[tuple[Any, ...], Any]
+    # (relations, their phases) → the overall phase (``phases.overall_phase``).
+    overall: dict[tuple[Any, ...], GrowthPhase]
     actions: dict[str, DevelopmentAction]
     titles: dict[str, Bilingual]
     # Why each trap action is one, shown when a team buys it anyway.

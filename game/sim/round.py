@@ -195,13 +195,12 @@ def _settle(s: GameState, inertia: float) -> None:
     values = s.indicators
     targets = s.targets
     for ind in _ORGANISATION:
-        values[ind] += (targets[ind] - values[ind]) * inertia
+        value = values[ind]
+        values[ind] = value + (targets[ind] - value) * inertia
     relation_values = s.relation_interaction
     relation_targets = s.relation_targets
-    for relation in relation_values:
-        relation_values[relation] += (relation_targets[relation] - relation_values[relation]) * (
-            inertia
-        )
+    for relation, value in relation_values.items():
+        relation_values[relation] = value + (relation_targets[relation] - value) * inertia
     count = len(relation_values)
     values[_INTERACTION] = sum(relation_values.values()) / count if count else 0.0
     targets[_INTERACTION] = sum(relation_targets.values()) / count if count else 0.0
@@ -221,9 +220,9 @@ def _record(
         decisions,
         tuple(outcomes),
         (*s.news_effects, *effects),
-        dict(s.indicators),
-        dict(s.relation_interaction),
-        dict(s.relation_phase),
+        s.indicators.copy(),
+        s.relation_interaction.copy(),
+        s.relation_phase.copy(),
         s.fit_record,
         s.phase,
         s.stage,

@@ -147,6 +147,7 @@ def _compile(scenario: Scenario) -> CompiledRules:
         role_results={},
         channel_results={},
         plans={},
+        overall={},
         actions={a.id: a for a in scenario.actions},
         titles={x.id: x.title.pair() for x in (*scenario.actions, *scenario.events)},
         traps={a.id: a.trap.pair() for a in scenario.actions if a.trap is not None},
