@@ -25,7 +25,7 @@ from game.sim.conditions import PHASE_LEVEL
 from game.sim.dice import Dice
 from game.sim.effects import Effect
 from game.sim.fit import ALSO_FIT, RECORD_VALUE, fit_class
-from game.sim.risk import execution_risk
+from game.sim.risk import Risk, execution_risk
 from game.sim.rules import MASTERY_FIT, CompiledRules, InitiativeInfo
 from game.sim.state import GameState, InitiativeDecision, InitiativeOutcome
 from game.sim.verdict import WELL_CHANNEL_FIT, achievement, judge
@@ -103,21 +103,9 @@ def resolve_initiative(
     """The team's role and channels meet the initiative: fit, risk, what it brings, what follows."""
     info = rules.initiatives[decision.initiative]
     role = decision.role
-    relation = info.relation
-    risk = execution_risk(s, rules, role, relation)
+    risk = execution_risk(s, rules, role, info.relation)
     succeeded = rng.random() >= risk.chance
-    chosen = decision.channels
-    prediction = decision.prediction
-    if chosen and info.purposes:
-        conversing = PHASE_LEVEL[s.relation_phase[relation]] >= 3
-        bonus = s.purpose_bonus
-        extra = tuple(bonus.items()) if bonus else ()
-        key: tuple[object, ...] = (info.id, role, succeeded, prediction, chosen, conversing, extra)
-    else:
-        key = (info.id, role, succeeded, prediction, chosen)
-    plan = rules.plans.get(key)
-    if plan is None:
-        plan = rules.plans[key] = _plan(s, info, role, succeeded, prediction, chosen, rules)
+    plan = _plan_of(s, info, decision, succeeded, rules)
     result = plan.result
     effects = work.effects
     if not succeeded:
@@ -142,14 +130,12 @@ def resolve_initiative(
     pulls = plan.pulls
     demand = risk.demand
     if demand > 0 and risk.readiness < demand and result.grows:
-        # Stretching teaches more, the further the role is beyond the organisation's readiness.
-        stretch = (demand - risk.readiness) / demand
-        lessons = _lessons(info, role, result.fit, result.quality, stretch, rules.tuning.gains)
-        pulls = (*plan.before, *lessons, *plan.after)
+        pulls = _stretched(info, role, risk, plan, rules.tuning.gains)
     _track_record(s, info, role, result, succeeded, channel_fit, rules.tuning.fit_record_weight)
-    work.decided.add(relation)
+    work.decided.add(info.relation)
+    prediction = decision.prediction
     if prediction is not None:
-        # A prediction that comes true raises awareness (in the pulls): knowing why is part
+        # A prediction that comes true raises awareness (among the pulls): knowing why is part
         # of competence.
         s.predictions_made += 1
         if plan.right:
@@ -160,27 +146,68 @@ def resolve_initiative(
     next_stage = None
     if info.unfolds is not None:
         next_stage = unfold(s, info, rules, succeeded and result.grows, role, effects)
-    return new(
-        InitiativeOutcome,
-        (
-            info.id,
-            relation,
-            role,
-            chosen,
-            result.fit,
-            info.best,
-            channel_fit,
-            risk.readiness,
-            risk.demand,
-            risk.chance,
-            succeeded,
-            result.quality,
-            plan.verdict,
-            prediction,
-            hours,
-            next_stage,
-        ),
+    outcome = (
+        info.id,
+        info.relation,
+        role,
+        decision.channels,
+        result.fit,
+        info.best,
+        channel_fit,
+        risk.readiness,
+        risk.demand,
+        risk.chance,
+        succeeded,
+        result.quality,
+        plan.verdict,
+        prediction,
+        hours,
+        next_stage,
     )
+    return new(InitiativeOutcome, outcome)
+
+
+def _plan_of(
+    s: GameState,
+    info: InitiativeInfo,
+    decision: InitiativeDecision,
+    succeeded: bool,
+    rules: CompiledRules,
+) -> _Plan:
+    """The initiative's plan for this decision and roll of the dice (made the first time)."""
+    chosen = decision.channels
+    if chosen and info.purposes:
+        conversing = PHASE_LEVEL[s.relation_phase[info.relation]] >= 3
+        bonus = s.purpose_bonus
+        extra = tuple(bonus.items()) if bonus else ()
+        key: tuple[object, ...] = (
+            info.id,
+            decision.role,
+            succeeded,
+            decision.prediction,
+            chosen,
+            conversing,
+            extra,
+        )
+    else:
+        key = (info.id, decision.role, succeeded, decision.prediction, chosen)
+    plan = rules.plans.get(key)
+    if plan is None:
+        plan = rules.plans[key] = _plan(
+            s, info, decision.role, succeeded, decision.prediction, chosen, rules
+        )
+    return plan
+
+
+def _stretched(
+    info: InitiativeInfo, role: MunicipalRole, risk: Risk, plan: _Plan, gains: Gains
+) -> tuple[Pull, ...]:
+    """The pulls when the role is a stretch: a fitting role the organisation must grow into
+    teaches more, the further it is beyond its readiness."""
+    stretch = (risk.demand - risk.readiness) / risk.demand
+    result = plan.result
+    lessons = _lessons(info, role, result.fit, result.quality, stretch, gains)
+    return (*plan.before, *lessons, *plan.after)
 
 
 def _plan(
