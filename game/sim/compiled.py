@@ -129,11 +129,15 @@ class CompiledRules:
     role_results: dict[tuple[str, MunicipalRole, bool], Any]
     # (initiative, channels, conversing, purpose bonus) → what the channels do for it.
     channel_results: dict[tuple[Any, ...], Any]
-    # (initiative, role, went well, prediction, channels[, conversing, purpose bonus]) → all of
-    # the initiative's round that is the same in every game (``initiative._Plan``).
+    # What a step of a round does that is the same in every game, worked out the first time:
+    # (initiative, role, went well, prediction, channels[, conversing, purpose bonus]) → the
+    # initiative's ``initiative._Plan``; ("action", action, relations) → an action's pulls.
     plans: dict[tuple[Any, ...], Any]
     # (relations, their phases) → the overall phase (``phases.overall_phase``).
     overall: dict[tuple[Any, ...], GrowthPhase]
+    # The scenario's id → where each of its games starts, before round 1's news (a state that
+    # is only ever cloned).
+    starts: dict[str, Any]
     actions: dict[str, DevelopmentAction]
     titles: dict[str, Bilingual]
     # Why each trap action is one, shown when a team buys it anyway.

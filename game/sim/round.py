@@ -50,8 +50,13 @@ def new_game(scenario: Scenario, seed: int) -> GameState:
     """A fresh game of ``scenario``, with round 1's news and initiatives already on the table."""
     rules = compile_rules(scenario)
     rng = Dice(seed)
-    state = _fresh_state(scenario, rules, seed)
-    _starting_position(state, rules)
+    # Where every game of the scenario starts is the same but for its seed: worked out once.
+    start = rules.starts.get(scenario.id)
+    if start is None:
+        start = rules.starts[scenario.id] = _fresh_state(scenario, rules, 0)
+        _starting_position(start, rules)
+    state = start.clone()
+    state.seed = seed
     begin_round(state, rules, rng)
     state.rng_state = rng.getstate()
     return state

@@ -148,6 +148,7 @@ def _compile(scenario: Scenario) -> CompiledRules:
         channel_results={},
         plans={},
         overall={},
+        starts={},
         actions={a.id: a for a in scenario.actions},
         titles={x.id: x.title.pair() for x in (*scenario.actions, *scenario.events)},
         traps={a.id: a.trap.pair() for a in scenario.actions if a.trap is not None},
