@@ -137,20 +137,6 @@ def channel_result(
     return result
 
 
-def channels_at_work(
-    s: GameState,
-    info: InitiativeInfo,
-    quality: float,
-    result: ChannelResult,
-    work: RoundChanges,
-) -> None:
-    """Dialogue in the initiative's relation, as far as the channels reach people and the role
-    (``quality``) achieved something; the channels used grow their audiences. Their trust and
-    awareness are pulls the caller applies (``ChannelResult.pulls``)."""
-    _dialogue(s, info, quality, result, work)
-    _audiences_grow(s, info.id, result, work.effects)
-
-
 def no_channel(info: InitiativeInfo, rules: CompiledRules, work: RoundChanges) -> None:
     """No channel for an initiative with purposes: interaction in its relation drops."""
     memo = ("no_channel", info.id)
@@ -217,7 +203,7 @@ def _channels_said(
     return used
 
 
-def _dialogue(
+def channels_at_work(
     s: GameState,
     info: InitiativeInfo,
     quality: float,
@@ -225,40 +211,38 @@ def _dialogue(
     work: RoundChanges,
 ) -> None:
     """Interaction in the relation: the dialogue the channels carry, as far as they reach
-    people and the role achieved something."""
+    people and the role (``quality``) achieved something; then the channels used grow their
+    audience, the more the better they suit, and a new one is opened. Their trust and
+    awareness are pulls the caller applies (``ChannelResult.pulls``)."""
     audiences = s.channels
+    infos = result.use.infos
     audience = 0.0
-    for channel in result.use.infos:
+    for channel in infos:
         audience += audiences.get(channel.id, channel.audience)
     reach = 0.6 + 0.4 * audience / result.full
     # The channels carry the conversation whatever the role; a role that did not fit or went
     # wrong carries less of it (ROLE_FLOOR: 80%).
     achieved = ROLE_FLOOR + (1.0 - ROLE_FLOOR) * quality if quality > 0.0 else ROLE_FLOOR
     gain = result.carried * reach * achieved * info.weight
-    if gain <= 0.0:
-        return
-    relation = info.relation
-    relation_targets = s.relation_targets
-    target = relation_targets[relation]
-    gain *= 1.0 - work.saturation * target
-    work.fed_relations.add(relation)
-    target += gain
-    relation_targets[relation] = 100.0 if target > 100.0 else target
-    effect = ("initiative", info.id, _INTERACTION, gain, result.spoken, result.said)
-    work.effects.append(new(Effect, effect))
-
-
-def _audiences_grow(s: GameState, iid: str, result: ChannelResult, effects: list[Effect]) -> None:
-    """Channels used grow their audience, the more the better they suit; a new one is opened."""
-    audiences = s.channels
+    effects = work.effects
+    if gain > 0.0:
+        relation = info.relation
+        relation_targets = s.relation_targets
+        target = relation_targets[relation]
+        gain *= 1.0 - work.saturation * target
+        work.fed_relations.add(relation)
+        target += gain
+        relation_targets[relation] = 100.0 if target > 100.0 else target
+        effect = ("initiative", info.id, _INTERACTION, gain, result.spoken, result.said)
+        effects.append(new(Effect, effect))
     growth = result.growth
-    for channel in result.use.infos:
+    for channel in infos:
         audience = audiences.get(channel.id)
         if audience is None:
             audience = channel.audience
             opened = {"channel": channel.name}
             effects.append(
-                new(Effect, ("initiative", iid, channel.id, 0.0, "channel_opened", opened))
+                new(Effect, ("initiative", info.id, channel.id, 0.0, "channel_opened", opened))
             )
         audience += growth
         audiences[channel.id] = 100.0 if audience > 100.0 else audience

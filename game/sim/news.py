@@ -46,6 +46,8 @@ def begin_round(s: GameState, rules: CompiledRules, rng: Dice) -> None:
         arriving.extend(event.effects.add_initiatives)
 
     seen = s.initiatives_seen
+    # Asked for every initiative that might arrive: a set, not the growing tuple.
+    seen_set = set(seen)
     for initiative in rules.scheduled.get(s.round, ()):
         if initiative not in arriving:
             arriving.append(initiative)
@@ -62,11 +64,11 @@ def begin_round(s: GameState, rules: CompiledRules, rng: Dice) -> None:
     for initiative in rules.conditional_initiatives:
         if len(arriving) >= limit:
             break
-        if initiative.id in seen or initiative.id in arriving:
+        if initiative.id in seen_set or initiative.id in arriving:
             continue
         if condition_holds(initiative.when, s) and rng.random() < initiative.probability:
             arriving.append(initiative.id)
-    arriving = [i for i in arriving if i not in seen]
+    arriving = [i for i in arriving if i not in seen_set]
     s.initiatives_seen = (*seen, *arriving)
     s.current_initiatives = tuple(arriving)
     s.news = tuple(news)
