@@ -32,8 +32,9 @@ import random
 from collections.abc import Callable
 from dataclasses import replace
 
-from game.domain import Indicator, MunicipalRole, Prediction
+from game.domain import CitizenRelation, Indicator, MunicipalRole, Prediction
 from game.scenario.models import DevelopmentAction, Scenario
+from game.sim.conditions import PHASE_LEVEL, STAGE_LEVEL
 from game.sim.engine import (
     _cost,
     achievement,
@@ -58,6 +59,8 @@ from game.sim.state import Decisions, GameState, InitiativeDecision
 ROLE_STRATEGIES: tuple[str, ...] = tuple(r.value for r in MunicipalRole)
 # The roles in their order (iterating the enum itself is slow in the planning loops).
 _ROLES: tuple[MunicipalRole, ...] = tuple(MunicipalRole)
+# Where ``plan`` keeps the chances of stumbling for the state it weighs (``_chance``).
+_CHANCES = ("chances",)
 HEURISTICS: tuple[str, ...] = (
     "community-facilitate-own-direct",
     "fit-no-development",
@@ -125,9 +128,24 @@ def expected_quality(
 ) -> float:
     """What a role is expected to achieve: its fit when it goes well, less after a stumble."""
     achieved = achievement(info.fit[role])
-    chance = execution_risk(state, rules, role, info.relation).chance
+    chance = _chance(state, rules, role, info.relation)
     stumble = rules.roles[role].stumble
     return (1.0 - chance) * achieved + chance * (achieved if achieved < stumble else stumble)
+
+
+def _chance(
+    state: GameState, rules: CompiledRules, role: MunicipalRole, relation: CitizenRelation
+) -> float:
+    """The chance a role stumbles (``execution_risk``), remembered while ``plan`` weighs one
+    state: choosing a role and predicting its verdict ask it again and again."""
+    held = rules.bot_memo.get(_CHANCES)
+    if held is None or held[0] is not state:
+        return execution_risk(state, rules, role, relation).chance
+    chances = held[1]
+    chance = chances.get((role, relation))
+    if chance is None:
+        chance = chances[(role, relation)] = execution_risk(state, rules, role, relation).chance
+    return chance
 
 
 def best_role(state: GameState, rules: CompiledRules, info: InitiativeInfo) -> MunicipalRole:
@@ -170,7 +188,7 @@ def predict(
     channels: tuple[str, ...],
 ) -> Prediction:
     """The likeliest verdict, as a team that knows the model would reason it out."""
-    chance = execution_risk(state, rules, role, info.relation).chance
+    chance = _chance(state, rules, role, info.relation)
     fit = achievement(info.fit[role])
     cfit = None
     if info.purposes:
@@ -211,7 +229,7 @@ def _channel_options(
     bonus = state.purpose_bonus
     extras = tuple([bonus.get(p, 0.0) for p in info.purposes]) if bonus else ()
     others = 0.0
-    if state.relation_phase[info.relation].level >= 3:
+    if PHASE_LEVEL[state.relation_phase[info.relation]] >= 3:
         others = rules.tuning.others_platform_bonus
     key = (info.id, available, extras, others)
     memo = rules.bot_memo
@@ -299,36 +317,59 @@ def _needs(state: GameState, rules: CompiledRules) -> set[Indicator]:
     """
     needs: set[Indicator] = set()
     indicators = state.indicators
-    target = state.phase.level + 1
+    target = PHASE_LEVEL[state.phase] + 1
     if target <= 4:
-        lagging = [r for r, p in state.relation_phase.items() if p.level < target]
+        lagging = [r for r, p in state.relation_phase.items() if PHASE_LEVEL[p] < target]
         for req in rules.phase_requirements[target - 2]:
             if req.code == 0 and indicators[req.indicator] < req.value:
                 needs.add(req.indicator)
             elif req.code == 1 and any(state.relation_interaction[r] < req.value for r in lagging):
                 needs.add(Indicator.INTERACTION)
-    if state.stage.level < 4:
-        for req in rules.stage_requirements[state.stage.level - 1]:
+    stage = STAGE_LEVEL[state.stage]
+    if stage < 4:
+        for req in rules.stage_requirements[stage - 1]:
             if req.indicator is not None and indicators[req.indicator] < req.value:
                 needs.add(req.indicator)
     return needs
 
 
-def _action_value(state: GameState, needs: set, action: DevelopmentAction) -> float:
+def _action_value(
+    state: GameState, needs: set, action: DevelopmentAction, rules: CompiledRules
+) -> float:
     """How much an action helps towards the next phase, per unit of what it costs."""
-    fx = action.effects
+    memo = rules.bot_memo.get(("action", action.id))
+    if memo is None:
+        memo = rules.bot_memo[("action", action.id)] = _action_parts(action)
+    pulls, lasting, reduction, bonuses, opens, price = memo
     value = 0.0
-    for ind, delta in fx.indicators.items():
+    targets = state.targets
+    for ind, delta in pulls:
         weight = 2.0 if ind in needs else 1.0
-        value += delta * weight * (100.0 - state.targets[ind]) / 100.0
-    value += fx.capacity * 2.0 + fx.structural_budget + fx.budget_per_round * 0.5
-    value += 80.0 * fx.risk_reduction * (1.0 - state.risk_reduction)
+        value += delta * weight * (100.0 - targets[ind]) / 100.0
+    value += lasting
+    value += 80.0 * reduction * (1.0 - state.risk_reduction)
+    for bonus in bonuses:
+        value += bonus
+    value += 3.0 * sum(1 for c in opens if c not in state.channels)
+    return value / price
+
+
+def _action_parts(action: DevelopmentAction) -> tuple:
+    """What ``_action_value`` reads of an action, the same in every game."""
+    fx = action.effects
+    bonuses = []
     if fx.purpose_bonus is not None:
-        value += sum(v for _, v in fx.purpose_bonus.items()) * 0.1
+        bonuses.append(sum(v for _, v in fx.purpose_bonus.items()) * 0.1)
     if fx.role_readiness is not None:
-        value += sum(v for _, v in fx.role_readiness.items()) * 0.25
-    value += 3.0 * sum(1 for c in fx.open_channels if c not in state.channels)
-    return value / (action.cost.capacity + action.cost.budget / 2.0 + 1.0)
+        bonuses.append(sum(v for _, v in fx.role_readiness.items()) * 0.25)
+    return (
+        tuple(fx.indicators.items()),
+        fx.capacity * 2.0 + fx.structural_budget + fx.budget_per_round * 0.5,
+        fx.risk_reduction,
+        tuple(bonuses),
+        tuple(fx.open_channels),
+        action.cost.capacity + action.cost.budget / 2.0 + 1.0,
+    )
 
 
 def plan(
@@ -351,6 +392,28 @@ def plan(
     (the balance tests use both to measure what one action is worth).
     """
     rules = compile_rules(scenario)
+    # The chances of stumbling, for this state only (``_chance``), while the plan is made.
+    rules.bot_memo[_CHANCES] = (state, {})
+    try:
+        return _plan(
+            state, rules, scenario, choose_role, channels, develop, predictor, banned, forced
+        )
+    finally:
+        rules.bot_memo.pop(_CHANCES, None)
+
+
+def _plan(
+    state: GameState,
+    rules: CompiledRules,
+    scenario: Scenario,
+    choose_role: RoleChooser,
+    channels: str,
+    develop: bool,
+    predictor: Predictor | None,
+    banned: frozenset[str],
+    forced: tuple[str, ...],
+) -> Decisions:
+    """``plan``'s work, once the memo for the state is in place."""
     purse = _Purse(state.capacity_this_round, state.budget)
     infos = [rules.initiatives[i] for i in state.current_initiatives]
     roles: dict[str, MunicipalRole] = {}
@@ -427,7 +490,7 @@ def plan(
                 purse.spend(action.cost.capacity, action.cost.budget)
         needs = _needs(state, rules)
         valued = [
-            (_action_value(state, needs, a), a)
+            (_action_value(state, needs, a, rules), a)
             for a in available_actions(state, scenario)
             if a.trap is None and a.id not in banned and a.id not in actions
         ]
