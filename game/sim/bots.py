@@ -32,8 +32,8 @@ import random
 from collections.abc import Callable
 from dataclasses import replace
 
-from game.domain import CitizenRelation, Indicator, MunicipalRole, Prediction
-from game.scenario.models import DevelopmentAction, Scenario
+from game.domain import Indicator, MunicipalRole, Prediction
+from game.scenario.models import Scenario
 from game.sim.conditions import PHASE_LEVEL, STAGE_LEVEL
 from game.sim.engine import (
     _cost,
@@ -55,12 +55,11 @@ from game.sim.groups import GroupMistakes, Learner, table_role, unsure_predictio
 from game.sim.rules import ChannelInfo, CompiledRules, InitiativeInfo, compile_rules
 from game.sim.score import score
 from game.sim.state import Decisions, GameState, InitiativeDecision
+from game.sim.weigh import action_value, stumble_chance, weighing
 
 ROLE_STRATEGIES: tuple[str, ...] = tuple(r.value for r in MunicipalRole)
 # The roles in their order (iterating the enum itself is slow in the planning loops).
 _ROLES: tuple[MunicipalRole, ...] = tuple(MunicipalRole)
-# Where ``plan`` keeps the chances of stumbling for the state it weighs (``_chance``).
-_CHANCES = ("chances",)
 HEURISTICS: tuple[str, ...] = (
     "community-facilitate-own-direct",
     "fit-no-development",
@@ -128,24 +127,9 @@ def expected_quality(
 ) -> float:
     """What a role is expected to achieve: its fit when it goes well, less after a stumble."""
     achieved = achievement(info.fit[role])
-    chance = _chance(state, rules, role, info.relation)
+    chance = stumble_chance(state, rules, role, info.relation)
     stumble = rules.roles[role].stumble
     return (1.0 - chance) * achieved + chance * (achieved if achieved < stumble else stumble)
-
-
-def _chance(
-    state: GameState, rules: CompiledRules, role: MunicipalRole, relation: CitizenRelation
-) -> float:
-    """The chance a role stumbles (``execution_risk``), remembered while ``plan`` weighs one
-    state: choosing a role and predicting its verdict ask it again and again."""
-    held = rules.bot_memo.get(_CHANCES)
-    if held is None or held[0] is not state:
-        return execution_risk(state, rules, role, relation).chance
-    chances = held[1]
-    chance = chances.get((role, relation))
-    if chance is None:
-        chance = chances[(role, relation)] = execution_risk(state, rules, role, relation).chance
-    return chance
 
 
 def best_role(state: GameState, rules: CompiledRules, info: InitiativeInfo) -> MunicipalRole:
@@ -188,7 +172,7 @@ def predict(
     channels: tuple[str, ...],
 ) -> Prediction:
     """The likeliest verdict, as a team that knows the model would reason it out."""
-    chance = _chance(state, rules, role, info.relation)
+    chance = stumble_chance(state, rules, role, info.relation)
     fit = achievement(info.fit[role])
     cfit = None
     if info.purposes:
@@ -333,45 +317,6 @@ def _needs(state: GameState, rules: CompiledRules) -> set[Indicator]:
     return needs
 
 
-def _action_value(
-    state: GameState, needs: set, action: DevelopmentAction, rules: CompiledRules
-) -> float:
-    """How much an action helps towards the next phase, per unit of what it costs."""
-    memo = rules.bot_memo.get(("action", action.id))
-    if memo is None:
-        memo = rules.bot_memo[("action", action.id)] = _action_parts(action)
-    pulls, lasting, reduction, bonuses, opens, price = memo
-    value = 0.0
-    targets = state.targets
-    for ind, delta in pulls:
-        weight = 2.0 if ind in needs else 1.0
-        value += delta * weight * (100.0 - targets[ind]) / 100.0
-    value += lasting
-    value += 80.0 * reduction * (1.0 - state.risk_reduction)
-    for bonus in bonuses:
-        value += bonus
-    value += 3.0 * sum(1 for c in opens if c not in state.channels)
-    return value / price
-
-
-def _action_parts(action: DevelopmentAction) -> tuple:
-    """What ``_action_value`` reads of an action, the same in every game."""
-    fx = action.effects
-    bonuses = []
-    if fx.purpose_bonus is not None:
-        bonuses.append(sum(v for _, v in fx.purpose_bonus.items()) * 0.1)
-    if fx.role_readiness is not None:
-        bonuses.append(sum(v for _, v in fx.role_readiness.items()) * 0.25)
-    return (
-        tuple(fx.indicators.items()),
-        fx.capacity * 2.0 + fx.structural_budget + fx.budget_per_round * 0.5,
-        fx.risk_reduction,
-        tuple(bonuses),
-        tuple(fx.open_channels),
-        action.cost.capacity + action.cost.budget / 2.0 + 1.0,
-    )
-
-
 def plan(
     state: GameState,
     scenario: Scenario,
@@ -392,14 +337,10 @@ def plan(
     (the balance tests use both to measure what one action is worth).
     """
     rules = compile_rules(scenario)
-    # The chances of stumbling, for this state only (``_chance``), while the plan is made.
-    rules.bot_memo[_CHANCES] = (state, {})
-    try:
+    with weighing(state, rules):
         return _plan(
             state, rules, scenario, choose_role, channels, develop, predictor, banned, forced
         )
-    finally:
-        rules.bot_memo.pop(_CHANCES, None)
 
 
 def _plan(
@@ -490,7 +431,7 @@ def _plan(
                 purse.spend(action.cost.capacity, action.cost.budget)
         needs = _needs(state, rules)
         valued = [
-            (_action_value(state, needs, a, rules), a)
+            (action_value(state, needs, a, rules), a)
             for a in available_actions(state, scenario)
             if a.trap is None and a.id not in banned and a.id not in actions
         ]
