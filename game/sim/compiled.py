@@ -165,6 +165,9 @@ class CompiledRules:
     # what the organisation as a whole must (checked once a round, not once per relation).
     phase_own: tuple[tuple[Requirement, ...], ...]
     phase_shared: tuple[tuple[Requirement, ...], ...]
+    # The relation's own, as (requirement, on interaction (else the track record), threshold):
+    # read for every relation, every round.
+    phase_own_checks: tuple[tuple[tuple[Requirement, bool, float], ...], ...]
     stage_requirements: tuple[tuple[Requirement, ...], ...]
     drift: tuple[tuple[Indicator, float], ...]
     start_indicators: dict[Indicator, float]

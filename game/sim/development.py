@@ -171,17 +171,32 @@ _DRIFT_INDICATOR = {i: {"indicator": i} for i in Indicator}
 
 
 def drift(s: GameState, rules: CompiledRules, work: RoundChanges) -> None:
-    """Without effort things slip: only what nothing fed this round drifts, and says so."""
+    """Without effort things slip: only what nothing fed this round drifts, and says so.
+
+    The pulls are ``RoundChanges.pull`` and ``pull_relation`` written out: the drift pulls on
+    every relation, every round."""
     fed = work.fed
+    effects = work.effects
+    saturation = work.saturation
     for ind, delta in rules.drift:
+        if delta == 0.0:
+            continue
         if ind is _INTERACTION:
             fed_relations = work.fed_relations
+            targets = s.relation_targets
             for relation in rules.relations:
-                if relation not in fed_relations:
-                    said = _DRIFT_RELATION[relation]
-                    work.pull_relation(
-                        "drift", relation, relation, delta, "drift_interaction", said
-                    )
+                if relation in fed_relations:
+                    continue
+                change = delta
+                target = targets[relation]
+                if change > 0.0:
+                    change *= 1.0 - saturation * target
+                    fed_relations.add(relation)
+                value = target + change
+                targets[relation] = 0.0 if value < 0.0 else 100.0 if value > 100.0 else value
+                said = _DRIFT_RELATION[relation]
+                effect = ("drift", relation, ind, change, "drift_interaction", said)
+                effects.append(new(Effect, effect))
         elif ind not in fed:
             key = _DRIFT_KEYS.get(ind)
             if key is None or delta > 0:

@@ -203,7 +203,7 @@ def update_relations(s: GameState, rules: CompiledRules, effects: list[Effect]) 
     round of every game. Returns whether any relation moved: only then can the overall phase.
     """
     slack = rules.tuning.hysteresis
-    own = rules.phase_own
+    own = rules.phase_own_checks
     shared = rules.phase_shared
     up_shared: dict[int, bool] = {}
     down_shared: dict[int, Requirement | None] = {}
@@ -212,14 +212,14 @@ def update_relations(s: GameState, rules: CompiledRules, effects: list[Effect]) 
     phases = s.relation_phase
     moved = False
     for relation, held in phases.items():
-        level = PHASE_LEVEL[held]
+        was = level = PHASE_LEVEL[held]
         interaction = interactions[relation]
         record = records[relation]
         failing = None
         if level < 4:
             i = level - 1
-            for req in own[i]:
-                if (interaction if req.code == 1 else record) < req.value:
+            for _, on_interaction, value in own[i]:
+                if (interaction if on_interaction else record) < value:
                     break
             else:
                 up = up_shared.get(i)
@@ -227,12 +227,12 @@ def update_relations(s: GameState, rules: CompiledRules, effects: list[Effect]) 
                     up = up_shared[i] = _first_failing(s, shared[i], 0.0, rules, None) is None
                 if up:
                     level += 1
-        if level == PHASE_LEVEL[held]:
+        if level == was:
             if level == 1:
                 continue
             i = level - 2
-            for req in own[i]:
-                if (interaction if req.code == 1 else record) < req.value - slack:
+            for req, on_interaction, value in own[i]:
+                if (interaction if on_interaction else record) < value - slack:
                     failing = req
                     break
             else:

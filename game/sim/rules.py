@@ -171,6 +171,10 @@ def _compile(scenario: Scenario) -> CompiledRules:
         phase_shared=tuple(
             tuple(r for r in reqs if r.code not in (1, 2)) for reqs in phase_requirements
         ),
+        phase_own_checks=tuple(
+            tuple((r, r.code == 1, r.value) for r in reqs if r.code in (1, 2))
+            for reqs in phase_requirements
+        ),
         stage_requirements=tuple(
             _requirements(getattr(tuning.stages, stage.value))
             for stage in tuple(CompetenceStage)[1:]
