@@ -161,13 +161,11 @@ class CompiledRules:
     start_relation_interaction: dict[CitizenRelation, float]
     start_relation_phase: dict[CitizenRelation, GrowthPhase]
     phase_requirements: tuple[tuple[Requirement, ...], ...]
-    # The same, split: what each relation must reach itself (interaction, track record), and
-    # what the organisation as a whole must (checked once a round, not once per relation).
-    phase_own: tuple[tuple[Requirement, ...], ...]
-    phase_shared: tuple[tuple[Requirement, ...], ...]
-    # The relation's own, as (requirement, on interaction (else the track record), threshold):
-    # read for every relation, every round.
+    # The same, split: what each relation must reach itself (interaction, track record), as
+    # (requirement, on interaction (else the track record), threshold), read for every relation
+    # every round; and what the organisation as a whole must (checked once a round).
     phase_own_checks: tuple[tuple[tuple[Requirement, bool, float], ...], ...]
+    phase_shared: tuple[tuple[Requirement, ...], ...]
     stage_requirements: tuple[tuple[Requirement, ...], ...]
     drift: tuple[tuple[Indicator, float], ...]
     start_indicators: dict[Indicator, float]

@@ -167,7 +167,6 @@ def _compile(scenario: Scenario) -> CompiledRules:
         conditional_initiatives=tuple(i for i in scenario.initiatives if i.when is not None),
         roles=roles,
         phase_requirements=phase_requirements,
-        phase_own=tuple(tuple(r for r in reqs if r.code in (1, 2)) for reqs in phase_requirements),
         phase_shared=tuple(
             tuple(r for r in reqs if r.code not in (1, 2)) for reqs in phase_requirements
         ),
