@@ -286,8 +286,12 @@ def _best_channel(
                 candidates.append((channel, fits, gain))
     best: tuple[ChannelInfo | None, tuple[float, ...], int] = (None, (), 0)
     best_score = 0.0
+    in_use = state.channels
     for channel, fits, gain in candidates:
-        hours = channel_hours(state, channel, opened)
+        # ``channel_hours``, written out.
+        hours = channel.cost
+        if channel.id not in in_use and channel.id not in opened:
+            hours += channel.open_cost
         score = gain / (hours + 1)
         if score > best_score:
             best, best_score = (channel, fits, hours), score
