@@ -47,6 +47,8 @@ LOSS_WEIGHT = 2.0
 OWN_ENERGY_SHARE = 0.35
 # Below this fit, a role makes repair work for the next round.
 REWORK_FIT = 0.5
+# How many plans (``CompiledRules.plans``) are kept before they are worked out afresh.
+PLANS_KEPT = 50_000
 
 
 class _RoleResult(NamedTuple):
@@ -193,6 +195,8 @@ def _plan_of(
         key = (info.id, decision.role, succeeded, decision.prediction, chosen)
     plan = rules.plans.get(key)
     if plan is None:
+        if len(rules.plans) > PLANS_KEPT:  # a random strategy meets many combinations
+            rules.plans.clear()
         plan = rules.plans[key] = _plan(
             s, info, decision.role, succeeded, decision.prediction, chosen, rules
         )
