@@ -18,10 +18,8 @@ CORE_FUNCTION_LINES = 80
 # Modules of the core still over those limits. They are being reworked and shrink there: take a
 # module off this list once it fits, and never add one.
 CORE_TOO_LONG = {
-    "game/sim/balance.py",
     "game/sim/bots.py",
     "game/sim/effects.py",
-    "game/sim/review.py",
 }
 PATH = re.compile(r"`((?:game|tests|bench|docs|scenarios|assets)/[^`\s]*)`")
 

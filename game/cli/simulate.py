@@ -93,13 +93,11 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     from game.sim.balance import (
         Run,
         StrategyFileError,
-        analyse,
         default_jobs,
         load_strategy_file,
-        render_text,
         simulate,
-        to_json,
     )
+    from game.sim.balance_report import analyse, render_text, to_json
     from game.sim.bots import STRATEGIES
 
     paths = [str(scenario_path(name)) for name in args.scenarios] or [

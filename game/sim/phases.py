@@ -381,7 +381,7 @@ def next_phase_gaps(state: GameState, scenario: Scenario) -> list[Gap]:
     """What stands between the organisation and its next overall phase.
 
     Organisation-wide requirements are listed once (relation ``None``); the relation's own ones
-    (interaction, track record) for each relation still below the next phase.
+    (interaction, track record) for each relation in play still below the next phase.
     """
     return _gaps(state, compile_rules(scenario))
 
@@ -393,7 +393,8 @@ def _gaps(state: GameState, rules: CompiledRules) -> list[Gap]:
     reqs = rules.phase_requirements[target - 2]
     out: list[Gap] = []
     shared: set[Requirement] = set()
-    for relation in rules.relations:
+    # Only the relations the overall phase follows stand between it and the next.
+    for relation in relations_in_play(state, rules):
         if state.relation_phase[relation].level >= target:
             continue
         for req in reqs:

@@ -24,7 +24,13 @@ from game.sim.engine import (
     next_phase_gaps,
     resolve_round,
 )
-from game.sim.rules import DEFAULT_ROLE_FIT, best_channels, compile_rules
+from game.sim.phases import (
+    WEAKEST_BEHIND,
+    WEAKEST_FROM,
+    relations_in_play,
+    relations_needed,
+)
+from game.sim.rules import DEFAULT_ROLE_FIT, CompiledRules, best_channels, compile_rules
 from game.sim.score import Line, weakest_line
 from game.sim.state import GameState, InitiativeOutcome
 
@@ -91,17 +97,28 @@ class HeldBack(NamedTuple):
 
 
 def held_back(state: GameState, scenario: Scenario) -> HeldBack | None:
-    """Which relation held the overall phase back: read from the relations' phases alone, so it
-    holds whatever rule makes the overall phase out of them. None in the highest phase, and
-    when every relation stands equally far (then no one relation held the whole back)."""
+    """What held the overall phase back, by the rule that makes it (``phases.overall_level``):
+    too few relations in the next phase (the lowest of those below it), or a relation left too
+    far behind for collaborating. (A relation's own phase already asks what the organisation
+    as a whole must reach, so the whole lacks nothing its relations do not; a state where it
+    does names no relation.) None in the highest phase."""
     above = state.phase.level + 1
     if above > len(GrowthPhase):
         return None
-    below = {r: p for r, p in state.relation_phase.items() if p.level < above}
-    if not below or (len(below) == len(state.relation_phase) and len(set(below.values())) == 1):
-        return None
-    lowest = min(p.level for p in below.values())
-    relations = tuple(r for r, p in below.items() if p.level == lowest)
+    rules = compile_rules(scenario)
+    playing = relations_in_play(state, rules)
+    levels = {r: state.relation_phase[r].level for r in playing}
+    needed = relations_needed(rules.tuning.phase_majority, len(playing))
+    below = {r: level for r, level in levels.items() if level < above}
+    if len(levels) - len(below) < needed and below:
+        lowest = min(below.values())
+        relations = tuple(r for r, level in below.items() if level == lowest)
+    elif above >= WEAKEST_FROM and any(v < above - WEAKEST_BEHIND for v in levels.values()):
+        lowest = min(levels.values())
+        relations = tuple(r for r, level in levels.items() if level == lowest)
+    else:
+        whole = tuple(g for g in next_phase_gaps(state, scenario) if g.relation is None)
+        return HeldBack((), state.phase, whole)
     # What they lacked for their own next phase: the gaps as the organisation would see them
     # from that phase.
     probe = state.clone()
@@ -164,17 +181,33 @@ def advice(scenario: Scenario, state: GameState) -> list[Advice]:
             if action.id not in done and action.trap is None and action_available(at, action):
                 offered.setdefault(action.id, action)
     weakest = weakest_line(state)
-    points: list[Advice] = []
-
     outcomes: list[tuple[int, InitiativeOutcome]] = [
         (index, outcome)
         for index, record in enumerate(state.history)
         for outcome in record.outcomes
     ]
+    points = [
+        *_misfit_points(rules, outcomes),
+        *_stumble_points(outcomes, offered, states),
+        *_channel_points(scenario, rules, state, states, outcomes),
+        *_quiet_relation(state),
+        *_invest_points(weakest, offered),
+        *_predict_point(state),
+    ]
 
-    # Roles that did not fit who took the initiative and the relation.
+    def rank(point: Advice) -> int:
+        return 0 if point.line is weakest else 1
+
+    return sorted(points, key=rank)
+
+
+def _misfit_points(
+    rules: CompiledRules, outcomes: list[tuple[int, InitiativeOutcome]]
+) -> list[Advice]:
+    """Roles that did not fit who took the initiative and the relation."""
     misfits = [(i, o) for i, o in outcomes if not o.fitting]
     misfits.sort(key=lambda pair: (pair[1].fit, -pair[0]))
+    points = []
     for _, outcome in misfits[:MOST]:
         info = rules.initiatives[outcome.initiative]
         points.append(
@@ -191,9 +224,17 @@ def advice(scenario: Scenario, state: GameState) -> list[Advice]:
                 },
             )
         )
+    return points
 
-    # A fitting role that stumbled: readiness, and what would have raised it.
+
+def _stumble_points(
+    outcomes: list[tuple[int, InitiativeOutcome]],
+    offered: dict[str, DevelopmentAction],
+    states: list[GameState],
+) -> list[Advice]:
+    """A fitting role that stumbled: readiness, and what would have raised it."""
     stumbles = [(i, o) for i, o in outcomes if o.fitting and not o.succeeded]
+    points = []
     for index, outcome in stumbles[:MOST]:
         helpers = [
             a.id
@@ -214,17 +255,26 @@ def advice(scenario: Scenario, state: GameState) -> list[Advice]:
                 },
             )
         )
+    return points
 
-    # Channels that served the purposes poorly, where better ones could be used then.
+
+def _channel_points(
+    scenario: Scenario,
+    rules: CompiledRules,
+    state: GameState,
+    states: list[GameState],
+    outcomes: list[tuple[int, InitiativeOutcome]],
+) -> list[Advice]:
+    """Channels that served the purposes poorly, where better ones could be used then."""
     weak = [
         (i, o)
         for i, o in outcomes
         if o.channel_fit is not None and o.channel_fit < WEAK_CHANNEL_FIT
     ]
     weak.sort(key=lambda pair: pair[1].channel_fit or 0.0)
-    shown = 0
+    points: list[Advice] = []
     for index, outcome in weak:
-        if shown >= MOST:
+        if len(points) >= MOST:
             break
         at = states[index]
         better = best_available_channels(scenario, at, outcome.initiative)
@@ -249,28 +299,35 @@ def advice(scenario: Scenario, state: GameState) -> list[Advice]:
                 },
             )
         )
-        shown += 1
+    return points
 
-    # The relation that grew least: growth differs per relation.
-    if state.relation_phase:
-        quiet: CitizenRelation = min(
-            state.relation_phase,
-            key=lambda r: (state.relation_phase[r].level, state.relation_interaction.get(r, 0.0)),
+
+def _quiet_relation(state: GameState) -> list[Advice]:
+    """The relation that grew least: growth differs per relation."""
+    if not state.relation_phase:
+        return []
+    quiet: CitizenRelation = min(
+        state.relation_phase,
+        key=lambda r: (state.relation_phase[r].level, state.relation_interaction.get(r, 0.0)),
+    )
+    if state.relation_phase[quiet].level >= 4:
+        return []
+    return [
+        Advice(
+            "quiet_relation",
+            Line.INTERACTION,
+            {
+                "relation": quiet,
+                "phase": state.relation_phase[quiet],
+                "interaction": state.relation_interaction.get(quiet, 0.0),
+            },
         )
-        if state.relation_phase[quiet].level < 4:
-            points.append(
-                Advice(
-                    "quiet_relation",
-                    Line.INTERACTION,
-                    {
-                        "relation": quiet,
-                        "phase": state.relation_phase[quiet],
-                        "interaction": state.relation_interaction.get(quiet, 0.0),
-                    },
-                )
-            )
+    ]
 
-    # Investments never made that strengthen a line, and that were there to make.
+
+def _invest_points(weakest: Line, offered: dict[str, DevelopmentAction]) -> list[Advice]:
+    """Investments never made that strengthen a line, and that were there to make."""
+    points = []
     for line in (weakest, *(x for x in Line if x is not weakest)):
         helping = sorted(
             (a for a in offered.values() if _helps(a, LINE_INDICATORS[line]) > 0),
@@ -278,22 +335,16 @@ def advice(scenario: Scenario, state: GameState) -> list[Advice]:
         )
         if helping:
             points.append(Advice("invest", line, {"actions": tuple(a.id for a in helping[:MOST])}))
+    return points
 
-    # Predictions: how often, and how well.
+
+def _predict_point(state: GameState) -> list[Advice]:
+    """Predictions: how often, and how well."""
     decisions = sum(len(record.outcomes) for record in state.history)
     if decisions and state.predictions_made < decisions / 2:
-        points.append(
-            Advice(
-                "predict_more",
-                None,
-                {"made": state.predictions_made, "decisions": decisions},
-            )
-        )
-
-    def rank(point: Advice) -> int:
-        return 0 if point.line is weakest else 1
-
-    return sorted(points, key=rank)
+        made = state.predictions_made
+        return [Advice("predict_more", None, {"made": made, "decisions": decisions})]
+    return []
 
 
 def role_fit_table(

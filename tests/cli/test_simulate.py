@@ -73,6 +73,40 @@ def test_simulate_json_holds_phase_and_score_per_strategy(
     assert report["dominant"] in STRATEGIES
 
 
+@pytest.mark.parametrize("length", ["short", "standard"])
+def test_simulate_and_autoplay_play_the_same_length(
+    length: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``simulate --length`` plays the games ``autoplay --length`` plays, seed for seed."""
+    args = ["simulate", "politieregio", "--runs", "3", "--strategies", "group", "--json"]
+    status, out, err = _run([*args, "--jobs", "1", "--length", length], capsys)
+    assert status == 0, err
+    report = json.loads(out)["scenarios"]["politieregio"]
+    assert report["length"] == length
+    phases, scores = [], []
+    for seed in range(3):
+        autoplay = ["autoplay", "politieregio", "--length", length, "--strategy", "group"]
+        status, out, err = _run([*autoplay, "--json", "--seed", str(seed)], capsys)
+        assert status == 0, err
+        final = json.loads(out)["final"]
+        phases.append(final["phase_level"])
+        scores.append(final["score"])
+    group = report["strategies"]["group"]
+    assert group["phase"]["mean"] == pytest.approx(sum(phases) / 3, abs=1e-3)
+    assert group["score"]["mean"] == pytest.approx(sum(scores) / 3, abs=0.05)
+
+
+def test_simulate_every_length_reports_each_scenario_once_per_length(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    args = ["simulate", "raadsgriffie", "--runs", "2", "--strategies", "best", "--json"]
+    status, out, err = _run([*args, "--jobs", "1", "--length", "all"], capsys)
+    assert status == 0, err
+    reports = json.loads(out)["scenarios"]
+    assert set(reports) == {f"raadsgriffie/{n}" for n in ("short", "standard", "full")}
+    assert {r["length"] for r in reports.values()} == {"short", "standard", "full"}
+
+
 def test_simulate_gives_the_same_games_in_one_process_or_two(
     capsys: pytest.CaptureFixture[str],
 ) -> None:

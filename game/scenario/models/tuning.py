@@ -28,8 +28,8 @@ class Thresholds(ContentModel):
         ge=0,
         le=100,
         description=(
-            "Track record (0–100): the share of decisions in which a fitting role was chosen, "
-            "for a growth phase in that relation."
+            "Track record (0–100) of fitting roles, recent choices weighing most; for a growth "
+            "phase, the relation's own."
         ),
     )
     stage_at_least: CompetenceStage | None = Field(
@@ -356,8 +356,8 @@ class Tuning(ContentModel):
         le=1,
         description=(
             "The overall growth phase is the highest phase that at least this share of the "
-            "relations has reached (0.66: two thirds; 1: every relation). Collaborating also "
-            "needs every relation to be conversing at least."
+            "relations has reached (0.5: half; 1: every relation). Collaborating also needs "
+            "every relation to be past discovering."
         ),
     )
     others_platform_bonus: float = Field(

@@ -123,6 +123,12 @@ class GrowthTab(RoundScene):
         t, lang = self.t, self.lang
         names = ", ".join(label(r, lang) for r in held.relations)
         lacked = "; ".join(gap_text(g, t, lang) for g in held.gaps[:3])
+        if not held.relations:
+            if not lacked:
+                return None
+            return t("Held back by the organisation as a whole. It lacked: {lacked}.").format(
+                lacked=lacked
+            )
         phase = f"{held.phase.level} · {label(held.phase, lang)}"
         if not lacked:
             return t(
