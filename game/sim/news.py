@@ -89,12 +89,14 @@ def apply_event(s: GameState, event: Event, rules: CompiledRules, effects: list[
     if scale is not None:
         share = s.indicators[scale.indicator] / 100.0
         factor = 2.0 * (1.0 - share) if scale.inverse else 2.0 * share
-    mitigators = tuple(a for a in fx.mitigated_by if a in s.actions_done)
+    done = s.actions_done
+    mitigators = tuple([a for a in fx.mitigated_by if a in done]) if fx.mitigated_by else ()
     relations = s.relation_interaction
     memo = ("event", eid, mitigators, tuple(relations))
-    steps = rules.plans.get(memo)
-    if steps is None:
-        steps = rules.plans[memo] = _event_steps(event, rules, mitigators, tuple(relations))
+    plan = rules.plans.get(memo)
+    if plan is None:
+        plan = rules.plans[memo] = _event_steps(event, rules, mitigators, tuple(relations))
+    steps, resources = plan
     touched_interaction = False
     for ind, delta, plain, mitigated, hit in steps:
         change = delta * factor
@@ -121,7 +123,8 @@ def apply_event(s: GameState, event: Event, rules: CompiledRules, effects: list[
     if touched_interaction:
         s.indicators[_INTERACTION] = mean(relations)
         s.targets[_INTERACTION] = mean(s.relation_targets)
-    _resources(s, fx, eid, rules.titles[eid], rules, effects)
+    if resources:
+        _resources(s, fx, eid, rules.titles[eid], rules, effects)
 
 
 # One indicator an event moves: its change before scaling, its sentence and parameters plain
@@ -135,9 +138,9 @@ def _event_steps(
     rules: CompiledRules,
     mitigators: tuple[str, ...],
     relations: tuple[CitizenRelation, ...],
-) -> tuple[_EventStep, ...]:
+) -> tuple[tuple[_EventStep, ...], bool]:
     """What an event says about each indicator it moves, the same in every game with the same
-    mitigating actions done and the same relations."""
+    mitigating actions done and the same relations; and whether it touches resources."""
     name = rules.titles[event.id]
     fx = event.effects
     scale = fx.scale_by
@@ -167,7 +170,14 @@ def _event_steps(
         if interaction:
             params["relations"] = phrase
         steps.append((ind, delta, (key, params), mitigated, hit))
-    return tuple(steps)
+    resources = bool(
+        fx.budget
+        or fx.budget_per_round
+        or fx.capacity
+        or fx.capacity_this_round
+        or fx.add_initiatives
+    )
+    return tuple(steps), resources
 
 
 def _resources(
