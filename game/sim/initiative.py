@@ -128,7 +128,13 @@ def resolve_initiative(
             channels_at_work(s, info, result.quality, plan.channels, work)
         else:
             no_channel(info, rules, work)
-        _channel_record(s, info, channel_fit, rules.tuning.channel_record_weight)
+        # The channel record moves part of the way towards how well the channels served the
+        # purposes against what the channels at hand could do (0–100).
+        possible = info.possible_channel_fit
+        served = (
+            100.0 if possible <= 0.0 or channel_fit >= possible else 100.0 * channel_fit / possible
+        )
+        s.channel_record += (served - s.channel_record) * rules.tuning.channel_record_weight
     pulls = plan.pulls
     demand = risk.demand
     if demand > 0 and risk.readiness < demand and result.grows:
@@ -360,14 +366,6 @@ def _lessons(
         spread = gains.ownership * (quality - 0.5) / 0.5 * info.weight
         return ((_SKILL, learned, key, params), (_BREADTH, spread, "ownership_spreads", params))
     return ((_SKILL, learned, key, params),)
-
-
-def _channel_record(s: GameState, info: InitiativeInfo, fit: float, weight: float) -> None:
-    """The channel record moves ``weight`` of the way towards how well the channels served
-    the purposes against what the channels at hand could do (0–100)."""
-    possible = info.possible_channel_fit
-    served = 100.0 if possible <= 0.0 or fit >= possible else 100.0 * fit / possible
-    s.channel_record += (served - s.channel_record) * weight
 
 
 def _track_record(
