@@ -34,6 +34,7 @@ from dataclasses import replace
 
 from game.domain import Indicator, MunicipalRole, Prediction
 from game.scenario.models import Scenario
+from game.sim.channels import channel_result
 from game.sim.conditions import PHASE_LEVEL, STAGE_LEVEL
 from game.sim.engine import (
     _cost,
@@ -47,7 +48,6 @@ from game.sim.engine import (
     execution_risk,
     judge,
     new_game,
-    purpose_fit,
     resolve_round,
 )
 from game.sim.fit import FitClass, fit_class
@@ -176,9 +176,8 @@ def predict(
     fit = achievement(info.fit[role])
     cfit = None
     if info.purposes:
-        cfit = (
-            purpose_fit(state, rules, info.purposes, channels, info.relation) if channels else 0.0
-        )
+        # ``purpose_fit``, as the round's memo of what the channels do has it.
+        cfit = channel_result(state, info, channels, rules).fit if channels else 0.0
     if chance >= 0.5:
         stumble = rules.roles[role].stumble
         return judge(fit if fit < stumble else stumble, cfit)
