@@ -31,6 +31,7 @@ from __future__ import annotations
 import random
 from collections.abc import Callable
 from dataclasses import replace
+from functools import cached_property
 
 from game.domain import Indicator, MunicipalRole, Prediction
 from game.scenario.models import Scenario
@@ -534,16 +535,27 @@ class Bot:
         if strategy not in STRATEGIES:
             raise ValueError(f"unknown strategy {strategy!r}; choose from {', '.join(STRATEGIES)}")
         self.strategy = strategy
-        self._rng = random.Random(f"bot:{strategy}:{seed}")
+        self._seed = seed
         self.banned: frozenset[str] = frozenset(options.get("banned", ()))  # type: ignore[arg-type]
         self.forced: tuple[str, ...] = tuple(options.get("forced", ()))  # type: ignore[arg-type]
         # greedy keeps count of how often its role matched best's, for the balance report.
         self.agreed = 0
         self.compared = 0
-        self._mistakes = GroupMistakes(seed)
-        self._learner = Learner(seed)
         # One early mistake: the first card of round 1 gets the role that fits it least.
         self.wrong_first = bool(options.get("wrong_first", False))
+
+    # What only some strategies use is made when first asked (seeding takes time every game).
+    @cached_property
+    def _rng(self) -> random.Random:
+        return random.Random(f"bot:{self.strategy}:{self._seed}")
+
+    @cached_property
+    def _mistakes(self) -> GroupMistakes:
+        return GroupMistakes(self._seed)
+
+    @cached_property
+    def _learner(self) -> Learner:
+        return Learner(self._seed)
 
     def decide(self, state: GameState, scenario: Scenario) -> Decisions:
         decisions = self._decide(state, scenario)
