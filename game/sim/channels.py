@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from game.domain import CitizenRelation, Indicator, Purpose
+from game.domain import Bilingual, CitizenRelation, Indicator, Purpose
 from game.sim.changes import Pull, RoundChanges, new
 from game.sim.conditions import PHASE_LEVEL
 from game.sim.effects import Effect, ParamValue
@@ -121,6 +121,8 @@ class ChannelResult(NamedTuple):
     spoken: str
     full: float
     growth: float
+    # Each channel's id and the audience it starts with, read in the round's loops.
+    audiences: tuple[tuple[str, float], ...]
 
 
 def channel_result(
@@ -174,7 +176,10 @@ def _channel_result(
     spoken = "channels_interaction_others" if used["others"] else "channels_interaction"
     full = 100.0 * len(use.infos)
     growth = 2.0 + 4.0 * channel_fit
-    return ChannelResult(use, channel_fit, dialogue, used, brought, carried, spoken, full, growth)
+    audiences = tuple((c.id, c.audience) for c in use.infos)
+    return ChannelResult(
+        use, channel_fit, dialogue, used, brought, carried, spoken, full, growth, audiences
+    )
 
 
 def _channels_said(
@@ -215,10 +220,10 @@ def channels_at_work(
     audience, the more the better they suit, and a new one is opened. Their trust and
     awareness are pulls the caller applies (``ChannelResult.pulls``)."""
     audiences = s.channels
-    infos = result.use.infos
+    channels = result.audiences
     audience = 0.0
-    for channel in infos:
-        audience += audiences.get(channel.id, channel.audience)
+    for channel_id, start in channels:
+        audience += audiences.get(channel_id, start)
     reach = 0.6 + 0.4 * audience / result.full
     # The channels carry the conversation whatever the role; a role that did not fit or went
     # wrong carries less of it (ROLE_FLOOR: 80%).
@@ -236,13 +241,18 @@ def channels_at_work(
         effect = ("initiative", info.id, _INTERACTION, gain, result.spoken, result.said)
         effects.append(new(Effect, effect))
     growth = result.growth
-    for channel in infos:
-        audience = audiences.get(channel.id)
+    for channel_id, start in channels:
+        audience = audiences.get(channel_id)
         if audience is None:
-            audience = channel.audience
-            opened = {"channel": channel.name}
+            audience = start
+            opened = {"channel": _channel_name(result, channel_id)}
             effects.append(
-                new(Effect, ("initiative", info.id, channel.id, 0.0, "channel_opened", opened))
+                new(Effect, ("initiative", info.id, channel_id, 0.0, "channel_opened", opened))
             )
         audience += growth
-        audiences[channel.id] = 100.0 if audience > 100.0 else audience
+        audiences[channel_id] = 100.0 if audience > 100.0 else audience
+
+
+def _channel_name(result: ChannelResult, channel_id: str) -> Bilingual:
+    """A chosen channel's name (a channel opened: rare, so looked for)."""
+    return next(c.name for c in result.use.infos if c.id == channel_id)
