@@ -26,7 +26,12 @@ from game.results import charts
 from game.results.compare import Comparison, InitiativeRow
 from game.results.models import DecisionResult, ResultsFile, RoundResult
 from game.saves.codec import game_version
+from game.scenario.models.tuning import Tuning
+from game.sim.compiled import CompiledRules
+from game.sim.effects import RELATION_PHRASES, rendered
 from game.sim.fit import fit_class
+from game.sim.phases import WEAKEST_BEHIND, WEAKEST_FROM, relations_needed
+from game.sim.rules import compile_rules
 
 HERE = Path(__file__).resolve().parent
 TEMPLATES = HERE / "templates"
@@ -176,7 +181,8 @@ def report_context(results: ResultsFile, lang: Language, pack: Pack | None) -> d
         "seed": results.seed,
         "length": _length(results.length, t),
         "rounds_played": results.rounds_played,
-        "rounds_total": results.scenario.rounds,
+        "rounds_text": _rounds_text(results, t),
+        "held_back": held_back_text(results, lang),
         "finished": results.finished,
         "ended_early": results.ended_early,
         "created": results.created.astimezone().strftime("%Y-%m-%d %H:%M"),
@@ -217,6 +223,99 @@ def report_context(results: ResultsFile, lang: Language, pack: Pack | None) -> d
         "version": game_version(),
         "made": datetime.now(UTC).astimezone().strftime("%Y-%m-%d %H:%M"),
     }
+
+
+# --- the rounds and what held the phase back ------------------------------------------------
+
+
+@cache
+def _played_rules(scenario_id: str, version: str, length: str) -> CompiledRules | None:
+    """The rules of the game as it was played: the installed scenario of the same id and
+    version, at the workshop length. None when it is not installed (a trainer's own file) or
+    has changed since."""
+    from game.saves import find_installed_scenario
+    from game.scenario.errors import ScenarioError
+    from game.sim.length import played_scenario
+
+    try:
+        whole = find_installed_scenario(scenario_id)
+    except (ScenarioError, OSError):
+        return None
+    if whole is None or whole.version != version:
+        return None
+    return compile_rules(played_scenario(whole, length))
+
+
+def _rules_of(results: ResultsFile) -> CompiledRules | None:
+    facts = results.scenario
+    return _played_rules(facts.id, facts.version, results.length)
+
+
+def rounds_total(results: ResultsFile) -> int | None:
+    """How many rounds the game had at the length it was played: the rounds played when it
+    ran to its end; else the length's rounds, when the scenario is known (the file records
+    the whole scenario's rounds, which a short game never plays). None when not known."""
+    if results.finished and not results.ended_early:
+        return results.rounds_played
+    if results.length == "full":
+        return results.scenario.rounds
+    rules = _rules_of(results)
+    return None if rules is None else rules.rounds
+
+
+def _rounds_text(results: ResultsFile, t: dict[str, str]) -> str:
+    total = rounds_total(results)
+    played = str(results.rounds_played)
+    return played if total is None else f"{played} {t['of']} {total}"
+
+
+def held_back_text(results: ResultsFile, lang: Language) -> str | None:
+    """What held the overall phase back at the end, by the rule that makes it
+    (``phases.overall_level``, as the debrief says it with ``review.held_back``): too few
+    relations in the next phase, one left too far behind for collaborating, or the
+    organisation as a whole. None in the highest phase.
+
+    The relations the phase follows are the played scenario's (``relations_in_play``); for a
+    scenario that is not installed, the relations the game's decisions met.
+    """
+    final = results.final
+    above = final.phase.level + 1
+    if above > len(GrowthPhase):
+        return None
+    t = texts(lang)
+    rules = _rules_of(results)
+    if rules is not None:
+        playing = [r for r in final.relation_phase if r in rules.core_relations]
+        majority = rules.tuning.phase_majority
+    else:
+        met = {d.relation for r in results.rounds for d in r.decisions}
+        playing = [r for r in final.relation_phase if r in met]
+        majority = Tuning().phase_majority
+    levels = {r: final.relation_phase[r].level for r in playing}
+    needed = relations_needed(majority, len(levels))
+    below = {r: level for r, level in levels.items() if level < above}
+    phases = tuple(GrowthPhase)
+
+    def named(level: int) -> tuple[str, str]:
+        lagging = tuple(RELATION_PHRASES[r] for r, held in levels.items() if held == level)
+        return rendered(lagging, lang), label(phases[level - 1], lang)
+
+    if below and len(levels) - len(below) < needed:
+        relations, phase = named(min(below.values()))
+        return t["held_back_few"].format(
+            next=label(phases[above - 1], lang),
+            count=len(levels) - len(below),
+            needed=needed,
+            relations=relations,
+            phase=phase,
+        )
+    if above >= WEAKEST_FROM and any(v < above - WEAKEST_BEHIND for v in levels.values()):
+        lowest = min(levels.values())
+        relations, phase = named(lowest)
+        many = sum(1 for v in levels.values() if v == lowest) > 1
+        key = "held_back_behind_many" if many else "held_back_behind"
+        return t[key].format(relations=relations, phase=phase)
+    return t["held_back_whole"]
 
 
 def _predictions(results: ResultsFile, t: dict[str, str]) -> str | None:
@@ -343,7 +442,9 @@ def _team_column(
         "predicted": "–"
         if not r.final.predictions_made
         else f"{r.final.predictions_right}/{r.final.predictions_made}",
-        "rounds": f"{r.rounds_played}/{r.scenario.rounds}",
+        "rounds": f"{r.rounds_played}/{total}"
+        if (total := rounds_total(r))
+        else str(r.rounds_played),
         "ended_early": r.ended_early,
         "relations": [
             {

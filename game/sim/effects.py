@@ -7,6 +7,8 @@ cheap, while the UI and the debrief still get a full explanation in either langu
 
 from __future__ import annotations
 
+import math
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Any, NamedTuple
@@ -108,17 +110,17 @@ TEMPLATES: dict[str, tuple[str, str]] = {
     ),
     "why_went_stumble": (
         "de organisatie struikelde in de rol (de kans daarop was {chance}%: gereedheid "
-        "{readiness} van de {demand} die de rol vraagt)",
-        "the organisation stumbled in the role (a {chance}% chance: readiness {readiness} of "
-        "the {demand} the role asks)",
+        "{readiness}, de rol vraagt {demand})",
+        "the organisation stumbled in the role (a {chance}% chance: readiness {readiness}, "
+        "the role asks {demand})",
     ),
     "why_went_also": (
         "'{role}' past ook ({fit}%), maar alleen '{best}' haalt het volle effect",
         "{role} fits too ({fit}%), but only {best} achieves the full effect",
     ),
     "why_went_misfit": (
-        "'{role}' past hier niet ({fit}%); '{best}' past het best",
-        "{role} does not fit here ({fit}%); {best} fits best",
+        "'{role}' past hier niet ({fit}%; '{best}' past het best)",
+        "{role} does not fit here ({fit}%; {best} fits best)",
     ),
     "why_went_weak_fit": (
         "zelfs de best passende rol past hier maar voor {fit}%",
@@ -156,17 +158,17 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "Community energy {delta}.",
     ),
     "execution_stumbled": (
-        "{title}: de organisatie was nog niet toe aan de rol '{role}' (gereedheid {readiness} "
-        "van de {demand} nodig) en struikelde. Het meeste effect viel weg.",
+        "{title}: de organisatie was nog niet toe aan de rol '{role}' (gereedheid {readiness}, "
+        "nodig {demand}) en struikelde. Het meeste effect viel weg.",
         "{title}: the organisation was not yet ready for the {role} role (readiness "
-        "{readiness} of the {demand} it needs) and stumbled. Most of the effect was lost.",
+        "{readiness}, needed {demand}) and stumbled. Most of the effect was lost.",
     ),
     "execution_harmed": (
-        "{title}: de organisatie was nog niet toe aan de rol '{role}' (gereedheid {readiness} "
-        "van de {demand} nodig). Het ging mis en deed schade: zonder vertrouwen en energie in "
+        "{title}: de organisatie was nog niet toe aan de rol '{role}' (gereedheid {readiness}, "
+        "nodig {demand}). Het ging mis en deed schade: zonder vertrouwen en energie in "
         "de gemeenschap voelt wegblijven als in de steek laten.",
         "{title}: the organisation was not yet ready for the {role} role (readiness "
-        "{readiness} of the {demand} it needs). It went wrong and did harm: without trust and "
+        "{readiness}, needed {demand}). It went wrong and did harm: without trust and "
         "community energy, staying out feels like being left alone.",
     ),
     "learning_by_doing": (
@@ -216,15 +218,29 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "{title}: you went where the conversation already was ({others}); the purposes "
         "({purposes}) were served at {cfit}%. Interaction with {relation} {delta}.",
     ),
+    # The same, when the channels served the purposes less than going well needs
+    # (``telling.retold``): no good news, however much interaction it still brought.
+    "channels_interaction_low": (
+        "{title}: via {channels} werden de doelen ({purposes}) maar voor {cfit}% gediend, op het "
+        "niveau '{level}'. Interactie met {relation} {delta}.",
+        "{title}: through {channels}, the purposes ({purposes}) were served at only {cfit}%, at "
+        "the '{level}' level. Interaction with {relation} {delta}.",
+    ),
+    "channels_interaction_others_low": (
+        "{title}: jullie gingen naar waar het gesprek al was ({others}), maar de doelen "
+        "({purposes}) werden maar voor {cfit}% gediend. Interactie met {relation} {delta}.",
+        "{title}: you went where the conversation already was ({others}), but the purposes "
+        "({purposes}) were served at only {cfit}%. Interaction with {relation} {delta}.",
+    ),
     "channels_trust_up": (
         "{title}: wie iets wilde weten of zeggen, vond jullie via {channels}. Vertrouwen {delta}.",
         "{title}: people who wanted to know or say something found you on {channels}. "
         "Trust {delta}.",
     ),
     "channels_trust_down": (
-        "{title}: {channels} paste slecht bij {purposes} ({cfit}%); wie jullie zocht, vond daar "
-        "weinig. Vertrouwen {delta}.",
-        "{title}: {channels} suited {purposes} poorly ({cfit}%); people who looked for you "
+        "{title}: {channels} {suited} slecht bij {purposes} ({cfit}%); wie jullie zocht, vond "
+        "daar weinig. Vertrouwen {delta}.",
+        "{title}: {channels} {suited} {purposes} poorly ({cfit}%); people who looked for you "
         "found little there. Trust {delta}.",
     ),
     "no_channel": (
@@ -245,16 +261,24 @@ TEMPLATES: dict[str, tuple[str, str]] = {
     ),
     # Initiatives: stages (arcs)
     "arc_grows": (
-        "{title}: de rol paste en het initiatief groeit. Over {after} rondes komt het terug als "
-        "‘{next}’",
-        "{title}: the role fitted and the initiative grows. It comes back in {after} rounds as "
-        "‘{next}’",
+        "{title}: de rol paste en het initiatief groeit. Over {after_rounds} komt het terug als "
+        "‘{next}’.",
+        "{title}: the role fitted and the initiative grows. It comes back in {after_rounds} as "
+        "‘{next}’.",
+    ),
+    # The same for a role that also fits (``telling.retold``): it grew because the role fitted
+    # well enough, not because it was the best one.
+    "arc_grows_also": (
+        "{title}: de rol paste goed genoeg, dus het initiatief groeit. Over {after_rounds} komt "
+        "het terug als ‘{next}’.",
+        "{title}: the role fitted well enough, so the initiative grows. It comes back in "
+        "{after_rounds} as ‘{next}’.",
     ),
     "arc_withers": (
-        "{title}: met de rol '{role}' sloeg het niet aan. Over {after} rondes komt het terug als "
-        "‘{next}’",
-        "{title}: with the {role} role it did not take root. It comes back in {after} rounds as "
-        "‘{next}’",
+        "{title}: met de rol '{role}' sloeg het niet aan. Over {after_rounds} komt het terug als "
+        "‘{next}’.",
+        "{title}: with the {role} role it did not take root. It comes back in {after_rounds} as "
+        "‘{next}’.",
     ),
     "arc_ends": (
         "{title}: met de rol '{role}' sloeg het niet aan; de trekkers haakten af en er komt "
@@ -299,8 +323,8 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "‘{action}’: channels work better for {purposes}.",
     ),
     "action_role_readiness": (
-        "‘{action}’: de organisatie is beter toegerust voor de rol(len) {roles}.",
-        "‘{action}’: the organisation is better equipped for the role(s) {roles}.",
+        "‘{action}’: de organisatie is beter toegerust voor {roles_named}.",
+        "‘{action}’: the organisation is better equipped for {roles_named}.",
     ),
     "action_risk": (
         "‘{action}’: minder kans om te struikelen in een rol waar jullie nog niet klaar voor zijn.",
@@ -435,7 +459,7 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "interaction with {relation} fell to {value} (floor {floor}).",
     ),
     "why_fit_record_low": (
-        "de gekozen rollen pasten te vaak niet (track record {value}, ondergrens {floor}).",
+        "de gekozen rollen pasten te vaak niet (staat van dienst {value}, ondergrens {floor}).",
         "the chosen roles too often did not fit (track record {value}, floor {floor}).",
     ),
     "why_stage_low": (
@@ -533,6 +557,8 @@ SIGNS: dict[str, str] = {
             "learning_stretch",
             "ownership_spreads",
             "channels_interaction",
+            "channels_interaction_low",
+            "channels_interaction_others_low",
             "channels_interaction_others",
             "channels_trust_up",
             "awareness_online",
@@ -579,6 +605,7 @@ SIGNS: dict[str, str] = {
             "verdict_cause",
             "channel_opened",
             "arc_grows",
+            "arc_grows_also",
             "arc_withers",
             "arc_ends",
             "prediction_wrong",
@@ -627,22 +654,82 @@ RELATION_PHRASES: dict[CitizenRelation, Bilingual] = {
 ALL_RELATIONS_PHRASE = Bilingual("inwoners in elke relatie", "residents in every relation")
 
 
-def _render_value(value: ParamValue, lang: Language) -> str:
+_AND: dict[str, str] = {"nl": "en", "en": "and"}
+_OR: dict[str, str] = {"nl": "of", "en": "or"}
+
+
+def joined(items: Sequence[str], lang: Language, word: dict[str, str] = _AND) -> str:
+    """A list as a sentence writes it: "Twitter, Facebook en de website"."""
+    if len(items) < 2:
+        return "".join(items)
+    return f"{', '.join(items[:-1])} {word[lang]} {items[-1]}"
+
+
+def _render_value(value: ParamValue, lang: Language, word: dict[str, str] = _AND) -> str:
     if isinstance(value, StrEnum):
         return label(value, lang)
     if isinstance(value, Bilingual):
         return value.get(lang)
     if isinstance(value, tuple):
-        return ", ".join(_render_value(v, lang) for v in value)
+        return joined([_render_value(v, lang) for v in value], lang, word)
     if isinstance(value, float):
         return f"{value:.0f}"
     return str(value)
 
 
+def rendered(value: ParamValue, lang: Language) -> str:
+    """A parameter as a sentence shows it: a label, a word, a list with "and"."""
+    return _render_value(value, lang)
+
+
+def _count(value: ParamValue) -> int:
+    return len(value) if isinstance(value, tuple) else 1
+
+
+def _derived(params: dict[str, ParamValue], lang: Language) -> dict[str, str]:
+    """Words a sentence needs that follow from its parameters: singular or plural, and a value
+    beside its floor that never reads as met when it is not."""
+    out: dict[str, str] = {}
+    after = params.get("after")
+    if isinstance(after, int | float):
+        n = int(after)
+        unit = {"nl": ("ronde", "rondes"), "en": ("round", "rounds")}[lang][n != 1]
+        out["after_rounds"] = f"{n} {unit}"
+    if "channels" in params:
+        plural = _count(params["channels"]) > 1
+        out["suited"] = ("pasten" if plural else "paste") if lang == "nl" else "suited"
+    roles = params.get("roles")
+    if roles is not None:
+        names = [_render_value(r, lang) for r in (roles if isinstance(roles, tuple) else (roles,))]
+        plural = len(names) > 1
+        if lang == "nl":  # "de rol 'faciliterend'", "de rollen 'faciliterend' en 'loslatend'"
+            quoted = joined([f"'{n}'" for n in names], lang)
+            out["roles_named"] = f"{'de rollen' if plural else 'de rol'} {quoted}"
+        else:  # "the facilitating role", "the facilitating and letting go roles"
+            out["roles_named"] = f"the {joined(names, lang)} {'roles' if plural else 'role'}"
+    value, floor = params.get("value"), params.get("floor")
+    if isinstance(value, int | float) and isinstance(floor, int | float):
+        out["value"], out["floor"] = below_floor(value, floor, lang)
+    return out
+
+
+def below_floor(value: float, floor: float, lang: Language) -> tuple[str, str]:
+    """A value and its floor (or threshold) as they are shown, the value never rounded onto the
+    floor: 46.6 under a floor of 47 reads "46,6" and "47", not "47" and "47"."""
+    floor_shown = number(floor, lang, 0 if float(floor).is_integer() else 1)
+    if value < floor and round(value) >= round(floor):
+        return number(math.floor(value * 10) / 10, lang, 1), floor_shown
+    return number(math.floor(value) if value < floor else round(value), lang), floor_shown
+
+
 def render(key: str, params: dict[str, ParamValue], lang: Language) -> str:
     """The sentence for ``key`` in ``lang``, with its parameters filled in."""
     nl, en = TEMPLATES[key]
-    values = {name: _render_value(value, lang) for name, value in params.items()}
+    values = {
+        name: _render_value(value, lang, _OR if name == "best" else _AND)
+        for name, value in params.items()
+    }
+    values.update(_derived(params, lang))
     return (nl if lang == "nl" else en).format(**values)
 
 
@@ -660,8 +747,15 @@ def signed(delta: float, lang: Language = "en") -> str:
     nothing). The one rule for every change the game shows: story, summary and dashboard."""
     decimals = 0 if round(abs(delta), 1) >= 1 or round(abs(delta), 1) == 0 else 1
     shown = number(abs(delta), lang, decimals)
-    negative = delta < 0 and shown.strip("0,.") != ""
-    return ("−" if negative else "+") + shown
+    if shown.strip("0,.") == "":
+        return "±0"  # too small to show: neither a gain nor a loss
+    return ("−" if delta < 0 else "+") + shown
+
+
+def shows_as_zero(delta: float) -> bool:
+    """True when a change is too small to show (``signed`` writes it as ±0): the story leaves
+    such a line out rather than tell "Trust ±0" as news."""
+    return round(abs(delta), 1) == 0
 
 
 class Effect(NamedTuple):

@@ -22,6 +22,7 @@ from game.sim.effects import (
     RELATION_PHRASES,
     Effect,
     ParamValue,
+    joined,
     render,
 )
 from game.sim.fit import FitClass, fit_class
@@ -79,7 +80,16 @@ def retold(effect: Effect, outcome: InitiativeOutcome) -> Effect:
     if key == "ownership_spreads":
         well = outcome.verdict is Prediction.WELL and kind is FitClass.FITS
         return _keyed(effect, "ownership_spreads" if well else "ownership_spreads_partly")
+    if key in ("channels_interaction", "channels_interaction_others") and channels_short(outcome):
+        return _keyed(effect, key + "_low")
+    if key == "arc_grows" and kind is FitClass.ALSO:
+        return _keyed(effect, "arc_grows_also")
     return effect
+
+
+def channels_short(outcome: InitiativeOutcome) -> bool:
+    """True when the channels served the purposes less than going well needs."""
+    return outcome.channel_fit is not None and outcome.channel_fit < WELL_CHANNEL_FIT
 
 
 def _part(key: str, params: Mapping[str, ParamValue]) -> Bilingual:
@@ -95,6 +105,15 @@ def verdict_cause(outcome: InitiativeOutcome, scenario: Scenario) -> Effect | No
     info = compile_rules(scenario).initiatives[outcome.initiative]
     said = info.said[outcome.role]
     causes: list[Bilingual] = []
+    # The role first: one that only also fits, or does not fit, is a cause whether or not the
+    # organisation also stumbled in it; then the stumble; then the channels.
+    kind = outcome_class(outcome)
+    if kind is FitClass.ALSO:
+        causes.append(_part("why_went_also", said))
+    elif kind is FitClass.MISFIT:
+        causes.append(_part("why_went_misfit", said))
+    elif outcome.succeeded and outcome.quality < WELL_QUALITY:
+        causes.append(_part("why_went_weak_fit", said))
     if not outcome.succeeded:
         causes.append(
             _part(
@@ -106,14 +125,6 @@ def verdict_cause(outcome: InitiativeOutcome, scenario: Scenario) -> Effect | No
                 },
             )
         )
-    else:
-        kind = outcome_class(outcome)
-        if kind is FitClass.ALSO:
-            causes.append(_part("why_went_also", said))
-        elif kind is FitClass.MISFIT:
-            causes.append(_part("why_went_misfit", said))
-        elif outcome.quality < WELL_QUALITY:
-            causes.append(_part("why_went_weak_fit", said))
     channel_fit = outcome.channel_fit
     if channel_fit is not None and channel_fit < WELL_CHANNEL_FIT and outcome.quality > 0:
         if outcome.channels:
@@ -124,11 +135,9 @@ def verdict_cause(outcome: InitiativeOutcome, scenario: Scenario) -> Effect | No
             causes.append(_part("why_went_no_channel", {"purposes": info.purposes}))
     if not causes:
         return None
-    joined = Bilingual(
-        "; ".join(c.nl for c in causes),
-        "; ".join(c.en for c in causes),
-    )
-    params: dict[str, ParamValue] = {"how": _HOW[outcome.verdict], "causes": joined}
+    # "… does not fit here (…) and the organisation stumbled in the role (…)"
+    said_all = Bilingual(joined([c.nl for c in causes], "nl"), joined([c.en for c in causes], "en"))
+    params: dict[str, ParamValue] = {"how": _HOW[outcome.verdict], "causes": said_all}
     return Effect("initiative", outcome.initiative, "verdict", 0.0, "verdict_cause", params)
 
 

@@ -18,6 +18,7 @@ from game.domain import Indicator, Language, Prediction
 from game.labels import label
 from game.scenario.models import Scenario
 from game.sim import Effect
+from game.sim.effects import SIGNS, joined, shows_as_zero
 from game.sim.fit import FitClass
 from game.sim.state import InitiativeOutcome
 from game.sim.telling import Movement, folded, outcome_class, retold, verdict_cause
@@ -34,6 +35,7 @@ _GOOD_KEYS = frozenset(
         "action_role_readiness",
         "channel_opened",
         "arc_grows",
+        "arc_grows_also",
         "prediction_right",
         "stage_up",
         "phase_up",
@@ -54,6 +56,9 @@ _BAD_KEYS = frozenset(
         "relation_phase_down",
     }
 )
+# Lines with a number that are still no good news: channels that served the purposes less than
+# going well needs brought some interaction, but the why-line says they served too little.
+_NEUTRAL_KEYS = frozenset({"channels_interaction_low", "channels_interaction_others_low"})
 MILESTONE_KEYS = frozenset(
     {"phase_up", "phase_down", "relation_phase_up", "relation_phase_down", "stage_up", "stage_down"}
 )
@@ -65,6 +70,8 @@ def tone(effect: Effect) -> Tone:
         return "good"
     if effect.key in _BAD_KEYS:
         return "bad"
+    if effect.key in _NEUTRAL_KEYS:
+        return "neutral"
     if effect.delta > 0:
         return "good"
     if effect.delta < 0:
@@ -99,6 +106,12 @@ class StoryStep:
     # For a milestone: one short line per change ("Subjects: experimenting"), for the moment
     # the room sees in large type.
     moment: tuple[StoryLine, ...] = ()
+
+
+def too_small(effect: Effect) -> bool:
+    """A line whose number is too small to show (``shows_as_zero``): "Trust ±0" is no news, and
+    the story leaves it out. Messages without a number stay."""
+    return SIGNS.get(effect.key, "0") != "0" and effect.delta != 0.0 and shows_as_zero(effect.delta)
 
 
 def _strip(text: str, *prefixes: str) -> str:
@@ -264,8 +277,8 @@ def _initiative_step(
             )
         )
     for effect in effects:
-        if effect.key == "prediction_wrong":
-            continue  # said below, with how far off it was
+        if effect.key == "prediction_wrong" or too_small(effect):
+            continue  # said below, with how far off it was; or too small to tell
         told = retold(effect, outcome)
         text = _strip(told.explain(lang), title + ":")
         lines.append(StoryLine(text, tone(told)))
@@ -290,13 +303,25 @@ def _initiative_step(
 
 
 def headline(outcome: InitiativeOutcome, said: str | None, t: Translate) -> str | None:
-    """The scenario's words for the role chosen. For the fitting role they tell how it goes
-    when it works; when it did not go well, the headline says so rather than tell success."""
+    """The scenario's words for the role chosen. For a role that fits (or also fits) they tell
+    how it goes when the role works; when the organisation stumbled in it, the headline says
+    that this is how it could have gone, rather than tell success. Channels that fell short
+    are no failure of the role: then its words stand as they are (the why-line says the rest).
+    """
     if said is None:
         return None
-    if outcome.verdict is not Prediction.WELL and outcome_class(outcome) is FitClass.FITS:
-        return t("When this role works: {text}").format(text=said)
+    if not outcome.succeeded and outcome_class(outcome) is not FitClass.MISFIT:
+        return t("How it could have gone: {text}").format(text=_lower_first(said))
     return said
+
+
+def _lower_first(text: str) -> str:
+    """``text`` to follow a colon: its first word in lower case, unless it is a name or an
+    abbreviation (a second capital, a quote, a digit)."""
+    first = text.split(" ", 1)[0]
+    if len(first) > 1 and first[0].isupper() and first[1:].islower() and first.isalpha():
+        return text[:1].lower() + text[1:]
+    return text
 
 
 def _action_step(
@@ -308,7 +333,7 @@ def _action_step(
     lines = tuple(
         StoryLine(_strip(e.explain(lang), prefix), tone(e))
         for e in folded(effects)
-        if e.key != "action_trap"
+        if e.key != "action_trap" and not too_small(e)
     )
     trap = action.trap.get(lang) if action.trap is not None else None
     return StoryStep(
@@ -348,7 +373,7 @@ def _drift_step(effects: list[Effect], lang: Language, t: Translate) -> StorySte
     for delta, names in quiet.items():
         parts.append(
             t("interaction with {who} {delta} each").format(
-                who=", ".join(names), delta=signed_number(delta, lang)
+                who=joined(names, lang), delta=signed_number(delta, lang)
             )
             if len(names) > 1
             else t("interaction with {who} {delta}").format(

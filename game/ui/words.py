@@ -10,7 +10,7 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from game.domain import Indicator, Language, MunicipalRole, OrganisationKind, Prediction
+from game.domain import Bilingual, Indicator, Language, MunicipalRole, OrganisationKind, Prediction
 from game.labels import label
 from game.sim import Line
 from game.sim.effects import number as sim_number
@@ -199,3 +199,27 @@ def gap_text(gap, t, lang) -> str:
             stage=label(requirement.stage, lang)
         )
     return t("Roles played well: {now} of {needed}").format(now=now, needed=needed)
+
+
+# Dutch nouns among the organisation words that take "het": an adjective before them has no -e
+# ("Lerend waterschap", but "Lerende politie").
+_NEUTER_NL = frozenset({"waterschap"})
+
+
+def score_title(title: Bilingual, kind: OrganisationKind | None, lang: Language) -> str:
+    """The end title (``game.sim.score.TITLES``, worded for a municipality) in the
+    organisation's own words: "Netwerkende politie", "Griffie in gesprek". A municipality's or
+    a city's title stays as it is."""
+    text = title.get(lang)
+    if kind in (None, OrganisationKind.MUNICIPALITY, OrganisationKind.CITY):
+        return text
+    own = org_words(kind, lang).own
+    word = "gemeente" if lang == "nl" else "municipality"
+    if text.startswith(word.capitalize()):
+        return own[:1].upper() + own[1:] + text[len(word) :]
+    if not text.endswith(" " + word):
+        return text
+    head = text[: -len(word) - 1]
+    if lang == "nl" and own in _NEUTER_NL and head.endswith("e"):
+        head = head[:-1]
+    return f"{head} {own}"

@@ -45,3 +45,29 @@ def test_emoji_are_warned_about_and_shipped_texts_have_none(tmp_path: Path) -> N
     assert result.returncode == 0, result.stdout
     lines = [line for line in result.stdout.splitlines() if "warning:" in line]
     assert len(lines) == 1 and str(broken) in lines[0] and "U+1F680" in lines[0]
+
+
+def test_outcome_texts_call_a_role_what_its_fit_class_is() -> None:
+    """A role that fits less than 70% does not "fit reasonably" (the story then says it did
+    not fit), and a role that also fits "fits too", never "fits well" as if it were the best."""
+    import re
+
+    from game.scenario.loader import SCENARIO_DIR, load_scenario
+    from game.sim.fit import FitClass, fit_class
+    from game.sim.rules import compile_rules
+
+    sounds_fitting = re.compile(r"past redelijk|past goed|fits reasonably|fits well", re.I)
+    wrong = []
+    for path in sorted(SCENARIO_DIR.glob("*.yaml")):
+        scenario = load_scenario(path)
+        rules = compile_rules(scenario)
+        for initiative in scenario.initiatives:
+            info = rules.initiatives[initiative.id]
+            for role, fit in info.fit.items():
+                said = initiative.outcomes.for_role(role)
+                if said is None or fit_class(role, fit, info.best) is FitClass.FITS:
+                    continue
+                for lang in ("nl", "en"):
+                    if sounds_fitting.search(said.get(lang)):
+                        wrong.append((path.stem, initiative.id, role.value, lang))
+    assert not wrong

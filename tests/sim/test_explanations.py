@@ -119,3 +119,26 @@ def test_each_sentence_matches_what_happened_to_its_initiative(games) -> None:
                     assert outcome.prediction is outcome.verdict, effect
                 if key == "prediction_wrong":
                     assert outcome.prediction is not outcome.verdict, effect
+
+
+def test_sentences_write_lists_plurals_and_floors_as_the_language_does() -> None:
+    """One round is "1 ronde", a list ends with "en", several channels "pasten", a value just
+    under its floor never reads as the floor, and a change too small to show is ±0."""
+    from game.domain import Bilingual, MunicipalRole
+    from game.sim.effects import render, signed
+
+    arc = {"title": "T", "next": "N", "after": 1}
+    assert "Over 1 ronde komt" in render("arc_grows", arc, "nl")
+    assert "in 1 round as" in render("arc_grows", arc, "en")
+    assert "Over 2 rondes komt" in render("arc_grows", {**arc, "after": 2}, "nl")
+    two = (Bilingual("Twitter", "Twitter"), Bilingual("Inloopavond", "Drop-in evening"))
+    down = {"title": "T", "channels": two, "purposes": "p", "cfit": 30, "delta": "−1"}
+    assert "Twitter en Inloopavond pasten slecht" in render("channels_trust_down", down, "nl")
+    one = {**down, "channels": two[:1]}
+    assert "Twitter paste slecht" in render("channels_trust_down", one, "nl")
+    roles = {"action": "A", "roles": (MunicipalRole.FACILITATING, MunicipalRole.LETTING_GO)}
+    assert "de rollen 'faciliterend' en 'loslatend'" in render("action_role_readiness", roles, "nl")
+    assert "the facilitating and letting go roles" in render("action_role_readiness", roles, "en")
+    floor = render("why_fit_record_low", {"value": 46.9, "floor": 47.0}, "nl")
+    assert "staat van dienst 46,9, ondergrens 47" in floor
+    assert signed(-0.03, "nl") == "±0" and signed(0.3, "nl") == "+0,3"

@@ -51,8 +51,9 @@ def test_the_story_drops_nothing_and_uses_the_scenarios_words(
             assert step.kind == "initiative"
             if own is None:
                 assert step.headline is None
-            else:  # the scenario's words; "when this role works" when it did not go well
-                assert step.headline is not None and step.headline.endswith(own.get("en"))
+            else:  # the scenario's words; "how it could have gone" after a stumble
+                said = own.get("en")
+                assert step.headline is not None and step.headline.endswith(said[1:])
         drift = [step for step in steps if step.kind == "drift"]
         assert len(drift) <= 1 and (not drift or len(drift[0].lines) == 1), "drift is one line"
         kinds = [step.kind for step in steps]

@@ -21,7 +21,7 @@ from game.sim.length import start_game
 from game.sim.review import end_of_round
 from game.sim.telling import movements, outcome_class, retold
 from game.ui.i18n import Translator
-from game.ui.story import build_story
+from game.ui.story import build_story, too_small
 
 SCENARIOS = sorted(path.stem for path in SCENARIO_DIR.glob("*.yaml"))
 LENGTHS = ("short", "standard", "full")
@@ -111,11 +111,33 @@ def test_every_line_agrees_with_the_verdict_and_the_fit_class(rounds) -> None:
                 # A verdict that is not "well" names its cause, first; "well" needs none.
                 cause = "verdict_cause" in {e.key for e in _causes(step, outcome, scenario)}
                 assert cause == (outcome.verdict is not Prediction.WELL), where
-                if outcome.verdict is not Prediction.WELL and kind is FitClass.FITS:
-                    # The scenario's words for the fitting role tell success: never bare.
-                    assert step.headline is None or step.headline != _own(scenario, outcome, lang)
+                own = _own(scenario, outcome, lang)
+                if own is not None:
+                    _check_headline(step.headline, own, outcome, kind, lang)
     assert {FitClass.ALSO, FitClass.MISFIT, FitClass.FITS} <= {k for k, _ in seen}
     assert (FitClass.FITS, Prediction.MIXED) in seen
+
+
+# How the headline says that the scenario's words for the role are not what happened.
+COULD_HAVE = {"nl": "Zo had het kunnen gaan: ", "en": "How it could have gone: "}
+
+
+def _check_headline(headline, own, outcome, kind, lang) -> None:
+    """The scenario's words for a role that (also) fits tell how it goes when the role works:
+    after a stumble they say it could have gone so, in lower case after the colon; when the
+    role worked (even if only the channels fell short) they stand as they are."""
+    where = (outcome, lang, headline)
+    if not outcome.succeeded and kind is not FitClass.MISFIT:
+        assert headline.startswith(COULD_HAVE[lang]), where
+        rest = headline[len(COULD_HAVE[lang]) :]
+        assert rest[1:] == own[1:], where
+        first = own.split(" ", 1)[0]
+        if first.isalpha() and first[1:].islower():  # an ordinary word, not a name like "MT"
+            assert rest[0].islower(), where
+    else:
+        assert headline == own, where
+    for prefix in ("Als deze rol lukt", "When this role works"):
+        assert prefix not in headline, where
 
 
 def _causes(step, outcome, scenario):
@@ -149,7 +171,7 @@ def test_every_number_is_the_effects_and_the_dashboards_in_the_languages_format(
                 )
                 texts = [line.text for line in step.lines]
                 for effect in step.effects:
-                    if effect.delta and effect.key not in ("prediction_wrong",):
+                    if effect.delta and effect.key != "prediction_wrong" and not too_small(effect):
                         number = signed(effect.delta, lang)
                         if effect.target == "rework":
                             number = str(effect.params["hours"])
@@ -209,3 +231,47 @@ def test_repeated_effects_are_folded_into_one_line_naming_what_they_cover(rounds
                     line = next(x for x in texts if label(Indicator.INTERACTION, lang) in x.lower())
                     for effect in many:
                         assert label(effect.params["relation"], lang) in line, line
+
+
+# Words a sentence must never show: a plural after one, an English term in Dutch, "(s)".
+NOT_WRITTEN = {
+    "nl": re.compile(
+        r"\b1 rondes\b|rol\(len\)|track record|"
+        r"\ben [^.;()]*\bpaste slecht|, [^.;()]* paste slecht"
+    ),
+    "en": re.compile(r"\b1 rounds\b|role\(s\)"),
+}
+
+
+def test_channels_that_served_too_little_are_no_good_news_and_both_causes_are_named(
+    rounds,
+) -> None:
+    """Under "the channels served too little" the channel line is not marked good; a role that
+    does not fit and in which the organisation also stumbled names both; lists, plurals and
+    terms read as the language writes them."""
+    seen_short = seen_both = False
+    for scenario, before, state, effects in rounds:
+        outcomes = {o.initiative: o for o in state.history[-1].outcomes}
+        for lang in ("nl", "en"):
+            steps, *_ = _story(scenario, before, state, effects, lang)
+            for step in steps:
+                for line in step.lines:
+                    assert not NOT_WRITTEN[lang].search(line.text), (lang, line.text)
+                if step.kind != "initiative":
+                    continue
+                outcome = outcomes[step.effects[0].source_id]
+                keys = [retold(e, outcome).key for e in step.effects if not too_small(e)]
+                tones = dict(zip(keys, (x.tone for x in step.lines[-len(keys) :]), strict=False))
+                short = outcome.channel_fit is not None and outcome.channel_fit < 0.5
+                for key in ("channels_interaction", "channels_interaction_others"):
+                    if short:
+                        assert key not in keys, (outcome, keys)
+                        if key + "_low" in keys:
+                            seen_short = True
+                            assert tones.get(key + "_low") != "good", (outcome, step.lines)
+                if not outcome.succeeded and outcome_class(outcome) is FitClass.MISFIT:
+                    seen_both = True
+                    why = step.lines[0].text
+                    assert MISFIT_WORDS.search(why), why
+                    assert "struikelde" in why or "stumbled" in why, why
+    assert seen_short and seen_both

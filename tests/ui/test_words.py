@@ -43,3 +43,19 @@ def test_words_follow_the_kind_of_organisation(kind, org, building) -> None:
 def test_owner_label_follows_the_kind() -> None:
     assert InitiativeOwner.MUNICIPALITY.value == "municipality"
     assert MunicipalRole.DIRECTING in MunicipalRole
+
+
+def test_the_end_title_speaks_of_the_organisation_that_played() -> None:
+    """A police force does not end as a "Netwerkende gemeente"."""
+    from game.domain import OrganisationKind
+    from game.sim.score import TITLES
+    from game.ui.words import score_title
+
+    top, talking, learning = TITLES[0][1], TITLES[1][1], TITLES[2][1]
+    police, clerk = OrganisationKind.POLICE, OrganisationKind.COUNCIL_CLERK
+    assert score_title(top, police, "nl") == "Netwerkende politie"
+    assert score_title(talking, clerk, "nl") == "Griffie in gesprek"
+    assert score_title(learning, OrganisationKind.WATER_BOARD, "nl") == "Lerend waterschap"
+    assert score_title(top, clerk, "en") == "Networking clerk's office"
+    assert score_title(top, OrganisationKind.MUNICIPALITY, "nl") == "Netwerkende gemeente"
+    assert score_title(TITLES[-1][1], police, "nl") == TITLES[-1][1].nl  # no organisation in it

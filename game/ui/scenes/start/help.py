@@ -148,7 +148,10 @@ class HelpScene(Scene):
         y += max(heights) * head.get_linesize() + self.u(6)
         rows = list(CitizenRelation)
         note_font = fonts.get(15)
-        footer = t("Best fit in bold; 'also' fits well (70% or more). Rules broken: normative.")
+        footer = t(
+            "Best fit in bold. 'Also' fits too (70% or more): no loss, but not the best choice. "
+            "Rules broken: normative."
+        )
         footer_h = block_height(note_font, len(wrap(note_font, footer, inner.width)))
         row_h = (inner.bottom - y - footer_h - self.u(6)) / len(rows)
         for size in (17, 16, 15, 14, 13):
