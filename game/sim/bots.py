@@ -152,14 +152,16 @@ def best_role(state: GameState, rules: CompiledRules, info: InitiativeInfo) -> M
             _ROLES, key=fits.__getitem__, reverse=True
         )
     for role in by_fit:
-        if achievement(fits[role]) + FIT_RECORD_VALUE < top[0] - 1e-9:
+        achieved = achievement(fits[role])
+        if achieved + FIT_RECORD_VALUE < top[0] - 1e-9:
             break
         fitting = role in best
-        value = (
-            round(expected_quality(state, rules, info, role) + FIT_RECORD_VALUE * fitting, 9),
-            fitting,
-            -roles[role].cost,
-        )
+        # ``expected_quality``, written out: weighed for every role of every card.
+        chance = stumble_chance(state, rules, role, info.relation)
+        rule = roles[role]
+        stumble = rule.stumble
+        quality = (1.0 - chance) * achieved + chance * (achieved if achieved < stumble else stumble)
+        value = (round(quality + FIT_RECORD_VALUE * fitting, 9), fitting, -rule.cost)
         if value > top:
             chosen, top = role, value
     return chosen
