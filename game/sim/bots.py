@@ -31,9 +31,12 @@ from __future__ import annotations
 import random
 from collections.abc import Callable
 from dataclasses import replace
+from functools import cached_property
 
 from game.domain import Indicator, MunicipalRole, Prediction
-from game.scenario.models import DevelopmentAction, Scenario
+from game.scenario.models import Scenario
+from game.sim.channels import channel_result
+from game.sim.conditions import PHASE_LEVEL, STAGE_LEVEL
 from game.sim.engine import (
     _cost,
     achievement,
@@ -46,7 +49,6 @@ from game.sim.engine import (
     execution_risk,
     judge,
     new_game,
-    purpose_fit,
     resolve_round,
 )
 from game.sim.fit import FitClass, fit_class
@@ -54,6 +56,7 @@ from game.sim.groups import GroupMistakes, Learner, table_role, unsure_predictio
 from game.sim.rules import ChannelInfo, CompiledRules, InitiativeInfo, compile_rules
 from game.sim.score import score
 from game.sim.state import Decisions, GameState, InitiativeDecision
+from game.sim.weigh import action_value, stumble_chance, weighing
 
 ROLE_STRATEGIES: tuple[str, ...] = tuple(r.value for r in MunicipalRole)
 # The roles in their order (iterating the enum itself is slow in the planning loops).
@@ -125,7 +128,7 @@ def expected_quality(
 ) -> float:
     """What a role is expected to achieve: its fit when it goes well, less after a stumble."""
     achieved = achievement(info.fit[role])
-    chance = execution_risk(state, rules, role, info.relation).chance
+    chance = stumble_chance(state, rules, role, info.relation)
     stumble = rules.roles[role].stumble
     return (1.0 - chance) * achieved + chance * (achieved if achieved < stumble else stumble)
 
@@ -149,14 +152,16 @@ def best_role(state: GameState, rules: CompiledRules, info: InitiativeInfo) -> M
             _ROLES, key=fits.__getitem__, reverse=True
         )
     for role in by_fit:
-        if achievement(fits[role]) + FIT_RECORD_VALUE < top[0] - 1e-9:
+        achieved = achievement(fits[role])
+        if achieved + FIT_RECORD_VALUE < top[0] - 1e-9:
             break
         fitting = role in best
-        value = (
-            round(expected_quality(state, rules, info, role) + FIT_RECORD_VALUE * fitting, 9),
-            fitting,
-            -roles[role].cost,
-        )
+        # ``expected_quality``, written out: weighed for every role of every card.
+        chance = stumble_chance(state, rules, role, info.relation)
+        rule = roles[role]
+        stumble = rule.stumble
+        quality = (1.0 - chance) * achieved + chance * (achieved if achieved < stumble else stumble)
+        value = (round(quality + FIT_RECORD_VALUE * fitting, 9), fitting, -rule.cost)
         if value > top:
             chosen, top = role, value
     return chosen
@@ -170,13 +175,12 @@ def predict(
     channels: tuple[str, ...],
 ) -> Prediction:
     """The likeliest verdict, as a team that knows the model would reason it out."""
-    chance = execution_risk(state, rules, role, info.relation).chance
+    chance = stumble_chance(state, rules, role, info.relation)
     fit = achievement(info.fit[role])
     cfit = None
     if info.purposes:
-        cfit = (
-            purpose_fit(state, rules, info.purposes, channels, info.relation) if channels else 0.0
-        )
+        # ``purpose_fit``, as the round's memo of what the channels do has it.
+        cfit = channel_result(state, info, channels, rules).fit if channels else 0.0
     if chance >= 0.5:
         stumble = rules.roles[role].stumble
         return judge(fit if fit < stumble else stumble, cfit)
@@ -211,7 +215,7 @@ def _channel_options(
     bonus = state.purpose_bonus
     extras = tuple([bonus.get(p, 0.0) for p in info.purposes]) if bonus else ()
     others = 0.0
-    if state.relation_phase[info.relation].level >= 3:
+    if PHASE_LEVEL[state.relation_phase[info.relation]] >= 3:
         others = rules.tuning.others_platform_bonus
     key = (info.id, available, extras, others)
     memo = rules.bot_memo
@@ -284,8 +288,12 @@ def _best_channel(
                 candidates.append((channel, fits, gain))
     best: tuple[ChannelInfo | None, tuple[float, ...], int] = (None, (), 0)
     best_score = 0.0
+    in_use = state.channels
     for channel, fits, gain in candidates:
-        hours = channel_hours(state, channel, opened)
+        # ``channel_hours``, written out.
+        hours = channel.cost
+        if channel.id not in in_use and channel.id not in opened:
+            hours += channel.open_cost
         score = gain / (hours + 1)
         if score > best_score:
             best, best_score = (channel, fits, hours), score
@@ -299,36 +307,20 @@ def _needs(state: GameState, rules: CompiledRules) -> set[Indicator]:
     """
     needs: set[Indicator] = set()
     indicators = state.indicators
-    target = state.phase.level + 1
+    target = PHASE_LEVEL[state.phase] + 1
     if target <= 4:
-        lagging = [r for r, p in state.relation_phase.items() if p.level < target]
+        lagging = [r for r, p in state.relation_phase.items() if PHASE_LEVEL[p] < target]
         for req in rules.phase_requirements[target - 2]:
             if req.code == 0 and indicators[req.indicator] < req.value:
                 needs.add(req.indicator)
             elif req.code == 1 and any(state.relation_interaction[r] < req.value for r in lagging):
                 needs.add(Indicator.INTERACTION)
-    if state.stage.level < 4:
-        for req in rules.stage_requirements[state.stage.level - 1]:
+    stage = STAGE_LEVEL[state.stage]
+    if stage < 4:
+        for req in rules.stage_requirements[stage - 1]:
             if req.indicator is not None and indicators[req.indicator] < req.value:
                 needs.add(req.indicator)
     return needs
-
-
-def _action_value(state: GameState, needs: set, action: DevelopmentAction) -> float:
-    """How much an action helps towards the next phase, per unit of what it costs."""
-    fx = action.effects
-    value = 0.0
-    for ind, delta in fx.indicators.items():
-        weight = 2.0 if ind in needs else 1.0
-        value += delta * weight * (100.0 - state.targets[ind]) / 100.0
-    value += fx.capacity * 2.0 + fx.structural_budget + fx.budget_per_round * 0.5
-    value += 80.0 * fx.risk_reduction * (1.0 - state.risk_reduction)
-    if fx.purpose_bonus is not None:
-        value += sum(v for _, v in fx.purpose_bonus.items()) * 0.1
-    if fx.role_readiness is not None:
-        value += sum(v for _, v in fx.role_readiness.items()) * 0.25
-    value += 3.0 * sum(1 for c in fx.open_channels if c not in state.channels)
-    return value / (action.cost.capacity + action.cost.budget / 2.0 + 1.0)
 
 
 def plan(
@@ -351,6 +343,24 @@ def plan(
     (the balance tests use both to measure what one action is worth).
     """
     rules = compile_rules(scenario)
+    with weighing(state, rules):
+        return _plan(
+            state, rules, scenario, choose_role, channels, develop, predictor, banned, forced
+        )
+
+
+def _plan(
+    state: GameState,
+    rules: CompiledRules,
+    scenario: Scenario,
+    choose_role: RoleChooser,
+    channels: str,
+    develop: bool,
+    predictor: Predictor | None,
+    banned: frozenset[str],
+    forced: tuple[str, ...],
+) -> Decisions:
+    """``plan``'s work, once the memo for the state is in place."""
     purse = _Purse(state.capacity_this_round, state.budget)
     infos = [rules.initiatives[i] for i in state.current_initiatives]
     roles: dict[str, MunicipalRole] = {}
@@ -427,7 +437,7 @@ def plan(
                 purse.spend(action.cost.capacity, action.cost.budget)
         needs = _needs(state, rules)
         valued = [
-            (_action_value(state, needs, a), a)
+            (action_value(state, needs, a, rules), a)
             for a in available_actions(state, scenario)
             if a.trap is None and a.id not in banned and a.id not in actions
         ]
@@ -527,16 +537,27 @@ class Bot:
         if strategy not in STRATEGIES:
             raise ValueError(f"unknown strategy {strategy!r}; choose from {', '.join(STRATEGIES)}")
         self.strategy = strategy
-        self._rng = random.Random(f"bot:{strategy}:{seed}")
+        self._seed = seed
         self.banned: frozenset[str] = frozenset(options.get("banned", ()))  # type: ignore[arg-type]
         self.forced: tuple[str, ...] = tuple(options.get("forced", ()))  # type: ignore[arg-type]
         # greedy keeps count of how often its role matched best's, for the balance report.
         self.agreed = 0
         self.compared = 0
-        self._mistakes = GroupMistakes(seed)
-        self._learner = Learner(seed)
         # One early mistake: the first card of round 1 gets the role that fits it least.
         self.wrong_first = bool(options.get("wrong_first", False))
+
+    # What only some strategies use is made when first asked (seeding takes time every game).
+    @cached_property
+    def _rng(self) -> random.Random:
+        return random.Random(f"bot:{self.strategy}:{self._seed}")
+
+    @cached_property
+    def _mistakes(self) -> GroupMistakes:
+        return GroupMistakes(self._seed)
+
+    @cached_property
+    def _learner(self) -> Learner:
+        return Learner(self._seed)
 
     def decide(self, state: GameState, scenario: Scenario) -> Decisions:
         decisions = self._decide(state, scenario)

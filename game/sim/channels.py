@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from game.domain import CitizenRelation, Indicator, Purpose
+from game.domain import Bilingual, CitizenRelation, Indicator, Purpose
 from game.sim.changes import Pull, RoundChanges, new
 from game.sim.conditions import PHASE_LEVEL
 from game.sim.effects import Effect, ParamValue
@@ -105,7 +105,7 @@ def channels_fit(
 # --- Channels in a round: what they do for one initiative ----------------------------------
 
 
-class _ChannelResult(NamedTuple):
+class ChannelResult(NamedTuple):
     """What channels do for an initiative, whatever the game: worked out once per initiative,
     channels, conversing and purpose bonus (``CompiledRules.channel_results``)."""
 
@@ -121,39 +121,36 @@ class _ChannelResult(NamedTuple):
     spoken: str
     full: float
     growth: float
+    # Each channel's id and the audience it starts with, read in the round's loops.
+    audiences: tuple[tuple[str, float], ...]
 
 
-def resolve_channels(
-    s: GameState,
-    info: InitiativeInfo,
-    quality: float,
-    chosen: tuple[str, ...],
-    rules: CompiledRules,
-    work: RoundChanges,
-    pulls: list[Pull],
-) -> float | None:
-    """Dialogue in the initiative's relation, as far as the channels suit its purposes and the
-    role (``quality``) achieved something; trust and awareness go to ``pulls``.
-
-    Returns their purpose fit: ``None`` for an initiative without purposes, 0 with no channel.
-    """
-    if not info.purposes:
-        return None
-    if not chosen:
-        silent = {"title": info.title, "purposes": info.purposes, "relation": info.relation_phrase}
-        drop = -1.5 * info.weight
-        work.pull_relation("initiative", info.id, info.relation, drop, "no_channel", silent)
-        return 0.0
+def channel_result(
+    s: GameState, info: InitiativeInfo, chosen: tuple[str, ...], rules: CompiledRules
+) -> ChannelResult:
+    """What ``chosen`` channels (at least one) do for an initiative with purposes, as the
+    relation's phase and the purpose bonus stand (a memo: the same in every game)."""
     conversing = PHASE_LEVEL[s.relation_phase[info.relation]] >= 3
     bonus = s.purpose_bonus
     key = (info.id, chosen, conversing, tuple(bonus.items()) if bonus else ())
     result = rules.channel_results.get(key)
     if result is None:
         result = rules.channel_results[key] = _channel_result(s, info, chosen, conversing, rules)
-    _dialogue(s, info, quality, result, work)
-    pulls.extend(result.pulls)
-    _audiences_grow(s, info.id, result, work.effects)
-    return result.fit
+    return result
+
+
+def no_channel(info: InitiativeInfo, rules: CompiledRules, work: RoundChanges) -> None:
+    """No channel for an initiative with purposes: interaction in its relation drops."""
+    memo = ("no_channel", info.id)
+    silent = rules.said.get(memo)
+    if silent is None:
+        silent = rules.said[memo] = {
+            "title": info.title,
+            "purposes": info.purposes,
+            "relation": info.relation_phrase,
+        }
+    drop = -1.5 * info.weight
+    work.pull_relation("initiative", info.id, info.relation, drop, "no_channel", silent)
 
 
 def _channel_result(
@@ -162,7 +159,7 @@ def _channel_result(
     chosen: tuple[str, ...],
     conversing: bool,
     rules: CompiledRules,
-) -> _ChannelResult:
+) -> ChannelResult:
     """How well the channels suit the purposes, the dialogue they carry, and the trust and
     awareness they bring."""
     use = channel_use(rules, info, chosen)
@@ -179,7 +176,10 @@ def _channel_result(
     spoken = "channels_interaction_others" if used["others"] else "channels_interaction"
     full = 100.0 * len(use.infos)
     growth = 2.0 + 4.0 * channel_fit
-    return _ChannelResult(use, channel_fit, dialogue, used, brought, carried, spoken, full, growth)
+    audiences = tuple((c.id, c.audience) for c in use.infos)
+    return ChannelResult(
+        use, channel_fit, dialogue, used, brought, carried, spoken, full, growth, audiences
+    )
 
 
 def _channels_said(
@@ -208,48 +208,51 @@ def _channels_said(
     return used
 
 
-def _dialogue(
+def channels_at_work(
     s: GameState,
     info: InitiativeInfo,
     quality: float,
-    result: _ChannelResult,
+    result: ChannelResult,
     work: RoundChanges,
 ) -> None:
     """Interaction in the relation: the dialogue the channels carry, as far as they reach
-    people and the role achieved something."""
+    people and the role (``quality``) achieved something; then the channels used grow their
+    audience, the more the better they suit, and a new one is opened. Their trust and
+    awareness are pulls the caller applies (``ChannelResult.pulls``)."""
     audiences = s.channels
+    channels = result.audiences
     audience = 0.0
-    for channel in result.use.infos:
-        audience += audiences.get(channel.id, channel.audience)
+    for channel_id, start in channels:
+        audience += audiences.get(channel_id, start)
     reach = 0.6 + 0.4 * audience / result.full
     # The channels carry the conversation whatever the role; a role that did not fit or went
     # wrong carries less of it (ROLE_FLOOR: 80%).
     achieved = ROLE_FLOOR + (1.0 - ROLE_FLOOR) * quality if quality > 0.0 else ROLE_FLOOR
     gain = result.carried * reach * achieved * info.weight
-    if gain <= 0.0:
-        return
-    relation = info.relation
-    relation_targets = s.relation_targets
-    target = relation_targets[relation]
-    gain *= 1.0 - work.saturation * target
-    work.fed_relations.add(relation)
-    target += gain
-    relation_targets[relation] = 100.0 if target > 100.0 else target
-    effect = ("initiative", info.id, _INTERACTION, gain, result.spoken, result.said)
-    work.effects.append(new(Effect, effect))
-
-
-def _audiences_grow(s: GameState, iid: str, result: _ChannelResult, effects: list[Effect]) -> None:
-    """Channels used grow their audience, the more the better they suit; a new one is opened."""
-    audiences = s.channels
+    effects = work.effects
+    if gain > 0.0:
+        relation = info.relation
+        relation_targets = s.relation_targets
+        target = relation_targets[relation]
+        gain *= 1.0 - work.saturation * target
+        work.fed_relations.add(relation)
+        target += gain
+        relation_targets[relation] = 100.0 if target > 100.0 else target
+        effect = ("initiative", info.id, _INTERACTION, gain, result.spoken, result.said)
+        effects.append(new(Effect, effect))
     growth = result.growth
-    for channel in result.use.infos:
-        audience = audiences.get(channel.id)
+    for channel_id, start in channels:
+        audience = audiences.get(channel_id)
         if audience is None:
-            audience = channel.audience
-            opened = {"channel": channel.name}
+            audience = start
+            opened = {"channel": _channel_name(result, channel_id)}
             effects.append(
-                new(Effect, ("initiative", iid, channel.id, 0.0, "channel_opened", opened))
+                new(Effect, ("initiative", info.id, channel_id, 0.0, "channel_opened", opened))
             )
         audience += growth
-        audiences[channel.id] = 100.0 if audience > 100.0 else audience
+        audiences[channel_id] = 100.0 if audience > 100.0 else audience
+
+
+def _channel_name(result: ChannelResult, channel_id: str) -> Bilingual:
+    """A chosen channel's name (a channel opened: rare, so looked for)."""
+    return next(c.name for c in result.use.infos if c.id == channel_id)

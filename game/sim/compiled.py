@@ -129,6 +129,15 @@ class CompiledRules:
     role_results: dict[tuple[str, MunicipalRole, bool], Any]
     # (initiative, channels, conversing, purpose bonus) → what the channels do for it.
     channel_results: dict[tuple[Any, ...], Any]
+    # What a step of a round does that is the same in every game, worked out the first time:
+    # (initiative, role, went well, prediction, channels[, conversing, purpose bonus]) → the
+    # initiative's ``initiative._Plan``; ("action", action, relations) → an action's pulls.
+    plans: dict[tuple[Any, ...], Any]
+    # (relations, their phases) → the overall phase (``phases.overall_phase``).
+    overall: dict[tuple[Any, ...], GrowthPhase]
+    # The scenario's id → where each of its games starts, before round 1's news (a state that
+    # is only ever cloned).
+    starts: dict[str, Any]
     actions: dict[str, DevelopmentAction]
     titles: dict[str, Bilingual]
     # Why each trap action is one, shown when a team buys it anyway.
@@ -152,9 +161,10 @@ class CompiledRules:
     start_relation_interaction: dict[CitizenRelation, float]
     start_relation_phase: dict[CitizenRelation, GrowthPhase]
     phase_requirements: tuple[tuple[Requirement, ...], ...]
-    # The same, split: what each relation must reach itself (interaction, track record), and
-    # what the organisation as a whole must (checked once a round, not once per relation).
-    phase_own: tuple[tuple[Requirement, ...], ...]
+    # The same, split: what each relation must reach itself (interaction, track record), as
+    # (requirement, on interaction (else the track record), threshold), read for every relation
+    # every round; and what the organisation as a whole must (checked once a round).
+    phase_own_checks: tuple[tuple[tuple[Requirement, bool, float], ...], ...]
     phase_shared: tuple[tuple[Requirement, ...], ...]
     stage_requirements: tuple[tuple[Requirement, ...], ...]
     drift: tuple[tuple[Indicator, float], ...]

@@ -9,12 +9,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from game.domain import GrowthPhase
+from game.domain import CompetenceStage, GrowthPhase
 from game.scenario.models import Condition
 from game.sim.state import GameState
 
 # A growth phase's level (1–4), looked up in the hot loops.
 PHASE_LEVEL = {phase: i + 1 for i, phase in enumerate(GrowthPhase)}
+# A competence stage's level (1–4), the same way (``.level`` is a property: slower).
+STAGE_LEVEL = {stage: i + 1 for i, stage in enumerate(CompetenceStage)}
 
 
 def condition_holds(condition: Condition | None, state: GameState) -> bool:
@@ -42,10 +44,10 @@ def condition_holds(condition: Condition | None, state: GameState) -> bool:
             if PHASE_LEVEL[state.phase] >= value:
                 return False
         elif code == _STAGE_AT_LEAST:
-            if state.stage.level < value:
+            if STAGE_LEVEL[state.stage] < value:
                 return False
         elif code == _STAGE_BELOW:
-            if state.stage.level >= value:
+            if STAGE_LEVEL[state.stage] >= value:
                 return False
         elif code == _INDICATOR_AT_LEAST:
             indicators = state.indicators

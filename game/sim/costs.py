@@ -165,21 +165,8 @@ def rejections_and_cost(
             if initiative_id not in seen:
                 title = rules.initiatives[initiative_id].title
                 problems.append(Rejection("reject_missing", {"initiative": title}))
-    bought: dict[str, int] = {}
-    for action_id in decisions.actions:
-        action = rules.actions.get(action_id)
-        if action is None:
-            problems.append(Rejection("reject_unknown_action", {"action": action_id}))
-            continue
-        price = action.cost
-        hours += price.capacity
-        budget += price.budget
-        earlier = bought.get(action_id, 0)
-        if _used_up(state, action, earlier):
-            problems.append(Rejection("reject_action_done", {"action": rules.titles[action_id]}))
-        elif action.requires is not None and not condition_holds(action.requires, state):
-            problems.append(Rejection("reject_action_locked", {"action": rules.titles[action_id]}))
-        bought[action_id] = earlier + 1
+    if decisions.actions:
+        hours, budget = _actions_checked(state, decisions.actions, rules, problems, hours)
     cost = _new(DecisionCost, (hours, budget, state.capacity_this_round, state.budget))
     if cost.hours > cost.hours_available:
         problems.append(
@@ -193,3 +180,37 @@ def rejections_and_cost(
             )
         )
     return problems, cost
+
+
+def _actions_checked(
+    state: GameState,
+    actions: tuple[str, ...],
+    rules: CompiledRules,
+    problems: list[Rejection],
+    hours: int,
+) -> tuple[int, float]:
+    """The hours (on top of ``hours``) and money the actions take; why any cannot be bought
+    goes to ``problems``."""
+    budget = 0.0
+    bought: dict[str, int] = {}
+    done = state.actions_done
+    for action_id in actions:
+        action = rules.actions.get(action_id)
+        if action is None:
+            problems.append(Rejection("reject_unknown_action", {"action": action_id}))
+            continue
+        price = action.cost
+        hours += price.capacity
+        budget += price.budget
+        earlier = bought.get(action_id, 0)
+        times = done.get(action_id, 0) + earlier
+        if (
+            times >= action.max_times
+            if action.repeatable and action.max_times is not None
+            else times >= 1 and not action.repeatable
+        ):
+            problems.append(Rejection("reject_action_done", {"action": rules.titles[action_id]}))
+        elif action.requires is not None and not condition_holds(action.requires, state):
+            problems.append(Rejection("reject_action_locked", {"action": rules.titles[action_id]}))
+        bought[action_id] = earlier + 1
+    return hours, budget

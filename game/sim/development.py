@@ -7,6 +7,8 @@ effort things slip: only what nothing fed this round drifts, and says so.
 
 from __future__ import annotations
 
+from typing import Any
+
 from game.domain import CitizenRelation, Indicator
 from game.scenario.models import DevelopmentAction
 from game.sim.changes import RoundChanges, new
@@ -29,23 +31,68 @@ def apply_action(
     """Buy a development action: pulls on indicators and lasting changes to resources."""
     aid = action.id
     s.actions_done[aid] = s.actions_done.get(aid, 0) + 1
-    _action_pulls(s, action, rules, work)
-    _action_lasts(s, action, rules, work.effects)
+    held = s.relation_phase
+    key = ("action", aid, tuple(held))
+    plan = rules.plans.get(key)
+    if plan is None:
+        plan = rules.plans[key] = _action_plan(action, rules, held)
+    steps, lasts = plan
+    _action_pulls(s, aid, steps, work)
+    if lasts:
+        _action_lasts(s, action, rules, work.effects)
 
 
-def _action_pulls(
-    s: GameState, action: DevelopmentAction, rules: CompiledRules, work: RoundChanges
-) -> None:
-    """What the action does to the organisation's indicators and the relations' interaction."""
+# What an action pulls on, in the order of its effects: an indicator with its sentence's
+# parameters, or interaction with each relation's.
+_Step = tuple[Indicator, float, Any]
+
+
+def _action_plan(
+    action: DevelopmentAction, rules: CompiledRules, held: dict[CitizenRelation, object]
+) -> tuple[tuple[_Step, ...], bool]:
+    """What an action does that is the same in every game (with the same relations): its pulls
+    with their sentences, and whether it changes anything for good."""
     aid = action.id
     name = rules.titles[aid]
-    effects = work.effects
     fx = action.effects
-    targets = s.targets
-    saturation = work.saturation
+    steps: list[_Step] = []
     for ind, delta in fx.indicators.items():
         if delta == 0.0:
             continue
+        if ind is not _INTERACTION:
+            memo = (aid, ind)
+            changed = rules.said.get(memo)
+            if changed is None:
+                changed = rules.said[memo] = {"action": name, "indicator": ind}
+            steps.append((ind, delta, changed))
+            continue
+        relations = [r for r in (fx.relations or rules.relations) if r in held]
+        phrase: ParamValue = (
+            tuple(RELATION_PHRASES[r] for r in relations) if fx.relations else ALL_RELATIONS_PHRASE
+        )
+        spoken = {"action": name, "relations": phrase}
+        # The story folds them, naming each relation.
+        each = tuple((r, {**spoken, "relation": r}) for r in relations)
+        steps.append((ind, delta, each))
+    lasts = bool(
+        action.trap is not None
+        or fx.capacity
+        or fx.budget_per_round
+        or fx.structural_budget
+        or fx.purpose_bonus is not None
+        or fx.role_readiness is not None
+        or fx.risk_reduction
+        or fx.open_channels
+    )
+    return tuple(steps), lasts
+
+
+def _action_pulls(s: GameState, aid: str, steps: tuple[_Step, ...], work: RoundChanges) -> None:
+    """What the action does to the organisation's indicators and the relations' interaction."""
+    effects = work.effects
+    targets = s.targets
+    saturation = work.saturation
+    for ind, delta, said in steps:
         if ind is not _INTERACTION:
             target = targets[ind]
             if delta > 0.0:
@@ -53,29 +100,9 @@ def _action_pulls(
                 work.fed.add(ind)
             value = target + delta
             targets[ind] = 0.0 if value < 0.0 else 100.0 if value > 100.0 else value
-            memo = (aid, ind)
-            changed = rules.said.get(memo)
-            if changed is None:
-                changed = rules.said[memo] = {"action": name, "indicator": ind}
-            effects.append(new(Effect, ("action", aid, ind, delta, "action_indicator", changed)))
+            effects.append(new(Effect, ("action", aid, ind, delta, "action_indicator", said)))
         else:
-            held = s.relation_phase
-            relations = [r for r in (fx.relations or rules.relations) if r in held]
-            # Its sentence is the same in every game (for the same relations): made once.
-            memo = ("action_interaction", aid, *relations)
-            spoken = rules.said.get(memo)
-            if spoken is None:
-                phrase: ParamValue = (
-                    tuple(RELATION_PHRASES[r] for r in relations)
-                    if fx.relations
-                    else ALL_RELATIONS_PHRASE
-                )
-                spoken = rules.said[memo] = {"action": name, "relations": phrase}
-            for relation in relations:
-                # The story folds them, naming each relation.
-                each = rules.said.get((memo, relation))
-                if each is None:
-                    each = rules.said[(memo, relation)] = {**spoken, "relation": relation}
+            for relation, each in said:
                 work.pull_relation("action", aid, relation, delta, "action_interaction", each)
 
 
@@ -144,17 +171,32 @@ _DRIFT_INDICATOR = {i: {"indicator": i} for i in Indicator}
 
 
 def drift(s: GameState, rules: CompiledRules, work: RoundChanges) -> None:
-    """Without effort things slip: only what nothing fed this round drifts, and says so."""
+    """Without effort things slip: only what nothing fed this round drifts, and says so.
+
+    The pulls are ``RoundChanges.pull`` and ``pull_relation`` written out: the drift pulls on
+    every relation, every round."""
     fed = work.fed
+    effects = work.effects
+    saturation = work.saturation
     for ind, delta in rules.drift:
+        if delta == 0.0:
+            continue
         if ind is _INTERACTION:
             fed_relations = work.fed_relations
+            targets = s.relation_targets
             for relation in rules.relations:
-                if relation not in fed_relations:
-                    said = _DRIFT_RELATION[relation]
-                    work.pull_relation(
-                        "drift", relation, relation, delta, "drift_interaction", said
-                    )
+                if relation in fed_relations:
+                    continue
+                change = delta
+                target = targets[relation]
+                if change > 0.0:
+                    change *= 1.0 - saturation * target
+                    fed_relations.add(relation)
+                value = target + change
+                targets[relation] = 0.0 if value < 0.0 else 100.0 if value > 100.0 else value
+                said = _DRIFT_RELATION[relation]
+                effect = ("drift", relation, ind, change, "drift_interaction", said)
+                effects.append(new(Effect, effect))
         elif ind not in fed:
             key = _DRIFT_KEYS.get(ind)
             if key is None or delta > 0:

@@ -20,14 +20,15 @@ from typing import NamedTuple
 from game.domain import Indicator, MunicipalRole, Prediction
 from game.scenario.models import Gains
 from game.sim.changes import Pull, RoundChanges, new
-from game.sim.channels import resolve_channels
+from game.sim.channels import ChannelResult, channel_result, channels_at_work, no_channel
+from game.sim.conditions import PHASE_LEVEL
 from game.sim.dice import Dice
 from game.sim.effects import Effect
 from game.sim.fit import ALSO_FIT, RECORD_VALUE, fit_class
 from game.sim.risk import Risk, execution_risk
 from game.sim.rules import MASTERY_FIT, CompiledRules, InitiativeInfo
 from game.sim.state import GameState, InitiativeDecision, InitiativeOutcome
-from game.sim.verdict import BADLY_QUALITY, WELL_CHANNEL_FIT, WELL_QUALITY, achievement
+from game.sim.verdict import WELL_CHANNEL_FIT, achievement, judge
 
 _TRUST = Indicator.TRUST
 _ENERGY = Indicator.COMMUNITY_ENERGY
@@ -46,6 +47,8 @@ LOSS_WEIGHT = 2.0
 OWN_ENERGY_SHARE = 0.35
 # Below this fit, a role makes repair work for the next round.
 REWORK_FIT = 0.5
+# How many plans (``CompiledRules.plans``) are kept before they are worked out afresh.
+PLANS_KEPT = 50_000
 
 
 class _RoleResult(NamedTuple):
@@ -71,6 +74,27 @@ class _RoleResult(NamedTuple):
     stumbled: str
 
 
+class _Plan(NamedTuple):
+    """All of an initiative's round that does not depend on the game: worked out once per
+    initiative, role, roll of the dice, prediction, channels, conversing and purpose bonus
+    (``CompiledRules.plans``), so a round only applies it."""
+
+    result: _RoleResult
+    # What the channels do (None: no purposes, or no channel chosen), and their purpose fit
+    # (None for an initiative without purposes, 0 with no channel).
+    channels: ChannelResult | None
+    channel_fit: float | None
+    verdict: Prediction
+    # The pulls on the organisation in order, when the role is no stretch; when it is, the
+    # lessons come between ``before`` and ``after`` (the prediction's).
+    pulls: tuple[Pull, ...]
+    before: tuple[Pull, ...]
+    after: tuple[Pull, ...]
+    # A prediction: whether it came true, and the effect when it did not.
+    right: bool
+    wrong: Effect | None
+
+
 def resolve_initiative(
     s: GameState,
     decision: InitiativeDecision,
@@ -83,10 +107,8 @@ def resolve_initiative(
     role = decision.role
     risk = execution_risk(s, rules, role, info.relation)
     succeeded = rng.random() >= risk.chance
-    key = (info.id, role, succeeded)
-    result = rules.role_results.get(key)
-    if result is None:
-        result = rules.role_results[key] = _role_result(info, role, succeeded, rules)
+    plan = _plan_of(s, info, decision, succeeded, rules)
+    result = plan.result
     effects = work.effects
     if not succeeded:
         failed = {
@@ -96,53 +118,155 @@ def resolve_initiative(
             "demand": risk.demand,
         }
         effects.append(new(Effect, ("initiative", info.id, "", 0.0, result.stumbled, failed)))
-    quality = result.quality
-    pulls: list[Pull] = list(result.pulls)  # trust and community energy
     hours = result.hours  # repair work
     if result.repair is not None:
         s.rework += hours
         effects.append(result.repair)
-    channel_fit = resolve_channels(s, info, quality, decision.channels, rules, work, pulls)
-    if info.purposes:
-        _channel_record(s, info, channel_fit or 0.0, rules.tuning.channel_record_weight)
-    _learning(info, role, risk, result, rules, pulls)
-    # As ``verdict.judge`` says, written out here: it runs for every decision.
-    if quality < BADLY_QUALITY:
-        verdict = _BADLY
-    elif quality >= WELL_QUALITY and (channel_fit is None or channel_fit >= WELL_CHANNEL_FIT):
-        verdict = _WELL
-    else:
-        verdict = _MIXED
+    channel_fit = plan.channel_fit
+    if channel_fit is not None:
+        if plan.channels is not None:
+            channels_at_work(s, info, result.quality, plan.channels, work)
+        else:
+            no_channel(info, rules, work)
+        # The channel record moves part of the way towards how well the channels served the
+        # purposes against what the channels at hand could do (0–100).
+        possible = info.possible_channel_fit
+        served = (
+            100.0 if possible <= 0.0 or channel_fit >= possible else 100.0 * channel_fit / possible
+        )
+        s.channel_record += (served - s.channel_record) * rules.tuning.channel_record_weight
+    pulls = plan.pulls
+    demand = risk.demand
+    if demand > 0 and risk.readiness < demand and result.grows:
+        pulls = _stretched(info, role, risk, plan, rules.tuning.gains)
     _track_record(s, info, role, result, succeeded, channel_fit, rules.tuning.fit_record_weight)
     work.decided.add(info.relation)
     prediction = decision.prediction
     if prediction is not None:
-        _prediction(s, info, prediction, verdict, rules, effects, pulls)
+        # A prediction that comes true raises awareness (among the pulls): knowing why is part
+        # of competence.
+        s.predictions_made += 1
+        if plan.right:
+            s.predictions_right += 1
+        else:
+            effects.append(plan.wrong)
     _apply_pulls(s, info.id, pulls, work)
     next_stage = None
     if info.unfolds is not None:
         next_stage = unfold(s, info, rules, succeeded and result.grows, role, effects)
-    return new(
-        InitiativeOutcome,
-        (
-            info.id,
-            info.relation,
-            role,
-            decision.channels,
-            result.fit,
-            info.best,
-            channel_fit,
-            risk.readiness,
-            risk.demand,
-            risk.chance,
-            succeeded,
-            quality,
-            verdict,
-            prediction,
-            hours,
-            next_stage,
-        ),
+    outcome = (
+        info.id,
+        info.relation,
+        role,
+        decision.channels,
+        result.fit,
+        info.best,
+        channel_fit,
+        risk.readiness,
+        risk.demand,
+        risk.chance,
+        succeeded,
+        result.quality,
+        plan.verdict,
+        prediction,
+        hours,
+        next_stage,
     )
+    return new(InitiativeOutcome, outcome)
+
+
+def _plan_of(
+    s: GameState,
+    info: InitiativeInfo,
+    decision: InitiativeDecision,
+    succeeded: bool,
+    rules: CompiledRules,
+) -> _Plan:
+    """The initiative's plan for this decision and roll of the dice (made the first time)."""
+    chosen = decision.channels
+    if chosen and info.purposes:
+        conversing = PHASE_LEVEL[s.relation_phase[info.relation]] >= 3
+        bonus = s.purpose_bonus
+        extra = tuple(bonus.items()) if bonus else ()
+        key: tuple[object, ...] = (
+            info.id,
+            decision.role,
+            succeeded,
+            decision.prediction,
+            chosen,
+            conversing,
+            extra,
+        )
+    else:
+        key = (info.id, decision.role, succeeded, decision.prediction, chosen)
+    plan = rules.plans.get(key)
+    if plan is None:
+        if len(rules.plans) > PLANS_KEPT:  # a random strategy meets many combinations
+            rules.plans.clear()
+        plan = rules.plans[key] = _plan(
+            s, info, decision.role, succeeded, decision.prediction, chosen, rules
+        )
+    return plan
+
+
+def _stretched(
+    info: InitiativeInfo, role: MunicipalRole, risk: Risk, plan: _Plan, gains: Gains
+) -> tuple[Pull, ...]:
+    """The pulls when the role is a stretch: a fitting role the organisation must grow into
+    teaches more, the further it is beyond its readiness."""
+    stretch = (risk.demand - risk.readiness) / risk.demand
+    result = plan.result
+    lessons = _lessons(info, role, result.fit, result.quality, stretch, gains)
+    return (*plan.before, *lessons, *plan.after)
+
+
+def _plan(
+    s: GameState,
+    info: InitiativeInfo,
+    role: MunicipalRole,
+    succeeded: bool,
+    prediction: Prediction | None,
+    chosen: tuple[str, ...],
+    rules: CompiledRules,
+) -> _Plan:
+    """What the role, the channels and the prediction bring, whatever the game: the verdict
+    and the pulls in the order they apply."""
+    key = (info.id, role, succeeded)
+    result = rules.role_results.get(key)
+    if result is None:
+        result = rules.role_results[key] = _role_result(info, role, succeeded, rules)
+    channels = None
+    channel_fit = None
+    brought: tuple[Pull, ...] = ()
+    if info.purposes:
+        channel_fit = 0.0
+        if chosen:
+            channels = channel_result(s, info, chosen, rules)
+            channel_fit = channels.fit
+            brought = channels.pulls
+    verdict = judge(result.quality, channel_fit)
+    before = (*result.pulls, *brought)
+    after: tuple[Pull, ...] = ()
+    right = prediction is verdict
+    wrong = None
+    if prediction is not None:
+        memo = (info.id, prediction, verdict)
+        judged = rules.said.get(memo)
+        if judged is None:
+            judged = rules.said[memo] = {
+                "title": info.title,
+                "prediction": prediction,
+                "verdict": verdict,
+            }
+        if right:
+            gain = rules.tuning.gains.prediction * info.weight
+            after = ((_AWARENESS, gain, "prediction_right", judged),)
+        else:
+            wrong = new(
+                Effect, ("initiative", info.id, "prediction", 0.0, "prediction_wrong", judged)
+            )
+    pulls = (*before, *result.lessons, *after)
+    return _Plan(result, channels, channel_fit, verdict, pulls, before, after, right, wrong)
 
 
 def _role_result(
@@ -226,29 +350,6 @@ def _repair_work(
     return hours, new(Effect, ("initiative", info.id, "rework", -float(hours), key, repair))
 
 
-def _learning(
-    info: InitiativeInfo,
-    role: MunicipalRole,
-    risk: Risk,
-    result: _RoleResult,
-    rules: CompiledRules,
-    pulls: list[Pull],
-) -> None:
-    """Learning by doing, and ownership spreading when the role went well.
-
-    A fitting role teaches, most of all one the organisation must grow into. Stretching only
-    teaches in a role that fits: a misfit the organisation is not ready for teaches no more than
-    any other misfit.
-    """
-    demand = risk.demand
-    if demand > 0 and risk.readiness < demand and result.grows:
-        stretch = (demand - risk.readiness) / demand
-        gains = rules.tuning.gains
-        pulls.extend(_lessons(info, role, result.fit, result.quality, stretch, gains))
-    else:
-        pulls.extend(result.lessons)
-
-
 def _lessons(
     info: InitiativeInfo,
     role: MunicipalRole,
@@ -265,14 +366,6 @@ def _lessons(
         spread = gains.ownership * (quality - 0.5) / 0.5 * info.weight
         return ((_SKILL, learned, key, params), (_BREADTH, spread, "ownership_spreads", params))
     return ((_SKILL, learned, key, params),)
-
-
-def _channel_record(s: GameState, info: InitiativeInfo, fit: float, weight: float) -> None:
-    """The channel record moves ``weight`` of the way towards how well the channels served
-    the purposes against what the channels at hand could do (0–100)."""
-    possible = info.possible_channel_fit
-    served = 100.0 if possible <= 0.0 or fit >= possible else 100.0 * fit / possible
-    s.channel_record += (served - s.channel_record) * weight
 
 
 def _track_record(
@@ -303,35 +396,6 @@ def _track_record(
     served = channel_fit is None or channel_fit >= WELL_CHANNEL_FIT
     if served and result.masters and role not in s.roles_mastered:
         s.roles_mastered = (*s.roles_mastered, role)
-
-
-def _prediction(
-    s: GameState,
-    info: InitiativeInfo,
-    prediction: Prediction,
-    verdict: Prediction,
-    rules: CompiledRules,
-    effects: list[Effect],
-    pulls: list[Pull],
-) -> None:
-    """A prediction that comes true raises awareness: knowing why is part of competence."""
-    s.predictions_made += 1
-    memo = (info.id, prediction, verdict)
-    judged = rules.said.get(memo)
-    if judged is None:
-        judged = rules.said[memo] = {
-            "title": info.title,
-            "prediction": prediction,
-            "verdict": verdict,
-        }
-    if prediction is verdict:
-        s.predictions_right += 1
-        gain = rules.tuning.gains.prediction * info.weight
-        pulls.append((_AWARENESS, gain, "prediction_right", judged))
-    else:
-        effects.append(
-            new(Effect, ("initiative", info.id, "prediction", 0.0, "prediction_wrong", judged))
-        )
 
 
 def _apply_pulls(s: GameState, iid: str, pulls: list[Pull], work: RoundChanges) -> None:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import math
 
-from game.domain import Bilingual, Indicator
+from game.domain import Bilingual, CitizenRelation, Indicator
 from game.scenario.models import Event, EventEffects
 from game.sim.changes import clamp, mean, new
 from game.sim.conditions import condition_holds
@@ -46,6 +46,8 @@ def begin_round(s: GameState, rules: CompiledRules, rng: Dice) -> None:
         arriving.extend(event.effects.add_initiatives)
 
     seen = s.initiatives_seen
+    # Asked for every initiative that might arrive: a set, not the growing tuple.
+    seen_set = set(seen)
     for initiative in rules.scheduled.get(s.round, ()):
         if initiative not in arriving:
             arriving.append(initiative)
@@ -62,11 +64,11 @@ def begin_round(s: GameState, rules: CompiledRules, rng: Dice) -> None:
     for initiative in rules.conditional_initiatives:
         if len(arriving) >= limit:
             break
-        if initiative.id in seen or initiative.id in arriving:
+        if initiative.id in seen_set or initiative.id in arriving:
             continue
         if condition_holds(initiative.when, s) and rng.random() < initiative.probability:
             arriving.append(initiative.id)
-    arriving = [i for i in arriving if i not in seen]
+    arriving = [i for i in arriving if i not in seen_set]
     s.initiatives_seen = (*seen, *arriving)
     s.current_initiatives = tuple(arriving)
     s.news = tuple(news)
@@ -81,46 +83,101 @@ def apply_event(s: GameState, event: Event, rules: CompiledRules, effects: list[
     """News happens: immediate shocks to indicators (and their targets) and to resources."""
     s.readiness.clear()  # worked out from the indicators as they were
     eid = event.id
-    name = rules.titles[eid]
     fx = event.effects
     factor = 1.0
     scale = fx.scale_by
     if scale is not None:
         share = s.indicators[scale.indicator] / 100.0
         factor = 2.0 * (1.0 - share) if scale.inverse else 2.0 * share
-    mitigators = [a for a in fx.mitigated_by if a in s.actions_done]
+    done = s.actions_done
+    mitigators = tuple([a for a in fx.mitigated_by if a in done]) if fx.mitigated_by else ()
+    relations = s.relation_interaction
+    memo = ("event", eid, mitigators, tuple(relations))
+    plan = rules.plans.get(memo)
+    if plan is None:
+        plan = rules.plans[memo] = _event_steps(event, rules, mitigators, tuple(relations))
+    steps, resources = plan
     touched_interaction = False
-    for ind, delta in fx.indicators.items():
+    for ind, delta, plain, mitigated, hit in steps:
         change = delta * factor
+        key, params = plain
+        if change < 0 and mitigated is not None:
+            change *= 1.0 - fx.mitigation
+            key, params = mitigated
+        if change == 0.0:
+            continue
+        if hit is not None:
+            touched_interaction = True
+            relation_targets = s.relation_targets
+            for relation in hit:
+                value = relations[relation] + change
+                relations[relation] = 0.0 if value < 0.0 else 100.0 if value > 100.0 else value
+                value = relation_targets[relation] + change
+                relation_targets[relation] = (
+                    0.0 if value < 0.0 else 100.0 if value > 100.0 else value
+                )
+        else:
+            s.indicators[ind] = clamp(s.indicators[ind] + change)
+            s.targets[ind] = clamp(s.targets[ind] + change)
+        effects.append(new(Effect, ("event", eid, ind, change, key, params)))
+    if touched_interaction:
+        s.indicators[_INTERACTION] = mean(relations)
+        s.targets[_INTERACTION] = mean(s.relation_targets)
+    if resources:
+        _resources(s, fx, eid, rules.titles[eid], rules, effects)
+
+
+# One indicator an event moves: its change before scaling, its sentence and parameters plain
+# and mitigated (None: nothing mitigates it), and for interaction the relations it hits.
+_Said = tuple[str, dict[str, ParamValue]]
+_EventStep = tuple[Indicator, float, _Said, _Said | None, tuple[CitizenRelation, ...] | None]
+
+
+def _event_steps(
+    event: Event,
+    rules: CompiledRules,
+    mitigators: tuple[str, ...],
+    relations: tuple[CitizenRelation, ...],
+) -> tuple[tuple[_EventStep, ...], bool]:
+    """What an event says about each indicator it moves, the same in every game with the same
+    mitigating actions done and the same relations; and whether it touches resources."""
+    name = rules.titles[event.id]
+    fx = event.effects
+    scale = fx.scale_by
+    steps = []
+    for ind, delta in fx.indicators.items():
         interaction = ind is _INTERACTION
         params: dict[str, ParamValue] = {"event": name, "indicator": ind}
         key = "event_interaction" if interaction else "event_indicator"
         if scale is not None:
             key = "event_interaction_scaled" if interaction else "event_indicator_scaled"
             params["scale"] = scale.indicator
-        if change < 0 and mitigators:
-            change *= 1.0 - fx.mitigation
-            key = "event_interaction_mitigated" if interaction else "event_indicator_mitigated"
-            params["actions"] = tuple(rules.titles[a] for a in mitigators)
-        if change == 0.0:
-            continue
+        hit = None
         if interaction:
-            touched_interaction = True
-            hit = [r for r in fx.relations if r in s.relation_interaction] if fx.relations else None
-            params["relations"] = (
+            hit = tuple(r for r in fx.relations if r in relations) if fx.relations else None
+            phrase = (
                 ALL_RELATIONS_PHRASE if hit is None else tuple(RELATION_PHRASES[r] for r in hit)
             )
-            for relation in s.relation_interaction if hit is None else hit:
-                s.relation_interaction[relation] = clamp(s.relation_interaction[relation] + change)
-                s.relation_targets[relation] = clamp(s.relation_targets[relation] + change)
-        else:
-            s.indicators[ind] = clamp(s.indicators[ind] + change)
-            s.targets[ind] = clamp(s.targets[ind] + change)
-        effects.append(new(Effect, ("event", eid, ind, change, key, params)))
-    if touched_interaction:
-        s.indicators[_INTERACTION] = mean(s.relation_interaction)
-        s.targets[_INTERACTION] = mean(s.relation_targets)
-    _resources(s, fx, eid, name, rules, effects)
+            if hit is None:
+                hit = relations
+        mitigated = None
+        if mitigators:
+            more = {**params, "actions": tuple(rules.titles[a] for a in mitigators)}
+            if interaction:
+                more["relations"] = phrase
+            word = "event_interaction_mitigated" if interaction else "event_indicator_mitigated"
+            mitigated = (word, more)
+        if interaction:
+            params["relations"] = phrase
+        steps.append((ind, delta, (key, params), mitigated, hit))
+    resources = bool(
+        fx.budget
+        or fx.budget_per_round
+        or fx.capacity
+        or fx.capacity_this_round
+        or fx.add_initiatives
+    )
+    return tuple(steps), resources
 
 
 def _resources(

@@ -13,7 +13,7 @@ from typing import NamedTuple
 
 from game.domain import Bilingual, CitizenRelation, CompetenceStage, GrowthPhase, Indicator
 from game.scenario.models import Scenario
-from game.sim.conditions import PHASE_LEVEL
+from game.sim.conditions import PHASE_LEVEL, STAGE_LEVEL
 from game.sim.effects import RELATION_PHRASES, Effect, ParamValue, render
 from game.sim.rules import CompiledRules, Requirement, compile_rules
 from game.sim.state import GameState
@@ -82,10 +82,10 @@ def _first_failing(
             if value < req.value - slack:
                 return req
         elif code == 3:
-            if s.stage.level < req.value:
+            if STAGE_LEVEL[s.stage] < req.value:
                 return req
         elif code == 5:
-            if s.phase.level < req.value:
+            if PHASE_LEVEL[s.phase] < req.value:
                 return req
         elif code == 6:
             if s.channel_record < req.value - slack:
@@ -166,8 +166,9 @@ def _step(
 def update_stage(s: GameState, rules: CompiledRules, effects: list[Effect]) -> None:
     """Move the competence stage at most one step, explained."""
     slack = rules.tuning.hysteresis
-    level, failing = _step(s, s.stage.level, rules.stage_requirements, slack, rules)
-    if level == s.stage.level:
+    held = STAGE_LEVEL[s.stage]
+    level, failing = _step(s, held, rules.stage_requirements, slack, rules)
+    if level == held:
         return
     s.stage = stage = _STAGES[level - 1]
     if failing is None:
@@ -202,7 +203,7 @@ def update_relations(s: GameState, rules: CompiledRules, effects: list[Effect]) 
     round of every game. Returns whether any relation moved: only then can the overall phase.
     """
     slack = rules.tuning.hysteresis
-    own = rules.phase_own
+    own = rules.phase_own_checks
     shared = rules.phase_shared
     up_shared: dict[int, bool] = {}
     down_shared: dict[int, Requirement | None] = {}
@@ -211,14 +212,14 @@ def update_relations(s: GameState, rules: CompiledRules, effects: list[Effect]) 
     phases = s.relation_phase
     moved = False
     for relation, held in phases.items():
-        level = PHASE_LEVEL[held]
+        was = level = PHASE_LEVEL[held]
         interaction = interactions[relation]
         record = records[relation]
         failing = None
         if level < 4:
             i = level - 1
-            for req in own[i]:
-                if (interaction if req.code == 1 else record) < req.value:
+            for _, on_interaction, value in own[i]:
+                if (interaction if on_interaction else record) < value:
                     break
             else:
                 up = up_shared.get(i)
@@ -226,12 +227,12 @@ def update_relations(s: GameState, rules: CompiledRules, effects: list[Effect]) 
                     up = up_shared[i] = _first_failing(s, shared[i], 0.0, rules, None) is None
                 if up:
                     level += 1
-        if level == PHASE_LEVEL[held]:
+        if level == was:
             if level == 1:
                 continue
             i = level - 2
-            for req in own[i]:
-                if (interaction if req.code == 1 else record) < req.value - slack:
+            for req, on_interaction, value in own[i]:
+                if (interaction if on_interaction else record) < value - slack:
                     failing = req
                     break
             else:
@@ -323,10 +324,17 @@ def overall_level(levels: list[int], majority: float) -> int:
 
 
 def overall_phase(s: GameState, rules: CompiledRules) -> GrowthPhase:
-    # The relations in play (``relations_in_play``), read in the same pass: it runs every round.
-    core = rules.core_relations
-    levels = [PHASE_LEVEL[held] for r, held in s.relation_phase.items() if r in core]
-    return _PHASES[overall_level(levels, rules.tuning.phase_majority) - 1]
+    """The overall phase the relations' phases give (``overall_level`` of those in play): a
+    memo per set of relations' phases, as it is asked every round."""
+    phases = s.relation_phase
+    key = (tuple(phases), tuple(phases.values()))
+    memo = rules.overall
+    phase = memo.get(key)
+    if phase is None:
+        core = rules.core_relations
+        levels = [PHASE_LEVEL[held] for r, held in phases.items() if r in core]
+        phase = memo[key] = _PHASES[overall_level(levels, rules.tuning.phase_majority) - 1]
+    return phase
 
 
 def update_phase(s: GameState, rules: CompiledRules, effects: list[Effect]) -> None:

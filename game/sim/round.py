@@ -50,8 +50,13 @@ def new_game(scenario: Scenario, seed: int) -> GameState:
     """A fresh game of ``scenario``, with round 1's news and initiatives already on the table."""
     rules = compile_rules(scenario)
     rng = Dice(seed)
-    state = _fresh_state(scenario, rules, seed)
-    _starting_position(state, rules)
+    # Where every game of the scenario starts is the same but for its seed: worked out once.
+    start = rules.starts.get(scenario.id)
+    if start is None:
+        start = rules.starts[scenario.id] = _fresh_state(scenario, rules, 0)
+        _starting_position(start, rules)
+    state = start.clone()
+    state.seed = seed
     begin_round(state, rules, rng)
     state.rng_state = rng.getstate()
     return state
@@ -195,13 +200,12 @@ def _settle(s: GameState, inertia: float) -> None:
     values = s.indicators
     targets = s.targets
     for ind in _ORGANISATION:
-        values[ind] += (targets[ind] - values[ind]) * inertia
+        value = values[ind]
+        values[ind] = value + (targets[ind] - value) * inertia
     relation_values = s.relation_interaction
     relation_targets = s.relation_targets
-    for relation in relation_values:
-        relation_values[relation] += (relation_targets[relation] - relation_values[relation]) * (
-            inertia
-        )
+    for relation, value in relation_values.items():
+        relation_values[relation] = value + (relation_targets[relation] - value) * inertia
     count = len(relation_values)
     values[_INTERACTION] = sum(relation_values.values()) / count if count else 0.0
     targets[_INTERACTION] = sum(relation_targets.values()) / count if count else 0.0
@@ -221,9 +225,9 @@ def _record(
         decisions,
         tuple(outcomes),
         (*s.news_effects, *effects),
-        dict(s.indicators),
-        dict(s.relation_interaction),
-        dict(s.relation_phase),
+        s.indicators.copy(),
+        s.relation_interaction.copy(),
+        s.relation_phase.copy(),
         s.fit_record,
         s.phase,
         s.stage,

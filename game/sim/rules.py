@@ -146,6 +146,9 @@ def _compile(scenario: Scenario) -> CompiledRules:
         bot_memo={},
         role_results={},
         channel_results={},
+        plans={},
+        overall={},
+        starts={},
         actions={a.id: a for a in scenario.actions},
         titles={x.id: x.title.pair() for x in (*scenario.actions, *scenario.events)},
         traps={a.id: a.trap.pair() for a in scenario.actions if a.trap is not None},
@@ -164,9 +167,12 @@ def _compile(scenario: Scenario) -> CompiledRules:
         conditional_initiatives=tuple(i for i in scenario.initiatives if i.when is not None),
         roles=roles,
         phase_requirements=phase_requirements,
-        phase_own=tuple(tuple(r for r in reqs if r.code in (1, 2)) for reqs in phase_requirements),
         phase_shared=tuple(
             tuple(r for r in reqs if r.code not in (1, 2)) for reqs in phase_requirements
+        ),
+        phase_own_checks=tuple(
+            tuple((r, r.code == 1, r.value) for r in reqs if r.code in (1, 2))
+            for reqs in phase_requirements
         ),
         stage_requirements=tuple(
             _requirements(getattr(tuning.stages, stage.value))

@@ -1,0 +1,86 @@
+"""What the planning bots weigh again and again, remembered: the chance a role stumbles while a
+plan weighs one state, and the fixed parts of what a development action is worth.
+
+A bot is a player, not part of the simulation (``bots.py``); these memos only save it work and
+never change what it decides.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from game.domain import CitizenRelation, Indicator, MunicipalRole
+from game.scenario.models import DevelopmentAction
+from game.sim.risk import execution_risk
+from game.sim.rules import CompiledRules
+from game.sim.state import GameState
+
+# Where ``weighing`` keeps the chances of stumbling for the state a plan weighs.
+_CHANCES = ("chances",)
+
+
+@contextmanager
+def weighing(state: GameState, rules: CompiledRules) -> Iterator[None]:
+    """While a plan is made for ``state`` (which nothing changes meanwhile), ``stumble_chance``
+    remembers what it works out; afterwards it forgets, so a state changed later is read anew."""
+    rules.bot_memo[_CHANCES] = (state, {})
+    try:
+        yield
+    finally:
+        rules.bot_memo.pop(_CHANCES, None)
+
+
+def stumble_chance(
+    state: GameState, rules: CompiledRules, role: MunicipalRole, relation: CitizenRelation
+) -> float:
+    """The chance a role stumbles (``execution_risk``), remembered while a plan weighs one
+    state (``weighing``): choosing a role and predicting its verdict ask it again and again."""
+    held = rules.bot_memo.get(_CHANCES)
+    if held is None or held[0] is not state:
+        return execution_risk(state, rules, role, relation).chance
+    chances = held[1]
+    found = chances.get((role, relation))
+    if found is None:
+        found = chances[(role, relation)] = execution_risk(state, rules, role, relation).chance
+    return found
+
+
+def action_value(
+    state: GameState, needs: set[Indicator], action: DevelopmentAction, rules: CompiledRules
+) -> float:
+    """How much an action helps towards the next phase, per unit of what it costs."""
+    memo = rules.bot_memo.get(("action", action.id))
+    if memo is None:
+        memo = rules.bot_memo[("action", action.id)] = _action_parts(action)
+    pulls, lasting, reduction, bonuses, opens, price = memo
+    value = 0.0
+    targets = state.targets
+    for ind, delta in pulls:
+        weight = 2.0 if ind in needs else 1.0
+        value += delta * weight * (100.0 - targets[ind]) / 100.0
+    value += lasting
+    value += 80.0 * reduction * (1.0 - state.risk_reduction)
+    for bonus in bonuses:
+        value += bonus
+    value += 3.0 * sum(1 for c in opens if c not in state.channels)
+    return value / price
+
+
+def _action_parts(action: DevelopmentAction) -> tuple[Any, ...]:
+    """What ``action_value`` reads of an action, the same in every game."""
+    fx = action.effects
+    bonuses = []
+    if fx.purpose_bonus is not None:
+        bonuses.append(sum(v for _, v in fx.purpose_bonus.items()) * 0.1)
+    if fx.role_readiness is not None:
+        bonuses.append(sum(v for _, v in fx.role_readiness.items()) * 0.25)
+    return (
+        tuple(fx.indicators.items()),
+        fx.capacity * 2.0 + fx.structural_budget + fx.budget_per_round * 0.5,
+        fx.risk_reduction,
+        tuple(bonuses),
+        tuple(fx.open_channels),
+        action.cost.capacity + action.cost.budget / 2.0 + 1.0,
+    )
