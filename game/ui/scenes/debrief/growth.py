@@ -52,9 +52,8 @@ class GrowthTab(RoundScene):
         charts_h = self._chart_height((area.width - 2 * gap) // 3)
         self.chart_plots: list[pygame.Rect | None] = []
         if needed + gap + charts_h <= area.height:
-            # The table as tall as it needs (it may grow), the charts the rest.
-            top_h = max(needed, min(round(area.height * 0.62), area.height - gap - charts_h))
-            top = pygame.Rect(area.left, area.top, area.width, top_h)
+            # The table as tall as it needs, the charts the rest.
+            top = pygame.Rect(area.left, area.top, area.width, needed)
             bottom = pygame.Rect(
                 area.left, top.bottom + gap, area.width, area.bottom - top.bottom - gap
             )
