@@ -148,3 +148,27 @@ def test_the_growth_tab_fits_with_what_held_the_phase_back(
             assert any(line.startswith(f"{ASIDE_MARK} ") for line in lines)
     finally:
         app.close()
+
+
+def test_the_channel_fit_is_rounded_as_the_card_rounds_it(monkeypatch, tmp_path):
+    """0.425 is 43% on the card and in the story; the decisions tab and the report say 43%
+    too (they said 42%), and the title line is coloured by how it went, not by the fit."""
+    from game.results.report import _channel_percent
+    from game.sim.channel_preview import percent
+
+    assert _channel_percent(0.425) == f"{percent(0.425)}%" == "43%"
+    assert _channel_percent(None) == "–"
+    pilot = start_app(monkeypatch, tmp_path)
+    app = pilot.app
+    try:
+        app.controller.start(load_scenario(), 3, "T")
+        finish_game(app, 3)
+        app.go(DebriefScene, "decisions")
+        pilot.advance(2)
+        for _, lines in app.scene._items():
+            styles = [style for style, _ in lines]
+            for i, style in enumerate(styles):
+                if style in ("well", "mixed", "badly"):
+                    assert styles[i + 1] in ("fits", "also", "misses")
+    finally:
+        app.close()
