@@ -27,6 +27,7 @@ from game.results.compare import Comparison, InitiativeRow
 from game.results.models import DecisionResult, ResultsFile, RoundResult
 from game.saves.codec import game_version
 from game.scenario.models.tuning import Tuning
+from game.sim.channel_preview import percent
 from game.sim.compiled import CompiledRules
 from game.sim.effects import RELATION_PHRASES, rendered
 from game.sim.fit import fit_class
@@ -135,6 +136,11 @@ def _length(value: str, t: dict[str, str]) -> str:
 
 def _percent(share: float | None) -> str:
     return "–" if share is None else f"{share * 100:.0f}%"
+
+
+def _channel_percent(fit: float | None) -> str:
+    """A channel fit as the decision card and the outcome's story round it (0.425 is 43%)."""
+    return "–" if fit is None else f"{percent(fit)}%"
 
 
 def _prediction(value: Prediction | None, t: dict[str, str]) -> str:
@@ -374,7 +380,7 @@ def _decision_row(d: DecisionResult, t: dict[str, str], lang: Language) -> dict[
         "fit_class": fit_class(d.role, d.fit, tuple(d.best_roles)).value,
         "best": _roles(d.best_roles, lang),
         "channels": ", ".join(c.name.get(lang) for c in d.channels) or t["no_channels"],
-        "channel_fit": _percent(d.channel_fit),
+        "channel_fit": _channel_percent(d.channel_fit),
         "prediction": _prediction(d.prediction, t),
         "verdict": _prediction(d.verdict, t),
         "predicted_right": None if d.prediction is None else d.prediction == d.verdict,

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 import pygame
 
 from game.ui.dashboard import mix
-from game.ui.look import Fonts, text
+from game.ui.look import Fonts, note, text
 from game.ui.palette import Colour, Palette
 
 Series = tuple[str, Colour, Sequence[float]]
@@ -25,28 +25,25 @@ def small_multiple(
     rounds: Sequence[int],
     low: float = 0,
     high: float = 100,
-) -> None:
+) -> pygame.Rect | None:
     """One quantity over the rounds, large enough to read from the back of a room: a big title,
-    one thick line, a light grid at 0, 50 and 100, and the value at the end written out."""
+    one thick line, a light grid at 0, 50 and 100, and the value at the end written out.
+    Returns where the line was drawn; None, and noted as cut for the layout check
+    (``game.ui.fit``), when ``rect`` left no room for it."""
     title_font = fonts.get(18, bold=True)
-    end_font = fonts.get(26, bold=True)
-    small = fonts.get(14)
-    end = f"{values[-1]:.0f}" if values else ""
-    end_w = end_font.size("100")[0] + 8
     top = rect.top
     for line in _wrapped(title_font, title, rect.width)[:2]:
         text(surface, title_font, line, palette.text, (rect.left, top))
         top += title_font.get_linesize()
-    top += 4
-    axis_w = small.size("100")[0] + 6
-    plot = pygame.Rect(
-        rect.left + axis_w,
-        top + end_font.get_linesize() // 2,
-        rect.width - axis_w - end_w,
-        rect.bottom - top - small.get_linesize() - 4 - end_font.get_linesize() // 2,
-    )
-    if plot.width < 20 or plot.height < 20 or not values:
-        return
+    plot = _plot_area(rect, top, fonts)
+    if not values:
+        return None
+    if plot.width < MIN_PLOT or plot.height < MIN_PLOT:
+        note("cut", rect, title)
+        return None
+    end_font = fonts.get(26, bold=True)
+    small = fonts.get(14)
+    end = f"{values[-1]:.0f}"
     grid = mix(palette.text, palette.panel, 0.15)
     marks = (low, (low + high) / 2, high)
     if plot.height < 3 * small.get_linesize():
@@ -75,6 +72,36 @@ def small_multiple(
         pygame.draw.lines(surface, colour, False, points, width)
     pygame.draw.circle(surface, colour, points[-1], width + 2)
     text(surface, end_font, end, colour, (plot.right + 6, points[-1][1]), "midleft")
+    return plot
+
+
+# The least room (pixels) a chart's line needs to say anything.
+MIN_PLOT = 20
+
+
+def _plot_area(rect: pygame.Rect, top: int, fonts: Fonts) -> pygame.Rect:
+    """Where the line goes in ``rect`` below ``top`` (the title's bottom): room left for the
+    axis numbers on the left and under it, and for the value written out at its end."""
+    end_font = fonts.get(26, bold=True)
+    small = fonts.get(14)
+    axis_w = small.size("100")[0] + 6
+    end_w = end_font.size("100")[0] + 8
+    top += 4
+    return pygame.Rect(
+        rect.left + axis_w,
+        top + end_font.get_linesize() // 2,
+        rect.width - axis_w - end_w,
+        rect.bottom - top - small.get_linesize() - 4 - end_font.get_linesize() // 2,
+    )
+
+
+def chart_height(fonts: Fonts, title: str, width: int, plot: int) -> int:
+    """How tall a ``small_multiple`` of ``width`` pixels must be for its line to get ``plot``
+    pixels of height under its title."""
+    title_font = fonts.get(18, bold=True)
+    lines = min(2, len(_wrapped(title_font, title, width)))
+    probe = _plot_area(pygame.Rect(0, 0, width, 10_000), lines * title_font.get_linesize(), fonts)
+    return 10_000 - probe.height + plot
 
 
 def _wrapped(font: pygame.font.Font, message: str, width: int) -> list[str]:

@@ -12,7 +12,7 @@ import pygame
 from game.domain import CompetenceStage, Indicator, Language
 from game.labels import label
 from game.sim import GameState, Line, line_strengths
-from game.ui.look import Fonts, note, shortened, text
+from game.ui.look import Fonts, inked, note, rendered, shortened, text
 from game.ui.palette import Colour, Palette
 from game.ui.words import indicator_word, line_name
 
@@ -139,6 +139,33 @@ def competence_grid(
             pygame.draw.circle(surface, palette.background, (box.right - 12, box.top + 12), 6)
 
 
+def _name_font(name: str, room: int, fonts: Fonts) -> pygame.font.Font:
+    """A bar's name in its size, a size or two down when it is too long for ``room``."""
+    font = fonts.get(17, bold=True)
+    for size in (15, 14, 13):
+        if font.size(name)[0] <= room:
+            break
+        font = fonts.get(size, bold=True)
+    return font
+
+
+def _words_beside(name: str, value: float, word: str, width: int, fonts: Fonts) -> bool:
+    """Whether a bar's words fit between its name and its number."""
+    number_w = fonts.get(17, bold=True).size(f"{value:.0f}")[0]
+    font = _name_font(name, width - number_w - 8, fonts)
+    return width - number_w - 10 - fonts.get(15).size(word)[0] >= font.size(name)[0] + 12
+
+
+# The size of words written in a bar's track (``bar`` with ``track_h``).
+TRACK_WORDS = 13
+
+
+def _track_words_height(fonts: Fonts) -> int:
+    """How tall a track must be for words written in it."""
+    font = fonts.get(TRACK_WORDS)
+    return round((font.get_ascent() - font.get_descent()) * 0.88) + 4
+
+
 def bar(
     surface: pygame.Surface,
     rect: pygame.Rect,
@@ -149,35 +176,32 @@ def bar(
     palette: Palette,
     fonts: Fonts,
     before: float | None = None,
+    track_h: int | None = None,
 ) -> None:
     """A labelled bar 0–100 with its number and words; ``before`` shows the change.
 
     The name and the number share the first line; a long name (in either language, at a large
     type size) steps down a size or two rather than run into the number. The words stand
-    between them when they fit there, else under the bar when the row has room.
+    between them when they fit there, else under the bar when the row has room, else, with a
+    track ``track_h`` tall enough (``lines_panel`` decides), written in the track.
     """
     number_font = fonts.get(17, bold=True)
     small = fonts.get(15)
-    bar_h = max(8, round(fonts.scale * 12))
+    bar_h = track_h or max(8, round(fonts.scale * 12))
     shown = f"{value:.0f}"
     number = text(surface, number_font, shown, palette.text, (rect.right, rect.top), "topright")
     room = number.left - 8 - rect.left
-    font = fonts.get(17, bold=True)
-    for size in (15, 14, 13):
-        if font.size(name)[0] <= room:
-            break
-        font = fonts.get(size, bold=True)
+    font = _name_font(name, room, fonts)
     text(surface, font, shortened(font, name, room), palette.text, rect.topleft)
     head = max(font.get_linesize(), number_font.get_linesize())
     name_right = rect.left + font.size(name)[0] + 12
     bar_top = rect.top + head + 2
     track = pygame.Rect(rect.left, bar_top, rect.width, bar_h)
-    pygame.draw.rect(
-        surface, mix(palette.text, palette.panel, 0.12), track, border_radius=bar_h // 2
-    )
+    radius = min(bar_h, max(8, round(fonts.scale * 12))) // 2
+    pygame.draw.rect(surface, mix(palette.text, palette.panel, 0.12), track, border_radius=radius)
     filled = track.copy()
     filled.width = max(bar_h, round(track.width * max(0.0, min(100.0, value)) / 100))
-    pygame.draw.rect(surface, colour, filled, border_radius=bar_h // 2)
+    pygame.draw.rect(surface, colour, filled, border_radius=radius)
     if before is not None and abs(before - value) >= 0.5:
         x = track.left + round(track.width * before / 100)
         pygame.draw.line(surface, palette.text, (x, track.top - 3), (x, track.bottom + 2), 2)
@@ -191,6 +215,34 @@ def bar(
             palette.text_dim,
             (rect.left, track.bottom + 2),
         )
+    elif track_h is not None and track_h >= _track_words_height(fonts):
+        _word_in_track(surface, word, track, filled, palette, fonts)
+
+
+def _word_in_track(
+    surface: pygame.Surface,
+    word: str,
+    track: pygame.Rect,
+    filled: pygame.Rect,
+    palette: Palette,
+    fonts: Fonts,
+) -> None:
+    """The words written in the bar's track, at its right end: where a long name leaves them no
+    room beside it and the row none under the bar (a name at a projector's type size). Dark
+    on the filled part, light on the rest, so they read wherever the value reaches."""
+    font = fonts.get(TRACK_WORDS)
+    place = track.inflate(-track.height, 0)
+    word = shortened(font, word, place.width)
+    image = rendered(font, word, palette.text)
+    # Centre the letters (not the line's box, which has room for accents above them).
+    letters = inked(font, word, image.get_rect())
+    at = image.get_rect(right=place.right, top=track.centery - letters.centery)
+    surface.blit(image, at)
+    note("text", inked(font, word, at), word)
+    over = at.clip(filled)
+    if over.width:
+        dark = rendered(font, word, palette.background)
+        surface.blit(dark, over.topleft, over.move(-at.left, -at.top))
 
 
 def lines_panel(
@@ -225,6 +277,19 @@ def lines_panel(
     title = fonts.get(17, bold=True)
     top = text(surface, title, t("The three lines"), palette.text_dim, rect.topleft).bottom + 4
     slot = (rect.bottom - top) / len(values)
+    words = [indicator_word(_word_key(key), value, t) for key, _, value in values]
+    # Where a long name leaves its words no room beside it, every bar is made tall enough to
+    # hold words (the same for all, so they compare), if the rows have room for it.
+    track_h = None
+    if not all(
+        _words_beside(name, value, word, rect.width, fonts)
+        for (_, name, value), word in zip(values, words, strict=True)
+    ):
+        head = fonts.get(17, bold=True).get_linesize() + 2
+        under = head + max(8, round(fonts.scale * 12)) + 2 + fonts.get(15).get_linesize()
+        thick = _track_words_height(fonts)
+        if under + 4 > slot and head + thick + 4 <= slot:
+            track_h = thick
     for i, (key, name, value) in enumerate(values):
         y = round(top + i * slot)
         if i == 3:
@@ -232,20 +297,25 @@ def lines_panel(
                 surface, palette.panel_edge, (rect.left, y - 3), (rect.right, y - 3), 1
             )
         colour = palette.accent if i < 3 else (palette.community if i == 4 else palette.good)
-        word_key: Indicator | str = Line(key) if i < 3 else Indicator(key)
-        if key == Line.INTERACTION.value:
-            word_key = Indicator.INTERACTION
         bar(
             surface,
             pygame.Rect(rect.left, y, rect.width, round(slot) - 4),
             name,
             value,
-            indicator_word(word_key, value, t),
+            words[i],
             colour,
             palette,
             fonts,
             before=None if before is None else before.get(key),
+            track_h=track_h,
         )
+
+
+def _word_key(key: str) -> Indicator | Line:
+    """Which words describe the value of ``lines_panel``'s row ``key``."""
+    if key == Line.INTERACTION.value:
+        return Indicator.INTERACTION
+    return Line(key) if key in {line.value for line in Line} else Indicator(key)
 
 
 def line_values(state: GameState) -> dict[str, float]:

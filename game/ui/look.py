@@ -114,11 +114,11 @@ def text(
     rect = image.get_rect(**{anchor: (round(pos[0]), round(pos[1]))})
     surface.blit(image, rect)
     if RECORDING is not None and message.strip():
-        note("text", _inked(font, message, rect), message)
+        note("text", inked(font, message, rect), message)
     return rect
 
 
-def _inked(font: pygame.font.Font, message: str, rect: pygame.Rect) -> pygame.Rect:
+def inked(font: pygame.font.Font, message: str, rect: pygame.Rect) -> pygame.Rect:
     """The part of a line's box the letters can reach: a line's box includes the font's
     ascent and descent space, which neighbouring lines may share without touching."""
     ascent, descent = font.get_ascent(), -font.get_descent()
@@ -197,7 +197,7 @@ def text_block(
         image = rendered(font, line, colour)
         surface.blit(image, (rect.left, y))
         if RECORDING is not None and line.strip():
-            note("text", _inked(font, line, image.get_rect(topleft=(rect.left, y))), line)
+            note("text", inked(font, line, image.get_rect(topleft=(rect.left, y))), line)
             if image.get_width() > rect.width:
                 note("cut", rect, line)  # one word wider than the rectangle
         y += step

@@ -90,3 +90,85 @@ def test_debrief_ranks_the_council_account_only_where_the_scenario_has_one(monke
                 assert ranking is not None and 1 <= ranking.position <= len(ranking.rows)
     finally:
         pilot.app.close()
+
+
+@pytest.mark.parametrize(
+    ("scenario_id", "length", "bot", "seed", "lang", "scale", "size"),
+    [
+        ("politieregio", "short", "learner", 1, "nl", 1.4, (1280, 720)),
+        ("gemeente-middelgroot", "short", "group", 3, "nl", 1.4, (1280, 720)),
+        ("gemeente-middelgroot", "short", "group", 3, "en", 1.4, (1280, 720)),
+        ("raadsgriffie", "standard", "group", 1, "nl", 1.4, (1280, 720)),
+        ("politieregio", "short", "learner", 1, "nl", 1.0, (1920, 1080)),
+    ],
+)
+def test_the_growth_tab_fits_with_what_held_the_phase_back(
+    monkeypatch, tmp_path, scenario_id, length, bot, seed, lang, scale, size
+):
+    """A game that did not reach the last phase says what held it back above the table: at a
+    projector's type size the table, that line and the three charts must all still fit, and
+    every chart keep room for its line (the tour's ``best`` games never show the line). A
+    relation only a chance card meets is marked, and the legend says why."""
+    from game.sim.review import held_back
+    from game.ui.app import App
+    from game.ui.fit import check
+    from game.ui.harness import Harness
+    from game.ui.scenes.debrief.growth import ASIDE_MARK
+    from game.ui.settings import Settings
+    from tests.helpers.ui import drawn
+
+    monkeypatch.setenv("SDL_VIDEODRIVER", "dummy")
+    monkeypatch.setenv("SDL_AUDIODRIVER", "dummy")
+    settings = Settings(language=lang, sound=False, font_scale=scale)
+    app = App(size, settings, log_dir=tmp_path / "logs", results_dir=tmp_path / "results")
+    pilot = Harness(app)
+    try:
+        pilot.advance(2)
+        controller = app.controller
+        controller.start(load_scenario(scenario_id), seed, "Team Rood", length=length)
+        player = Bot(bot, seed)
+        while not controller.state.finished:
+            controller.apply(player.decide(controller.state, controller.scenario))
+            controller.resolve()
+        assert held_back(controller.state, controller.scenario) is not None
+        app.go(DebriefScene, "growth")
+        pilot.advance(2)
+        scene = app.scene
+        assert scene._held_back_text()
+        report = check(app)
+        assert report.problems == [], "\n".join(report.problems)
+        plots = scene.chart_plots
+        assert len(plots) == 3 and all(plot is not None for plot in plots), plots
+        least = scene.u(40)
+        assert all(plot.width >= least and plot.height >= least for plot in plots), plots
+        lines = drawn(app)
+        asides = [kind for _, _, kind in scene._rows() if kind == "aside"]
+        if asides:
+            assert sum(line.endswith(f" {ASIDE_MARK}") for line in lines) == len(asides)
+            assert any(line.startswith(f"{ASIDE_MARK} ") for line in lines)
+    finally:
+        app.close()
+
+
+def test_the_channel_fit_is_rounded_as_the_card_rounds_it(monkeypatch, tmp_path):
+    """0.425 is 43% on the card and in the story; the decisions tab and the report say 43%
+    too (they said 42%), and the title line is coloured by how it went, not by the fit."""
+    from game.results.report import _channel_percent
+    from game.sim.channel_preview import percent
+
+    assert _channel_percent(0.425) == f"{percent(0.425)}%" == "43%"
+    assert _channel_percent(None) == "–"
+    pilot = start_app(monkeypatch, tmp_path)
+    app = pilot.app
+    try:
+        app.controller.start(load_scenario(), 3, "T")
+        finish_game(app, 3)
+        app.go(DebriefScene, "decisions")
+        pilot.advance(2)
+        for _, lines in app.scene._items():
+            styles = [style for style, _ in lines]
+            for i, style in enumerate(styles):
+                if style in ("well", "mixed", "badly"):
+                    assert styles[i + 1] in ("fits", "also", "misses")
+    finally:
+        app.close()

@@ -8,6 +8,7 @@ import pygame
 
 from game.domain import Prediction
 from game.labels import label
+from game.sim.channel_preview import percent
 from game.sim.fit import FitClass, fit_class
 from game.sim.review import best_available_channels
 from game.ui.dashboard import panel
@@ -15,6 +16,12 @@ from game.ui.look import shortened, text, wrap
 from game.ui.scenes.round.base import RoundScene
 from game.ui.story import verdict_name
 from game.ui.words import prediction_name
+
+# The styles of a decision's lines: its title with how it went (bold, coloured by the verdict),
+# the role against the best (coloured by the fit), plain lines, and the investments.
+VERDICTS = ("well", "mixed", "badly")
+FITS = ("fits", "also", "misses")
+INDENTED = (*FITS, "plain")
 
 
 class Piece(NamedTuple):
@@ -53,8 +60,13 @@ class DecisionsTab(RoundScene):
             for outcome in record.outcomes:
                 title = scenario.initiative(outcome.initiative).title.get(lang)
                 kind = fit_class(outcome.role, outcome.fit, outcome.best_roles)
-                mark = {FitClass.FITS: "fits", FitClass.ALSO: "also"}.get(kind, "misses")
-                lines.append((mark, f"{title} · {verdict_name(outcome.verdict, t)}"))
+                # The title line says how it went, in its colour (as the outcome's story);
+                # the line under it says how the role fitted, in the fit's colour.
+                went = {Prediction.WELL: "well", Prediction.MIXED: "mixed"}.get(
+                    outcome.verdict, "badly"
+                )
+                lines.append((went, f"{title} · {verdict_name(outcome.verdict, t)}"))
+                fit_mark = {FitClass.FITS: "fits", FitClass.ALSO: "also"}.get(kind, "misses")
                 best = " / ".join(label(r, lang) for r in outcome.best_roles)
                 you = (
                     t("You: {role} ({fit}%, fits too) · fits best: {best}")
@@ -65,11 +77,11 @@ class DecisionsTab(RoundScene):
                     you += " · " + t("stumbled (readiness {have} of {needs})").format(
                         have=round(outcome.readiness), needs=round(outcome.demand)
                     )
-                lines.append(("plain", you))
+                lines.append((fit_mark, you))
                 chosen = ", ".join(
                     scenario.channel(c).name.get(lang) for c in outcome.channels
                 ) or t("none")
-                cfit = "–" if outcome.channel_fit is None else f"{outcome.channel_fit * 100:.0f}%"
+                cfit = "–" if outcome.channel_fit is None else f"{percent(outcome.channel_fit)}%"
                 channel_line = t("Channels: {chosen} ({fit})").format(chosen=chosen, fit=cfit)
                 if at is not None and outcome.channel_fit is not None:
                     better = best_available_channels(scenario, at, outcome.initiative)
@@ -96,8 +108,8 @@ class DecisionsTab(RoundScene):
         head, body = fonts.get(18, True), fonts.get(16)
         height = head.get_linesize() + self.u(4)
         for style, line in item[1]:
-            font = fonts.get(16, True) if style in ("fits", "also", "misses") else body
-            indent = self.u(24) if style == "plain" else 0
+            font = fonts.get(16, True) if style in VERDICTS else body
+            indent = self.u(24) if style in INDENTED else 0
             height += len(wrap(font, line, width - indent)) * font.get_linesize()
         return height + self.u(12)
 
@@ -142,7 +154,7 @@ class DecisionsTab(RoundScene):
                 used += whole
                 continue
             # Whole decisions (a verdict and its lines; the investments) stay together.
-            ends = [i for i, (style, _) in enumerate(lines) if i and style != "plain"]
+            ends = [i for i, (style, _) in enumerate(lines) if i and style not in INDENTED]
             ends.append(len(lines))
             start = 0
             while start < len(lines):
@@ -187,11 +199,16 @@ class DecisionsTab(RoundScene):
             text(surface, title_font, heading, palette.accent, (x, y))
             y += title_font.get_linesize() + self.u(4)
             for style, line in lines[piece.start : piece.end]:
-                if style in ("fits", "also", "misses"):
-                    colour = {"fits": palette.good, "also": palette.neutral}.get(style, palette.bad)
+                if style in VERDICTS:
+                    colour = {"well": palette.good, "mixed": palette.neutral}.get(
+                        style, palette.bad
+                    )
                     font, indent = bold, 0
                 elif style == "action":
                     colour, font, indent = palette.accent, body, 0
+                elif style in FITS:
+                    colour = {"fits": palette.good, "also": palette.neutral}.get(style, palette.bad)
+                    font, indent = body, self.u(24)
                 else:
                     colour, font, indent = palette.text, body, self.u(24)
                 for part in wrap(font, line, width - indent):

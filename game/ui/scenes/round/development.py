@@ -35,17 +35,29 @@ class DevelopmentScene(RoundScene):
         self.detail: str | None = None
 
     def rows(self) -> tuple[int, int, int, bool]:
-        """(top, row height, button height, with descriptions) in pixels."""
+        """(top, row height, button height, with descriptions) in pixels: every action's whole
+        description under its button when they all fit, else the buttons close together and
+        the description of the one in focus under them (``_detail_box``)."""
         fonts = self.app.fonts
         top = self.r(0, 64, 0, 0).top + fonts.get(20, True).get_linesize() + self.u(8)
         bottom = self.r(0, 644, 0, 0).top - fonts.get(16).get_linesize() - self.u(6)
         button_h = max(self.u(42), self._button_height("@left_button"))
-        count = max(1, min(9, len(self.offers)))
-        described = button_h + fonts.get(16).get_linesize() + self.u(8)
-        if count * described <= bottom - top:
-            return top, described, button_h, True
-        plain = max(button_h + self.u(4), min(self.u(50), (bottom - top) // count))
+        offers = self.offers[:9]
+        count = max(1, len(offers))
+        small = fonts.get(16)
+        room = self._text_width()
+        lines = [len(wrap(small, a.text.get(self.lang), room)) for a, _ in offers] or [1]
+        step = button_h + self.u(8) + max(lines) * small.get_linesize()
+        if count * step <= bottom - top:
+            return top, step, button_h, True
+        # Room for the details under the buttons: the rows closer together when many.
+        gap = self.u(6) if count * (button_h + self.u(6)) <= (bottom - top) * 0.7 else self.u(2)
+        plain = min(button_h + gap, (bottom - top) // count)
         return top, plain, min(button_h, plain - self.u(2)), False
+
+    def _text_width(self) -> int:
+        side, _ = self.columns()
+        return side.left - self.r(16, 0, 0, 0).left - self.u(20)
 
     def columns(self) -> tuple[pygame.Rect, int]:
         """The plan's panel on the right, and where the cost column starts."""
@@ -63,10 +75,11 @@ class DevelopmentScene(RoundScene):
         _, cost_x = self.columns()
         left = self.r(16, 0, 0, 0).left
         y = top
+        self.offer_buttons = []
         for key, (action, _) in enumerate(self.offers[:9], start=1):
             cost = action.cost
             caption = f"{key}  {action.title.get(lang)}"
-            self.button(
+            button = self.button(
                 pygame.Rect(left, y, cost_x - self.u(10) - left, button_h),
                 caption,
                 lambda aid=action.id: self.toggle(aid),
@@ -75,6 +88,7 @@ class DevelopmentScene(RoundScene):
                 + f" ({cost.capacity} {hours_unit}, € {cost.budget:.0f}k)",
                 kind="@left_button",
             )
+            self.offer_buttons.append(button)
             y += step
         problems = self.controller.problems()
         ok = not problems
@@ -88,6 +102,10 @@ class DevelopmentScene(RoundScene):
     def toggle(self, action_id: str) -> None:
         self.controller.toggle_action(action_id)
         self.detail = action_id
+        # The focus follows the action chosen (by its number key too): its description shows.
+        ids = [action.id for action, _ in self.offers[:9]]
+        if action_id in ids:
+            self._focus = ids.index(action_id)
         self.rebuild()
 
     def on_key(self, event: pygame.event.Event) -> None:
@@ -133,18 +151,18 @@ class DevelopmentScene(RoundScene):
         small = fonts.get(16)
         hours_unit = t("h")
         top, step, button_h, described = self.rows()
+        room = self._text_width()
         for i, (action, _) in enumerate(self.offers[:9]):
             y = top + i * step
             if described:
-                room = side.left - left - self.u(20)
-                line = shortened(small, action.text.get(lang), room)
-                text(
-                    surface,
-                    small,
-                    line,
-                    palette.text_dim,
-                    (left + self.u(8), y + button_h + self.u(2)),
-                )
+                for n, line in enumerate(wrap(small, action.text.get(lang), room)):
+                    text(
+                        surface,
+                        small,
+                        line,
+                        palette.text_dim,
+                        (left + self.u(8), y + button_h + self.u(2) + n * small.get_linesize()),
+                    )
             cost = action.cost
             label_text = f"{cost.capacity} {hours_unit} · € {cost.budget:.0f}k"
             text(
@@ -159,11 +177,13 @@ class DevelopmentScene(RoundScene):
                 palette.text,
                 (left, top),
             )
-        if locked:
+        y = top + min(9, len(self.offers)) * step + self.u(4)
+        # The note on what comes later gives way to the details when they need its line.
+        crowded = not described and self.r(0, 644, 0, 0).top - y < self.u(150)
+        if locked and not crowded:
             message = t("{n} more become available as {org} grows.").format(
                 n=locked, org=self.words.org
             )
-            y = top + min(9, len(self.offers)) * step + self.u(4)
             text(
                 surface,
                 small,
@@ -171,7 +191,59 @@ class DevelopmentScene(RoundScene):
                 palette.text_dim,
                 (left, y),
             )
+            y += small.get_linesize()
+        if not described and self.offers:
+            box = pygame.Rect(left, y + self.u(6), side.left - left - self.u(16), 0)
+            box.height = self.r(0, 644, 0, 0).top - self.u(4) - box.top
+            self._draw_detail(surface, box)
         self._draw_plan(surface, side)
+
+    def shown(self):
+        """The action whose description the details show: the one under the mouse, else the
+        one in focus, else the one last chosen, else the first."""
+        actions = [action for action, _ in self.offers[:9]]
+        buttons = getattr(self, "offer_buttons", [])
+        for button, action in zip(buttons, actions, strict=False):
+            if button.hovered:
+                return action
+        focused = self.focused
+        for button, action in zip(buttons, actions, strict=False):
+            if button is focused:
+                return action
+        for action in actions:
+            if action.id == self.detail:
+                return action
+        return actions[0] if actions else None
+
+    def _draw_detail(self, surface: pygame.Surface, box: pygame.Rect) -> None:
+        """The whole description of the action in focus, in a panel under the buttons, with its
+        number and name when there is room: a size smaller if it must, ended with "…" only as
+        the last resort (the whole text is in the button's tooltip)."""
+        palette, fonts, lang = self.app.palette, self.app.fonts, self.lang
+        action = self.shown()
+        if action is None or box.height < self.u(30):
+            return
+        panel(surface, box, palette, self.u(8))
+        inner = box.inflate(-self.u(20), -self.u(12))
+        key = [a.id for a, _ in self.offers[:9]].index(action.id) + 1
+        message = action.text.get(lang)
+        head = fonts.get(16, True)
+        for size in (17, 16, 15, 14):
+            body = fonts.get(size)
+            lines = len(wrap(body, message, inner.width))
+            with_head = head.get_linesize() + block_height(body, lines)
+            if with_head <= inner.height or block_height(body, lines) <= inner.height:
+                break
+        y = inner.top
+        if with_head <= inner.height:
+            name = f"{key}  {action.title.get(lang)}"
+            text(surface, head, shortened(head, name, inner.width), palette.accent, (inner.left, y))
+            y += head.get_linesize()
+        area = pygame.Rect(inner.left, y, inner.width, inner.bottom - y)
+        most = 1
+        while block_height(body, most + 1) <= area.height:
+            most += 1
+        text_block(surface, body, message, palette.text, area, max_lines=most)
 
     def _plan_entries(
         self, size: int, detail: bool, limit: bool, decisions, problems
