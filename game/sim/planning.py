@@ -16,14 +16,13 @@ from game.sim.conditions import PHASE_LEVEL, STAGE_LEVEL
 from game.sim.engine import (
     achievement,
     action_available,
-    available_actions,
     channel_hours,
     condition_holds,
     judge,
 )
 from game.sim.rules import ChannelInfo, CompiledRules, InitiativeInfo, compile_rules
 from game.sim.state import Decisions, GameState, InitiativeDecision
-from game.sim.weigh import action_value, stumble_chance, weighing
+from game.sim.weigh import buyable, parts_value, stumble_chance, weighing
 
 _ROLES: tuple[MunicipalRole, ...] = tuple(MunicipalRole)
 
@@ -435,18 +434,21 @@ def _choose_actions(
             actions.append(action_id)
             purse.spend(action.cost.capacity, action.cost.budget)
     needs = _needs(state, rules)
-    valued = [
-        (action_value(state, needs, a, rules), a)
-        for a in available_actions(state, scenario)
-        if a.trap is None and a.id not in banned and a.id not in actions
-    ]
+    # ``available_actions`` and ``action_value``, written out on what was read once.
+    done = state.actions_done
+    valued = []
+    for _, action_id, limit, requires, hours, money, parts in buyable(rules, scenario.actions):
+        if done.get(action_id, 0) >= limit or action_id in banned or action_id in actions:
+            continue
+        if requires is None or condition_holds(requires, state):
+            valued.append((parts_value(state, needs, parts), action_id, hours, money))
     valued.sort(key=lambda pair: -pair[0])
-    for value, action in valued:
+    for value, action_id, hours, money in valued:
         if value <= 0:
             break
-        if purse.afford(action.cost.capacity, action.cost.budget):
-            actions.append(action.id)
-            purse.spend(action.cost.capacity, action.cost.budget)
+        if purse.afford(hours, money):
+            actions.append(action_id)
+            purse.spend(hours, money)
     return actions
 
 

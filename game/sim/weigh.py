@@ -7,6 +7,7 @@ never change what it decides.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -54,7 +55,12 @@ def action_value(
     memo = rules.bot_memo.get(("action", action.id))
     if memo is None:
         memo = rules.bot_memo[("action", action.id)] = _action_parts(action)
-    pulls, lasting, reduction, bonuses, opens, price = memo
+    return parts_value(state, needs, memo)
+
+
+def parts_value(state: GameState, needs: set[Indicator], parts: tuple[Any, ...]) -> float:
+    """``action_value`` from what ``_action_parts`` read of the action."""
+    pulls, lasting, reduction, bonuses, opens, price = parts
     value = 0.0
     targets = state.targets
     for ind, delta in pulls:
@@ -66,6 +72,32 @@ def action_value(
         value += bonus
     value += 3.0 * sum(1 for c in opens if c not in state.channels)
     return value / price
+
+
+# The planner's view of a scenario's actions, kept with the rules.
+_BUYABLE = ("buyable",)
+
+
+def buyable(rules: CompiledRules, actions: list[DevelopmentAction]) -> list[tuple[Any, ...]]:
+    """Per action that is no trap, in the scenario's order, what the planner reads of it every
+    round: (action, id, how many times it can be bought, its condition, hours, money, the parts
+    of its value). The same in every game, so read once."""
+    found = rules.bot_memo.get(_BUYABLE)
+    if found is None:
+        found = rules.bot_memo[_BUYABLE] = [
+            (
+                a,
+                a.id,
+                (a.max_times if a.max_times is not None else math.inf) if a.repeatable else 1,
+                a.requires,
+                a.cost.capacity,
+                a.cost.budget,
+                _action_parts(a),
+            )
+            for a in actions
+            if a.trap is None
+        ]
+    return found
 
 
 def _action_parts(action: DevelopmentAction) -> tuple[Any, ...]:
