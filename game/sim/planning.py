@@ -22,7 +22,7 @@ from game.sim.engine import (
 )
 from game.sim.rules import ChannelInfo, CompiledRules, InitiativeInfo, compile_rules
 from game.sim.state import Decisions, GameState, InitiativeDecision
-from game.sim.weigh import buyable, parts_value, stumble_chance, weighing
+from game.sim.weigh import Weighing, buyable, parts_value, stumble_chance
 
 _ROLES: tuple[MunicipalRole, ...] = tuple(MunicipalRole)
 
@@ -282,7 +282,7 @@ def plan(
     (the balance tests use both to measure what one action is worth).
     """
     rules = compile_rules(scenario)
-    with weighing(state, rules):
+    with Weighing(state, rules):
         return _plan(
             state, rules, scenario, choose_role, channels, develop, predictor, banned, forced
         )

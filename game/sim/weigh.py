@@ -8,8 +8,6 @@ never change what it decides.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import Any
 
 from game.domain import CitizenRelation, Indicator, MunicipalRole
@@ -18,26 +16,33 @@ from game.sim.risk import execution_risk
 from game.sim.rules import CompiledRules
 from game.sim.state import GameState
 
-# Where ``weighing`` keeps the chances of stumbling for the state a plan weighs.
+# Where ``Weighing`` keeps the chances of stumbling for the state a plan weighs.
 _CHANCES = ("chances",)
 
 
-@contextmanager
-def weighing(state: GameState, rules: CompiledRules) -> Iterator[None]:
+class Weighing:
     """While a plan is made for ``state`` (which nothing changes meanwhile), ``stumble_chance``
-    remembers what it works out; afterwards it forgets, so a state changed later is read anew."""
-    rules.bot_memo[_CHANCES] = (state, {})
-    try:
-        yield
-    finally:
-        rules.bot_memo.pop(_CHANCES, None)
+    remembers what it works out; afterwards it forgets, so a state changed later is read anew.
+    A context manager of its own, not ``contextlib``'s: it is entered for every plan."""
+
+    __slots__ = ("memo",)
+
+    def __init__(self, state: GameState, rules: CompiledRules) -> None:
+        self.memo = rules.bot_memo
+        self.memo[_CHANCES] = (state, {})
+
+    def __enter__(self) -> None:
+        return None
+
+    def __exit__(self, *_: object) -> None:
+        self.memo.pop(_CHANCES, None)
 
 
 def stumble_chance(
     state: GameState, rules: CompiledRules, role: MunicipalRole, relation: CitizenRelation
 ) -> float:
     """The chance a role stumbles (``execution_risk``), remembered while a plan weighs one
-    state (``weighing``): choosing a role and predicting its verdict ask it again and again."""
+    state (``Weighing``): choosing a role and predicting its verdict ask it again and again."""
     held = rules.bot_memo.get(_CHANCES)
     if held is None or held[0] is not state:
         return execution_risk(state, rules, role, relation).chance
