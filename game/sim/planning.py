@@ -22,7 +22,7 @@ from game.sim.engine import (
 )
 from game.sim.rules import ChannelInfo, CompiledRules, InitiativeInfo, compile_rules
 from game.sim.state import Decisions, GameState, InitiativeDecision
-from game.sim.weigh import Weighing, buyable, parts_value, stumble_chance
+from game.sim.weigh import Weighing, buyable, chances_held, parts_value, stumble_chance
 
 _ROLES: tuple[MunicipalRole, ...] = tuple(MunicipalRole)
 
@@ -84,6 +84,8 @@ def best_role(state: GameState, rules: CompiledRules, info: InitiativeInfo) -> M
     best = info.best
     chosen = best[0]
     top: tuple[float, bool, int] = (-2.0, False, 0)
+    relation = info.relation
+    chances = chances_held(state, rules)
     # The roles from the best fit down: the same for an initiative in every game.
     by_fit = rules.bot_memo.get(("by_fit", info.id))
     if by_fit is None:
@@ -96,7 +98,9 @@ def best_role(state: GameState, rules: CompiledRules, info: InitiativeInfo) -> M
             break
         fitting = role in best
         # ``expected_quality``, written out: weighed for every role of every card.
-        chance = stumble_chance(state, rules, role, info.relation)
+        chance = None if chances is None else chances.get((role, relation))
+        if chance is None:
+            chance = stumble_chance(state, rules, role, relation)
         rule = roles[role]
         stumble = rule.stumble
         quality = (1.0 - chance) * achieved + chance * (achieved if achieved < stumble else stumble)

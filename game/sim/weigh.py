@@ -38,6 +38,13 @@ class Weighing:
         self.memo.pop(_CHANCES, None)
 
 
+def chances_held(state: GameState, rules: CompiledRules) -> dict | None:
+    """The chances ``stumble_chance`` remembers for ``state`` (keyed by role and relation),
+    or None outside a plan for it: for callers that ask for many in a row."""
+    held = rules.bot_memo.get(_CHANCES)
+    return held[1] if held is not None and held[0] is state else None
+
+
 def stumble_chance(
     state: GameState, rules: CompiledRules, role: MunicipalRole, relation: CitizenRelation
 ) -> float:
