@@ -22,7 +22,14 @@ from game.sim.engine import (
 )
 from game.sim.rules import ChannelInfo, CompiledRules, InitiativeInfo, compile_rules
 from game.sim.state import Decisions, GameState, InitiativeDecision
-from game.sim.weigh import Weighing, buyable, chances_held, parts_value, stumble_chance
+from game.sim.weigh import (
+    Weighing,
+    available_channels,
+    buyable,
+    chances_held,
+    parts_value,
+    stumble_chance,
+)
 
 _ROLES: tuple[MunicipalRole, ...] = tuple(MunicipalRole)
 
@@ -93,7 +100,8 @@ def best_role(state: GameState, rules: CompiledRules, info: InitiativeInfo) -> M
             _ROLES, key=fits.__getitem__, reverse=True
         )
     for role in by_fit:
-        achieved = achievement(fits[role])
+        fit = fits[role]
+        achieved = fit * fit  # ``achievement``, written out
         if achieved + FIT_RECORD_VALUE < top[0] - 1e-9:
             break
         fitting = role in best
@@ -359,14 +367,7 @@ class _ChannelPicker:
         purse: _Purse,
     ) -> None:
         self.state, self.rules, self.infos, self.purse = state, rules, infos, purse
-        in_use = state.channels
-        self.available = frozenset(
-            [
-                c
-                for c, info in rules.channels.items()
-                if c in in_use or info.requires is None or condition_holds(info.requires, state)
-            ]
-        )
+        self.available = available_channels(state, rules)
         self.chosen: dict[str, list[str]] = {info.id: [] for info in infos}
         self.opened: set[str] = set()
         self.coverage = {info.id: [0.0] * len(info.purposes) for info in infos}

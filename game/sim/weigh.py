@@ -12,6 +12,7 @@ from typing import Any
 
 from game.domain import CitizenRelation, Indicator, MunicipalRole
 from game.scenario.models import DevelopmentAction
+from game.sim.conditions import condition_holds
 from game.sim.risk import execution_risk
 from game.sim.rules import CompiledRules
 from game.sim.state import GameState
@@ -128,3 +129,30 @@ def _action_parts(action: DevelopmentAction) -> tuple[Any, ...]:
         tuple(fx.open_channels),
         action.cost.capacity + action.cost.budget / 2.0 + 1.0,
     )
+
+
+# The channels open in every game, those behind a condition, and the sets of them made so far.
+_CHANNEL_PARTS = ("channel_parts",)
+
+
+def available_channels(state: GameState, rules: CompiledRules) -> frozenset[str]:
+    """The channels in use or open to use now. Only the locked ones are checked; the few sets
+    that come out are kept, so the same set (its hash worked out once) recurs."""
+    memo = rules.bot_memo
+    parts = memo.get(_CHANNEL_PARTS)
+    if parts is None:
+        channels = rules.channels
+        base = frozenset([c for c, info in channels.items() if info.requires is None])
+        locked = tuple(
+            (c, info.requires) for c, info in channels.items() if info.requires is not None
+        )
+        parts = memo[_CHANNEL_PARTS] = (base, locked, {})
+    base, locked, made = parts
+    in_use = state.channels
+    extra = tuple([c for c, req in locked if c in in_use or condition_holds(req, state)])
+    if not extra:
+        return base
+    found = made.get(extra)
+    if found is None:
+        found = made[extra] = base | frozenset(extra)
+    return found
