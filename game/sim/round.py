@@ -162,7 +162,8 @@ def resolve_round(
     spread_record(s, rules.tuning.fit_record_spread, work.decided)
     update_stage(s, rules, effects)
     update_relations(s, rules, effects)
-    # The overall phase also moves when a card first meets a relation (it comes into play).
+    # The overall phase is judged every round: cheap, and right even for a state whose phase
+    # does not match its relations (a hand-made or older one).
     update_phase(s, rules, effects)
     _record(s, decisions, outcomes, effects)
     _next_round(s, scenario, rules, rng)
