@@ -163,6 +163,9 @@ def _intervention_rows(results: ResultsFile, t: dict[str, str], lang: Language) 
         detail = step.subject
         if step.kind.value == "timer" and detail.isdigit():
             detail = t["minutes"].format(n=round(int(detail) / 60))
+        elif step.kind.value in ("timer", "reveal"):
+            # A fixed word in the save ("one", "all", "stop"): worded, never shown raw.
+            detail = t.get(f"step_{step.kind.value}_{detail}", "") if detail else ""
         elif step.kind.value == "inject":
             names = {e.id: e.name.get(lang) for r in results.rounds for e in r.events}
             detail = names.get(detail, detail)

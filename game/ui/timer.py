@@ -111,7 +111,8 @@ class RoundTimer:
     def face(self, app: Window) -> tuple[pygame.font.Font, str]:
         """The timer's font and words: as large as its box holds at this type size."""
         shown = self.shown()
-        caption = shown if not self.paused else f"{shown} · {app.t('paused')}"
+        paused = app.t("paused")  # outside the f-string, so ``make messages`` finds it
+        caption = shown if not self.paused else f"{shown} · {paused}"
         room = round(60 * app.scale) - 4
         font = app.fonts.get(18, True)
         for size in (40, 34, 30, 26, 22) if not self.paused else (26, 22, 18):
@@ -125,7 +126,8 @@ class RoundTimer:
         the words of this second, so the box stays put while it counts down). The round's
         top bar leaves this room free while the timer runs."""
         font, _ = self.face(app)
-        sample = "00:00" if not self.paused else f"00:00 · {app.t('paused')}"
+        paused = app.t("paused")
+        sample = "00:00" if not self.paused else f"00:00 · {paused}"
         scale = app.scale
         width = max(round(280 * scale), font.size(sample)[0] + round(32 * scale))
         centre = app.origin[0] + 640 * scale

@@ -66,3 +66,27 @@ def test_report_carries_the_branding(
     assert pack.name.nl in html
     if pack.logo is not None:
         assert "data:image/png;base64," in html
+
+
+def test_the_facilitators_steps_are_worded_with_no_raw_values(
+    games: dict[str, GameState], default_scenario: Scenario, tmp_path: Path
+) -> None:
+    """Issue 19: the report listed "uitkomsten getoond: one" and "… all"."""
+    from game.results.models import InterventionResult
+    from game.sim.state import InterventionKind
+
+    results = read_results(write_team_results(tmp_path, games["best"], default_scenario, "Rood"))
+    steps = [
+        InterventionResult(round=1, kind=InterventionKind.REVEAL, subject="one"),
+        InterventionResult(round=1, kind=InterventionKind.REVEAL, subject="all"),
+        InterventionResult(round=2, kind=InterventionKind.TIMER, subject="stop"),
+        InterventionResult(round=2, kind=InterventionKind.TIMER, subject="300"),
+    ]
+    results = results.model_copy(update={"interventions": steps})
+    for lang, words in (
+        ("nl", ("het volgende effect", "alle effecten tegelijk", "gestopt", "5 min")),
+        ("en", ("the next effect", "every effect at once", "stopped", "5 min")),
+    ):
+        html = report_html(results, lang)
+        assert all(w in html for w in words), lang
+        assert not re.search(r": (one|all|stop)<", html), lang

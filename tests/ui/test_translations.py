@@ -43,3 +43,26 @@ def test_every_ui_string_can_be_drawn_by_the_font() -> None:
         if message.id:
             assert not missing(str(message.id)), message.id
             assert not missing(str(message.string)), message.string
+
+
+def test_no_ui_string_is_asked_for_inside_an_f_string() -> None:
+    """Babel does not look inside f-strings, so a ``t("…")`` there never reaches the catalogue
+    ("paused" stayed English on the Dutch pause card, issue 19)."""
+    import ast
+
+    hidden = []
+    for path in sorted(UI_DIR.rglob("*.py")):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if not isinstance(node, ast.JoinedStr):
+                continue
+            for inner in ast.walk(node):
+                if isinstance(inner, ast.Call):
+                    func = inner.func
+                    name = func.attr if isinstance(func, ast.Attribute) else getattr(func, "id", "")
+                    if name == "t":
+                        hidden.append(f"{path.name}:{inner.lineno}")
+    assert hidden == []
+
+
+def test_the_paused_timer_is_dutch() -> None:
+    assert Translator("nl")("paused") != "paused"

@@ -98,7 +98,8 @@ class BriefingScene(RoundScene):
         picture = pygame.transform.smoothscale(self.app.screen, (320, 180))
         buffer = io.BytesIO()
         pygame.image.save(picture, buffer, "png")
-        name = f"{controller.team} {self.t('round')} {self.state.round}"
+        word = self.t("round")  # outside the f-string, so ``make messages`` finds it
+        name = f"{controller.team} {word} {self.state.round}"
         try:
             store.save_slot(
                 name,
