@@ -5,6 +5,10 @@ PIN screen in minutes. After three wrong tries every next try waits, twice as lo
 (5 s, 10 s, 20 s … up to five minutes), so a facilitator who mistypes loses seconds and a team
 trying every PIN would need weeks. The count lives in the app for the whole session: leaving
 the PIN screen and opening it again (F9, or settings) does not start it afresh.
+
+The right PIN is asked once per session: once given, F9 and the facilitator's settings open
+without it until the app closes or the PIN is changed (issue 19: asking at every F9 put the
+PIN on the projector's keyboard again and again).
 """
 
 from __future__ import annotations
@@ -29,6 +33,12 @@ class PinGuard:
         self.clock = clock
         self.wrong_tries = 0
         self.waits_until: float | None = None
+        # The PIN last given right in this session (None: not given yet).
+        self.given: str | None = None
+
+    def knows(self, pin: str) -> bool:
+        """Whether ``pin`` (the one set now) was given right in this session already."""
+        return bool(pin) and self.given == pin
 
     def wait_left(self) -> float:
         """Seconds before the next try is taken (0: now)."""
@@ -44,6 +54,7 @@ class PinGuard:
         if typed == pin:
             self.wrong_tries = 0
             self.waits_until = None
+            self.given = pin
             return True
         self.wrong_tries += 1
         if self.wrong_tries >= FREE_TRIES:

@@ -138,12 +138,20 @@ def test_settings_without_a_pin_let_anyone_set_one(monkeypatch, tmp_path: Path) 
         again.set_text(PIN)
         pilot.click_button("Set")
         assert read_settings(kept)[0].facilitator_pin == PIN
-        # Set now, so asked for from here on.
+        # Who set it knows it: open for the rest of this session (issue 19) …
         pilot.click_button("Back")
+        pilot.press(pygame.K_F2)
+        assert "No PIN" in _enabled(pilot)
+    finally:
+        app.close()
+    # … and asked for in the next one.
+    pilot = start_app(monkeypatch, tmp_path, settings_file=kept)
+    try:
+        pilot.app.apply_settings(read_settings(kept)[0])
         pilot.press(pygame.K_F2)
         assert "Enter the PIN…" in _enabled(pilot) and "No PIN" not in _enabled(pilot)
     finally:
-        app.close()
+        pilot.app.close()
 
 
 def test_the_pin_screen_hides_what_is_typed(monkeypatch, tmp_path: Path) -> None:
@@ -249,3 +257,38 @@ def test_wrong_pins_make_the_panel_wait_longer_each_time(
         assert app.errors == []
     finally:
         app.close()
+
+
+def test_the_pin_is_asked_once_per_session(monkeypatch, tmp_path: Path) -> None:
+    """Issue 19: the PIN was asked again at every F9. Once given, F9 and the facilitator's
+    settings open without it; a changed PIN, or a new session, asks again."""
+    pilot = start_app(monkeypatch, tmp_path)
+    app = pilot.app
+    try:
+        _start_round(pilot, tmp_path / "settings.json")
+        pilot.press(pygame.K_F9)
+        assert pilot.scene == "facilitator_pin"
+        pilot.type_text(PIN)
+        pilot.click_button("Open the panel")
+        assert pilot.scene == "facilitator"
+        pilot.press(pygame.K_ESCAPE)
+        assert pilot.scene == "briefing"
+        pilot.press(pygame.K_F9)
+        assert pilot.scene == "facilitator"
+        pilot.press(pygame.K_ESCAPE)
+        pilot.press(pygame.K_F2)
+        assert {"Set", "No PIN"} <= _enabled(pilot)
+        pilot.click_button("Back")
+        # Another PIN set (say, in another window's settings file): asked again.
+        app.apply_settings(app.settings.with_(facilitator_pin="1357"))
+        pilot.press(pygame.K_F9)
+        assert pilot.scene == "facilitator_pin"
+    finally:
+        app.close()
+    pilot = start_app(monkeypatch, tmp_path)
+    try:
+        _start_round(pilot, tmp_path / "settings.json")
+        pilot.press(pygame.K_F9)
+        assert pilot.scene == "facilitator_pin", "a new session asks again"
+    finally:
+        pilot.app.close()

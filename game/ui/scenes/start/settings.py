@@ -39,8 +39,9 @@ class SettingsScene(Scene):
     @property
     def facilitator_may(self) -> bool:
         """Whether the facilitator's settings can be changed here: no PIN is set (the panel
-        opens for anyone then), or the PIN was given since these settings were opened."""
-        return self.unlocked or not self.app.settings.facilitator_pin
+        opens for anyone then), or the PIN was given in this session (asked once per session)."""
+        pin = self.app.settings.facilitator_pin
+        return self.unlocked or not pin or self.app.pin_guard.knows(pin)
 
     def build(self) -> None:
         t, s = self.t, self.app.settings
@@ -164,6 +165,7 @@ class SettingsScene(Scene):
             self.pin_note = "differ"
         else:
             self.unlocked = True
+            self.app.pin_guard.given = first  # who sets it knows it, for the session
             self.change(facilitator_pin=first)
             self.pin_note = "set"
             return

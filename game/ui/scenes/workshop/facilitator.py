@@ -20,11 +20,13 @@ TIMER_CHOICES = (3, 5, 10)  # minutes
 
 
 def open_facilitator(app: Host) -> None:
-    """F9: the panel over the current round scene (after the PIN, when one is set)."""
+    """F9: the panel over the current round scene (after the PIN, when one is set and was not
+    given yet in this session)."""
     scene = app.scene
     if app.controller.state is None or scene is None or not scene.offers_facilitator:
         return
-    if app.settings.facilitator_pin:
+    pin = app.settings.facilitator_pin
+    if pin and not app.pin_guard.knows(pin):  # asked once per session
         app.go(app.scenes.pin(app, scene))
     else:
         app.go(app.scenes.facilitator(app, scene))
