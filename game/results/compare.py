@@ -112,7 +112,19 @@ def expand(paths: Iterable[Path]) -> tuple[list[Path], list[LeftOut]]:
     for path in paths:
         if path.is_dir():
             try:
-                found = sorted(p for p in path.iterdir() if p.suffix == ".json" and p.is_file())
+                entries = sorted(path.iterdir())
+                found = [p for p in entries if p.suffix.lower() == ".json" and p.is_file()]
+                # A folder inside is not read (it may be another workshop's): said, not hidden.
+                problems.extend(
+                    LeftOut(
+                        p,
+                        "A folder inside this one: it is not read; name it to compare its files.",
+                        "Een map in deze map: die wordt niet gelezen; kies hem om zijn bestanden "
+                        "te vergelijken.",
+                    )
+                    for p in entries
+                    if p.is_dir() and any(q.suffix.lower() == ".json" for q in _listed(p))
+                )
             except OSError as error:
                 reason = error.strerror or str(error)
                 problems.append(
@@ -129,6 +141,13 @@ def expand(paths: Iterable[Path]) -> tuple[list[Path], list[LeftOut]]:
     return files, problems
 
 
+def _listed(folder: Path) -> list[Path]:
+    try:
+        return list(folder.iterdir())
+    except OSError:
+        return []
+
+
 def _key(results: ResultsFile) -> tuple[str, str, int, str]:
     return (results.scenario.id, results.scenario.version, results.seed, results.length)
 
@@ -137,9 +156,11 @@ def _furthest(results: ResultsFile) -> tuple[bool, int, int, object]:
     return (results.finished, results.rounds_played, len(results.interventions), results.created)
 
 
-def compare_files(paths: Sequence[Path]) -> Comparison:
-    """Read every file and keep the ones that can be compared (see the module's docstring)."""
-    files, left_out = expand(paths)
+def compare_files(paths: Sequence[Path], left_out: Sequence[LeftOut] = ()) -> Comparison:
+    """Read every file and keep the ones that can be compared (see the module's docstring);
+    ``left_out``: what was left out before (a team with no file), listed first."""
+    files, problems = expand(paths)
+    left_out = [*left_out, *problems]
     readable: list[tuple[Path, ResultsFile]] = []
     seen_paths: set[Path] = set()
     for path in files:

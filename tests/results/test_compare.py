@@ -58,3 +58,21 @@ def play_other(tmp_path: Path) -> Path:
 
     scenario = load_scenario(scenario_path("raadsgriffie"))
     return write_team_results(tmp_path, play(scenario, 7, "best"), scenario, "Griffie")
+
+
+def test_a_folder_says_what_it_did_not_read(
+    games: dict[str, GameState], default_scenario: Scenario, tmp_path: Path
+) -> None:
+    """Issue 19: files left out without a word. A folder inside (another workshop's) is listed,
+    and a results file whose name a USB stick wrote in capitals is read."""
+    rood = write_team_results(tmp_path, games["best"], default_scenario, "Team Rood")
+    blauw = write_team_results(tmp_path, games["random"], default_scenario, "Team Blauw")
+    blauw.rename(blauw.with_suffix(".JSON"))
+    write_team_results(tmp_path / "vorige-week", games["best"], default_scenario, "Team Oud")
+    (tmp_path / "leeg").mkdir()
+    comparison = compare_files([tmp_path])
+    assert sorted(t.name for t in comparison.teams) == ["Team Blauw", "Team Rood"]
+    assert [item.path.name for item in comparison.left_out] == ["vorige-week"]
+    assert "not read" in comparison.left_out[0].explain("en")
+    assert "niet gelezen" in comparison.left_out[0].explain("nl")
+    assert rood.is_file()

@@ -251,3 +251,32 @@ def test_compare_screen_lists_files_it_leaves_out(monkeypatch, tmp_path) -> None
         assert app.errors == []
     finally:
         app.close()
+
+
+def test_a_team_without_a_results_file_is_listed_as_left_out(monkeypatch, tmp_path: Path) -> None:
+    """Issue 19: the comparison said "Niet meegenomen: Niets" while leaving two teams out."""
+    pilot = start_app(monkeypatch, tmp_path, saves=SaveStore(tmp_path / "saves"), seed=7)
+    app = pilot.app
+    try:
+        pilot.click_button("New game")
+        for _ in range(2):
+            pilot.click_button("+ team")
+        for entry, name in zip(app.scene.team_entries, ("Rood", "Blauw", "Groen"), strict=True):
+            entry.set_text(name)
+        pilot.click_button("Start the game")
+        _play_everyone(app)
+        seats = app.controller.seats
+        assert all(seat.results_file is not None for seat in seats)
+        for seat in seats[1:]:
+            seat.results_file = None  # say, a full USB stick
+        app.go(app.scenes.workshop_end)
+        pilot.advance(2)
+        pilot.click_button("Compare the teams")
+        assert pilot.scene == "compare"
+        assert [t.name for t in app.scene.comparison.teams] == ["Rood"]
+        left_out = app.scene._left_out_html()
+        assert "Blauw" in left_out and "Groen" in left_out and "Nothing" not in left_out
+        assert "No results file was written" in left_out
+        assert app.errors == []
+    finally:
+        app.close()

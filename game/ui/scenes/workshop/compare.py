@@ -16,7 +16,7 @@ from game.ui.scene import Host, Scene
 from game.ui.scenes.workshop.compare_table import TablePlan, share_widths
 
 if TYPE_CHECKING:
-    from game.results.compare import Comparison
+    from game.results.compare import Comparison, LeftOut
 
 
 class CompareScene(Scene):
@@ -30,9 +30,12 @@ class CompareScene(Scene):
         files: list[Path] | None = None,
         back: Callable[[], Scene] | type[Scene] | None = None,
         folder: str | None = None,
+        left_out: list[LeftOut] | None = None,
     ) -> None:
         super().__init__(app)
         self.files = files
+        # Left out before any file was read (a hot-seat team without a results file).
+        self.left_out = list(left_out or [])
         self.back_to = back
         self.folder = folder or str(app.results_dir)
         self.message = ""
@@ -49,7 +52,7 @@ class CompareScene(Scene):
         from game.results.compare import compare_files
 
         if self.files is not None:
-            self.comparison = compare_files(self.files)
+            self.comparison = compare_files(self.files, self.left_out)
             return
         folder = Path(self.folder).expanduser()
         if not folder.is_dir():

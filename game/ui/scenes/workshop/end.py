@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pygame
@@ -75,9 +76,27 @@ class WorkshopEndScene(Scene):
         self.app.go(self.app.scenes.debrief)
 
     def compare(self) -> None:
-        files = [s.results_file for s in self.controller.seats if s.results_file is not None]
+        """The workshop's own teams side by side (not the whole results folder, which may hold
+        other workshops); a team without a results file is listed as left out, with why."""
+        from game.results.compare import LeftOut
+
+        seats = self.controller.seats
+        files = [s.results_file for s in seats if s.results_file is not None]
+        missing = [
+            LeftOut(
+                Path(s.team),
+                "No results file was written for this team (the facilitator panel can write "
+                "it: F9, Write the results now).",
+                "Voor dit team is geen resultatenbestand geschreven (het spelleiderspaneel kan "
+                "het schrijven: F9, Schrijf de resultaten nu).",
+            )
+            for s in seats
+            if s.results_file is None
+        ]
         self.app.go(
-            self.app.scenes.compare(self.app, files or None, back=self.app.scenes.workshop_end)
+            self.app.scenes.compare(
+                self.app, files, back=self.app.scenes.workshop_end, left_out=missing
+            )
         )
 
     def back(self) -> None:
