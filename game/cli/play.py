@@ -25,7 +25,12 @@ def add_parser(commands: Commands) -> argparse.ArgumentParser:
     play.add_argument(
         "scenario", nargs="?", type=given_name, help="scenario id or YAML file to preselect"
     )
-    play.add_argument("--seed", type=seed, default=1, help="the game seed (default: 1)")
+    play.add_argument(
+        "--seed",
+        type=seed,
+        default=None,
+        help="every new game's seed (default: a new one drawn for each game)",
+    )
     lang_option(play, "nl", "the pack's language, else nl")
     pack_option(play)
     play.add_argument(
@@ -86,7 +91,7 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
             getattr(args, "size", (1280, 720)),
             settings,
             scenario=scenario,
-            seed=getattr(args, "seed", 1),
+            seed=getattr(args, "seed", None),
             saves=SaveStore(saves_dir),
             pack=chosen.pack,
             pack_problem=chosen.problem,

@@ -37,8 +37,7 @@ from game.sim.rules import compile_rules
 HERE = Path(__file__).resolve().parent
 TEMPLATES = HERE / "templates"
 TEXTS_FILE = HERE / "report_texts.yaml"
-# A logo larger than this is left out of the page rather than making it heavy (the pack's logo
-# is already scaled to what is shown, so this is a last guard).
+# A larger logo is left out rather than making the page heavy (a last guard: packs scale theirs).
 MAX_LOGO_BYTES = 2 * 1024 * 1024
 DEFAULT_ACCENT = (0, 84, 147)
 DEFAULT_BAND = (0, 60, 110)
@@ -158,18 +157,16 @@ def _relations(results: ResultsFile) -> list[CitizenRelation]:
 
 def _intervention_rows(results: ResultsFile, t: dict[str, str], lang: Language) -> list[dict]:
     rows = []
+    names = {e.id: e.name.get(lang) for r in results.rounds for e in r.events}
     for step in results.interventions:
-        what = t[f"step_{step.kind.value}"]
-        detail = step.subject
-        if step.kind.value == "timer" and detail.isdigit():
+        kind, detail = step.kind.value, step.subject
+        if kind == "timer" and detail.isdigit():
             detail = t["minutes"].format(n=round(int(detail) / 60))
-        elif step.kind.value in ("timer", "reveal"):
-            # A fixed word in the save ("one", "all", "stop"): worded, never shown raw.
-            detail = t.get(f"step_{step.kind.value}_{detail}", "") if detail else ""
-        elif step.kind.value == "inject":
-            names = {e.id: e.name.get(lang) for r in results.rounds for e in r.events}
+        elif kind == "inject":
             detail = names.get(detail, detail)
-        rows.append({"round": step.round, "what": what, "detail": detail})
+        elif detail:  # a fixed word in the save ("one", "all", "stop"): worded, never raw
+            detail = t.get(f"step_{kind}_{detail}", "")
+        rows.append({"round": step.round, "what": t[f"step_{kind}"], "detail": detail})
     return rows
 
 

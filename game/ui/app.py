@@ -62,7 +62,7 @@ class App(Window):
         *,
         scenario_dir: Path | None = None,
         scenario: str | None = None,
-        seed: int = 1,
+        seed: int | None = None,
         log_dir: Path | None = None,
         saves: SaveStore | None = None,
         pack: Pack | None = None,
@@ -79,6 +79,8 @@ class App(Window):
         ``settings_file``: where a changed setting is kept (None keeps nothing: tests, tour);
         ``settings_problem``: why the kept settings could not be used whole, for the title.
         ``scenes``: the book of scenes (every scene of the game by default).
+        ``seed``: every new game's seed; None (the default) draws a new one for each new game or
+        workshop, so that workshops do not all bring the same news (issue 19).
         """
         self.settings = settings or Settings()
         self.seed = seed

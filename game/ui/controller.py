@@ -9,6 +9,7 @@ core returns a new one, so an exception anywhere in the UI leaves the game intac
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -45,6 +46,20 @@ PREDICTIONS: tuple[Prediction, ...] = tuple(Prediction)
 DEFAULT_TEAM = "Team"
 # As long as the team-name field on the scenario screen allows.
 TEAM_NAME_LIMIT = 40
+
+
+# A seed drawn for a new game: small enough to read off the projector and type after --seed.
+DRAWN_SEEDS = (1, 999_999)
+
+
+def choose_seed(given: int | None) -> int:
+    """The seed of a new game: ``given`` (``--seed``), or else a new one drawn at random, so each
+    workshop brings its own news (issue 19: every game used seed 1). The seed is kept in the
+    save and the results, so replays and the comparison are unchanged."""
+    if given is not None:
+        return given
+    low, high = DRAWN_SEEDS
+    return low + secrets.randbelow(high - low + 1)
 
 
 class GameController:

@@ -99,7 +99,7 @@ class Host(Protocol):
     safe_title: bool
     home: DataHome
     results_dir: Path
-    seed: int
+    seed: int | None
     scenario_dir: Path | None
     preselected_scenario: str | None
     scenario_cache: dict

@@ -280,3 +280,50 @@ def test_a_team_without_a_results_file_is_listed_as_left_out(monkeypatch, tmp_pa
         assert app.errors == []
     finally:
         app.close()
+
+
+def test_each_new_game_draws_its_own_seed_and_the_panel_shows_it(
+    monkeypatch, tmp_path: Path
+) -> None:
+    """Issue 19: every game used seed 1. Without --seed each new game (or workshop) draws one,
+    kept in its save; the facilitator's panel shows it; --seed still sets it."""
+    from game.ui.controller import DRAWN_SEEDS, choose_seed
+    from tests.helpers.ui import drawn
+
+    assert choose_seed(7) == 7 and choose_seed(0) == 0
+    assert len({choose_seed(None) for _ in range(20)}) > 1
+    store = SaveStore(tmp_path / "saves")
+    seeds = []
+    for _ in range(2):
+        pilot = start_app(monkeypatch, tmp_path, saves=store)
+        app = pilot.app
+        try:
+            pilot.click_button("New game")
+            pilot.click_button("+ team")
+            for entry, name in zip(app.scene.team_entries, ("Rood", "Blauw"), strict=True):
+                entry.set_text(name)
+            pilot.click_button("Start the game")
+            seats = app.controller.seats
+            assert len({seat.state.seed for seat in seats}) == 1  # one workshop, one seed
+            seed = seats[0].state.seed
+            assert DRAWN_SEEDS[0] <= seed <= DRAWN_SEEDS[1]
+            seeds.append(seed)
+            pilot.click_button("Start the round")
+            pilot.press(pygame.K_F9)
+            assert pilot.scene == "facilitator"
+            assert any(f"seed {seed}" in line for line in drawn(app))
+            saved = load_save(
+                next((tmp_path / "saves").glob(f"autosave-*{seats[0].game_id}.json")),
+                lambda _id, scenario=app.controller.scenario: scenario,
+            )
+            assert saved.state.seed == seed
+        finally:
+            app.close()
+    assert seeds[0] != seeds[1]  # equal once in 999,999 draws
+    pilot = start_app(monkeypatch, tmp_path, seed=4242)
+    try:
+        pilot.click_button("New game")
+        pilot.click_button("Start the game")
+        assert pilot.app.controller.state.seed == 4242
+    finally:
+        pilot.app.close()

@@ -12,6 +12,7 @@ from game.domain import (
     GameLength,
 )
 from game.scenario.loader import ScenarioInfo
+from game.ui.controller import choose_seed
 from game.ui.look import (
     fits_block,
 )
@@ -244,10 +245,11 @@ class ScenarioChoiceScene(ScenarioPanels):
 
         self._keep_names()
         named = [name for name in self.teams if name.strip()]
+        seed = choose_seed(self.app.seed)
         if len(named) > 1:
             self.controller.start_teams(
                 entry.scenario,
-                self.app.seed,
+                seed,
                 named,
                 scenario_file=absolute_path(entry.path),
                 length=self.length,
@@ -255,7 +257,7 @@ class ScenarioChoiceScene(ScenarioPanels):
         else:
             self.controller.start(
                 entry.scenario,
-                self.app.seed,
+                seed,
                 named[0] if named else "",
                 scenario_file=absolute_path(entry.path),
                 length=self.length,

@@ -168,7 +168,7 @@ class FacilitatorScene(OverScene):
         return y
 
     def _where(self) -> str:
-        """The team and round, for the top right."""
+        """The team, the round and the seed, for the top right."""
         state, scenario = self.controller.state, self.controller.scenario
         if state is None or scenario is None:
             return ""
@@ -178,7 +178,8 @@ class FacilitatorScene(OverScene):
         )
         if state.finished:
             where += " · " + t("the game is over")
-        return where
+        # The seed, so the facilitator can note it and play the same news again (--seed).
+        return where + " · " + t("seed {seed}").format(seed=state.seed)
 
     # -- the room --
 
