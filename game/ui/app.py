@@ -112,7 +112,7 @@ class App(Window):
         self.pin_guard = PinGuard()
         self.scenes = scenes if scenes is not None else scene_book()
         # The length the last new game was started with: the next one starts with it too.
-        self.chosen_length = GameLength.FULL
+        self.chosen_length = GameLength(self.settings.last_length)
         self._style()
         self.scene: Scene | None = None
         self._pending: Callable[[], Scene] | None = None

@@ -13,7 +13,7 @@ from dataclasses import asdict, dataclass, fields, replace
 from pathlib import Path
 from typing import Any
 
-from game.domain import LANGUAGES, Language
+from game.domain import LANGUAGES, GameLength, Language
 
 # Font scale steps offered in settings: small type for a laptop, extra large for the back row.
 FONT_SCALES: tuple[float, ...] = (0.85, 1.0, 1.2, 1.4)
@@ -21,6 +21,9 @@ SETTINGS_FORMAT = "netwerkende-gemeente-settings"
 SETTINGS_VERSION = 1
 # The facilitator's PIN: four to eight digits.
 PIN_LENGTH = (4, 8)
+# The teams a new game remembers: as many as take turns, names as long as a team's may be.
+REMEMBERED_TEAMS = 4
+REMEMBERED_NAME = 40
 # A settings file is a few hundred bytes; anything much larger is not one.
 MAX_SETTINGS_BYTES = 64 * 1024
 
@@ -37,6 +40,10 @@ class Settings:
     predict: bool = True
     # The facilitator panel's PIN (issue 12); empty: the panel opens without one.
     facilitator_pin: str = ""
+    # What the last new game was started with, offered again by the next (issue 19): the
+    # teams' names (one, or two to four taking turns) and the length.
+    last_teams: tuple[str, ...] = ()
+    last_length: str = "full"
 
     def with_(self, **changes: object) -> Settings:
         return replace(self, **changes)  # type: ignore[arg-type]
@@ -53,6 +60,16 @@ def _valid(name: str, value: Any) -> bool:
         return isinstance(value, str) and (
             value == "" or (value.isdigit() and PIN_LENGTH[0] <= len(value) <= PIN_LENGTH[1])
         )
+    if name == "last_teams":
+        return (
+            isinstance(value, list | tuple)
+            and len(value) <= REMEMBERED_TEAMS
+            and all(
+                isinstance(n, str) and len(n) <= REMEMBERED_NAME and n.isprintable() for n in value
+            )
+        )
+    if name == "last_length":
+        return value in {length.value for length in GameLength}
     if name == "language":
         return value in LANGUAGES
     if name == "font_scale":
@@ -85,7 +102,11 @@ def read_settings(path: Path, base: Settings | None = None) -> tuple[Settings, s
             continue
         value = data[field.name]
         if _valid(field.name, value):
-            changes[field.name] = float(value) if field.name == "font_scale" else value
+            if field.name == "font_scale":
+                value = float(value)
+            elif field.name == "last_teams":
+                value = tuple(value)
+            changes[field.name] = value
         else:
             wrong.append(field.name)
     settings = base.with_(**changes)

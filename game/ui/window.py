@@ -190,6 +190,12 @@ class Window:
         self._keep_settings()
         self._guard(self._restyle)
 
+    def remember(self, **changes: object) -> None:
+        """Keep a choice for the next launch (the last teams, the length) without restyling:
+        nothing on screen changes with it."""
+        self.settings = self.settings.with_(**changes)
+        self._keep_settings()
+
     def _keep_settings(self) -> None:
         if self.settings_file is None:
             return

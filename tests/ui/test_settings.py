@@ -68,3 +68,23 @@ def test_the_settings_screen_says_where_files_are_kept(
         assert folder == str(tmp_path / saves if saves else tmp_path / "home")
     finally:
         pilot.app.close()
+
+
+def test_remembered_teams_and_length_that_do_not_fit_fall_back(tmp_path) -> None:
+    """Issue 19: the last teams and length are kept; a hand-edited file cannot slip in five
+    teams, a control character or an unknown length."""
+    path = tmp_path / "settings.json"
+    write_settings(Settings(last_teams=("Rood", "Blauw"), last_length="standard"), path)
+    settings, problem = read_settings(path)
+    assert (settings.last_teams, settings.last_length, problem) == (
+        ("Rood", "Blauw"),
+        "standard",
+        None,
+    )
+    for teams, length in ((["a", "b", "c", "d", "e"], "short"), (["Ro\x00od"], "forever")):
+        document = json.loads(path.read_text())
+        document.update(last_teams=teams, last_length=length)
+        path.write_text(json.dumps(document))
+        settings, problem = read_settings(path)
+        assert settings.last_teams == () and problem is not None
+    assert settings.last_length == "full"

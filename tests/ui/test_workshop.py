@@ -327,3 +327,44 @@ def test_each_new_game_draws_its_own_seed_and_the_panel_shows_it(
         assert pilot.app.controller.state.seed == 4242
     finally:
         pilot.app.close()
+
+
+def test_a_new_game_remembers_the_teams_and_the_length(monkeypatch, tmp_path: Path) -> None:
+    """Issue 19: a new game remembered only the first team's name, and reset the length to the
+    whole game. Both are kept in the settings file, for the next launch too."""
+    from game.domain import GameLength
+    from game.ui.settings import read_settings
+
+    kept = tmp_path / "settings.json"
+    pilot = start_app(monkeypatch, tmp_path, settings_file=kept)
+    try:
+        pilot.click_button("New game")
+        for _ in range(2):
+            pilot.click_button("+ team")
+        for entry, name in zip(
+            pilot.app.scene.team_entries, ("Rood", "Blauw", "Groen"), strict=True
+        ):
+            entry.set_text(name)
+        pilot.click_button("Short")
+        pilot.click_button("Start the game")
+        assert pilot.scene == "turn"
+    finally:
+        pilot.app.close()
+    settings, problem = read_settings(kept)
+    assert problem is None
+    assert settings.last_teams == ("Rood", "Blauw", "Groen") and settings.last_length == "short"
+    # The next launch, with the settings kept (as ``play`` reads them).
+    from game.ui.app import App
+    from game.ui.harness import Harness
+
+    app = App((1280, 720), settings.with_(language="en", sound=False), log_dir=tmp_path / "logs")
+    pilot = Harness(app)
+    try:
+        pilot.advance(2)
+        pilot.click_button("New game")
+        assert [e.get_text() for e in app.scene.team_entries] == ["Rood", "Blauw", "Groen"]
+        assert app.scene.length == GameLength.SHORT
+        selected = {b.text for b in pilot.buttons() if b.is_selected}
+        assert "Short" in selected and "Whole game" not in selected
+    finally:
+        app.close()

@@ -11,8 +11,9 @@ from pygame_gui.elements import UITextBox
 from game.domain import (
     GameLength,
 )
+from game.saves.names import clean_name
 from game.scenario.loader import ScenarioInfo
-from game.ui.controller import choose_seed
+from game.ui.controller import TEAM_NAME_LIMIT, choose_seed
 from game.ui.look import (
     fits_block,
 )
@@ -35,7 +36,10 @@ class ScenarioChoiceScene(ScenarioPanels):
         self.load_list()
         self.team = self.controller.team
         # Team names (issue 12): one, or two to four for hot-seat play.
-        self.teams = [s.team for s in self.controller.seats] or [self.team]
+        # The last new game's teams (kept in the settings, issue 19), else this game's team.
+        remembered = list(self.app.settings.last_teams)
+        self.teams = remembered or [s.team for s in self.controller.seats] or [self.team]
+        self.team = self.teams[0]
         self.length = self.app.chosen_length
 
     def load_list(self) -> None:
@@ -246,6 +250,8 @@ class ScenarioChoiceScene(ScenarioPanels):
         self._keep_names()
         named = [name for name in self.teams if name.strip()]
         seed = choose_seed(self.app.seed)
+        kept = tuple(clean_name(name, TEAM_NAME_LIMIT) for name in named)
+        self.app.remember(last_teams=kept, last_length=self.length.value)
         if len(named) > 1:
             self.controller.start_teams(
                 entry.scenario,
