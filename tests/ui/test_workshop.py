@@ -368,3 +368,24 @@ def test_a_new_game_remembers_the_teams_and_the_length(monkeypatch, tmp_path: Pa
         assert "Short" in selected and "Whole game" not in selected
     finally:
         app.close()
+
+
+def test_the_time_estimate_counts_the_teams_taking_turns(monkeypatch, tmp_path: Path) -> None:
+    """Issue 19: "ongeveer 45 minuten" ignored that hot-seat teams play one after another."""
+    from game.sim.length import estimated_minutes
+    from tests.helpers.ui import drawn
+
+    pilot = start_app(monkeypatch, tmp_path, lang="nl")
+    app = pilot.app
+    try:
+        pilot.click_button("Nieuw spel")
+        per_game = estimated_minutes(app.scene.current.scenario, app.scene.length)
+        assert any(f"ongeveer {per_game} minuten" in line for line in drawn(app))
+        pilot.click_button("+ team")
+        pilot.click_button("+ team")
+        pilot.advance(1)
+        lines = drawn(app)
+        assert any(f"ongeveer {3 * per_game} minuten" in line for line in lines)
+        assert any("3 teams na elkaar" in line for line in lines)
+    finally:
+        app.close()

@@ -173,10 +173,15 @@ class ScenarioPanels(Scene):
         fonts, palette, t = self.app.fonts, self.app.palette, self.t
         inset = self.u(14)
         heading = fonts.get(18)
+        # Hot-seat teams play one after another: the minutes are the whole workshop's (issue 19).
+        teams = max(1, len(getattr(self, "teams", ())))
+        title = t("Length of the game")
+        if teams > 1:
+            title = t("Length: {n} teams one after another, minutes for all").format(n=teams)
         text(
             surface,
             heading,
-            shortened(heading, t("Length of the game"), block.width - 2 * inset),
+            shortened(heading, title, block.width - 2 * inset),
             palette.text_dim,
             (block.left + inset, block.top + self.u(10)),
         )
@@ -188,7 +193,7 @@ class ScenarioPanels(Scene):
         width = (block.width - 2 * inset - 2 * self.u(12)) // 3
         x = block.left + inset
         for choice in GameLength:
-            minutes = estimated_minutes(scenario, choice)
+            minutes = workshop_minutes(estimated_minutes(scenario, choice), teams)
             rounds = rounds_played(scenario, choice)
             colour = palette.accent if choice == self.length else palette.text_dim
             for i, line in enumerate(
@@ -205,3 +210,9 @@ class ScenarioPanels(Scene):
                     (x, self.length_bottom + i * small.get_linesize()),
                 )
             x += width + self.u(12)
+
+
+def workshop_minutes(per_game: int, teams: int) -> int:
+    """About how long ``teams`` take on one laptop, taking turns: each plays a whole game
+    (``estimated_minutes`` is one game's), one after another."""
+    return per_game * max(1, teams)
