@@ -123,12 +123,12 @@ class RoundScene(Scene):
             self.r(1264, 26, 0, 0).topleft,
             "midright",
         )
-        name = scenario.organisation.name.get(self.lang)
+        organisation = scenario.organisation.name.get(self.lang)
         team = self.controller.team
         if team:
             # "Team Rood" needs no second "team" in front of it.
             prefix = "" if team.casefold().startswith(t("team").casefold()) else t("team") + " "
-            name += " · " + prefix + team
+            team = prefix + team
         left = self.title_width()
         step_font = fonts.get(18)
         step_w = min(step_font.size(step)[0], self.u(330))
@@ -139,13 +139,37 @@ class RoundScene(Scene):
             # The facilitator's round timer takes the middle: the name left of it, the step
             # right of it.
             slot = self.app.timer.box(self.app)
-            name = shortened(font, name, slot.left - self.u(12) - left)
+            room = slot.left - self.u(12) - left
             step_left = slot.right + self.u(12)
+            if team and font.size(team)[0] > room:
+                # The team right of the timer, in the step's place: whose turn it is matters more.
+                name, step, step_font = shortened(font, organisation, room), team, font
+            else:
+                name = self._name_and_team(font, organisation, team, room)
         else:
-            name = shortened(font, name, step_left - self.u(16) - left)
+            if team and font.size(team)[0] > step_left - self.u(16) - left:
+                # The team's whole name before the step, which is shortened instead.
+                step_left = min(left + font.size(team)[0] + self.u(16), right.left - self.u(60))
+            name = self._name_and_team(font, organisation, team, step_left - self.u(16) - left)
         text(surface, font, name, palette.text, (left, self.r(0, 26, 0, 0).top), "midleft")
         step = shortened(step_font, step, right.left - self.u(12) - step_left)
         text(surface, step_font, step, palette.text_dim, (step_left, right.centery), "midleft")
+
+    def _name_and_team(
+        self, font: pygame.font.Font, organisation: str, team: str, width: int
+    ) -> str:
+        """The organisation and the team in ``width``; the team's name goes first when both do
+        not fit (issue 19: at 140% the bar was cut before the team, and hot-seat teams could not
+        tell whose turn it was): the organisation is shortened, or left out, before the team."""
+        if not team:
+            return shortened(font, organisation, width)
+        whole = f"{organisation} · {team}"
+        if font.size(whole)[0] <= width:
+            return whole
+        room = width - font.size(f" · {team}")[0]
+        if room >= font.size("Wxyz…")[0]:
+            return shortened(font, organisation, room) + f" · {team}"
+        return shortened(font, team, width)
 
     def network(self, pending: bool = True) -> Network:
         """The network picture's model for the current state (built once per state)."""

@@ -16,6 +16,9 @@ if TYPE_CHECKING:
 def after_turn(app: Host) -> None:
     """A team's round is done: hand the laptop to the team whose turn it is, or end."""
     controller = app.controller
+    # The round timer belongs to the round of the team that played it: the next team starts
+    # with none running (issue 19: it ran on into the next team's turn and sat at "0:00").
+    app.timer.stop()
     following = controller.next_turn()
     if following is None:
         app.go(app.scenes.workshop_end)
