@@ -335,12 +335,37 @@ class GameController:
             return
         self.state = facilitator.record(self.state, kind, subject)
 
-    def inject(self, event_id: str) -> list[Effect]:
-        """Bring one of the scenario's events into this round's news now (recorded)."""
-        scenario, state = self._require()
-        self.state, effects = facilitator.inject_event(state, scenario, event_id)
-        self._autosave()
-        return effects
+    def inject(self, event_id: str, every_team: bool = True) -> dict[str, bool]:
+        """Bring one of the scenario's events into this round's news now (recorded), in every
+        team's game (hot-seat), or only the playing team's when ``every_team`` is False.
+
+        Each team gets it in the round its game is at. A team that has it in its news already,
+        or was given it from the panel before, does not get it again (issue 19: news reached
+        one team only, and one team got the storm twice). Returns, per team, whether it got it.
+        """
+        scenario, _ = self._require()
+        indices = range(len(self.seats)) if self.seats and every_team else [None]
+        current = self.seat
+        given: dict[str, bool] = {}
+        for index in indices:
+            if index is not None:
+                self.switch_to(index)
+            state = self.state
+            assert state is not None
+            had = event_id in state.news or any(
+                step.kind is InterventionKind.INJECT and step.subject == event_id
+                for step in state.interventions
+            )
+            if state.finished or had:
+                given[self.team] = False
+                continue
+            self.state, _ = facilitator.inject_event(state, scenario, event_id)
+            self._autosave()
+            given[self.team] = True
+        if self.seats and every_team:
+            self.switch_to(current)
+        self._store()
+        return given
 
     def skip(self) -> list[Effect]:
         """Let this round pass without decisions (recorded); the outcome screen shows it."""

@@ -62,3 +62,57 @@ def test_a_teams_turn_starts_with_the_timer_stopped(monkeypatch, tmp_path: Path)
         assert not any(line.startswith("0:00") for line in drawn(app))
     finally:
         app.close()
+
+
+def _injects(seat, event_id: str) -> int:
+    return sum(
+        1 for s in seat.state.interventions if s.kind.value == "inject" and s.subject == event_id
+    )
+
+
+def test_news_from_the_panel_reaches_every_team_once(monkeypatch, tmp_path: Path) -> None:
+    pilot = start_app(monkeypatch, tmp_path)
+    app = pilot.app
+    _teams(pilot, ["Team Rood", "Team Blauw", "Team Groen"])
+    controller = app.controller
+    try:
+        event = next(e.id for e in controller.scenario.events if e.id not in controller.state.news)
+        controller.seats[2].state.news = (*controller.seats[2].state.news, event)  # by the dice
+        given = controller.inject(event)
+        assert given == {"Team Rood": True, "Team Blauw": True, "Team Groen": False}
+        assert controller.team == "Team Rood"  # the team playing stays the one playing
+        assert [event in seat.state.news for seat in controller.seats] == [True] * 3
+        # Pressed again (or later, by another round's news): never a second time.
+        assert controller.inject(event) == dict.fromkeys(given, False)
+        assert [_injects(seat, event) for seat in controller.seats] == [1, 1, 0]
+    finally:
+        app.close()
+
+
+@pytest.mark.parametrize(("lang", "scale"), [("nl", 1.4), ("en", 1.0)])
+def test_the_panel_can_bring_news_to_one_team_on_purpose(
+    monkeypatch, tmp_path: Path, lang: str, scale: float
+) -> None:
+    pilot = start_app(monkeypatch, tmp_path, lang=lang)
+    app = pilot.app
+    app.apply_settings(Settings(language=lang, sound=False, font_scale=scale))
+    _teams(pilot)
+    controller = app.controller
+    try:
+        app.go(app.scenes.inject(app, app.scene))
+        pilot.advance(3)
+        every = "For every team" if lang == "en" else "Voor elk team"
+        only = ("Only for {team}" if lang == "en" else "Alleen voor {team}").format(
+            team="Team Rood"
+        )
+        pilot.click_button(every)
+        pilot.advance(3)
+        assert only in [button.text for button in pilot.buttons()]
+        pilot.screenshot(Path(f"/tmp/i19b/inject-{lang}-{int(scale * 100)}.png"))
+        scene = app.scene
+        event = next(e for e in controller.scenario.events if e.id not in controller.state.news)
+        pilot.click_button(event.title.get(lang))
+        assert [_injects(seat, event.id) for seat in controller.seats] == [1, 0]
+        assert scene.every_team is False
+    finally:
+        app.close()

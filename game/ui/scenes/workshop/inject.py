@@ -25,6 +25,8 @@ class InjectScene(OverScene):
         super().__init__(app)
         self.over = over
         self.page = page
+        # Hot-seat: the news goes to every team's game, unless the facilitator chooses one.
+        self.every_team = True
 
     def reopen(self) -> Callable[[], Scene]:
         return lambda: self
@@ -54,6 +56,13 @@ class InjectScene(OverScene):
         self.button(
             pygame.Rect(left, bottom, back_w, back_h), t("Back"), self.back, kind="@big_button"
         )
+        if self.controller.hot_seat:
+            # Who gets the news: one button that switches between every team and this one.
+            choices = (t("For every team"), t("Only for {team}").format(team=self.controller.team))
+            caption = choices[0] if self.every_team else choices[1]
+            width_ = max(self.fitted(c, None, 200) for c in choices)
+            x = left + back_w + u(20)
+            self.button(pygame.Rect(x, bottom, width_, back_h), caption, self.toggle_teams)
         # The events in two columns when every title fits one, else in one; a page at a time
         # when there are more than fit.
         scenario, state = self.controller.scenario, self.controller.state
@@ -99,8 +108,12 @@ class InjectScene(OverScene):
         self.page += step
         self.rebuild()
 
+    def toggle_teams(self) -> None:
+        self.every_team = not self.every_team
+        self.rebuild()
+
     def bring(self, event_id: str) -> None:
-        self.controller.inject(event_id)
+        self.controller.inject(event_id, self.every_team)
         self.app.play("confirm")
         self.back_to_over()
 
