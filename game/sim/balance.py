@@ -128,7 +128,7 @@ def _summary(
         stage=state.stage.level,
         relations=tuple(state.relation_phase[r].level for r in rules_relations),
         score=card.total,
-        score_without_fit=card.total - card.fit_points - card.channel_points,
+        score_without_fit=card.without_fit,
         fit_rate=state.fit_rate,
         prediction_rate=state.prediction_rate,
         phase_rounds=(firsts[0], firsts[1], firsts[2]),

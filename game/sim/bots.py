@@ -123,20 +123,13 @@ def _community_facilitate_own_direct(
     return MunicipalRole.FACILITATING if info.community else MunicipalRole.DIRECTING
 
 
-def score_without_fit(state: GameState) -> float:
-    """The score with its points for fitting roles and fitting channels left out (the balance
-    rules compare strategies on it)."""
-    card = score(state)
-    return card.total - card.fit_points - card.channel_points
-
-
 def outcome_score(state: GameState) -> float:
     """What the outcome is worth on its own: the score without the points for choosing the
     fitting role, the fitting channels and for predicting right, which reward the team's
     judgement, not the result.
     """
     card = score(state)
-    return card.total - card.fit_points - card.channel_points - card.prediction_points
+    return card.without_fit - card.prediction_points
 
 
 class Bot:

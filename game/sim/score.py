@@ -42,6 +42,12 @@ class ScoreCard:
     title: Bilingual
     channel_points: float = 0.0
 
+    @property
+    def without_fit(self) -> float:
+        """The score with its points for fitting roles and fitting channels left out: what the
+        balance rules compare strategies on."""
+        return self.total - self.fit_points - self.channel_points
+
     def to_dict(self) -> dict[str, object]:
         return {
             "total": self.total,
