@@ -54,20 +54,17 @@ _HELP_HINT: dict[InitiativeOwner, tuple[MunicipalRole, ...]] = {
 
 
 def table_role(scenario: Scenario, info: InitiativeInfo) -> MunicipalRole:
-    """The role the help page's table puts first for this owner and relation."""
-    row = _table(scenario)[(info.owner, info.relation)]
+    """The role the help page's table puts first for this owner and relation (the table is
+    worked out once per scenario, kept with its compiled rules)."""
+    memo = compile_rules(scenario).bot_memo
+    table = memo.get(_TABLE)
+    if table is None:
+        table = memo[_TABLE] = role_fit_table(scenario)
+    row = table[(info.owner, info.relation)]
     return max(MunicipalRole, key=lambda role: (row[role], -list(MunicipalRole).index(role)))
 
 
-_TABLES: dict[int, tuple[Scenario, dict]] = {}
-
-
-def _table(scenario: Scenario) -> dict:
-    known = _TABLES.get(id(scenario))
-    if known is None or known[0] is not scenario:
-        known = (scenario, role_fit_table(scenario))
-        _TABLES[id(scenario)] = known
-    return known[1]
+_TABLE = ("role_fit_table",)
 
 
 class GroupMistakes:
