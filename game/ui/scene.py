@@ -34,6 +34,14 @@ from game.ui.pin_guard import PinGuard
 from game.ui.settings import Settings
 from game.ui.timer import RoundTimer
 
+# Each button style's type size (points), as assets/theme.json sets it; 21 for the plain button.
+BUTTON_TYPE: dict[str, int] = {
+    "@small_button": 18,
+    "@channel_button": 18,
+    "@left_button": 20,
+    "@big_button": 26,
+}
+
 Action = Callable[[], None]
 
 
@@ -158,24 +166,12 @@ class Scene:
 
     def needed(self, label: str, kind: str | None = None) -> int:
         """How wide a button must be (pixels) to show ``label`` whole in its theme's font."""
-        size = {
-            "@small_button": 18,
-            "@channel_button": 18,
-            "@left_button": 20,
-            "@big_button": 26,
-        }.get(kind or "", 21)
-        font = self.app.fonts.get(size, True)
+        font = self.app.fonts.get(BUTTON_TYPE.get(kind or "", 21), True)
         return font.size(label)[0] + 2 * 14 + self.u(6)
 
     def _button_height(self, kind: str | None) -> int:
         """How tall a button must be for its text at this type size (pixels)."""
-        size = {
-            "@small_button": 18,
-            "@channel_button": 18,
-            "@left_button": 20,
-            "@big_button": 26,
-        }.get(kind or "", 21)
-        return self.app.fonts.get(size, True).get_linesize() + self.u(4)
+        return self.app.fonts.get(BUTTON_TYPE.get(kind or "", 21), True).get_linesize() + self.u(4)
 
     def fitted(self, label: str, kind: str | None, minimum: float) -> int:
         """A button's width: ``minimum`` (layout units) or what its label needs, if more."""
