@@ -59,13 +59,46 @@ def add_parser(commands: Commands) -> argparse.ArgumentParser:
         help="also write the team's results file (JSON) for compare and report",
     )
     length_option(autoplay)
+    _join_options(autoplay)
     autoplay.set_defaults(usage=autoplay.format_usage())
     return autoplay
 
 
+def _join_options(autoplay: argparse.ArgumentParser) -> None:
+    autoplay.add_argument(
+        "--join",
+        metavar="HOST:PORT",
+        type=_address,
+        default=None,
+        help="play one team of a workshop hosted there (python main.py host), in step with it",
+    )
+    autoplay.add_argument("--code", default="", help="the workshop's join code (with --join)")
+    autoplay.add_argument(
+        "--alone-after",
+        type=float,
+        default=60.0,
+        metavar="SECONDS",
+        help="with --join: play on alone when the host has been gone this long (default: 60)",
+    )
+    autoplay.add_argument(
+        "--saves",
+        metavar="DIR",
+        type=given_path,
+        default=None,
+        help="with --join: keep the game's autosave here, so a restart rejoins where it was",
+    )
+
+
+def _address(value: str) -> tuple[str, int]:
+    host, _, port = value.rpartition(":")
+    if not host or not port.isdigit() or not 0 < int(port) < 65536:
+        raise argparse.ArgumentTypeError(f"{value!r} is not HOST:PORT, such as 127.0.0.1:8470")
+    return host.strip("[]"), int(port)
+
+
 def run(args: argparse.Namespace, out: TextIO) -> int:
     from game.scenario.errors import ScenarioError
-    from game.sim import play, score
+    from game.sim import score
     from game.sim.council import council_ranking
 
     try:
@@ -77,12 +110,10 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
         raise UsageError(f"--save {str(args.save)!r} is a folder; give a file name", args.usage)
     if args.results is not None:
         writable_file(args.results, args.usage, "--results")
-    from game.domain import GameLength
-    from game.sim.length import played_scenario
-
-    length = GameLength(getattr(args, "length", "full"))
-    state = play(played_scenario(scenario, length), args.seed, args.strategy)
-    state.length = length
+    played = _played(args, scenario, out)
+    if played is None:
+        return EXIT_FAILED
+    state, args.game_id = played
     card = score(state)
     ranking = council_ranking(state, scenario)
     if args.save is not None and _write_save(args, state, scenario) != EXIT_OK:
@@ -97,6 +128,54 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
         return EXIT_OK
     _write_summary(args, state, scenario, card, ranking, out)
     return EXIT_OK
+
+
+def _played(args: argparse.Namespace, scenario: Any, out: TextIO) -> tuple[Any, str] | None:
+    """The finished game and its id: played alone, or as one team of a hosted workshop."""
+    from game.domain import GameLength
+    from game.saves import new_game_id
+    from game.sim import play
+    from game.sim.length import played_scenario
+
+    length = GameLength(getattr(args, "length", "full"))
+    if getattr(args, "join", None) is None:
+        state = play(played_scenario(scenario, length), args.seed, args.strategy)
+        state.length = length
+        return state, new_game_id()
+    from game.net.link import TeamLink
+    from game.net.team import JoinFailed, NetworkedTeam
+
+    address, port = args.join
+    link = TeamLink(address, port, args.code, args.team).start()
+    team = NetworkedTeam(link, scenario, args.strategy, args.saves, args.alone_after)
+    try:
+        run = team.run()
+    except JoinFailed as error:
+        sys.stderr.write(_join_failed(error.reason, address, port) + "\n")
+        return None
+    args.seed, args.length = run.state.seed, run.state.length.value
+    if run.alone:
+        out.write("the host was gone: this team finished alone; hand in its results file\n")
+    return run.state, run.game_id
+
+
+def _join_failed(reason: str, address: str, port: int) -> str:
+    """Why joining failed, plainly, and what to do instead."""
+    if reason == "unreachable":
+        return (
+            f"could not reach the workshop at {address}:{port}. Venue networks often keep "
+            "laptops from reaching each other: play without --join and hand in the results "
+            "file (--results) for compare."
+        )
+    why = {
+        "code": "the join code is wrong",
+        "protocol": "the host runs another version of the game",
+        "name_taken": "another laptop plays under this team name",
+        "full": "the workshop has all its teams",
+        "ended": "the workshop is over",
+        "scenario": "the host plays a scenario (or version) this laptop does not have",
+    }.get(reason, reason)
+    return f"the workshop at {address}:{port} did not let this team in: {why}"
 
 
 def _json_document(
@@ -183,10 +262,9 @@ def _write_save(args: argparse.Namespace, state: Any, scenario: Any) -> int:
 
 def _write_results(args: argparse.Namespace, state: Any, scenario: Any) -> int:
     from game.results import ResultsError, build_results, write_results
-    from game.saves import new_game_id
 
     try:
-        document = build_results(state, scenario, args.team, new_game_id(), args.length)
+        document = build_results(state, scenario, args.team, args.game_id, args.length)
         write_results(args.results, document)
     except ResultsError as error:
         return _failed(args, f"{args.results}: {error.explain(args.lang)}", error)
