@@ -12,15 +12,13 @@ from __future__ import annotations
 import argparse
 import sys
 import time
-from datetime import datetime
 from pathlib import Path
 from typing import TextIO
 
 from game.cli.checks import load_named_scenario
 from game.cli.options import Commands, given_name, given_path, positive_number, seed
 from game.cli.usage import EXIT_FAILED, EXIT_OK, UsageError
-
-DEFAULT_PORT = 8470
+from game.net.workshop import DEFAULT_PORT
 
 
 def add_parser(commands: Commands) -> argparse.ArgumentParser:
@@ -94,12 +92,6 @@ def _port(value: str) -> int:
     return int(value)
 
 
-def workshop_folder(base: Path, scenario_id: str, when: datetime | None = None) -> Path:
-    """A results folder of its own per workshop, named by date, time and scenario."""
-    moment = when or datetime.now()
-    return base / f"{moment:%Y-%m-%d-%H%M}-{scenario_id}"
-
-
 def news_plan(given: list[str], events: set[str], rounds: int, usage: str) -> dict[int, list[str]]:
     """``--news 2:storm`` as {2: ["storm"]}; a round or event the game lacks is a usage error."""
     plan: dict[int, list[str]] = {}
@@ -136,7 +128,7 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
 
 def _host(args: argparse.Namespace, scenario, out: TextIO) -> int:
     from game.net.server import HostServer
-    from game.net.workshop import Workshop, new_code
+    from game.net.workshop import Workshop, new_code, workshop_folder
     from game.places import data_home
     from game.sim.length import rounds_played
 

@@ -98,6 +98,7 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
             settings_file=settings_file,
             settings_problem=settings_problem,
             results_dir=getattr(args, "results", None),
+            network=True,
         )
     except NoDisplayError as error:
         sys.stderr.write(
@@ -108,6 +109,8 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
             "  python main.py tour --out screenshots\n"
         )
         return EXIT_FAILED
+    if getattr(args, "host", False):  # main.py host: straight to hosting
+        app.go(app.scenes.host_setup)
     try:
         return app.run(quit_after_first_frame=getattr(args, "quit_after_first_frame", False))
     finally:

@@ -19,6 +19,7 @@ import logging
 import secrets
 import threading
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 
 from game.net.messages import (
@@ -47,6 +48,14 @@ MAX_TEAMS = 12
 NAME_LIMIT = 40
 CODE_LETTERS = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read off a projector
 Outgoing = tuple[str | None, _Message]
+# The port a host listens on unless told otherwise (the projector shows it with the address).
+DEFAULT_PORT = 8470
+
+
+def workshop_folder(base: Path, scenario_id: str, when: datetime | None = None) -> Path:
+    """A results folder of its own per workshop, named by date, time and scenario."""
+    moment = when or datetime.now()
+    return base / f"{moment:%Y-%m-%d-%H%M}-{scenario_id}"
 
 
 def new_code(length: int = 6) -> str:

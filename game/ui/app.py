@@ -71,6 +71,7 @@ class App(Window):
         settings_problem: str | None = None,
         results_dir: Path | None = None,
         scenes: SceneBook | None = None,
+        network: bool = False,
     ) -> None:
         """``saves`` None keeps no saves (tests, tour); ``play`` passes the saves folder's store.
 
@@ -111,6 +112,10 @@ class App(Window):
         # Wrong facilitator PINs, counted for the whole session (not per visit to the screen).
         self.pin_guard = PinGuard()
         self.scenes = scenes if scenes is not None else scene_book()
+        # A networked workshop (``game.ui.room``): hosted here, or joined. ``network`` False (tests,
+        # the tour) keeps it on 127.0.0.1, with no announcement and no looking for hosts.
+        self.room: object | None = None
+        self.network = network
         # The length the last new game was started with: the next one starts with it too.
         self.chosen_length = GameLength(self.settings.last_length)
         self._style()
@@ -294,7 +299,10 @@ class App(Window):
     def idle(self) -> bool:
         animating = self.scene is not None and self.scene.animating
         ticking = self.timer.needs_frame(self.scene)
-        return not (self.dirty or animating or ticking or time.monotonic() < self._active_until)
+        # A networked workshop: what the host (or a team) sent is looked at at once.
+        heard = self.room is not None and self.room.pending()
+        busy = self.dirty or animating or ticking or heard
+        return not (busy or time.monotonic() < self._active_until)
 
     def step(self, events: Sequence[pygame.event.Event] | None = None, dt: float = 1 / FPS) -> bool:
         """One frame: handle events, update, draw if something changed. Returns True if drawn."""
@@ -306,6 +314,9 @@ class App(Window):
                 self._switch()
         if self.timer.ran_out():
             self._guard(lambda: self.timer.signal(self))
+        room = self.room
+        if room is not None:
+            self._guard(lambda: room.poll(self))
         if self.scene is not None:
             scene = self.scene
             self._guard(lambda: scene.update(dt))
@@ -430,7 +441,17 @@ class App(Window):
             self.controller.save_plan()
         except Exception:  # quitting must never fail
             logging.getLogger(__name__).exception("could not keep the round's choices")
+        self.close_room()
         self.running = False
+
+    def close_room(self) -> None:
+        """Leave the networked workshop (a host stops listening; a team's line closes)."""
+        room, self.room = self.room, None
+        if room is not None:
+            try:
+                room.close()
+            except Exception:  # leaving must never fail
+                logging.getLogger(__name__).exception("could not close the workshop's line")
 
     def close(self) -> None:
         pygame.display.quit()

@@ -100,6 +100,7 @@ class GameController:
         team: str = "",
         scenario_file: str | None = None,
         length: GameLength | str = GameLength.FULL,
+        game_id: str | None = None,
     ) -> None:
         """A new game, with an id of its own: round 1's news and initiatives are on the table.
 
@@ -117,7 +118,8 @@ class GameController:
         self._rng = self.state.rng()
         # Whatever was typed: shown on every screen, so no control characters; saves need a name.
         self.team = clean_name(team, TEAM_NAME_LIMIT) or DEFAULT_TEAM
-        self.game_id = new_game_id()
+        # A networked workshop's host gives the id, so a restarted laptop finds its game again.
+        self.game_id = game_id or new_game_id()
         self.scenario_file = scenario_file
         self.previous = None
         self.effects = []

@@ -77,6 +77,12 @@ class SceneBook:
     inject: type[Scene]
     workshop_end: type[Scene]
     compare: type[Scene]
+    # A workshop over the network: hosting it, joining it, waiting for the host.
+    host_setup: type[Scene]
+    host: type[Scene]
+    host_news: type[Scene]
+    join: type[Scene]
+    room_wait: type[Scene]
 
 
 class Host(Protocol):
@@ -112,6 +118,12 @@ class Host(Protocol):
     preselected_scenario: str | None
     scenario_cache: dict
     chosen_length: GameLength
+    # The networked workshop this window hosts or plays in (``game.ui.room``), if any; and
+    # whether it may reach other laptops (False in tests and the tour: 127.0.0.1 only).
+    room: object | None
+    network: bool
+
+    def close_room(self) -> None: ...
 
     def go(self, factory: type[Scene] | Callable[[], Scene] | Scene, *args: object) -> None: ...
 

@@ -4,6 +4,11 @@ from __future__ import annotations
 
 from game.ui.scene import SceneBook
 from game.ui.scenes.debrief.scene import DebriefScene
+from game.ui.scenes.room.host import HostScene
+from game.ui.scenes.room.host_news import HostNewsScene
+from game.ui.scenes.room.host_setup import HostSetupScene
+from game.ui.scenes.room.join import JoinScene
+from game.ui.scenes.room.wait import WaitScene
 from game.ui.scenes.round.briefing import BriefingScene
 from game.ui.scenes.round.decision import DecisionScene
 from game.ui.scenes.round.development import DevelopmentScene
@@ -52,4 +57,9 @@ def scene_book() -> SceneBook:
         inject=InjectScene,
         workshop_end=WorkshopEndScene,
         compare=CompareScene,
+        host_setup=HostSetupScene,
+        host=HostScene,
+        host_news=HostNewsScene,
+        join=JoinScene,
+        room_wait=WaitScene,
     )

@@ -17,6 +17,7 @@ from game.ui.look import (
     text_block,
     wrap,
 )
+from game.ui.room import room_gate
 from game.ui.scenes.round.base import RoundScene
 
 DIGITS = {getattr(pygame, f"K_{i}"): i for i in range(1, 10)}
@@ -121,7 +122,8 @@ class DevelopmentScene(RoundScene):
             return
         self.controller.resolve()
         self.app.play("reveal")
-        self.app.go(self.app.scenes.outcome)
+        if not room_gate(self.app):  # in a hosted workshop: the outcome when the host shows it
+            self.app.go(self.app.scenes.outcome)
 
     def default_action(self) -> None:
         self.resolve()

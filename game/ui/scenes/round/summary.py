@@ -18,6 +18,7 @@ from game.ui.look import (
     text_block,
     wrap,
 )
+from game.ui.room import room_gate
 from game.ui.scenes.round.base import RoundScene
 from game.ui.words import (
     gap_text,
@@ -42,6 +43,8 @@ class SummaryScene(RoundScene):
         self.move_focus(1)
 
     def next(self) -> None:
+        if room_gate(self.app):  # in a hosted workshop: the next round when the host opens it
+            return
         if self.controller.hot_seat:
             from game.ui.scenes.workshop.turn import after_turn
 

@@ -51,6 +51,7 @@ class TitleScene(Scene):
                 lambda: self.app.go(self.app.scenes.load),
                 {"enabled": no_load is None, "tooltip": no_load},
             ),
+            (t("Workshop over the network"), self.room, {}),
             (t("Compare teams"), self.compare, {}),
             (t("Settings"), self.settings, {}),
             (t("How the model works"), self.help, {}),
@@ -131,6 +132,33 @@ class TitleScene(Scene):
             message = t("Game in progress: {title}, {where}. Continue picks it up.")
             notes.append((message.format(title=scenario.title.get(self.lang), where=where), False))
         return notes[:2]
+
+    def room(self) -> None:
+        """Host a workshop (the facilitator's laptop) or join one (a team's laptop)."""
+        t, app = self.t, self.app
+
+        def back() -> None:
+            app.go(app.scenes.title)
+
+        app.go(
+            app.scenes.choice(
+                app,
+                "room_choice",
+                t("Workshop over the network"),
+                t(
+                    "Every team plays on its own laptop, in step with the facilitator's: the "
+                    "facilitator opens each round and shows the outcomes, and the teams' results "
+                    "come in by themselves.\n\nOn the facilitator's laptop: Host. On each "
+                    "team's laptop: Join, with the join code and address the projector shows."
+                ),
+                [
+                    (t("Back"), back),
+                    (t("Host (facilitator)"), lambda: app.go(app.scenes.host_setup)),
+                    (t("Join (team)"), lambda: app.go(app.scenes.join)),
+                ],
+                back,
+            )
+        )
 
     def new_game(self) -> None:
         """A new game; when the game in progress cannot be kept (this window keeps no saves),

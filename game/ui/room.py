@@ -1,0 +1,198 @@
+"""The window's side of a networked workshop: a team's laptop in step with the host, and the host.
+
+``TeamRoom`` is what a team's window has while it plays in a hosted workshop. Each frame (``poll``)
+it brings in what the host sent (news for this round, a skip, the end, the timer), and sends the
+team's results whenever its game changed. Scenes ask ``room_gate`` before the next round and
+before an outcome: while the host has not opened the round (or not revealed the outcome, or has
+paused the room), the team waits on the wait screen. A team whose host is gone can play on alone
+(``play_alone``); its results file is then handed in as without a network.
+
+``HostRoom`` is the facilitator's laptop: the server, the workshop's bookkeeping and the
+announcement, kept until the host stops.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import TYPE_CHECKING
+
+from game.net.team import had_news
+
+if TYPE_CHECKING:
+    from game.net.discovery import Announcement
+    from game.net.link import TeamLink
+    from game.net.server import HostServer
+    from game.net.workshop import Workshop
+    from game.ui.controller import GameController
+
+# The scenes a team decides in: news that comes in there sends the team back to the briefing.
+DECIDING = ("briefing", "decision", "development")
+# The scenes of a round: a pause from the host covers them (the wait screen, then back).
+ROUND_SCENES = (*DECIDING, "outcome", "summary")
+
+
+class TeamRoom:
+    """A team's window in a hosted workshop."""
+
+    def __init__(self, link: TeamLink, address: str) -> None:
+        self.link = link
+        self.address = address  # as typed or found, for the wait screen
+        self.alone = False
+        self._sent: tuple | None = None
+
+    @property
+    def pace(self):
+        return self.link.pace
+
+    def waiting_for(self, controller: GameController) -> str | None:
+        """What the team waits for now: "paused", "reveal", "open", or None (it may go on)."""
+        state = controller.state
+        if self.alone or state is None:
+            return None
+        pace = self.pace
+        if pace.ended:
+            return None
+        if pace.paused:
+            return "paused"
+        decided = state.history[-1].round if state.history else 0
+        if decided > pace.revealed:
+            return "reveal"
+        if not state.finished and state.round > pace.opened:
+            return "open"
+        return None
+
+    def play_alone(self) -> None:
+        """The host is gone: this team plays on by itself (and hands in its results file)."""
+        self.alone = True
+        self.link.close()
+
+    def pending(self) -> bool:
+        """Whether the host sent something the window has not looked at yet."""
+        return not self.link.inbox.empty()
+
+    def poll(self, app) -> None:
+        """Take in what the host sent; send the results when the game changed."""
+        from game.net.messages import Timer
+
+        while not self.link.inbox.empty():
+            message = self.link.inbox.get_nowait()
+            if isinstance(message, Timer) and not self.alone:
+                if message.seconds:
+                    app.timer.start(message.seconds)
+                else:
+                    app.timer.stop()
+            app.invalidate()
+        if self.alone:
+            return
+        self._follow(app)
+        self._send(app.controller)
+
+    def _follow(self, app) -> None:
+        """News for this round, a skip, or the end, as the host said."""
+        controller, pace = app.controller, self.pace
+        state = controller.state
+        if state is None or state.finished or controller.scenario is None:
+            return
+        scene = app.scene.name if app.scene is not None else ""
+        if pace.paused and scene in ROUND_SCENES:
+            app.go(app.scenes.room_wait(app, app.scene))  # back to it when the pause ends
+            return
+        if pace.ended:
+            app.timer.stop()
+            controller.end_early()
+            app.go(app.scenes.debrief)
+            return
+        events = {e.id for e in controller.scenario.events}
+        for event in pace.news_for(state.round):
+            if event in events and not had_news(controller.state, event):
+                controller.inject(event, every_team=False)
+                if scene in DECIDING:
+                    app.go(app.scenes.briefing)  # the news is read before deciding on
+        decided = state.history[-1].round if state.history else 0
+        if state.round in pace.skips and decided < state.round and state.round <= pace.opened:
+            controller.skip()
+            app.go(app.scenes.room_wait)
+
+    def _send(self, controller: GameController) -> None:
+        """The results so far to the host, whenever the game moved on (a round, news, the end)."""
+        from game.net.messages import Ready
+        from game.results import build_results
+
+        state, scenario = controller.state, controller.scenario
+        if state is None or scenario is None:
+            return
+        key = (state.round, len(state.history), len(state.interventions), state.finished)
+        if key == self._sent:
+            return
+        self._sent = key
+        document = build_results(
+            state, scenario, controller.team, controller.game_id, controller.length
+        )
+        decided = state.history[-1].round if state.history else 0
+        self.link.send_ready(
+            Ready(
+                round=min(decided, 99),
+                finished=state.finished,
+                results=json.dumps(document, ensure_ascii=False),
+            )
+        )
+
+    def close(self) -> None:
+        self.link.close()
+
+
+class HostRoom:
+    """The facilitator's laptop while it hosts a workshop."""
+
+    def __init__(
+        self,
+        workshop: Workshop,
+        server: HostServer,
+        address: str,
+        announcement: Announcement | None = None,
+    ) -> None:
+        self.workshop = workshop
+        self.server = server
+        self.address = address  # shown on the projector with the port and the code
+        self.announcement = announcement
+        self._seen: tuple | None = None
+
+    def act(self, outgoing) -> None:
+        """Send what a step of the workshop returned."""
+        self.server.send(outgoing)
+
+    def snapshot(self) -> tuple:
+        workshop = self.workshop
+        with workshop.lock:
+            teams = tuple(
+                (t.name, t.connected, t.decided, t.finished, t.revealed)
+                for t in workshop.teams.values()
+            )
+            return (teams, workshop.opened, len(workshop.refusals), workshop.paused)
+
+    def pending(self) -> bool:
+        return self.snapshot() != self._seen
+
+    def poll(self, app) -> None:
+        """Draw the host's screen again when a team joined, left or got ready."""
+        now = self.snapshot()
+        if now != self._seen:
+            self._seen = now
+            scene = app.scene
+            if scene is not None and getattr(scene, "follows_room", False):
+                scene.rebuild()
+            app.invalidate()
+
+    def close(self) -> None:
+        self.server.stop()
+        if self.announcement is not None:
+            self.announcement.stop()
+
+
+def room_gate(app) -> bool:
+    """Send a team that must wait for the host to the wait screen; True when it went there."""
+    room = getattr(app, "room", None)
+    if not isinstance(room, TeamRoom) or room.waiting_for(app.controller) is None:
+        return False
+    app.go(app.scenes.room_wait)
+    return True
