@@ -19,14 +19,14 @@ EXCLUDED_MODULES = (
     "jsonschema",
     "setuptools",
     "pip",
-    # Standard library parts the game never uses (some pull in OpenSSL or readline).
+    # Standard library parts the game never uses (readline would pull in a terminal library).
+    # ssl stays: websockets imports it when the workshop link loads, even for ws:// on a LAN.
     "tkinter",
     "unittest",
     "doctest",
     "pdb",
     "pydoc",
     "readline",
-    "ssl",
     "xmlrpc",
     "http.server",
     "numpy",

@@ -243,9 +243,10 @@ class Workshop:
                 return []
             out = self.reveal() if self.opened else []
             self.opened += 1
-            out.append((None, Opened(round=self.opened)))
+            # The news first: a team then has it before the round opens to decide in.
             for event in news:
                 out += self.inject(event)
+            out.append((None, Opened(round=self.opened)))
             return out
 
     def reveal(self, name: str | None = None) -> list[Outgoing]:

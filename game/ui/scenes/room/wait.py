@@ -68,10 +68,18 @@ class WaitScene(Scene):
 
     def update(self, dt: float) -> None:
         now = self._now()
-        if now[0] is None:
+        reason = now[0]
+        # The wait is over when what it waited for came: a pause gives back the scene it
+        # covered; a revealed outcome is shown (even while the next round is not open yet).
+        if self.over is not None:
+            done = reason != "paused"
+        elif self.then == "outcome":
+            done = reason not in ("reveal", "paused")
+        else:
+            done = reason is None
+        if done:
             self.go_on()
-            return
-        if now != self.shown:
+        elif now != self.shown:
             self.rebuild()
 
     def go_on(self) -> None:

@@ -1,0 +1,210 @@
+"""A workshop over the network, in the window (issue 19): the host's screen follows the teams and
+acts on all of them; a team's window waits for the host to open the round and show the outcome,
+takes in news, pauses and the end, and says plainly when it cannot get in. Everything talks over
+127.0.0.1 only (the window's ``network`` is off), with bounded waits."""
+
+from __future__ import annotations
+
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from game.domain import GameLength
+from game.net.link import TeamLink
+from game.net.messages import WorkshopInfo
+from game.net.server import HostServer
+from game.net.team import NetworkedTeam
+from game.net.workshop import Workshop
+from game.scenario.loader import load_scenario
+from game.sim import Bot
+from game.sim.length import rounds_played
+from game.ui.room import HostRoom, TeamRoom
+from tests.helpers.ui import drawn, start_app
+
+CODE = "ROOM42"
+
+
+def _until(pilot, condition, seconds: float = 15.0) -> None:
+    deadline = time.monotonic() + seconds
+    while not condition():
+        scene = pilot.app.scene
+        assert time.monotonic() < deadline, f"timed out in {pilot.scene} {vars(scene)}"
+        pilot.advance(1)
+        time.sleep(0.02)
+
+
+def _host(tmp_path: Path, teams: int = 1) -> tuple[Workshop, HostServer, object]:
+    scenario = load_scenario()
+    info = WorkshopInfo(
+        workshop_id="0123456789abcdef",
+        scenario_id=scenario.id,
+        scenario_version=scenario.version,
+        seed=7,
+        length="short",
+    )
+    workshop = Workshop(
+        info,
+        CODE,
+        rounds_played(scenario, "short"),
+        teams=teams,
+        results_dir=tmp_path / "results",
+        events=tuple(e.id for e in scenario.events),
+    )
+    server = HostServer(workshop, "127.0.0.1", 0)
+    server.start()
+    return workshop, server, scenario
+
+
+def _join(pilot, port: int, code: str = CODE, team: str = "Team Groen") -> None:
+    app = pilot.app
+    app.go(app.scenes.join)
+    pilot.advance(2)
+    scene = app.scene
+    scene.team_field.set_text(team)
+    scene.code_field.set_text(code.lower())
+    scene.address_field.set_text(f"127.0.0.1:{port}")
+    scene.join()
+
+
+def _decide(pilot) -> None:
+    """The team decides the round (as the best bot would) and confirms it."""
+    app = pilot.app
+    controller = app.controller
+    controller.apply(Bot("best", 3).decide(controller.state, controller.scenario))
+    app.go(app.scenes.development)
+    pilot.advance(2)
+    app.scene.resolve()
+    pilot.advance(2)
+
+
+def test_a_team_window_plays_in_step_with_the_host(monkeypatch, tmp_path: Path) -> None:
+    workshop, server, _scenario = _host(tmp_path)
+    pilot = start_app(monkeypatch, tmp_path, lang="nl")
+    app = pilot.app
+    try:
+        _join(pilot, server.port)
+        _until(pilot, lambda: pilot.scene == "room_wait")
+        assert isinstance(app.room, TeamRoom)
+        assert app.controller.game_id == workshop.teams["Team Groen"].game_id
+        assert any("Wachten op de volgende ronde" in line for line in drawn(app))
+        # The host opens round 1, with news for every team: the team reads it before deciding.
+        server.send(workshop.open_next(("storm",)))
+        _until(pilot, lambda: pilot.scene == "briefing")
+        assert "storm" in app.controller.state.news
+        _decide(pilot)
+        assert pilot.scene == "room_wait"  # the outcome waits for the host
+        _until(pilot, lambda: workshop.everyone_decided())
+        assert workshop.teams["Team Groen"].results is not None
+        server.send(workshop.reveal())
+        _until(pilot, lambda: pilot.scene == "outcome")
+        # A pause covers the round, and gives it back as it was.
+        server.send(workshop.pause(True))
+        _until(pilot, lambda: pilot.scene == "room_wait")
+        assert any("Pauze" in line for line in drawn(app))
+        server.send(workshop.pause(False))
+        _until(pilot, lambda: pilot.scene == "outcome")
+        # The next round waits for the host; the end takes every team to its debrief.
+        app.go(app.scenes.summary)
+        pilot.advance(2)
+        app.scene.next()
+        pilot.advance(2)
+        assert pilot.scene == "room_wait"
+        server.send(workshop.end())
+        _until(pilot, lambda: pilot.scene == "debrief")
+        assert app.controller.state.finished
+        _until(pilot, lambda: workshop.all_finished())
+        results = workshop.teams["Team Groen"].results
+        assert results.ended_early and results.interventions[0].subject == "storm"
+    finally:
+        app.close_room()
+        server.stop()
+        app.close()
+
+
+def test_a_wrong_code_is_said_plainly(monkeypatch, tmp_path: Path) -> None:
+    workshop, server, _ = _host(tmp_path)
+    pilot = start_app(monkeypatch, tmp_path)
+    try:
+        _join(pilot, server.port, code="WRONG1")
+        _until(pilot, lambda: "join code is not right" in pilot.app.scene.message)
+        assert pilot.scene == "join" and not workshop.teams
+        assert any("code" in why for why in workshop.refusals)
+    finally:
+        server.stop()
+        pilot.app.close()
+
+
+def test_an_unreachable_host_offers_the_results_file_route(monkeypatch, tmp_path: Path) -> None:
+    import socket
+
+    from game.ui.scenes.room import join
+
+    monkeypatch.setattr(join, "JOIN_SECONDS", 1.0)
+    probe = socket.socket()
+    probe.bind(("127.0.0.1", 0))
+    port = probe.getsockname()[1]
+    probe.close()  # nothing listens there
+    pilot = start_app(monkeypatch, tmp_path, lang="nl")
+    try:
+        _join(pilot, port)
+        _until(pilot, lambda: pilot.app.scene.offer_alone)
+        assert "Wifi" in pilot.app.scene.message
+        pilot.click_button("Spelen zonder netwerk")
+        pilot.advance(2)
+        assert pilot.scene == "scenario_choice"
+    finally:
+        pilot.app.close()
+
+
+def _bot_team(port: int, name: str, code: str) -> threading.Thread:
+    link = TeamLink("127.0.0.1", port, code, name).start()
+    team = NetworkedTeam(link, load_scenario(), "best")
+    thread = threading.Thread(target=team.run, kwargs={"deadline": time.monotonic() + 60})
+    thread.daemon = True
+    thread.start()
+    return thread
+
+
+@pytest.mark.parametrize(("lang", "scale"), [("nl", 1.4), ("en", 1.0)])
+def test_the_host_screen_follows_the_room(monkeypatch, tmp_path: Path, lang, scale) -> None:
+    from game.ui.settings import Settings
+
+    pilot = start_app(monkeypatch, tmp_path, lang=lang, results_dir=tmp_path / "results")
+    app = pilot.app
+    app.apply_settings(Settings(language=lang, sound=False, font_scale=scale))
+    try:
+        app.go(app.scenes.host_setup)
+        pilot.advance(2)
+        app.scene.choose_length(GameLength.SHORT)
+        app.scene.start()
+        pilot.advance(2)
+        assert pilot.scene == "host" and isinstance(app.room, HostRoom)
+        workshop = app.room.workshop
+        assert app.room.server.address == "127.0.0.1"  # a test window never listens wider
+        assert workshop.results_dir.parent == tmp_path / "results"
+        port = app.room.server.port
+        threads = [_bot_team(port, name, workshop.code) for name in ("Rood", "Blauw")]
+        _until(pilot, lambda: len(workshop.teams) == 2)
+        lines = drawn(app)
+        assert "Rood" in lines and "Blauw" in lines
+        assert workshop.code in lines  # the join code, large, for the projector
+        from game.ui import fit
+
+        assert fit.check(app).problems == []
+        while workshop.opened < workshop.rounds:
+            app.scene.open_round()
+            _until(pilot, workshop.everyone_decided)
+        app.scene.reveal_all()
+        _until(pilot, workshop.all_finished)
+        for thread in threads:
+            thread.join(10)
+        # The live comparison reads the workshop's own results folder: both teams.
+        app.scene.compare()
+        pilot.advance(3)
+        assert pilot.scene == "compare"
+        assert sorted(team.name for team in app.scene.comparison.teams) == ["Blauw", "Rood"]
+    finally:
+        app.close_room()
+        app.close()
