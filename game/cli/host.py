@@ -118,10 +118,10 @@ def news_plan(given: list[str], events: set[str], rounds: int, usage: str) -> di
 
 def run(args: argparse.Namespace, out: TextIO) -> int:
     if not args.headless:
-        from game.cli import play
+        from game.cli.play import run as play
 
         args.host = True
-        return play.run(args, out)
+        return play(args, out)
     if args.teams is None:
         raise UsageError("--headless needs --teams N: how many teams to wait for", args.usage)
     from game.scenario.errors import ScenarioError
