@@ -234,9 +234,10 @@ class Workshop:
                 return []
             out = self.reveal() if self.opened else []
             self.opened += 1
-            out.append((None, Opened(round=self.opened)))
+            # The news first: a team applies it before it may decide the round it opens.
             for event in news:
                 out += self.inject(event)
+            out.append((None, Opened(round=self.opened)))
             return out
 
     def reveal(self, name: str | None = None) -> list[Outgoing]:
@@ -257,6 +258,8 @@ class Workshop:
             if event not in self.events or self.ended or not self.opened:
                 return []
             chosen = [t for t in teams if t in self.teams]
+            if teams and not chosen:
+                return []  # for teams not here: never for every team instead
             message = News(round=self.opened, event=event, teams=chosen)
             self.news.append(message)
             for team in self.teams.values():
