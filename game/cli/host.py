@@ -72,6 +72,13 @@ def add_parser(commands: Commands) -> argparse.ArgumentParser:
         default=240,
         help="stop after this long, whatever happens (default: 240)",
     )
+    host.add_argument(
+        "--round-seconds",
+        type=_seconds,
+        default=0.0,
+        metavar="SECONDS",
+        help="with --headless: keep each round open at least this long (default: 0)",
+    )
     host.add_argument("--lang", choices=("nl", "en"), default="nl", help="of compare.html")
     host.set_defaults(usage=host.format_usage())
     return host
@@ -92,6 +99,16 @@ def _port(value: str) -> int:
     if not value.isdigit() or not 1024 <= int(value) <= 65535:
         raise argparse.ArgumentTypeError(f"{value!r} is not a port: give 1024 to 65535")
     return int(value)
+
+
+def _seconds(value: str) -> float:
+    try:
+        seconds = float(value)
+    except ValueError:
+        seconds = -1.0
+    if not 0 <= seconds <= 3600:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number of seconds from 0 to 3600")
+    return seconds
 
 
 def workshop_folder(base: Path, scenario_id: str, when: datetime | None = None) -> Path:
@@ -162,7 +179,8 @@ def _host(args: argparse.Namespace, scenario, out: TextIO) -> int:
     )
     out.flush()
     try:
-        finished = _rounds(workshop, server, plan, time.monotonic() + args.minutes * 60)
+        deadline = time.monotonic() + args.minutes * 60
+        finished = _rounds(workshop, server, plan, deadline, args.round_seconds)
     finally:
         server.send(workshop.reveal())
         time.sleep(0.2)
@@ -198,13 +216,19 @@ def _announce(args: argparse.Namespace, scenario, port: int):
     return announcement if announcement.start() else None
 
 
-def _rounds(workshop, server, plan: dict[int, list[str]], deadline: float) -> bool:
-    """Open each round when every team is ready; True when every team's game is over."""
+def _rounds(
+    workshop, server, plan: dict[int, list[str]], deadline: float, hold: float = 0.0
+) -> bool:
+    """Open each round when every team is ready (and the last one has been open ``hold``
+    seconds); True when every team's game is over."""
+    opened_at = -hold
     while time.monotonic() < deadline:
         if workshop.all_finished():
             return True
-        if workshop.everyone_decided() and workshop.opened < workshop.rounds:
+        held = time.monotonic() - opened_at >= hold
+        if workshop.everyone_decided() and workshop.opened < workshop.rounds and held:
             server.send(workshop.open_next(tuple(plan.get(workshop.opened + 1, ()))))
+            opened_at = time.monotonic()
         elif workshop.everyone_decided():
             server.send(workshop.reveal())
         time.sleep(0.05)

@@ -101,10 +101,14 @@ class _Listener:
         pass
 
 
-def find_hosts(seconds: float = 2.0, zeroconf_class: Any = None) -> list[FoundHost]:
-    """The workshops heard within ``seconds``; empty when the network allows no discovery."""
+def find_hosts(
+    seconds: float = 2.0, zeroconf_class: Any = None, browser_class: Any = None
+) -> list[FoundHost]:
+    """The workshops heard within ``seconds``; empty when the network allows no discovery.
+    Tests give a fake ``zeroconf_class`` and ``browser_class``: no packet is sent."""
     zc_module = _zeroconf()
     make = zeroconf_class or zc_module.Zeroconf
+    browse = browser_class or zc_module.ServiceBrowser
     listener = _Listener()
     try:
         zc = make()
@@ -113,8 +117,10 @@ def find_hosts(seconds: float = 2.0, zeroconf_class: Any = None) -> list[FoundHo
         return []
     found: list[FoundHost] = []
     try:
-        zc_module.ServiceBrowser(zc, SERVICE, listener=listener)
+        browser = browse(zc, SERVICE, listener=listener)
         time.sleep(seconds)
+        with contextlib.suppress(Exception):
+            browser.cancel()
         for name in dict.fromkeys(listener.names):
             host = _resolve(zc, name)
             if host is not None:
