@@ -47,6 +47,16 @@ def local_address() -> str:
         probe.close()
 
 
+def instance_name(title: str, port: int) -> str:
+    """The announced name: the title's letters, digits and dashes, and the port; at most the
+    63 bytes (UTF-8) a DNS label holds, or zeroconf refuses it (a title with accents did)."""
+    name = " ".join("".join(c for c in title if c.isalnum() or c in " -").split()) or "workshop"
+    name = name[:40]
+    while len(f"{name} {port}".encode()) > 63:
+        name = name[:-1]
+    return f"{name.strip()} {port}"
+
+
 class Announcement:
     """The host's announcement, from ``start`` until ``stop``."""
 
@@ -60,11 +70,10 @@ class Announcement:
         """Announce; False (and the room types the address) when the network will not."""
         zc_module = _zeroconf()
         make = self._class or zc_module.Zeroconf
-        name = "".join(c for c in self.title if c.isalnum() or c in " -")[:40] or "workshop"
         try:
             self._info = zc_module.ServiceInfo(
                 SERVICE,
-                f"{name} {self.port}.{SERVICE}",
+                f"{instance_name(self.title, self.port)}.{SERVICE}",
                 addresses=[socket.inet_aton(self.address)],
                 port=self.port,
                 properties={"title": self.title[:80]},
