@@ -7,6 +7,7 @@ stall a process), shown when a test fails.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import subprocess
 import sys
@@ -30,7 +31,8 @@ class Room:
         self.folder = folder
         self.port = free_port()
         self.results = folder / "host-results"
-        self.processes: dict[str, subprocess.Popen[bytes]] = {}
+        self.processes: dict[str, subprocess.Popen[bytes]] = {}  # the latest of each name
+        self.every: list[subprocess.Popen[bytes]] = []
         self.starts = 0
 
     # --- starting -----------------------------------------------------------------------------
@@ -43,6 +45,7 @@ class Room:
                 [sys.executable, "main.py", *args], cwd=ROOT, stdout=out, stderr=err
             )
         self.processes[name] = process
+        self.every.append(process)
         return process
 
     def host(self, *extra: str) -> subprocess.Popen[bytes]:
@@ -110,7 +113,9 @@ class Room:
         except subprocess.TimeoutExpired:
             process.kill()
             process.wait(5)
-            raise AssertionError(f"{name} did not finish in {seconds} s\n{self.outputs()}")
+            raise AssertionError(
+                f"{name} did not finish in {seconds} s\n{self.outputs()}"
+            ) from None
 
     def kill(self, name: str) -> None:
         process = self.processes[name]
@@ -118,14 +123,12 @@ class Room:
         process.wait(10)
 
     def close(self) -> None:
-        for process in self.processes.values():
+        for process in self.every:
             if process.poll() is None:
                 process.kill()
-        for process in self.processes.values():
-            try:
+        for process in self.every:
+            with contextlib.suppress(subprocess.TimeoutExpired):
                 process.wait(10)
-            except subprocess.TimeoutExpired:
-                pass
 
 
 def compare(*files: Path, out: Path) -> subprocess.CompletedProcess[str]:
