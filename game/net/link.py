@@ -188,6 +188,7 @@ class TeamLink:
             proxy=None,
             ping_interval=5,
             ping_timeout=10,
+            close_timeout=2,
         ) as connection:
             hello = Hello(protocol=PROTOCOL, code=self.code, team=self.team, token=self.token)
             await connection.send(write(hello))

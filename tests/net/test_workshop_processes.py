@@ -8,6 +8,8 @@ address; every process has a time limit and is killed when its test ends.
 from __future__ import annotations
 
 import json
+import os
+import signal
 import socket
 from collections.abc import Iterator
 from pathlib import Path
@@ -163,3 +165,22 @@ def test_strangers_are_refused_and_the_teams_never_notice(room: Room) -> None:
     for team in TEAMS:
         said = room.output(team)
         assert "did not let this team in" not in said and "alone" not in said, said
+
+
+@pytest.mark.skipif(not hasattr(signal, "SIGSTOP"), reason="needs SIGSTOP (a frozen process)")
+def test_a_frozen_team_started_again_on_its_laptop_takes_its_place_back(room: Room) -> None:
+    """A laptop that hangs keeps its line open (nothing tells the host it is gone); the game
+    started again on it must still get back in, not be told its name is taken."""
+    room.host("--news", "2:storm", "--round-seconds", "0.8")
+    for team in TEAMS:
+        room.team(team)
+    wait_for(lambda: room.host_reached(("Blauw",), 2), 30)
+    frozen = room.processes["Blauw"]
+    os.kill(frozen.pid, signal.SIGSTOP)
+    try:
+        room.team("Blauw")
+        documents = _all_finish(room)
+    finally:
+        frozen.kill()
+    assert documents["Blauw"]["finished"]
+    assert "did not let this team in" not in room.output("Blauw")
