@@ -309,3 +309,48 @@ def test_the_same_team_rejoining_with_its_token_replaces_its_old_line(
     assert any(isinstance(m, News) for m in _inbox(twin))
     assert not any(isinstance(m, Opened) for m in _inbox(team))
     twin.close()
+
+
+def _frozen_team(port: int, team: str) -> socket.socket:
+    """A team that joined and then froze: its line stays open, it answers nothing more."""
+    from websockets.client import ClientProtocol
+    from websockets.frames import Frame
+    from websockets.protocol import State
+    from websockets.uri import parse_uri
+
+    protocol = ClientProtocol(parse_uri(f"ws://{LOCAL}:{port}"))
+    line = socket.create_connection((LOCAL, port), timeout=5)
+    protocol.send_request(protocol.connect())
+    line.sendall(b"".join(protocol.data_to_send()))
+    while protocol.state is not State.OPEN:
+        protocol.receive_data(line.recv(65536))
+    protocol.send_text(write(Hello(protocol=PROTOCOL, code=CODE, team=team)).encode())
+    line.sendall(b"".join(protocol.data_to_send()))
+    while not any(isinstance(e, Frame) for e in protocol.events_received()):
+        protocol.receive_data(line.recv(65536))
+    return line
+
+
+def test_a_frozen_team_neither_blocks_its_restart_nor_the_hosts_stop(
+    workshop: Workshop, links: list[TeamLink]
+) -> None:
+    import time
+
+    server = HostServer(workshop, LOCAL, 0)
+    server.start(timeout=5)
+    frozen = _frozen_team(server.port, "Wit")
+    try:
+        token = workshop.teams["Wit"].token
+        wait_for(lambda: server.connected() == {"Wit"}, 5)
+        # The game started again on that laptop, with the token it kept: back in at once.
+        again = TeamLink(LOCAL, server.port, CODE, "Wit", token=token).start()
+        links.append(again)
+        assert again.wait_welcome(5) is not None
+        server.send(workshop.open_next())
+        wait_for(lambda: again.pace.opened == 1, 3)
+        started = time.monotonic()
+        server.stop()
+        assert time.monotonic() - started < 5, "stopping waited on the frozen line"
+    finally:
+        server.stop()
+        frozen.close()
