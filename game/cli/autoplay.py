@@ -143,10 +143,13 @@ def _played(args: argparse.Namespace, scenario: Any, out: TextIO) -> tuple[Any, 
         state.length = length
         return state, new_game_id()
     from game.net.link import TeamLink
-    from game.net.team import JoinFailed, NetworkedTeam
+    from game.net.team import JoinFailed, NetworkedTeam, remembered_token
 
     address, port = args.join
-    link = TeamLink(address, port, args.code, args.team).start()
+    token = (
+        "" if args.saves is None else remembered_token(args.saves, *args.join, args.code, args.team)
+    )
+    link = TeamLink(address, port, args.code, args.team, token).start()
     team = NetworkedTeam(link, scenario, args.strategy, args.saves, args.alone_after)
     try:
         run = team.run()

@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 from typing import TextIO
 
-from game.cli.checks import load_named_scenario
+from game.cli.checks import load_named_scenario, usable_folder
 from game.cli.options import Commands, given_name, given_path, positive_number, seed
 from game.cli.usage import EXIT_FAILED, EXIT_OK, UsageError
 from game.net.workshop import DEFAULT_PORT
@@ -70,6 +70,13 @@ def add_parser(commands: Commands) -> argparse.ArgumentParser:
         default=240,
         help="stop after this long, whatever happens (default: 240)",
     )
+    host.add_argument(
+        "--round-seconds",
+        type=_seconds,
+        default=0.0,
+        metavar="SECONDS",
+        help="with --headless: keep each round open at least this long (default: 0)",
+    )
     host.add_argument("--lang", choices=("nl", "en"), default="nl", help="of compare.html")
     host.set_defaults(usage=host.format_usage())
     return host
@@ -92,6 +99,16 @@ def _port(value: str) -> int:
     return int(value)
 
 
+def _seconds(value: str) -> float:
+    try:
+        seconds = float(value)
+    except ValueError:
+        seconds = -1.0
+    if not 0 <= seconds <= 3600:
+        raise argparse.ArgumentTypeError(f"{value!r} is not a number of seconds from 0 to 3600")
+    return seconds
+
+
 def news_plan(given: list[str], events: set[str], rounds: int, usage: str) -> dict[int, list[str]]:
     """``--news 2:storm`` as {2: ["storm"]}; a round or event the game lacks is a usage error."""
     plan: dict[int, list[str]] = {}
@@ -110,10 +127,10 @@ def news_plan(given: list[str], events: set[str], rounds: int, usage: str) -> di
 
 def run(args: argparse.Namespace, out: TextIO) -> int:
     if not args.headless:
-        from game.cli import play
+        from game.cli.play import run as play
 
         args.host = True
-        return play.run(args, out)
+        return play(args, out)
     if args.teams is None:
         raise UsageError("--headless needs --teams N: how many teams to wait for", args.usage)
     from game.scenario.errors import ScenarioError
@@ -136,6 +153,7 @@ def _host(args: argparse.Namespace, scenario, out: TextIO) -> int:
     events = {e.id for e in scenario.events}
     plan = news_plan(args.news, events, rounds, args.usage)
     folder = args.results or workshop_folder(data_home().results, scenario.id)
+    usable_folder(folder, args.usage, "the results folder")
     info = _info(scenario, args.seed, args.length)
     code = args.code or new_code()
     workshop = Workshop(
@@ -154,7 +172,8 @@ def _host(args: argparse.Namespace, scenario, out: TextIO) -> int:
     )
     out.flush()
     try:
-        finished = _rounds(workshop, server, plan, time.monotonic() + args.minutes * 60)
+        deadline = time.monotonic() + args.minutes * 60
+        finished = _rounds(workshop, server, plan, deadline, args.round_seconds)
     finally:
         server.send(workshop.reveal())
         time.sleep(0.2)
@@ -190,13 +209,19 @@ def _announce(args: argparse.Namespace, scenario, port: int):
     return announcement if announcement.start() else None
 
 
-def _rounds(workshop, server, plan: dict[int, list[str]], deadline: float) -> bool:
-    """Open each round when every team is ready; True when every team's game is over."""
+def _rounds(
+    workshop, server, plan: dict[int, list[str]], deadline: float, hold: float = 0.0
+) -> bool:
+    """Open each round when every team is ready (and the last one has been open ``hold``
+    seconds); True when every team's game is over."""
+    opened_at = -hold
     while time.monotonic() < deadline:
         if workshop.all_finished():
             return True
-        if workshop.everyone_decided() and workshop.opened < workshop.rounds:
+        held = time.monotonic() - opened_at >= hold
+        if workshop.everyone_decided() and workshop.opened < workshop.rounds and held:
             server.send(workshop.open_next(tuple(plan.get(workshop.opened + 1, ()))))
+            opened_at = time.monotonic()
         elif workshop.everyone_decided():
             server.send(workshop.reveal())
         time.sleep(0.05)

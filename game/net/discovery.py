@@ -47,6 +47,16 @@ def local_address() -> str:
         probe.close()
 
 
+def instance_name(title: str, port: int) -> str:
+    """The announced name: the title's letters, digits and dashes, and the port; at most the
+    63 bytes (UTF-8) a DNS label holds, or zeroconf refuses it (a title with accents did)."""
+    name = " ".join("".join(c for c in title if c.isalnum() or c in " -").split()) or "workshop"
+    name = name[:40]
+    while len(f"{name} {port}".encode()) > 63:
+        name = name[:-1]
+    return f"{name.strip()} {port}"
+
+
 class Announcement:
     """The host's announcement, from ``start`` until ``stop``."""
 
@@ -60,11 +70,10 @@ class Announcement:
         """Announce; False (and the room types the address) when the network will not."""
         zc_module = _zeroconf()
         make = self._class or zc_module.Zeroconf
-        name = "".join(c for c in self.title if c.isalnum() or c in " -")[:40] or "workshop"
         try:
             self._info = zc_module.ServiceInfo(
                 SERVICE,
-                f"{name} {self.port}.{SERVICE}",
+                f"{instance_name(self.title, self.port)}.{SERVICE}",
                 addresses=[socket.inet_aton(self.address)],
                 port=self.port,
                 properties={"title": self.title[:80]},
@@ -101,10 +110,14 @@ class _Listener:
         pass
 
 
-def find_hosts(seconds: float = 2.0, zeroconf_class: Any = None) -> list[FoundHost]:
-    """The workshops heard within ``seconds``; empty when the network allows no discovery."""
+def find_hosts(
+    seconds: float = 2.0, zeroconf_class: Any = None, browser_class: Any = None
+) -> list[FoundHost]:
+    """The workshops heard within ``seconds``; empty when the network allows no discovery.
+    Tests give a fake ``zeroconf_class`` and ``browser_class``: no packet is sent."""
     zc_module = _zeroconf()
     make = zeroconf_class or zc_module.Zeroconf
+    browse = browser_class or zc_module.ServiceBrowser
     listener = _Listener()
     try:
         zc = make()
@@ -113,8 +126,10 @@ def find_hosts(seconds: float = 2.0, zeroconf_class: Any = None) -> list[FoundHo
         return []
     found: list[FoundHost] = []
     try:
-        zc_module.ServiceBrowser(zc, SERVICE, listener=listener)
+        browser = browse(zc, SERVICE, listener=listener)
         time.sleep(seconds)
+        with contextlib.suppress(Exception):
+            browser.cancel()
         for name in dict.fromkeys(listener.names):
             host = _resolve(zc, name)
             if host is not None:

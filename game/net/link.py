@@ -109,6 +109,7 @@ class TeamLink:
         self._connection: ClientConnection | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
         self._closing = False
+        self._wake: asyncio.Event | None = None
         self._thread: threading.Thread | None = None
 
     @property
@@ -151,6 +152,10 @@ class TeamLink:
         if loop is not None and connection is not None and not loop.is_closed():
             with contextlib.suppress(RuntimeError):
                 asyncio.run_coroutine_threadsafe(connection.close(), loop)
+        wake = self._wake
+        if loop is not None and wake is not None and not loop.is_closed():
+            with contextlib.suppress(RuntimeError):
+                loop.call_soon_threadsafe(wake.set)  # not waiting out the pause before a retry
         if self._thread is not None and self._thread is not threading.current_thread():
             self._thread.join(5)
 
@@ -162,6 +167,7 @@ class TeamLink:
 
     async def _main(self) -> None:
         self._loop = asyncio.get_running_loop()
+        self._wake = asyncio.Event()
         while not self._closing and self.status != "refused":
             with contextlib.suppress(*_LINE_TROUBLE):
                 await self._session()
@@ -170,7 +176,8 @@ class TeamLink:
                 self.lost_since = time.monotonic()
             if self.status != "refused" and not self._closing:
                 self.status = "lost"
-                await asyncio.sleep(RETRY_SECONDS)
+                with contextlib.suppress(TimeoutError):
+                    await asyncio.wait_for(self._wake.wait(), RETRY_SECONDS)
 
     async def _session(self) -> None:
         async with connect(
@@ -181,6 +188,7 @@ class TeamLink:
             proxy=None,
             ping_interval=5,
             ping_timeout=10,
+            close_timeout=2,
         ) as connection:
             hello = Hello(protocol=PROTOCOL, code=self.code, team=self.team, token=self.token)
             await connection.send(write(hello))

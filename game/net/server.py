@@ -36,6 +36,9 @@ HELLO_SECONDS = 5.0
 MAX_CONNECTIONS = 32
 # A team laptop that stops answering is noticed within about this many seconds.
 PING_SECONDS = 5.0
+# A line that does not answer its close (a frozen laptop) is dropped after this long, so that
+# stopping the host never waits on it.
+CLOSE_SECONDS = 2.0
 
 
 class HostServer:
@@ -53,6 +56,7 @@ class HostServer:
         self._error: BaseException | None = None
         self._connections: dict[str, ServerConnection] = {}
         self._open = 0
+        self._closing: set[asyncio.Task[None]] = set()
 
     # --- from any thread -------------------------------------------------------------------------
 
@@ -109,6 +113,7 @@ class HostServer:
                 ping_interval=PING_SECONDS,
                 ping_timeout=PING_SECONDS * 2,
                 open_timeout=HELLO_SECONDS,
+                close_timeout=CLOSE_SECONDS,
                 logger=log,
             )
         except OSError as error:
@@ -182,7 +187,11 @@ class HostServer:
         previous = self._connections.get(reply.team)
         self._connections[reply.team] = connection
         if previous is not None and previous is not connection:
-            await previous.close(1000, "rejoined elsewhere")
+            # Not awaited: a frozen laptop never answers the close, and the team's new line
+            # must not wait for it (the close gives up by itself after close_timeout).
+            closing = asyncio.create_task(previous.close(1000, "rejoined elsewhere"))
+            self._closing.add(closing)
+            closing.add_done_callback(self._closing.discard)
         return reply.team
 
     async def _serve_team(self, connection: ServerConnection, name: str, peer: str) -> None:

@@ -11,6 +11,7 @@ ends when told, and sends its results after every round. When the host has been 
 from __future__ import annotations
 
 import json
+import re
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -23,6 +24,41 @@ from game.sim.bots import Bot
 from game.sim.facilitator import end_early, inject_event, skip_round
 from game.sim.length import start_game
 from game.sim.state import InterventionKind
+
+
+def token_path(saves: Path, team: str) -> Path:
+    """Where a team's laptop keeps the host's token (beside its autosave, not a ``.json``)."""
+    from game.saves.names import clean_name, slug
+
+    return saves / f"workshop-{slug(clean_name(team, 40)) or 'team'}.token"
+
+
+def remembered_token(saves: Path, address: str, port: int, code: str, team: str) -> str:
+    """The token this laptop was given by the same host for ``team``, or "" (a rejoin after a
+    crash proves it is the same team, even while the host still thinks the old line is open)."""
+    path = token_path(saves, team)
+    try:
+        if not path.is_file() or path.stat().st_size > 4096:
+            return ""
+        document = json.loads(path.read_text("utf-8"))
+    except (OSError, ValueError):
+        return ""
+    if not isinstance(document, dict):
+        return ""
+    if (document.get("host"), document.get("code")) != (f"{address}:{port}", code.upper()):
+        return ""
+    token = document.get("token")
+    return token if isinstance(token, str) and re.fullmatch(r"[0-9a-f]{1,64}", token) else ""
+
+
+def remember_token(saves: Path, link: TeamLink, asked_as: str) -> None:
+    """Keep the host's token for ``remembered_token`` (nothing lost if it cannot be written)."""
+    document = {"host": f"{link.address}:{link.port}", "code": link.code, "token": link.token}
+    try:
+        saves.mkdir(parents=True, exist_ok=True)
+        token_path(saves, asked_as).write_text(json.dumps(document), "utf-8")
+    except OSError:
+        pass
 
 
 class JoinFailed(RuntimeError):
@@ -74,6 +110,7 @@ class NetworkedTeam:
         self.whole = scenario
         self.strategy = strategy
         self.store = None
+        self.saves = saves
         if saves is not None:
             from game.saves import SaveStore
 
@@ -83,11 +120,14 @@ class NetworkedTeam:
 
     def run(self, join_seconds: float = 15.0, deadline: float | None = None) -> TeamRun:
         """Join, play to the end (in step, or alone once the host is gone), return the game."""
+        asked_as = self.link.team  # the host may write the name more neatly
         welcome = self.link.wait_welcome(join_seconds)
         if welcome is None:
             self.link.close()
             raise JoinFailed(self.link.refused or "unreachable")
         check_welcome(welcome, self.whole)
+        if self.saves is not None:
+            remember_token(self.saves, self.link, asked_as)
         scenario, state = self._game(welcome)
         rng = state.rng()
         bot = Bot(self.strategy, welcome.workshop.seed)

@@ -267,6 +267,8 @@ class Workshop:
             if event not in self.events or self.ended or not self.opened:
                 return []
             chosen = [t for t in teams if t in self.teams]
+            if teams and not chosen:
+                return []  # for teams not here: never for every team instead
             message = News(round=self.opened, event=event, teams=chosen)
             self.news.append(message)
             for team in self.teams.values():

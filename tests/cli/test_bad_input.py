@@ -124,6 +124,13 @@ def _bad_paths(tmp_path: Path) -> list[tuple[list[str], str]]:
         (["report", str(a_folder), "--out", str(tmp_path / "r.html")], "not a plain file"),
         (["report", save, "--out", f"{nowhere}/r.html"], "cannot be made"),
         (["report", save, "--out", "r.html", "--scenario", str(missing / "x.yaml")], "no scenario"),
+        # Issue 19: the workshop host.
+        (["host", str(missing / "x.yaml"), "--headless", "--teams", "2"], "no scenario"),
+        (
+            ["host", "--headless", "--teams", "2", "--results", str(a_file)],
+            "is a file, not a folder",
+        ),
+        (["host", "--headless", "--teams", "2", "--results", f"{nowhere}/r"], "cannot be made"),
     ]
     if Path("/dev/zero").exists():
         cases += [
@@ -195,6 +202,13 @@ def _bad_values(tmp_path: Path) -> list[tuple[list[str], str]]:
         (["schema", "--docs", ""], empty),
         (["build", "--out", ""], empty),
         (["pack", "new", ""], empty),
+        (["host", "--headless", "--port", "80"], "'80' is not a port: give 1024 to 65535"),
+        (["host", "--headless", "--teams", "0"], "'0' is not a number of teams"),
+        (["host", "--code", "a b"], "is not a join code: 4 to 8 letters or digits"),
+        (["host", "--headless"], "--headless needs --teams N"),
+        (["host", "--headless", "--teams", "2", "--news", "9:storm"], "a round from 1 to"),
+        (["host", "--headless", "--teams", "2", "--news", "1:nosuch"], "no event 'nosuch'"),
+        (["autoplay", "--join", "nohost"], "'nohost' is not HOST:PORT"),
     ]
 
 
