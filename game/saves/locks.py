@@ -25,7 +25,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Annotated, Literal
 
-from pydantic import Field, ValidationError
+from pydantic import AfterValidator, Field, ValidationError
 
 from game.saves.atomic import _process_alive, write_atomic, write_new
 from game.saves.models import GameId, SaveModel, SaveTime, Whole
@@ -49,7 +49,7 @@ class LockModel(SaveModel):
     format: Literal["netwerkende-gemeente-lock"] = Field(description="What this file is.")
     id: GameId = Field(description="The game (or workshop) it locks.")
     pid: Annotated[Whole, Field(ge=1, le=2**31)] = Field(description="The holder's process id.")
-    host: Annotated[str, Field(min_length=1, max_length=255)] = Field(
+    host: Annotated[str, Field(min_length=1, max_length=255), AfterValidator(_host_name)] = Field(
         description="The holder's host name."
     )
     started: SaveTime = Field(description="When the holder took the lock.")
