@@ -182,7 +182,7 @@ class App(Window):
 
     def keep_workshop(self) -> None:
         """Write the hot-seat workshop's file (teams, turn, timer) beside the autosaves."""
-        from game.ui.hot_seat import workshop_record
+        from game.ui.hot_seat_saves import workshop_record
 
         if self.saves is None or not self.controller.hot_seat or self.controller.read_only:
             return

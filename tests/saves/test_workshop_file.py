@@ -15,7 +15,7 @@ from game.saves.workshop import MAX_WORKSHOP_BYTES, read_workshop
 from game.scenario.loader import load_scenario
 from game.sim import Bot
 from game.ui.controller import GameController
-from game.ui.hot_seat import workshop_record
+from game.ui.hot_seat_saves import workshop_record
 from game.ui.timer import RoundTimer
 from tests.helpers.saves import finder
 

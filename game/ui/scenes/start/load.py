@@ -86,7 +86,8 @@ class LoadScene(Scene):
             state = t("every team has played")
             if unfinished:
                 state = t("round {n}").format(n=min(unfinished))
-            caption = f"{when} · {t('Workshop')}: {names} · {title} · {state}"
+            workshop_word = t("Workshop")  # outside the f-string, so ``make messages`` finds it
+            caption = f"{when} · {workshop_word}: {names} · {title} · {state}"
             rows.append((order, caption, lambda path=path: self.load_workshop(path)))
         rows.sort(key=lambda row: row[0], reverse=True)
         return [(caption, action) for _, caption, action in rows]

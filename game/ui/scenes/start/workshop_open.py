@@ -45,7 +45,7 @@ def load_workshop_into(app, path: Path, came_from: type[Scene]) -> None:
 
 
 def _open(app, workshop, games, read_only: bool = False, copy: bool = False) -> None:
-    from game.ui.hot_seat import copy_workshop, resume_teams
+    from game.ui.hot_seat_saves import copy_workshop, resume_teams
     from game.ui.scenes.start.loading import open_game
     from game.ui.scenes.start.locked import read_only_note
 
