@@ -87,7 +87,8 @@ class LoadScene(Scene):
             if unfinished:
                 state = t("round {n}").format(n=min(unfinished))
             workshop_word = t("Workshop")  # outside the f-string, so ``make messages`` finds it
-            caption = f"{when} · {workshop_word}: {names} · {title} · {state}"
+            # Where it stands before the names, which a long list of teams may cut off.
+            caption = f"{when} · {workshop_word} · {state} · {names} · {title}"
             rows.append((order, caption, lambda path=path: self.load_workshop(path)))
         rows.sort(key=lambda row: row[0], reverse=True)
         return [(caption, action) for _, caption, action in rows]

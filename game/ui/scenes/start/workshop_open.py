@@ -56,6 +56,7 @@ def _open(app, workshop, games, read_only: bool = False, copy: bool = False) -> 
         clock = workshop.timer
         app.timer.restore(clock.seconds, clock.left, clock.running)
     controller.read_only = read_only
+    _find_results(app)
     if copy:
         copy_workshop(controller)
     app.hold_games()
@@ -65,3 +66,15 @@ def _open(app, workshop, games, read_only: bool = False, copy: bool = False) -> 
         open_game(app)  # every team has played: the workshop's end
     else:
         app.go(app.scenes.turn)
+
+
+def _find_results(app) -> None:
+    """The results files the teams that finished wrote, for the end screen's comparison."""
+    from game.results.files import results_name
+
+    for seat in app.controller.seats:
+        if seat.state.finished and seat.results_file is None:
+            path = app.results_dir / results_name(seat.team, seat.game_id)
+            seat.results_file = path if path.is_file() else None
+    controller = app.controller
+    controller.results_file = controller.seats[controller.seat].results_file  # the team playing
