@@ -139,7 +139,7 @@ def test_the_hand_over_card_names_the_team_whole_at_every_size(
         shown = [(rect, what) for kind, rect, what in look.RECORDING if kind == "text"]
         look.RECORDING = None
         (rect,) = [rect for rect, what in shown if what == longest]
-        assert 0 <= rect.left and rect.right <= 1280
+        assert rect.left >= 0 and rect.right <= 1280
     finally:
         look.RECORDING = None
         app.close()
