@@ -34,13 +34,25 @@ from game.places import APP_NAME as APP_NAME  # re-exported: callers and tests a
 from game.places import PORTABLE_MARKER as PORTABLE_MARKER
 from game.places import SOURCE_ROOT as SOURCE_ROOT
 from game.places import data_home
-from game.saves.atomic import BACKUP_SUFFIX, backup_path, remove_stray_temp_files
+from game.saves.atomic import (
+    BACKUP_SUFFIX,
+    backup_path,
+    remove_stray_temp_files,
+    write_atomic,
+)
 from game.saves.codec import build_document, encode
 from game.saves.errors import SaveError
 from game.saves.info import ASIDE_PREFIX, SaveInfo, file_problem, read_save
 from game.saves.loading import FindScenario, LoadedGame, continue_in_new_version, load_save
 from game.saves.models import SaveKind
 from game.saves.names import autosave_stem, slot_stem
+from game.saves.workshop import (
+    WorkshopModel,
+    encode_workshop,
+    is_workshop_file,
+    read_workshop,
+    workshop_path,
+)
 from game.saves.writing import write_file, write_save
 from game.scenario.models import Scenario
 from game.sim.state import GameState
@@ -230,6 +242,69 @@ class SaveStore:
             ) from error
         return target
 
+    # --- workshops: hot-seat teams on one laptop ------------------------------------------------
+
+    def write_workshop(self, workshop: WorkshopModel) -> Path:
+        """Keep a hot-seat workshop (its teams, turn and timer) beside the teams' autosaves."""
+        self.directory.mkdir(parents=True, exist_ok=True)
+        path = workshop_path(self.directory, workshop.workshop_id)
+        write_atomic(path, encode_workshop(workshop), keep_backup=False)
+        return path
+
+    def workshops(self) -> list[tuple[Path, WorkshopModel | SaveError]]:
+        """Every workshop file in the folder: its content, or why it cannot be used."""
+        try:
+            names = sorted(entry.name for entry in os.scandir(self.directory))
+        except OSError:
+            return []
+        found: list[tuple[Path, WorkshopModel | SaveError]] = []
+        for name in names:
+            if is_workshop_file(name):
+                path = self.directory / name
+                try:
+                    found.append((path, read_workshop(path, self.directory)))
+                except SaveError as error:
+                    found.append((path, error))
+        return found
+
+    def workshop_of(self, game_id: str) -> Path | None:
+        """The workshop file a game belongs to (the latest written, if forged into several)."""
+        holding = [
+            path
+            for path, workshop in self.workshops()
+            if isinstance(workshop, WorkshopModel)
+            and any(team.game_id == game_id for team in workshop.teams)
+        ]
+        return max(holding, key=_modified, default=None)
+
+    def load_workshop(
+        self, path: Path, find_scenario: FindScenario
+    ) -> tuple[WorkshopModel, list[LoadedGame]]:
+        """A workshop and every team's game, checked, in turn order; ``SaveError`` naming the
+        team and the reason when one cannot be used (the others stay loadable on their own)."""
+        workshop = read_workshop(Path(path), self.directory)
+        autosaves = {
+            info.game_id: info
+            for info in reversed(self.list())
+            if info.kind is SaveKind.AUTOSAVE and not info.aside
+        }
+        games = []
+        for team in workshop.teams:
+            info = autosaves.get(team.game_id)
+            if info is None:
+                raise _team_problem(
+                    team.team,
+                    "its game is not in the saves folder",
+                    "het spel staat niet in de map met opgeslagen spellen",
+                    path,
+                )
+            try:
+                loaded = load_save(info.path, find_scenario)
+            except SaveError as error:
+                raise _team_problem(team.team, error.reason, error.reason_nl, path) from error
+            games.append(loaded)
+        return workshop, games
+
     # --- reading --------------------------------------------------------------------------------
 
     def scan(self) -> Listing:
@@ -376,6 +451,24 @@ class SaveStore:
         if listing.problem is not None:
             raise listing.problem
         return listing.saves
+
+
+def _modified(path: Path) -> int:
+    try:
+        return os.stat(path).st_mtime_ns
+    except OSError:
+        return 0
+
+
+def _team_problem(team: str, reason: str, reason_nl: str, path: Path) -> SaveError:
+    return SaveError(
+        "workshop_team",
+        f"The workshop cannot go on: {team}: {reason} The teams' games can still be loaded one "
+        "by one.",
+        f"De workshop kan niet verder: {team}: {reason_nl} De spellen van de teams kunnen nog "
+        "een voor een worden geladen.",
+        path,
+    )
 
 
 def _folder_unreadable(directory: Path, error: OSError) -> SaveError:

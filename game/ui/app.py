@@ -23,6 +23,7 @@ from game.domain import GameLength
 from game.packs import Pack
 from game.places import data_home
 from game.saves import SaveStore
+from game.saves.locks import Locks
 from game.saves.names import strip_unprintable
 from game.ui.controller import GameController
 from game.ui.pin_guard import PinGuard
@@ -104,10 +105,14 @@ class App(Window):
         open_display()
         self.sounds = Sounds()
         self._open(size)
+        # The games (and workshop) this window plays, locked against a second window.
+        self.locks = Locks(saves.directory) if saves is not None else None
+        self.workshop_error: Exception | None = None
         self.controller = GameController(
-            autosave=saves.autosave if saves is not None else None,
+            autosave=self._autosave if saves is not None else None,
             results=self._write_results if saves is not None or results_dir is not None else None,
         )
+        self.controller.keep_workshop = self.keep_workshop
         self.timer = RoundTimer()
         # Wrong facilitator PINs, counted for the whole session (not per visit to the screen).
         self.pin_guard = PinGuard()
@@ -153,6 +158,45 @@ class App(Window):
             if path is not None and path.is_file():
                 return load_scenario(path, within)
         return find_installed_scenario(scenario_id)
+
+    def _autosave(self, *args: object, **options: object) -> Path:
+        """The saves folder's autosave, with the game locked for this window first."""
+        assert self.saves is not None
+        self.hold_games()
+        return self.saves.autosave(*args, **options)  # type: ignore[arg-type]
+
+    def hold_games(self) -> None:
+        """Lock the games (and the workshop) in the controller for this window, and let go of
+        any other; a window that only looks holds none. Never fails: a folder where locks
+        cannot be written leaves ``locks.problem`` to say so."""
+        locks, controller = self.locks, self.controller
+        if locks is None:
+            return
+        if controller.read_only or controller.state is None:
+            locks.release_all()
+            return
+        ids = {seat.game_id for seat in controller.seats} or {controller.game_id}
+        if controller.workshop_id:
+            ids.add(controller.workshop_id)
+        try:
+            locks.keep_only(ids)
+            for lock_id in sorted(ids):
+                locks.take(lock_id)
+        except Exception as error:  # a lock must never stop a game
+            logging.getLogger(__name__).warning("could not lock the game: %s", error)
+
+    def keep_workshop(self) -> None:
+        """Write the hot-seat workshop's file (teams, turn, timer) beside the autosaves."""
+        from game.ui.hot_seat_saves import workshop_record
+
+        if self.saves is None or not self.controller.hot_seat or self.controller.read_only:
+            return
+        try:
+            self.saves.write_workshop(workshop_record(self.controller, self.timer))
+            self.workshop_error = None
+        except Exception as error:  # a full disk must not stop the workshop
+            self.workshop_error = error
+            logging.getLogger(__name__).warning("could not keep the workshop: %s", error)
 
     def _write_results(self, state, scenario, team: str, game_id: str, length: str) -> Path:
         from game.results import write_game_results
@@ -439,10 +483,20 @@ class App(Window):
         """Stop after this frame; the round's choices so far go into the autosave first."""
         try:
             self.controller.save_plan()
+            self.keep_workshop()  # the timer as it stands
         except Exception:  # quitting must never fail
             logging.getLogger(__name__).exception("could not keep the round's choices")
         self.close_room()
         self.running = False
+        self.release_locks()
+
+    def release_locks(self) -> None:
+        """Let go of this window's games: another window may open them now."""
+        if self.locks is not None:
+            try:
+                self.locks.release_all()
+            except Exception:  # quitting must never fail
+                logging.getLogger(__name__).exception("could not release the locks")
 
     def close_room(self) -> None:
         """Leave the networked workshop (a host stops listening; a team's line closes)."""
@@ -454,5 +508,6 @@ class App(Window):
                 logging.getLogger(__name__).exception("could not close the workshop's line")
 
     def close(self) -> None:
+        self.release_locks()
         pygame.display.quit()
         pygame.mixer.quit()

@@ -18,6 +18,7 @@ from game.domain import GameLength, MunicipalRole, Prediction
 from game.saves.names import clean_name, new_game_id
 from game.scenario.models import Channel, DevelopmentAction, Initiative, Scenario
 from game.sim import (
+    DecisionRejected,
     Decisions,
     Effect,
     GameState,
@@ -32,7 +33,7 @@ from game.sim.engine import DecisionCost, available_actions, channel_available, 
 from game.sim.length import start_game
 from game.sim.rules import compile_rules
 from game.sim.state import InterventionKind
-from game.ui.hot_seat import MAX_TEAMS, Seat, whose_turn
+from game.ui.hot_seat import MAX_TEAMS, READ_ONLY, Seat, whose_turn
 from game.ui.round_plan import RoundPlan
 
 # Called at the start of every round and at the end with (state, scenario, team, game id,
@@ -90,6 +91,13 @@ class GameController:
         self.results_error: Exception | None = None
         self.seats: list[Seat] = []
         self.seat = 0
+        # Hot-seat: the workshop's own id, and the hook that keeps the workshop file beside the
+        # autosaves (``App.keep_workshop``); whether news from the panel goes to every team.
+        self.workshop_id = ""
+        self.keep_workshop: Callable[[], object] | None = None
+        self.news_to_every_team = True
+        # Open to look at only (another window plays it): nothing is saved, no round is played.
+        self.read_only = False
 
     # --- starting ---------------------------------------------------------------------------
 
@@ -111,6 +119,8 @@ class GameController:
         """
         self.seats = []
         self.seat = 0
+        self.workshop_id = ""
+        self.read_only = False
         self.length = GameLength(length).value
         self.results_file = None
         self.results_error = None
@@ -145,6 +155,8 @@ class GameController:
         """
         self.seats = []
         self.seat = 0
+        self.workshop_id = ""
+        self.read_only = False
         self.results_file = None
         self.results_error = None
         self.scenario = scenario
@@ -236,6 +248,8 @@ class GameController:
 
     def problems(self, with_actions: bool = True) -> list[Rejection]:
         scenario, state = self._require()
+        if self.read_only:
+            return [READ_ONLY]
         return check_decisions(state, self.decisions(with_actions), scenario)
 
     # --- advancing --------------------------------------------------------------------------
@@ -250,6 +264,8 @@ class GameController:
         keep its outcome, save, and write the results when the game is over."""
         state = self.state
         assert self._rng is not None
+        if self.read_only:
+            raise DecisionRejected([READ_ONLY])
         rng_before = self._rng.getstate()
         try:
             new_state, effects = play(self._rng)
@@ -290,7 +306,10 @@ class GameController:
         self.seats = seats if len(seats) > 1 else []
         self.seat = 0
         if self.seats:
+            self.workshop_id = new_game_id()
+            self.news_to_every_team = True
             self._load(0)
+            self._keep_workshop()
 
     @property
     def hot_seat(self) -> bool:
@@ -322,12 +341,20 @@ class GameController:
             return
         self._store()
         self._load(index)
+        self._keep_workshop()
 
     def next_turn(self) -> int | None:
         """Whose turn it is: the team furthest behind (by round, then in order); None when every
         team's game is over."""
         self._store()
+        self._keep_workshop()
         return whose_turn(self.seats)
+
+    def _keep_workshop(self) -> None:
+        """Write the workshop file (teams, turn, timer): never in a window that only looks."""
+        if self.seats and not self.read_only and self.keep_workshop is not None:
+            self._store()
+            self.keep_workshop()
 
     # --- workshop: the facilitator ----------------------------------------------------------
 
@@ -393,7 +420,7 @@ class GameController:
 
     def write_results(self) -> Path | None:
         """Write this team's results file now (at the end, and when the facilitator asks)."""
-        if self.results is None or self.scenario is None or self.state is None:
+        if self.results is None or self.scenario is None or self.state is None or self.read_only:
             return None
         try:
             self.results_file = self.results(
@@ -416,7 +443,7 @@ class GameController:
 
         True when nothing is left unsaved (also when there was nothing to save).
         """
-        if not self.plan_unsaved:
+        if not self.plan_unsaved or self.read_only:
             return True
         if self.autosave is None:
             return False
@@ -424,7 +451,7 @@ class GameController:
         return self.autosave_error is None
 
     def _autosave(self) -> None:
-        if self.autosave is None or self.scenario is None or self.state is None:
+        if self.autosave is None or self.scenario is None or self.state is None or self.read_only:
             return
         plan = self.plan.to_dict()
         try:
@@ -440,3 +467,4 @@ class GameController:
             self._saved_plan = plan
         except Exception as error:  # a full disk must not stop the workshop
             self.autosave_error = error
+        self._keep_workshop()

@@ -70,6 +70,21 @@ class RoundTimer:
             self.ends = self.clock() + self.paused_left
             self.paused_left = None
 
+    def snapshot(self) -> tuple[int, float, bool] | None:
+        """What a saved workshop keeps: (seconds it was set to, seconds left, running); None
+        when no timer is set."""
+        if self.ends is None:
+            return None
+        return self.seconds, round(self.left(), 1), not self.paused
+
+    def restore(self, seconds: int, left: float, running: bool) -> None:
+        """Set the timer as a saved workshop kept it: ``left`` to go, counting or paused."""
+        self.start(seconds)
+        self.ends = self.clock() + left
+        self.signalled = left <= 0
+        if not running:
+            self.paused_left = left
+
     @property
     def visible(self) -> bool:
         return self.ends is not None

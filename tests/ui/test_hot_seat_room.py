@@ -116,3 +116,30 @@ def test_the_panel_can_bring_news_to_one_team_on_purpose(
         assert scene.every_team is False
     finally:
         app.close()
+
+
+@pytest.mark.parametrize(("lang", "scale"), [("nl", 1.4), ("en", 1.0)])
+def test_the_hand_over_card_names_the_team_whole_at_every_size(
+    monkeypatch, tmp_path: Path, lang: str, scale: float
+) -> None:
+    """The longest name the new-game screen takes (40 characters), whole and within the window."""
+    from game.ui import look
+
+    longest = "Team Wethouders en Griffiers Oostkant WW"
+    pilot = start_app(monkeypatch, tmp_path, lang=lang)
+    app = pilot.app
+    app.apply_settings(Settings(language=lang, sound=False, font_scale=scale))
+    try:
+        app.controller.start_teams(load_scenario(), 5, [longest, "Team Rood"], length="short")
+        app.go(app.scenes.turn)
+        pilot.advance(3)
+        look.RECORDING = []
+        app.invalidate()
+        app.draw()
+        shown = [(rect, what) for kind, rect, what in look.RECORDING if kind == "text"]
+        look.RECORDING = None
+        (rect,) = [rect for rect, what in shown if what == longest]
+        assert rect.left >= 0 and rect.right <= 1280
+    finally:
+        look.RECORDING = None
+        app.close()

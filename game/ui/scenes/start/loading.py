@@ -11,11 +11,29 @@ from game.ui.scene import Scene
 
 
 def open_game(app) -> None:
-    """The game in the controller, where it stands: its round, or the debrief when it is over."""
+    """The game in the controller, where it stands: its round, or the debrief when it is over;
+    a hot-seat workshop whose teams have all played, its end screen.
 
-    state = app.controller.state
+    The game is locked for this window first; when locks cannot be written here, that is said
+    once (the game goes on all the same)."""
+
+    controller = app.controller
+    state = controller.state
     if state is None:
         app.go(app.scenes.title)
+        return
+    app.hold_games()
+    problem = app.locks.unsaid_problem() if app.locks is not None else None
+    if problem is not None:
+        t = app.t
+        message = t(
+            "Another window on the same saves folder will not see that this game is open: "
+            "the lock file cannot be written ({reason}). The game goes on."
+        ).format(reason=problem)
+        app.go(app.scenes.message, t("This game is not locked"), message, None, t("To the game"))
+        return
+    if controller.hot_seat and all(seat.state.finished for seat in controller.seats):
+        app.go(app.scenes.workshop_end)
         return
     app.go(app.scenes.debrief if state.finished else app.scenes.briefing)
 
@@ -49,21 +67,48 @@ def load_into(app, path: Path, came_from: type[Scene]) -> None:
         # Continuing from a backup because its save is damaged: keep the damaged file aside, so
         # the next autosave does not make it the backup in place of the good one.
         _set_aside_quietly(store, loaded.info.path.with_name(loaded.info.path.name[:-4]), False)
-    resume_loaded(app, loaded)
+    resume_loaded(app, loaded, came_from=came_from)
 
 
-def resume_loaded(app, loaded, save_now: bool = False) -> None:
-    """Put a loaded game in the controller and open it."""
-    app.controller.resume(
-        loaded.scenario,
-        loaded.state,
-        loaded.team,
-        loaded.game_id,
-        loaded.scenario_file,
-        save_now=save_now,
-        plan=loaded.plan,
+def resume_loaded(app, loaded, save_now: bool = False, came_from: type[Scene] | None = None):
+    """Put a loaded game in the controller and open it.
+
+    When another window has this very game open (its lock), ask first: look at it read-only,
+    or continue as a copy under a new id (``game.ui.scenes.start.locked``).
+    """
+    from game.saves import new_game_id
+    from game.ui.scenes.start.locked import held_elsewhere, locked_choice, read_only_note
+
+    def resume(game_id: str, read_only: bool = False, now: bool = save_now) -> None:
+        app.controller.resume(
+            loaded.scenario,
+            loaded.state,
+            loaded.team,
+            game_id,
+            loaded.scenario_file,
+            save_now=now and not read_only,
+            plan=loaded.plan,
+        )
+        app.controller.read_only = read_only
+        if read_only:
+            app.hold_games()
+            read_only_note(app)
+        else:
+            open_game(app)
+
+    holder = held_elsewhere(app, [loaded.game_id])
+    if holder is None:
+        resume(loaded.game_id)
+        return
+    app.go(
+        locked_choice(
+            app,
+            holder,
+            lambda: resume(loaded.game_id, read_only=True),
+            lambda: resume(new_game_id(), now=True),
+            came_from or app.scenes.title,
+        )
     )
-    open_game(app)
 
 
 def _set_aside_quietly(store, path: Path, with_backup: bool = True) -> Path | None:

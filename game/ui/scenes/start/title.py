@@ -99,6 +99,8 @@ class TitleScene(Scene):
         from game.saves import SaveError
 
         self.autosave = None
+        # The hot-seat workshop the game last played belongs to: Continue brings it all back.
+        self.workshop = None
         self.saves_problem: str | None = None
         store = self.app.saves
         if store is None or self.app.safe_title or self.controller.state is not None:
@@ -107,6 +109,8 @@ class TitleScene(Scene):
             self.autosave = store.latest_autosave()
         except SaveError as error:
             self.saves_problem = error.explain(self.lang)
+        if self.autosave is not None and self.autosave.game_id:
+            self.workshop = store.workshop_of(self.autosave.game_id)
 
     def _continue_target(self) -> tuple[bool, str | None]:
         if self.controller.state is not None or self.autosave is not None:
@@ -125,6 +129,10 @@ class TitleScene(Scene):
             )
         if self.app.settings_problem:
             notes.append((t("Settings:") + " " + self.app.settings_problem, True))
+        locks = self.app.locks
+        if locks is not None and locks.problem:
+            message = t("Games are not locked against a second window here: {reason}")
+            notes.append((message.format(reason=locks.problem), True))
         state = self.controller.state
         if state is not None and self.controller.scenario is not None:
             scenario = self.controller.scenario
@@ -189,6 +197,11 @@ class TitleScene(Scene):
         self.app.go(self.app.scenes.scenario_choice)
 
     def resume(self) -> None:
+        if self.controller.state is None and self.workshop is not None:
+            from game.ui.scenes.start.workshop_open import load_workshop_into
+
+            load_workshop_into(self.app, self.workshop, self.app.scenes.title)
+            return
         if self.controller.state is None and self.autosave is not None:
             load_into(self.app, self.autosave.path, self.app.scenes.title)
             return

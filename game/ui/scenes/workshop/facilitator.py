@@ -25,6 +25,8 @@ def open_facilitator(app: Host) -> None:
     scene = app.scene
     if app.controller.state is None or scene is None or not scene.offers_facilitator:
         return
+    if app.controller.read_only:
+        return  # a window that only looks changes nothing in the game
     pin = app.settings.facilitator_pin
     if pin and not app.pin_guard.knows(pin):  # asked once per session
         app.go(app.scenes.pin(app, scene))

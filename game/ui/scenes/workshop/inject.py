@@ -25,8 +25,9 @@ class InjectScene(OverScene):
         super().__init__(app)
         self.over = over
         self.page = page
-        # Hot-seat: the news goes to every team's game, unless the facilitator chooses one.
-        self.every_team = True
+        # Hot-seat: the news goes to every team's game, unless the facilitator chooses one;
+        # the choice stays for the workshop (and is kept in its file).
+        self.every_team = app.controller.news_to_every_team
 
     def reopen(self) -> Callable[[], Scene]:
         return lambda: self
@@ -110,6 +111,7 @@ class InjectScene(OverScene):
 
     def toggle_teams(self) -> None:
         self.every_team = not self.every_team
+        self.controller.news_to_every_team = self.every_team
         self.rebuild()
 
     def bring(self, event_id: str) -> None:
