@@ -266,13 +266,18 @@ class Scene:
         self.label(rect, message, "#heading", grow=False)
         return rect
 
-    def text_box(self, rect: pygame.Rect, html: str, kind: str | None = None) -> UITextBox:
-        """A text box with markup, on a panel painted with the scene (``draw_boxes``)."""
+    def text_box(
+        self, rect: pygame.Rect, html: str, kind: str | None = None, must_read: bool = False
+    ) -> UITextBox:
+        """A text box with markup, on a panel painted with the scene (``draw_boxes``).
+        ``must_read``: the layout check counts it as cut when it needs its scroll bar."""
         if kind != "@plain_text":
             self.boxes.append(rect)
-        return UITextBox(
+        box = UITextBox(
             html, rect, manager=self.app.ui, object_id=ObjectID(class_id=kind, object_id=None)
         )
+        box.must_read = must_read  # type: ignore[attr-defined]
+        return box
 
     def entry(
         self, rect: pygame.Rect, initial: str = "", placeholder: str | None = None

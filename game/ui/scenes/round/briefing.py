@@ -56,6 +56,7 @@ class BriefingScene(RoundScene):
                 self.r(16, 0, 0, 0).left, self.r(0, 548, 0, 0).top, left - self.u(30), self.u(160)
             ),
             self._news_html(),
+            must_read=True,
         )
         self.button(
             pygame.Rect(left, top, width, small_h),

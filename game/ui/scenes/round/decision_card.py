@@ -13,6 +13,7 @@ from game.ui.dashboard import (
 )
 from game.ui.look import (
     fit_text_block,
+    must_read,
     shortened,
     text,
     text_block,
@@ -269,6 +270,9 @@ class DecisionCard(RoundScene):
             pygame.Rect(inner.left, y, inner.width, inner.bottom - y),
             sizes=(20, 18, 17, 16, 15),
         )
+        must_read(
+            pygame.Rect(inner.left, y, inner.width, inner.bottom - y), initiative.text.get(lang)
+        )
 
     def _draw_roles(self, surface: pygame.Surface, g: dict[str, object]) -> None:
         palette, fonts, t = self.app.palette, self.app.fonts, self.t
@@ -295,6 +299,7 @@ class DecisionCard(RoundScene):
             room = box.right - x
             lines_h = meaning.get_linesize() + stats.get_linesize() if two else stats.get_linesize()
             top = box.top + (box.height - lines_h) // 2
+            must_read(box, role_meaning(role, t))
             if two:
                 shown = shortened(meaning, role_meaning(role, t), room)
                 text(surface, meaning, shown, palette.text, (x, top))

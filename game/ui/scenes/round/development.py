@@ -12,6 +12,7 @@ from game.ui.dashboard import (
 )
 from game.ui.look import (
     block_height,
+    must_read,
     shortened,
     text,
     text_block,
@@ -154,6 +155,7 @@ class DevelopmentScene(RoundScene):
         room = self._text_width()
         for i, (action, _) in enumerate(self.offers[:9]):
             y = top + i * step
+            must_read(pygame.Rect(left, y, side.left - left, step), action.text.get(lang))
             if described:
                 for n, line in enumerate(wrap(small, action.text.get(lang), room)):
                     text(
