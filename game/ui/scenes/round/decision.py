@@ -14,6 +14,7 @@ from game.ui.controller import PREDICTIONS
 from game.ui.fitting import button_inset
 from game.ui.scene import Scene
 from game.ui.scenes.round.decision_card import DecisionCard
+from game.ui.scenes.round.pager import Pager
 from game.ui.words import (
     ROLE_ORDER,
     prediction_name,
@@ -66,6 +67,7 @@ class DecisionScene(DecisionCard):
     def on_enter(self) -> None:
         count = len(self.state.current_initiatives)
         self.index = max(0, min(self.index, count - 1))
+        self.pager = Pager()
 
     def reopen(self) -> Callable[[], Scene]:
         index = self.index
@@ -132,6 +134,7 @@ class DecisionScene(DecisionCard):
                     tooltip=t("Optional: what do you expect? Said before, judged after."),
                 )
                 x += width + self.u(8)
+        self.lay_out_card()
         count = len(self.state.current_initiatives)
         last = self.index == count - 1
         forward = t("To development") if last else t("Next initiative")
@@ -171,6 +174,10 @@ class DecisionScene(DecisionCard):
     def on_key(self, event: pygame.event.Event) -> None:
         if event.key in ROLE_KEYS:
             self.choose(ROLE_ORDER[ROLE_KEYS[event.key]])
+            return
+        step = self.pager.key(event)
+        if step:
+            self.turn_page(step)
             return
         super().on_key(event)
 

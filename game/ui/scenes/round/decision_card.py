@@ -12,14 +12,13 @@ from game.ui.dashboard import (
     panel,
 )
 from game.ui.look import (
-    fit_text_block,
     must_read,
     shortened,
     text,
-    text_block,
     wrap,
 )
 from game.ui.scenes.round.base import RoundScene
+from game.ui.scenes.round.pager import Line, draw_page, height_of, lay_out, paginate
 from game.ui.words import (
     ROLE_ORDER,
     OrgWords,
@@ -215,28 +214,25 @@ class DecisionCard(RoundScene):
         drawn = text(surface, sub, said, colour, (column.right, g["channels_top"]), "topright")
         return drawn.width + self.u(16)
 
-    def _draw_card(self, surface: pygame.Surface) -> None:
+    def card_rect(self) -> pygame.Rect:
+        return self.r(16, 64, 520, 580)
+
+    def _card_inner(self) -> pygame.Rect:
+        inner = self.card_rect().inflate(-self.u(52), -self.u(32))
+        inner.left += self.u(8)
+        return inner
+
+    def lay_out_card(self) -> None:
+        """The card's title, and its facts and text in pages: the largest type that shows them
+        whole on the card, else pages ("More", Page Down) with the pager at the card's foot.
+        Called from ``build``; ``draw`` shows ``self.card_pages[self.pager.page]``."""
         palette, fonts, t, lang = self.app.palette, self.app.fonts, self.t, self.lang
         initiative = self.initiative
-        card = self.r(16, 64, 520, 580)
-        panel(surface, card, palette, self.u(12))
-        stripe = card.copy()
-        stripe.width = self.u(10)
-        pygame.draw.rect(
-            surface,
-            palette.owners[initiative.owner],
-            stripe,
-            border_top_left_radius=self.u(12),
-            border_bottom_left_radius=self.u(12),
-        )
-        inner = card.inflate(-self.u(52), -self.u(32))
-        inner.left += self.u(8)
+        inner = self._card_inner()
         title_font = fonts.get(26, True)
-        y = inner.top
-        for line in wrap(title_font, initiative.title.get(lang), inner.width)[:2]:
-            text(surface, title_font, line, palette.accent, (inner.left, y))
-            y += title_font.get_linesize()
-        y += self.u(4)
+        self.card_title = wrap(title_font, initiative.title.get(lang), inner.width)
+        top = inner.top + len(self.card_title) * title_font.get_linesize() + self.u(4)
+        body = pygame.Rect(inner.left, top, inner.width, inner.bottom - top)
         words = self.words
         owner = (
             words.own if initiative.owner.value == "municipality" else label(initiative.owner, lang)
@@ -253,26 +249,51 @@ class DecisionCard(RoundScene):
                 )
             )
         small = fonts.get(17)
-        for fact in facts:
-            y += text_block(
-                surface,
-                small,
-                fact,
-                palette.text_dim,
-                pygame.Rect(inner.left, y, inner.width, inner.bottom - y),
-            ) + self.u(2)
-        y += self.u(8)
-        fit_text_block(
+
+        def lines(size: float) -> list[Line]:
+            paragraphs = [(fact, small, palette.text_dim, self.u(2)) for fact in facts]
+            paragraphs.append((initiative.text.get(lang), fonts.get(size), palette.text, self.u(8)))
+            return lay_out(paragraphs, body.width)
+
+        for size in (20, 18, 17):
+            if height_of(lines(size)) <= body.height:
+                self.card_body, self.card_pages = body, [lines(size)]
+                break
+        else:
+            body.height -= self._button_height("@small_button") + self.u(8)
+            self.card_body, self.card_pages = body, paginate(lines(18), body.height)
+        self.pager.set_pages(len(self.card_pages))
+        self.pager_row = None
+        if self.pager.pages > 1:
+            self.pager_row = self.pager.build(self, inner.right, inner.bottom)
+
+    def turn_page(self, step: int) -> None:
+        if self.pager.turn(step):
+            self.rebuild()
+
+    def _draw_card(self, surface: pygame.Surface) -> None:
+        palette, fonts = self.app.palette, self.app.fonts
+        initiative = self.initiative
+        card = self.card_rect()
+        panel(surface, card, palette, self.u(12))
+        stripe = card.copy()
+        stripe.width = self.u(10)
+        pygame.draw.rect(
             surface,
-            fonts,
-            initiative.text.get(lang),
-            palette.text,
-            pygame.Rect(inner.left, y, inner.width, inner.bottom - y),
-            sizes=(20, 18, 17, 16, 15),
+            palette.owners[initiative.owner],
+            stripe,
+            border_top_left_radius=self.u(12),
+            border_bottom_left_radius=self.u(12),
         )
-        must_read(
-            pygame.Rect(inner.left, y, inner.width, inner.bottom - y), initiative.text.get(lang)
-        )
+        inner = self._card_inner()
+        title_font = fonts.get(26, True)
+        y = inner.top
+        for line in self.card_title:
+            text(surface, title_font, line, palette.accent, (inner.left, y))
+            y += title_font.get_linesize()
+        draw_page(surface, self.card_pages[self.pager.page], self.card_body)
+        if self.pager_row is not None:
+            self.pager.draw_count(surface, self, self.pager_row)
 
     def _draw_roles(self, surface: pygame.Surface, g: dict[str, object]) -> None:
         palette, fonts, t = self.app.palette, self.app.fonts, self.t
