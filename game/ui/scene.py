@@ -263,6 +263,13 @@ class Scene:
         font = self.app.fonts.get(32, True)
         width = min(right - left, font.size(message)[0] + self.u(8))
         rect = pygame.Rect(left, top, width, font.get_linesize())
+        timer = self.app.timer
+        if self.shows_timer and timer.visible:
+            # The round timer runs over this scene: a heading it would touch goes under it.
+            box = timer.box(self.app).inflate(self.u(8), self.u(8))
+            if box.colliderect(rect):
+                rect.top = box.bottom
+        rect.height = font.get_linesize()
         self.label(rect, message, "#heading", grow=False)
         return rect
 
