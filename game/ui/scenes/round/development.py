@@ -205,10 +205,15 @@ class DevelopmentScene(RoundScene):
             message = t("{n} more become available as {org} grows.").format(
                 n=locked, org=self.words.org
             )
-            end = self.pager_row.left if self.pager_row is not None else side.left
-            foot = self.r(0, 644, 0, 0).top - self.u(4)
-            shown = shortened(small, message, end - left - self.u(16))
-            text(surface, small, shown, palette.text_dim, (left, foot), "bottomleft")
+            row = self.pager_row
+            if row is None or y + small.get_linesize() <= row.top - self.u(4):
+                # Under the last action, whole, when the page leaves room for it.
+                shown = shortened(small, message, side.left - left - self.u(16))
+                text(surface, small, shown, palette.text_dim, (left, y))
+            else:
+                foot = self.r(0, 644, 0, 0).top - self.u(4)
+                shown = shortened(small, message, row.left - left - self.u(16))
+                text(surface, small, shown, palette.text_dim, (left, foot), "bottomleft")
         if self.pager_row is not None:
             self.pager.draw_count(surface, self, self.pager_row)
         self._draw_plan(surface, side)
