@@ -37,9 +37,9 @@ def _words(message: str) -> str:
     return " ".join(message.split())
 
 
-def _read_on_every_page(pilot: Harness) -> tuple[int, str]:
+def _read_on_every_page(pilot: Harness, within=None) -> tuple[int, str]:
     """Turn every page of the current scene with Page Down, each checked: (the pages, the
-    must-read lines of all of them joined)."""
+    must-read lines of all of them joined; only those ``within`` a rectangle if given)."""
     app = pilot.app
     pages = app.scene.pager.pages
     said: list[str] = []
@@ -51,7 +51,11 @@ def _read_on_every_page(pilot: Harness) -> tuple[int, str]:
         try:
             app.invalidate()
             app.draw()
-            said += [what for kind, _, what in look.RECORDING if kind == "read"]
+            said += [
+                what
+                for kind, rect, what in look.RECORDING
+                if kind == "read" and (within is None or within.contains(rect))
+            ]
             counted = [what for kind, _, what in look.RECORDING if kind == "text"]
         finally:
             look.RECORDING = None
@@ -139,10 +143,11 @@ def test_a_long_card_pages_its_text_and_shows_every_role_with_the_readiness_lege
         _to_card(app, "moestuin_groen")
         pilot.advance(2)
         scene = app.scene
-        pages, read = _read_on_every_page(pilot)
+        pages, read = _read_on_every_page(pilot, within=scene.card_rect())
         assert pages == 2
         assert _words(scene.initiative.text.get("nl")) in read
         assert "een afspraak over wie wat doet." in read
+        pages, read = _read_on_every_page(pilot)
         assert "gereedheid A (nodig B): A = hoe klaar de gemeente nu is voor de rol" in read
         for meaning in ("Stelt de regels en zorgt dat ze worden nageleefd.", "Doet mee"):
             assert meaning in read

@@ -59,14 +59,14 @@ def height_of(lines: list[Line]) -> int:
 
 def paginate(lines: list[Line], height: int) -> list[list[Line]]:
     """``lines`` split into pages no taller than ``height``; always at least one page. A page
-    ends after a whole sentence when one ends in its last third (a group reads on more
+    ends after a whole sentence when one ends in its last fifth (a group reads on more
     easily), else after its last line that fits."""
     pages: list[list[Line]] = [[]]
     for line in lines:
         page = pages[-1]
         if page and height_of([*page, line]) > height:
             ends = [i for i, kept in enumerate(page) if kept.words.endswith((".", "?", "!"))]
-            cut = ends[-1] + 1 if ends and ends[-1] + 1 >= len(page) * 2 / 3 else len(page)
+            cut = ends[-1] + 1 if ends and ends[-1] + 1 >= len(page) * 4 / 5 else len(page)
             pages[-1], moved = page[:cut], page[cut:]
             pages.append(moved)
         pages[-1].append(line)
