@@ -9,7 +9,11 @@ did not fit its rectangle), then looks at the widgets pygame_gui shows, and repo
 - a line of text that overlaps another line, a widget, or the edge of the window;
 - a line that crosses a panel's edge (partly in, partly out);
 - a button or label whose text is wider or taller than the widget (clipped);
-- two widgets on top of each other.
+- two widgets on top of each other;
+- a text a group must read to decide (a card's text, the news, an action's description:
+  ``look.must_read``, or a text box made with ``must_read``) that is not drawn whole in its
+  place: shortened, cut off, or left to a scroll bar. What does not fit is paged instead;
+- a text or widget that touches the round timer drawn over the scene.
 
 Texts shortened on purpose with "…" carry their whole text in a tooltip; they are not problems,
 but ``shortened`` lists them so a layout that leans on them can be noticed. A label written
@@ -147,6 +151,8 @@ def check(app) -> FitReport:
         for rect_text, what in texts:
             if _overlap(rect, rect_text):
                 report.problems.append(f"'{_short(what)}' lies under the widget '{name}'")
+    report.problems.extend(_unread(records, shown))
+    report.problems.extend(_under_the_timer(records, texts, shown))
     for i, a in enumerate(shown):
         for b in shown[i + 1 :]:
             if _overlap(a.rect, b.rect):
@@ -155,3 +161,44 @@ def check(app) -> FitReport:
                     f"'{_short(getattr(b, 'text', '') or '')}'"
                 )
     return report
+
+
+def _words(message: str) -> str:
+    return " ".join(message.split())
+
+
+def _unread(records, shown) -> list[str]:
+    """Must-read texts not drawn whole: every word of a ``look.must_read`` text, in order,
+    among the lines drawn inside its rectangle; a must-read text box without a scroll bar."""
+    problems = []
+    lines = [(rect, what) for kind, rect, what in records if kind == "text"]
+    for kind, rect, what in records:
+        if kind != "read" or not what.strip():
+            continue
+        room = rect.inflate(4, 4)
+        drawn = _words(" ".join(line for at, line in lines if room.contains(at)))
+        if _words(what) not in drawn:
+            problems.append(f"must be read but is not shown whole: '{_short(what)}'")
+    for widget in shown:
+        must = isinstance(widget, UITextBox) and getattr(widget, "must_read", False)
+        if must and getattr(widget, "scroll_bar", None) is not None:
+            text = getattr(widget, "html_text", "") or ""
+            problems.append(f"must be read but needs scrolling: '{_short(text)}'")
+    return problems
+
+
+def _under_the_timer(records, texts, shown) -> list[str]:
+    """Text or widgets touching the round timer, which is drawn over the scene."""
+    problems = []
+    for kind, rect, _ in records:
+        if kind != "timer":
+            continue
+        edge = rect.inflate(4, 4)
+        for at, what in texts:
+            if edge.colliderect(at) and not rect.contains(at):
+                problems.append(f"touches the round timer: '{_short(what)}'")
+        for widget in shown:
+            if edge.colliderect(widget.rect):
+                name = _short(getattr(widget, "text", "") or type(widget).__name__)
+                problems.append(f"the widget '{name}' touches the round timer")
+    return problems

@@ -90,8 +90,10 @@ def rendered(font: pygame.font.Font, message: str, colour: Colour) -> pygame.Sur
 
 
 # While a layout check runs (``game.ui.fit``), what is drawn is noted here: ("text", rect, what)
-# for every line, ("cut", rect, what) for a paragraph that did not fit its rectangle, and
-# ("panel", rect, "") for every panel. None the rest of the time: drawing then costs nothing.
+# for every line, ("cut", rect, what) for a paragraph that did not fit its rectangle,
+# ("panel", rect, "") for every panel, ("read", rect, what) for a text a group must read whole
+# to decide (``must_read``) and ("timer", rect, "") for the round timer drawn over a scene.
+# None the rest of the time: drawing then costs nothing.
 RECORDING: list[tuple[str, pygame.Rect, str]] | None = None
 
 
@@ -99,6 +101,13 @@ def note(kind: str, rect: pygame.Rect, what: str = "") -> None:
     """Tell a running layout check what was drawn where."""
     if RECORDING is not None:
         RECORDING.append((kind, pygame.Rect(rect), what))
+
+
+def must_read(rect: pygame.Rect, message: str) -> None:
+    """Tell a running layout check that every word of ``message`` must be drawn inside
+    ``rect`` (a card's text, the news, an action's description): shortened with "…", cut off or
+    left to a scroll box, it counts as cut (``game.ui.fit``)."""
+    note("read", rect, message)
 
 
 def text(
@@ -263,3 +272,16 @@ def fold(font: pygame.font.Font, message: str, width: int) -> str:
             line += char
         words.append("\n".join([*lines, line]))
     return " ".join(words)
+
+
+def pages(
+    font: pygame.font.Font, message: str, width: int, height: int, line_gap: float = 1.15
+) -> list[list[str]]:
+    """``message`` wrapped to ``width`` and split into pages of as many whole lines as fit
+    ``height`` (as ``text_block`` draws them): a text too long for its place is read page by
+    page instead of being cut or scrolled. Always at least one page."""
+    lines = wrap(font, message, width)
+    most = 1
+    while block_height(font, most + 1, line_gap) <= height:
+        most += 1
+    return [lines[i : i + most] for i in range(0, len(lines), most)] or [[]]

@@ -275,16 +275,28 @@ class Scene:
         font = self.app.fonts.get(32, True)
         width = min(right - left, font.size(message)[0] + self.u(8))
         rect = pygame.Rect(left, top, width, font.get_linesize())
+        timer = self.app.timer
+        if self.shows_timer and timer.visible:
+            # The round timer runs over this scene: a heading it would touch goes under it.
+            box = timer.box(self.app).inflate(self.u(8), self.u(8))
+            if box.colliderect(rect):
+                rect.top = box.bottom
+        rect.height = font.get_linesize()
         self.label(rect, message, "#heading", grow=False)
         return rect
 
-    def text_box(self, rect: pygame.Rect, html: str, kind: str | None = None) -> UITextBox:
-        """A text box with markup, on a panel painted with the scene (``draw_boxes``)."""
+    def text_box(
+        self, rect: pygame.Rect, html: str, kind: str | None = None, must_read: bool = False
+    ) -> UITextBox:
+        """A text box with markup, on a panel painted with the scene (``draw_boxes``).
+        ``must_read``: the layout check counts it as cut when it needs its scroll bar."""
         if kind != "@plain_text":
             self.boxes.append(rect)
-        return UITextBox(
+        box = UITextBox(
             html, rect, manager=self.app.ui, object_id=ObjectID(class_id=kind, object_id=None)
         )
+        box.must_read = must_read  # type: ignore[attr-defined]
+        return box
 
     def entry(
         self, rect: pygame.Rect, initial: str = "", placeholder: str | None = None

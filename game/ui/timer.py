@@ -11,7 +11,7 @@ import pygame
 
 from game.sim.state import InterventionKind
 from game.ui.controller import GameController
-from game.ui.look import Fonts, text
+from game.ui.look import Fonts, note, text
 from game.ui.palette import Palette
 
 
@@ -162,3 +162,4 @@ class RoundTimer:
         pygame.draw.rect(surface, palette.accent, box, width=3, border_radius=round(8 * scale))
         font, caption = self.face(app)
         text(surface, font, caption, ink, box.center, "center")
+        note("timer", box)  # nothing of the scene may touch it (``game.ui.fit``)

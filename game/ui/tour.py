@@ -21,7 +21,8 @@ from game.ui.scenes.start.choice import confirm_quit
 from game.ui.settings import Settings
 from game.ui.window import headless_environment
 
-Shot = Callable[[str], None]
+# shot(name) saves a picture of the scene (and checks it); shot(name, False) only checks it.
+Shot = Callable[..., None]
 
 
 class TourStopped(RuntimeError):
@@ -65,7 +66,7 @@ def run_tour(
 
     count = 0
 
-    def shot(name: str) -> None:
+    def shot(name: str, picture: bool = True) -> None:
         nonlocal count
         pilot.settle(1.0)
         if isinstance(app.scene, app.scenes.error) and name != "error":
@@ -73,10 +74,10 @@ def run_tour(
             raise TourStopped(
                 f"the game showed its error screen before '{name}': {app.last_error} ({where})"
             )
-        count += 1
         if inspect is not None:
             inspect(name, app)
-        if pictures:
+        if pictures and picture:
+            count += 1
             saved.append(pilot.screenshot(out / f"{count:02d}-{name}.png"))
 
     try:
@@ -116,7 +117,9 @@ def _new_game(app: App, pilot: Harness, shot: Shot, length: GameLength) -> None:
 
 def _rounds(app: App, pilot: Harness, shot: Shot, seed: int) -> None:
     """Every round, played by the best bot: the first, middle and last round in full, every
-    card of the first round, and the first new phase or stage as its moment."""
+    card of the first round, and the first new phase or stage as its moment. Every card and
+    every development screen of the other rounds is checked too, without a picture: a card
+    of round 4 has its own text to fit."""
     controller = app.controller
     assert controller.scenario is not None and controller.state is not None
     bot = Bot("best", seed)
@@ -127,17 +130,18 @@ def _rounds(app: App, pilot: Harness, shot: Shot, seed: int) -> None:
         number = controller.state.round
         if number in interesting:
             shot(f"round{number:02d}-briefing")
+        else:
+            shot(f"round{number:02d}-briefing", False)
         controller.apply(bot.decide(controller.state, controller.scenario))
-        if number == 1:
-            for i, initiative in enumerate(controller.state.current_initiatives):
+        for i, initiative in enumerate(controller.state.current_initiatives):
+            if number == 1:
                 controller.predict(initiative, "well")
-                app.go(app.scenes.decision, i)
-                pilot.advance(2)
-                shot(f"round{number:02d}-decision-{i + 1}")
+            app.go(app.scenes.decision, i)
+            pilot.advance(2)
+            shot(f"round{number:02d}-decision-{i + 1}", number == 1)
         app.go(app.scenes.development)
         pilot.advance(2)
-        if number in interesting:
-            shot(f"round{number:02d}-development")
+        shot(f"round{number:02d}-development", number in interesting)
         app.scene.resolve()  # type: ignore[union-attr]
         pilot.advance(2)
         moment_seen = _outcome(app, pilot, shot, number, number in interesting, moment_seen)
@@ -209,6 +213,11 @@ def _workshop(app: App, pilot: Harness, shot: Shot, seed: int, length: GameLengt
     app.go(app.scenes.briefing)
     pilot.advance(2)
     over = app.scene
+    # The round timer runs over the facilitator's screens (on a clock that stands still, so the
+    # pictures do not depend on the machine's speed): nothing may touch it.
+    clock = app.timer.clock
+    app.timer.clock = lambda: 0.0
+    app.timer.start(5 * 60)
     for name, scene in (
         ("facilitator", app.scenes.facilitator),
         ("facilitator-discuss", app.scenes.discuss),
@@ -218,6 +227,9 @@ def _workshop(app: App, pilot: Harness, shot: Shot, seed: int, length: GameLengt
         pilot.advance(2)
         shot(name)
     _pin_screens(app, pilot, shot, over)
+    _news_brought_in(app, pilot, shot)
+    app.timer.stop()
+    app.timer.clock = clock
     app.go(over)
     bots = [Bot(name, seed) for name in ("best", "random", "participating")]
     while (turn := controller.next_turn()) is not None:
@@ -236,6 +248,22 @@ def _workshop(app: App, pilot: Harness, shot: Shot, seed: int, length: GameLengt
     app.go(app.scenes.compare(app, files))
     pilot.advance(2)
     shot("compare")
+
+
+def _news_brought_in(app: App, pilot: Harness, shot: Shot) -> None:
+    """News the facilitator brings in, on the briefing of a first round: with the situation,
+    it must be read whole, page by page if need be."""
+    from game.sim.facilitator import injectable_events
+
+    controller = app.controller
+    assert controller.state is not None and controller.scenario is not None
+    events = injectable_events(controller.state, controller.scenario)
+    if not events:
+        return
+    controller.inject(max(events, key=lambda e: len(e.text.get(app.settings.language))).id)
+    app.go(app.scenes.briefing)
+    pilot.advance(2)
+    shot("workshop-briefing-news")
 
 
 def _pin_screens(app: App, pilot: Harness, shot: Shot, over) -> None:

@@ -87,35 +87,3 @@ def test_the_outcome_list_scrolls_and_drops_nothing(monkeypatch, tmp_path):
         assert scene._offset() == bottom
     finally:
         app.close()
-
-
-def test_development_shows_the_focused_investments_whole_description(monkeypatch, tmp_path):
-    """At 140% type the descriptions no longer fit under every button: the one in focus (the
-    one last chosen, by its number key too) is shown whole under the buttons, not cut."""
-    from game.ui.app import App
-    from game.ui.fit import check
-    from game.ui.harness import Harness
-    from game.ui.settings import Settings
-
-    monkeypatch.setenv("SDL_VIDEODRIVER", "dummy")
-    monkeypatch.setenv("SDL_AUDIODRIVER", "dummy")
-    settings = Settings(language="nl", sound=False, font_scale=1.4)
-    app = App((1280, 720), settings, log_dir=tmp_path / "logs")
-    pilot = Harness(app)
-    try:
-        app.controller.start(load_scenario(), 1, "T")
-        app.go(app.scenes.development)
-        pilot.advance(2)
-        scene = app.scene
-        _, _, _, described = scene.rows()
-        assert not described
-        pilot.press(pygame.K_3)
-        pilot.advance(2)
-        action = app.scene.offers[2][0]
-        assert app.scene.shown() is action
-        lines = drawn(app)
-        whole = " ".join(line for line in lines if line and not line.endswith("…"))
-        assert " ".join(action.text.get("nl").split()) in " ".join(whole.split())
-        assert check(app).problems == []
-    finally:
-        app.close()

@@ -145,3 +145,60 @@ def test_the_check_finds_what_does_not_fit(monkeypatch: pytest.MonkeyPatch, tmp_
         assert any("cut off" in p for p in report.problems)
     finally:
         pilot.app.close()
+
+
+def test_the_check_counts_a_must_read_text_not_shown_whole_as_cut(
+    monkeypatch: pytest.MonkeyPatch, tmp_path
+):
+    """A card's text, the news or an action's description must be read whole to decide: one
+    that is shortened with "…", one drawn partly outside its place, and a text box that needs
+    its scroll bar are each reported (issue 19: the check counted a scrolling box as fitting);
+    the same texts shown whole are not."""
+    import pygame
+
+    from game.ui import look
+    from game.ui.scenes.start.title import TitleScene
+    from tests.helpers.ui import start_app
+
+    pilot = start_app(monkeypatch, tmp_path)
+    try:
+        app = pilot.app
+        original = TitleScene.draw
+        story = "The garden group asks for tools, a water point and an agreement on who does what."
+        font = app.fonts.get(18)
+        room = pygame.Rect(40, 600, 700, 80)
+
+        def reading(self, surface, shortened: bool, below: bool):
+            original(self, surface)
+            if shortened:
+                look.text_block(surface, font, story, (255, 255, 255), room, max_lines=1)
+            else:
+                look.text_block(surface, font, story, (255, 255, 255), room)
+            look.must_read(room.move(0, 60) if below else room, story)
+
+        for shortened, below, flagged in (
+            (True, False, True),
+            (False, True, True),
+            (False, False, False),
+        ):
+            monkeypatch.setattr(
+                TitleScene,
+                "draw",
+                lambda self, surface, s=shortened, b=below: reading(self, surface, s, b),
+            )
+            report = check(app)
+            cut = [p for p in report.problems if "must be read" in p]
+            assert bool(cut) is flagged, (shortened, below, report.problems)
+
+        monkeypatch.setattr(TitleScene, "draw", original)
+        scene = app.scene
+        box = scene.text_box(
+            pygame.Rect(40, 560, 600, 60), "<br>".join([story] * 8), must_read=True
+        )
+        pilot.advance(2)
+        assert box.scroll_bar is not None
+        assert any("needs scrolling" in p for p in check(app).problems)
+        box.must_read = False  # the same box, not marked: scrolling is allowed there
+        assert not any("needs scrolling" in p for p in check(app).problems)
+    finally:
+        pilot.app.close()

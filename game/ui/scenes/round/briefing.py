@@ -1,8 +1,11 @@
-"""The briefing: the dashboard at the start of a round, with this round's news."""
+"""The briefing: the dashboard at the start of a round, with this round's news.
+
+The situation and the news are read whole, never scrolled: when they do not fit the box under
+the dashboard, they take the dashboard's left and middle first, a page at a time ("More",
+Page Down), and the dashboard follows as the last page.
+"""
 
 from __future__ import annotations
-
-import html
 
 import pygame
 
@@ -15,6 +18,7 @@ from game.ui.dashboard import (
     resources_height,
 )
 from game.ui.scenes.round.base import RoundScene
+from game.ui.scenes.round.pager import Line, Pager, draw_page, height_of, lay_out, paginate
 
 
 class BriefingScene(RoundScene):
@@ -51,12 +55,7 @@ class BriefingScene(RoundScene):
         top = self.r(0, 552, 0, 0).top
         bottom = self.r(0, 708, 0, 0).top
         gap = max(self.u(4), (bottom - top - 2 * small_h - big_h) // 2)
-        self.news = self.text_box(
-            pygame.Rect(
-                self.r(16, 0, 0, 0).left, self.r(0, 548, 0, 0).top, left - self.u(30), self.u(160)
-            ),
-            self._news_html(),
-        )
+        self._lay_out_pages(left - self.u(30))
         self.button(
             pygame.Rect(left, top, width, small_h),
             t("Save"),
@@ -85,6 +84,75 @@ class BriefingScene(RoundScene):
 
     def on_enter(self) -> None:
         self.saved: str | None = None
+        self.pager = Pager()
+
+    # --- the situation and the news, in pages ---------------------------------------------------
+
+    def box(self, width: int) -> pygame.Rect:
+        """The box under the dashboard, ``width`` pixels wide (up to the buttons)."""
+        return pygame.Rect(self.r(16, 0, 0, 0).left, self.r(0, 548, 0, 0).top, width, self.u(160))
+
+    def reading(self) -> pygame.Rect:
+        """Where a long situation or much news is read: the dashboard's left and middle and
+        the box under them."""
+        left, middle, _ = self.columns()
+        return pygame.Rect(left.left, left.top, middle.right - left.left, self.u(644))
+
+    def _lay_out_pages(self, box_width: int) -> None:
+        """Every page of the briefing: ("read", lines) for the situation and the news over the
+        dashboard, ("box", lines) for the dashboard with the box under it. All in the box when
+        it fits; else the reading pages first, then the dashboard."""
+        self.box_rect = self.box(box_width)
+        inner = self._inside(self.box_rect, 1)
+        whole = lay_out(self._paragraphs(True), inner.width)
+        if height_of(whole) <= inner.height:
+            self.views: list[tuple[str, list[Line]]] = [("box", whole)]
+        else:
+            area = self._inside(self.reading(), 2)
+            read = paginate(lay_out(self._paragraphs(False), area.width), area.height)
+            rest = self._inside(self.box_rect, 2)
+            after = paginate(lay_out(self._paragraphs(None), rest.width), rest.height)
+            self.views = [("read", lines) for lines in read] + [("box", lines) for lines in after]
+        self.pager.set_pages(len(self.views))
+        self.pager_row = None
+        if self.pager.pages > 1:
+            place = self.reading() if self.view == "read" else self.box_rect
+            inner = place.inflate(-self.u(24), -self.u(16))
+            self.pager_row = self.pager.build(self, inner.right, inner.bottom)
+
+    def _inside(self, rect: pygame.Rect, pages: int) -> pygame.Rect:
+        """The room for text in ``rect``: its padding off, and the pager's row when the text
+        takes more than one page (at the bottom of the reading place, at the right of the
+        box)."""
+        inner = rect.inflate(-self.u(24), -self.u(16))
+        if pages > 1:
+            row = self._button_height("@small_button") + self.u(8)
+            if rect.height > self.u(300):
+                inner.height -= row
+            else:
+                caption_w = max(
+                    self.fitted(c, "@small_button", 120)
+                    for c in (self.t("More (PgDn)"), self.t("From the start (PgDn)"))
+                )
+                inner.width -= (
+                    caption_w + self.app.fonts.get(18, True).size("88/88")[0] + self.u(24)
+                )
+        return inner
+
+    @property
+    def view(self) -> str:
+        return self.views[self.pager.page][0] if getattr(self, "views", None) else "box"
+
+    def turn_page(self, step: int) -> None:
+        if self.pager.turn(step):
+            self.rebuild()
+
+    def on_key(self, event: pygame.event.Event) -> None:
+        step = self.pager.key(event)
+        if step:
+            self.turn_page(step)
+            return
+        super().on_key(event)
 
     def save(self) -> None:
         """Save a named slot with a small picture of the screen, for the list of saves."""
@@ -119,41 +187,45 @@ class BriefingScene(RoundScene):
         # The main step has the focus again: Enter must not save a second time.
         self._focus_on(self.main)
 
-    def _news_html(self) -> str:
+    def _paragraphs(self, news: bool | None) -> list[tuple[str, pygame.font.Font, object, int]]:
+        """What the group reads, as (message, font, colour, room above): the situation (in the
+        first round), the news and what it did, the initiatives on the table, and notes.
+        ``news`` True: all of it; False: the situation and the news only; None: the rest."""
         scenario = self.controller.scenario
         assert scenario is not None
-        state, lang, t = self.state, self.lang, self.t
-        e = html.escape
-        parts = []
-        if state.round == 1 and not state.history:
-            heading = e(t("The situation"))
-            parts.append(f"<b>{heading}</b><br>{e(scenario.briefing.get(lang))}<br><br>")
-        if state.news:
-            parts.append("<b>" + e(t("News this round")) + "</b><br>")
+        state, lang, t, u = self.state, self.lang, self.t, self.u
+        palette, fonts = self.app.palette, self.app.fonts
+        head, body, bold = fonts.get(19, True), fonts.get(19), fonts.get(19, True)
+        small = fonts.get(17)
+        parts: list[tuple[str, pygame.font.Font, object, int]] = []
+        reading = news is not None
+        if reading and state.round == 1 and not state.history:
+            parts.append((t("The situation"), head, palette.accent, 0))
+            parts.append((scenario.briefing.get(lang), body, palette.text, u(2)))
+        if reading:
+            if state.news or state.round > 1:
+                parts.append((t("News this round"), head, palette.accent, u(10)))
             for event_id in state.news:
                 event = scenario.event(event_id)
-                parts.append(f"<b>{e(event.title.get(lang))}</b> — {e(event.text.get(lang))}<br>")
+                parts.append((event.title.get(lang), bold, palette.text, u(6)))
+                parts.append((event.text.get(lang), body, palette.text, 0))
             for effect in state.news_effects:
-                parts.append(f"<i>{e(effect.explain(lang))}</i><br>")
-        elif state.round > 1:
-            parts.append(
-                "<b>"
-                + e(t("News this round"))
-                + "</b><br>"
-                + e(t("A quiet round: no news."))
-                + "<br>"
-            )
+                parts.append((effect.explain(lang), small, palette.text_dim, u(2)))
+            if not state.news and state.round > 1:
+                parts.append((t("A quiet round: no news."), body, palette.text, 0))
+        if news is False:
+            return parts
         count = len(state.current_initiatives)
-        parts.append("<br>" + e(t("Initiatives on the table:")) + f" {count}")
+        parts.append((t("Initiatives on the table:") + f" {count}", body, palette.text, u(10)))
         if self.saved:
-            parts.append("<br><b>" + e(self.saved) + "</b>")
+            parts.append((self.saved, bold, palette.text, u(6)))
         problem = self.controller.autosave_error
         if problem is not None:
             explain = getattr(problem, "explain", None)
             reason = explain(lang) if callable(explain) else str(problem)
-            warning = e(t("The game could not be saved automatically:")) + " " + e(reason)
-            parts.append(f"<br><font color='#ff9d8f'><b>{warning}</b></font>")
-        return "".join(parts)
+            warning = t("The game could not be saved automatically:") + " " + reason
+            parts.append((warning, bold, palette.bad, u(6)))
+        return parts
 
     def next(self) -> None:
         if self.state.finished:
@@ -174,18 +246,17 @@ class BriefingScene(RoundScene):
         palette, fonts, t = self.app.palette, self.app.fonts, self.t
         self.top_bar(surface, t("Briefing"))
         left, middle, right = self.columns()
-        panel(surface, left, palette, self.u(10))
-        inner = left.inflate(-self.u(24), -self.u(20))
-        ladder = pygame.Rect(inner.left, inner.top, inner.width, round(inner.height * 0.58))
-        relation_phases(surface, ladder, self.state, palette, fonts, t, self.lang)
-        grid = pygame.Rect(
-            inner.left,
-            ladder.bottom + self.u(14),
-            inner.width,
-            inner.bottom - ladder.bottom - self.u(14),
-        )
-        competence_grid(surface, grid, self.state.stage, palette, fonts, t)
-        self.draw_network_panel(surface, middle)
+        lines = self.views[self.pager.page][1]
+        if self.view == "read":
+            place = self.reading()
+            panel(surface, place, palette, self.u(10))
+            draw_page(surface, lines, self._inside(place, self.pager.pages))
+        else:
+            panel(surface, self.box_rect, palette, self.u(10))
+            draw_page(surface, lines, self._inside(self.box_rect, self.pager.pages))
+            self._draw_dashboard(surface, left, middle)
+        if self.pager_row is not None:
+            self.pager.draw_count(surface, self, self.pager_row)
         panel(surface, right, palette, self.u(10))
         inner = right.inflate(-self.u(24), -self.u(20))
         res_h = resources_height(fonts, inner.width, t)
@@ -209,6 +280,22 @@ class BriefingScene(RoundScene):
             fonts,
             t,
         )
+
+    def _draw_dashboard(self, surface: pygame.Surface, left: pygame.Rect, middle) -> None:
+        """The growth phases, the competence stage and the network."""
+        palette, fonts, t = self.app.palette, self.app.fonts, self.t
+        panel(surface, left, palette, self.u(10))
+        inner = left.inflate(-self.u(24), -self.u(20))
+        ladder = pygame.Rect(inner.left, inner.top, inner.width, round(inner.height * 0.58))
+        relation_phases(surface, ladder, self.state, palette, fonts, t, self.lang)
+        grid = pygame.Rect(
+            inner.left,
+            ladder.bottom + self.u(14),
+            inner.width,
+            inner.bottom - ladder.bottom - self.u(14),
+        )
+        competence_grid(surface, grid, self.state.stage, palette, fonts, t)
+        self.draw_network_panel(surface, middle)
 
 
 def _key(key: int) -> pygame.event.Event:

@@ -14,6 +14,7 @@ from game.ui.controller import PREDICTIONS
 from game.ui.fitting import button_inset
 from game.ui.scene import Scene
 from game.ui.scenes.round.decision_card import DecisionCard
+from game.ui.scenes.round.pager import Pager
 from game.ui.words import (
     ROLE_ORDER,
     prediction_name,
@@ -62,10 +63,18 @@ class DecisionScene(DecisionCard):
     def __init__(self, app, index: int = 0) -> None:
         super().__init__(app)
         self.index = index
+        self.column_view = "roles"
+
+    def show(self, view: str) -> None:
+        """The roles or the channels, when the column shows one at a time."""
+        if view != self.column_view:
+            self.column_view = view
+            self.rebuild()
 
     def on_enter(self) -> None:
         count = len(self.state.current_initiatives)
         self.index = max(0, min(self.index, count - 1))
+        self.pager = Pager()
 
     def reopen(self) -> Callable[[], Scene]:
         index = self.index
@@ -74,11 +83,41 @@ class DecisionScene(DecisionCard):
     # --- layout -------------------------------------------------------------------------------
 
     def build(self) -> None:
-        t, lang = self.t, self.lang
-        initiative = self.initiative
-        chosen = self.controller.plan.roles.get(initiative.id)
-        hours_unit = t("h")
         g = self.geometry()
+        if g["split"]:
+            self._build_tabs(g)
+        if g["show_roles"]:
+            self._build_roles(g)
+        if g["show_channels"]:
+            self._build_channels(g)
+        self._build_bottom()
+
+    def _build_tabs(self, g: dict[str, object]) -> None:
+        """At a large type size the column shows the roles or the channels: two tabs."""
+        t = self.t
+        column: pygame.Rect = g["column"]  # type: ignore[assignment]
+        tabs = (
+            ("roles", t("Role (keys 1–5)")),
+            ("channels", t("Channels and prediction")),
+        )
+        height = self._button_height("@small_button")
+        x = column.left
+        width = (column.width - self.u(10)) // 2
+        for view, caption in tabs:
+            self.button(
+                pygame.Rect(x, column.top, width, height),
+                caption,
+                lambda view=view: self.show(view),
+                selected=self.column_view == view,
+                kind="@small_button",
+                tooltip=t("The arrow keys left and right switch between the two."),
+            )
+            x += width + self.u(10)
+
+    def _build_roles(self, g: dict[str, object]) -> None:
+        t, lang = self.t, self.lang
+        chosen = self.controller.plan.roles.get(self.initiative.id)
+        hours_unit = t("h")
         column: pygame.Rect = g["column"]  # type: ignore[assignment]
         row: int = g["role_row"]  # type: ignore[assignment]
         y: int = g["roles_top"]  # type: ignore[assignment]
@@ -94,6 +133,12 @@ class DecisionScene(DecisionCard):
                 kind="@left_button",
             )
             y += row
+
+    def _build_channels(self, g: dict[str, object]) -> None:
+        t, lang = self.t, self.lang
+        initiative = self.initiative
+        hours_unit = t("h")
+        column: pygame.Rect = g["column"]  # type: ignore[assignment]
         picked = self.controller.plan.channels.get(initiative.id, [])
         fits, _together = self.channel_fits()
         for i, (channel, usable, hours) in enumerate(self.controller.channels()):
@@ -132,6 +177,11 @@ class DecisionScene(DecisionCard):
                     tooltip=t("Optional: what do you expect? Said before, judged after."),
                 )
                 x += width + self.u(8)
+
+    def _build_bottom(self) -> None:
+        t = self.t
+        chosen = self.controller.plan.roles.get(self.initiative.id)
+        self.lay_out_card()
         count = len(self.state.current_initiatives)
         last = self.index == count - 1
         forward = t("To development") if last else t("Next initiative")
@@ -157,6 +207,7 @@ class DecisionScene(DecisionCard):
 
     def choose(self, role: MunicipalRole) -> None:
         self.controller.choose_role(self.initiative.id, role)
+        self.column_view = "roles"
         self.rebuild()
 
     def toggle(self, channel_id: str) -> None:
@@ -171,6 +222,13 @@ class DecisionScene(DecisionCard):
     def on_key(self, event: pygame.event.Event) -> None:
         if event.key in ROLE_KEYS:
             self.choose(ROLE_ORDER[ROLE_KEYS[event.key]])
+            return
+        step = self.pager.key(event)
+        if step:
+            self.turn_page(step)
+            return
+        if event.key in (pygame.K_LEFT, pygame.K_RIGHT) and self.geometry()["split"]:
+            self.show("roles" if event.key == pygame.K_LEFT else "channels")
             return
         super().on_key(event)
 

@@ -12,13 +12,15 @@ from game.ui.dashboard import (
     panel,
 )
 from game.ui.look import (
-    fit_text_block,
+    block_height,
+    must_read,
     shortened,
     text,
     text_block,
     wrap,
 )
 from game.ui.scenes.round.base import RoundScene
+from game.ui.scenes.round.pager import Line, draw_page, height_of, lay_out, paginate
 from game.ui.words import (
     ROLE_ORDER,
     OrgWords,
@@ -99,41 +101,59 @@ class DecisionCard(RoundScene):
         predict = self.app.settings.predict
         small_h = self._button_height("@small_button")
         channel_row = max(u(40), small_h + u(4))
+        legend_font = fonts.get(15)
+        legend_h = block_height(legend_font, len(wrap(legend_font, self.legend(), column.width)))
+        role_w = self.role_width()
+        meaning_w = column.width - role_w - u(12) - u(14) - u(14)
+        two_lines = self.role_height(17, meaning_w)
+
+        def rest(row: int) -> int:
+            """Room the channels and the prediction take, with rows of ``row`` pixels."""
+            below = sub + u(4) + channel_rows * row + (u(10) + row if predict else 0)
+            return u(10) + below
+
+        above = heading + u(6) + legend_h + u(4)
+        split = above + 5 * two_lines + rest(channel_row) > column.height
+        if split and above + 5 * two_lines + rest(small_h + u(2)) <= column.height:
+            split, channel_row = False, small_h + u(2)
         predict_row = channel_row if predict else 0
-        gaps = u(6) + u(4) + u(10) + (u(10) if predict else 0)
-        fixed = heading + sub + channel_rows * channel_row + predict_row + gaps
-        role_min = self._button_height("@left_button") + u(4)
-        if fixed + 5 * role_min > column.height:
-            channel_row = small_h + u(2)
-            predict_row = channel_row if predict else 0
-            fixed = heading + sub + channel_rows * channel_row + predict_row + gaps
-        role_row = max(role_min, min(u(60), (column.height - fixed) // 5))
-        meaning, stats = fonts.get(17), fonts.get(15)
-        two_lines = meaning.get_linesize() + stats.get_linesize() + u(6)
-        roles_top = column.top + heading + u(6)
-        channels_top = roles_top + 5 * role_row + u(10)
+        # Too little room for every role with its meaning and the channels: the column shows
+        # one or the other (two tabs at its top, ←/→), each whole.
+        meaning_size = 17
+        if split:
+            above = small_h + u(8) + legend_h + u(4)
+            room = (column.height - above) // 5
+            for meaning_size in (17, 16, 15):
+                two_lines = self.role_height(meaning_size, meaning_w)
+                if two_lines <= room:
+                    break
+            role_row = max(two_lines, min(u(100), room))
+            channels_top = column.top + small_h + u(10)
+        else:
+            room = (column.height - above - rest(channel_row)) // 5
+            role_row = min(max(u(64), two_lines), room)
+            channels_top = column.top + above + 5 * role_row + u(10)
+        roles_top = column.top + above
         grid_top = channels_top + sub + u(4)
         predict_top = grid_top + channel_rows * channel_row + u(10)
+        view = getattr(self, "column_view", "roles")
         # The mark beside each channel is as wide as its widest percentage: the room it leaves
         # goes to the channels' names.
         fits, _together = self.channel_fits()
         bold = fonts.get(15, True)
         mark = max((bold.size(f"{percent(f.fit)}%")[0] for f in fits.values()), default=0)
-        # The role buttons are as wide as the longest role's name needs ("participating" at
-        # 140% type), within a limit that leaves the stats beside them their room.
-        role_w = min(
-            u(300),
-            max(
-                self.fitted(f"{key}  {label(role, self.lang)}", "@left_button", 232)
-                for key, role in enumerate(ROLE_ORDER, start=1)
-            ),
-        )
         return {
             "column": column,
             "role_w": role_w,
             "roles_top": roles_top,
             "role_row": role_row,
             "two_lines": role_row >= two_lines,
+            "meaning_size": meaning_size,
+            "split": split,
+            "show_roles": not split or view == "roles",
+            "show_channels": not split or view == "channels",
+            "legend_top": roles_top - legend_h - u(4),
+            "legend_h": legend_h,
             "channels_top": channels_top,
             "grid_top": grid_top,
             "channel_row": channel_row,
@@ -142,6 +162,31 @@ class DecisionCard(RoundScene):
             "predict_row": predict_row,
         }
 
+    def role_width(self) -> int:
+        """The role buttons are as wide as the longest role's name needs ("participating" at
+        140% type), within a limit that leaves the stats beside them their room."""
+        return min(
+            self.u(300),
+            max(
+                self.fitted(f"{key}  {label(role, self.lang)}", "@left_button", 232)
+                for key, role in enumerate(ROLE_ORDER, start=1)
+            ),
+        )
+
+    def role_height(self, size: float, width: int) -> int:
+        """How tall a role's row must be for its meaning (wrapped in ``size`` type to ``width``)
+        and its line of hours, readiness and risk."""
+        meaning, stats = self.app.fonts.get(size), self.app.fonts.get(15)
+        lines = max(len(wrap(meaning, role_meaning(role, self.t), width)) for role in ROLE_ORDER)
+        return lines * meaning.get_linesize() + stats.get_linesize() + self.u(6)
+
+    def legend(self) -> str:
+        """What the two numbers of a role's readiness are."""
+        t = self.t
+        example = t("readiness {have} of {needs}").format(have="A", needs="B")
+        meaning = t("A = how ready {org} is for the role now, B = what the role asks")
+        return f"{example}: {meaning.format(org=self.words.org)}"
+
     def draw(self, surface: pygame.Surface) -> None:
         palette, fonts, t = self.app.palette, self.app.fonts, self.t
         count = len(self.state.current_initiatives)
@@ -149,15 +194,29 @@ class DecisionCard(RoundScene):
         self._draw_card(surface)
         g = self.geometry()
         column: pygame.Rect = g["column"]  # type: ignore[assignment]
-        heading = t("Role of {org} (keys 1–5)").format(org=self.words.org)
-        text(
-            surface,
-            fonts.get(19, True),
-            shortened(fonts.get(19, True), heading, column.width),
-            palette.text_dim,
-            column.topleft,
-        )
-        self._draw_roles(surface, g)
+        if not g["split"]:
+            heading = t("Role of {org} (keys 1–5)").format(org=self.words.org)
+            head = fonts.get(19, True)
+            text(
+                surface,
+                head,
+                shortened(head, heading, column.width),
+                palette.text_dim,
+                column.topleft,
+            )
+        if g["show_roles"]:
+            legend = pygame.Rect(column.left, g["legend_top"], column.width, g["legend_h"])  # type: ignore[arg-type]
+            text_block(surface, fonts.get(15), self.legend(), palette.text_dim, legend)
+            must_read(legend, self.legend())
+            self._draw_roles(surface, g)
+        if g["show_channels"]:
+            self._draw_channels(surface, g)
+        self._draw_hours(surface)
+
+    def _draw_channels(self, surface: pygame.Surface, g: dict[str, object]) -> None:
+        """The channels' heading (with the chosen ones together) and the prediction's label."""
+        palette, fonts, t = self.app.palette, self.app.fonts, self.t
+        column: pygame.Rect = g["column"]  # type: ignore[assignment]
         sub = fonts.get(17, True)
         together = self._draw_channel_fits(surface, g)
         channels_head = t("Channels (hours, opening included)")
@@ -179,7 +238,6 @@ class DecisionCard(RoundScene):
                 (column.left, ptop + (prow - self.u(6)) // 2),
                 "midleft",
             )
-        self._draw_hours(surface)
 
     def _draw_channel_fits(self, surface: pygame.Surface, g: dict[str, object]) -> int:
         """Beside each channel how well it serves the purposes (a percentage over a bar), and
@@ -214,28 +272,25 @@ class DecisionCard(RoundScene):
         drawn = text(surface, sub, said, colour, (column.right, g["channels_top"]), "topright")
         return drawn.width + self.u(16)
 
-    def _draw_card(self, surface: pygame.Surface) -> None:
+    def card_rect(self) -> pygame.Rect:
+        return self.r(16, 64, 520, 580)
+
+    def _card_inner(self) -> pygame.Rect:
+        inner = self.card_rect().inflate(-self.u(52), -self.u(32))
+        inner.left += self.u(8)
+        return inner
+
+    def lay_out_card(self) -> None:
+        """The card's title, and its facts and text in pages: the largest type that shows them
+        whole on the card, else pages ("More", Page Down) with the pager at the card's foot.
+        Called from ``build``; ``draw`` shows ``self.card_pages[self.pager.page]``."""
         palette, fonts, t, lang = self.app.palette, self.app.fonts, self.t, self.lang
         initiative = self.initiative
-        card = self.r(16, 64, 520, 580)
-        panel(surface, card, palette, self.u(12))
-        stripe = card.copy()
-        stripe.width = self.u(10)
-        pygame.draw.rect(
-            surface,
-            palette.owners[initiative.owner],
-            stripe,
-            border_top_left_radius=self.u(12),
-            border_bottom_left_radius=self.u(12),
-        )
-        inner = card.inflate(-self.u(52), -self.u(32))
-        inner.left += self.u(8)
+        inner = self._card_inner()
         title_font = fonts.get(26, True)
-        y = inner.top
-        for line in wrap(title_font, initiative.title.get(lang), inner.width)[:2]:
-            text(surface, title_font, line, palette.accent, (inner.left, y))
-            y += title_font.get_linesize()
-        y += self.u(4)
+        self.card_title = wrap(title_font, initiative.title.get(lang), inner.width)
+        top = inner.top + len(self.card_title) * title_font.get_linesize() + self.u(4)
+        body = pygame.Rect(inner.left, top, inner.width, inner.bottom - top)
         words = self.words
         owner = (
             words.own if initiative.owner.value == "municipality" else label(initiative.owner, lang)
@@ -252,23 +307,51 @@ class DecisionCard(RoundScene):
                 )
             )
         small = fonts.get(17)
-        for fact in facts:
-            y += text_block(
-                surface,
-                small,
-                fact,
-                palette.text_dim,
-                pygame.Rect(inner.left, y, inner.width, inner.bottom - y),
-            ) + self.u(2)
-        y += self.u(8)
-        fit_text_block(
+
+        def lines(size: float) -> list[Line]:
+            paragraphs = [(fact, small, palette.text_dim, self.u(2)) for fact in facts]
+            paragraphs.append((initiative.text.get(lang), fonts.get(size), palette.text, self.u(8)))
+            return lay_out(paragraphs, body.width)
+
+        for size in (20, 18, 17):
+            if height_of(lines(size)) <= body.height:
+                self.card_body, self.card_pages = body, [lines(size)]
+                break
+        else:
+            body.height -= self._button_height("@small_button") + self.u(8)
+            self.card_body, self.card_pages = body, paginate(lines(18), body.height)
+        self.pager.set_pages(len(self.card_pages))
+        self.pager_row = None
+        if self.pager.pages > 1:
+            self.pager_row = self.pager.build(self, inner.right, inner.bottom)
+
+    def turn_page(self, step: int) -> None:
+        if self.pager.turn(step):
+            self.rebuild()
+
+    def _draw_card(self, surface: pygame.Surface) -> None:
+        palette, fonts = self.app.palette, self.app.fonts
+        initiative = self.initiative
+        card = self.card_rect()
+        panel(surface, card, palette, self.u(12))
+        stripe = card.copy()
+        stripe.width = self.u(10)
+        pygame.draw.rect(
             surface,
-            fonts,
-            initiative.text.get(lang),
-            palette.text,
-            pygame.Rect(inner.left, y, inner.width, inner.bottom - y),
-            sizes=(20, 18, 17, 16, 15),
+            palette.owners[initiative.owner],
+            stripe,
+            border_top_left_radius=self.u(12),
+            border_bottom_left_radius=self.u(12),
         )
+        inner = self._card_inner()
+        title_font = fonts.get(26, True)
+        y = inner.top
+        for line in self.card_title:
+            text(surface, title_font, line, palette.accent, (inner.left, y))
+            y += title_font.get_linesize()
+        draw_page(surface, self.card_pages[self.pager.page], self.card_body)
+        if self.pager_row is not None:
+            self.pager.draw_count(surface, self, self.pager_row)
 
     def _draw_roles(self, surface: pygame.Surface, g: dict[str, object]) -> None:
         palette, fonts, t = self.app.palette, self.app.fonts, self.t
@@ -276,7 +359,8 @@ class DecisionCard(RoundScene):
         row: int = g["role_row"]  # type: ignore[assignment]
         y: int = g["roles_top"]  # type: ignore[assignment]
         two: bool = g["two_lines"]  # type: ignore[assignment]
-        meaning, stats, bold = fonts.get(17), fonts.get(15), fonts.get(15, True)
+        meaning = fonts.get(g["meaning_size"])  # type: ignore[arg-type]
+        stats, bold = fonts.get(15), fonts.get(15, True)
         options = self.options()
         hours_unit = t("h")
         left = column.left + g["role_w"] + self.u(12)  # type: ignore[operator]
@@ -293,12 +377,14 @@ class DecisionCard(RoundScene):
             )
             x = box.left + self.u(14)
             room = box.right - x
-            lines_h = meaning.get_linesize() + stats.get_linesize() if two else stats.get_linesize()
+            said = wrap(meaning, role_meaning(role, t), room)
+            lines_h = stats.get_linesize() + (len(said) * meaning.get_linesize() if two else 0)
             top = box.top + (box.height - lines_h) // 2
+            must_read(box, role_meaning(role, t))
             if two:
-                shown = shortened(meaning, role_meaning(role, t), room)
-                text(surface, meaning, shown, palette.text, (x, top))
-                top += meaning.get_linesize()
+                for line in said:
+                    text(surface, meaning, line, palette.text, (x, top))
+                    top += meaning.get_linesize()
             ready = t("readiness {have} of {needs}").format(
                 have=round(option.readiness), needs=round(option.demand)
             )

@@ -12,6 +12,7 @@ from game.ui.dashboard import (
 )
 from game.ui.look import (
     block_height,
+    must_read,
     shortened,
     text,
     text_block,
@@ -19,6 +20,7 @@ from game.ui.look import (
 )
 from game.ui.room import room_gate
 from game.ui.scenes.round.base import RoundScene
+from game.ui.scenes.round.pager import Pager
 
 DIGITS = {getattr(pygame, f"K_{i}"): i for i in range(1, 10)}
 
@@ -26,35 +28,51 @@ DIGITS = {getattr(pygame, f"K_{i}"): i for i in range(1, 10)}
 class DevelopmentScene(RoundScene):
     """Investments in the organisation, then the confirm that resolves the round.
 
-    The rows are as tall as the type size needs; a line of description under each action when
-    there is room for all of them (the whole text is always in the action's tooltip, and on the
-    right once it is chosen)."""
+    Every action shows its whole description under its button: the group weighs them side by
+    side. The rows are as tall as the type size needs; what does not fit on the screen goes on
+    a next page ("More", Page Down), and a number key turns to its action's page."""
 
     name = "development"
 
     def on_enter(self) -> None:
         self.detail: str | None = None
+        self.pager = Pager()
 
-    def rows(self) -> tuple[int, int, int, bool]:
-        """(top, row height, button height, with descriptions) in pixels: every action's whole
-        description under its button when they all fit, else the buttons close together and
-        the description of the one in focus under them (``_detail_box``)."""
-        fonts = self.app.fonts
-        top = self.r(0, 64, 0, 0).top + fonts.get(20, True).get_linesize() + self.u(8)
-        bottom = self.r(0, 644, 0, 0).top - fonts.get(16).get_linesize() - self.u(6)
-        button_h = max(self.u(42), self._button_height("@left_button"))
-        offers = self.offers[:9]
-        count = max(1, len(offers))
+    def lay_out_offers(self) -> None:
+        """The actions in pages: each its button, cost and whole description, as many a page
+        as fit between the heading and the foot (the pager and the note on what comes
+        later). Sets ``offer_top``, ``offer_heights``, ``offer_pages`` and the page count."""
+        fonts, u = self.app.fonts, self.u
+        self.offer_top = self.r(0, 64, 0, 0).top + fonts.get(20, True).get_linesize() + u(8)
+        bottom = self.r(0, 644, 0, 0).top
+        self.button_h = max(u(42), self._button_height("@left_button"))
         small = fonts.get(16)
         room = self._text_width()
-        lines = [len(wrap(small, a.text.get(self.lang), room)) for a, _ in offers] or [1]
-        step = button_h + self.u(8) + max(lines) * small.get_linesize()
-        if count * step <= bottom - top:
-            return top, step, button_h, True
-        # Room for the details under the buttons: the rows closer together when many.
-        gap = self.u(6) if count * (button_h + self.u(6)) <= (bottom - top) * 0.7 else self.u(2)
-        plain = min(button_h + gap, (bottom - top) // count)
-        return top, plain, min(button_h, plain - self.u(2)), False
+        self.offer_heights = [
+            self.button_h
+            + u(2)
+            + block_height(small, len(wrap(small, action.text.get(self.lang), room)))
+            + u(8)
+            for action, _ in self.offers[:9]
+        ]
+        foot = max(small.get_linesize(), self._button_height("@small_button")) + u(6)
+        pages: list[list[int]] = [[]]
+        used = 0
+        for i, height in enumerate(self.offer_heights):
+            if pages[-1] and used + height > bottom - foot - self.offer_top:
+                pages.append([])
+                used = 0
+            pages[-1].append(i)
+            used += height
+        self.offer_pages = pages
+        self.pager.set_pages(len(pages))
+        self.pager_row = None
+        if self.pager.pages > 1:
+            self.pager_row = self.pager.build(self, self.columns()[0].left - u(16), bottom)
+
+    def turn_page(self, step: int) -> None:
+        if self.pager.turn(step):
+            self.rebuild()
 
     def _text_width(self) -> int:
         side, _ = self.columns()
@@ -72,16 +90,17 @@ class DevelopmentScene(RoundScene):
         planned = self.controller.plan.actions
         hours_unit = t("h")
         self.offers = [(a, ok) for a, ok in self.controller.actions() if ok or a.id in planned]
-        top, step, button_h, _ = self.rows()
+        self.lay_out_offers()
         _, cost_x = self.columns()
         left = self.r(16, 0, 0, 0).left
-        y = top
+        y = self.offer_top
         self.offer_buttons = []
-        for key, (action, _) in enumerate(self.offers[:9], start=1):
+        for i in self.offer_pages[self.pager.page]:
+            action = self.offers[i][0]
             cost = action.cost
-            caption = f"{key}  {action.title.get(lang)}"
+            caption = f"{i + 1}  {action.title.get(lang)}"
             button = self.button(
-                pygame.Rect(left, y, cost_x - self.u(10) - left, button_h),
+                pygame.Rect(left, y, cost_x - self.u(10) - left, self.button_h),
                 caption,
                 lambda aid=action.id: self.toggle(aid),
                 selected=action.id in planned,
@@ -90,7 +109,7 @@ class DevelopmentScene(RoundScene):
                 kind="@left_button",
             )
             self.offer_buttons.append(button)
-            y += step
+            y += self.offer_heights[i]
         problems = self.controller.problems()
         ok = not problems
         why = None if ok else problems[0].explain(lang)
@@ -103,16 +122,25 @@ class DevelopmentScene(RoundScene):
     def toggle(self, action_id: str) -> None:
         self.controller.toggle_action(action_id)
         self.detail = action_id
-        # The focus follows the action chosen (by its number key too): its description shows.
+        # The page and the focus follow the action chosen (by its number key too).
         ids = [action.id for action, _ in self.offers[:9]]
         if action_id in ids:
-            self._focus = ids.index(action_id)
+            index = ids.index(action_id)
+            pages = getattr(self, "offer_pages", [ids])
+            for number, page in enumerate(pages):
+                if index in page:
+                    self.pager.page = number
+                    self._focus = page.index(index)
         self.rebuild()
 
     def on_key(self, event: pygame.event.Event) -> None:
         number = DIGITS.get(event.key)
-        if number is not None and number <= len(self.offers):
+        if number is not None and number <= min(9, len(self.offers)):
             self.toggle(self.offers[number - 1][0].id)
+            return
+        step = self.pager.key(event)
+        if step:
+            self.turn_page(step)
             return
         super().on_key(event)
 
@@ -152,100 +180,45 @@ class DevelopmentScene(RoundScene):
         )
         small = fonts.get(16)
         hours_unit = t("h")
-        top, step, button_h, described = self.rows()
         room = self._text_width()
-        for i, (action, _) in enumerate(self.offers[:9]):
-            y = top + i * step
-            if described:
-                for n, line in enumerate(wrap(small, action.text.get(lang), room)):
-                    text(
-                        surface,
-                        small,
-                        line,
-                        palette.text_dim,
-                        (left + self.u(8), y + button_h + self.u(2) + n * small.get_linesize()),
-                    )
+        y = self.offer_top
+        for i in self.offer_pages[self.pager.page]:
+            action = self.offers[i][0]
+            about = pygame.Rect(left + self.u(8), y + self.button_h + self.u(2), room, 0)
+            about.height = self.offer_heights[i] - self.button_h - self.u(2)
+            text_block(surface, small, action.text.get(lang), palette.text_dim, about)
+            must_read(about, action.text.get(lang))
             cost = action.cost
             label_text = f"{cost.capacity} {hours_unit} · € {cost.budget:.0f}k"
-            text(
-                surface, small, label_text, palette.text_dim, (cost_x, y + button_h // 2), "midleft"
-            )
-        locked = sum(1 for _, ok in self.controller.actions() if not ok)
+            middle = y + self.button_h // 2
+            text(surface, small, label_text, palette.text_dim, (cost_x, middle), "midleft")
+            y += self.offer_heights[i]
         if not self.offers:
             text(
                 surface,
                 fonts.get(18),
                 t("Nothing to invest in this round."),
                 palette.text,
-                (left, top),
+                (left, y),
             )
-        y = top + min(9, len(self.offers)) * step + self.u(4)
-        # The note on what comes later gives way to the details when they need its line.
-        crowded = not described and self.r(0, 644, 0, 0).top - y < self.u(150)
-        if locked and not crowded:
+        # The note on what comes later, at the foot beside the pager.
+        locked = sum(1 for _, ok in self.controller.actions() if not ok)
+        if locked:
             message = t("{n} more become available as {org} grows.").format(
                 n=locked, org=self.words.org
             )
-            text(
-                surface,
-                small,
-                shortened(small, message, side.left - left - self.u(12)),
-                palette.text_dim,
-                (left, y),
-            )
-            y += small.get_linesize()
-        if not described and self.offers:
-            box = pygame.Rect(left, y + self.u(6), side.left - left - self.u(16), 0)
-            box.height = self.r(0, 644, 0, 0).top - self.u(4) - box.top
-            self._draw_detail(surface, box)
+            row = self.pager_row
+            if row is None or y + small.get_linesize() <= row.top - self.u(4):
+                # Under the last action, whole, when the page leaves room for it.
+                shown = shortened(small, message, side.left - left - self.u(16))
+                text(surface, small, shown, palette.text_dim, (left, y))
+            else:
+                foot = self.r(0, 644, 0, 0).top - self.u(4)
+                shown = shortened(small, message, row.left - left - self.u(16))
+                text(surface, small, shown, palette.text_dim, (left, foot), "bottomleft")
+        if self.pager_row is not None:
+            self.pager.draw_count(surface, self, self.pager_row)
         self._draw_plan(surface, side)
-
-    def shown(self):
-        """The action whose description the details show: the one under the mouse, else the
-        one in focus, else the one last chosen, else the first."""
-        actions = [action for action, _ in self.offers[:9]]
-        buttons = getattr(self, "offer_buttons", [])
-        for button, action in zip(buttons, actions, strict=False):
-            if button.hovered:
-                return action
-        focused = self.focused
-        for button, action in zip(buttons, actions, strict=False):
-            if button is focused:
-                return action
-        for action in actions:
-            if action.id == self.detail:
-                return action
-        return actions[0] if actions else None
-
-    def _draw_detail(self, surface: pygame.Surface, box: pygame.Rect) -> None:
-        """The whole description of the action in focus, in a panel under the buttons, with its
-        number and name when there is room: a size smaller if it must, ended with "…" only as
-        the last resort (the whole text is in the button's tooltip)."""
-        palette, fonts, lang = self.app.palette, self.app.fonts, self.lang
-        action = self.shown()
-        if action is None or box.height < self.u(30):
-            return
-        panel(surface, box, palette, self.u(8))
-        inner = box.inflate(-self.u(20), -self.u(12))
-        key = [a.id for a, _ in self.offers[:9]].index(action.id) + 1
-        message = action.text.get(lang)
-        head = fonts.get(16, True)
-        for size in (17, 16, 15, 14):
-            body = fonts.get(size)
-            lines = len(wrap(body, message, inner.width))
-            with_head = head.get_linesize() + block_height(body, lines)
-            if with_head <= inner.height or block_height(body, lines) <= inner.height:
-                break
-        y = inner.top
-        if with_head <= inner.height:
-            name = f"{key}  {action.title.get(lang)}"
-            text(surface, head, shortened(head, name, inner.width), palette.accent, (inner.left, y))
-            y += head.get_linesize()
-        area = pygame.Rect(inner.left, y, inner.width, inner.bottom - y)
-        most = 1
-        while block_height(body, most + 1) <= area.height:
-            most += 1
-        text_block(surface, body, message, palette.text, area, max_lines=most)
 
     def _plan_entries(
         self, size: int, detail: bool, limit: bool, decisions, problems

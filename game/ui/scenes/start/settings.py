@@ -45,7 +45,13 @@ class SettingsScene(Scene):
 
     def build(self) -> None:
         t, s = self.t, self.app.settings
-        self.label(self.r(80, 30, 900, 50), t("Settings"), "#heading")
+        # As wide as its words (``heading``): beside the round timer, when it runs, not under it.
+        self.heading(
+            t("Settings"),
+            self.r(80, 0, 0, 0).left,
+            self.r(0, 30, 0, 0).top,
+            self.r(980, 0, 0, 0).left,
+        )
         # What a team at the laptop may change, then what only the facilitator may: whether
         # teams predict before the reveal is part of how the workshop is run (the debrief
         # counts the predictions), and so is the PIN.
