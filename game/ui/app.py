@@ -166,37 +166,17 @@ class App(Window):
         return self.saves.autosave(*args, **options)  # type: ignore[arg-type]
 
     def hold_games(self) -> None:
-        """Lock the games (and the workshop) in the controller for this window, and let go of
-        any other; a window that only looks holds none. Never fails: a folder where locks
-        cannot be written leaves ``locks.problem`` to say so."""
-        locks, controller = self.locks, self.controller
-        if locks is None:
-            return
-        if controller.read_only or controller.state is None:
-            locks.release_all()
-            return
-        ids = {seat.game_id for seat in controller.seats} or {controller.game_id}
-        if controller.workshop_id:
-            ids.add(controller.workshop_id)
-        try:
-            locks.keep_only(ids)
-            for lock_id in sorted(ids):
-                locks.take(lock_id)
-        except Exception as error:  # a lock must never stop a game
-            logging.getLogger(__name__).warning("could not lock the game: %s", error)
+        """Lock this window's games (and workshop); never fails (``game.ui.hot_seat_saves``)."""
+        from game.ui.hot_seat_saves import hold_games
+
+        hold_games(self.locks, self.controller)
 
     def keep_workshop(self) -> None:
         """Write the hot-seat workshop's file (teams, turn, timer) beside the autosaves."""
-        from game.ui.hot_seat_saves import workshop_record
+        from game.ui.hot_seat_saves import keep_workshop
 
-        if self.saves is None or not self.controller.hot_seat or self.controller.read_only:
-            return
-        try:
-            self.saves.write_workshop(workshop_record(self.controller, self.timer))
-            self.workshop_error = None
-        except Exception as error:  # a full disk must not stop the workshop
-            self.workshop_error = error
-            logging.getLogger(__name__).warning("could not keep the workshop: %s", error)
+        if self.saves is not None:
+            self.workshop_error = keep_workshop(self.saves, self.controller, self.timer)
 
     def _write_results(self, state, scenario, team: str, game_id: str, length: str) -> Path:
         from game.results import write_game_results

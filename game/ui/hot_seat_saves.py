@@ -4,7 +4,10 @@ at the right team's turn, and a workshop continued as a copy under new ids."""
 
 from __future__ import annotations
 
-from game.saves import LoadedGame
+import logging
+
+from game.saves import LoadedGame, SaveStore
+from game.saves.locks import Locks
 from game.saves.names import new_game_id
 from game.saves.workshop import WorkshopModel, WorkshopTeam, WorkshopTimer, build_workshop
 from game.ui.controller import GameController
@@ -87,3 +90,38 @@ def copy_workshop(controller: GameController) -> None:
     finally:
         controller.keep_workshop = keep
     controller._keep_workshop()
+
+
+def hold_games(locks: Locks | None, controller: GameController) -> None:
+    """Lock the games (and the workshop) in the controller for this window, and let go of any
+    other; a window that only looks holds none. Never fails: a folder where locks cannot be
+    written leaves ``locks.problem`` to say so."""
+    if locks is None:
+        return
+    if controller.read_only or controller.state is None:
+        locks.release_all()
+        return
+    ids = {seat.game_id for seat in controller.seats} or {controller.game_id}
+    if controller.workshop_id:
+        ids.add(controller.workshop_id)
+    try:
+        locks.keep_only(ids)
+        for lock_id in sorted(ids):
+            locks.take(lock_id)
+    except Exception as error:  # a lock must never stop a game
+        logging.getLogger(__name__).warning("could not lock the game: %s", error)
+
+
+def keep_workshop(
+    saves: SaveStore, controller: GameController, timer: RoundTimer
+) -> Exception | None:
+    """Write the hot-seat workshop's file beside the autosaves; the error if it could not be
+    written (a full disk must not stop the workshop), else None."""
+    if not controller.hot_seat or controller.read_only:
+        return None
+    try:
+        saves.write_workshop(workshop_record(controller, timer))
+    except Exception as error:
+        logging.getLogger(__name__).warning("could not keep the workshop: %s", error)
+        return error
+    return None
