@@ -13,12 +13,14 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from enum import StrEnum
 from pathlib import Path
 
 from game.domain import Language, MunicipalRole
 from game.results.errors import ResultsError
 from game.results.files import read_results
 from game.results.models import DecisionResult, ResultsFile
+from game.sim.state import InterventionKind
 
 # At most this many teams side by side: more do not fit a projector or an A4 page.
 MAX_TEAMS = 12
@@ -66,6 +68,52 @@ class InitiativeRow:
         return len(roles) > 1
 
 
+class NewsCell(StrEnum):
+    """How one piece of news reached one team in one round."""
+
+    BROUGHT = "brought"  # the facilitator brought it in
+    CAME = "came"  # the game's own news (the dice)
+    NONE = "none"  # the team played the round without it
+    NOT_REACHED = "not_reached"  # the team's game never got to the round
+
+
+@dataclass(frozen=True, slots=True)
+class NewsRow:
+    """One piece of news in one round, across the teams: who had it, and how."""
+
+    round: int
+    event: str
+    title_nl: str
+    title_en: str
+    cells: tuple[NewsCell, ...]
+
+    def title(self, lang: Language) -> str:
+        return self.title_nl if lang == "nl" else self.title_en
+
+    @property
+    def differed(self) -> bool:
+        """True when some teams that played the round had this news and others did not."""
+        had = {c is not NewsCell.NONE for c in self.cells if c is not NewsCell.NOT_REACHED}
+        return len(had) > 1
+
+    @property
+    def brought(self) -> bool:
+        return NewsCell.BROUGHT in self.cells
+
+    @property
+    def unequal(self) -> bool:
+        """True when the facilitator brought this news in for some teams and not for others.
+        News of the game itself may differ too, but then the teams' own choices made it."""
+        return self.brought and self.differed
+
+    def teams_with_it(self, names: Sequence[str]) -> list[str]:
+        return [
+            name
+            for name, cell in zip(names, self.cells, strict=True)
+            if cell in (NewsCell.BROUGHT, NewsCell.CAME)
+        ]
+
+
 @dataclass(slots=True)
 class Comparison:
     """The teams that can be compared, and the files left out."""
@@ -103,6 +151,39 @@ class Comparison:
                 )
             )
         return rows
+
+
+    def news_rows(self) -> list[NewsRow]:
+        """Every piece of news any team had, by round, with how it reached each team: a
+        comparison only says "the same chances" when every team had the same news."""
+        seen: dict[tuple[int, str], tuple[str, str]] = {}
+        for team in self.teams:
+            for record in team.results.rounds:
+                for event in record.events:
+                    seen.setdefault((record.round, event.id), (event.name.nl, event.name.en))
+        rows = []
+        for (round_, event), (title_nl, title_en) in sorted(seen.items()):
+            cells = tuple(_news_cell(team.results, round_, event) for team in self.teams)
+            rows.append(NewsRow(round_, event, title_nl, title_en, cells))
+        return rows
+
+    @property
+    def same_news(self) -> bool:
+        """True when the facilitator brought in the same news for every team (or none)."""
+        return not any(row.unequal for row in self.news_rows())
+
+
+def _news_cell(results: ResultsFile, round_: int, event: str) -> NewsCell:
+    record = next((r for r in results.rounds if r.round == round_), None)
+    if record is None:
+        return NewsCell.NOT_REACHED
+    if not any(e.id == event for e in record.events):
+        return NewsCell.NONE
+    brought = any(
+        step.kind == InterventionKind.INJECT and step.round == round_ and step.subject == event
+        for step in results.interventions
+    )
+    return NewsCell.BROUGHT if brought else NewsCell.CAME
 
 
 def expand(paths: Iterable[Path]) -> tuple[list[Path], list[LeftOut]]:

@@ -23,7 +23,7 @@ from game.domain import CitizenRelation, GrowthPhase, Language, MunicipalRole, P
 from game.labels import label
 from game.packs import Pack
 from game.results import charts
-from game.results.compare import Comparison, InitiativeRow
+from game.results.compare import Comparison, InitiativeRow, NewsRow
 from game.results.models import DecisionResult, ResultsFile, RoundResult
 from game.saves.codec import game_version
 from game.scenario.models.tuning import Tuning
@@ -424,6 +424,8 @@ def compare_context(comparison: Comparison, lang: Language, pack: Pack | None) -
         "chart_scores": charts.scores_chart(teams, t) if teams else "",
         "chart_growth": charts.growth_chart(teams, lang, t) if teams else "",
         "rows": [_initiative_row(row, lang) for row in comparison.initiative_rows()],
+        "news": [_news_row(row, t, lang) for row in comparison.news_rows()],
+        "same_news": comparison.same_news,
         "left_out": [
             {"file": item.path.name or str(item.path), "reason": item.explain(lang)}
             for item in comparison.left_out
@@ -482,6 +484,16 @@ def _initiative_row(row: InitiativeRow, lang: Language) -> dict[str, Any]:
             for choice in row.choices
         ],
         "differed": row.differed,
+    }
+
+
+def _news_row(row: NewsRow, t: dict[str, str], lang: Language) -> dict[str, Any]:
+    """One piece of news across the teams: brought in, from the game, not had, not reached."""
+    return {
+        "round": row.round,
+        "title": row.title(lang),
+        "cells": [{"kind": cell.value, "text": t[f"news_{cell.value}"]} for cell in row.cells],
+        "differed": row.unequal,
     }
 
 

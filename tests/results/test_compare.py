@@ -76,3 +76,48 @@ def test_a_folder_says_what_it_did_not_read(
     assert "not read" in comparison.left_out[0].explain("en")
     assert "niet gelezen" in comparison.left_out[0].explain("nl")
     assert rood.is_file()
+
+
+def _with_news_at(scenario: Scenario, seed: int, at_round: int) -> tuple[GameState, str]:
+    """A whole game of the best bot with one piece of news brought in at ``at_round``."""
+    from game.sim import Bot, new_game, resolve_round
+    from game.sim.facilitator import inject_event, injectable_events
+
+    state = new_game(scenario, seed)
+    rng, bot = state.rng(), Bot("best", seed)
+    brought = ""
+    while not state.finished:
+        if state.round == at_round and not brought:
+            brought = injectable_events(state, scenario)[0].id
+            state, _ = inject_event(state, scenario, brought)
+        state, _ = resolve_round(state, bot.decide(state, scenario), scenario, rng)
+    return state, brought
+
+
+def test_the_comparison_says_who_got_which_news(
+    games: dict[str, GameState], default_scenario: Scenario, tmp_path: Path
+) -> None:
+    """Issue 19: news brought in for one team only made the page still say "the same chances"."""
+    from game.results.compare import NewsCell
+    from game.results.report import compare_html
+
+    scenario = default_scenario
+    with_news, event = _with_news_at(scenario, 7, 2)
+    rood = write_team_results(tmp_path, with_news, scenario, "Team Rood")
+    blauw = write_team_results(tmp_path, games["best"], scenario, "Team Blauw")
+    comparison = compare_files([rood, blauw])
+    assert not comparison.same_news
+    row = next(r for r in comparison.news_rows() if r.event == event)
+    assert (row.round, row.cells) == (2, (NewsCell.BROUGHT, NewsCell.NONE))
+    assert row.differed and row.teams_with_it(["Team Rood", "Team Blauw"]) == ["Team Rood"]
+    page = compare_html(comparison, "en")
+    assert "but not the same news" in page and "News per team" in page
+    assert "✚ brought in" in page and "– not had" in page
+    assert "the same chances" not in page
+    # The game's own news, had by both, is no difference; the same news for both says so.
+    same = compare_files([blauw, write_team_results(tmp_path, games["random"], scenario, "Groen")])
+    if any(record.events for record in same.teams[0].results.rounds):
+        assert same.news_rows() and all(not r.differed for r in same.news_rows())
+    assert same.same_news
+    dutch = compare_html(same, "nl")
+    assert "dezelfde kansen" in dutch and "Nieuws per team" in dutch

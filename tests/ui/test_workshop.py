@@ -245,6 +245,7 @@ def test_compare_screen_lists_files_it_leaves_out(monkeypatch, tmp_path) -> None
         assert [t.name for t in comparison.teams] == ["Rood", "Blauw"]
         assert {p.path.name for p in comparison.left_out} == {"c.json", "kapot.json"}
         assert "startgetal" in app.scene._left_out_html()
+        assert "hetzelfde nieuws in voor elk team" in app.scene._left_out_html()
         app.scene.folder_entry.set_text(str(tmp_path / "nergens"))
         pilot.click_button("Lees deze map")
         assert "bestaat niet" in app.scene._left_out_html()
@@ -387,5 +388,31 @@ def test_the_time_estimate_counts_the_teams_taking_turns(monkeypatch, tmp_path: 
         lines = drawn(app)
         assert any(f"ongeveer {3 * per_game} minuten" in line for line in lines)
         assert any("3 teams na elkaar" in line for line in lines)
+    finally:
+        app.close()
+
+
+def test_the_compare_screen_says_who_got_the_news_brought_in(monkeypatch, tmp_path: Path) -> None:
+    """Issue 19: news brought in for one team; the screen names the news, the round and the
+    team that had it, and no longer says every team had the same news."""
+    from game.scenario.loader import load_scenario
+    from game.sim import play
+    from tests.helpers.results import write_team_results
+    from tests.results.test_compare import _with_news_at
+
+    scenario = load_scenario()
+    state, event = _with_news_at(scenario, 7, 2)
+    rood = write_team_results(tmp_path, state, scenario, "Rood")
+    blauw = write_team_results(tmp_path, play(scenario, 7, "best"), scenario, "Blauw")
+    pilot = start_app(monkeypatch, tmp_path, lang="nl")
+    app = pilot.app
+    try:
+        app.go(app.scenes.compare, [rood, blauw])
+        pilot.advance(2)
+        news = app.scene._news_html()
+        title = scenario.event(event).title.get("nl")
+        assert f"Ronde 2 · <b>{title}</b>: ingebracht, alleen voor Rood" in news
+        assert "hetzelfde nieuws" not in news
+        assert app.errors == []
     finally:
         app.close()

@@ -273,12 +273,38 @@ class CompareScene(Scene):
             parts.append(e(t("The teams chose the same role everywhere.")))
         return "".join(parts)
 
+    def _news_html(self) -> str:
+        """The news the facilitator brought in, and for which teams: the comparison is only fair
+        when every team had it (the game's own news may differ with the teams' choices)."""
+        import html
+
+        t, lang, e = self.t, self.lang, html.escape
+        comparison = self.comparison
+        if comparison is None or not comparison.teams:
+            return ""
+        names = [team.name for team in comparison.teams]
+        parts = ["<b>" + e(t("News")) + "</b><br>"]
+        brought = t("brought in")
+        for row in comparison.news_rows():
+            if not row.brought:
+                continue
+            when = t("Round {n}").format(n=row.round)
+            if row.differed:
+                teams = ", ".join(row.teams_with_it(names))
+                who = t("only for {teams}").format(teams=teams)
+            else:
+                who = t("for every team")
+            parts.append(f"{e(when)} · <b>{e(row.title(lang))}</b>: {e(brought)}, {e(who)}<br>")
+        if comparison.same_news:
+            parts.append(e(t("The facilitator brought in the same news for every team.")) + "<br>")
+        return "".join(parts) + "<br>"
+
     def _left_out_html(self) -> str:
         import html
 
         e = html.escape
         comparison = self.comparison
-        parts = ["<b>" + e(self.t("Left out")) + "</b><br>"]
+        parts = [self._news_html(), "<b>" + e(self.t("Left out")) + "</b><br>"]
         if comparison is None or not comparison.left_out:
             parts.append(e(self.t("Nothing: every file could be compared.")))
             return "".join(parts)
