@@ -123,6 +123,46 @@ def test_a_team_window_plays_in_step_with_the_host(monkeypatch, tmp_path: Path) 
         app.close()
 
 
+def test_a_team_window_that_crashed_rejoins_where_it_was(monkeypatch, tmp_path: Path) -> None:
+    """A laptop that crashed mid-round comes back: the host still holds the old line open, so
+    only the token kept beside the autosave proves it is the same team (else "name taken")."""
+    from game.saves import SaveStore
+
+    workshop, server, _scenario = _host(tmp_path)
+    saves = tmp_path / "saves"
+    first = start_app(monkeypatch, tmp_path, saves=SaveStore(saves))
+    second = None
+    crashed = None
+    try:
+        _join(first, server.port)
+        _until(first, lambda: first.scene == "room_wait")
+        server.send(workshop.open_next(()))
+        _until(first, lambda: first.scene == "briefing")
+        _decide(first)
+        _until(first, lambda: workshop.everyone_decided())
+        game_id, round_ = first.app.controller.game_id, first.app.controller.state.round
+        # The window dies without a word to the host: its link is left as it was.
+        crashed, first.app.room = first.app.room, None
+        first.app.close()
+        assert workshop.teams["Team Groen"].connected
+        second = start_app(monkeypatch, tmp_path, saves=SaveStore(saves))
+        _join(second, server.port)
+        _until(second, lambda: second.app.room is not None)
+        assert isinstance(second.app.room, TeamRoom) and not workshop.refusals
+        controller = second.app.controller
+        assert (controller.game_id, controller.state.round) == (game_id, round_)
+        assert len(workshop.teams) == 1
+    finally:
+        for pilot in (first, second):
+            if pilot is not None and pilot.app.room is not None:
+                pilot.app.close_room()
+        if crashed is not None:
+            crashed.close()
+        server.stop()
+        if second is not None:
+            second.app.close()
+
+
 def test_a_wrong_code_is_said_plainly(monkeypatch, tmp_path: Path) -> None:
     workshop, server, _ = _host(tmp_path)
     pilot = start_app(monkeypatch, tmp_path)

@@ -42,6 +42,7 @@ class JoinScene(Scene):
         self.team = ""
         self.code = ""
         self.address = ""
+        self.asked_as = ""
         self.message = ""
         self.offer_alone = False
         self.found: list = []
@@ -136,6 +137,7 @@ class JoinScene(Scene):
 
     def join(self) -> None:
         from game.net.link import TeamLink
+        from game.net.team import remembered_token
 
         self._keep_typed()
         t = self.t
@@ -149,7 +151,12 @@ class JoinScene(Scene):
         if where is None:
             return self._say(t("Type the address the projector shows, such as 192.168.1.20:8470."))
         self._close_link()
-        self.link = TeamLink(where[0], where[1], code, team).start()
+        # The token this laptop was given before by the same host keeps the team's place after
+        # a restart, also while the host still thinks the old connection is open.
+        saves = self.app.saves.directory if self.app.saves is not None else None
+        token = remembered_token(saves, where[0], where[1], code, team) if saves else ""
+        self.asked_as = team
+        self.link = TeamLink(where[0], where[1], code, team, token).start()
         self.started = time.monotonic()
         self.offer_alone = False
         self._say(t("Joining…"))
@@ -214,6 +221,10 @@ class JoinScene(Scene):
                 length=welcome.workshop.length,
                 game_id=welcome.game_id,
             )
+        if self.app.saves is not None:
+            from game.net.team import remember_token
+
+            remember_token(self.app.saves.directory, link, self.asked_as)
         self.app.close_room()
         self.app.room = TeamRoom(link, self.address.strip())
         self.app.timer.stop()
