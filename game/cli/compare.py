@@ -35,7 +35,8 @@ def add_parser(commands: Commands) -> argparse.ArgumentParser:
 def run(args: argparse.Namespace, out: TextIO) -> int:
     """The teams side by side: every file read, the comparable ones compared, one page out."""
     from game.results.compare import compare_files
-    from game.results.report import compare_html, write_page
+    from game.results.compare_page import compare_html
+    from game.results.report import write_page
 
     missing = [str(p) for p in args.results if not p.exists()]
     if missing:

@@ -18,7 +18,7 @@ from typing import TextIO
 from game.cli.checks import load_named_scenario, usable_folder
 from game.cli.options import Commands, given_name, given_path, positive_number, seed
 from game.cli.usage import EXIT_FAILED, EXIT_OK, UsageError
-from game.net.workshop import DEFAULT_PORT
+from game.net import DEFAULT_PORT
 
 
 def add_parser(commands: Commands) -> argparse.ArgumentParser:
@@ -229,7 +229,8 @@ def _rounds(
 
 
 def _finish(args: argparse.Namespace, workshop, folder: Path, finished: bool, out: TextIO) -> int:
-    from game.results.report import compare_html, write_page
+    from game.results.compare_page import compare_html
+    from game.results.report import write_page
 
     comparison = workshop.comparison()
     page = folder / "compare.html"

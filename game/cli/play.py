@@ -98,7 +98,7 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
             settings_file=settings_file,
             settings_problem=settings_problem,
             results_dir=getattr(args, "results", None),
-            network=True,
+            network=_room_plan(args),
         )
     except NoDisplayError as error:
         sys.stderr.write(
@@ -115,3 +115,13 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
         return app.run(quit_after_first_frame=getattr(args, "quit_after_first_frame", False))
     finally:
         app.close()
+
+
+def _room_plan(args: argparse.Namespace):
+    """Where the window hosts a workshop: ``host``'s --address, --port, --code and
+    --no-discovery; ``play`` hosts on every network, announced, at the usual port."""
+    from game.ui.room import RoomPlan
+
+    if not getattr(args, "host", False):
+        return RoomPlan.open()
+    return RoomPlan(args.address, args.port, not args.no_discovery, args.code)

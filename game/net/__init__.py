@@ -9,3 +9,7 @@ limit, read as hostile: nothing from the network is executed or used as a path.
 ``discovery`` finds a host with zeroconf (switched off in tests, which join by address on
 127.0.0.1); ``team`` plays one team headless (``main.py autoplay --join``).
 """
+
+# The port a workshop is hosted on unless it is taken (here, so the window needs no network
+# module to know it).
+DEFAULT_PORT = 8470

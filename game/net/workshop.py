@@ -48,8 +48,6 @@ MAX_TEAMS = 12
 NAME_LIMIT = 40
 CODE_LETTERS = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"  # no 0/O, 1/I: read off a projector
 Outgoing = tuple[str | None, _Message]
-# The port a host listens on unless told otherwise (the projector shows it with the address).
-DEFAULT_PORT = 8470
 
 
 def workshop_folder(base: Path, scenario_id: str, when: datetime | None = None) -> Path:

@@ -152,7 +152,6 @@ class Comparison:
             )
         return rows
 
-
     def news_rows(self) -> list[NewsRow]:
         """Every piece of news any team had, by round, with how it reached each team: a
         comparison only says "the same chances" when every team had the same news."""

@@ -27,6 +27,7 @@ from game.saves.locks import Locks
 from game.saves.names import strip_unprintable
 from game.ui.controller import GameController
 from game.ui.pin_guard import PinGuard
+from game.ui.room import RoomPlan
 from game.ui.scene import Scene, SceneBook
 from game.ui.scenes.book import scene_book
 from game.ui.settings import Settings
@@ -72,7 +73,7 @@ class App(Window):
         settings_problem: str | None = None,
         results_dir: Path | None = None,
         scenes: SceneBook | None = None,
-        network: bool = False,
+        network: RoomPlan | None = None,
     ) -> None:
         """``saves`` None keeps no saves (tests, tour); ``play`` passes the saves folder's store.
 
@@ -117,10 +118,11 @@ class App(Window):
         # Wrong facilitator PINs, counted for the whole session (not per visit to the screen).
         self.pin_guard = PinGuard()
         self.scenes = scenes if scenes is not None else scene_book()
-        # A networked workshop (``game.ui.room``): hosted here, or joined. ``network`` False (tests,
-        # the tour) keeps it on 127.0.0.1, with no announcement and no looking for hosts.
+        # A networked workshop (``game.ui.room``): hosted here, or joined. ``network`` says
+        # where to host and whether to announce; the default (tests, the tour) stays on
+        # 127.0.0.1 with no announcement and no looking for hosts.
         self.room: object | None = None
-        self.network = network
+        self.network = network or RoomPlan()
         # The length the last new game was started with: the next one starts with it too.
         self.chosen_length = GameLength(self.settings.last_length)
         self._style()

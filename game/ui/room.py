@@ -14,9 +14,10 @@ announcement, kept until the host stops.
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from game.net.team import had_news
+from game.net import DEFAULT_PORT
 
 if TYPE_CHECKING:
     from game.net.discovery import Announcement
@@ -29,6 +30,23 @@ if TYPE_CHECKING:
 DECIDING = ("briefing", "decision", "development")
 # The scenes of a round: a pause from the host covers them (the wait screen, then back).
 ROUND_SCENES = (*DECIDING, "outcome", "summary")
+
+
+@dataclass(frozen=True, slots=True)
+class RoomPlan:
+    """Where this window hosts a workshop, and whether it announces it and looks for others.
+    The default (tests, the tour) stays on this laptop: 127.0.0.1, any free port, no
+    announcement and no looking, so nothing ever leaves the machine."""
+
+    address: str = "127.0.0.1"
+    port: int = 0
+    discovery: bool = False
+    code: str | None = None
+
+    @classmethod
+    def open(cls) -> RoomPlan:
+        """A real workshop: every network of this laptop, the usual port, found by teams."""
+        return cls("0.0.0.0", DEFAULT_PORT, True)
 
 
 class TeamRoom:
@@ -102,6 +120,8 @@ class TeamRoom:
             controller.end_early()
             app.go(app.scenes.debrief)
             return
+        from game.net.team import had_news
+
         events = {e.id for e in controller.scenario.events}
         for event in pace.news_for(state.round):
             if event in events and not had_news(controller.state, event):

@@ -85,6 +85,7 @@ def run_tour(
         _rounds(app, pilot, shot, seed)
         _after_the_game(app, pilot, shot)
         _workshop(app, pilot, shot, seed, GameLength(length))
+        _room(app, pilot, shot)
         app.go(confirm_quit(app))
         pilot.advance(2)
         shot("confirm-quit")
@@ -284,3 +285,54 @@ def _pin_screens(app: App, pilot: Harness, shot: Shot, over) -> None:
     shot("settings-locked")
     app.pin_guard = PinGuard()
     app.settings = app.settings.with_(facilitator_pin="")
+
+
+ROOM_TEAMS = ("Wijkteam Noordoost en Buitengebied", "Team Blauw")
+
+
+def _room(app: App, pilot: Harness, shot: Shot) -> None:
+    """A workshop over the network (issue 19), on 127.0.0.1 only: the host's setup, its screen
+    with two bot teams that joined (one still deciding, one ready), its news screen, and a
+    team's join screen. Waits are bounded: a slow machine gets fewer teams, never a hang."""
+    import threading
+    import time
+
+    from game.net.link import TeamLink
+    from game.net.team import NetworkedTeam
+
+    app.go(app.scenes.host_setup)
+    pilot.advance(2)
+    app.scene.choose_length(GameLength.SHORT)
+    shot("room-host-setup")
+    app.scene.start()
+    pilot.advance(2)
+    room = app.room
+    if room is None or not hasattr(room, "workshop"):
+        return
+    workshop, scenario = room.workshop, room.scenario
+    port = int(room.address.rsplit(":", 1)[1])
+    # The first team plays on its own; the second only joins, so it is still deciding.
+    links = [TeamLink("127.0.0.1", port, workshop.code, name).start() for name in ROOM_TEAMS]
+    player = NetworkedTeam(links[0], scenario, "best")
+    threading.Thread(target=player.run, kwargs={"join_seconds": 10}, daemon=True).start()
+    try:
+        deadline = time.monotonic() + 10
+        while len(workshop.teams) < len(ROOM_TEAMS) and time.monotonic() < deadline:
+            pilot.advance(1)
+            time.sleep(0.02)
+        app.scene.open_round()
+        teams = workshop.teams.values
+        while not any(workshop.decided(t) for t in teams()) and time.monotonic() < deadline + 10:
+            pilot.advance(1)
+            time.sleep(0.02)
+        shot("room-host")
+        app.go(app.scenes.host_news)
+        pilot.advance(2)
+        shot("room-host-news")
+    finally:
+        for link in links:
+            link.close()
+        app.close_room()
+    app.go(app.scenes.join)
+    pilot.advance(2)
+    shot("room-join")

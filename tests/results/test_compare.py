@@ -99,7 +99,7 @@ def test_the_comparison_says_who_got_which_news(
 ) -> None:
     """Issue 19: news brought in for one team only made the page still say "the same chances"."""
     from game.results.compare import NewsCell
-    from game.results.report import compare_html
+    from game.results.compare_page import compare_html
 
     scenario = default_scenario
     with_news, event = _with_news_at(scenario, 7, 2)

@@ -10,7 +10,8 @@ from pathlib import Path
 from game.cli import main
 from game.results import read_results
 from game.results.compare import compare_results
-from game.results.report import _all_texts, compare_html, report_html
+from game.results.compare_page import compare_html
+from game.results.report import _all_texts, report_html
 from game.scenario.models import Scenario
 from game.sim.state import GameState
 from tests.helpers.results import write_team_results

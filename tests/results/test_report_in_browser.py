@@ -16,7 +16,8 @@ import pytest
 
 from game.results import build_results, read_results, results_name, write_results
 from game.results.compare import compare_files
-from game.results.report import compare_html, report_html, write_page
+from game.results.compare_page import compare_html
+from game.results.report import report_html, write_page
 from game.saves import new_game_id
 from game.scenario.models import Scenario
 from game.sim import play

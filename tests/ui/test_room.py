@@ -88,7 +88,7 @@ def test_a_team_window_plays_in_step_with_the_host(monkeypatch, tmp_path: Path) 
         _until(pilot, lambda: pilot.scene == "room_wait")
         assert isinstance(app.room, TeamRoom)
         assert app.controller.game_id == workshop.teams["Team Groen"].game_id
-        assert any("Wachten op de volgende ronde" in line for line in drawn(app))
+        _until(pilot, lambda: any("Wachten op de volgende ronde" in line for line in drawn(app)))
         # The host opens round 1, with news for every team: the team reads it before deciding.
         server.send(workshop.open_next(("storm",)))
         _until(pilot, lambda: pilot.scene == "briefing")
@@ -246,5 +246,33 @@ def test_the_host_screen_follows_the_room(monkeypatch, tmp_path: Path, lang, sca
         assert pilot.scene == "compare"
         assert sorted(team.name for team in app.scene.comparison.teams) == ["Blauw", "Rood"]
     finally:
+        app.close_room()
+        app.close()
+
+
+def test_opening_a_round_while_a_team_decides_asks_for_a_second_press(
+    monkeypatch, tmp_path: Path
+) -> None:
+    pilot = start_app(monkeypatch, tmp_path, lang="nl", results_dir=tmp_path / "results")
+    app = pilot.app
+    link = None
+    try:
+        app.go(app.scenes.host_setup)
+        pilot.advance(2)
+        app.scene.start()
+        pilot.advance(2)
+        workshop = app.room.workshop
+        link = TeamLink("127.0.0.1", app.room.server.port, workshop.code, "Rood").start()
+        _until(pilot, lambda: len(workshop.teams) == 1)
+        app.scene.open_round()
+        assert workshop.opened == 1  # the first round opens at once
+        app.scene.open_round()  # Rood has not decided round 1
+        assert workshop.opened == 1
+        assert pilot.button("Niet iedereen is klaar: nog eens drukken").is_enabled
+        app.scene.open_round()
+        assert workshop.opened == 2
+    finally:
+        if link is not None:
+            link.close()
         app.close_room()
         app.close()

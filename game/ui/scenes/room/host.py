@@ -55,7 +55,9 @@ class HostScene(Scene):
                 t("Round"),
                 [
                     (
-                        t("Open round {n}").format(n=opened + 1),
+                        t("Not everyone is ready: press again")
+                        if self.armed == "open"
+                        else t("Open round {n}").format(n=opened + 1),
                         self.open_round,
                         bool(workshop.teams) and opened < rounds and not workshop.ended,
                     )
@@ -123,6 +125,13 @@ class HostScene(Scene):
         self.rebuild()
 
     def open_round(self) -> None:
+        """Open the next round; while a team is still deciding, only on a second press (that
+        team then finishes its round and goes straight on to the next, with less time)."""
+        workshop = self.room.workshop
+        if workshop.opened and not workshop.everyone_decided() and self.armed != "open":
+            self.armed = "open"
+            self.rebuild()
+            return
         self.app.timer.stop()
         self._act(self.room.workshop.open_next())
 
@@ -252,15 +261,16 @@ class HostScene(Scene):
         bottom = area.bottom - (state_font.get_linesize() if workshop.refusals else 0)
         for team in teams:
             status = wrap(state_font, self._status(team), area.width)
-            needed = name_font.get_linesize() + len(status) * state_font.get_linesize()
+            names = wrap(name_font, team.name, area.width)
+            needed = len(names) * name_font.get_linesize() + len(status) * state_font.get_linesize()
             if y + needed > bottom:
                 more = t("and {n} more").format(n=len(teams) - teams.index(team))
                 text(surface, state_font, more, palette.text_dim, (area.left, y))
                 break
             colour = palette.text if team.connected else palette.text_dim
-            name = shortened(name_font, team.name, area.width)
-            text(surface, name_font, name, colour, (area.left, y))
-            y += name_font.get_linesize()
+            for name in names:
+                text(surface, name_font, name, colour, (area.left, y))
+                y += name_font.get_linesize()
             for line in status:
                 text(surface, state_font, line, palette.text_dim, (area.left, y))
                 y += state_font.get_linesize()
@@ -279,7 +289,8 @@ class HostScene(Scene):
 
     def _status(self, team) -> str:
         t, workshop = self.t, self.room.workshop
-        parts = [t("connected") if team.connected else t("away")]
+        # Short enough for one line at 140%: five teams fit the list; "away" stands out.
+        parts = [] if team.connected else [t("away")]
         if team.finished:
             parts.append(t("game over"))
         elif workshop.opened == 0:
@@ -289,5 +300,5 @@ class HostScene(Scene):
         else:
             parts.append(t("deciding round {n}").format(n=team.decided + 1))
         if team.decided > team.revealed:
-            parts.append(t("outcome not shown yet"))
+            parts.append(t("outcome waits"))
         return " · ".join(parts)

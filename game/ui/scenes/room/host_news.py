@@ -42,18 +42,17 @@ class HostNewsScene(Scene):
         height = max(u(46), self._button_height(None))
         self.label(pygame.Rect(left, y, right - left, label_h), t("For"), "#dim", grow=False)
         y += label_h + u(2)
+        # Every team by its whole name: the buttons flow in rows as wide as their names.
         choices = [(EVERY_TEAM, t("Every team")), *[(n, n) for n in room.workshop.teams]]
-        per_row = 4
-        width = (right - left - (per_row - 1) * u(10)) // per_row
-        for i, (key, caption) in enumerate(choices[:8]):
-            rect = pygame.Rect(
-                left + (i % per_row) * (width + u(10)),
-                y + (i // per_row) * (height + u(8)),
-                width,
-                height,
-            )
+        x = left
+        for key, caption in choices:
+            width = min(right - left, self.fitted(caption, None, 200))
+            if x > left and x + width > right:
+                x, y = left, y + height + u(8)
+            rect = pygame.Rect(x, y, width, height)
             self.button(rect, caption, lambda k=key: self.choose(k), selected=key == self.team)
-        y += -(-min(len(choices), 8) // per_row) * (height + u(8)) + u(8)
+            x += width + u(10)
+        y += height + u(16)
         self.label(pygame.Rect(left, y, right - left, label_h), t("News"), "#dim", grow=False)
         y += label_h + u(2)
         big = max(u(56), self._button_height(None))

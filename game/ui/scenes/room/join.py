@@ -8,7 +8,7 @@ from collections.abc import Callable
 
 import pygame
 
-from game.net.workshop import DEFAULT_PORT
+from game.net import DEFAULT_PORT
 from game.saves.names import clean_name
 from game.ui.look import fit_text_block
 from game.ui.scene import Host, Scene
@@ -78,7 +78,7 @@ class JoinScene(Scene):
         y += label_h + u(4) + entry_h + u(20)
         height = max(u(52), self._button_height(None))
         x = left
-        if getattr(self.app, "network", False):
+        if self.app.network.discovery:
             caption = t("Looking…") if self.looking else t("Look for workshops")
             width = self.fitted(caption, None, 300)
             self.button(

@@ -225,7 +225,8 @@ class CompareScene(Scene):
         self.read_folder()
 
     def export(self) -> None:
-        from game.results.report import compare_html, write_page
+        from game.results.compare_page import compare_html
+        from game.results.report import write_page
 
         if self.comparison is None:
             return
