@@ -47,6 +47,11 @@ def add_parser(commands: Commands) -> argparse.ArgumentParser:
         default=None,
         help="where results files and reports go (default: results/ beside the saves)",
     )
+    play.add_argument(
+        "--no-discovery",
+        action="store_true",
+        help="a workshop over the network is neither announced nor looked for (type the address)",
+    )
     play.add_argument("--quit-after-first-frame", action="store_true", help=argparse.SUPPRESS)
     play.set_defaults(usage=play.format_usage())
     return play
@@ -123,5 +128,6 @@ def _room_plan(args: argparse.Namespace):
     from game.ui.room import RoomPlan
 
     if not getattr(args, "host", False):
-        return RoomPlan.open()
+        plan = RoomPlan.open()
+        return RoomPlan(plan.address, plan.port, False) if args.no_discovery else plan
     return RoomPlan(args.address, args.port, not args.no_discovery, args.code)

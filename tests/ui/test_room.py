@@ -276,3 +276,36 @@ def test_opening_a_round_while_a_team_decides_asks_for_a_second_press(
             link.close()
         app.close_room()
         app.close()
+
+
+def test_the_join_screen_looks_for_workshops_at_once_and_keeps_what_was_typed(
+    monkeypatch, tmp_path: Path
+) -> None:
+    """With discovery on, joining lists the workshops heard without a click; a team that typed
+    its name meanwhile keeps it. The network part is replaced: no packet is sent."""
+    from game.net import discovery
+    from game.net.discovery import FoundHost
+    from game.ui.room import RoomPlan
+
+    heard = threading.Event()
+
+    def find_hosts(seconds: float) -> list[FoundHost]:
+        heard.wait(5)
+        return [FoundHost("Gemeente Middelgroot", "192.0.2.7", 8470)]
+
+    monkeypatch.setattr(discovery, "find_hosts", find_hosts)
+    pilot = start_app(monkeypatch, tmp_path, network=RoomPlan(discovery=True))
+    app = pilot.app
+    try:
+        app.go(app.scenes.join)
+        pilot.advance(2)
+        assert app.scene.looking
+        app.scene.team_field.set_text("Team Paars")
+        heard.set()
+        _until(pilot, lambda: not app.scene.looking and app.scene.found)
+        pilot.advance(2)
+        pilot.click_button("Gemeente Middelgroot (192.0.2.7)")
+        assert app.scene.address == "192.0.2.7:8470"
+        assert app.scene.team_field.get_text() == "Team Paars"
+    finally:
+        app.close()

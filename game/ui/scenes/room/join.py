@@ -53,6 +53,11 @@ class JoinScene(Scene):
     def reopen(self) -> Callable[[], Scene]:
         return lambda: self
 
+    def on_enter(self) -> None:
+        """Look for workshops at once: most teams then only pick theirs and type the code."""
+        if self.app.network.discovery and not self.found and not self.looking:
+            self._look()
+
     def build(self) -> None:
         t, u, fonts = self.t, self.u, self.app.fonts
         left, right = self.r(60, 0, 0, 0).left, self.r(1220, 0, 0, 0).left
@@ -118,9 +123,13 @@ class JoinScene(Scene):
 
     def look(self) -> None:
         """Look for workshops on the network for a moment, without freezing the screen."""
+        self._keep_typed()
+        self._look()
+        self.rebuild()
+
+    def _look(self) -> None:
         from game.net.discovery import find_hosts
 
-        self._keep_typed()
         self.looking = True
 
         def work() -> None:
@@ -128,7 +137,6 @@ class JoinScene(Scene):
             self.looking = False
 
         threading.Thread(target=work, name="find-workshops", daemon=True).start()
-        self.rebuild()
 
     def pick(self, host) -> None:
         self._keep_typed()
@@ -168,6 +176,7 @@ class JoinScene(Scene):
     def update(self, dt: float) -> None:
         link = self.link
         if self.looking is False and getattr(self, "_was_looking", False):
+            self._keep_typed()  # what a team typed while looking stays
             self.rebuild()
         self._was_looking = self.looking
         if link is None:

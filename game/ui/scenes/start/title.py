@@ -159,10 +159,11 @@ class TitleScene(Scene):
                     "come in by themselves.\n\nOn the facilitator's laptop: Host. On each "
                     "team's laptop: Join, with the join code and address the projector shows."
                 ),
+                # Nothing here is risky, and most laptops in the room are teams': Join first.
                 [
-                    (t("Back"), back),
-                    (t("Host (facilitator)"), lambda: app.go(app.scenes.host_setup)),
                     (t("Join (team)"), lambda: app.go(app.scenes.join)),
+                    (t("Host (facilitator)"), lambda: app.go(app.scenes.host_setup)),
+                    (t("Back"), back),
                 ],
                 back,
             )
