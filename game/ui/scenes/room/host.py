@@ -202,9 +202,14 @@ class HostScene(Scene):
         top = self.r(0, 14, 0, 0).top
         scenario = getattr(room, "scenario", None)
         title = scenario.title.get(self.lang) if scenario is not None else workshop.info.scenario_id
-        where = t("{title} · round {n} of {total} · seed {seed}").format(
-            title=title, n=workshop.opened, total=workshop.rounds, seed=workshop.info.seed
-        )
+        if workshop.opened:
+            where = t("{title} · round {n} of {total} · seed {seed}").format(
+                title=title, n=workshop.opened, total=workshop.rounds, seed=workshop.info.seed
+            )
+        else:
+            where = t("{title} · {total} rounds, not begun · seed {seed}").format(
+                title=title, total=workshop.rounds, seed=workshop.info.seed
+            )
         small = fonts.get(18)
         text(surface, small, shortened(small, where, right - left), palette.text_dim, (left, top))
         top += small.get_linesize() + u(4)
