@@ -245,7 +245,7 @@ def test_compare_screen_lists_files_it_leaves_out(monkeypatch, tmp_path) -> None
         assert [t.name for t in comparison.teams] == ["Rood", "Blauw"]
         assert {p.path.name for p in comparison.left_out} == {"c.json", "kapot.json"}
         assert "startgetal" in app.scene._left_out_html()
-        assert "hetzelfde nieuws in voor elk team" in app.scene._left_out_html()
+        assert app.scene._news_html() == ""  # no news brought in: nothing to weigh in
         app.scene.folder_entry.set_text(str(tmp_path / "nergens"))
         pilot.click_button("Lees deze map")
         assert "bestaat niet" in app.scene._left_out_html()
@@ -411,8 +411,9 @@ def test_the_compare_screen_says_who_got_the_news_brought_in(monkeypatch, tmp_pa
         pilot.advance(2)
         news = app.scene._news_html()
         title = scenario.event(event).title.get("nl")
-        assert f"Ronde 2 · <b>{title}</b>: ingebracht, alleen voor Rood" in news
-        assert "hetzelfde nieuws" not in news
+        assert f"Ronde 2 · <b>{title}</b>: alleen voor Rood" in news
+        assert "Niet elk team had hetzelfde nieuws" in news
+        assert news in app.scene._differences_html()
         assert app.errors == []
     finally:
         app.close()

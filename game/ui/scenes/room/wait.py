@@ -136,6 +136,11 @@ class WaitScene(Scene):
                 "last round together: what worked, what would you do differently?"
             ).format(n=state.round if state is not None else 1),
         }
+        if state is None or not state.history:  # nothing to look back on before round 1
+            bodies["open"] = t(
+                "The facilitator opens round 1 when every team is here. Meanwhile, agree who "
+                "reads the cards aloud and who keeps an eye on the time."
+            )
         top = area.top + fonts.get(22).get_linesize() + self.u(24)
         box = pygame.Rect(area.left, top, area.width, self.r(0, 560, 0, 0).top - top)
         heading = headings.get(reason or "", "")

@@ -254,7 +254,7 @@ class CompareScene(Scene):
                 t("No results to compare yet: each team's file is written when its game ends.")
             )
         names = [team.name for team in comparison.teams]
-        parts = ["<b>" + e(t("Where the teams chose differently")) + "</b><br>"]
+        parts = [self._news_html(), "<b>" + e(t("Where the teams chose differently")) + "</b><br>"]
         rows = [row for row in comparison.initiative_rows() if row.differed]
         for row in rows:
             choices = []
@@ -283,21 +283,21 @@ class CompareScene(Scene):
         comparison = self.comparison
         if comparison is None or not comparison.teams:
             return ""
+        rows = [row for row in comparison.news_rows() if row.brought]
+        if not rows:  # only the game's own news: nothing to weigh in
+            return ""
         names = [team.name for team in comparison.teams]
-        parts = ["<b>" + e(t("News")) + "</b><br>"]
-        brought = t("brought in")
-        for row in comparison.news_rows():
-            if not row.brought:
-                continue
+        parts = ["<b>" + e(t("News brought in")) + "</b><br>"]
+        for row in rows:
             when = t("Round {n}").format(n=row.round)
             if row.differed:
                 teams = ", ".join(row.teams_with_it(names))
                 who = t("only for {teams}").format(teams=teams)
             else:
                 who = t("for every team")
-            parts.append(f"{e(when)} · <b>{e(row.title(lang))}</b>: {e(brought)}, {e(who)}<br>")
-        if comparison.same_news:
-            parts.append(e(t("The facilitator brought in the same news for every team.")) + "<br>")
+            parts.append(f"{e(when)} · <b>{e(row.title(lang))}</b>: {e(who)}<br>")
+        if not comparison.same_news:
+            parts.append(e(t("Not every team had the same news: weigh that in.")) + "<br>")
         return "".join(parts) + "<br>"
 
     def _left_out_html(self) -> str:
@@ -305,7 +305,7 @@ class CompareScene(Scene):
 
         e = html.escape
         comparison = self.comparison
-        parts = [self._news_html(), "<b>" + e(self.t("Left out")) + "</b><br>"]
+        parts = ["<b>" + e(self.t("Left out")) + "</b><br>"]
         if comparison is None or not comparison.left_out:
             parts.append(e(self.t("Nothing: every file could be compared.")))
             return "".join(parts)
