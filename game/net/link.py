@@ -199,6 +199,13 @@ class TeamLink:
                 return
             if not isinstance(first, Welcome):
                 raise BadMessage("the host did not welcome us first")
+            known = self.pace.welcome
+            if known is not None and first.workshop.workshop_id != known.workshop.workshop_id:
+                # Another workshop now answers at this address with the same code (the host
+                # was started again): this team's game belongs to the old one, so it goes on
+                # alone instead of sending its results into a stranger's workshop.
+                self.refused, self.status = "ended", "refused"
+                return
             self.token, self.team = first.token, first.team
             self.pace.hear(first)
             self._connection, self.status, self.lost_since = connection, "connected", None

@@ -198,6 +198,37 @@ def test_a_new_host_on_the_same_port_takes_the_team_back_by_name(
         again.stop()
 
 
+def test_another_workshop_at_the_same_address_and_code_gets_no_results_of_this_one(
+    default_scenario: Scenario,
+    info: WorkshopInfo,
+    server: HostServer,
+    workshop: Workshop,
+    links: list[TeamLink],
+) -> None:
+    """A host started again as a new workshop (same port, same fixed code): the team's game
+    belongs to the old one, so it goes on alone instead of joining (seen in the window: the
+    new host refused its results as "another game" and listed it as a team)."""
+    link = _join(links, server, "Paars")
+    assert link.wait_welcome(5) is not None
+    server.send(workshop.open_next())
+    wait_for(lambda: link.pace.opened == 1, 5)
+    link.send_ready(Ready(round=1, results=team_results(default_scenario, info, "Paars")))
+    port = server.port
+    server.stop()
+    wait_for(lambda: link.status == "lost", 5)
+    other = info.model_copy(update={"workshop_id": "fedcba9876543210"})
+    fresh = Workshop(other, CODE, 5, teams=3)
+    again = HostServer(fresh, LOCAL, port)
+    again.start(timeout=5)
+    try:
+        wait_for(lambda: link.status == "refused", 10)
+        assert link.refused == "ended" and link.lost_for() > 0
+        assert all(team.results is None for team in fresh.teams.values())
+        assert not fresh.refusals
+    finally:
+        again.stop()
+
+
 # --- strangers ----------------------------------------------------------------------------------
 
 
