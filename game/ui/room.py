@@ -201,6 +201,9 @@ class HostRoom:
             scene = app.scene
             if scene is not None and getattr(scene, "follows_room", False):
                 scene.rebuild()
+                moved = getattr(scene, "room_moved", None)
+                if moved is not None:
+                    moved()
             app.invalidate()
 
     def close(self) -> None:

@@ -233,9 +233,14 @@ def test_the_host_screen_follows_the_room(monkeypatch, tmp_path: Path, lang, sca
         from game.ui import fit
 
         assert fit.check(app).problems == []
+        # Once the round can open for every team, Enter opens it.
+        pilot.advance(2)
+        assert app.scene.focused is app.scene.open_button
         while workshop.opened < workshop.rounds:
             app.scene.open_round()
             _until(pilot, workshop.everyone_decided)
+            pilot.advance(2)
+            assert app.scene.focused is app.scene.open_button or workshop.opened == workshop.rounds
         app.scene.reveal_all()
         _until(pilot, workshop.all_finished)
         for thread in threads:
@@ -308,4 +313,31 @@ def test_the_join_screen_looks_for_workshops_at_once_and_keeps_what_was_typed(
         assert app.scene.address == "192.0.2.7:8470"
         assert app.scene.team_field.get_text() == "Team Paars"
     finally:
+        app.close()
+
+
+def test_a_team_joins_by_keyboard_alone(monkeypatch, tmp_path: Path) -> None:
+    """Name, Tab, code, Tab, address, Enter: the Enter in the address field joins (it did
+    nothing in the window)."""
+    import pygame
+
+    workshop, server, _scenario = _host(tmp_path)
+    pilot = start_app(monkeypatch, tmp_path)
+    app = pilot.app
+    try:
+        app.go(app.scenes.join)
+        pilot.advance(2)
+        scene = app.scene
+        scene.team_field.set_text("Team Green")
+        pilot.press(pygame.K_TAB)
+        scene.code_field.set_text(CODE.lower())
+        pilot.press(pygame.K_TAB)
+        assert scene.address_field.is_focused
+        scene.address_field.set_text(f"127.0.0.1:{server.port}")
+        pilot.press(pygame.K_RETURN)
+        _until(pilot, lambda: pilot.scene == "room_wait")
+        assert set(workshop.teams) == {"Team Green"}
+    finally:
+        app.close_room()
+        server.stop()
         app.close()

@@ -99,7 +99,9 @@ class HostScene(Scene):
             width = (right - x - (len(buttons) - 1) * u(10)) // len(buttons)
             for i, (caption, action, enabled) in enumerate(buttons):
                 rect = pygame.Rect(x + i * (width + u(10)), y, width, height)
-                self.button(rect, caption, action, enabled=enabled)
+                button = self.button(rect, caption, action, enabled=enabled)
+                if action == self.open_round:
+                    self.open_button = button
             y += height + u(10)
         big = max(u(56), self._button_height(None))
         bottom = self.r(0, 706, 0, 0).top - big - u(4)
@@ -114,6 +116,15 @@ class HostScene(Scene):
         self.button(pygame.Rect(right - width, bottom, width, big), caption, self.stop)
         if self._focus is None:
             self.move_focus(1)
+
+    def room_moved(self) -> None:
+        """The room moved on (a team joined or got ready): once the next round can open for
+        every team, it has the focus, so Enter opens it."""
+        room, button = self.room, getattr(self, "open_button", None)
+        if room is None or button is None or not button.is_enabled:
+            return
+        if not room.workshop.opened or room.workshop.everyone_decided():
+            self._focus_on(button)
 
     # --- steps ---------------------------------------------------------------------------------
 

@@ -116,6 +116,10 @@ class JoinScene(Scene):
         if self._focus is None:
             self.move_focus(1)
 
+    def default_action(self) -> None:
+        """Enter in a field joins: name, Tab, code, Tab, address, Enter."""
+        self.join()
+
     def _keep_typed(self) -> None:
         self.team = self.team_field.get_text()
         self.code = self.code_field.get_text()
