@@ -147,6 +147,12 @@ class RoundScene(Scene):
             else:
                 name = self._name_and_team(font, organisation, team, room)
         else:
+            whole = font.size(f"{organisation} · {team}" if team else organisation)[0]
+            if whole > step_left - self.u(16) - left:
+                # The step (a word or two) moves right so the name stays whole, as far as the
+                # step itself still fits before the round counter.
+                furthest = right.left - self.u(12) - step_w
+                step_left = max(step_left, min(left + whole + self.u(16), furthest))
             if team and font.size(team)[0] > step_left - self.u(16) - left:
                 # The team's whole name before the step, which is shortened instead.
                 step_left = min(left + font.size(team)[0] + self.u(16), right.left - self.u(60))
