@@ -82,9 +82,10 @@ class Pace:
         elif isinstance(message, End):
             self.ended = True
 
-    def news_for(self, round_: int) -> list[str]:
-        """The events brought into round ``round_``'s news, in the order they came."""
-        return [n.event for n in self.news if n.round == round_]
+    def news_for(self, round_: int) -> list[tuple[int, str]]:
+        """The news brought in up to round ``round_``, as (round, event), in the order it came:
+        news the host brings after a team decided its round reaches that team's next one."""
+        return [(n.round, n.event) for n in self.news if n.round <= round_]
 
     def timer_left(self) -> int:
         if not self.timer:

@@ -80,11 +80,18 @@ class TeamRun:
     alone: bool
 
 
-def had_news(state: GameState, event: str) -> bool:
-    """Whether ``event`` is in this round's news already, or was brought in before."""
-    return event in state.news or any(
+def had_news(state: GameState, event: str, since: int | None = None) -> bool:
+    """Whether ``event`` is in this round's news already, was brought in before, or (with
+    ``since``) came in a round from ``since`` on: news the host brought late is not had twice."""
+    if event in state.news:
+        return True
+    if any(
         step.kind is InterventionKind.INJECT and step.subject == event
         for step in state.interventions
+    ):
+        return True
+    return since is not None and any(
+        record.round >= since and event in record.events for record in state.history
     )
 
 
@@ -166,8 +173,8 @@ class NetworkedTeam:
         pace = self.link.pace
         if pace.ended:
             return end_early(state), True
-        for event in pace.news_for(state.round):
-            if not had_news(state, event) and any(e.id == event for e in scenario.events):
+        for round_, event in pace.news_for(state.round):
+            if not had_news(state, event, round_) and any(e.id == event for e in scenario.events):
                 state, _ = inject_event(state, scenario, event)
                 return state, True
         if state.round > pace.opened or pace.paused:

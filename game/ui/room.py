@@ -123,8 +123,8 @@ class TeamRoom:
         from game.net.team import had_news
 
         events = {e.id for e in controller.scenario.events}
-        for event in pace.news_for(state.round):
-            if event in events and not had_news(controller.state, event):
+        for round_, event in pace.news_for(state.round):
+            if event in events and not had_news(controller.state, event, round_):
                 controller.inject(event, every_team=False)
                 if scene in DECIDING:
                     app.go(app.scenes.briefing)  # the news is read before deciding on

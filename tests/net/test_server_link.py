@@ -103,7 +103,7 @@ def test_a_team_is_welcomed_and_hears_the_rounds_in_order(
     wait_for(lambda: link.pace.opened == 2, 5)
     kinds = [m.kind for m in _inbox(link)]
     assert kinds == ["welcome", "open", "news", "open"]
-    assert link.pace.news_for(2) == ["storm"] and link.pace.news_for(1) == []
+    assert link.pace.news_for(2) == [(2, "storm")] and link.pace.news_for(1) == []
 
 
 def test_ready_brings_a_teams_results_into_the_results_folder(

@@ -341,3 +341,37 @@ def test_a_team_joins_by_keyboard_alone(monkeypatch, tmp_path: Path) -> None:
         app.close_room()
         server.stop()
         app.close()
+
+
+def test_news_brought_in_after_a_team_decided_reaches_its_next_round(
+    monkeypatch, tmp_path: Path
+) -> None:
+    """The host brought news in while the team waited for the outcome: the round it was meant
+    for was decided, so it comes with the team's next round (it was lost), and only once."""
+    workshop, server, _scenario = _host(tmp_path)
+    pilot = start_app(monkeypatch, tmp_path, lang="nl")
+    app = pilot.app
+    try:
+        _join(pilot, server.port)
+        _until(pilot, lambda: pilot.scene == "room_wait")
+        server.send(workshop.open_next(()))
+        _until(pilot, lambda: pilot.scene == "briefing")
+        _decide(pilot)
+        _until(pilot, workshop.everyone_decided)
+        state = app.controller.state
+        seen = {*state.news, *(e for record in state.history for e in record.events)}
+        event = next(e for e in app.controller.scenario.events if e.id not in seen)
+        server.send(workshop.inject(event.id))
+        _until(pilot, lambda: event.id in app.controller.state.news)
+        state = app.controller.state
+        assert state.round == 2 and state.history[-1].round == 1
+        assert event.id not in state.history[-1].events
+        for _ in range(5):  # polled again and again: still only once
+            pilot.advance(1)
+        state = app.controller.state
+        assert len(state.news) == len(set(state.news))
+        assert [(i.round, i.subject) for i in state.interventions] == [(2, event.id)]
+    finally:
+        app.close_room()
+        server.stop()
+        app.close()
