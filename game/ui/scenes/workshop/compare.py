@@ -97,12 +97,20 @@ class CompareScene(Scene):
         self.plan = self._plan(pygame.Rect(left, top, width, bottom_of_middle - top))
         boxes_top = self.plan.panel.bottom + u(10) if self.plan.panel.height else top
         boxes_h = bottom_of_middle - boxes_top
-        split = left + round(width * 0.635)
-        self.text_box(pygame.Rect(left, boxes_top, split - left, boxes_h), self._differences_html())
-        self.text_box(
-            pygame.Rect(split + u(12), boxes_top, right - split - u(12), boxes_h),
-            self._left_out_html(),
-        )
+        if self.comparison is not None and not self.comparison.left_out:
+            # Nothing left out: the differences (and the news) get the whole width, one line
+            # says no file was left out.
+            html = self._differences_html() + "<br>" + self._left_out_html()
+            self.text_box(pygame.Rect(left, boxes_top, width, boxes_h), html)
+        else:
+            split = left + round(width * 0.635)
+            self.text_box(
+                pygame.Rect(left, boxes_top, split - left, boxes_h), self._differences_html()
+            )
+            self.text_box(
+                pygame.Rect(split + u(12), boxes_top, right - split - u(12), boxes_h),
+                self._left_out_html(),
+            )
         back_w = self.fitted(t("Back"), None, 240)
         self.button(pygame.Rect(left, bottom, back_w, bottom_h), t("Back"), self.back)
         x = left + back_w + u(10)
@@ -305,6 +313,9 @@ class CompareScene(Scene):
 
         e = html.escape
         comparison = self.comparison
+        if comparison is not None and comparison.teams and not comparison.left_out:
+            heading, nothing = self.t("Left out"), self.t("Nothing: every file could be compared.")
+            return f"<b>{e(heading)}</b>: {e(nothing)}"
         parts = ["<b>" + e(self.t("Left out")) + "</b><br>"]
         if comparison is None or not comparison.left_out:
             parts.append(e(self.t("Nothing: every file could be compared.")))
