@@ -47,6 +47,8 @@ def test_continue_brings_the_whole_workshop_back_at_the_right_turn(monkeypatch, 
     pilot = start_app(monkeypatch, tmp_path, saves=SaveStore(tmp_path / "saves"))
     app = pilot.app
     try:
+        note = f"Workshop in progress: {', '.join(TEAMS)}. Continue brings every team back."
+        assert note in drawn(app)  # the title says what Continue brings back
         pilot.click_button("Continue")
         assert pilot.scene == "turn"
         controller = app.controller

@@ -139,7 +139,23 @@ class TitleScene(Scene):
             where = t("finished") if state.finished else t("round {n}").format(n=state.round)
             message = t("Game in progress: {title}, {where}. Continue picks it up.")
             notes.append((message.format(title=scenario.title.get(self.lang), where=where), False))
+        elif self.workshop is not None and self.app.saves is not None:
+            teams = self._workshop_teams()
+            if teams:
+                message = t("Workshop in progress: {teams}. Continue brings every team back.")
+                notes.append((message.format(teams=", ".join(teams)), False))
         return notes[:2]
+
+    def _workshop_teams(self) -> list[str]:
+        """The saved workshop's teams, for the note; none when its file cannot be read."""
+        from game.saves.workshop import read_workshop
+
+        try:
+            return [
+                team.team for team in read_workshop(self.workshop, self.app.saves.directory).teams
+            ]
+        except Exception:  # the note is a courtesy: Continue itself says what is wrong
+            return []
 
     def room(self) -> None:
         """Host a workshop (the facilitator's laptop) or join one (a team's laptop)."""
