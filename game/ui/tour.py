@@ -82,6 +82,8 @@ def run_tour(
 
     try:
         _new_game(app, pilot, shot, GameLength(length))
+        if scenario is not None:
+            _check_scenario(app, scenario)
         _rounds(app, pilot, shot, seed)
         _after_the_game(app, pilot, shot)
         _workshop(app, pilot, shot, seed, GameLength(length))
@@ -114,6 +116,21 @@ def _new_game(app: App, pilot: Harness, shot: Shot, length: GameLength) -> None:
     pilot.advance(2)
     choice.start()
     pilot.advance(2)
+
+
+def _check_scenario(app: App, wanted: str) -> None:
+    """The tour plays the scenario it was given, or stops: it once checked 40 screens of the
+    default scenario for a trainer who named a file by a relative path (issue 20)."""
+    from game.scenario.loader import scenario_info, scenario_path
+
+    played = app.controller.scenario
+    info = scenario_info(scenario_path(wanted))
+    if played is None or info.scenario is None or played.id != info.id:
+        raise TourStopped(
+            f"the tour was asked for {wanted!r} but the game started "
+            f"{played.id if played else 'nothing'!r}"
+            + ("" if info.scenario is not None else f" ({wanted!r} has problems: run validate)")
+        )
 
 
 def _rounds(app: App, pilot: Harness, shot: Shot, seed: int) -> None:

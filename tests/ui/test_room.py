@@ -375,3 +375,20 @@ def test_news_brought_in_after_a_team_decided_reaches_its_next_round(
         app.close_room()
         server.stop()
         app.close()
+
+
+def test_host_setup_starts_on_a_scenario_named_by_its_path(monkeypatch, tmp_path: Path) -> None:
+    """``host scenarios/x.yaml``: the file named by a relative path is the one chosen."""
+    import os
+
+    from game.scenario.loader import SCENARIO_DIR
+
+    named = os.path.relpath(SCENARIO_DIR / "raadsgriffie.yaml")
+    pilot = start_app(monkeypatch, tmp_path, scenario=named)
+    app = pilot.app
+    try:
+        app.go(app.scenes.host_setup)
+        pilot.advance(2)
+        assert app.scene.scenarios[app.scene.chosen].id == "raadsgriffie"
+    finally:
+        app.close()

@@ -97,3 +97,26 @@ def test_control_characters_never_reach_the_team_name(monkeypatch, tmp_path):
         assert pilot.scene == "decision" and app.errors == []
     finally:
         app.close()
+
+
+@pytest.mark.parametrize("how", ["relative", "absolute", "id"])
+def test_a_scenario_named_on_the_command_line_is_the_one_chosen(monkeypatch, tmp_path, how):
+    """Issue 20: ``play scenarios/x.yaml`` (a relative path) quietly chose the default
+    scenario, and ``tour`` then checked the wrong game."""
+    import os
+
+    from game.scenario.loader import SCENARIO_DIR
+
+    path = SCENARIO_DIR / "raadsgriffie.yaml"
+    named = {
+        "relative": os.path.relpath(path),
+        "absolute": str(path),
+        "id": "raadsgriffie",
+    }[how]
+    pilot = start_app(monkeypatch, tmp_path, scenario=named)
+    app = pilot.app
+    try:
+        pilot.click_button("New game")
+        assert app.scene.entries[app.scene.index].id == "raadsgriffie"
+    finally:
+        app.close()

@@ -30,7 +30,7 @@ class HostSetupScene(Scene):
         self.message = ""
 
     def _scenarios(self) -> list:
-        from game.scenario.loader import SCENARIO_DIR, list_scenarios
+        from game.scenario.loader import SCENARIO_DIR, list_scenarios, scenario_info, scenario_path
 
         found = {}
         for folder in (SCENARIO_DIR, self.app.scenario_dir):
@@ -40,6 +40,12 @@ class HostSetupScene(Scene):
                 if info.scenario is not None:
                     found[info.scenario.id] = info.scenario
         preselected = self.app.preselected_scenario
+        if preselected is not None and scenario_path(preselected).is_file():
+            # A file named by its path (``host scenarios/x.yaml``): first by the id inside it.
+            named = scenario_info(scenario_path(preselected))
+            if named.scenario is not None:
+                found.setdefault(named.id, named.scenario)
+                preselected = named.id
         ordered = sorted(found.values(), key=lambda s: s.id != preselected)
         return ordered
 

@@ -17,7 +17,7 @@ from game.ui.controller import TEAM_NAME_LIMIT, choose_seed
 from game.ui.look import (
     fits_block,
 )
-from game.ui.scenes.start.scenario_list import absolute_path, scenario_list
+from game.ui.scenes.start.scenario_list import absolute_path, is_wanted, scenario_list
 from game.ui.scenes.start.scenario_panels import DESCRIPTION_SIZES, ScenarioPanels
 
 
@@ -50,7 +50,7 @@ class ScenarioChoiceScene(ScenarioPanels):
         )
         self.index = 0
         for i, entry in enumerate(self.entries):
-            if wanted is not None and wanted in (entry.id, str(entry.path), entry.path.stem):
+            if is_wanted(entry, wanted):
                 self.index = i
 
     def build(self) -> None:

@@ -45,6 +45,22 @@ def scenario_list(
     return infos
 
 
+def is_wanted(info: ScenarioInfo, wanted: str | None) -> bool:
+    """Whether the scenario named on the command line (an id, or a file by any path: relative,
+    absolute, through a link) is this entry. A relative path never matched an absolute one, so
+    ``play scenarios/x.yaml`` quietly ran the default scenario (issue 20)."""
+    if wanted is None:
+        return False
+    if wanted in (info.id, info.path.stem):
+        return True
+    from game.scenario.loader import scenario_path
+
+    try:
+        return scenario_path(wanted).resolve() == info.path.resolve()
+    except OSError:
+        return False
+
+
 def _id(info: ScenarioInfo) -> str:
     return info.id
 
