@@ -77,7 +77,22 @@ class TeamRoom:
             return "reveal"
         if not state.finished and state.round > pace.opened:
             return "open"
+        if not state.finished and self.news_waiting(controller):
+            return "open"  # the round's news first: it is taken in before the team decides
         return None
+
+    def news_waiting(self, controller: GameController) -> bool:
+        """News the host sent for this team's round that its game has not taken in yet."""
+        from game.net.team import had_news
+
+        state, scenario = controller.state, controller.scenario
+        if state is None or scenario is None:
+            return False
+        events = {e.id for e in scenario.events}
+        return any(
+            event in events and not had_news(state, event, round_)
+            for round_, event in self.pace.news_for(state.round)
+        )
 
     def play_alone(self) -> None:
         """The host is gone: this team plays on by itself (and hands in its results file)."""
