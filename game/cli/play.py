@@ -13,6 +13,7 @@ from game.cli.options import (
     given_path,
     lang_option,
     pack_option,
+    positive_number,
     saves_option,
     seed,
     window_size,
@@ -21,6 +22,8 @@ from game.cli.usage import EXIT_FAILED, UsageError
 
 
 def add_parser(commands: Commands) -> argparse.ArgumentParser:
+    from game.sim.bots import STRATEGIES
+
     play = commands.add_parser("play", help="open the game window (the default)")
     play.add_argument(
         "scenario", nargs="?", type=given_name, help="scenario id or YAML file to preselect"
@@ -46,6 +49,19 @@ def add_parser(commands: Commands) -> argparse.ArgumentParser:
         type=given_path,
         default=None,
         help="where results files and reports go (default: results/ beside the saves)",
+    )
+    play.add_argument(
+        "--round",
+        type=positive_number("rounds", 100),
+        default=None,
+        metavar="N",
+        help="start a new game of SCENARIO at round N: a bot plays the rounds before it",
+    )
+    play.add_argument(
+        "--strategy",
+        choices=STRATEGIES,
+        default="best",
+        help="with --round: the bot that plays the rounds before N (default: best)",
     )
     play.add_argument(
         "--no-discovery",
@@ -116,6 +132,12 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
         return EXIT_FAILED
     if getattr(args, "host", False):  # main.py host: straight to hosting
         app.go(app.scenes.host_setup)
+    elif getattr(args, "round", None):
+        try:
+            start_at_round(app, args.round, getattr(args, "strategy", "best"))
+        except ValueError as error:
+            app.close()
+            raise UsageError(str(error), args.usage) from error
     try:
         return app.run(quit_after_first_frame=getattr(args, "quit_after_first_frame", False))
     finally:
@@ -131,3 +153,24 @@ def _room_plan(args: argparse.Namespace):
         plan = RoomPlan.open()
         return RoomPlan(plan.address, plan.port, False) if args.no_discovery else plan
     return RoomPlan(args.address, args.port, not args.no_discovery, args.code)
+
+
+def start_at_round(app, round_: int, strategy: str) -> None:
+    """A new game of the preselected scenario (else the default) at ``round_``, the rounds
+    before it played by ``strategy`` (issue 20: a trainer tests a late event without playing
+    up to it). ``ValueError`` when the game at its length has fewer rounds."""
+    from game.scenario.loader import DEFAULT_SCENARIO, load_scenario, scenario_path
+    from game.sim.length import rounds_played
+    from game.ui.controller import choose_seed
+
+    scenario = load_scenario(scenario_path(app.preselected_scenario or DEFAULT_SCENARIO))
+    rounds = rounds_played(scenario, app.chosen_length)
+    if round_ > rounds:
+        raise ValueError(
+            f"--round {round_}: {scenario.id} has {rounds} rounds at the "
+            f"{app.chosen_length.value} length"
+        )
+    controller = app.controller
+    controller.start(scenario, choose_seed(app.seed), length=app.chosen_length)
+    controller.play_ahead(round_, strategy)
+    app.go(app.scenes.briefing)

@@ -14,11 +14,12 @@ from game.cli.options import (
     given_path,
     lang_option,
     pack_option,
+    positive_number,
     seed,
     type_scale,
     window_size,
 )
-from game.cli.usage import EXIT_FAILED, EXIT_OK
+from game.cli.usage import EXIT_FAILED, EXIT_OK, UsageError
 
 
 def add_parser(commands: Commands) -> argparse.ArgumentParser:
@@ -48,6 +49,13 @@ def add_parser(commands: Commands) -> argparse.ArgumentParser:
         help="how much of the scenario the tour plays (default: full)",
     )
     tour.add_argument(
+        "--round",
+        type=positive_number("rounds", 100),
+        default=None,
+        metavar="N",
+        help="start at round N: the best bot plays the rounds before it without pictures",
+    )
+    tour.add_argument(
         "--check",
         action="store_true",
         help="also check that every text fits (exit 1 and a list of what does not)",
@@ -66,12 +74,21 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     if chosen.failed:
         return EXIT_FAILED
     lang = args.lang or (chosen.pack.language if chosen.pack else "en")
-    if args.scenario is not None:
-        try:
-            load_named_scenario(args.scenario, args.usage)
-        except ScenarioError as error:
-            sys.stderr.write(f"{error}\n")
-            return EXIT_FAILED
+    try:
+        scenario = load_named_scenario(args.scenario, args.usage)
+    except ScenarioError as error:
+        sys.stderr.write(f"{error}\n")
+        return EXIT_FAILED
+    if args.round is not None:
+        from game.sim.length import rounds_played
+
+        rounds = rounds_played(scenario, args.length)
+        if args.round > rounds:
+            raise UsageError(
+                f"--round {args.round}: {scenario.id} has {rounds} rounds at the "
+                f"{args.length} length",
+                args.usage,
+            )
     folder = Path(args.out)
     usable_folder(folder, args.usage, "the --out folder")
     import pygame
@@ -95,6 +112,7 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
             font_scale=args.scale,
             inspect=inspect if args.check else None,
             length=GameLength(args.length),
+            start_round=args.round,
         )
     except OSError as error:  # a full disk: every picture is whole or not there at all
         where = error.filename or folder

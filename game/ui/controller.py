@@ -259,6 +259,20 @@ class GameController:
         scenario, state = self._require()
         return self._advance(lambda rng: resolve_round(state, self.decisions(), scenario, rng))
 
+    def play_ahead(self, to_round: int, strategy: str = "best") -> int:
+        """Let a bot play the rounds before ``to_round`` (through the same core, saved as it
+        goes): a trainer testing a late event starts there (``play --round N``). Returns the
+        round the game is at, earlier when the game ended first."""
+        from game.sim import Bot
+
+        scenario, state = self._require()
+        bot = Bot(strategy, state.seed)
+        while self.state is not None and self.state.round < to_round and not self.state.finished:
+            self.apply(bot.decide(self.state, scenario))
+            self.resolve()
+        assert self.state is not None
+        return self.state.round
+
     def _advance(self, play: Callable[[Dice], tuple[GameState, list[Effect]]]) -> list[Effect]:
         """Play a round with the game's generator (put back as it was if the core refuses), then
         keep its outcome, save, and write the results when the game is over."""

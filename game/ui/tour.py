@@ -42,6 +42,7 @@ def run_tour(
     inspect: Callable[[str, App], None] | None = None,
     pictures: bool = True,
     length: GameLength = GameLength.FULL,
+    start_round: int | None = None,
 ) -> list[Path]:
     """Play the scenario with the best bot and save a PNG of every scene; returns the files.
 
@@ -49,7 +50,8 @@ def run_tour(
     ``font_scale`` is the type size (1.0, 1.2, 1.4: a projector room's settings);
     ``inspect(name, app)`` is called at every scene (the layout test checks it there);
     ``pictures`` False takes no PNGs (the test only inspects); ``length``: the game's length
-    (the scenario choice shows the short one chosen first)."""
+    (the scenario choice shows the short one chosen first); ``start_round``: the bot plays the
+    rounds before it without pictures, and the tour starts there."""
 
     headless_environment()
     app = App(
@@ -84,6 +86,10 @@ def run_tour(
         _new_game(app, pilot, shot, GameLength(length))
         if scenario is not None:
             _check_scenario(app, scenario)
+        if start_round is not None:  # the rounds before it played unseen (a late event)
+            app.controller.play_ahead(start_round)
+            app.go(app.scenes.briefing)
+            pilot.advance(2)
         _rounds(app, pilot, shot, seed)
         _after_the_game(app, pilot, shot)
         _workshop(app, pilot, shot, seed, GameLength(length))
@@ -142,7 +148,8 @@ def _rounds(app: App, pilot: Harness, shot: Shot, seed: int) -> None:
     assert controller.scenario is not None and controller.state is not None
     bot = Bot("best", seed)
     last = controller.scenario.rounds
-    interesting = {1, (last + 1) // 2, last}
+    first = controller.state.round
+    interesting = {first, (first + last) // 2, last}
     moment_seen = False
     while controller.state is not None and not controller.state.finished:
         number = controller.state.round
@@ -152,11 +159,11 @@ def _rounds(app: App, pilot: Harness, shot: Shot, seed: int) -> None:
             shot(f"round{number:02d}-briefing", False)
         controller.apply(bot.decide(controller.state, controller.scenario))
         for i, initiative in enumerate(controller.state.current_initiatives):
-            if number == 1:
+            if number == first:
                 controller.predict(initiative, "well")
             app.go(app.scenes.decision, i)
             pilot.advance(2)
-            shot(f"round{number:02d}-decision-{i + 1}", number == 1)
+            shot(f"round{number:02d}-decision-{i + 1}", number == first)
         app.go(app.scenes.development)
         pilot.advance(2)
         shot(f"round{number:02d}-development", number in interesting)

@@ -186,6 +186,8 @@ def _bad_values(tmp_path: Path) -> list[tuple[list[str], str]]:
         (["play", "--size", "0x0"], "a size is from 320x240"),
         (["play", "--seed", "-1"], f"'-1' {seed}"),
         (["play", "--saves", ""], empty),
+        (["play", "--round", "0"], "'0' is not a number of rounds: give a whole number from 1"),
+        (["tour", "--out", out, "--round", "40"], "--round 40: gemeente-middelgroot has 12"),
         (["autoplay", "--seed", "1" + "0" * 45], seed),
         (
             ["autoplay", "--team", "x" * 81],

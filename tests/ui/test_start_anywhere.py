@@ -1,0 +1,60 @@
+"""Start anywhere (issue 20): a trainer testing a late event starts at round N, the rounds
+before it played by a bot through the same core, in the window (``play --round``) and in the
+tour (``tour --round``)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from game.cli.play import start_at_round
+from game.domain import GameLength
+from game.scenario.loader import load_scenario
+from game.ui.tour import run_tour
+from tests.helpers.saves import played
+from tests.helpers.ui import start_app
+
+
+def test_play_ahead_is_the_bots_game_up_to_the_round(monkeypatch, tmp_path: Path) -> None:
+    scenario = load_scenario()
+    pilot = start_app(monkeypatch, tmp_path)
+    app = pilot.app
+    try:
+        app.controller.start(scenario, 7)
+        assert app.controller.play_ahead(5, "best") == 5
+        state = app.controller.state
+        assert [r.round for r in state.history] == [1, 2, 3, 4]
+        # The same game as the bot plays it alone: same seed, same decisions, same dice.
+        assert state == played(scenario, 7, 4, "best")
+    finally:
+        app.close()
+
+
+def test_play_round_n_opens_the_briefing_of_round_n(monkeypatch, tmp_path: Path) -> None:
+    pilot = start_app(monkeypatch, tmp_path, scenario="raadsgriffie", seed=3)
+    app = pilot.app
+    try:
+        start_at_round(app, 4, "participating")
+        pilot.advance(2)
+        assert pilot.scene == "briefing"
+        assert app.controller.scenario.id == "raadsgriffie"
+        assert app.controller.state.round == 4
+        with pytest.raises(ValueError, match="--round 40: raadsgriffie has"):
+            start_at_round(app, 40, "best")
+    finally:
+        app.close()
+
+
+def test_the_tour_starts_at_the_round_it_is_given(tmp_path: Path) -> None:
+    seen: list[str] = []
+    run_tour(
+        tmp_path,
+        length=GameLength.SHORT,
+        start_round=4,
+        pictures=False,
+        inspect=lambda name, app: seen.append(name),
+    )
+    rounds = [name for name in seen if name.startswith("round")]
+    assert rounds[0] == "round04-briefing" and "round04-decision-1" in rounds
+    assert not any(name.startswith(("round01", "round02", "round03")) for name in rounds)
