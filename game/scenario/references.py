@@ -122,8 +122,59 @@ class _Check:
                 (*path, "round_at_most"),
                 f"never holds: round_at_most ({last}) is before round_at_least ({first})",
             )
+        self.contradictions(path, condition)
         for index, part in enumerate(condition.any_of or ()):
             self.condition((*path, "any_of", index), part)
+
+    def contradictions(self, path: DataPath, condition: Condition) -> None:
+        """Parts of one condition that cannot hold together (every part must hold)."""
+        for yes, no, what in _OPPOSITES:
+            both = set(getattr(condition, yes) or ()) & set(getattr(condition, no) or ())
+            for ref in sorted(both):
+                index = list(getattr(condition, no)).index(ref)
+                self.add(
+                    (*path, no, index),
+                    f"never holds: '{ref}' is in both {yes} and {no}; {what}",
+                )
+        for least, below, what in (
+            ("phase_at_least", "phase_below", "growth phase"),
+            ("stage_at_least", "stage_below", "competence stage"),
+        ):
+            low, high = getattr(condition, least), getattr(condition, below)
+            if low is not None and high is not None and high.level <= low.level:
+                self.add(
+                    (*path, below),
+                    f"never holds: a {what} of at least '{low.value}' is never below "
+                    f"'{high.value}'; remove one of the two, or put them under any_of",
+                )
+
+    def requirement_loops(self) -> None:
+        """An action that (through others) requires itself is never bought; a channel that
+        requires itself in use never opens."""
+        needs = {
+            action.id: list((action.requires.action_done or ()) if action.requires else ())
+            for action in self.scenario.actions
+        }
+        for i, action in enumerate(self.scenario.actions):
+            loop = _loop_back(action.id, needs)
+            if loop is None:
+                continue
+            where = needs[action.id].index(loop[1])
+            self.add(
+                ("actions", i, "requires", "action_done", where),
+                f"'{action.id}' can never be bought: it requires itself; remove it here"
+                if len(loop) == 2
+                else f"'{action.id}' can never be bought: its requirements go round in a "
+                f"circle ({' → '.join(loop)}); remove one of them",
+            )
+        for i, channel in enumerate(self.scenario.channels):
+            used = list((channel.requires.channel_in_use or ()) if channel.requires else ())
+            if channel.id in used and not channel.in_use:
+                self.add(
+                    ("channels", i, "requires", "channel_in_use", used.index(channel.id)),
+                    f"channel '{channel.id}' never opens: it requires itself in use; remove "
+                    "it here, or let an action open it with open_channels",
+                )
 
     def unfolding(self) -> set[str]:
         """Check every ``unfolds``: its stages exist, arrive only that way, and never loop.
@@ -230,6 +281,28 @@ class _Check:
             )
 
 
+# Pairs of condition parts that contradict each other when they name the same id.
+_OPPOSITES = (
+    ("event_happened", "event_not_happened", "keep it in one of the two"),
+    ("action_done", "action_not_done", "keep it in one of the two"),
+)
+
+
+def _loop_back(start: str, needs: dict[str, list[str]]) -> list[str] | None:
+    """The chain of requirements from ``start`` back to itself, or None (depth-first)."""
+    stack: list[tuple[str, list[str]]] = [(start, [start])]
+    seen: set[str] = set()
+    while stack:
+        node, chain = stack.pop()
+        for nxt in needs.get(node, ()):
+            if nxt == start:
+                return [*chain, start]
+            if nxt not in seen:
+                seen.add(nxt)
+                stack.append((nxt, [*chain, nxt]))
+    return None
+
+
 def reference_problems(
     scenario: Scenario, document: Document, folder: Path | None = None
 ) -> list[Problem]:
@@ -239,6 +312,7 @@ def reference_problems(
     """
     check = _Check(scenario, document)
     _check_game(check)
+    check.requirement_loops()
     check.lengths()
     if folder is not None:
         for path, asset in _assets(scenario):

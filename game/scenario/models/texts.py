@@ -46,6 +46,15 @@ class Text(
 ):
     """A text: one plain string for every language, or ``{nl: …, en: …}``."""
 
+    @model_validator(mode="after")
+    def _not_blank(self) -> Text:
+        # ``title: ""`` loaded, and the game showed an empty button (issue 20).
+        root = self.root
+        texts = [root] if isinstance(root, str) else [t for t in (root.nl, root.en) if t]
+        if any(not text.strip() for text in texts):
+            raise ValueError("a text cannot be empty or only spaces: write it")
+        return self
+
     def get(self, lang: Language) -> str:
         """The text in ``lang``, falling back to the other language, so a screen is never blank."""
         root = self.root
