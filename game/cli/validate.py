@@ -81,7 +81,7 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
         )
         from game.scenario.glyphs import scenario_warnings
 
-        for warning in scenario_warnings(path):
+        for warning in scenario_warnings(path, scenario):
             out.write(f"{warning}\n")
     checked = len(files) + packs
     summary = f"{checked} file{'s' if checked != 1 else ''} checked: {valid} valid"

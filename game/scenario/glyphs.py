@@ -16,10 +16,13 @@ import struct
 import unicodedata
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from game.scenario.errors import Problem
 from game.scenario.yamltree import DataPath, Document, path_text, read_yaml
+
+if TYPE_CHECKING:
+    from game.scenario.models import Scenario
 
 FONT_NAME = "NotoSans-Regular.ttf"
 
@@ -139,10 +142,17 @@ def text_warnings(document: Document) -> list[Problem]:
     return warnings
 
 
-def scenario_warnings(path: Path) -> list[Problem]:
-    """Warnings for a scenario file that loads (``validate`` prints them; they never fail it)."""
+def scenario_warnings(path: Path, scenario: Scenario | None = None) -> list[Problem]:
+    """Warnings for a scenario file that loads (``validate`` prints them; they never fail it):
+    characters the font cannot draw, and, given the loaded ``scenario``, what will not play as
+    meant (``game.scenario.play_warnings``)."""
     try:
         document = read_yaml(path.read_bytes(), str(path))
     except Exception:  # the loader reports what is wrong with the file itself
         return []
-    return text_warnings(document)
+    found = text_warnings(document)
+    if scenario is not None:
+        from game.scenario.play_warnings import play_warnings
+
+        found += play_warnings(scenario, document)
+    return sorted(found, key=lambda problem: (problem.line, problem.column))

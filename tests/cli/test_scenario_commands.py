@@ -171,3 +171,41 @@ def test_autoplay_on_a_broken_scenario_prints_its_problems_and_exits_1() -> None
         "{nl: …, en: …}."
     )
     assert len(lines) == 4
+
+
+CROWDED = """\
+id: crowded
+title: {nl: Druk, en: Busy}
+description: {nl: D}
+briefing: B
+rounds: 4
+languages: [nl, en]
+organisation: {name: Dorp, inhabitants: 5000}
+channels:
+  - id: website
+    name: Website
+    in_use: true
+initiatives:
+"""
+
+
+def test_validate_warns_what_loads_but_will_not_play_as_meant(tmp_path: Path) -> None:
+    """Issue 20: four initiatives fixed in a round that deals three, and a text without one of
+    the scenario's languages, loaded without a word."""
+    text = CROWDED + "".join(
+        f"  - id: i{n}\n    round: 1\n    title: T{n}\n    text: X\n"
+        "    owner: community\n    relation: resident\n"
+        for n in range(4)
+    )
+    path = tmp_path / "crowded.yaml"
+    path.write_text(text, encoding="utf-8")
+    status, out = _main("validate", str(path))
+    assert status == 0  # warnings never fail it
+    lines = out.splitlines()
+    assert lines[0].startswith(f"{path}: valid")
+    assert lines[1] == (
+        f"{path}:3:14: description: warning: this text has no English (en), though "
+        "'languages' lists it: groups playing in English read the Dutch text. Add 'en: …'"
+    )
+    assert lines[2].startswith(f"{path}:32:12: initiatives[i3].round: warning: round 1 has 4 ")
+    assert "a round deals at most 3 (tuning.max_initiatives_per_round)" in lines[2]
