@@ -7,6 +7,7 @@ the field's description and the names allowed there (for "did you mean …?").
 
 from __future__ import annotations
 
+import difflib
 import re
 import types
 from dataclasses import dataclass
@@ -40,13 +41,17 @@ def validation_problems(
 ) -> list[Problem]:
     """One problem per pydantic error, placed at its line; errors at made-up values dropped."""
     problems: list[Problem] = []
-    for detail in error.errors(include_url=False)[:MAX_PROBLEMS]:
+    details = error.errors(include_url=False)[:MAX_PROBLEMS]
+    misspelt = _misspelt(details, model, document)
+    for detail in details:
         located = _locate(detail["loc"], model, document.data)
         path = located.data_path
         if document.is_poisoned(path):
             continue
         kind = detail["type"]
         name = detail["loc"][-1] if detail["loc"] else None
+        if kind == "missing" and (tuple(detail["loc"][:-1]), name) in misspelt:
+            continue  # the misspelling says it: 'intiatives' is 'initiatives', not missing
         shown_path = path
         if kind == "missing" and isinstance(name, str):
             shown_path = (*path, name)
@@ -74,6 +79,21 @@ def validation_problems(
             )
         )
     return _unique(problems)
+
+
+def _misspelt(details: list[Any], model: type[BaseModel], document: Document) -> set:
+    """(parent location, field) of every required field that a misspelt field beside it stands
+    for: reporting it missing too only made noise before the cause (issue 20)."""
+    found = set()
+    for detail in details:
+        if detail["type"] != "extra_forbidden" or not detail["loc"]:
+            continue
+        located = _locate(detail["loc"], model, document.data)
+        allowed = list(located.parent_model.model_fields) if located.parent_model else []
+        close = difflib.get_close_matches(str(detail["loc"][-1]), allowed, n=1, cutoff=0.6)
+        if close:
+            found.add((tuple(detail["loc"][:-1]), close[0]))
+    return found
 
 
 def _unique(problems: list[Problem]) -> list[Problem]:
