@@ -6,6 +6,7 @@ ones are turned into what to change in the file (``game.scenario.yamltree`` read
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import yaml
@@ -27,6 +28,10 @@ def syntax_problem(error: yaml.MarkedYAMLError, text: str, file: str) -> Problem
     mark = error.problem_mark
     opened = error.context_mark
     if "mapping values are not allowed" in problem:
+        found = _misread_value(text, mark.line)
+        if found is not None:
+            (line, column), message = found
+            return Problem(file, line, column, "", message)
         message = (
             "this value contains ': ', which YAML reads as the start of a new 'name: value'; "
             'put the whole value in quotes, e.g. title: "Storm: what now?"'
@@ -63,9 +68,54 @@ def syntax_problem(error: yaml.MarkedYAMLError, text: str, file: str) -> Problem
             "an unknown '\\' escape inside double quotes; use single quotes instead, or write a "
             "backslash as '\\\\'"
         )
+    elif "expected hexdecimal number" in problem or "invalid Unicode character" in problem:
+        message = (
+            "a '\\u' inside double quotes must be followed by four hexadecimal digits "
+            "(\\u00e9 is é); type the character itself, or use single quotes"
+        )
+    elif "expected <document start>" in problem:
+        message = (
+            "this line is not part of a 'name: value' line above it: check its indentation "
+            "(a line of the scenario starts at the left edge), or whether it lacks a ':'"
+        )
     elif "tag" in problem:
         message = "tags such as '!!python/object' are not allowed; write the value plainly"
     else:
         message = f"YAML cannot read this: {problem}" + (f" ({context})" if context else "")
     line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
     return Problem(file, line, column, "", message)
+
+
+_CURLY = "\u201c\u201d\u2018\u2019\u201e"
+_GLUED = re.compile(r"^\s*(?:-\s+)?([A-Za-z_][\w-]*):(?=[^\s:])")
+_WITH_VALUE = re.compile(r"^(\s*(?:-\s+)?)[\w-]+:\s+\S")
+
+
+def _misread_value(text: str, index: int) -> tuple[tuple[int, int], str] | None:
+    """The cause of "mapping values are not allowed" when it is not a ': ' inside a value:
+    curly quotes, a 'name:value' without its space, or a line indented too far (issue 20: all
+    four got the same advice about quotes)."""
+    lines = text.split("\n")
+    line = lines[index] if 0 <= index < len(lines) else ""
+    curly = next((i for i, char in enumerate(line) if char in _CURLY), None)
+    if curly is not None:
+        return (index + 1, curly + 1), (
+            f"curly quotes ({line[curly]}) are letters to YAML, not quotes: type straight "
+            'quotes around the value, e.g. title: "Storm: what now?"'
+        )
+    before = next((i for i in range(index - 1, -1, -1) if lines[i].strip()), None)
+    for at in (index, before):
+        glued = _GLUED.match(lines[at]) if at is not None else None
+        if glued is not None:
+            name = glued.group(1)
+            return (at + 1, glued.end()), (
+                f"'{name}:' needs a space after the colon: write '{name}: …'"
+            )
+    above = _WITH_VALUE.match(lines[before]) if before is not None else None
+    indent = len(line) - len(line.lstrip(" "))
+    if above is not None and indent > len(above.group(1)):
+        return (index + 1, indent + 1), (
+            "this line is indented further than the 'name: value' line above it, so YAML reads "
+            "it as more of that value: indent it as far as the line above"
+        )
+    return None

@@ -45,6 +45,16 @@ _NULLS = frozenset(("", "~", "null", "Null", "NULL"))
 # Control characters a text may not hold once read: all but the line break (and the tab,
 # which YAML's own reader turns away where it matters).
 _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# Invisible characters YAML treats otherwise than a trainer sees them (issue 20: they were
+# reported a line late, and never named): line breaks of their own, and a non-breaking space
+# in the indentation, which YAML does not count as indentation.
+_ODD_BREAK = re.compile("[\u2028\u2029\x85]")
+_ODD_INDENT = re.compile("^[ \t]*\u00a0", re.MULTILINE)
+_ODD_NAMES = {
+    "\u2028": "line separator (U+2028)",
+    "\u2029": "paragraph separator (U+2029)",
+    "\x85": "next-line character (U+0085)",
+}
 _NOT_PRINTABLE = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -262,6 +272,23 @@ def read_yaml(data: bytes, file: str) -> Document:
             (line, column),
             f"an invisible control character (U+{ord(bad.group()):04X}) that YAML does not "
             "allow; delete it",
+        )
+    odd = _ODD_BREAK.search(text)
+    if odd is not None:
+        raise _refused(
+            file,
+            _position(text, odd.start()),
+            f"an invisible {_ODD_NAMES[odd.group()]}, often pasted from a word processor: "
+            "YAML reads it as the end of the line; delete it, and press Enter where a new line "
+            "is meant",
+        )
+    odd = _ODD_INDENT.search(text)
+    if odd is not None:
+        raise _refused(
+            file,
+            _position(text, odd.end() - 1),
+            "a non-breaking space (U+00A0) in the indentation, often pasted from a word "
+            "processor: YAML does not count it as a space; replace it by an ordinary space",
         )
     builder = _Builder(file)
     loader = _Loader(text)

@@ -1,0 +1,53 @@
+"""The commonest mistakes of a trainer who is not a programmer (issue 20): each gets one message
+at the right line that names the cause, and doing what it says gives a valid file with nothing
+lost. The files are in the broken-file corpus (``tests/scenarios/broken``), which also pins each
+message to its line and column."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from game.scenario.errors import ScenarioError
+from game.scenario.loader import load_scenario
+from tests.conftest import ROOT
+
+BROKEN = ROOT / "tests" / "scenarios" / "broken"
+
+# What a trainer does on reading the message: the file's text, mended as the message says.
+FOLLOWED: dict[str, tuple[str, Callable[[str], str]]] = {
+    "nbsp_indent": ("replace it by an ordinary space", lambda t: t.replace("\u00a0", " ")),
+    "curly_quotes": ("type straight quotes", lambda t: re.sub("[\u201c\u201d]", '"', t)),
+    "no_space_after_colon": ("write 'id: …'", lambda t: t.replace("- id:tuin", "- id: tuin")),
+    "too_deep": (
+        "indent it as far as the line above",
+        lambda t: t.replace("\n      round: 1", "\n    round: 1"),
+    ),
+    "unicode_escape": ("type the character itself", lambda t: t.replace("\\u12 ", "")),
+    "line_separator": ("delete it", lambda t: t.replace("\u2028", "")),
+    "misspelt_field": (
+        "did you mean 'initiatives'",
+        lambda t: t.replace("intiatives", "initiatives"),
+    ),
+}
+
+
+@pytest.mark.parametrize("name", sorted(FOLLOWED))
+def test_following_the_message_gives_a_valid_file_with_nothing_lost(
+    name: str, tmp_path: Path
+) -> None:
+    advice, follow = FOLLOWED[name]
+    source = BROKEN / f"{name}.yaml"
+    with pytest.raises(ScenarioError) as refused:
+        load_scenario(source)
+    problems = refused.value.problems
+    assert len(problems) == 1, [str(p) for p in problems]  # one message, not noise
+    assert advice in problems[0].message
+    mended = tmp_path / source.name
+    mended.write_text(follow(source.read_text(encoding="utf-8")), encoding="utf-8")
+    scenario = load_scenario(mended)
+    assert [i.id for i in scenario.initiatives] == ["tuin"]  # the initiative is still there
+    assert scenario.initiatives[0].round == 1
