@@ -61,7 +61,8 @@ def read_scenario(data: bytes, file: str | Path, folder: Path | None = None) -> 
         if not problems:  # every error sat under a refused alias or tag, already reported
             problems.append(Problem(name, 1, 1, "", "the scenario is not valid"))
         raise ScenarioError(problems) from None
-    problems += reference_problems(scenario, document, folder)
+    if not document.merged:  # ids of items that ran together are not worth checking yet
+        problems += reference_problems(scenario, document, folder)
     if not problems:
         # Each length is worked out from a sound whole, then checked as the whole was.
         problems += length_problems(scenario, document)

@@ -77,6 +77,8 @@ class Document:
     problems: list[Problem] = field(default_factory=list)
     poisoned: list[DataPath] = field(default_factory=list)
     """Paths whose values were made up (an alias), so errors found there later are noise."""
+    merged: bool = False
+    """Two list items ran together (a missing '- '): checks of the ids are noise until fixed."""
 
     def mark(self, path: DataPath) -> Mark:
         """Where the value at ``path`` starts, or its nearest parent that exists in the file."""
@@ -100,6 +102,7 @@ class _Frame:
     path: DataPath
     key: Any = None  # the pending key of a mapping, until its value arrives
     keep: bool = True  # False after a duplicate or unusable key: read the value, do not keep it
+    merged: bool = False  # a second 'id' came in this list item: a '- ' is missing before it
 
 
 @dataclass
@@ -111,6 +114,7 @@ class _Builder:
     key_marks: dict[DataPath, Mark] = field(default_factory=dict)
     found: list[tuple[Mark, str, DataPath]] = field(default_factory=list)
     poisoned: list[DataPath] = field(default_factory=list)
+    merged: bool = False
     stack: list[_Frame] = field(default_factory=list)
     root: Any = None
     root_mark: Mark | None = None
@@ -250,6 +254,18 @@ class _Builder:
         if key_text in container:
             top.keep = False
             first = self.key_marks.get(path, mark)
+            if top.merged:
+                return  # the rest of the item that ran into this one: said once, at its 'id'
+            if key_text == "id" and top.path and isinstance(top.path[-1], int):
+                # "remove one of them" would delete the next item (issue 20).
+                top.merged = self.merged = True
+                self.problem(
+                    mark,
+                    f"a second 'id' in the item that starts on line {first[0]}: is the '- ' "
+                    "missing before it? Write '- id: …' to start a new item",
+                    path,
+                )
+                return
             self.problem(
                 mark,
                 f"'{key_text}' appears twice here (first on line {first[0]}); remove one of them",
@@ -314,7 +330,13 @@ def read_yaml(data: bytes, file: str) -> Document:
         )
         raise ScenarioError(builder.problems())
     return Document(
-        file, builder.root, builder.marks, builder.key_marks, builder.problems(), builder.poisoned
+        file,
+        builder.root,
+        builder.marks,
+        builder.key_marks,
+        builder.problems(),
+        builder.poisoned,
+        builder.merged,
     )
 
 

@@ -28,6 +28,10 @@ FOLLOWED: dict[str, tuple[str, Callable[[str], str]]] = {
     ),
     "unicode_escape": ("type the character itself", lambda t: t.replace("\\u12 ", "")),
     "line_separator": ("delete it", lambda t: t.replace("\u2028", "")),
+    "missing_dash": (
+        "Write '- id: …'",
+        lambda t: t.replace("\n    id: groene_wijk", "\n  - id: groene_wijk"),
+    ),
     "misspelt_field": (
         "did you mean 'initiatives'",
         lambda t: t.replace("intiatives", "initiatives"),
@@ -49,5 +53,6 @@ def test_following_the_message_gives_a_valid_file_with_nothing_lost(
     mended = tmp_path / source.name
     mended.write_text(follow(source.read_text(encoding="utf-8")), encoding="utf-8")
     scenario = load_scenario(mended)
-    assert [i.id for i in scenario.initiatives] == ["tuin"]  # the initiative is still there
+    kept = ["tuin", "groene_wijk"] if name == "missing_dash" else ["tuin"]
+    assert [i.id for i in scenario.initiatives] == kept  # every initiative is still there
     assert scenario.initiatives[0].round == 1
