@@ -188,6 +188,13 @@ def _message(detail: Any, located: _Located, name: Any) -> str:
         return f"'{name}' is required but missing" + _described(located.field)
     if kind == "extra_forbidden":
         allowed = list(located.parent_model.model_fields) if located.parent_model else []
+        if set(allowed) == {"nl", "en"} and value is None:
+            # {nl: Storm, dode vis, en: …}: the ',' ended the text, and the rest became a name.
+            return (
+                f"a ',' inside {{nl: …, en: …}} ends the text, so '{name}' is read as a "
+                "name of its own: put the text in quotes, e.g. "
+                f'{{nl: "…, {name}", en: …}}'
+            )
         hint = did_you_mean(str(name), allowed)
         if not hint and 0 < len(allowed) <= 16:
             hint = "; allowed here: " + ", ".join(allowed)

@@ -28,6 +28,10 @@ FOLLOWED: dict[str, tuple[str, Callable[[str], str]]] = {
     ),
     "unicode_escape": ("type the character itself", lambda t: t.replace("\\u12 ", "")),
     "line_separator": ("delete it", lambda t: t.replace("\u2028", "")),
+    "comma_in_text": (
+        "put the text in quotes",
+        lambda t: t.replace("{nl: Tuin, groen,", '{nl: "Tuin, groen",'),
+    ),
     "missing_dash": (
         "Write '- id: …'",
         lambda t: t.replace("\n    id: groene_wijk", "\n  - id: groene_wijk"),
