@@ -93,7 +93,12 @@ def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     out = out or sys.stdout
     parser = build_parser()
     try:
-        args = parser.parse_args(argv)
+        args, extra = parser.parse_known_args(argv)
+        if extra:
+            # The command's own usage, not the main one (issue 20: 'new --kind x' showed
+            # "usage: python main.py COMMAND ...", which helps no one find the right option).
+            usage = getattr(args, "usage", None) or parser.format_usage()
+            raise UsageError(f"unrecognized arguments: {' '.join(extra)}", usage)
     except HelpShown:
         return EXIT_OK
     except UsageError as error:

@@ -279,3 +279,11 @@ def test_an_unreadable_saves_folder_is_said_not_hidden(
     assert main(["saves", "--saves", str(folder)], out) == 2
     assert out.getvalue() == ""  # not "No saves"
     assert "cannot be read (Permission denied)" in capsys.readouterr().err
+
+
+def test_an_unknown_option_shows_its_commands_usage(capsys: pytest.CaptureFixture[str]) -> None:
+    """Issue 20: ``new --kind water_board zuid`` showed the main usage line."""
+    status, err = _status(["new", "zuid", "--kind", "water_board"], capsys)
+    assert status == 2
+    assert err.startswith("usage: ") and " new " in err.splitlines()[0]
+    assert "unrecognized arguments: --kind water_board" in err
