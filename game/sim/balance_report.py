@@ -17,6 +17,7 @@ from game.domain import CitizenRelation, GameLength, Language
 from game.labels import label
 from game.scenario.models import Scenario
 from game.sim.balance import GameSummary
+from game.sim.balance_warnings import WARNINGS
 from game.sim.bots import GROUPS, STRATEGIES
 from game.sim.length import played_scenario
 from game.sim.rules import compile_rules
@@ -79,6 +80,13 @@ class ScenarioReport:
     silent_events: list[str]
     decisive_events: list[tuple[str, float, float]]
     warnings: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
+    rounds: int = 0  # the rounds a game of this length plays
+
+
+def expected_phase(rounds: int) -> int:
+    """The growth phase a well-played game of this many rounds should reach in some games:
+    collaborating asks a whole game; a short one gets as far as experimenting or conversing."""
+    return 4 if rounds >= 10 else 3 if rounds >= 6 else 2
 
 
 def _share(values: list[int], level: int) -> float:
@@ -120,6 +128,7 @@ def analyse(
         always_bought=always,
         silent_events=[e.id for e in scenario.events if e.id not in fired],
         decisive_events=_decisive_events(scenario, best),
+        rounds=scenario.rounds,
     )
     report.warnings = list(_warnings(report))
     return report
@@ -219,8 +228,10 @@ SIMPLE_RULES = frozenset(STRATEGIES) - {"best", "greedy", *GROUPS}
 def _warnings(report: ScenarioReport) -> Iterator[tuple[str, dict[str, Any]]]:
     strategies = report.strategies
     best = strategies.get("best")
-    if all(s.phase_share[4] == 0 for s in strategies.values()):
-        yield "no_phase_four", {}
+    # Scaled to the game's length: a six-round game was warned that no one reached phase 4.
+    target = expected_phase(report.rounds) if report.rounds else 4
+    if all(sum(s.phase_share[p] for p in range(target, 5)) == 0 for s in strategies.values()):
+        yield "no_phase_target", {"phase": target, "rounds": report.rounds or "?"}
     if best is not None:
         if report.dominant != "best":
             yield "best_not_dominant", {"strategy": report.dominant}
@@ -251,63 +262,6 @@ def _warnings(report: ScenarioReport) -> Iterator[tuple[str, dict[str, Any]]]:
     for event, with_it, without in report.decisive_events:
         yield "decisive_event", {"event": event, "with": with_it, "without": without}
 
-
-WARNINGS: dict[str, tuple[str, str]] = {
-    "no_phase_four": (
-        "Geen enkele strategie haalt fase 4 (samenwerken) in ook maar één spel: is het scenario "
-        "te zwaar, of zijn de drempels te hoog?",
-        "No strategy reaches phase 4 (collaborating) in a single game: is the scenario too "
-        "hard, or are the thresholds too high?",
-    ),
-    "best_not_dominant": (
-        "'{strategy}' scoort gemiddeld hoger dan 'best': wie nadenkt volgens het model, zou moeten "
-        "winnen.",
-        "'{strategy}' scores higher than 'best' on average: thinking by the model should win.",
-    ),
-    "simple_rule_phase_three": (
-        "De eenvoudige regel '{strategy}' haalt gemiddeld fase {phase:.1f}: een vuistregel zou "
-        "fase 3 niet moeten halen.",
-        "The simple rule '{strategy}' reaches phase {phase:.1f} on average: a rule of thumb should "
-        "not reach phase 3.",
-    ),
-    "simple_rule_close": (
-        "De eenvoudige regel '{strategy}' blijft maar {points:.0f} punten onder 'best': nadenken "
-        "loont hier nauwelijks.",
-        "The simple rule '{strategy}' ends only {points:.0f} points below 'best': thinking hardly "
-        "pays here.",
-    ),
-    "strategy_error": (
-        "Strategie '{strategy}' hield zich niet aan de regels: {error}",
-        "Strategy '{strategy}' broke the rules: {error}",
-    ),
-    "idle_initiative": (
-        "Initiatief '{initiative}': met of zonder passende rol eindigt het spel vrijwel even goed "
-        "({points:+.0f} punten). Maak de keuze zwaarder of laat het weg.",
-        "Initiative '{initiative}': with or without a fitting role, games end about as well "
-        "({points:+.0f} points). Give the choice more weight, or leave it out.",
-    ),
-    "never_bought": (
-        "Ontwikkelactie '{action}' wordt door 'best' nooit gekocht: te duur, te laat of te zwak?",
-        "Development action '{action}' is never bought by 'best': too costly, too late or too "
-        "weak?",
-    ),
-    "always_bought": (
-        "Ontwikkelactie '{action}' wordt door 'best' in elk spel gekocht, en altijd in ronde "
-        "{round}: een keuze of een afvinklijstje?",
-        "Development action '{action}' is bought by 'best' in every game, always in round "
-        "{round}: a choice, or a checklist item?",
-    ),
-    "silent_event": (
-        "Gebeurtenis '{event}' vindt in geen enkel spel plaats.",
-        "Event '{event}' never happens in any game.",
-    ),
-    "decisive_event": (
-        "Gebeurtenis '{event}' beslist over fase 4: met {with:.0%} van de spellen van 'best' in "
-        "fase 4, zonder {without:.0%}. Geef teams een manier om zich voor te bereiden.",
-        "Event '{event}' decides phase 4: {with:.0%} of 'best''s games reach it when it happens, "
-        "{without:.0%} when it does not. Give teams a way to prepare.",
-    ),
-}
 
 _TEXT: dict[str, tuple[str, str]] = {
     "heading": (

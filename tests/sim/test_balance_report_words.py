@@ -1,0 +1,55 @@
+"""The balance simulator's phase warning is scaled to the game's length (issue 20: a six-round
+scenario was warned that no strategy reached phase 4)."""
+
+from __future__ import annotations
+
+import pytest
+
+from game.domain import GameLength
+from game.sim.balance_report import (
+    ScenarioReport,
+    StrategyReport,
+    _warnings,
+    expected_phase,
+    warning_text,
+)
+
+
+def _strategy(name: str, shares: dict[int, float]) -> StrategyReport:
+    return StrategyReport(
+        name=name, games=10, phase_mean=2.0, phase_sd=0.0, phase_share=shares,
+        relation_means={}, stage_mean=2.0, stage_share={1: 0, 2: 1, 3: 0, 4: 0},
+        score_mean=500.0, score_sd=0.0, score_without_fit_mean=300.0, fit_rate=0.5,
+        prediction_rate=None, reached={}, greedy_agreement=None, errors=[], stopped=0,
+    )  # fmt: skip
+
+
+def _report(rounds: int, best_shares: dict[int, float]) -> ScenarioReport:
+    strategies = {"best": _strategy("best", best_shares)}
+    return ScenarioReport(
+        scenario_id="s", title="S", length=GameLength.FULL, games=10, relations=(),
+        strategies=strategies, dominant="best", idle_initiatives=[], never_bought=[],
+        always_bought=[], silent_events=[], decisive_events=[], rounds=rounds,
+    )  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("rounds", "shares", "warned"),
+    [
+        (12, {1: 0, 2: 0.2, 3: 0.8, 4: 0}, 4),  # a whole game should reach collaborating
+        (12, {1: 0, 2: 0, 3: 0.7, 4: 0.3}, None),
+        (6, {1: 0, 2: 0.5, 3: 0.5, 4: 0}, None),  # six rounds: conversing is enough
+        (6, {1: 0.1, 2: 0.9, 3: 0, 4: 0}, 3),
+        (5, {1: 0.5, 2: 0.5, 3: 0, 4: 0}, None),
+        (4, {1: 1.0, 2: 0, 3: 0, 4: 0}, 2),
+    ],
+)
+def test_the_phase_warning_asks_what_a_game_of_its_length_can_reach(rounds, shares, warned):
+    found = dict(_warnings(_report(rounds, shares)))
+    if warned is None:
+        assert "no_phase_target" not in found
+    else:
+        assert found["no_phase_target"] == {"phase": warned, "rounds": rounds}
+        assert expected_phase(rounds) == warned
+        text = warning_text("no_phase_target", found["no_phase_target"], "nl")
+        assert f"fase {warned} in ook maar één spel van {rounds} rondes" in text
