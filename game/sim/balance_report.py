@@ -81,6 +81,8 @@ class ScenarioReport:
     decisive_events: list[tuple[str, float, float]]
     warnings: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
     rounds: int = 0  # the rounds a game of this length plays
+    # Initiatives of the played scenario that no game of any strategy dealt.
+    never_dealt: list[str] = field(default_factory=list)
 
 
 def expected_phase(rounds: int) -> int:
@@ -129,6 +131,7 @@ def analyse(
         silent_events=[e.id for e in scenario.events if e.id not in fired],
         decisive_events=_decisive_events(scenario, best),
         rounds=scenario.rounds,
+        never_dealt=_never_dealt(scenario, summaries),
     )
     report.warnings = list(_warnings(report))
     return report
@@ -171,6 +174,13 @@ def _strategy_report(
         fit_early=mean(g.fit_early for g in games),
         fit_late=mean(g.fit_late for g in games),
     )
+
+
+def _never_dealt(scenario: Scenario, summaries: list[GameSummary]) -> list[str]:
+    """Initiatives no game dealt: their condition, chance or the news that brings them never
+    came together (issue 20: a trainer's initiative that never arrived went unnoticed)."""
+    dealt = {initiative for g in summaries for initiative, _ in g.choices}
+    return [i.id for i in scenario.initiatives if i.id not in dealt] if summaries else []
 
 
 def _idle_initiatives(scenario: Scenario, basis: list[GameSummary]) -> list[tuple[str, float]]:
@@ -251,6 +261,15 @@ def _warnings(report: ScenarioReport) -> Iterator[tuple[str, dict[str, Any]]]:
     for name, other in strategies.items():
         for error in other.errors[:3]:
             yield "strategy_error", {"strategy": name, "error": error}
+    stuck = [
+        relation
+        for relation in report.relations
+        if strategies and all(s.relation_means.get(relation, 1) <= 1.0 for s in strategies.values())
+    ]
+    for relation in stuck:
+        yield "relation_stuck", {"relation": relation}
+    for initiative in report.never_dealt:
+        yield "never_dealt", {"initiative": initiative}
     for initiative, gap in report.idle_initiatives:
         yield "idle_initiative", {"initiative": initiative, "points": gap}
     for action in report.never_bought:

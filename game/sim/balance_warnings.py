@@ -4,6 +4,20 @@ plain words, with the values a warning names (``balance_report`` finds them)."""
 from __future__ import annotations
 
 WARNINGS: dict[str, tuple[str, str]] = {
+    "relation_stuck": (
+        "De relatie '{relation}' blijft bij elke strategie in elk spel in fase 1 (ontdekken): "
+        "geef haar initiatieven die passen, een kanaal dat haar bereikt, of een lagere "
+        "startdrempel, anders houdt zij de hele gemeente in fase 1.",
+        "The relation '{relation}' stays in phase 1 (discovering) for every strategy in every "
+        "game: give it initiatives that suit it, a channel that reaches it, or a lower "
+        "threshold, or it holds the whole municipality in phase 1.",
+    ),
+    "never_dealt": (
+        "Het initiatief '{initiative}' kwam in geen enkel spel op tafel: zijn voorwaarde, kans "
+        "of het nieuws dat het brengt komt nooit samen (zie 'outline').",
+        "The initiative '{initiative}' came up in no game at all: its condition, chance or the "
+        "news that brings it never comes together (see 'outline').",
+    ),
     "no_phase_target": (
         "Geen enkele strategie haalt fase {phase} in ook maar één spel van {rounds} rondes: is "
         "het scenario te zwaar, of zijn de drempels te hoog? Kijk in de tabel per relatie welke "

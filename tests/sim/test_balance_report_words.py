@@ -53,3 +53,41 @@ def test_the_phase_warning_asks_what_a_game_of_its_length_can_reach(rounds, shar
         assert expected_phase(rounds) == warned
         text = warning_text("no_phase_target", found["no_phase_target"], "nl")
         assert f"fase {warned} in ook maar één spel van {rounds} rondes" in text
+
+
+def test_a_relation_stuck_for_every_strategy_and_an_initiative_never_dealt_are_named() -> None:
+    """Issue 20: every strategy ended in phase 1 because of one relation, seen only in the
+    table; an initiative that never arrived was not noticed."""
+    report = _report(12, {1: 0, 2: 0, 3: 0.5, 4: 0.5})
+    report.relations = ("voter", "customer")
+    report.strategies["best"].relation_means = {"voter": 1.0, "customer": 3.5}
+    report.strategies["random"] = _strategy("random", {1: 1.0, 2: 0, 3: 0, 4: 0})
+    report.strategies["random"].relation_means = {"voter": 1.0, "customer": 1.2}
+    report.never_dealt = ["hackathon"]
+    found = list(_warnings(report))
+    assert ("relation_stuck", {"relation": "voter"}) in found
+    assert not any(v == {"relation": "customer"} for _, v in found)
+    assert ("never_dealt", {"initiative": "hackathon"}) in found
+    text = warning_text("never_dealt", {"initiative": "hackathon"}, "en")
+    assert "'hackathon' came up in no game" in text
+
+
+def test_never_dealt_names_an_initiative_whose_chance_is_nil() -> None:
+    from game.scenario.loader import load_scenario
+    from game.sim.balance import play_game
+    from game.sim.balance_report import _never_dealt
+
+    scenario = load_scenario()
+    hackathon = next(i for i in scenario.initiatives if i.id == "open_data_hackathon")
+    never = scenario.model_copy(
+        update={
+            "initiatives": [
+                i.model_copy(update={"probability": 0.0}) if i is hackathon else i
+                for i in scenario.initiatives
+            ]
+        }
+    )
+    games = [play_game(never, seed, "best")[1] for seed in (1, 2, 3)]
+    assert "open_data_hackathon" in _never_dealt(never, games)
+    assert "afval_vragen" not in _never_dealt(never, games)  # round 1, always dealt
+    assert _never_dealt(never, []) == []
