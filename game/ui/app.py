@@ -25,6 +25,7 @@ from game.places import data_home
 from game.saves import SaveStore
 from game.saves.locks import Locks
 from game.saves.names import strip_unprintable
+from game.ui import live_reload
 from game.ui.controller import GameController
 from game.ui.pin_guard import PinGuard
 from game.ui.room import RoomPlan
@@ -115,6 +116,7 @@ class App(Window):
         )
         self.controller.keep_workshop = self.keep_workshop
         self.timer = RoundTimer()
+        self.scenario_watch = live_reload.ScenarioWatch()
         # Wrong facilitator PINs, counted for the whole session (not per visit to the screen).
         self.pin_guard = PinGuard()
         self.scenes = scenes if scenes is not None else scene_book()
@@ -343,6 +345,7 @@ class App(Window):
         room = self.room
         if room is not None:
             self._guard(lambda: room.poll(self))
+        self._guard(lambda: live_reload.watch(self))
         if self.scene is not None:
             scene = self.scene
             self._guard(lambda: scene.update(dt))
@@ -387,6 +390,8 @@ class App(Window):
                 event = pygame.event.Event(pygame.TEXTINPUT, text=typed)
         if kind == pygame.KEYDOWN and event.key == pygame.K_F11:
             self._guard(self.toggle_fullscreen)
+            return
+        if live_reload.handle_key(self, event):  # F5: read the scenario again
             return
         if kind == pygame.KEYDOWN and event.key == FACILITATOR_KEY:
             from game.ui.scenes.workshop.facilitator import open_facilitator
