@@ -83,6 +83,8 @@ class ScenarioReport:
     rounds: int = 0  # the rounds a game of this length plays
     # Initiatives of the played scenario that no game of any strategy dealt.
     never_dealt: list[str] = field(default_factory=list)
+    # Of the actions best never bought, those with a condition: it in words (nl, en).
+    never_bought_when: dict[str, tuple[str, str]] = field(default_factory=dict)
 
 
 def expected_phase(rounds: int) -> int:
@@ -132,6 +134,7 @@ def analyse(
         decisive_events=_decisive_events(scenario, best),
         rounds=scenario.rounds,
         never_dealt=_never_dealt(scenario, summaries),
+        never_bought_when=_conditions_of(scenario, never),
     )
     report.warnings = list(_warnings(report))
     return report
@@ -174,6 +177,21 @@ def _strategy_report(
         fit_early=mean(g.fit_early for g in games),
         fit_late=mean(g.fit_late for g in games),
     )
+
+
+def _conditions_of(scenario: Scenario, actions: list[str]) -> dict[str, tuple[str, str]]:
+    """The conditions of these actions, in words: an action never bought may be one whose
+    condition never holds (issue 20: simulate only asked whether it was too costly)."""
+    from game.scenario.condition_words import condition_words
+
+    found = {}
+    for action in scenario.actions:
+        if action.id in actions and action.requires is not None:
+            found[action.id] = (
+                condition_words(action.requires, scenario, "nl"),
+                condition_words(action.requires, scenario, "en"),
+            )
+    return found
 
 
 def _never_dealt(scenario: Scenario, summaries: list[GameSummary]) -> list[str]:
@@ -273,7 +291,12 @@ def _warnings(report: ScenarioReport) -> Iterator[tuple[str, dict[str, Any]]]:
     for initiative, gap in report.idle_initiatives:
         yield "idle_initiative", {"initiative": initiative, "points": gap}
     for action in report.never_bought:
-        yield "never_bought", {"action": action}
+        when = report.never_bought_when.get(action)
+        if when is None:
+            yield "never_bought", {"action": action}
+        else:
+            condition = {"condition_nl": when[0], "condition_en": when[1]}
+            yield "never_bought_condition", {"action": action, **condition}
     for action, bought in report.always_bought:
         yield "always_bought", {"action": action, "round": bought}
     for event in report.silent_events:

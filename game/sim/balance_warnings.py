@@ -53,6 +53,13 @@ WARNINGS: dict[str, tuple[str, str]] = {
         "Initiative '{initiative}': with or without a fitting role, games end about as well "
         "({points:+.0f} points). Give the choice more weight, or leave it out.",
     ),
+    "never_bought_condition": (
+        "Ontwikkelactie '{action}' wordt door 'best' nooit gekocht. Ze is alleen te koop als: "
+        "{condition_nl}. Komt dat ooit voor? Zo ja, dan is ze te duur, te laat of te zwak.",
+        "Development action '{action}' is never bought by 'best'. It can only be bought when: "
+        "{condition_en}. Does that ever hold? If it does, it is too costly, too late or too "
+        "weak.",
+    ),
     "never_bought": (
         "Ontwikkelactie '{action}' wordt door 'best' nooit gekocht: te duur, te laat of te zwak?",
         "Development action '{action}' is never bought by 'best': too costly, too late or too "

@@ -91,3 +91,23 @@ def test_never_dealt_names_an_initiative_whose_chance_is_nil() -> None:
     assert "open_data_hackathon" in _never_dealt(never, games)
     assert "afval_vragen" not in _never_dealt(never, games)  # round 1, always dealt
     assert _never_dealt(never, []) == []
+
+
+def test_an_action_never_bought_is_told_with_its_condition_in_words() -> None:
+    """Issue 20: an action whose condition never held was blamed on its cost."""
+    from game.scenario.loader import load_scenario
+    from game.sim.balance_report import _conditions_of
+
+    scenario = load_scenario()
+    when = _conditions_of(scenario, ["open_data", "startnotitie"])
+    assert set(when) == {"open_data"}  # the memo has no condition
+    report = _report(12, {1: 0, 2: 0, 3: 0, 4: 1.0})
+    report.never_bought = ["open_data", "startnotitie"]
+    report.never_bought_when = when
+    found = dict(_warnings(report))
+    text = warning_text("never_bought_condition", found["never_bought_condition"], "en")
+    assert text.startswith("Development action 'open_data' is never bought by 'best'.")
+    assert "can only be bought when: competence at least consciously incompetent." in text
+    dutch = warning_text("never_bought_condition", found["never_bought_condition"], "nl")
+    assert "alleen te koop als: competentie minstens bewust onbekwaam." in dutch
+    assert found["never_bought"] == {"action": "startnotitie"}
