@@ -15,6 +15,8 @@ from pathlib import Path
 
 import pygame
 
+from game.scenario.loader import scenario_stamp
+
 # How often the scenario file's time and size are looked at (one stat a second; no thread).
 LOOK_EVERY = 1.0
 # At most this many of a broken file's problems on screen; the rest are counted.
@@ -32,24 +34,16 @@ class ScenarioWatch:
     def saved_again(self, path: Path | None, now: float | None = None) -> bool:
         now = time.monotonic() if now is None else now
         if path != self.path:
-            self.path, self.stamp = path, _stamp(path)
+            self.path, self.stamp = path, scenario_stamp(path) if path is not None else None
             return False
         if path is None or now < self.next_look:
             return False
         self.next_look = now + LOOK_EVERY
-        stamp = _stamp(path)
+        stamp = scenario_stamp(path)
         if stamp is None or stamp == self.stamp:
             return False
         self.stamp = stamp
         return True
-
-
-def _stamp(path: Path | None) -> tuple[int, int] | None:
-    try:
-        info = path.stat() if path is not None else None
-    except OSError:
-        return None
-    return (info.st_mtime_ns, info.st_size) if info is not None else None
 
 
 def scenario_file(app) -> Path | None:
