@@ -21,9 +21,8 @@ from game.net.messages import Ready, Welcome
 from game.scenario.models import Scenario
 from game.sim import GameState, resolve_round
 from game.sim.bots import Bot
-from game.sim.facilitator import end_early, inject_event, skip_round
+from game.sim.facilitator import end_early, had_news, inject_event, skip_round
 from game.sim.length import start_game
-from game.sim.state import InterventionKind
 
 
 def token_path(saves: Path, team: str) -> Path:
@@ -78,21 +77,6 @@ class TeamRun:
     team: str
     game_id: str
     alone: bool
-
-
-def had_news(state: GameState, event: str, since: int | None = None) -> bool:
-    """Whether ``event`` is in this round's news already, was brought in before, or (with
-    ``since``) came in a round from ``since`` on: news the host brought late is not had twice."""
-    if event in state.news:
-        return True
-    if any(
-        step.kind is InterventionKind.INJECT and step.subject == event
-        for step in state.interventions
-    ):
-        return True
-    return since is not None and any(
-        record.round >= since and event in record.events for record in state.history
-    )
 
 
 def check_welcome(welcome: Welcome, scenario: Scenario) -> None:

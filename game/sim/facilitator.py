@@ -41,6 +41,22 @@ def record(state: GameState, kind: InterventionKind, subject: str = "") -> GameS
     return s
 
 
+def had_news(state: GameState, event: str, since: int | None = None) -> bool:
+    """Whether ``event`` is in this round's news already, was brought in before, or (with
+    ``since``) came in a round from ``since`` on: news brought in from the panel, or by a host
+    after the team decided its round, is never had twice."""
+    if event in state.news:
+        return True
+    if any(
+        step.kind is InterventionKind.INJECT and step.subject == event
+        for step in state.interventions
+    ):
+        return True
+    return since is not None and any(
+        record.round >= since and event in record.events for record in state.history
+    )
+
+
 def injectable_events(state: GameState, scenario: Scenario) -> list[Event]:
     """The scenario's events the facilitator can bring in now: all but those in today's news."""
     if state.finished:

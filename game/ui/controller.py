@@ -395,11 +395,7 @@ class GameController:
                 self.switch_to(index)
             state = self.state
             assert state is not None
-            had = event_id in state.news or any(
-                step.kind is InterventionKind.INJECT and step.subject == event_id
-                for step in state.interventions
-            )
-            if state.finished or had:
+            if state.finished or facilitator.had_news(state, event_id):
                 given[self.team] = False
                 continue
             self.state, _ = facilitator.inject_event(state, scenario, event_id)

@@ -81,18 +81,19 @@ class TeamRoom:
             return "open"  # the round's news first: it is taken in before the team decides
         return None
 
-    def news_waiting(self, controller: GameController) -> bool:
-        """News the host sent for this team's round that its game has not taken in yet."""
-        from game.net.team import had_news
+    def news_waiting(self, controller: GameController) -> list[str]:
+        """The news the host sent for this team's round that its game has not taken in yet."""
+        from game.sim.facilitator import had_news
 
         state, scenario = controller.state, controller.scenario
         if state is None or scenario is None:
-            return False
+            return []
         events = {e.id for e in scenario.events}
-        return any(
-            event in events and not had_news(state, event, round_)
+        return [
+            event
             for round_, event in self.pace.news_for(state.round)
-        )
+            if event in events and not had_news(state, event, round_)
+        ]
 
     def play_alone(self) -> None:
         """The host is gone: this team plays on by itself (and hands in its results file)."""
@@ -135,14 +136,11 @@ class TeamRoom:
             controller.end_early()
             app.go(app.scenes.debrief)
             return
-        from game.net.team import had_news
-
-        events = {e.id for e in controller.scenario.events}
-        for round_, event in pace.news_for(state.round):
-            if event in events and not had_news(controller.state, event, round_):
-                controller.inject(event, every_team=False)
-                if scene in DECIDING:
-                    app.go(app.scenes.briefing)  # the news is read before deciding on
+        for event in self.news_waiting(controller):
+            # controller.inject never brings the same event twice (it asks had_news too).
+            controller.inject(event, every_team=False)
+            if scene in DECIDING:
+                app.go(app.scenes.briefing)  # the news is read before deciding on
         decided = state.history[-1].round if state.history else 0
         if state.round in pace.skips and decided < state.round and state.round <= pace.opened:
             controller.skip()
