@@ -225,10 +225,22 @@ class HostRoom:
             self.announcement.stop()
 
 
+def hosted(app) -> HostRoom | None:
+    """The workshop this window hosts, if it hosts one."""
+    room = getattr(app, "room", None)
+    return room if isinstance(room, HostRoom) else None
+
+
+def joined(app) -> TeamRoom | None:
+    """The workshop this window plays in as a team, if it joined one."""
+    room = getattr(app, "room", None)
+    return room if isinstance(room, TeamRoom) else None
+
+
 def room_gate(app) -> bool:
     """Send a team that must wait for the host to the wait screen; True when it went there."""
-    room = getattr(app, "room", None)
-    if not isinstance(room, TeamRoom) or room.waiting_for(app.controller) is None:
+    room = joined(app)
+    if room is None or room.waiting_for(app.controller) is None:
         return False
     app.go(app.scenes.room_wait)
     return True

@@ -185,6 +185,18 @@ class Scene:
         """How tall a button must be for its text at this type size (pixels)."""
         return self.app.fonts.get(BUTTON_TYPE.get(kind or "", 21), True).get_linesize() + self.u(4)
 
+    # The step whose "Sure? Press again" button waits for its second press ("": none).
+    armed: str | None = ""
+
+    def pressed_twice(self, step: str) -> bool:
+        """A step that asks "Sure? Press again" first (skip, end, stop): on the first press the
+        button says so and False comes back; on the second, True."""
+        if self.armed == step:
+            return True
+        self.armed = step
+        self.rebuild()
+        return False
+
     def fitted(self, label: str, kind: str | None, minimum: float) -> int:
         """A button's width: ``minimum`` (layout units) or what its label needs, if more."""
         return max(self.u(minimum), self.needed(label, kind))

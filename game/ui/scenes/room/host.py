@@ -9,7 +9,7 @@ import pygame
 
 from game.ui.dashboard import panel
 from game.ui.look import fit_text_block, shortened, text, wrap
-from game.ui.room import HostRoom
+from game.ui.room import HostRoom, hosted
 from game.ui.scene import Host, Scene
 
 TIMER_MINUTES = (5, 10)
@@ -28,8 +28,7 @@ class HostScene(Scene):
 
     @property
     def room(self) -> HostRoom | None:
-        room = getattr(self.app, "room", None)
-        return room if isinstance(room, HostRoom) else None
+        return hosted(self.app)
 
     def reopen(self) -> Callable[[], Scene]:
         return lambda: self
@@ -139,9 +138,7 @@ class HostScene(Scene):
         """Open the next round; while a team is still deciding, only on a second press (that
         team then finishes its round and goes straight on to the next, with less time)."""
         workshop = self.room.workshop
-        if workshop.opened and not workshop.everyone_decided() and self.armed != "open":
-            self.armed = "open"
-            self.rebuild()
+        if workshop.opened and not workshop.everyone_decided() and not self.pressed_twice("open"):
             return
         self.app.timer.stop()
         self._act(self.room.workshop.open_next())
@@ -170,16 +167,12 @@ class HostScene(Scene):
         self._act(self.room.workshop.set_timer(0))
 
     def skip(self) -> None:
-        if self.armed != "skip":
-            self.armed = "skip"
-            self.rebuild()
+        if not self.pressed_twice("skip"):
             return
         self._act(self.room.workshop.skip())
 
     def end(self) -> None:
-        if self.armed != "end":
-            self.armed = "end"
-            self.rebuild()
+        if not self.pressed_twice("end"):
             return
         self.app.timer.stop()
         self._act(self.room.workshop.end())
@@ -189,9 +182,7 @@ class HostScene(Scene):
         self.app.go(self.app.scenes.compare, None, self.app.scenes.host, str(folder))
 
     def stop(self) -> None:
-        if self.armed != "stop":
-            self.armed = "stop"
-            self.rebuild()
+        if not self.pressed_twice("stop"):
             return
         self.app.close_room()
         self.app.go(self.app.scenes.title)

@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 import pygame
 
-from game.ui.room import HostRoom
+from game.ui.room import HostRoom, hosted
 from game.ui.scene import Host, Scene
 
 EVERY_TEAM = ""
@@ -25,8 +25,7 @@ class HostNewsScene(Scene):
 
     @property
     def room(self) -> HostRoom | None:
-        room = getattr(self.app, "room", None)
-        return room if isinstance(room, HostRoom) else None
+        return hosted(self.app)
 
     def reopen(self) -> Callable[[], Scene]:
         return lambda: self

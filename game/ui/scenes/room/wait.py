@@ -7,7 +7,7 @@ from collections.abc import Callable
 import pygame
 
 from game.ui.look import fit_text_block, text
-from game.ui.room import TeamRoom
+from game.ui.room import TeamRoom, joined
 from game.ui.scene import Host, Scene
 
 # After this long without the host, the team may play on alone.
@@ -31,8 +31,7 @@ class WaitScene(Scene):
 
     @property
     def room(self) -> TeamRoom | None:
-        room = getattr(self.app, "room", None)
-        return room if isinstance(room, TeamRoom) else None
+        return joined(self.app)
 
     def reopen(self) -> Callable[[], Scene]:
         return lambda: self

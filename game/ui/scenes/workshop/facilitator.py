@@ -219,18 +219,14 @@ class FacilitatorScene(OverScene):
         self.app.go(self.app.scenes.inject(self.app, self.over))
 
     def skip(self) -> None:
-        if self.armed != "skip":
-            self.armed = "skip"
-            self.rebuild()
+        if not self.pressed_twice("skip"):
             return
 
         self.controller.skip()
         self.app.go(self.app.scenes.outcome)
 
     def end(self) -> None:
-        if self.armed != "end":
-            self.armed = "end"
-            self.rebuild()
+        if not self.pressed_twice("end"):
             return
         self.app.timer.stop()
         self.controller.end_early()
