@@ -34,6 +34,23 @@ def lang_option(parser: argparse.ArgumentParser, default: str, shown: str | None
     )
 
 
+def round_option(parser: argparse.ArgumentParser, help_text: str) -> None:
+    """``--round N``: start at round N, a bot playing the rounds before it (play, tour)."""
+    parser.add_argument(
+        "--round", type=positive_number("rounds", 100), default=None, metavar="N", help=help_text
+    )
+
+
+def round_past_the_end(round_: int, scenario, length) -> str | None:
+    """Why ``--round`` cannot be played at ``length``, or None when it can."""
+    from game.sim.length import rounds_played
+
+    rounds = rounds_played(scenario, length)
+    if round_ <= rounds:
+        return None
+    return f"--round {round_}: {scenario.id} has {rounds} rounds at the {length} length"
+
+
 def pack_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--pack",

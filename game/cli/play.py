@@ -13,7 +13,8 @@ from game.cli.options import (
     given_path,
     lang_option,
     pack_option,
-    positive_number,
+    round_option,
+    round_past_the_end,
     saves_option,
     seed,
     window_size,
@@ -50,13 +51,7 @@ def add_parser(commands: Commands) -> argparse.ArgumentParser:
         default=None,
         help="where results files and reports go (default: results/ beside the saves)",
     )
-    play.add_argument(
-        "--round",
-        type=positive_number("rounds", 100),
-        default=None,
-        metavar="N",
-        help="start a new game of SCENARIO at round N: a bot plays the rounds before it",
-    )
+    round_option(play, "start a new game of SCENARIO at round N: a bot plays the rounds before it")
     play.add_argument(
         "--strategy",
         choices=STRATEGIES,
@@ -160,16 +155,12 @@ def start_at_round(app, round_: int, strategy: str) -> None:
     before it played by ``strategy`` (issue 20: a trainer tests a late event without playing
     up to it). ``ValueError`` when the game at its length has fewer rounds."""
     from game.scenario.loader import DEFAULT_SCENARIO, load_scenario, scenario_path
-    from game.sim.length import rounds_played
     from game.ui.controller import choose_seed
 
     scenario = load_scenario(scenario_path(app.preselected_scenario or DEFAULT_SCENARIO))
-    rounds = rounds_played(scenario, app.chosen_length)
-    if round_ > rounds:
-        raise ValueError(
-            f"--round {round_}: {scenario.id} has {rounds} rounds at the "
-            f"{app.chosen_length.value} length"
-        )
+    problem = round_past_the_end(round_, scenario, app.chosen_length.value)
+    if problem is not None:
+        raise ValueError(problem)
     controller = app.controller
     controller.start(scenario, choose_seed(app.seed), length=app.chosen_length)
     controller.play_ahead(round_, strategy)

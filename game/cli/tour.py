@@ -14,7 +14,8 @@ from game.cli.options import (
     given_path,
     lang_option,
     pack_option,
-    positive_number,
+    round_option,
+    round_past_the_end,
     seed,
     type_scale,
     window_size,
@@ -48,13 +49,7 @@ def add_parser(commands: Commands) -> argparse.ArgumentParser:
         default="full",
         help="how much of the scenario the tour plays (default: full)",
     )
-    tour.add_argument(
-        "--round",
-        type=positive_number("rounds", 100),
-        default=None,
-        metavar="N",
-        help="start at round N: the best bot plays the rounds before it without pictures",
-    )
+    round_option(tour, "start at round N: the best bot plays the rounds before it without pictures")
     tour.add_argument(
         "--check",
         action="store_true",
@@ -79,16 +74,9 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     except ScenarioError as error:
         sys.stderr.write(f"{error}\n")
         return EXIT_FAILED
-    if args.round is not None:
-        from game.sim.length import rounds_played
-
-        rounds = rounds_played(scenario, args.length)
-        if args.round > rounds:
-            raise UsageError(
-                f"--round {args.round}: {scenario.id} has {rounds} rounds at the "
-                f"{args.length} length",
-                args.usage,
-            )
+    problem = round_past_the_end(args.round, scenario, args.length) if args.round else None
+    if problem is not None:
+        raise UsageError(problem, args.usage)
     folder = Path(args.out)
     usable_folder(folder, args.usage, "the --out folder")
     import pygame
