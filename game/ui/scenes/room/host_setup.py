@@ -31,23 +31,24 @@ class HostSetupScene(Scene):
 
     def _scenarios(self) -> list:
         from game.scenario.loader import SCENARIO_DIR, list_scenarios, scenario_info, scenario_path
+        from game.ui.scenes.start.scenario_list import is_wanted
 
-        found = {}
+        wanted = self.app.preselected_scenario
+        found, first = {}, None
         for folder in (SCENARIO_DIR, self.app.scenario_dir):
             if folder is None or not folder.is_dir():
                 continue
             for info in list_scenarios(folder):
                 if info.scenario is not None:
                     found[info.scenario.id] = info.scenario
-        preselected = self.app.preselected_scenario
-        if preselected is not None and scenario_path(preselected).is_file():
-            # A file named by its path (``host scenarios/x.yaml``): first by the id inside it.
-            named = scenario_info(scenario_path(preselected))
+                    first = info.id if is_wanted(info, wanted) else first
+        if first is None and wanted is not None and scenario_path(wanted).is_file():
+            # A file outside the scenario folders (``host elsewhere/x.yaml``): read it too.
+            named = scenario_info(scenario_path(wanted))
             if named.scenario is not None:
                 found.setdefault(named.id, named.scenario)
-                preselected = named.id
-        ordered = sorted(found.values(), key=lambda s: s.id != preselected)
-        return ordered
+                first = named.id
+        return sorted(found.values(), key=lambda s: s.id != first)
 
     def reopen(self) -> Callable[[], Scene]:
         return lambda: self
