@@ -35,12 +35,17 @@ bench: $(STAMP)
 	$(PY) bench/bench_sim.py
 	$(PY) bench/bench_load.py
 
-# UI strings: extract from game/ui into the template, then merge into the Dutch catalogue.
+# UI strings: extract from game/ui into the template, then merge into the Dutch catalogue;
+# the same for the messages trainers read (scenario checks and the trainer commands, said(...)).
 messages: $(STAMP)
 	$(VENV)/bin/pybabel extract --no-default-keywords -k t --no-location --omit-header \
 		--sort-output --width=100 -o game/ui/locales/messages.pot game/ui
 	$(VENV)/bin/pybabel update --no-fuzzy-matching --ignore-obsolete --width=100 -l nl -i game/ui/locales/messages.pot \
 		-o game/ui/locales/nl.po
+	$(VENV)/bin/pybabel extract --no-default-keywords -k said --no-location --omit-header \
+		--sort-output --width=100 -o game/locales/messages.pot game/said.py game/scenario game/cli
+	$(VENV)/bin/pybabel update --no-fuzzy-matching --ignore-obsolete --width=100 -l nl -i game/locales/messages.pot \
+		-o game/locales/nl.po
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis

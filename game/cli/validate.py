@@ -7,9 +7,11 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-from game.cli.options import Commands, given_path
+from game.cli.options import Commands, given_path, lang_option
 from game.cli.usage import EXIT_FAILED, EXIT_OK, UsageError
+from game.domain import Language
 from game.packs import PackError, check_pack, is_pack, pack_file
+from game.said import Said, said
 
 
 def add_parser(commands: Commands) -> argparse.ArgumentParser:
@@ -28,6 +30,7 @@ def add_parser(commands: Commands) -> argparse.ArgumentParser:
         help="scenario files or folders, or branding pack folders (default: the game's "
         "scenarios folder)",
     )
+    lang_option(validate, "en")
     validate.set_defaults(usage=validate.format_usage())
     return validate
 
@@ -37,14 +40,15 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     from game.scenario.errors import ScenarioError
     from game.scenario.loader import SCENARIO_DIR, SUFFIXES, load_scenario
 
+    lang: Language = args.lang
     files: list[Path] = []
     failed = packs = problems = valid = 0
-    bad_paths: list[str] = []
+    bad_paths: list[Said] = []
     for given in args.paths or [str(SCENARIO_DIR)]:
         path = Path(given)
         if is_pack(path):
             packs += 1
-            ok, count = validate_pack(path, out)
+            ok, count = validate_pack(path, out, lang)
             valid += ok
             problems += count
             failed += not ok
@@ -53,18 +57,24 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
             try:
                 found = sorted(p for p in path.iterdir() if p.suffix in SUFFIXES and p.is_file())
             except OSError as error:
-                bad_paths.append(f"{path}: this folder cannot be read ({error.strerror or error})")
+                why = error.strerror or str(error)
+                bad_paths.append(
+                    said("{path}: this folder cannot be read ({why})", path=path, why=why)
+                )
                 continue
             if not found:
-                out.write(f"{path}: no scenario files (.yaml) in this folder\n")
+                out.write(
+                    said("{path}: no scenario files (.yaml) in this folder", path=path).into(lang)
+                    + "\n"
+                )
                 failed += 1
             files.extend(found)
         elif path.is_file():
             files.append(path)
         elif path.exists():
-            bad_paths.append(f"{path}: not a scenario file (a pipe, a device?)")
+            bad_paths.append(said("{path}: not a scenario file (a pipe, a device?)", path=path))
         else:
-            bad_paths.append(f"{path}: there is no such file or folder")
+            bad_paths.append(said("{path}: there is no such file or folder", path=path))
     for path in files:
         try:
             scenario = load_scenario(path)
@@ -72,41 +82,62 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
             failed += 1
             problems += len(error.problems)
             for problem in error.problems:
-                out.write(f"{problem}\n")
+                out.write(problem.text(lang) + "\n")
             continue
         valid += 1
-        out.write(
-            f"{path}: valid — {scenario.title.get('en')}, {scenario.rounds} rounds, "
-            f"{len(scenario.initiatives)} initiatives\n"
+        summary = said(
+            "{path}: valid — {title}, {rounds} rounds, {initiatives} initiatives",
+            path=path,
+            title=scenario.title.get(lang),
+            rounds=scenario.rounds,
+            initiatives=len(scenario.initiatives),
         )
+        out.write(summary.into(lang) + "\n")
         from game.scenario.glyphs import scenario_warnings
 
         for warning in scenario_warnings(path, scenario):
-            out.write(f"{warning}\n")
-    checked = len(files) + packs
-    summary = f"{checked} file{'s' if checked != 1 else ''} checked: {valid} valid"
-    if problems:
-        summary += f", {problems} problem{'s' if problems != 1 else ''} to fix"
-    out.write(summary + "\n")
+            out.write(warning.text(lang) + "\n")
+    out.write(_summary(len(files) + packs, valid, problems).into(lang) + "\n")
     if bad_paths:
         for line in bad_paths:
-            sys.stderr.write(line + "\n")
-        raise UsageError(f"{len(bad_paths)} of the paths given cannot be checked", args.usage)
+            sys.stderr.write(line.into(lang) + "\n")
+        raise UsageError(
+            said("{count} of the paths given cannot be checked", count=len(bad_paths)).into(lang),
+            args.usage,
+        )
     return EXIT_OK if failed == 0 else EXIT_FAILED
 
 
-def validate_pack(path: Path, out: TextIO) -> tuple[bool, int]:
+def _summary(checked: int, valid: int, problems: int) -> str:
+    """ "3 files checked: 2 valid, 4 problems to fix", with singulars where they belong."""
+    files = (
+        said("1 file checked: {valid} valid", valid=valid)
+        if checked == 1
+        else said("{checked} files checked: {valid} valid", checked=checked, valid=valid)
+    )
+    if not problems:
+        return files
+    if problems == 1:
+        return said("{files}, 1 problem to fix", files=files)
+    return said("{files}, {problems} problems to fix", files=files, problems=problems)
+
+
+def validate_pack(path: Path, out: TextIO, lang: Language = "en") -> tuple[bool, int]:
     """Print every problem of the pack (and its own scenarios); (valid, number of problems)."""
     try:
         pack = check_pack(path)
     except PackError as error:
         for problem in error.problems:
-            out.write(f"{problem}\n")
+            out.write(problem.text(lang) + "\n")
         return False, len(error.problems)
-    own = len(pack.own_scenarios())
-    games = len(pack.game_scenarios())
-    out.write(
-        f"{pack_file(path)}: valid — pack '{pack.id}' for {pack.name.get('en')}: "
-        f"{games} of the game's scenarios and {own} of its own\n"
+    line = said(
+        "{file}: valid — pack '{id}' for {name}: {games} of the game's scenarios and {own} of "
+        "its own",
+        file=pack_file(path),
+        id=pack.id,
+        name=pack.name.get(lang),
+        games=len(pack.game_scenarios()),
+        own=len(pack.own_scenarios()),
     )
+    out.write(line.into(lang) + "\n")
     return True, 0

@@ -11,6 +11,9 @@ import difflib
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from game.domain import Language
+from game.said import into, said
+
 
 @dataclass(frozen=True, slots=True)
 class Problem:
@@ -27,10 +30,15 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
+        return self.text("en")
+
+    def text(self, lang: Language) -> str:
+        """``file:line:column: field.path: message``, the message in ``lang``."""
         where = f"{self.file}:{self.line}:{self.column}" if self.line else self.file
+        message = into(self.message, lang)
         if self.path:
-            return f"{where}: {self.path}: {self.message}"
-        return f"{where}: {self.message}"
+            return f"{where}: {self.path}: {message}"
+        return f"{where}: {message}"
 
 
 class ScenarioError(Exception):
@@ -55,17 +63,17 @@ def did_you_mean(word: str, options: Iterable[str]) -> str:
     close = difflib.get_close_matches(word, list(options), n=1, cutoff=0.6)
     if not close and word.lower() != word:
         close = difflib.get_close_matches(word.lower(), list(options), n=1, cutoff=0.6)
-    return f" — did you mean '{close[0]}'?" if close else ""
+    return said(" — did you mean '{name}'?", name=close[0]) if close else ""
 
 
 def shown(value: object, limit: int = 40) -> str:
     """A value as the trainer wrote it, short enough for one line of an error message."""
     if value is None:
-        return "nothing"
+        return said("nothing")
     if isinstance(value, dict):
-        return "a group of 'name: value' lines"
+        return said("a group of 'name: value' lines")
     if isinstance(value, list):
-        return "a list"
+        return said("a list")
     text = str(value)
     if len(text) > limit:
         text = text[: limit - 1] + "…"

@@ -18,6 +18,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from game.said import said
 from game.scenario.errors import Problem
 from game.scenario.yamltree import DataPath, Document, path_text, read_yaml
 
@@ -135,8 +136,11 @@ def text_warnings(document: Document) -> list[Problem]:
                 line,
                 column,
                 path_text(path, document.data),
-                f"warning: the game's font cannot draw {shown}; it shows as an empty box "
-                "(emoji are not in the font): use words instead",
+                said(
+                    "warning: the game's font cannot draw {characters}; it shows as an empty box "
+                    "(emoji are not in the font): use words instead",
+                    characters=shown,
+                ),
             )
         )
     return warnings

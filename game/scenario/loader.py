@@ -14,6 +14,7 @@ from pydantic import ValidationError
 
 from game.domain import Bilingual, Language, OrganisationKind
 from game.places import game_scenario_dir
+from game.said import said
 from game.scenario.errors import Problem, ScenarioError
 from game.scenario.messages import validation_problems
 from game.scenario.models import Scenario
@@ -59,7 +60,7 @@ def read_scenario(data: bytes, file: str | Path, folder: Path | None = None) -> 
     except ValidationError as error:
         problems += validation_problems(error, Scenario, document)
         if not problems:  # every error sat under a refused alias or tag, already reported
-            problems.append(Problem(name, 1, 1, "", "the scenario is not valid"))
+            problems.append(Problem(name, 1, 1, "", said("the scenario is not valid")))
         raise ScenarioError(problems) from None
     if not document.merged:  # ids of items that ran together are not worth checking yet
         problems += reference_problems(scenario, document, folder)
@@ -75,8 +76,12 @@ def read_scenario(data: bytes, file: str | Path, folder: Path | None = None) -> 
                 line,
                 column,
                 "id",
-                f"the id '{scenario.id}' must be the file's name without '.yaml' ('{stem}'), "
-                "so the game finds the scenario again; rename the file or change the id",
+                said(
+                    "the id '{id}' must be the file's name without '.yaml' ('{stem}'), so the "
+                    "game finds the scenario again; rename the file or change the id",
+                    id=scenario.id,
+                    stem=stem,
+                ),
             )
         )
     if problems:
@@ -97,16 +102,23 @@ def _read_bytes(path: Path, within: Path | None = None) -> bytes:
     except Refused as refused:
         if refused.kind == "too_large":
             raise too_big(name, refused.detail) from None
-        message = {
-            "not_found": "there is no such file",
-            "outside": f"this is a link that leads outside the folder {within}; "
-            "keep the scenario itself there",
-        }.get(refused.kind, str(refused))
-        if refused.kind == "not_a_file":
+        message: str = str(refused)
+        if refused.kind == "not_found":
+            message = said("there is no such file")
+        elif refused.kind == "outside":
+            message = said(
+                "this is a link that leads outside the folder {folder}; keep the scenario itself "
+                "there",
+                folder=str(within),
+            )
+        elif refused.kind == "not_a_file":
             message = (
-                "this is a folder, not a scenario file"
+                said("this is a folder, not a scenario file")
                 if refused.detail[0] == "a folder"
-                else f"this is {refused.detail[0]} (not a plain file), not a scenario file"
+                else said(
+                    "this is {what} (not a plain file), not a scenario file",
+                    what=refused.detail[0],
+                )
             )
     raise ScenarioError([Problem(name, 0, 0, "", message)])
 

@@ -16,6 +16,7 @@ from typing import Annotated, Any, Union, get_args, get_origin
 from pydantic import BaseModel, RootModel, Tag, ValidationError
 from pydantic.fields import FieldInfo
 
+from game.said import Aside, Said, said
 from game.scenario.errors import Problem, did_you_mean, shown
 from game.scenario.models import CONTENT_ID_PATTERN
 from game.scenario.yamltree import DataPath, Document, path_text
@@ -75,7 +76,10 @@ def validation_problems(
                 last.line,
                 last.column,
                 "",
-                f"… and {hidden} more problems; fix these first, then check again",
+                said(
+                    "… and {count} more problems; fix these first, then check again",
+                    count=hidden,
+                ),
             )
         )
     return _unique(problems)
@@ -183,70 +187,92 @@ def _message(detail: Any, located: _Located, name: Any) -> str:
     kind = detail["type"]
     value = detail.get("input")
     context = detail.get("ctx") or {}
-    got = f"got {shown(value)}"
+    got = said("got {value}", value=shown(value))
     if kind == "missing":
-        return f"'{name}' is required but missing" + _described(located.field)
+        return said(
+            "'{name}' is required but missing{meaning}",
+            name=name,
+            meaning=_described(located.field),
+        )
     if kind == "extra_forbidden":
         allowed = list(located.parent_model.model_fields) if located.parent_model else []
         if set(allowed) == {"nl", "en"} and value is None:
             # {nl: Storm, dode vis, en: …}: the ',' ended the text, and the rest became a name.
-            return (
-                f"a ',' inside {{nl: …, en: …}} ends the text, so '{name}' is read as a "
-                "name of its own: put the text in quotes, e.g. "
-                f'{{nl: "…, {name}", en: …}}'
+            return said(
+                "a ',' inside {{nl: …, en: …}} ends the text, so '{name}' is read as a name of "
+                'its own: put the text in quotes, e.g. {{nl: "…, {name}", en: …}}',
+                name=name,
             )
         hint = did_you_mean(str(name), allowed)
         if not hint and 0 < len(allowed) <= 16:
-            hint = "; allowed here: " + ", ".join(allowed)
-        return f"unknown field '{name}'{hint}"
+            hint = said("; allowed here: {names}", names=", ".join(allowed))
+        return said("unknown field '{name}'{hint}", name=name, hint=hint)
     if kind in ("int_parsing", "int_type", "int_from_float"):
-        return f"expected a whole number, {got}"
+        return said("expected a whole number, {got}", got=got)
     if kind == "int_parsing_size":
-        return f"this number is far too large, {got}"
+        return said("this number is far too large, {got}", got=got)
     if kind in ("float_parsing", "float_type"):
-        return f"expected a number, {got}" + _decimal_comma(value)
+        return said("expected a number, {got}{hint}", got=got, hint=_decimal_comma(value))
     if kind == "finite_number":
-        return f"expected an ordinary number, {got}"
+        return said("expected an ordinary number, {got}", got=got)
     if kind in ("bool_parsing", "bool_type"):
-        return f"expected true or false, {got}"
+        return said("expected true or false, {got}", got=got)
     if kind == "string_type":
-        return f"expected text, {got}"
+        return said("expected text, {got}", got=got)
     if kind == "text_type":
         if value is None:
-            return "a text is needed here, but it is empty"
-        return f"expected a text, or a translation per language {{nl: …, en: …}}, {got}"
+            return said("a text is needed here, but it is empty")
+        return said(
+            "expected a text, or a translation per language {{nl: …, en: …}}, {got}", got=got
+        )
     if kind == "string_too_short":
-        return "must not be empty"
+        return said("must not be empty")
     if kind == "string_pattern_mismatch":
         return _pattern_message(str(context.get("pattern", "")), value, located.field)
     if kind in ("greater_than_equal", "greater_than", "less_than_equal", "less_than"):
-        words = {
-            "greater_than_equal": "at least",
-            "greater_than": "more than",
-            "less_than_equal": "at most",
-            "less_than": "less than",
-        }
-        limit = next(iter(context.values()), "?")
-        return f"must be {words[kind]} {_number(limit)}, got {value}"
+        return _beyond_limit(kind, _number(next(iter(context.values()), "?")), value)
     if kind in ("too_short", "too_long"):
         count = context.get("min_length" if kind == "too_short" else "max_length", "?")
-        amount = "at least" if kind == "too_short" else "at most"
-        items = "item" if count == 1 else "items"
-        return f"needs {amount} {count} {items}, got {context.get('actual_length', '?')}"
+        actual = context.get("actual_length", "?")
+        if kind == "too_short":
+            if count == 1:
+                return said("needs at least 1 item, got {actual}", actual=actual)
+            return said("needs at least {count} items, got {actual}", count=count, actual=actual)
+        if count == 1:
+            return said("needs at most 1 item, got {actual}", actual=actual)
+        return said("needs at most {count} items, got {actual}", count=count, actual=actual)
     if kind in ("enum", "literal_error"):
         options = _options(context)
         hint = did_you_mean(str(value), options) if isinstance(value, str) else ""
         if hint and len(options) > 8:
-            return f"{shown(value)} is not allowed here{hint}"
-        return f"expected one of: {', '.join(options)}; {got}{hint}"
+            return said("{value} is not allowed here{hint}", value=shown(value), hint=hint)
+        return said(
+            "expected one of: {options}; {got}{hint}",
+            options=", ".join(options),
+            got=got,
+            hint=hint,
+        )
     if kind in ("model_type", "model_attributes_type", "dict_type"):
-        return f"expected 'name: value' lines here (indented below the name), {got}"
+        return said("expected 'name: value' lines here (indented below the name), {got}", got=got)
     if kind == "list_type":
-        return f"expected a list (lines starting with '- ', or [a, b]), {got}"
+        return said("expected a list (lines starting with '- ', or [a, b]), {got}", got=got)
     if kind == "recursion_loop":
-        return "nested too deeply"
+        return said("nested too deeply")
+    error = context.get("error")
+    if isinstance(error, Exception) and error.args and isinstance(error.args[0], Said):
+        return error.args[0]  # the models' own message, which can be said in Dutch too
     message = str(detail.get("msg", kind))
     return message.removeprefix("Value error, ").removeprefix("Assertion failed, ")
+
+
+def _beyond_limit(kind: str, limit: Any, value: Any) -> str:
+    if kind == "greater_than_equal":
+        return said("must be at least {limit}, got {value}", limit=limit, value=value)
+    if kind == "greater_than":
+        return said("must be more than {limit}, got {value}", limit=limit, value=value)
+    if kind == "less_than_equal":
+        return said("must be at most {limit}, got {value}", limit=limit, value=value)
+    return said("must be less than {limit}, got {value}", limit=limit, value=value)
 
 
 def _number(value: Any) -> str:
@@ -258,23 +284,38 @@ def _number(value: Any) -> str:
 
 def _described(field: FieldInfo | None) -> str:
     description = field.description if field is not None else None
-    return f" — {description}" if description else ""
+    # Descriptions are English (the models'); a Dutch message leaves them out.
+    return Aside(" — {meaning}", meaning=description) if description else ""
 
 
 def _decimal_comma(value: Any) -> str:
     if isinstance(value, str) and re.fullmatch(r"-?\d+,\d+", value.strip()):
-        return f" (write decimals with a point: {value.strip().replace(',', '.')})"
+        return said(
+            " (write decimals with a point: {number})", number=value.strip().replace(",", ".")
+        )
     return ""
 
 
 def _pattern_message(pattern: str, value: Any, field: FieldInfo | None) -> str:
     if pattern == _CONTENT_ID.pattern:
         suggestion = re.sub(r"[^a-z0-9_-]+", "_", str(value).strip().lower()).strip("_-")
-        hint = f" — did you mean '{suggestion}'?" if _CONTENT_ID.match(suggestion) else ""
-        return (
-            f"{shown(value)} is not a valid id: use lower-case letters, digits, '-' and '_', "
-            f"starting with a letter{hint}"
+        hint = (
+            said(" — did you mean '{name}'?", name=suggestion)
+            if _CONTENT_ID.match(suggestion)
+            else ""
+        )
+        return said(
+            "{value} is not a valid id: use lower-case letters, digits, '-' and '_', starting "
+            "with a letter{hint}",
+            value=shown(value),
+            hint=hint,
         )
     if pattern.startswith(r"^\d+"):
-        return f"expected a version number such as '1.0' or '2.1.3', got {shown(value)}"
-    return f"{shown(value)} is not in the expected form" + _described(field)
+        return said(
+            "expected a version number such as '1.0' or '2.1.3', got {value}", value=shown(value)
+        )
+    return said(
+        "{value} is not in the expected form{meaning}",
+        value=shown(value),
+        meaning=_described(field),
+    )

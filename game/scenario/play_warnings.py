@@ -9,11 +9,12 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
+from game.said import said
 from game.scenario.errors import Problem
 from game.scenario.models import Scenario
 from game.scenario.yamltree import DataPath, Document, path_text
 
-LANGUAGE_NAMES = {"nl": "Dutch", "en": "English"}
+LANGUAGE_NAMES = {"nl": said("Dutch"), "en": said("English")}
 
 
 def play_warnings(scenario: Scenario, document: Document) -> list[Problem]:
@@ -25,7 +26,11 @@ def play_warnings(scenario: Scenario, document: Document) -> list[Problem]:
 def _warning(document: Document, path: DataPath, message: str) -> Problem:
     line, column = document.mark(path)
     return Problem(
-        document.file, line, column, path_text(path, document.data), "warning: " + message
+        document.file,
+        line,
+        column,
+        path_text(path, document.data),
+        said("warning: {message}", message=message),
     )
 
 
@@ -42,9 +47,14 @@ def _crowded_rounds(scenario: Scenario, document: Document) -> list[Problem]:
             _warning(
                 document,
                 ("initiatives", fixed[limit], "round"),
-                f"round {round_} has {count} initiatives with a fixed round, but a round deals "
-                f"at most {limit} (tuning.max_initiatives_per_round): all {count} come anyway. "
-                "Move one to another round, or raise the limit",
+                said(
+                    "round {round} has {count} initiatives with a fixed round, but a round deals "
+                    "at most {limit} (tuning.max_initiatives_per_round): all {count} come "
+                    "anyway. Move one to another round, or raise the limit",
+                    round=round_,
+                    count=count,
+                    limit=limit,
+                ),
             )
         )
     return warnings
@@ -64,9 +74,13 @@ def _missing_languages(scenario: Scenario, document: Document) -> list[Problem]:
                 _warning(
                     document,
                     path,
-                    f"this text has no {LANGUAGE_NAMES[lang]} ({lang}), though 'languages' "
-                    f"lists it: groups playing in {LANGUAGE_NAMES[lang]} read the "
-                    f"{LANGUAGE_NAMES[other]} text. Add '{lang}: …'",
+                    said(
+                        "this text has no {language} ({lang}), though 'languages' lists it: "
+                        "groups playing in {language} read the {other} text. Add '{lang}: …'",
+                        language=LANGUAGE_NAMES[lang],
+                        lang=lang,
+                        other=LANGUAGE_NAMES[other],
+                    ),
                 )
             )
             break

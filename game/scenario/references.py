@@ -14,16 +14,49 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
+from game.said import said
 from game.scenario.errors import Problem, did_you_mean
 from game.scenario.models import Condition, Scenario
 from game.scenario.shorter import SHORTER, selection, shorter_scenario
 from game.scenario.yamltree import DataPath, Document, path_text
 
 KIND_NAMES = {
-    "channel": "channel",
-    "initiative": "initiative",
-    "action": "development action",
-    "event": "event",
+    "channel": said("channel"),
+    "initiative": said("initiative"),
+    "action": said("development action"),
+    "event": said("event"),
+}
+# The same kinds as a sentence needs them: Dutch nouns differ in article ('het kanaal', 'de
+# gebeurtenis'), so every phrase is its own message rather than an article put before a name.
+_A = {
+    "channel": said("a channel"),
+    "initiative": said("an initiative"),
+    "action": said("a development action"),
+    "event": said("an event"),
+}
+_THE = {
+    "channel": said("the channel"),
+    "initiative": said("the initiative"),
+    "action": said("the development action"),
+    "event": said("the event"),
+}
+_EACH = {
+    "channel": said("each channel"),
+    "initiative": said("each initiative"),
+    "action": said("each development action"),
+    "event": said("each event"),
+}
+_NONE = {
+    "channel": said("no channel"),
+    "initiative": said("no initiative"),
+    "action": said("no development action"),
+    "event": said("no event"),
+}
+_PLURAL = {
+    "channel": said("channels"),
+    "initiative": said("initiatives"),
+    "action": said("development actions"),
+    "event": said("events"),
 }
 _LISTS = {
     "channel": "channels",
@@ -60,7 +93,7 @@ class _Check:
         document = self.document
         if self.game is not None:
             path = self.game.place(path)
-            message = f"{self.game.name}: {message}"
+            message = said("{game}: {message}", game=self.game.name, message=message)
         line, column = document.key_mark(path) if at_key else document.mark(path)
         self.problems.append(
             Problem(self.document.file, line, column, path_text(path, self.document.data), message)
@@ -77,8 +110,14 @@ class _Check:
                     earlier = self.line_of((key, first[item.id], "id"))
                     self.add(
                         (key, index, "id"),
-                        f"the {KIND_NAMES[kind]} id '{item.id}' is already used on line "
-                        f"{earlier}; give each {KIND_NAMES[kind]} an id of its own",
+                        said(
+                            "the {kind} id '{id}' is already used on line {line}; give {each} an "
+                            "id of its own",
+                            kind=KIND_NAMES[kind],
+                            id=item.id,
+                            line=earlier,
+                            each=_EACH[kind],
+                        ),
                     )
                 else:
                     first[item.id] = index
@@ -90,20 +129,34 @@ class _Check:
             return
         if self.game is not None and ref in self.game.whole_ids[kind]:
             self.add(
-                path, f"it leaves out the {KIND_NAMES[kind]} '{ref}' that this refers to", at_key
+                path,
+                said("it leaves out {the} '{ref}' that this refers to", the=_THE[kind], ref=ref),
+                at_key,
             )
             return
         elsewhere = [other for other, ids in self.ids.items() if ref in ids]
         if elsewhere:
             self.add(
                 path,
-                f"'{ref}' is {_a(KIND_NAMES[elsewhere[0]])}, not {_a(KIND_NAMES[kind])}",
+                said(
+                    "'{ref}' is {other}, not {kind}", ref=ref, other=_A[elsewhere[0]], kind=_A[kind]
+                ),
                 at_key,
             )
             return
         hint = did_you_mean(ref, self.ids[kind])
-        known = "" if hint else _known(KIND_NAMES[kind], list(self.ids[kind]))
-        self.add(path, f"there is no {KIND_NAMES[kind]} with the id '{ref}'{hint}{known}", at_key)
+        known = "" if hint else _known(kind, list(self.ids[kind]))
+        self.add(
+            path,
+            said(
+                "there is {none} with the id '{ref}'{hint}{known}",
+                none=_NONE[kind],
+                ref=ref,
+                hint=hint,
+                known=known,
+            ),
+            at_key,
+        )
 
     def condition(self, path: DataPath, condition: Condition) -> None:
         rounds = self.scenario.rounds
@@ -114,13 +167,17 @@ class _Check:
         if first is not None and first > rounds:
             self.add(
                 (*path, "round_at_least"),
-                f"round {first} never comes: the scenario has {rounds} rounds",
+                _never_comes(first, rounds),
             )
         last = condition.round_at_most
         if first is not None and last is not None and last < first:
             self.add(
                 (*path, "round_at_most"),
-                f"never holds: round_at_most ({last}) is before round_at_least ({first})",
+                said(
+                    "never holds: round_at_most ({last}) is before round_at_least ({first})",
+                    last=last,
+                    first=first,
+                ),
             )
         self.contradictions(path, condition)
         for index, part in enumerate(condition.any_of or ()):
@@ -134,18 +191,29 @@ class _Check:
                 index = list(getattr(condition, no)).index(ref)
                 self.add(
                     (*path, no, index),
-                    f"never holds: '{ref}' is in both {yes} and {no}; {what}",
+                    said(
+                        "never holds: '{ref}' is in both {yes} and {no}; {what}",
+                        ref=ref,
+                        yes=yes,
+                        no=no,
+                        what=what,
+                    ),
                 )
         for least, below, what in (
-            ("phase_at_least", "phase_below", "growth phase"),
-            ("stage_at_least", "stage_below", "competence stage"),
+            ("phase_at_least", "phase_below", said("growth phase")),
+            ("stage_at_least", "stage_below", said("competence stage")),
         ):
             low, high = getattr(condition, least), getattr(condition, below)
             if low is not None and high is not None and high.level <= low.level:
                 self.add(
                     (*path, below),
-                    f"never holds: a {what} of at least '{low.value}' is never below "
-                    f"'{high.value}'; remove one of the two, or put them under any_of",
+                    said(
+                        "never holds: a {what} of at least '{low}' is never below '{high}'; "
+                        "remove one of the two, or put them under any_of",
+                        what=what,
+                        low=low.value,
+                        high=high.value,
+                    ),
                 )
 
     def requirement_loops(self) -> None:
@@ -162,18 +230,25 @@ class _Check:
             where = needs[action.id].index(loop[1])
             self.add(
                 ("actions", i, "requires", "action_done", where),
-                f"'{action.id}' can never be bought: it requires itself; remove it here"
+                said("'{id}' can never be bought: it requires itself; remove it here", id=action.id)
                 if len(loop) == 2
-                else f"'{action.id}' can never be bought: its requirements go round in a "
-                f"circle ({' → '.join(loop)}); remove one of them",
+                else said(
+                    "'{id}' can never be bought: its requirements go round in a circle "
+                    "({circle}); remove one of them",
+                    id=action.id,
+                    circle=" → ".join(loop),
+                ),
             )
         for i, channel in enumerate(self.scenario.channels):
             used = list((channel.requires.channel_in_use or ()) if channel.requires else ())
             if channel.id in used and not channel.in_use:
                 self.add(
                     ("channels", i, "requires", "channel_in_use", used.index(channel.id)),
-                    f"channel '{channel.id}' never opens: it requires itself in use; remove "
-                    "it here, or let an action open it with open_channels",
+                    said(
+                        "channel '{id}' never opens: it requires itself in use; remove it here, "
+                        "or let an action open it with open_channels",
+                        id=channel.id,
+                    ),
                 )
 
     def unfolding(self) -> set[str]:
@@ -198,18 +273,25 @@ class _Check:
                     continue
                 stage = initiatives[index[ref]]
                 if ref == initiative.id:
-                    self.add(path, f"'{ref}' cannot unfold into itself")
+                    self.add(path, said("'{ref}' cannot unfold into itself", ref=ref))
                 elif stage.round is not None or stage.when is not None:
                     self.add(
                         path,
-                        f"'{ref}' arrives by itself (it has 'round' or 'when'); a next stage "
-                        "arrives only through 'unfolds': remove its 'round' or 'when'",
+                        said(
+                            "'{ref}' arrives by itself (it has 'round' or 'when'); a next stage "
+                            "arrives only through 'unfolds': remove its 'round' or 'when'",
+                            ref=ref,
+                        ),
                     )
                 elif ref in stages and stages[ref] != initiative.id:
                     self.add(
                         path,
-                        f"'{ref}' is already the next stage of '{stages[ref]}'; give each "
-                        "stage one initiative it comes from",
+                        said(
+                            "'{ref}' is already the next stage of '{other}'; give each stage one "
+                            "initiative it comes from",
+                            ref=ref,
+                            other=stages[ref],
+                        ),
                     )
                 else:
                     stages[ref] = initiative.id
@@ -221,8 +303,11 @@ class _Check:
                 if current in seen:
                     self.add(
                         ("initiatives", i, "unfolds"),
-                        f"the stages of '{initiative.id}' come back to it in a loop; an "
-                        "initiative's stages must end somewhere",
+                        said(
+                            "the stages of '{id}' come back to it in a loop; an initiative's "
+                            "stages must end somewhere",
+                            id=initiative.id,
+                        ),
                     )
                     break
                 seen.add(current)
@@ -244,17 +329,25 @@ class _Check:
                     if number > rounds:
                         self.add(
                             (*base, "rounds", index),
-                            f"round {number} never comes: the scenario has {rounds} rounds",
+                            _never_comes(number, rounds),
                         )
                     elif index and number <= plan.rounds[index - 1]:
                         self.add(
                             (*base, "rounds", index),
-                            "list the rounds in order, each once (e.g. [1, 2, 4, 6])",
+                            said("list the rounds in order, each once (e.g. [1, 2, 4, 6])"),
                         )
                 if len(plan.rounds) >= rounds:
                     self.add(
                         (*base, "rounds"),
-                        f"a {name} game plays fewer rounds than the whole scenario ({rounds})",
+                        said(
+                            "a short game plays fewer rounds than the whole scenario ({rounds})",
+                            rounds=rounds,
+                        )
+                        if name == "short"
+                        else said(
+                            "a standard game plays fewer rounds than the whole scenario ({rounds})",
+                            rounds=rounds,
+                        ),
                     )
             for index, ref in enumerate(plan.initiatives or ()):
                 path = (*base, "initiatives", index)
@@ -263,28 +356,38 @@ class _Check:
                 elif self.scenario.initiative(ref).round is None:
                     self.add(
                         path,
-                        f"'{ref}' has no 'round': list only initiatives that come in a given "
-                        "round (next stages and news come with them by themselves)",
+                        said(
+                            "'{ref}' has no 'round': list only initiatives that come in a given "
+                            "round (next stages and news come with them by themselves)",
+                            ref=ref,
+                        ),
                     )
         if "short" in counts and "standard" in counts and counts["standard"] <= counts["short"]:
             self.add(
                 ("lengths", "standard", "rounds"),
-                f"a standard game plays more rounds than a short one ({counts['short']})",
+                said(
+                    "a standard game plays more rounds than a short one ({rounds})",
+                    rounds=counts["short"],
+                ),
             )
 
     def scheduled_round(self, path: DataPath, round_: int | None) -> None:
         if round_ is not None and round_ > self.scenario.rounds:
             self.add(
                 path,
-                f"round {round_} never comes: the scenario has {self.scenario.rounds} rounds "
-                "(raise 'rounds' or pick an earlier round)",
+                said(
+                    "round {round} never comes: the scenario has {rounds} rounds (raise 'rounds' "
+                    "or pick an earlier round)",
+                    round=round_,
+                    rounds=self.scenario.rounds,
+                ),
             )
 
 
 # Pairs of condition parts that contradict each other when they name the same id.
 _OPPOSITES = (
-    ("event_happened", "event_not_happened", "keep it in one of the two"),
-    ("action_done", "action_not_done", "keep it in one of the two"),
+    ("event_happened", "event_not_happened", said("keep it in one of the two")),
+    ("action_done", "action_not_done", said("keep it in one of the two")),
 )
 
 
@@ -335,7 +438,13 @@ def length_problems(scenario: Scenario, document: Document) -> list[Problem]:
     for length in SHORTER:
         played = shorter_scenario(scenario, length)
         rounds = ", ".join(str(r) for r in selection(scenario, length).rounds)
-        name = f"in a {length.value} game (rounds {rounds} of {scenario.rounds})"
+        total = scenario.rounds
+        if length.value == "short":
+            name = said("in a short game (rounds {rounds} of {total})", rounds=rounds, total=total)
+        else:
+            name = said(
+                "in a standard game (rounds {rounds} of {total})", rounds=rounds, total=total
+            )
         check = _Check(played, document, _ShorterGame(name, scenario, played))
         _check_game(check, conditions=False)
         problems += check.problems
@@ -396,9 +505,12 @@ def _check_game(check: _Check, conditions: bool = True) -> None:
         elif initiative.round is None and initiative.id not in brought | stages:
             check.add(
                 ("initiatives", i),
-                f"initiative '{initiative.id}' never arrives: give it a 'round', a 'when' "
-                "condition, let an event bring it with 'add_initiatives', or make it the next "
-                "stage of another initiative with 'unfolds'",
+                said(
+                    "initiative '{id}' never arrives: give it a 'round', a 'when' condition, let "
+                    "an event bring it with 'add_initiatives', or make it the next stage of "
+                    "another initiative with 'unfolds'",
+                    id=initiative.id,
+                ),
             )
     account = scenario.council_account
     if account is not None:
@@ -431,7 +543,9 @@ def _asset_problem(folder: Path, asset: str) -> str | None:
         root = folder.resolve()
         target = (root / asset).resolve()
         if not target.is_relative_to(root):
-            return f"'{asset}' leads outside the scenario's folder; keep assets inside it"
+            return said(
+                "'{asset}' leads outside the scenario's folder; keep assets inside it", asset=asset
+            )
         if target.is_file():
             return None
         hint = ""
@@ -440,17 +554,28 @@ def _asset_problem(folder: Path, asset: str) -> str | None:
             names = ((near / p.name).as_posix() for p in target.parent.iterdir())
             hint = did_you_mean(asset, names)
     except (OSError, RuntimeError, ValueError) as error:  # too long, a loop of links, a NUL…
-        return f"'{asset}' cannot be opened: {getattr(error, 'strerror', None) or error}"
-    return f"there is no file '{asset}' in the scenario's folder ({folder}){hint}"
+        return said(
+            "'{asset}' cannot be opened: {why}",
+            asset=asset,
+            why=str(getattr(error, "strerror", None) or error),
+        )
+    return said(
+        "there is no file '{asset}' in the scenario's folder ({folder}){hint}",
+        asset=asset,
+        folder=str(folder),
+        hint=hint,
+    )
 
 
-def _a(noun: str) -> str:
-    return ("an " if noun[0] in "aeiou" else "a ") + noun
+def _never_comes(round_: int, rounds: int) -> str:
+    return said(
+        "round {round} never comes: the scenario has {rounds} rounds", round=round_, rounds=rounds
+    )
 
 
 def _known(kind: str, ids: list[str]) -> str:
     if not ids:
-        return f"; this scenario has no {kind}s yet"
+        return said("; this scenario has no {kinds} yet", kinds=_PLURAL[kind])
     if len(ids) <= 12:
-        return f"; known {kind}s: " + ", ".join(ids)
+        return said("; known {kinds}: {ids}", kinds=_PLURAL[kind], ids=", ".join(ids))
     return ""

@@ -25,6 +25,7 @@ from typing import Any
 
 import yaml
 
+from game.said import said
 from game.scenario.errors import Problem, ScenarioError, shown
 from game.scenario.yamlsyntax import syntax_problem
 
@@ -51,9 +52,9 @@ _CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _ODD_BREAK = re.compile("[\u2028\u2029\x85]")
 _ODD_INDENT = re.compile("^[ \t]*\u00a0", re.MULTILINE)
 _ODD_NAMES = {
-    "\u2028": "line separator (U+2028)",
-    "\u2029": "paragraph separator (U+2029)",
-    "\x85": "next-line character (U+0085)",
+    "\u2028": said("line separator (U+2028)"),
+    "\u2029": said("paragraph separator (U+2029)"),
+    "\x85": said("next-line character (U+0085)"),
 }
 _NOT_PRINTABLE = re.compile("[^\t\n\r\x20-\x7e\x85\xa0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -146,8 +147,11 @@ class _Builder:
                 path = self.place(None, mark, key_text=None)
                 self.problem(
                     mark,
-                    f"'*{event.anchor}' repeats a value marked elsewhere with '&{event.anchor}'; "
-                    "repeated values (aliases) are not allowed: write the value out here",
+                    said(
+                        "'*{anchor}' repeats a value marked elsewhere with '&{anchor}'; "
+                        "repeated values (aliases) are not allowed: write the value out here",
+                        anchor=event.anchor,
+                    ),
                     path or (),
                 )
                 if path is not None:
@@ -157,8 +161,10 @@ class _Builder:
                 if self.documents > 1:
                     self.problem(
                         _mark(event),
-                        "a scenario file holds one document: remove this '---' and what follows, "
-                        "or put it in a file of its own",
+                        said(
+                            "a scenario file holds one document: remove this '---' and what "
+                            "follows, or put it in a file of its own"
+                        ),
                     )
                     return
 
@@ -176,8 +182,11 @@ class _Builder:
             if bad is not None:
                 self.problem(
                     mark,
-                    f"a control character (U+{ord(bad.group()):04X}) written as an escape "
-                    "(such as '\\0'); the game cannot show it: remove it",
+                    said(
+                        "a control character ({code}) written as an escape (such as '\\0'); "
+                        "the game cannot show it: remove it",
+                        code=f"U+{ord(bad.group()):04X}",
+                    ),
                     path or (),
                 )
 
@@ -187,7 +196,12 @@ class _Builder:
         path = self.place(container, mark, key_text=None)
         self.check_node(event, mark, path)
         if len(self.stack) >= MAX_DEPTH:
-            self.problem(mark, f"nested more than {MAX_DEPTH} levels deep; no scenario needs that")
+            self.problem(
+                mark,
+                said(
+                    "nested more than {depth} levels deep; no scenario needs that", depth=MAX_DEPTH
+                ),
+            )
             raise ScenarioError(self.problems())
         self.stack.append(_Frame(container, path if path is not None else (_DISCARDED,)))
 
@@ -197,15 +211,21 @@ class _Builder:
         if event.anchor is not None:
             self.problem(
                 mark,
-                f"'&{event.anchor}' marks a value to repeat elsewhere; anchors and aliases are "
-                "not allowed: write each value out where it is needed",
+                said(
+                    "'&{anchor}' marks a value to repeat elsewhere; anchors and aliases are "
+                    "not allowed: write each value out where it is needed",
+                    anchor=event.anchor,
+                ),
                 where,
             )
         if event.tag is not None:
             self.problem(
                 mark,
-                f"tags such as '{_short_tag(event.tag)}' are not allowed; write the value "
-                "plainly (in quotes if it must stay text)",
+                said(
+                    "tags such as '{tag}' are not allowed; write the value plainly (in quotes if "
+                    "it must stay text)",
+                    tag=_short_tag(event.tag),
+                ),
                 where,
             )
             if path is not None:
@@ -215,7 +235,10 @@ class _Builder:
         """Put a value where the parser says it belongs; its path, or None if not kept."""
         self.values += 1
         if self.values > MAX_VALUES:
-            self.problem(mark, f"more than {MAX_VALUES:,} values; no scenario needs that many")
+            self.problem(
+                mark,
+                said("more than {count:,} values; no scenario needs that many", count=MAX_VALUES),
+            )
             raise ScenarioError(self.problems())
         if not self.stack:
             self.root, self.root_mark = value, mark
@@ -246,7 +269,7 @@ class _Builder:
         if key_text is None:
             top.key, top.keep = _DISCARDED, False
             self.problem(
-                mark, "a name before ':' must be plain text, not a list or a group", top.path
+                mark, said("a name before ':' must be plain text, not a list or a group"), top.path
             )
             return
         top.key = key_text
@@ -261,14 +284,21 @@ class _Builder:
                 top.merged = self.merged = True
                 self.problem(
                     mark,
-                    f"a second 'id' in the item that starts on line {first[0]}: is the '- ' "
-                    "missing before it? Write '- id: …' to start a new item",
+                    said(
+                        "a second 'id' in the item that starts on line {line}: is the '- ' "
+                        "missing before it? Write '- id: …' to start a new item",
+                        line=first[0],
+                    ),
                     path,
                 )
                 return
             self.problem(
                 mark,
-                f"'{key_text}' appears twice here (first on line {first[0]}); remove one of them",
+                said(
+                    "'{name}' appears twice here (first on line {line}); remove one of them",
+                    name=key_text,
+                    line=first[0],
+                ),
                 path,
             )
             return
@@ -286,25 +316,31 @@ def read_yaml(data: bytes, file: str) -> Document:
         raise _refused(
             file,
             (line, column),
-            f"an invisible control character (U+{ord(bad.group()):04X}) that YAML does not "
-            "allow; delete it",
+            said(
+                "an invisible control character ({code}) that YAML does not allow; delete it",
+                code=f"U+{ord(bad.group()):04X}",
+            ),
         )
     odd = _ODD_BREAK.search(text)
     if odd is not None:
         raise _refused(
             file,
             _position(text, odd.start()),
-            f"an invisible {_ODD_NAMES[odd.group()]}, often pasted from a word processor: "
-            "YAML reads it as the end of the line; delete it, and press Enter where a new line "
-            "is meant",
+            said(
+                "an invisible {character}, often pasted from a word processor: YAML reads it as "
+                "the end of the line; delete it, and press Enter where a new line is meant",
+                character=_ODD_NAMES[odd.group()],
+            ),
         )
     odd = _ODD_INDENT.search(text)
     if odd is not None:
         raise _refused(
             file,
             _position(text, odd.end() - 1),
-            "a non-breaking space (U+00A0) in the indentation, often pasted from a word "
-            "processor: YAML does not count it as a space; replace it by an ordinary space",
+            said(
+                "a non-breaking space (U+00A0) in the indentation, often pasted from a word "
+                "processor: YAML does not count it as a space; replace it by an ordinary space"
+            ),
         )
     builder = _Builder(file)
     loader = _Loader(text)
@@ -315,18 +351,23 @@ def read_yaml(data: bytes, file: str) -> Document:
     except yaml.YAMLError as error:  # a reader error without a mark: point at its position
         position = getattr(error, "position", 0) or 0
         line, column = _position(text, min(position, len(text)))
-        builder.problem((line, column), f"YAML cannot read this: {error}")
+        builder.problem((line, column), said("YAML cannot read this: {problem}", problem=error))
         raise ScenarioError(builder.problems()) from None
     finally:
         loader.dispose()
     if builder.root_mark is None:
-        builder.problem((1, 1), "the file is empty; a scenario starts with 'id:' and 'title:'")
+        builder.problem(
+            (1, 1), said("the file is empty; a scenario starts with 'id:' and 'title:'")
+        )
         raise ScenarioError(builder.problems())
     if not isinstance(builder.root, dict):
         builder.problem(
             builder.root_mark,
-            "a scenario is a set of 'name: value' lines (id:, title:, rounds:, …), "
-            f"but this file holds {shown(builder.root)}",
+            said(
+                "a scenario is a set of 'name: value' lines (id:, title:, rounds:, …), "
+                "but this file holds {value}",
+                value=shown(builder.root),
+            ),
         )
         raise ScenarioError(builder.problems())
     return Document(
@@ -345,8 +386,12 @@ def too_big(file: str, size: int) -> ScenarioError:
     return _refused(
         file,
         (1, 1),
-        f"the file is {size / 1_048_576:.1f} MB; a scenario may be at most "
-        f"{MAX_BYTES // 1_048_576} MB (is this the right file?)",
+        said(
+            "the file is {size:.1f} MB; a scenario may be at most {limit} MB (is this the right "
+            "file?)",
+            size=size / 1_048_576,
+            limit=MAX_BYTES // 1_048_576,
+        ),
     )
 
 
@@ -391,8 +436,11 @@ def _decode(data: bytes, file: str) -> str:
         raise _refused(
             file,
             (line, column),
-            f"byte 0x{data[start]:02X} is not UTF-8 text; save the file as UTF-8 in your editor "
-            "(look for 'encoding' when saving)",
+            said(
+                "byte {byte} is not UTF-8 text; save the file as UTF-8 in your editor (look for "
+                "'encoding' when saving)",
+                byte=f"0x{data[start]:02X}",
+            ),
         ) from None
     return text.removeprefix("\ufeff")
 

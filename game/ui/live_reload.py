@@ -87,7 +87,8 @@ def reload_scenario(app) -> None:
         whole = load_scenario(path)
     except ScenarioError as error:
         # The file's name is enough on a screen (validate gives the whole path).
-        lines = [str(p).replace(str(path), path.name) for p in error.problems[:SHOWN_PROBLEMS]]
+        shown = error.problems[:SHOWN_PROBLEMS]
+        lines = [p.text(lang).replace(str(path), path.name) for p in shown]
         if len(error.problems) > SHOWN_PROBLEMS:
             lines.append(t("… and {n} more").format(n=len(error.problems) - SHOWN_PROBLEMS))
         message = t("The game goes on with the version it had. Fix these, and save again:")

@@ -60,3 +60,38 @@ def test_following_the_message_gives_a_valid_file_with_nothing_lost(
     kept = ["tuin", "groene_wijk"] if name == "missing_dash" else ["tuin"]
     assert [i.id for i in scenario.initiatives] == kept  # every initiative is still there
     assert scenario.initiatives[0].round == 1
+
+
+# The same advice as a Dutch trainer reads it (``validate --lang nl``, the game in Dutch).
+DUTCH_ADVICE = {
+    "nbsp_indent": "vervang hem door een gewone spatie",
+    "curly_quotes": "typ rechte aanhalingstekens",
+    "no_space_after_colon": "schrijf 'id: …'",
+    "too_deep": "laat hem even ver inspringen als de regel erboven",
+    "unicode_escape": "typ het teken zelf",
+    "line_separator": "verwijder het",
+    "comma_in_text": "zet de tekst tussen aanhalingstekens",
+    "missing_dash": "Schrijf '- id: …'",
+    "misspelt_field": "bedoel je 'initiatives'",
+}
+
+
+@pytest.mark.parametrize("name", sorted(FOLLOWED))
+def test_validate_gives_the_same_one_message_in_dutch(name: str) -> None:
+    """Issue 20, item 6: the line and the cause in Dutch and English, from ``validate``."""
+    import io
+
+    from game.cli import main
+
+    source = str(BROKEN / f"{name}.yaml")
+    said: dict[str, list[str]] = {}
+    for lang in ("en", "nl"):
+        out = io.StringIO()
+        assert main(["validate", "--lang", lang, source], out) == 1
+        said[lang] = [line for line in out.getvalue().splitlines() if line.startswith(source)]
+    assert len(said["en"]) == len(said["nl"]) == 1, said
+    english, dutch = said["en"][0], said["nl"][0]
+    where = re.match(r".+?:\d+:\d+:", english)
+    assert where is not None and dutch.startswith(where.group())  # the same line and column
+    assert FOLLOWED[name][0] in english
+    assert DUTCH_ADVICE[name] in dutch, dutch

@@ -12,6 +12,8 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints
 
+from game.said import said
+
 CONTENT_ID_PATTERN = r"^[a-z][a-z0-9_-]{0,63}$"
 ContentId = Annotated[
     str,
@@ -31,13 +33,18 @@ def _relative_inside(path: str) -> str:
     Whether the file exists is checked by the cross-reference pass, which knows the folder.
     """
     if not path.isprintable():
-        raise ValueError("a file path cannot hold invisible characters")
+        raise ValueError(said("a file path cannot hold invisible characters"))
     if path.startswith(("/", "\\")) or re.match(r"^[A-Za-z]:", path) or "://" in path:
         raise ValueError(
-            f"'{path}' must be a path relative to the scenario's folder, e.g. 'images/logo.png'"
+            said(
+                "'{path}' must be a path relative to the scenario's folder, e.g. 'images/logo.png'",
+                path=path,
+            )
         )
     if ".." in re.split(r"[/\\]", path):
-        raise ValueError(f"'{path}' leaves the scenario's folder ('..'); keep assets inside it")
+        raise ValueError(
+            said("'{path}' leaves the scenario's folder ('..'); keep assets inside it", path=path)
+        )
     return path
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pydantic import Field, model_validator
 
 from game.domain import CitizenRelation, Indicator
+from game.said import said
 from game.scenario.models.base import AssetPath, ContentId, ContentModel
 from game.scenario.models.conditions import Condition
 from game.scenario.models.texts import Text, text_field
@@ -85,7 +86,7 @@ class Event(ContentModel):
     @model_validator(mode="after")
     def _round_or_when(self) -> Event:
         if self.round is None and self.when is None:
-            raise ValueError("give 'round' (the round it happens) or 'when' (a condition)")
+            raise ValueError(said("give 'round' (the round it happens) or 'when' (a condition)"))
         if self.round is not None and self.when is not None:
-            raise ValueError("give either 'round' or 'when', not both")
+            raise ValueError(said("give either 'round' or 'when', not both"))
         return self

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pydantic import Field, model_validator
 
 from game.domain import CitizenRelation, InitiativeOwner, Purpose
+from game.said import said
 from game.scenario.models.base import AssetPath, ContentId, ContentModel
 from game.scenario.models.conditions import Condition
 from game.scenario.models.texts import Text, text_field
@@ -38,7 +39,9 @@ class Unfolding(ContentModel):
     @model_validator(mode="after")
     def _somewhere(self) -> Unfolding:
         if self.grows is None and self.withers is None:
-            raise ValueError("give 'grows', 'withers' or both: the initiative(s) it unfolds into")
+            raise ValueError(
+                said("give 'grows', 'withers' or both: the initiative(s) it unfolds into")
+            )
         return self
 
 
@@ -95,5 +98,5 @@ class Initiative(ContentModel):
     @model_validator(mode="after")
     def _not_both(self) -> Initiative:
         if self.round is not None and self.when is not None:
-            raise ValueError("give either 'round' or 'when', not both")
+            raise ValueError(said("give either 'round' or 'when', not both"))
         return self

@@ -7,6 +7,7 @@ from typing import Annotated, Any
 from pydantic import Discriminator, Field, RootModel, Tag, model_validator
 
 from game.domain import Bilingual, Language
+from game.said import said
 from game.scenario.models.base import ContentModel
 
 
@@ -19,7 +20,7 @@ class Translations(ContentModel):
     @model_validator(mode="after")
     def _at_least_one(self) -> Translations:
         if self.nl is None and self.en is None:
-            raise ValueError("give the text in at least one language: nl or en")
+            raise ValueError(said("give the text in at least one language: nl or en"))
         return self
 
 
@@ -52,7 +53,7 @@ class Text(
         root = self.root
         texts = [root] if isinstance(root, str) else [t for t in (root.nl, root.en) if t]
         if any(not text.strip() for text in texts):
-            raise ValueError("a text cannot be empty or only spaces: write it")
+            raise ValueError(said("a text cannot be empty or only spaces: write it"))
         return self
 
     def get(self, lang: Language) -> str:

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from game.domain import Language
 from game.packs import Pack
+from game.said import into
 from game.scenario.loader import ScenarioInfo
 
 ScenarioCache = dict[Path, tuple[tuple[int, int] | None, ScenarioInfo]]
@@ -79,8 +81,9 @@ def _scenario_info(path: Path, cache: ScenarioCache | None) -> ScenarioInfo:
     return info
 
 
-def problem_lines(error: Exception | None) -> list[str]:
-    """A loader error as lines for the screen: 'line 12, column 3: field.path: message'."""
+def problem_lines(error: Exception | None, lang: Language = "en") -> list[str]:
+    """A loader error as lines for the screen, in the interface's language:
+    '12:3: field.path: message'."""
     if error is None:
         return []
     problems = getattr(error, "problems", None)
@@ -89,7 +92,7 @@ def problem_lines(error: Exception | None) -> list[str]:
     lines = []
     for problem in problems:
         where = f"{problem.line}:{problem.column}" if problem.line else ""
-        parts = [part for part in (where, problem.path, problem.message) if part]
+        parts = [part for part in (where, problem.path, into(problem.message, lang)) if part]
         lines.append(": ".join(parts))
     return lines
 

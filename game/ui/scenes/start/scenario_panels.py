@@ -125,7 +125,7 @@ class ScenarioPanels(Scene):
             ).bottom
             y += self.u(10)
             area = pygame.Rect(inner.left, y, inner.width, inner.bottom - y)
-            for line in problem_lines(entry.error):
+            for line in problem_lines(entry.error, self.lang):
                 used = text_block(surface, fonts.get(16), line, palette.text, area)
                 area.top += used + self.u(2)
                 area.height = max(0, inner.bottom - area.top)

@@ -1,0 +1,108 @@
+"""Messages for trainers (scenario checks, ``validate``, ``new``) in English and in Dutch.
+
+A message is built once, where the problem is found, without knowing who will read it: the
+game's scenario list shows it in the interface's language, ``validate --lang nl`` in Dutch, a
+test in English. So a message keeps its English template and its values; ``into(lang)`` says it
+again in another language from the gettext catalogue ``game/locales/nl.po`` (``make messages``
+extracts every ``said("…")`` into it; Babel reads it, as the interface's catalogue is read).
+
+``Said`` is a ``str`` holding the English text, so code and tests that treat a message as text
+keep working, and a value that is itself a message (a "did you mean …?" part) follows the
+language of the message it is put into.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from babel.messages.pofile import read_po
+
+from game.domain import LANGUAGES, Language
+
+LOCALE_DIR = Path(__file__).resolve().parent / "locales"
+
+
+@cache
+def catalogue(lang: Language) -> dict[str, str]:
+    """English template → translation, for every message translated into ``lang``."""
+    path = LOCALE_DIR / f"{lang}.po"
+    if lang == "en" or not path.is_file():
+        return {}
+    with path.open("rb") as handle:
+        read = read_po(handle, locale=lang)
+    return {
+        str(message.id): str(message.string)
+        for message in read
+        if message.id and isinstance(message.id, str) and message.string
+    }
+
+
+class Said(str):
+    """An English message that can be said again in another language (``into``)."""
+
+    template: str
+    values: dict[str, Any]
+
+    def __new__(cls, template: str, /, **values: Any) -> Said:
+        said = super().__new__(cls, _fill(template, values, "en"))
+        said.template = template
+        said.values = values
+        return said
+
+    def into(self, lang: Language) -> str:
+        """The message in ``lang``; English where the catalogue has no translation yet."""
+        if lang == "en":
+            return str(self)
+        return _fill(catalogue(lang).get(self.template, self.template), self.values, lang)
+
+    def __reduce__(self) -> tuple[Any, ...]:  # a copy or pickle keeps the template
+        return (_rebuild, (self.template, self.values))
+
+
+class Aside(Said):
+    """A part of a message that is left out where it has no translation: a field's English
+    description inside a Dutch message would read worse than no description."""
+
+    def into(self, lang: Language) -> str:
+        if lang == "en" or self.template in catalogue(lang):
+            return super().into(lang)
+        return ""
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_rebuild_aside, (self.template, self.values))
+
+
+def _rebuild_aside(template: str, values: dict[str, Any]) -> Aside:
+    return Aside(template, **values)
+
+
+def _rebuild(template: str, values: dict[str, Any]) -> Said:
+    return Said(template, **values)
+
+
+def said(template: str, /, **values: Any) -> Said:
+    """A message for a trainer: ``said("'{name}' is required", name=name)``."""
+    return Said(template, **values)
+
+
+def into(text: str, lang: Language) -> str:
+    """Any text in ``lang``: a ``Said`` is translated, plain text stays as it is."""
+    return text.into(lang) if isinstance(text, Said) else str(text)
+
+
+def joined(parts: list[str], separator: str = "") -> Said:
+    """Parts (messages or plain text) put together, each said in the reader's language."""
+    names = {f"p{i}": part for i, part in enumerate(parts)}
+    return Said(separator.join("{" + name + "}" for name in names), **names)
+
+
+def _fill(template: str, values: dict[str, Any], lang: Language) -> str:
+    shown = {name: into(v, lang) if isinstance(v, str) else v for name, v in values.items()}
+    return template.format(**shown)
+
+
+def chosen_language(lang: str | None) -> Language:
+    """``--lang``'s value as a language the messages know (English when none is given)."""
+    return lang if lang in LANGUAGES else "en"  # type: ignore[return-value]
