@@ -17,6 +17,7 @@ import importlib.util
 import math
 import os
 import random
+from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
@@ -66,6 +67,9 @@ class GameSummary:
     agreed: int = 0
     compared: int = 0
     error: str | None = None
+    # How many cards each channel was used on, and how many cards were played.
+    channels: tuple[tuple[str, int], ...] = ()
+    cards: int = 0
 
 
 # --- Playing ---------------------------------------------------------------------------------
@@ -119,6 +123,7 @@ def _summary(
         for action in record.decisions.actions:
             bought.setdefault(action, record.round)
     early, late = _fit_by_third(state)
+    outcomes = [o for record in state.history for o in record.outcomes]
     return GameSummary(
         strategy=strategy,
         fit_early=early,
@@ -140,6 +145,8 @@ def _summary(
         agreed=agreed,
         compared=compared,
         error=error,
+        channels=tuple(sorted(Counter(c for o in outcomes for c in o.channels).items())),
+        cards=len(outcomes),
     )
 
 

@@ -62,6 +62,9 @@ class StrategyReport:
     # Share of fitting roles in the first and in the last third of the rounds (means).
     fit_early: float = 0.0
     fit_late: float = 0.0
+    # Per channel: the share of all cards played that used it (issue 20: a trainer sees which
+    # channels a strategy leans on, and which no one uses).
+    channel_use: dict[str, float] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -85,6 +88,7 @@ class ScenarioReport:
     never_dealt: list[str] = field(default_factory=list)
     # Of the actions best never bought, those with a condition: it in words (nl, en).
     never_bought_when: dict[str, tuple[str, str]] = field(default_factory=dict)
+    channels: tuple[str, ...] = ()  # the played scenario's channels, in the file's order
 
 
 def expected_phase(rounds: int) -> int:
@@ -108,11 +112,13 @@ def analyse(
     length = GameLength(length)
     scenario = played_scenario(scenario, length)
     rules = compile_rules(scenario)
+    channels = tuple(channel.id for channel in scenario.channels)
     by_strategy: dict[str, list[GameSummary]] = {}
     for summary in summaries:
         by_strategy.setdefault(summary.strategy, []).append(summary)
     reports = {
-        name: _strategy_report(name, games, rules.relations) for name, games in by_strategy.items()
+        name: _strategy_report(name, games, rules.relations, channels)
+        for name, games in by_strategy.items()
     }
     dominant = max(reports.values(), key=lambda r: (r.score_mean, r.phase_mean)).name
     best = by_strategy.get("best", [])
@@ -135,13 +141,17 @@ def analyse(
         rounds=scenario.rounds,
         never_dealt=_never_dealt(scenario, summaries),
         never_bought_when=_conditions_of(scenario, never),
+        channels=channels,
     )
     report.warnings = list(_warnings(report))
     return report
 
 
 def _strategy_report(
-    name: str, games: list[GameSummary], relations: Sequence[CitizenRelation]
+    name: str,
+    games: list[GameSummary],
+    relations: Sequence[CitizenRelation],
+    channels: Sequence[str] = (),
 ) -> StrategyReport:
     """One strategy over its games: phases, stages, scores, fit and when phases came."""
     phases = [g.phase for g in games]
@@ -176,7 +186,18 @@ def _strategy_report(
         stopped=sum(1 for g in games if g.error),
         fit_early=mean(g.fit_early for g in games),
         fit_late=mean(g.fit_late for g in games),
+        channel_use=_channel_use(games, channels),
     )
+
+
+def _channel_use(games: list[GameSummary], channels: Sequence[str]) -> dict[str, float]:
+    """Per channel, the share of the cards of all ``games`` it was used on."""
+    cards = sum(g.cards for g in games)
+    used = {channel: 0 for channel in channels}
+    for game in games:
+        for channel, count in game.channels:
+            used[channel] = used.get(channel, 0) + count
+    return {channel: count / cards if cards else 0.0 for channel, count in used.items()}
 
 
 def _conditions_of(scenario: Scenario, actions: list[str]) -> dict[str, tuple[str, str]]:
@@ -288,6 +309,10 @@ def _warnings(report: ScenarioReport) -> Iterator[tuple[str, dict[str, Any]]]:
         yield "relation_stuck", {"relation": relation}
     for initiative in report.never_dealt:
         yield "never_dealt", {"initiative": initiative}
+    if best is not None:
+        for channel in report.channels:
+            if all(s.channel_use.get(channel, 0.0) == 0 for s in strategies.values()):
+                yield "channel_unused", {"channel": channel}
     for initiative, gap in report.idle_initiatives:
         yield "idle_initiative", {"initiative": initiative, "points": gap}
     for action in report.never_bought:
@@ -331,6 +356,10 @@ _TEXT: dict[str, tuple[str, str]] = {
         "rules; their figures count up to where they stopped.",
     ),
     "relations": ("Fase per relatie (gemiddeld):", "Phase per relation (mean):"),
+    "channels": (
+        "Kanaalgebruik (deel van alle kaarten waarop het kanaal werd ingezet):",
+        "Channel use (share of all cards the channel was used on):",
+    ),
     "reached": (
         "Wanneer een fase gehaald wordt (aandeel spellen, mediane ronde):",
         "When a phase is reached (share of games, median round):",
@@ -389,6 +418,14 @@ def render_text(report: ScenarioReport, lang: Language) -> str:
         lines.append(
             f"{name:<32} " + " ".join(f"{s.relation_means[r]:>8.2f}" for r in report.relations)
         )
+    if report.channels:
+        lines.append("")
+        lines.append(_t("channels", lang))
+        names = {c: c[:8] for c in report.channels}
+        lines.append(" " * 33 + " ".join(f"{names[c]:>8}" for c in report.channels))
+        for name, s in report.strategies.items():
+            shares = (f"{s.channel_use.get(c, 0.0):>8.0%}" for c in report.channels)
+            lines.append(f"{name:<32} " + " ".join(shares))
     lines.append("")
     lines.append(_t("reached", lang))
     for name, s in report.strategies.items():
@@ -436,6 +473,7 @@ def _strategy_json(s: StrategyReport) -> dict[str, Any]:
         "greedy_agreement": None if s.greedy_agreement is None else round(s.greedy_agreement, 4),
         "fit_rate_first_third": round(s.fit_early, 4),
         "fit_rate_last_third": round(s.fit_late, 4),
+        "channel_use": {k: round(v, 4) for k, v in s.channel_use.items()},
         "errors": s.errors,
         "stopped": s.stopped,
     }

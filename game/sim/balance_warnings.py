@@ -18,6 +18,14 @@ WARNINGS: dict[str, tuple[str, str]] = {
         "The initiative '{initiative}' came up in no game at all: its condition, chance or the "
         "news that brings it never comes together (see 'outline').",
     ),
+    "channel_unused": (
+        "Het kanaal '{channel}' wordt door geen enkele strategie ooit ingezet: het opent nooit, "
+        "of past bij geen enkel doel. Geef het een doel dat initiatieven vragen, of een actie die "
+        "het opent (open_channels), of laat het weg.",
+        "The channel '{channel}' is used by no strategy at all: it never opens, or fits no "
+        "purpose. Give it a purpose that initiatives ask for, an action that opens it "
+        "(open_channels), or leave it out.",
+    ),
     "no_phase_target": (
         "Geen enkele strategie haalt fase {phase} in ook maar één spel van {rounds} rondes: is "
         "het scenario te zwaar, of zijn de drempels te hoog? Kijk in de tabel per relatie welke "

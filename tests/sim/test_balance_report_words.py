@@ -111,3 +111,33 @@ def test_an_action_never_bought_is_told_with_its_condition_in_words() -> None:
     dutch = warning_text("never_bought_condition", found["never_bought_condition"], "nl")
     assert "alleen te koop als: competentie minstens bewust onbekwaam." in dutch
     assert found["never_bought"] == {"action": "startnotitie"}
+
+
+def test_channel_use_per_strategy_is_counted_from_the_cards_played() -> None:
+    """Issue 20, item 7: channel statistics per strategy, and a channel no one uses is named."""
+    from game.scenario.loader import load_scenario
+    from game.sim.balance import play_game
+    from game.sim.balance_report import analyse, render_text
+
+    scenario = load_scenario()
+    games = [
+        play_game(scenario, seed, name)[1] for seed in (1, 2) for name in ("best", "one-channel")
+    ]
+    for game in games:
+        assert game.cards > 0
+        # Most cards use a channel (a role such as letting go may use none).
+        assert game.cards / 2 < sum(count for _, count in game.channels)
+    report = analyse(scenario, games)
+    single = report.strategies["one-channel"].channel_use
+    assert report.channels == tuple(c.id for c in scenario.channels)
+    assert sorted(single.values())[-1] > 0.5  # the one channel, on the cards that use one
+    assert sum(1 for share in single.values() if share > 0) == 1
+    best = report.strategies["best"].channel_use
+    assert sum(1 for share in best.values() if share > 0) > 1
+    unused = [
+        c for c in report.channels if all(s.channel_use[c] == 0 for s in report.strategies.values())
+    ]
+    assert [v["channel"] for k, v in report.warnings if k == "channel_unused"] == unused
+    text = render_text(report, "en")
+    assert "Channel use (share of all cards the channel was used on):" in text
+    assert "Kanaalgebruik" in render_text(report, "nl")
