@@ -247,6 +247,7 @@ def _workshop(app: App, pilot: Harness, shot: Shot, seed: int, length: GameLengt
         ("facilitator", app.scenes.facilitator),
         ("facilitator-discuss", app.scenes.discuss),
         ("facilitator-inject", app.scenes.inject),
+        ("facilitator-play-ahead", app.scenes.play_ahead),
     ):
         app.go(scene(app, over))
         pilot.advance(2)

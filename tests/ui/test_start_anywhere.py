@@ -58,3 +58,43 @@ def test_the_tour_starts_at_the_round_it_is_given(tmp_path: Path) -> None:
     rounds = [name for name in seen if name.startswith("round")]
     assert rounds[0] == "round04-briefing" and "round04-decision-1" in rounds
     assert not any(name.startswith(("round01", "round02", "round03")) for name in rounds)
+
+
+def test_the_facilitator_panel_plays_ahead_to_a_later_round(monkeypatch, tmp_path: Path) -> None:
+    """Issue 20, item 3: the panel can do what ``play --round N`` does, from a game under way."""
+    import pygame
+
+    pilot = start_app(monkeypatch, tmp_path, seed=5)
+    app = pilot.app
+    try:
+        pilot.click_button("New game")
+        pilot.click_button("Start the game")
+        assert pilot.scene == "briefing"
+        pilot.press(pygame.K_F9)
+        assert pilot.scene == "facilitator"
+        pilot.click_button("Play ahead to round…")
+        assert pilot.scene == "facilitator_play_ahead"
+        pilot.click_button("Round 5")
+        pilot.advance(2)
+        assert pilot.scene == "briefing"
+        state = app.controller.state
+        assert state.round == 5
+        assert state == played(app.controller.scenario, 5, 4, "best")  # the bot's own game
+        assert app.errors == []
+    finally:
+        app.close()
+
+
+def test_play_ahead_is_not_offered_to_teams_taking_turns(monkeypatch, tmp_path: Path) -> None:
+    from game.ui.scenes.workshop.play_ahead import can_play_ahead
+
+    pilot = start_app(monkeypatch, tmp_path, seed=5)
+    app = pilot.app
+    try:
+        scenario = load_scenario()
+        app.controller.start(scenario, 5)
+        assert can_play_ahead(app)
+        app.controller.start_teams(scenario, 5, ["Rood", "Blauw"])
+        assert not can_play_ahead(app)
+    finally:
+        app.close()

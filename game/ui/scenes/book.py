@@ -29,6 +29,7 @@ from game.ui.scenes.workshop.exported import ExportedScene
 from game.ui.scenes.workshop.facilitator import FacilitatorScene
 from game.ui.scenes.workshop.inject import InjectScene
 from game.ui.scenes.workshop.pin import PinScene
+from game.ui.scenes.workshop.play_ahead import PlayAheadScene
 from game.ui.scenes.workshop.turn import TurnScene
 
 
@@ -57,6 +58,7 @@ def scene_book() -> SceneBook:
         inject=InjectScene,
         workshop_end=WorkshopEndScene,
         compare=CompareScene,
+        play_ahead=PlayAheadScene,
         host_setup=HostSetupScene,
         host=HostScene,
         host_news=HostNewsScene,

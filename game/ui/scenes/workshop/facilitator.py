@@ -11,6 +11,7 @@ from game.sim.state import InterventionKind
 from game.ui.look import fit_text_block, fold, text
 from game.ui.scene import Host, Scene
 from game.ui.scenes.workshop.over import OverScene
+from game.ui.scenes.workshop.play_ahead import can_play_ahead
 
 if TYPE_CHECKING:
     pass
@@ -126,6 +127,7 @@ class FacilitatorScene(OverScene):
                         self.playing,
                     ),
                     (t("Write the results now"), "", self.results, True),
+                    (t("Play ahead to round…"), "", self.play_ahead, can_play_ahead(self.app)),
                 ],
             ),
         )
@@ -217,6 +219,9 @@ class FacilitatorScene(OverScene):
 
     def inject(self) -> None:
         self.app.go(self.app.scenes.inject(self.app, self.over))
+
+    def play_ahead(self) -> None:
+        self.app.go(self.app.scenes.play_ahead(self.app, self.over))
 
     def skip(self) -> None:
         if not self.pressed_twice("skip"):
