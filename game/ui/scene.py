@@ -78,6 +78,7 @@ class SceneBook:
     workshop_end: type[Scene]
     compare: type[Scene]
     play_ahead: type[Scene]
+    outline: type[Scene]
     # A workshop over the network: hosting it, joining it, waiting for the host.
     host_setup: type[Scene]
     host: type[Scene]

@@ -120,6 +120,15 @@ def _new_game(app: App, pilot: Harness, shot: Shot, length: GameLength) -> None:
     shot("scenario-length")
     choice.choose_length(length)
     pilot.advance(2)
+    choice.show_outline()
+    pilot.advance(2)
+    shot("outline")
+    while app.scene.pager.turn(1) and app.scene.pager.page:  # every page is checked
+        app.scene.rebuild()
+        pilot.advance(2)
+        shot(f"outline-{app.scene.pager.page + 1}", picture=False)
+    app.scene.back()
+    pilot.advance(2)
     choice.start()
     pilot.advance(2)
 

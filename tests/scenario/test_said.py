@@ -81,3 +81,15 @@ def test_every_message_of_the_broken_corpus_is_said_in_dutch(source: Path) -> No
         assert dutch != english, english
         for word in (" the ", " is required", " must ", " expected ", " cannot "):
             assert word not in dutch.split(": ", 1)[-1], dutch
+
+
+def test_the_scenario_list_shows_a_broken_file_in_the_interfaces_language() -> None:
+    from game.ui.scenes.start.scenario_list import problem_lines
+
+    with pytest.raises(ScenarioError) as refused:
+        load_scenario(BROKEN / "misspelt_field.yaml")
+    (english,) = problem_lines(refused.value, "en")
+    (dutch,) = problem_lines(refused.value, "nl")
+    assert "unknown field 'intiatives' — did you mean 'initiatives'?" in english
+    assert "onbekend veld 'intiatives' — bedoel je 'initiatives'?" in dutch
+    assert english.split(": ")[:2] == dutch.split(": ")[:2]  # the same line and field

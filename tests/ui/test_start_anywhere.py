@@ -98,3 +98,33 @@ def test_play_ahead_is_not_offered_to_teams_taking_turns(monkeypatch, tmp_path: 
         assert not can_play_ahead(app)
     finally:
         app.close()
+
+
+def test_the_outline_is_read_in_the_game_a_page_at_a_time(monkeypatch, tmp_path: Path) -> None:
+    """Issue 20, item 4: the game can show the outline, for the scenario and length chosen."""
+    import pygame
+
+    from game.sim.outline import outline
+
+    pilot = start_app(monkeypatch, tmp_path, scenario="raadsgriffie")
+    app = pilot.app
+    try:
+        pilot.click_button("New game")
+        app.scene.choose_length(GameLength.SHORT)
+        pilot.click_button("Outline")
+        assert pilot.scene == "outline"
+        scene = app.scene
+        shown: list[str] = []
+        for _ in range(scene.pager.pages):
+            shown += [row.words for row in scene.pages[scene.pager.page]]
+            pilot.press(pygame.K_PAGEDOWN)
+        assert scene.pager.page == 0  # round again to the first page
+        words = " ".join(" ".join(shown).split())
+        expected = outline(scene.scenario, GameLength.SHORT, "en")
+        assert words == " ".join(expected.split())  # every line of it, nothing cut
+        assert scene.scenario.id == "raadsgriffie"
+        pilot.click_button("Back")
+        assert pilot.scene == "scenario_choice"
+        assert app.errors == []
+    finally:
+        app.close()

@@ -19,6 +19,7 @@ from game.ui.scenes.start.error import ErrorScene
 from game.ui.scenes.start.help import HelpScene
 from game.ui.scenes.start.load import LoadScene
 from game.ui.scenes.start.message import MessageScene
+from game.ui.scenes.start.outline import OutlineScene
 from game.ui.scenes.start.scenario_choice import ScenarioChoiceScene
 from game.ui.scenes.start.settings import SettingsScene
 from game.ui.scenes.start.title import TitleScene
@@ -59,6 +60,7 @@ def scene_book() -> SceneBook:
         workshop_end=WorkshopEndScene,
         compare=CompareScene,
         play_ahead=PlayAheadScene,
+        outline=OutlineScene,
         host_setup=HostSetupScene,
         host=HostScene,
         host_news=HostNewsScene,

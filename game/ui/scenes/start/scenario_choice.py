@@ -115,6 +115,16 @@ class ScenarioChoiceScene(ScenarioPanels):
             self.reload,
             tooltip=t("Read the scenario files again, after editing one."),
         )
+        outline_w = self.fitted(t("Outline"), None, 170)
+        self.button(
+            pygame.Rect(
+                team.left + back_w + reload_w + 2 * self.u(10), bottom_top, outline_w, self.u(52)
+            ),
+            t("Outline"),
+            self.show_outline,
+            enabled=can_start,
+            tooltip=t("Every round of the scenario at this length: what comes up, and what fits."),
+        )
         if not self.entries:
             self.label(self.r(460, 100, 780, 40), t("No scenario files found."), "#warning")
         self.description_box = self._description_box()
@@ -222,6 +232,13 @@ class ScenarioChoiceScene(ScenarioPanels):
         self.length = length
         self.app.chosen_length = length  # the next game starts with the same choice
         self.rebuild()
+
+    def show_outline(self) -> None:
+        entry = self.current
+        if entry is None or entry.scenario is None:
+            return
+        self._keep_names()
+        self.app.go(self.app.scenes.outline(self.app, entry.scenario, self.length, self))
 
     def reload(self) -> None:
         self._keep_names()
