@@ -10,54 +10,24 @@ short and a standard length make of a sound scenario are checked the same way
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
 from pathlib import Path
-from typing import Any
 
 from game.said import said
+from game.scenario.asset_files import asset_problem, assets
 from game.scenario.errors import Problem, did_you_mean
 from game.scenario.models import Condition, Scenario
+from game.scenario.reference_words import (
+    A_KIND,
+    EACH_KIND,
+    KIND_NAMES,
+    NO_KIND,
+    THE_KIND,
+    known,
+    never_comes,
+)
 from game.scenario.shorter import SHORTER, selection, shorter_scenario
 from game.scenario.yamltree import DataPath, Document, path_text
 
-KIND_NAMES = {
-    "channel": said("channel"),
-    "initiative": said("initiative"),
-    "action": said("development action"),
-    "event": said("event"),
-}
-# The same kinds as a sentence needs them: Dutch nouns differ in article ('het kanaal', 'de
-# gebeurtenis'), so every phrase is its own message rather than an article put before a name.
-_A = {
-    "channel": said("a channel"),
-    "initiative": said("an initiative"),
-    "action": said("a development action"),
-    "event": said("an event"),
-}
-_THE = {
-    "channel": said("the channel"),
-    "initiative": said("the initiative"),
-    "action": said("the development action"),
-    "event": said("the event"),
-}
-_EACH = {
-    "channel": said("each channel"),
-    "initiative": said("each initiative"),
-    "action": said("each development action"),
-    "event": said("each event"),
-}
-_NONE = {
-    "channel": said("no channel"),
-    "initiative": said("no initiative"),
-    "action": said("no development action"),
-    "event": said("no event"),
-}
-_PLURAL = {
-    "channel": said("channels"),
-    "initiative": said("initiatives"),
-    "action": said("development actions"),
-    "event": said("events"),
-}
 _LISTS = {
     "channel": "channels",
     "initiative": "initiatives",
@@ -116,7 +86,7 @@ class _Check:
                             kind=KIND_NAMES[kind],
                             id=item.id,
                             line=earlier,
-                            each=_EACH[kind],
+                            each=EACH_KIND[kind],
                         ),
                     )
                 else:
@@ -130,7 +100,9 @@ class _Check:
         if self.game is not None and ref in self.game.whole_ids[kind]:
             self.add(
                 path,
-                said("it leaves out {the} '{ref}' that this refers to", the=_THE[kind], ref=ref),
+                said(
+                    "it leaves out {the} '{ref}' that this refers to", the=THE_KIND[kind], ref=ref
+                ),
                 at_key,
             )
             return
@@ -139,21 +111,24 @@ class _Check:
             self.add(
                 path,
                 said(
-                    "'{ref}' is {other}, not {kind}", ref=ref, other=_A[elsewhere[0]], kind=_A[kind]
+                    "'{ref}' is {other}, not {kind}",
+                    ref=ref,
+                    other=A_KIND[elsewhere[0]],
+                    kind=A_KIND[kind],
                 ),
                 at_key,
             )
             return
         hint = did_you_mean(ref, self.ids[kind])
-        known = "" if hint else _known(kind, list(self.ids[kind]))
+        listed = "" if hint else known(kind, list(self.ids[kind]))
         self.add(
             path,
             said(
                 "there is {none} with the id '{ref}'{hint}{known}",
-                none=_NONE[kind],
+                none=NO_KIND[kind],
                 ref=ref,
                 hint=hint,
-                known=known,
+                known=listed,
             ),
             at_key,
         )
@@ -167,7 +142,7 @@ class _Check:
         if first is not None and first > rounds:
             self.add(
                 (*path, "round_at_least"),
-                _never_comes(first, rounds),
+                never_comes(first, rounds),
             )
         last = condition.round_at_most
         if first is not None and last is not None and last < first:
@@ -329,7 +304,7 @@ class _Check:
                     if number > rounds:
                         self.add(
                             (*base, "rounds", index),
-                            _never_comes(number, rounds),
+                            never_comes(number, rounds),
                         )
                     elif index and number <= plan.rounds[index - 1]:
                         self.add(
@@ -418,8 +393,8 @@ def reference_problems(
     check.requirement_loops()
     check.lengths()
     if folder is not None:
-        for path, asset in _assets(scenario):
-            problem = _asset_problem(folder, asset)
+        for path, asset in assets(scenario):
+            problem = asset_problem(folder, asset)
             if problem:
                 check.add(path, problem)
     return check.problems
@@ -517,65 +492,3 @@ def _check_game(check: _Check, conditions: bool = True) -> None:
         check.reference(("council_account", "channel"), account.channel, "channel")
         for ref in account.follow_actions:
             check.reference(("council_account", "follow_actions", ref), ref, "action", True)
-
-
-def _assets(scenario: Scenario) -> Iterator[tuple[DataPath, str]]:
-    lists: Sequence[tuple[str, Sequence[Any], str]] = (
-        ("channels", scenario.channels, "icon"),
-        ("initiatives", scenario.initiatives, "image"),
-        ("actions", scenario.actions, "icon"),
-        ("events", scenario.events, "image"),
-    )
-    for key, items, name in lists:
-        for index, item in enumerate(items):
-            value = getattr(item, name)
-            if value is not None:
-                yield (key, index, name), value
-    for name in ("logo", "background"):
-        value = getattr(scenario.assets, name)
-        if value is not None:
-            yield ("assets", name), value
-
-
-def _asset_problem(folder: Path, asset: str) -> str | None:
-    """Why an asset path is unusable, or None. Links that lead out of the folder count too."""
-    try:
-        root = folder.resolve()
-        target = (root / asset).resolve()
-        if not target.is_relative_to(root):
-            return said(
-                "'{asset}' leads outside the scenario's folder; keep assets inside it", asset=asset
-            )
-        if target.is_file():
-            return None
-        hint = ""
-        if target.parent.is_dir():
-            near = Path(asset).parent
-            names = ((near / p.name).as_posix() for p in target.parent.iterdir())
-            hint = did_you_mean(asset, names)
-    except (OSError, RuntimeError, ValueError) as error:  # too long, a loop of links, a NUL…
-        return said(
-            "'{asset}' cannot be opened: {why}",
-            asset=asset,
-            why=str(getattr(error, "strerror", None) or error),
-        )
-    return said(
-        "there is no file '{asset}' in the scenario's folder ({folder}){hint}",
-        asset=asset,
-        folder=str(folder),
-        hint=hint,
-    )
-
-
-def _never_comes(round_: int, rounds: int) -> str:
-    return said(
-        "round {round} never comes: the scenario has {rounds} rounds", round=round_, rounds=rounds
-    )
-
-
-def _known(kind: str, ids: list[str]) -> str:
-    if not ids:
-        return said("; this scenario has no {kinds} yet", kinds=_PLURAL[kind])
-    if len(ids) <= 12:
-        return said("; known {kinds}: {ids}", kinds=_PLURAL[kind], ids=", ".join(ids))
-    return ""

@@ -17,7 +17,7 @@ from game.domain import CitizenRelation, GameLength, Language
 from game.labels import label
 from game.scenario.models import Scenario
 from game.sim.balance import GameSummary
-from game.sim.balance_warnings import WARNINGS
+from game.sim.balance_warnings import TABLE_WORDS, WARNINGS
 from game.sim.bots import GROUPS, STRATEGIES
 from game.sim.length import played_scenario
 from game.sim.rules import compile_rules
@@ -330,53 +330,8 @@ def _warnings(report: ScenarioReport) -> Iterator[tuple[str, dict[str, Any]]]:
         yield "decisive_event", {"event": event, "with": with_it, "without": without}
 
 
-_TEXT: dict[str, tuple[str, str]] = {
-    "heading": (
-        "{title} ({scenario}, {length}): {runs} spellen per strategie, {games} in totaal",
-        "{title} ({scenario}, {length}): {runs} games per strategy, {games} in all",
-    ),
-    "columns": (
-        "strategie                        eindfase (% in 1/2/3/4)   fase  stad.  score       "
-        "zonder fit  fit  juist",
-        "strategy                         end phase (% in 1/2/3/4)  phase stage  score       "
-        "no fit      fit  right",
-    ),
-    "legend": (
-        "fase en stadium: gemiddeld (1–4); score ± spreiding; zonder fit: de score zonder de "
-        "punten voor passende rollen en kanalen; fit: aandeel besluiten met de best passende "
-        "rol; juist: aandeel voorspellingen dat uitkwam.",
-        "phase and stage: mean (1–4); score ± spread; no fit: the score without the points for "
-        "fitting roles and channels; fit: share of decisions with the best-fitting role; right: "
-        "share of predictions that came true.",
-    ),
-    "stopped": (
-        "{strategy}: {count} van de {games} spellen stopten vroeg, omdat de strategie zich niet "
-        "aan de regels hield; hun cijfers tellen mee tot waar ze stopten.",
-        "{strategy}: {count} of {games} games stopped early because the strategy broke the "
-        "rules; their figures count up to where they stopped.",
-    ),
-    "relations": ("Fase per relatie (gemiddeld):", "Phase per relation (mean):"),
-    "channels": (
-        "Kanaalgebruik (deel van alle kaarten waarop het kanaal werd ingezet):",
-        "Channel use (share of all cards the channel was used on):",
-    ),
-    "reached": (
-        "Wanneer een fase gehaald wordt (aandeel spellen, mediane ronde):",
-        "When a phase is reached (share of games, median round):",
-    ),
-    "dominant": ("Hoogste gemiddelde score: {name}.", "Highest mean score: {name}."),
-    "greedy": (
-        "'greedy' koos in {share:.0%} van de beslissingen dezelfde rol als 'best'.",
-        "'greedy' chose best's role in {share:.0%} of its decisions.",
-    ),
-    "warnings": ("Waarschuwingen:", "Warnings:"),
-    "no_warnings": ("Geen waarschuwingen.", "No warnings."),
-    "never": ("nooit", "never"),
-}
-
-
 def _t(key: str, lang: Language, **values: Any) -> str:
-    nl, en = _TEXT[key]
+    nl, en = TABLE_WORDS[key]
     return (nl if lang == "nl" else en).format(**values)
 
 

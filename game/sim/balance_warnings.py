@@ -90,3 +90,48 @@ WARNINGS: dict[str, tuple[str, str]] = {
         "{without:.0%} when it does not. Give teams a way to prepare.",
     ),
 }
+
+# The words of the report's tables and headings, Dutch and English.
+TABLE_WORDS: dict[str, tuple[str, str]] = {
+    "heading": (
+        "{title} ({scenario}, {length}): {runs} spellen per strategie, {games} in totaal",
+        "{title} ({scenario}, {length}): {runs} games per strategy, {games} in all",
+    ),
+    "columns": (
+        "strategie                        eindfase (% in 1/2/3/4)   fase  stad.  score       "
+        "zonder fit  fit  juist",
+        "strategy                         end phase (% in 1/2/3/4)  phase stage  score       "
+        "no fit      fit  right",
+    ),
+    "legend": (
+        "fase en stadium: gemiddeld (1–4); score ± spreiding; zonder fit: de score zonder de "
+        "punten voor passende rollen en kanalen; fit: aandeel besluiten met de best passende "
+        "rol; juist: aandeel voorspellingen dat uitkwam.",
+        "phase and stage: mean (1–4); score ± spread; no fit: the score without the points for "
+        "fitting roles and channels; fit: share of decisions with the best-fitting role; right: "
+        "share of predictions that came true.",
+    ),
+    "stopped": (
+        "{strategy}: {count} van de {games} spellen stopten vroeg, omdat de strategie zich niet "
+        "aan de regels hield; hun cijfers tellen mee tot waar ze stopten.",
+        "{strategy}: {count} of {games} games stopped early because the strategy broke the "
+        "rules; their figures count up to where they stopped.",
+    ),
+    "relations": ("Fase per relatie (gemiddeld):", "Phase per relation (mean):"),
+    "channels": (
+        "Kanaalgebruik (deel van alle kaarten waarop het kanaal werd ingezet):",
+        "Channel use (share of all cards the channel was used on):",
+    ),
+    "reached": (
+        "Wanneer een fase gehaald wordt (aandeel spellen, mediane ronde):",
+        "When a phase is reached (share of games, median round):",
+    ),
+    "dominant": ("Hoogste gemiddelde score: {name}.", "Highest mean score: {name}."),
+    "greedy": (
+        "'greedy' koos in {share:.0%} van de beslissingen dezelfde rol als 'best'.",
+        "'greedy' chose best's role in {share:.0%} of its decisions.",
+    ),
+    "warnings": ("Waarschuwingen:", "Warnings:"),
+    "no_warnings": ("Geen waarschuwingen.", "No warnings."),
+    "never": ("nooit", "never"),
+}
