@@ -78,6 +78,24 @@ def _rebuild_aside(template: str, values: dict[str, Any]) -> Aside:
     return Aside(template, **values)
 
 
+class Given(Said):
+    """A text the game already has in both languages (an explanation from the core), put into
+    a message as it is."""
+
+    nl: str
+
+    def __new__(cls, nl: str, en: str) -> Given:
+        given = super().__new__(cls, "{en}", en=en)
+        given.nl = nl
+        return given
+
+    def into(self, lang: Language) -> str:
+        return self.nl if lang == "nl" else str(self)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (Given, (self.nl, str(self)))
+
+
 def _rebuild(template: str, values: dict[str, Any]) -> Said:
     return Said(template, **values)
 

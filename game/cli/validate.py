@@ -85,12 +85,15 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
                 out.write(problem.text(lang) + "\n")
             continue
         valid += 1
+        count = len(scenario.initiatives)
         summary = said(
-            "{path}: valid — {title}, {rounds} rounds, {initiatives} initiatives",
+            "{path}: valid — {title}, {rounds} rounds, {initiatives}",
             path=path,
             title=scenario.title.get(lang),
             rounds=scenario.rounds,
-            initiatives=len(scenario.initiatives),
+            initiatives=said("1 initiative")
+            if count == 1
+            else said("{count} initiatives", count=count),
         )
         out.write(summary.into(lang) + "\n")
         from game.scenario.glyphs import scenario_warnings

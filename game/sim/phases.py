@@ -410,3 +410,28 @@ def _gaps(state: GameState, rules: CompiledRules) -> list[Gap]:
                 shared.add(req)
                 out.append(Gap(None, req, value))
     return out
+
+
+def starting_phase_drops(scenario: Scenario) -> dict[CitizenRelation, Bilingual]:
+    """The relations whose starting ``phase:`` (set in the scenario) does not hold even before
+    the first decision: a requirement of that phase lies more than the hysteresis below its
+    threshold, so the relation falls back a phase in round 1 (issue 20: seen only on the
+    dashboard). The track record and the roles mastered are left out, as for a start the
+    scenario leaves to the indicators: a first round can still supply them. Each with why."""
+    from game.sim.round import new_game  # the round module builds on this one
+
+    rules = compile_rules(scenario)
+    state = new_game(scenario, seed=0)
+    out: dict[CitizenRelation, Bilingual] = {}
+    for relation, start in scenario.start.relations.items():
+        if start.phase is None or start.phase.level < 2:
+            continue
+        reqs = tuple(
+            req
+            for req in rules.phase_requirements[start.phase.level - 2]
+            if req.kind not in ("fit_record", "roles")
+        )
+        failing = _first_failing(state, reqs, rules.tuning.hysteresis, rules, relation)
+        if failing is not None:
+            out[relation] = _why(state, failing, rules.tuning.hysteresis, rules, relation)
+    return out

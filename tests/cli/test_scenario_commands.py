@@ -209,3 +209,43 @@ def test_validate_warns_what_loads_but_will_not_play_as_meant(tmp_path: Path) ->
     )
     assert lines[2].startswith(f"{path}:32:12: initiatives[i3].round: warning: round 1 has 4 ")
     assert "a round deals at most 3 (tuning.max_initiatives_per_round)" in lines[2]
+
+
+def test_validate_warns_of_a_starting_phase_that_falls_back_and_a_title_too_long(
+    tmp_path: Path,
+) -> None:
+    """Issue 20: a relation's starting phase that falls back in round 1 was seen only on the
+    dashboard, and a 10 kB title loaded without a word. Both in Dutch too."""
+    import random
+
+    from game.scenario.loader import load_scenario
+    from game.sim import Bot
+    from game.sim.engine import new_game, resolve_round
+
+    text = CROWDED.replace("title: {nl: Druk, en: Busy}", f"title: {{nl: Druk, en: {'B' * 400}}}")
+    text = text.replace(
+        "channels:",
+        "start:\n  relations:\n    resident: {phase: collaborating}\nchannels:",
+    )
+    text += "  - id: i1\n    round: 1\n    title: T\n    text: X\n    owner: community\n"
+    text += "    relation: resident\n"
+    path = tmp_path / "crowded.yaml"
+    path.write_text(text, encoding="utf-8")
+    status, out = _main("validate", str(path))
+    assert status == 0
+    warned = [line for line in out.splitlines() if ": warning: " in line]
+    assert warned[0].startswith(f"{path}:2:23: title.en: warning: this title is 400 characters")
+    (start,) = [line for line in warned if "start.relations" in line]
+    assert start.startswith(f"{path}:10:23: start.relations.resident.phase: warning: ")
+    assert "'resident' starts in phase 'collaborating'" in start
+    assert "falls back a phase in round 1" in start
+    # What the warning says is what the game does: the relation drops in round 1.
+    scenario = load_scenario(path)
+    state = new_game(scenario, 1)
+    assert state.relation_phase["resident"].level == 4
+    decisions = Bot("best", 1).decide(state, scenario)
+    state, _ = resolve_round(state, decisions, scenario, random.Random(1))
+    assert state.relation_phase["resident"].level == 3
+    status, dutch = _main("validate", "--lang", "nl", str(path))
+    assert "waarschuwing: 'resident' begint in fase 'collaborating'" in dutch
+    assert "waarschuwing: deze titel is 400 tekens lang" in dutch
