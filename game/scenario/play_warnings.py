@@ -110,11 +110,12 @@ def _translations(value: Any, path: DataPath = ()) -> list[tuple[DataPath, dict]
 def _starting_phases(scenario: Scenario, document: Document) -> list[Problem]:
     """A relation set to start in a phase its starting position does not support falls back in
     round 1, and the group sees it drop before it did anything (issue 20)."""
-    from game.sim.phases import starting_phase_drops  # the core's own rule decides
+    from game.sim.engine import new_game  # the core's own rule decides
+    from game.sim.phases import starting_phase_drops
 
     warnings = []
     starts = dict(scenario.start.relations.items())
-    for relation, why in starting_phase_drops(scenario).items():
+    for relation, why in starting_phase_drops(scenario, new_game(scenario, 0)).items():
         phase = starts[relation].phase
         warnings.append(
             _warning(

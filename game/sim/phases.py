@@ -412,16 +412,14 @@ def _gaps(state: GameState, rules: CompiledRules) -> list[Gap]:
     return out
 
 
-def starting_phase_drops(scenario: Scenario) -> dict[CitizenRelation, Bilingual]:
+def starting_phase_drops(scenario: Scenario, state: GameState) -> dict[CitizenRelation, Bilingual]:
     """The relations whose starting ``phase:`` (set in the scenario) does not hold even before
     the first decision: a requirement of that phase lies more than the hysteresis below its
     threshold, so the relation falls back a phase in round 1 (issue 20: seen only on the
     dashboard). The track record and the roles mastered are left out, as for a start the
-    scenario leaves to the indicators: a first round can still supply them. Each with why."""
-    from game.sim.round import new_game  # the round module builds on this one
-
+    scenario leaves to the indicators: a first round can still supply them. Each with why.
+    ``state`` is the game as ``new_game`` starts it."""
     rules = compile_rules(scenario)
-    state = new_game(scenario, seed=0)
     out: dict[CitizenRelation, Bilingual] = {}
     for relation, start in scenario.start.relations.items():
         if start.phase is None or start.phase.level < 2:
