@@ -113,6 +113,8 @@ def test_new_writes_a_starter_that_validates_and_plays(kind: str, tmp_path: Path
     status, played = _main("autoplay", str(path), "--strategy", "best", "--seed", "7")
     assert status == 0
     assert played.count("round ") == 4 and "score" in played
+    title = played.split("/ 1000: ", 1)[1].split(";", 1)[0]  # "Learning water board"
+    assert english in title.lower() or title in ("Cautious experimenter", "Explorer at the start")
 
 
 def test_new_with_a_kind_it_has_no_starter_for_lists_the_kinds(tmp_path: Path) -> None:
