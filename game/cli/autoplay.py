@@ -114,7 +114,7 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     if played is None:
         return EXIT_FAILED
     state, args.game_id = played
-    card = score(state)
+    card = score(state, scenario.organisation.kind)
     ranking = council_ranking(state, scenario)
     if args.save is not None and _write_save(args, state, scenario) != EXIT_OK:
         return EXIT_FAILED

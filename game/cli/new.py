@@ -10,6 +10,24 @@ from typing import TextIO
 from game.cli.options import Commands, given_path
 from game.cli.usage import EXIT_FAILED, EXIT_OK, UsageError
 from game.cli.writing import write_once
+from game.domain import OrganisationKind
+
+# The kinds with a starter (game/scenario/starters/), by the names trainers use: the short
+# English name, the value in scenario files, and the Dutch word.
+KINDS: dict[str, OrganisationKind] = {
+    "municipality": OrganisationKind.MUNICIPALITY,
+    "gemeente": OrganisationKind.MUNICIPALITY,
+    "water_board": OrganisationKind.WATER_BOARD,
+    "waterschap": OrganisationKind.WATER_BOARD,
+    "province": OrganisationKind.PROVINCE,
+    "provincie": OrganisationKind.PROVINCE,
+    "police": OrganisationKind.POLICE,
+    "politie": OrganisationKind.POLICE,
+    "clerk": OrganisationKind.COUNCIL_CLERK,
+    "council_clerk": OrganisationKind.COUNCIL_CLERK,
+    "griffie": OrganisationKind.COUNCIL_CLERK,
+}
+_SHOWN_KINDS = "municipality,water_board,province,police,clerk"
 
 
 def add_parser(commands: Commands) -> argparse.ArgumentParser:
@@ -26,8 +44,26 @@ def add_parser(commands: Commands) -> argparse.ArgumentParser:
         default=None,
         help="where to write it (default: scenarios/NAME.yaml)",
     )
+    new.add_argument(
+        "--kind",
+        type=_kind,
+        default=OrganisationKind.MUNICIPALITY,
+        metavar="{" + _SHOWN_KINDS + "}",
+        help="the kind of organisation, for purposes, relations and channels that fit it "
+        "(default: municipality; council_clerk and the Dutch names work too)",
+    )
     new.set_defaults(usage=new.format_usage())
     return new
+
+
+def _kind(value: str) -> OrganisationKind:
+    """The kind by any of its names; a wrong one is a usage error that lists the choices."""
+    kind = KINDS.get(value.strip().lower().replace("-", "_"))
+    if kind is None:
+        raise argparse.ArgumentTypeError(
+            f"{value!r} has no starter; choose one of {_SHOWN_KINDS.replace(',', ', ')}"
+        )
+    return kind
 
 
 def run(args: argparse.Namespace, out: TextIO) -> int:
@@ -54,7 +90,7 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     if path.exists():
         out.write(f"{path}: already exists; not overwritten (choose another name or --out)\n")
         return EXIT_FAILED
-    text = starter_text(args.name, path)
+    text = starter_text(args.name, path, args.kind)
     try:
         read_scenario(text.encode("utf-8"), path)
     except ScenarioError as error:  # the template itself is wrong: a bug, said plainly

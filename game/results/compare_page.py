@@ -28,8 +28,8 @@ from game.sim.fit import fit_class
 
 def compare_context(comparison: Comparison, lang: Language, pack: Pack | None) -> dict[str, Any]:
     """Everything the comparison template shows, worked out and in ``lang``."""
-    t = texts(lang)
     reference = comparison.reference
+    t = texts(lang, reference.scenario.kind if reference is not None else None)
     teams = [(team.name, team.results) for team in comparison.teams]
     relations = _relations(reference) if reference is not None else []
     return {

@@ -14,6 +14,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from game.domain import OrganisationKind
 from game.results.errors import ResultsError, control_character, file_problem, not_results
 from game.results.models import DEFAULT_LENGTH, FORMAT_NAME, FORMAT_VERSION, LENGTHS, ResultsFile
 from game.saves.atomic import write_atomic
@@ -75,7 +76,7 @@ def build_results(
         "ended_early": ended_early(state),
         "rounds_played": len(state.history),
         "rounds": [_round_part(record, scenario, skipped) for record in state.history],
-        "final": _final_part(state),
+        "final": _final_part(state, scenario.organisation.kind),
         "recommendations": _recommendations_part(scenario),
         "interventions": [i.to_dict() for i in state.interventions],
     }
@@ -90,6 +91,7 @@ def _scenario_part(scenario: Scenario) -> dict[str, Any]:
         "version": scenario.version,
         "title": _words(scenario.title.pair()),
         "organisation": _words(scenario.organisation.name.pair()),
+        "kind": scenario.organisation.kind.value,
         "rounds": scenario.rounds,
         "round_name": _words(scenario.round_name.pair()) if scenario.round_name else None,
     }
@@ -152,9 +154,10 @@ def _decision_part(outcome: InitiativeOutcome, scenario: Scenario) -> dict[str, 
     }
 
 
-def _final_part(state: GameState) -> dict[str, Any]:
-    """Where the game ended: phase, stage, lines, predictions and the score with its parts."""
-    card = score(state)
+def _final_part(state: GameState, kind: OrganisationKind) -> dict[str, Any]:
+    """Where the game ended: phase, stage, lines, predictions and the score with its parts;
+    the title in the organisation's words, so every page made from the file says them."""
+    card = score(state, kind)
     strengths = line_strengths(state)
     return {
         "phase": state.phase.value,

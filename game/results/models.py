@@ -23,6 +23,7 @@ from game.domain import (
     GrowthPhase,
     Indicator,
     MunicipalRole,
+    OrganisationKind,
     Prediction,
 )
 from game.saves.names import GAME_ID_PATTERN, has_forbidden
@@ -94,6 +95,10 @@ class ScenarioFacts(ResultsModel):
     version: Annotated[str, Field(pattern=r"^\d+(\.\d+){0,2}$")] = Field(description="Version.")
     title: Words = Field(description="Its title.")
     organisation: Words = Field(description="The organisation the teams run.")
+    # Since issue 20: a results file written before has none, and reads as a municipality's.
+    kind: OrganisationKind | None = Field(
+        None, description="What kind of organisation it is: the pages name it so."
+    )
     rounds: Whole = Field(ge=1, le=100, description="Rounds in the scenario.")
     round_name: Words | None = Field(description="What a round is called (a quarter…).")
 

@@ -19,8 +19,17 @@ from typing import Any
 import jinja2
 import yaml
 
-from game.domain import CitizenRelation, GrowthPhase, Language, MunicipalRole, Prediction
-from game.labels import label
+from game.domain import (
+    Bilingual,
+    CitizenRelation,
+    GrowthPhase,
+    InitiativeOwner,
+    Language,
+    MunicipalRole,
+    OrganisationKind,
+    Prediction,
+)
+from game.labels import label, org_words, owner_label, score_title
 from game.packs import Pack
 from game.results import charts
 from game.results.models import DecisionResult, ResultsFile, RoundResult
@@ -53,9 +62,24 @@ def _all_texts() -> dict[str, dict[str, str]]:
     return {key: {"nl": str(value["nl"]), "en": str(value["en"])} for key, value in data.items()}
 
 
-def texts(lang: Language) -> dict[str, str]:
-    """Every page text in ``lang``."""
-    return {key: value[lang] for key, value in _all_texts().items()}
+def texts(lang: Language, kind: OrganisationKind | None = None) -> dict[str, str]:
+    """Every page text in ``lang``, naming the organisation as ``kind`` calls it: {org} is
+    "het waterschap", {Org} the same at a sentence's start, {networking} "netwerkend
+    waterschap". Without a kind (a results file from before issue 20), a municipality's."""
+    words = org_words(kind, lang)
+    networking = score_title(_NETWORKING, kind, lang)
+    names = {"{org}": words.org, "{Org}": words.Org, "{networking}": networking}
+    shown = {}
+    for key, value in _all_texts().items():
+        text = value[lang]
+        for name, word in names.items():
+            text = text.replace(name, word)
+        shown[key] = text
+    return shown
+
+
+# What a page calls the organisation all of this is about, in a municipality's words.
+_NETWORKING = Bilingual("netwerkende gemeente", "networking municipality")
 
 
 @cache
@@ -171,7 +195,8 @@ def _intervention_rows(results: ResultsFile, t: dict[str, str], lang: Language) 
 
 def report_context(results: ResultsFile, lang: Language, pack: Pack | None) -> dict[str, Any]:
     """Everything the report template shows, worked out and in ``lang``."""
-    t = texts(lang)
+    kind = results.scenario.kind
+    t = texts(lang, kind)
     final = results.final
     weakest = final.weakest_line
     own_advice = getattr(results.recommendations, weakest)
@@ -213,7 +238,7 @@ def report_context(results: ResultsFile, lang: Language, pack: Pack | None) -> d
         "grid": _phase_grid(results, lang),
         "chart_lines": charts.lines_chart(results, t) if results.rounds else "",
         "chart_indicators": charts.indicators_chart(results, lang, t) if results.rounds else "",
-        "rounds": [_round_rows(record, t, lang) for record in results.rounds],
+        "rounds": [_round_rows(record, t, lang, kind) for record in results.rounds],
         "lines": [
             {"name": t[f"line_{line}"], "value": round(value), "weakest": line == weakest}
             for line, value in final.lines.items()
@@ -287,7 +312,7 @@ def held_back_text(results: ResultsFile, lang: Language) -> str | None:
     above = final.phase.level + 1
     if above > len(GrowthPhase):
         return None
-    t = texts(lang)
+    t = texts(lang, results.scenario.kind)
     rules = _rules_of(results)
     if rules is not None:
         playing = [r for r in final.relation_phase if r in rules.core_relations]
@@ -356,23 +381,28 @@ def _phase_grid(results: ResultsFile, lang: Language) -> list[dict[str, Any]]:
     ]
 
 
-def _round_rows(record: RoundResult, t: dict[str, str], lang: Language) -> dict[str, Any]:
+def _round_rows(
+    record: RoundResult, t: dict[str, str], lang: Language, kind: OrganisationKind | None
+) -> dict[str, Any]:
     """One round of the report: its news, actions and every decision against the best fit."""
     return {
         "round": record.round,
         "events": [e.name.get(lang) for e in record.events],
         "actions": [a.name.get(lang) for a in record.actions],
         "skipped": record.skipped,
-        "decisions": [_decision_row(d, t, lang) for d in record.decisions],
+        "decisions": [_decision_row(d, t, lang, kind) for d in record.decisions],
     }
 
 
-def _decision_row(d: DecisionResult, t: dict[str, str], lang: Language) -> dict[str, Any]:
-    """One decision: the role chosen and the best ones, channels, prediction and outcome texts."""
+def _decision_row(
+    d: DecisionResult, t: dict[str, str], lang: Language, kind: OrganisationKind | None
+) -> dict[str, Any]:
+    """One decision: the role chosen and the best ones, channels, prediction and outcome texts;
+    the organisation's own initiatives are its own ("waterschap"), not a municipality's."""
     return {
         "title": d.title.get(lang),
         "relation": label(d.relation, lang),
-        "owner": label_owner(d.owner, lang),
+        "owner": owner_label(InitiativeOwner(d.owner), kind, lang),
         "role": label(d.role, lang),
         "fit": _percent(d.fit),
         "fits": d.role in d.best_roles,
@@ -387,12 +417,6 @@ def _decision_row(d: DecisionResult, t: dict[str, str], lang: Language) -> dict[
         "outcome_text": charts.words(d.outcome_text, lang),
         "best_text": charts.words(d.best_text, lang),
     }
-
-
-def label_owner(owner: str, lang: Language) -> str:
-    from game.domain import InitiativeOwner
-
-    return label(InitiativeOwner(owner), lang)
 
 
 def report_html(results: ResultsFile, lang: Language, pack: Pack | None = None) -> str:

@@ -7,10 +7,10 @@ WARNINGS: dict[str, tuple[str, str]] = {
     "relation_stuck": (
         "De relatie '{relation}' blijft bij elke strategie in elk spel in fase 1 (ontdekken): "
         "geef haar initiatieven die passen, een kanaal dat haar bereikt, of een lagere "
-        "startdrempel, anders houdt zij de hele gemeente in fase 1.",
+        "startdrempel, anders houdt zij de hele organisatie in fase 1.",
         "The relation '{relation}' stays in phase 1 (discovering) for every strategy in every "
         "game: give it initiatives that suit it, a channel that reaches it, or a lower "
-        "threshold, or it holds the whole municipality in phase 1.",
+        "threshold, or it holds the whole organisation in phase 1.",
     ),
     "never_dealt": (
         "Het initiatief '{initiative}' kwam in geen enkel spel op tafel: zijn voorwaarde, kans "

@@ -455,10 +455,10 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "floor {floor}).",
     ),
     "why_phase_low": (
-        "de gemeente als geheel is niet meer in de fase '{phase}'; bewustzijn en vaardigheid "
-        "groeien mee met de gemeente, niet los ervan.",
-        "the municipality as a whole is no longer in the '{phase}' phase; competence grows with "
-        "the municipality, not apart from it.",
+        "de organisatie als geheel is niet meer in de fase '{phase}'; bewustzijn en "
+        "vaardigheid groeien mee met de organisatie, niet los ervan.",
+        "the organisation as a whole is no longer in the '{phase}' phase; competence grows "
+        "with the organisation, not apart from it.",
     ),
     "why_roles_low": (
         "te weinig verschillende rollen goed gespeeld ({value} van {floor}).",
@@ -471,9 +471,9 @@ TEMPLATES: dict[str, tuple[str, str]] = {
     ),
     "facilitator_skip": (
         "De spelleider sloeg deze ronde over: de initiatieven op tafel ({initiatives}) kregen "
-        "geen antwoord van de gemeente, en er werd niets ontwikkeld.",
+        "geen antwoord van de organisatie, en er werd niets ontwikkeld.",
         "The facilitator skipped this round: the initiatives on the table ({initiatives}) got no "
-        "answer from the municipality, and nothing was developed.",
+        "answer from the organisation, and nothing was developed.",
     ),
 }
 TEMPLATES.update(REJECTION_TEXTS)

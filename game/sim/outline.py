@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from game.domain import GameLength, Language
-from game.labels import label
+from game.labels import label, owner_label
 from game.scenario.condition_words import condition_words, round_word
 from game.scenario.models import Event, EventEffects, Initiative, Scenario, Text
 from game.sim.length import played_scenario, selection
@@ -155,7 +155,8 @@ class _Outline:
         said = " / ".join(label(role, lang) for role in roles)
         best = self.w("bests" if len(roles) > 1 else "best", roles=said)
         own = self.w("own_fit") if i.role_fit is not None else ""
-        owner = self.w("owner", owner=label(i.owner, lang), relation=label(i.relation, lang))
+        who = owner_label(i.owner, self.s.organisation.kind, lang)  # "waterschap", not "gemeente"
+        owner = self.w("owner", owner=who, relation=label(i.relation, lang))
         yield f"      {owner}; {best}{own}"
         for way in self._ways_in(i):
             yield f"      {way}"

@@ -16,7 +16,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
-from game.domain import Bilingual, Indicator
+from game.domain import Bilingual, Indicator, OrganisationKind
+from game.labels import kind_title
 from game.sim.state import GameState
 
 
@@ -66,7 +67,8 @@ class ScoreCard:
         }
 
 
-# (lowest total, title), highest first.
+# (lowest total, title), highest first. Worded for a municipality: ``score`` words them for the
+# organisation that played (``game.labels.kind_title``).
 TITLES: tuple[tuple[int, Bilingual], ...] = (
     (850, Bilingual("Netwerkende gemeente", "Networking municipality")),
     (700, Bilingual("Gemeente in gesprek", "Municipality in conversation")),
@@ -76,8 +78,9 @@ TITLES: tuple[tuple[int, Bilingual], ...] = (
 )
 
 
-def score(state: GameState) -> ScoreCard:
-    """The score of a game so far (usually read at the end)."""
+def score(state: GameState, kind: OrganisationKind | None = None) -> ScoreCard:
+    """The score of a game so far (usually read at the end), its title in the words of
+    ``kind``: a water board ends as a "Lerend waterschap", never a "Lerende gemeente"."""
     phases = state.relation_phase
     mean_level = sum(p.level for p in phases.values()) / len(phases) if phases else 1.0
     # The end phase is the verdict, so it weighs most; a quarter follows the relations, so
@@ -111,7 +114,7 @@ def score(state: GameState) -> ScoreCard:
         prediction_points,
         fit_rate,
         prediction_rate,
-        title,
+        title if kind is None else kind_title(title, kind),
         channel_points,
     )
 

@@ -8,9 +8,8 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable
-from dataclasses import dataclass
 
-from game.domain import Bilingual, Indicator, Language, MunicipalRole, OrganisationKind, Prediction
+from game.domain import Indicator, Language, MunicipalRole, Prediction
 from game.labels import label
 from game.sim import Line
 from game.sim.effects import number as sim_number
@@ -96,66 +95,6 @@ def prediction_name(prediction: Prediction, t: Translate) -> str:
     }[prediction]
 
 
-@dataclass(frozen=True, slots=True)
-class OrgWords:
-    """How the screens name the organisation the team runs, after the scenario's ``kind``.
-
-    ``org`` is the organisation in a sentence ("the police"), ``Org`` the same at its start,
-    ``own`` the owner of its own initiatives ("police" in "Initiative of: police"), ``building``
-    the node in the middle of the network picture, ``board`` its elected board.
-    """
-
-    org: str
-    own: str
-    building: str
-    board: str
-
-    @property
-    def Org(self) -> str:
-        return self.org[:1].upper() + self.org[1:]
-
-
-# kind -> language -> (org, own, building, board)
-_ORG_WORDS: dict[OrganisationKind, dict[str, tuple[str, str, str, str]]] = {
-    OrganisationKind.MUNICIPALITY: {
-        "nl": ("de gemeente", "gemeente", "Gemeentehuis", "de gemeenteraad"),
-        "en": ("the municipality", "municipality", "Town hall", "the council"),
-    },
-    OrganisationKind.CITY: {
-        "nl": ("de gemeente", "gemeente", "Stadhuis", "de gemeenteraad"),
-        "en": ("the city", "city", "City hall", "the city council"),
-    },
-    OrganisationKind.COUNCIL_CLERK: {
-        "nl": ("de griffie", "griffie", "Griffie", "de gemeenteraad"),
-        "en": ("the clerk's office", "clerk's office", "Clerk's office", "the council"),
-    },
-    OrganisationKind.POLICE: {
-        "nl": ("de politie", "politie", "Politiebureau", "de regionale driehoek"),
-        "en": ("the police", "police", "Police station", "the regional triangle"),
-    },
-    OrganisationKind.WATER_BOARD: {
-        "nl": ("het waterschap", "waterschap", "Waterschapshuis", "het algemeen bestuur"),
-        "en": ("the water board", "water board", "Water board office", "the general board"),
-    },
-    OrganisationKind.PROVINCE: {
-        "nl": ("de provincie", "provincie", "Provinciehuis", "Provinciale Staten"),
-        "en": ("the province", "province", "Provincial house", "the Provincial Council"),
-    },
-    OrganisationKind.OTHER: {
-        "nl": ("de organisatie", "organisatie", "Organisatie", "het bestuur"),
-        "en": ("the organisation", "organisation", "Organisation", "the board"),
-    },
-}
-
-
-def org_words(kind: OrganisationKind | None, lang: Language) -> OrgWords:
-    """The words for ``kind`` in ``lang``; a municipality's when the kind is not known."""
-    table = _ORG_WORDS.get(
-        kind or OrganisationKind.MUNICIPALITY, _ORG_WORDS[OrganisationKind.MUNICIPALITY]
-    )
-    return OrgWords(*table[lang])
-
-
 def number(value: float, lang: Language, decimals: int = 0) -> str:
     """A number as the language writes it: 60,000 and 2.5 in English, 60.000 and 2,5 in Dutch
     (the core's rule, ``game.sim.effects.number``, so the story and the screens agree)."""
@@ -199,27 +138,3 @@ def gap_text(gap, t, lang) -> str:
             stage=label(requirement.stage, lang)
         )
     return t("Roles played well: {now} of {needed}").format(now=now, needed=needed)
-
-
-# Dutch nouns among the organisation words that take "het": an adjective before them has no -e
-# ("Lerend waterschap", but "Lerende politie").
-_NEUTER_NL = frozenset({"waterschap"})
-
-
-def score_title(title: Bilingual, kind: OrganisationKind | None, lang: Language) -> str:
-    """The end title (``game.sim.score.TITLES``, worded for a municipality) in the
-    organisation's own words: "Netwerkende politie", "Griffie in gesprek". A municipality's or
-    a city's title stays as it is."""
-    text = title.get(lang)
-    if kind in (None, OrganisationKind.MUNICIPALITY, OrganisationKind.CITY):
-        return text
-    own = org_words(kind, lang).own
-    word = "gemeente" if lang == "nl" else "municipality"
-    if text.startswith(word.capitalize()):
-        return own[:1].upper() + own[1:] + text[len(word) :]
-    if not text.endswith(" " + word):
-        return text
-    head = text[: -len(word) - 1]
-    if lang == "nl" and own in _NEUTER_NL and head.endswith("e"):
-        head = head[:-1]
-    return f"{head} {own}"

@@ -282,8 +282,9 @@ def test_an_unreadable_saves_folder_is_said_not_hidden(
 
 
 def test_an_unknown_option_shows_its_commands_usage(capsys: pytest.CaptureFixture[str]) -> None:
-    """Issue 20: ``new --kind water_board zuid`` showed the main usage line."""
-    status, err = _status(["new", "zuid", "--kind", "water_board"], capsys)
+    """Issue 20: ``new --kind water_board zuid`` showed the main usage line (``new`` has
+    ``--kind`` since; an option it does not know still gets its own usage)."""
+    status, err = _status(["new", "zuid", "--colour", "blue"], capsys)
     assert status == 2
     assert err.startswith("usage: ") and " new " in err.splitlines()[0]
-    assert "unrecognized arguments: --kind water_board" in err
+    assert "unrecognized arguments: --colour blue" in err

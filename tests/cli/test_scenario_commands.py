@@ -82,15 +82,53 @@ def test_validate_fails_for_paths_that_are_not_there(
     assert _main("validate", str(tmp_path))[0] == 1
 
 
-def test_new_writes_a_starter_that_validates_and_plays(tmp_path: Path) -> None:
-    path = tmp_path / "gemeente-zuid.yaml"
-    status, text = _main("new", "gemeente-zuid", "--out", str(path))
+# Per kind ``new --kind`` takes: the kind the file says, and the words its texts and its end
+# title use for the organisation, in Dutch and English.
+STARTER_KINDS = {
+    "municipality": ("municipality", "gemeente", "municipality"),
+    "water_board": ("water_board", "waterschap", "water board"),
+    "province": ("province", "provincie", "province"),
+    "police": ("police", "politie", "police"),
+    "clerk": ("council_clerk", "griffie", "clerk's office"),
+}
+
+
+@pytest.mark.parametrize("kind", STARTER_KINDS)
+def test_new_writes_a_starter_that_validates_and_plays(kind: str, tmp_path: Path) -> None:
+    """Every kind's starter (issue 20): written, valid without a warning, played to its end by
+    the best bot, and about that kind of organisation, in both languages."""
+    value, dutch, english = STARTER_KINDS[kind]
+    path = tmp_path / "mijn-start.yaml"
+    status, text = _main("new", "mijn-start", "--out", str(path), "--kind", kind)
     assert status == 0, text
-    assert path.read_text(encoding="utf-8").startswith("# yaml-language-server: $schema=")
-    assert _main("validate", str(path))[0] == 0
+    written = path.read_text(encoding="utf-8")
+    assert written.startswith("# yaml-language-server: $schema=")
+    assert "__" not in written  # every placeholder filled in
+    status, checked = _main("validate", str(path))
+    assert status == 0 and "warning" not in checked, checked
+    scenario = loader.load_scenario(path)
+    assert scenario.organisation.kind.value == value
+    about = [scenario.organisation.name, scenario.description, scenario.briefing]
+    assert all(dutch in t.get("nl").lower() and english in t.get("en").lower() for t in about)
     status, played = _main("autoplay", str(path), "--strategy", "best", "--seed", "7")
     assert status == 0
     assert played.count("round ") == 4 and "score" in played
+    title = played.split("/ 1000: ", 1)[1].split(";", 1)[0]  # "Learning water board"
+    assert english in title.lower() or title in ("Cautious experimenter", "Explorer at the start")
+
+
+def test_new_with_a_kind_it_has_no_starter_for_lists_the_kinds(tmp_path: Path) -> None:
+    """Issue 20: 'new --kind water_board NAME' once gave the main usage line."""
+    result = _run("new", "zuid", "--kind", "waterschapp")
+    assert result.returncode == 2
+    assert result.stderr.startswith("usage: ") and " new " in result.stderr.splitlines()[0]
+    assert "'waterschapp' has no starter" in result.stderr
+    assert "municipality, water_board, province, police, clerk" in result.stderr
+    # The value in scenario files and the Dutch word name the same kind.
+    for name, kind in (("council_clerk", "council_clerk"), ("Waterschap", "water_board")):
+        path = tmp_path / f"{kind}.yaml"
+        assert _main("new", kind, "--out", str(path), "--kind", name)[0] == 0
+        assert loader.load_scenario(path).organisation.kind.value == kind
 
 
 def test_new_writes_into_the_scenarios_folder_by_default(

@@ -7,12 +7,12 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from game.domain import Language
-from game.labels import label
+from game.labels import OrgWords, label
 from game.scenario.models import Scenario
 from game.sim import GameState, weakest_line
 from game.sim.fit import FitClass, fit_class
 from game.sim.review import Advice
-from game.ui.words import OrgWords, line_name
+from game.ui.words import line_name
 
 Translate = Callable[[str], str]
 

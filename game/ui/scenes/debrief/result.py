@@ -5,13 +5,13 @@ from __future__ import annotations
 import pygame
 
 from game.domain import GameLength, Indicator
-from game.labels import label
+from game.labels import label, score_title
 from game.sim import Line, line_strengths, score, weakest_line
 from game.ui.dashboard import panel
 from game.ui.look import block_height, shortened, text, text_block, wrap
 from game.ui.scenes.debrief.advice import advice_lines, scenario_advice
 from game.ui.scenes.round.base import RoundScene
-from game.ui.words import line_name, score_title
+from game.ui.words import line_name
 
 
 class ResultTab(RoundScene):

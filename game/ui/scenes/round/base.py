@@ -8,7 +8,7 @@ from collections.abc import Callable
 import pygame
 
 from game.domain import MunicipalRole
-from game.labels import label
+from game.labels import OrgWords, label, org_words
 from game.sim import GameState
 from game.ui.dashboard import (
     panel,
@@ -20,10 +20,6 @@ from game.ui.look import (
 from game.ui.network import draw_network
 from game.ui.network_layout import Network, build_network
 from game.ui.scene import Scene
-from game.ui.words import (
-    OrgWords,
-    org_words,
-)
 
 
 class RoundScene(Scene):

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pygame
 
-from game.labels import label
+from game.labels import OrgWords, label
 from game.sim.channel_preview import WELL_CHANNEL_FIT, percent
 from game.ui.dashboard import (
     panel,
@@ -23,7 +23,6 @@ from game.ui.scenes.round.base import RoundScene
 from game.ui.scenes.round.pager import Line, draw_page, height_of, lay_out, paginate
 from game.ui.words import (
     ROLE_ORDER,
-    OrgWords,
     role_meaning,
 )
 

@@ -11,7 +11,7 @@ from game.domain import (
     InitiativeOwner,
     MunicipalRole,
 )
-from game.labels import label
+from game.labels import OrgWords, label, org_words
 from game.ui.dashboard import mix
 from game.ui.look import (
     block_height,
@@ -23,7 +23,6 @@ from game.ui.look import (
 )
 from game.ui.scene import Scene
 from game.ui.scenes.start.help_pages import how_to_play, model_pages
-from game.ui.words import OrgWords, org_words
 
 
 class HelpScene(Scene):

@@ -11,8 +11,8 @@ from game.domain import (
     GrowthPhase,
     MunicipalRole,
 )
-from game.labels import label
-from game.ui.words import OrgWords, org_words, role_meaning
+from game.labels import OrgWords, label, org_words
+from game.ui.words import role_meaning
 
 
 def model_pages(

@@ -7,9 +7,9 @@ from typing import TYPE_CHECKING
 
 import pygame
 
+from game.labels import score_title
 from game.ui.look import text
 from game.ui.scene import Scene
-from game.ui.words import score_title
 
 if TYPE_CHECKING:
     pass
