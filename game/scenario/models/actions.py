@@ -5,7 +5,7 @@ from __future__ import annotations
 from pydantic import Field
 
 from game.domain import CitizenRelation
-from game.scenario.models.base import AssetPath, ContentId, ContentModel
+from game.scenario.models.base import AssetPath, ContentId, ContentModel, reference
 from game.scenario.models.conditions import Condition
 from game.scenario.models.texts import Text, text_field
 from game.scenario.models.values import IndicatorDeltas, PurposeValues, RoleValues
@@ -39,8 +39,8 @@ class ActionEffects(ContentModel):
     risk_reduction: float = Field(
         0, ge=0, le=1, description="Share by which execution risk of every role drops."
     )
-    open_channels: list[str] = Field(
-        default_factory=list, description="Channels (ids) that are opened for free."
+    open_channels: list[reference("channel")] = Field(
+        default_factory=list, description="The ids of channels in this file it opens, for free."
     )
     relations: list[CitizenRelation] = Field(
         default_factory=list,
