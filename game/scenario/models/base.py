@@ -139,6 +139,9 @@ AssetPath = Annotated[
     AfterValidator(_relative_inside),
 ]
 SurveyProfile = Literal["twitter", "facebook", "linkedin"]
+MAX_BUDGET = 100_000
+"""Thousand euro: a budget (or a change to one) beyond 100 million euro is a typo. A bound also
+keeps ``.inf`` out for editors, which read it as a number (the models refuse it anyway)."""
 
 
 class ContentModel(BaseModel):

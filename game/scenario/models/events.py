@@ -5,7 +5,14 @@ from __future__ import annotations
 from pydantic import ConfigDict, Field, model_validator
 
 from game.domain import CitizenRelation, Indicator
-from game.scenario.models.base import AssetPath, ContentId, ContentModel, one_of_given, reference
+from game.scenario.models.base import (
+    MAX_BUDGET,
+    AssetPath,
+    ContentId,
+    ContentModel,
+    one_of_given,
+    reference,
+)
 from game.scenario.models.conditions import Condition
 from game.scenario.models.texts import Text, text_field
 from game.scenario.models.values import IndicatorDeltas
@@ -27,8 +34,15 @@ class EventEffects(ContentModel):
     indicators: IndicatorDeltas = Field(
         default_factory=IndicatorDeltas, description="Immediate changes to indicators."
     )
-    budget: float = Field(0, description="One-off change to the budget pot (thousand euro).")
-    budget_per_round: float = Field(0, description="Change to the ad hoc budget per round.")
+    budget: float = Field(
+        0,
+        ge=-MAX_BUDGET,
+        le=MAX_BUDGET,
+        description="One-off change to the budget pot (thousand euro).",
+    )
+    budget_per_round: float = Field(
+        0, ge=-MAX_BUDGET, le=MAX_BUDGET, description="Change to the ad hoc budget per round."
+    )
     capacity: int = Field(
         0, ge=-200, le=200, description="Change to capacity per round, from now on."
     )
