@@ -165,8 +165,8 @@ class _Reader:
                 )
             else:
                 message = (
-                    f"{text} is in quotes, which makes it a text to YAML and to your editor: "
-                    f"write the number without quotes{_as_entry(path, text)}"
+                    f'"{text}" is in quotes, so YAML and your editor read it as text: write '
+                    f"the number without quotes{_as_entry(path, text)}"
                 )
             self.refuse(path, message)
         return text
