@@ -12,6 +12,7 @@ Without the server the tests are skipped with the reason, except in CI (``CI=tru
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 from typing import Any
@@ -21,6 +22,7 @@ import pytest
 from game.scenario.errors import ScenarioError
 from game.scenario.loader import read_scenario
 from game.scenario.schema import schema_text
+from tests.conftest import ROOT
 from tests.helpers.editor_corpus import CASES, Case
 from tests.helpers.lsp import LanguageServer, find_yaml_language_server
 
@@ -39,12 +41,22 @@ def editor(tmp_path_factory: pytest.TempPathFactory):
             "yaml-language-server is not installed "
             "(npm install --prefix .ci/node yaml-language-server, as .ci/run does)"
         )
-    folder = tmp_path_factory.mktemp("editor")
+    project = tmp_path_factory.mktemp("project")  # the game's folder, as a trainer opens it
+    folder = project / "scenarios"
+    folder.mkdir()
     (folder / "scenario.schema.json").write_text(schema_text(), encoding="utf-8")
+    settings = json.loads((ROOT / ".vscode" / "settings.json").read_text(encoding="utf-8"))
     server = LanguageServer(
         command,
-        folder,
-        {"yaml": {"validate": True, "hover": True, "completion": True, "schemas": {}}},
+        project,
+        {
+            "yaml": {
+                "validate": True,
+                "hover": True,
+                "completion": True,
+                "schemas": settings["yaml.schemas"],
+            }
+        },
     )
     try:
         yield server, folder
@@ -131,6 +143,24 @@ def test_a_relative_schema_path_is_read_from_the_files_own_folder(editor, tmp_pa
     published = server.wait_for_diagnostics([here, up], WAIT)
     assert any("Unable to load schema" in d["message"] for d in published[here])
     assert any("whole number" in d["message"] for d in published[up])
+
+
+def test_the_projects_editor_settings_find_the_schema_for_a_file_without_its_line(
+    editor,
+) -> None:
+    """``.vscode/settings.json`` gives the schema to every file under a scenarios folder, at any
+    depth, when it has no first line of its own; a file elsewhere is left alone."""
+    server, folder = editor
+    invalid = next(case for case in CASES if case.name == "round_in_quotes").text
+    (folder / "moved" / "deeper").mkdir(parents=True)
+    (folder.parent / "notes").mkdir()
+    moved = (folder / "moved" / "deeper" / "moved.yaml").as_uri()
+    elsewhere = (folder.parent / "notes" / "notes.yaml").as_uri()
+    server.open(moved, invalid)
+    server.open(elsewhere, invalid)
+    published = server.wait_for_diagnostics([moved, elsewhere], WAIT)
+    assert any("whole number" in d["message"] for d in published[moved])
+    assert published[elsewhere] == []
 
 
 def _documentation(item: dict[str, Any]) -> str:
