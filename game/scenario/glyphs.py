@@ -148,13 +148,18 @@ def text_warnings(document: Document) -> list[Problem]:
 
 def scenario_warnings(path: Path, scenario: Scenario | None = None) -> list[Problem]:
     """Warnings for a scenario file that loads (``validate`` prints them; they never fail it):
-    characters the font cannot draw, and, given the loaded ``scenario``, what will not play as
-    meant (``game.scenario.play_warnings``)."""
+    characters the font cannot draw, a first line that sends editors to a schema that is not
+    there (``game.scenario.modeline``), and, given the loaded ``scenario``, what will not play
+    as meant (``game.scenario.play_warnings``)."""
     try:
         document = read_yaml(path.read_bytes(), str(path))
     except Exception:  # the loader reports what is wrong with the file itself
         return []
     found = text_warnings(document)
+    from game.scenario.modeline import schema_warnings
+    from game.scenario.starter import SCHEMA_FILE
+
+    found += schema_warnings(path, path.read_bytes().decode("utf-8"), SCHEMA_FILE)
     if scenario is not None:
         from game.scenario.play_warnings import play_warnings
 

@@ -19,6 +19,7 @@ from game.scenario.errors import Problem, ScenarioError
 from game.scenario.messages import validation_problems
 from game.scenario.models import Scenario
 from game.scenario.references import length_problems, reference_problems
+from game.scenario.scalars import editor_values
 from game.scenario.yamltree import MAX_BYTES, read_yaml, too_big
 from game.untrusted import Refused, read_regular
 
@@ -55,10 +56,17 @@ def read_scenario(data: bytes, file: str | Path, folder: Path | None = None) -> 
     name = str(file)
     document = read_yaml(data, name)
     problems = list(document.problems)
+    values, refused = editor_values(document, data.decode("utf-8"), Scenario)
+    problems += refused
     try:
-        scenario = Scenario.model_validate(document.data)
+        scenario = Scenario.model_validate(values)
     except ValidationError as error:
-        problems += validation_problems(error, Scenario, document)
+        said = {(p.line, p.column, p.path) for p in refused}  # one message per value
+        problems += [
+            problem
+            for problem in validation_problems(error, Scenario, document)
+            if (problem.line, problem.column, problem.path) not in said
+        ]
         if not problems:  # every error sat under a refused alias or tag, already reported
             problems.append(Problem(name, 1, 1, "", said("the scenario is not valid")))
         raise ScenarioError(problems) from None

@@ -17,25 +17,24 @@ from pydantic import BaseModel, RootModel
 from pydantic.fields import FieldInfo
 from pydantic_core import PydanticUndefined
 
+from game.scenario.json_schema import scenario_json_schema, words
 from game.scenario.messages import strip_annotation
-from game.scenario.models import CONTENT_ID_PATTERN, IdList, Scenario, Text
+from game.scenario.models import (
+    CONTENT_ID_PATTERN,
+    REFERENCE_KINDS,
+    AsWritten,
+    OneOrMore,
+    Reference,
+    Scenario,
+    Text,
+)
+from game.scenario.vocabulary import meanings
 
-SCHEMA_URL = "https://json-schema.org/draft/2020-12/schema"
 REFERENCE_BEGIN = (
     "<!-- BEGIN FIELD REFERENCE: generated from the models by "
     "`python main.py schema --docs docs/scenarios.md`; do not edit by hand -->"
 )
 REFERENCE_END = "<!-- END FIELD REFERENCE -->"
-
-
-def scenario_json_schema() -> dict[str, Any]:
-    """The JSON Schema of a scenario file, for editors (yaml-language-server and others)."""
-    schema = Scenario.model_json_schema()
-    return {
-        "$schema": SCHEMA_URL,
-        "title": "Netwerkende Gemeente scenario",
-        **{key: value for key, value in schema.items() if key != "title"},
-    }
 
 
 def schema_text() -> str:
@@ -67,6 +66,7 @@ def reference_markdown() -> str:
                 f"{_escape(_description(info))} |"
             )
         parts.append("")
+    parts.extend(_closed_sets(order))
     parts.append(REFERENCE_END)
     return "\n".join(parts) + "\n"
 
@@ -120,15 +120,74 @@ def _models_inside(annotation: Any) -> list[tuple[type[BaseModel], str]]:
 
 
 def _title(model: type[BaseModel]) -> str:
-    return "Scenario (the whole file)" if model is Scenario else model.__name__
+    return "Scenario (the whole file)" if model is Scenario else words(model.__name__)
 
 
-def _anchor(model: type[BaseModel]) -> str:
-    return _title(model).lower().replace(" ", "-").replace("(", "").replace(")", "")
+def _anchor(title: str) -> str:
+    return title.lower().replace(" ", "-").replace("(", "").replace(")", "")
+
+
+# The section that describes each kind of item an id can name.
+_REFERRED = {"initiative": "Initiative", "channel": "Channel", "action": "DevelopmentAction"}
+_REFERRED["event"] = "Event"
+
+
+def _id_of(reference: Reference, many: bool = False) -> str:
+    """``id of [an initiative](#initiative)``; ``ids of [initiatives](#initiative)``."""
+    what, where = REFERENCE_KINDS[reference.kind]
+    link = f"(#{_anchor(words(_REFERRED[reference.kind]))})"
+    if many:
+        return f"ids of [{where if reference.kind != 'action' else 'development actions'}]{link}"
+    article, noun = what.split(" ", 1)
+    return f"id of {article} [{noun}]{link}"
+
+
+def _metadata(annotation: Any, info: FieldInfo | None = None) -> list[Any]:
+    """Every ``Annotated`` marker on a field's type, through ``X | None`` (not into lists)."""
+    found = list(info.metadata) if info is not None else []
+    while True:
+        origin = get_origin(annotation)
+        if origin is Annotated:
+            found.extend(annotation.__metadata__)
+            annotation = get_args(annotation)[0]
+        elif origin is Union or origin is types.UnionType:
+            members = [a for a in get_args(annotation) if a is not type(None)]
+            if len(members) != 1:
+                return found
+            annotation = members[0]
+        else:
+            return found
+
+
+def _closed_sets(order: list[type[BaseModel]]) -> list[str]:
+    """A table per closed set the models use: each value and what it means."""
+    seen: list[type[Enum]] = []
+    for model in order:
+        for info in model.model_fields.values():
+            for closed in _enums_inside(info.annotation):
+                if closed not in seen:
+                    seen.append(closed)
+    parts = ["### Values and what they mean", ""]
+    for closed in seen:
+        values = [member.value for member in closed]
+        parts += [f"#### {words(closed.__name__)}", "", _first_line(closed.__doc__ or ""), ""]
+        parts += ["| value | meaning |", "|---|---|"]
+        described = meanings(values, closed) or [""] * len(values)
+        parts += [f"| `{v}` | {_escape(m)} |" for v, m in zip(values, described, strict=True)]
+        parts.append("")
+    return parts
+
+
+def _enums_inside(annotation: Any) -> list[type[Enum]]:
+    inner = strip_annotation(annotation)
+    if isinstance(inner, type) and issubclass(inner, Enum):
+        return [inner]
+    return [found for arg in get_args(inner) for found in _enums_inside(arg)]
 
 
 def _first_line(doc: str) -> str:
-    return " ".join(doc.strip().split("\n\n")[0].split())
+    """A docstring's first paragraph on one line, its ``code`` as Markdown's `code`."""
+    return " ".join(doc.strip().split("\n\n")[0].split()).replace("``", "`")
 
 
 def _bounds(info: FieldInfo | None, annotation: Any) -> str:
@@ -158,11 +217,27 @@ def _bounds(info: FieldInfo | None, annotation: Any) -> str:
 def _kind(annotation: Any, info: FieldInfo | None = None) -> str:
     """What to write for a field, in words, with a link to the section of a nested model."""
     bounds = _bounds(info, annotation)
-    if IdList in (annotation, *get_args(annotation)):
-        return "id, or a list of ids"
+    markers = _metadata(annotation, info)
     inner = strip_annotation(annotation)
     origin = get_origin(inner)
+    one_or_more = any(isinstance(marker, OneOrMore) for marker in markers)
+    if one_or_more or origin is list:
+        item_markers = _metadata(get_args(inner)[0]) if origin is list else []
+        references = [m for m in item_markers if isinstance(m, Reference)]
+        if references and one_or_more:
+            return f"{_id_of(references[0])}, or a list of them"
+        if references:
+            return (
+                "list of "
+                + _id_of(references[0], many=True)
+                + bounds.replace(" (at least", " (items: at least")
+            )
+    references = [marker for marker in markers if isinstance(marker, Reference)]
+    if references:
+        return _id_of(references[0])
     if isinstance(inner, type) and issubclass(inner, Text):
+        return "text"
+    if any(isinstance(marker, AsWritten) for marker in markers):
         return "text"
     if _is_content_id(annotation, info):
         return "id"
@@ -178,15 +253,22 @@ def _kind(annotation: Any, info: FieldInfo | None = None) -> str:
         key, value = get_args(inner)
         return f"per {_kind(key)}: {_kind(value)}"
     if origin is Literal:
-        return "one of " + ", ".join(f"`{v}`" for v in get_args(inner))
+        values = get_args(inner)
+        said = meanings(list(values))
+        if said is None:
+            return "one of " + ", ".join(f"`{v}`" for v in values)
+        return "one of " + ", ".join(
+            f"`{v}` ({m.rstrip('.')})" for v, m in zip(values, said, strict=True)
+        )
     if isinstance(inner, type) and issubclass(inner, Enum):
-        return "one of " + ", ".join(f"`{m.value}`" for m in inner)
+        listed = ", ".join(f"`{m.value}`" for m in inner)
+        return f"one of {listed} ([what they mean](#{_anchor(words(inner.__name__))}))"
     if isinstance(inner, type) and issubclass(inner, RootModel):
         return _kind(inner.model_fields["root"].annotation)
     if isinstance(inner, type) and issubclass(inner, BaseModel):
-        return f"[{_title(inner)}](#{_anchor(inner)})"
+        return f"[{_title(inner)}](#{_anchor(_title(inner))})"
     if inner is bool:
-        return "true or false"
+        return "true or false (or yes/no, on/off)"
     if inner is int:
         return "whole number" + bounds
     if inner is float:

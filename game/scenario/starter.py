@@ -47,11 +47,14 @@ def starter_text(
 
 
 def _schema_reference(path: Path) -> str:
-    """The schema as editors find it: relative inside the game's folder, else by full path."""
-    folder = path.resolve().parent
-    if folder.is_relative_to(SCENARIO_DIR.parent):
-        return Path(os.path.relpath(SCHEMA_FILE, folder)).as_posix()
-    return SCHEMA_FILE.as_uri()
+    """The schema as editors find it: relative inside the game's folder, else by full path.
+
+    Editors resolve a relative path from the file's own folder, so a file moved to another
+    folder loses it: ``validate`` then warns with the line to write (``game.scenario.modeline``).
+    """
+    from game.scenario.modeline import schema_reference
+
+    return schema_reference(path, SCHEMA_FILE)
 
 
 def _shown_path(path: Path) -> str:

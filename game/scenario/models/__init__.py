@@ -21,13 +21,15 @@ from game.domain import LANGUAGES, Language
 from game.scenario.models.actions import ActionEffects, Cost, DevelopmentAction
 from game.scenario.models.base import (
     CONTENT_ID_PATTERN,
+    REFERENCE_KINDS,
     AssetPath,
     ContentId,
     ContentModel,
+    Reference,
     SurveyProfile,
 )
 from game.scenario.models.channels import Channel
-from game.scenario.models.conditions import Condition, IdList, RelationPhases
+from game.scenario.models.conditions import Condition, OneOrMore, RelationPhases, id_list
 from game.scenario.models.debrief import CouncilAccount, Recommendations
 from game.scenario.models.events import Event, EventEffects, ScaleBy
 from game.scenario.models.initiatives import Initiative, Unfolding
@@ -39,7 +41,7 @@ from game.scenario.models.organisation import (
     RelationStarts,
     StartingPosition,
 )
-from game.scenario.models.texts import Text, Translations, text_field
+from game.scenario.models.texts import AsWritten, Text, Translations, WrittenText, text_field
 from game.scenario.models.tuning import (
     Gains,
     PhaseThresholds,
@@ -61,7 +63,9 @@ from game.scenario.models.values import (
 
 __all__ = [
     "CONTENT_ID_PATTERN",
+    "REFERENCE_KINDS",
     "ActionEffects",
+    "AsWritten",
     "AssetPath",
     "Assets",
     "Channel",
@@ -74,16 +78,17 @@ __all__ = [
     "Event",
     "EventEffects",
     "Gains",
-    "IdList",
     "IndicatorDeltas",
     "IndicatorValues",
     "Initiative",
     "LengthPlan",
     "Lengths",
+    "OneOrMore",
     "Organisation",
     "PhaseThresholds",
     "PurposeValues",
     "Recommendations",
+    "Reference",
     "RelationFit",
     "RelationPhases",
     "RelationStart",
@@ -103,6 +108,8 @@ __all__ = [
     "Translations",
     "Tuning",
     "Unfolding",
+    "WrittenText",
+    "id_list",
     "text_field",
 ]
 
@@ -114,11 +121,14 @@ class Scenario(ContentModel):
     version: str = Field(
         "1.0",
         pattern=r"^\d+(\.\d+){0,2}$",
-        description="Version of this scenario (e.g. '1.2'); saves remember it.",
+        description=(
+            'Version of this scenario, in quotes (e.g. "1.2"); saves remember it. Without '
+            "quotes YAML reads 1.10 as the number 1.1, so the game asks for them."
+        ),
     )
     title: Text = text_field("The scenario's title.")
     description: Text = text_field("One paragraph for the scenario list.")
-    author: str | None = Field(None, description="Who wrote it.")
+    author: WrittenText | None = Field(None, description="Who wrote it.")
     languages: list[Language] = Field(
         default_factory=lambda: list(LANGUAGES),
         min_length=1,

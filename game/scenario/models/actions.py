@@ -5,7 +5,7 @@ from __future__ import annotations
 from pydantic import Field
 
 from game.domain import CitizenRelation
-from game.scenario.models.base import AssetPath, ContentId, ContentModel
+from game.scenario.models.base import MAX_BUDGET, AssetPath, ContentId, ContentModel, reference
 from game.scenario.models.conditions import Condition
 from game.scenario.models.texts import Text, text_field
 from game.scenario.models.values import IndicatorDeltas, PurposeValues, RoleValues
@@ -15,7 +15,7 @@ class Cost(ContentModel):
     """What something costs."""
 
     capacity: int = Field(0, ge=0, le=400, description="Hours of capacity.")
-    budget: float = Field(0, ge=0, description="Budget (thousand euro).")
+    budget: float = Field(0, ge=0, le=MAX_BUDGET, description="Budget (thousand euro).")
 
 
 class ActionEffects(ContentModel):
@@ -28,8 +28,15 @@ class ActionEffects(ContentModel):
     capacity: int = Field(
         0, ge=-200, le=200, description="Hours of capacity per round, from now on."
     )
-    budget_per_round: float = Field(0, description="Change to the ad hoc budget per round.")
-    structural_budget: float = Field(0, description="Change to the structural budget per round.")
+    budget_per_round: float = Field(
+        0, ge=-MAX_BUDGET, le=MAX_BUDGET, description="Change to the ad hoc budget per round."
+    )
+    structural_budget: float = Field(
+        0,
+        ge=-MAX_BUDGET,
+        le=MAX_BUDGET,
+        description="Change to the structural budget per round.",
+    )
     purpose_bonus: PurposeValues | None = Field(
         None, description="Points added to every channel's fit for these purposes (e.g. webcare)."
     )
@@ -39,8 +46,8 @@ class ActionEffects(ContentModel):
     risk_reduction: float = Field(
         0, ge=0, le=1, description="Share by which execution risk of every role drops."
     )
-    open_channels: list[str] = Field(
-        default_factory=list, description="Channels (ids) that are opened for free."
+    open_channels: list[reference("channel")] = Field(
+        default_factory=list, description="The ids of channels in this file it opens, for free."
     )
     relations: list[CitizenRelation] = Field(
         default_factory=list,

@@ -5,12 +5,15 @@ Conditions are data, never code: the game checks them against the state of the g
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Annotated, Any
 
-from pydantic import Field, WithJsonSchema, field_validator
+from pydantic import Field, field_validator
+from pydantic.json_schema import GetJsonSchemaHandler, JsonSchemaValue
+from pydantic_core import CoreSchema
 
 from game.domain import CitizenRelation, CompetenceStage, GrowthPhase
-from game.scenario.models.base import ContentModel
+from game.scenario.models.base import ContentModel, ReferenceKind, reference
 from game.scenario.models.values import IndicatorValues
 
 
@@ -19,11 +22,21 @@ def _as_list(value: Any) -> Any:
     return [value] if isinstance(value, str) else value
 
 
-# One id or a list of ids (``_as_list`` makes it a list); the schema says so, so editors agree.
-IdList = Annotated[
-    list[str],
-    WithJsonSchema({"anyOf": [{"type": "string"}, {"type": "array", "items": {"type": "string"}}]}),
-]
+@dataclass(frozen=True)
+class OneOrMore:
+    """Marks a list of ids where one id may stand alone (``_as_list`` makes it a list): the
+    JSON Schema says so, so editors accept ``action_done: sponsor`` as the game does."""
+
+    def __get_pydantic_json_schema__(
+        self, core_schema: CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        array = handler(core_schema)
+        return {"oneOf": [array["items"], array]}
+
+
+def id_list(kind: ReferenceKind) -> Any:
+    """The ids of items of ``kind``: one id, or a list of them."""
+    return Annotated[list[reference(kind)], OneOrMore()]
 
 
 class RelationPhases(ContentModel):
@@ -71,17 +84,41 @@ class Condition(ContentModel):
     indicator_below: IndicatorValues | None = Field(
         None, description="Each indicator given is below this value."
     )
-    action_done: IdList | None = Field(
-        None, description="These development actions (ids) have all been bought."
+    action_done: id_list("action") | None = Field(
+        None,
+        description=(
+            "These development actions have all been bought: the id of one, or a list of ids "
+            "(of actions in this file)."
+        ),
     )
-    action_not_done: IdList | None = Field(
-        None, description="None of these development actions (ids) has been bought."
+    action_not_done: id_list("action") | None = Field(
+        None,
+        description=(
+            "None of these development actions has been bought: the id of one, or a list of ids "
+            "(of actions in this file)."
+        ),
     )
-    event_happened: IdList | None = Field(None, description="These events (ids) have all happened.")
-    event_not_happened: IdList | None = Field(
-        None, description="None of these events (ids) has happened."
+    event_happened: id_list("event") | None = Field(
+        None,
+        description=(
+            "These events have all happened: the id of one, or a list of ids (of events in this "
+            "file)."
+        ),
     )
-    channel_in_use: IdList | None = Field(None, description="These channels (ids) are all in use.")
+    event_not_happened: id_list("event") | None = Field(
+        None,
+        description=(
+            "None of these events has happened: the id of one, or a list of ids (of events in "
+            "this file)."
+        ),
+    )
+    channel_in_use: id_list("channel") | None = Field(
+        None,
+        description=(
+            "These channels are all in use: the id of one, or a list of ids (of channels in this "
+            "file)."
+        ),
+    )
     relation_phase_at_least: RelationPhases | None = Field(
         None,
         description=(

@@ -6,7 +6,7 @@ from typing import Annotated
 
 from pydantic import Field
 
-from game.scenario.models.base import ContentId, ContentModel
+from game.scenario.models.base import ContentId, ContentModel, Reference
 from game.scenario.models.texts import Text
 
 
@@ -32,7 +32,9 @@ class CouncilAccount(ContentModel):
     development actions listed here.
     """
 
-    channel: ContentId = Field(..., description="The channel (id) that is the council's account.")
+    channel: Annotated[ContentId, Reference("channel")] = Field(
+        ..., description="The id of the channel in this file that is the council's account."
+    )
     name: Text | None = Field(
         None, description="The account's name in the ranking (default: the organisation's name)."
     )
@@ -63,10 +65,12 @@ class CouncilAccount(ContentModel):
             "council members or residents."
         ),
     )
-    follow_actions: dict[ContentId, Annotated[int, Field(ge=0, le=100_000)]] = Field(
+    follow_actions: dict[
+        Annotated[ContentId, Reference("action")], Annotated[int, Field(ge=0, le=100_000)]
+    ] = Field(
         default_factory=dict,
         description=(
-            "Development actions (ids) with the number of accounts the council account starts "
-            "following when one is bought (e.g. monitoring: 40)."
+            "Per id of a development action in this file, the number of accounts the council "
+            "account starts following when it is bought (e.g. monitoring: 40)."
         ),
     )

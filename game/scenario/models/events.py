@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
-from pydantic import Field, model_validator
+from pydantic import ConfigDict, Field, model_validator
 
 from game.domain import CitizenRelation, Indicator
 from game.said import said
-from game.scenario.models.base import AssetPath, ContentId, ContentModel
+from game.scenario.models.base import (
+    MAX_BUDGET,
+    AssetPath,
+    ContentId,
+    ContentModel,
+    one_of_given,
+    reference,
+)
 from game.scenario.models.conditions import Condition
 from game.scenario.models.texts import Text, text_field
 from game.scenario.models.values import IndicatorDeltas
@@ -28,25 +35,33 @@ class EventEffects(ContentModel):
     indicators: IndicatorDeltas = Field(
         default_factory=IndicatorDeltas, description="Immediate changes to indicators."
     )
-    budget: float = Field(0, description="One-off change to the budget pot (thousand euro).")
-    budget_per_round: float = Field(0, description="Change to the ad hoc budget per round.")
+    budget: float = Field(
+        0,
+        ge=-MAX_BUDGET,
+        le=MAX_BUDGET,
+        description="One-off change to the budget pot (thousand euro).",
+    )
+    budget_per_round: float = Field(
+        0, ge=-MAX_BUDGET, le=MAX_BUDGET, description="Change to the ad hoc budget per round."
+    )
     capacity: int = Field(
         0, ge=-200, le=200, description="Change to capacity per round, from now on."
     )
     capacity_this_round: int = Field(
         0, ge=-200, le=200, description="Change to capacity in this round only."
     )
-    add_initiatives: list[str] = Field(
-        default_factory=list, description="Initiatives (ids) that arrive with this event."
+    add_initiatives: list[reference("initiative")] = Field(
+        default_factory=list,
+        description="The ids of initiatives in this file that arrive with this event.",
     )
     scale_by: ScaleBy | None = Field(
         None, description="Scale the indicator changes by an indicator."
     )
-    mitigated_by: list[str] = Field(
+    mitigated_by: list[reference("action")] = Field(
         default_factory=list,
         description=(
-            "Development actions (ids) that prepare for this event: if any was bought, negative "
-            "changes shrink by 'mitigation'."
+            "The ids of development actions in this file that prepare for this event: if any was "
+            "bought, negative changes shrink by 'mitigation'."
         ),
     )
     mitigation: float = Field(
@@ -66,6 +81,8 @@ class EventEffects(ContentModel):
 
 class Event(ContentModel):
     """News at the start of a round: scripted for a round, or conditional with a probability."""
+
+    model_config = ConfigDict(json_schema_extra=one_of_given("round", "when"))
 
     id: ContentId
     title: Text = text_field("The headline.")

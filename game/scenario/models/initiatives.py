@@ -2,11 +2,20 @@
 
 from __future__ import annotations
 
-from pydantic import Field, model_validator
+from typing import Annotated
+
+from pydantic import ConfigDict, Field, model_validator
 
 from game.domain import CitizenRelation, InitiativeOwner, Purpose
 from game.said import said
-from game.scenario.models.base import AssetPath, ContentId, ContentModel
+from game.scenario.models.base import (
+    AssetPath,
+    ContentId,
+    ContentModel,
+    Reference,
+    not_both_given,
+    some_given,
+)
 from game.scenario.models.conditions import Condition
 from game.scenario.models.texts import Text, text_field
 from game.scenario.models.values import RoleTexts, RoleValues
@@ -20,19 +29,21 @@ class Unfolding(ContentModel):
     conflict that needs rules.
     """
 
+    model_config = ConfigDict(json_schema_extra=some_given("grows", "withers"))
+
     after: int = Field(2, ge=1, le=8, description="How many rounds later the next stage comes.")
-    grows: ContentId | None = Field(
+    grows: Annotated[ContentId, Reference("initiative")] | None = Field(
         None,
         description=(
-            "The initiative (id) it grows into when the role fitted (fit at least "
-            "tuning.grow_fit) and the organisation did not stumble."
+            "The id of the initiative in this file it grows into when the role fitted (fit at "
+            "least tuning.grow_fit) and the organisation did not stumble."
         ),
     )
-    withers: ContentId | None = Field(
+    withers: Annotated[ContentId, Reference("initiative")] | None = Field(
         None,
         description=(
-            "The initiative (id) that follows when it did not fit or went wrong; leave out when "
-            "the initiative then simply ends."
+            "The id of the initiative in this file that follows when it did not fit or went "
+            "wrong; leave out when the initiative then simply ends."
         ),
     )
 
@@ -47,6 +58,8 @@ class Unfolding(ContentModel):
 
 class Initiative(ContentModel):
     """Something that comes up: the team decides the municipality's role and channels for it."""
+
+    model_config = ConfigDict(json_schema_extra=not_both_given("round", "when"))
 
     id: ContentId
     title: Text = text_field("A short title.")

@@ -6,7 +6,7 @@ from typing import Annotated
 
 from pydantic import Field
 
-from game.scenario.models.base import ContentId, ContentModel
+from game.scenario.models.base import ContentId, ContentModel, Reference
 
 
 class LengthPlan(ContentModel):
@@ -25,11 +25,12 @@ class LengthPlan(ContentModel):
             "round played."
         ),
     )
-    initiatives: list[ContentId] | None = Field(
+    initiatives: list[Annotated[ContentId, Reference("initiative")]] | None = Field(
         None,
         min_length=1,
         description=(
-            "The initiatives (ids) it keeps of those that come in a given round ('round'); one "
+            "The ids of the initiatives in this file it keeps of those that come in a given round "
+            "('round'); one "
             "whose round is left out comes in the next round played. Their next stages, and "
             "initiatives that come with news or conditions, are kept with them."
         ),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pydantic import Field
 
 from game.domain import CitizenRelation, GrowthPhase, OrganisationKind
-from game.scenario.models.base import AssetPath, ContentModel
+from game.scenario.models.base import MAX_BUDGET, AssetPath, ContentModel
 from game.scenario.models.texts import Text, text_field
 from game.scenario.models.values import IndicatorValues
 
@@ -72,12 +72,20 @@ class StartingPosition(ContentModel):
         le=400,
         description="Hours of staff capacity per round (the survey's top barrier).",
     )
-    budget: float = Field(20, ge=0, description="Budget in the pot at the start (thousand euro).")
+    budget: float = Field(
+        20, ge=0, le=MAX_BUDGET, description="Budget in the pot at the start (thousand euro)."
+    )
     budget_per_round: float = Field(
-        10, ge=0, description="Ad hoc budget added each round (thousand euro); cuts can hit it."
+        10,
+        ge=0,
+        le=MAX_BUDGET,
+        description="Ad hoc budget added each round (thousand euro); cuts can hit it.",
     )
     structural_budget: float = Field(
-        0, ge=0, description="Structural budget added each round (thousand euro); safe from cuts."
+        0,
+        ge=0,
+        le=MAX_BUDGET,
+        description="Structural budget added each round (thousand euro); safe from cuts.",
     )
     relations: RelationStarts = Field(
         default_factory=lambda: RelationStarts(),

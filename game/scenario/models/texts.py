@@ -2,20 +2,54 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Annotated, Any
 
-from pydantic import Discriminator, Field, RootModel, Tag, model_validator
+from pydantic import ConfigDict, Discriminator, Field, RootModel, Tag, model_validator
+from pydantic.json_schema import GetJsonSchemaHandler, JsonSchemaValue
+from pydantic_core import CoreSchema
 
 from game.domain import Bilingual, Language
 from game.said import said
-from game.scenario.models.base import ContentModel
+from game.scenario.models.base import ContentModel, some_given
+
+NOT_BLANK = r"\S"
+"""A text holds something besides spaces (``Text._not_blank``), as a pattern for editors."""
+
+
+@dataclass(frozen=True)
+class AsWritten:
+    """Marks a text that is kept exactly as written, whatever YAML would make of it.
+
+    ``title: 2024``, ``author: no`` and ``title: 1.10`` are the texts "2024", "no" and "1.10" to
+    the game (``game.scenario.yamltree`` keeps every value as written). Editors read them as a
+    number or a truth value, so the JSON Schema lets those stand where such a text goes; a
+    blank text is refused by both.
+    """
+
+    def __get_pydantic_json_schema__(
+        self, core_schema: CoreSchema, handler: GetJsonSchemaHandler
+    ) -> JsonSchemaValue:
+        schema = handler(core_schema)
+        schema.update(
+            type=["string", "number", "boolean"],
+            pattern=NOT_BLANK,
+            patternErrorMessage="a text cannot be empty or only spaces: write it",
+        )
+        return schema
+
+
+WrittenText = Annotated[str, AsWritten()]
+"""A text kept as written: a title, a name, a paragraph."""
 
 
 class Translations(ContentModel):
     """A text in each language the scenario ships."""
 
-    nl: str | None = Field(None, min_length=1, description="The Dutch text.")
-    en: str | None = Field(None, min_length=1, description="The English text.")
+    model_config = ConfigDict(json_schema_extra=some_given("nl", "en"))
+
+    nl: WrittenText | None = Field(None, min_length=1, description="The Dutch text.")
+    en: WrittenText | None = Field(None, min_length=1, description="The English text.")
 
     @model_validator(mode="after")
     def _at_least_one(self) -> Translations:
@@ -36,7 +70,7 @@ def _text_kind(value: Any) -> str | None:
 class Text(
     RootModel[
         Annotated[
-            Annotated[str, Tag("text")] | Annotated[Translations, Tag("translations")],
+            Annotated[WrittenText, Tag("text")] | Annotated[Translations, Tag("translations")],
             Discriminator(
                 _text_kind,
                 custom_error_type="text_type",
