@@ -7,10 +7,11 @@ import re
 from pathlib import Path
 from typing import TextIO
 
-from game.cli.options import Commands, given_path
+from game.cli.options import Commands, given_path, lang_option
 from game.cli.usage import EXIT_FAILED, EXIT_OK, UsageError
 from game.cli.writing import write_once
-from game.domain import OrganisationKind
+from game.domain import Language, OrganisationKind
+from game.said import said
 
 # The kinds with a starter (game/scenario/starters/), by the names trainers use: the short
 # English name, the value in scenario files, and the Dutch word.
@@ -52,6 +53,7 @@ def add_parser(commands: Commands) -> argparse.ArgumentParser:
         help="the kind of organisation, for purposes, relations and channels that fit it "
         "(default: municipality; council_clerk and the Dutch names work too)",
     )
+    lang_option(new, "en")
     new.set_defaults(usage=new.format_usage())
     return new
 
@@ -73,38 +75,50 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     from game.scenario.models import CONTENT_ID_PATTERN
     from game.scenario.starter import starter_text
 
+    lang: Language = args.lang
     if not re.fullmatch(CONTENT_ID_PATTERN, args.name):
         raise UsageError(
-            f"{args.name!r} cannot be a scenario id: use lower-case letters, digits, '-' and "
-            "'_', starting with a letter (e.g. 'gemeente-zuid')",
+            said(
+                "{name} cannot be a scenario id: use lower-case letters, digits, '-' and '_', "
+                "starting with a letter (e.g. 'gemeente-zuid')",
+                name=repr(args.name),
+            ).into(lang),
             args.usage,
         )
     path = Path(args.out) if args.out else SCENARIO_DIR / f"{args.name}.yaml"
     if path.suffix not in (".yaml", ".yml"):
-        raise UsageError(f"{path} must end in .yaml", args.usage)
+        raise UsageError(said("{path} must end in .yaml", path=path).into(lang), args.usage)
     if path.stem != args.name:
         raise UsageError(
-            f"the file must be called {args.name}.yaml, so the game finds the scenario by its id",
+            said(
+                "the file must be called {name}.yaml, so the game finds the scenario by its id",
+                name=args.name,
+            ).into(lang),
             args.usage,
         )
+    exists = said(
+        "{path}: already exists; not overwritten (choose another name or --out)", path=path
+    )
     if path.exists():
-        out.write(f"{path}: already exists; not overwritten (choose another name or --out)\n")
+        out.write(exists.into(lang) + "\n")
         return EXIT_FAILED
     text = starter_text(args.name, path, args.kind)
     try:
         read_scenario(text.encode("utf-8"), path)
     except ScenarioError as error:  # the template itself is wrong: a bug, said plainly
-        out.write(f"the starter scenario does not validate:\n{error}\n")
+        out.write(said("the starter scenario does not validate:").into(lang) + "\n")
+        out.write("".join(problem.text(lang) + "\n" for problem in error.problems))
         return EXIT_FAILED
     try:
         # Whole or not at all: a full disk leaves no empty scenario behind.
         write_once(path, text.encode("utf-8"), args.usage)
     except FileExistsError:
-        out.write(f"{path}: already exists; not overwritten (choose another name or --out)\n")
+        out.write(exists.into(lang) + "\n")
         return EXIT_FAILED
-    out.write(
-        f"wrote {path}\n"
-        f"  check it:  python main.py validate {path}\n"
-        f"  play it:   python main.py autoplay {path}\n"
+    wrote = said(
+        "wrote {path}\n  check it:  python main.py validate {path}\n"
+        "  play it:   python main.py autoplay {path}",
+        path=path,
     )
+    out.write(wrote.into(lang) + "\n")
     return EXIT_OK

@@ -61,11 +61,11 @@ def read_scenario(data: bytes, file: str | Path, folder: Path | None = None) -> 
     try:
         scenario = Scenario.model_validate(values)
     except ValidationError as error:
-        said = {(p.line, p.column, p.path) for p in refused}  # one message per value
+        told = {(p.line, p.column, p.path) for p in refused}  # one message per value
         problems += [
             problem
             for problem in validation_problems(error, Scenario, document)
-            if (problem.line, problem.column, problem.path) not in said
+            if (problem.line, problem.column, problem.path) not in told
         ]
         if not problems:  # every error sat under a refused alias or tag, already reported
             problems.append(Problem(name, 1, 1, "", said("the scenario is not valid")))

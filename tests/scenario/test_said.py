@@ -93,3 +93,41 @@ def test_the_scenario_list_shows_a_broken_file_in_the_interfaces_language() -> N
     assert "unknown field 'intiatives' — did you mean 'initiatives'?" in english
     assert "onbekend veld 'intiatives' — bedoel je 'initiatives'?" in dutch
     assert english.split(": ")[:2] == dutch.split(": ")[:2]  # the same line and field
+
+
+def test_every_message_of_the_editor_corpus_is_said_in_dutch() -> None:
+    """The cases an editor and the game must agree on (quoted numbers, truth values, versions
+    as numbers …) are refused in Dutch too, never with an English sentence."""
+    from game.scenario.loader import read_scenario
+    from tests.helpers.editor_corpus import CASES
+
+    refused = 0
+    for case in CASES:
+        if case.valid:
+            continue
+        try:
+            read_scenario(case.text.encode("utf-8"), Path(f"{case.name}.yaml"))
+        except ScenarioError as error:
+            refused += 1
+            for problem in error.problems:
+                assert problem.text("nl") != problem.text("en"), (case.name, str(problem))
+    assert refused > 20
+
+
+def test_new_speaks_dutch(tmp_path: Path) -> None:
+    import io
+
+    from game.cli import main
+
+    out = io.StringIO()
+    target = tmp_path / "dijken.yaml"
+    assert (
+        main(["new", "dijken", "--kind", "water_board", "--out", str(target), "--lang", "nl"], out)
+        == 0
+    )
+    assert out.getvalue().startswith(
+        f"{target} geschreven\n  controleren:  python main.py validate"
+    )
+    out = io.StringIO()
+    assert main(["new", "dijken", "--out", str(target), "--lang", "nl"], out) == 1
+    assert "bestaat al; niet overschreven" in out.getvalue()
