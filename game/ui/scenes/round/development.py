@@ -194,13 +194,14 @@ class DevelopmentScene(RoundScene):
             text(surface, small, label_text, palette.text_dim, (cost_x, middle), "midleft")
             y += self.offer_heights[i]
         if not self.offers:
-            text(
+            nothing = text(
                 surface,
                 fonts.get(18),
                 t("Nothing to invest in this round."),
                 palette.text,
                 (left, y),
             )
+            y = nothing.bottom + self.u(6)  # the note on what comes later goes under it
         # The note on what comes later, at the foot beside the pager.
         locked = sum(1 for _, ok in self.controller.actions() if not ok)
         if locked:
