@@ -107,7 +107,12 @@ def continue_in_new_version(
     saved, decisions = _rebuild(decoded, path)
     scenario = _scenario_for(info, find_scenario, path, use_hint)
     state, stop = replay_prefix(
-        scenario, decoded.save.body.seed, decisions, saved.interventions, saved.length
+        scenario,
+        decoded.save.body.seed,
+        decisions,
+        saved.interventions,
+        saved.length,
+        saved.ambition,
     )
     game_id = _continue_as(info)
     played = played_scenario(scenario, state.length)

@@ -41,7 +41,7 @@ from game.domain import (
     Purpose,
 )
 from game.saves.names import GAME_ID_PATTERN, has_unprintable
-from game.sim.state import InterventionKind
+from game.sim.interventions import InterventionKind
 
 FORMAT_NAME = "netwerkende-gemeente-save"
 FORMAT_VERSION = 7
@@ -247,6 +247,10 @@ class StateModel(SaveModel):
     channel_record: Record = Field(
         description="How well channels served the purposes, organisation-wide (0–100)."
     )
+    ambition: dict[CitizenRelation, GrowthPhase] = Field(
+        default_factory=dict,
+        description="The phase the group aimed for per relation before round 1 (none: not set).",
+    )
 
     @model_validator(mode="after")
     def _complete(self) -> StateModel:
@@ -262,6 +266,8 @@ class StateModel(SaveModel):
         ):
             if set(getattr(self, name)) != relations:
                 raise ValueError(f"{name} must hold the same relations as relation_phase")
+        if not set(self.ambition) <= relations:
+            raise ValueError("ambition names a relation the game does not have")
         return self
 
 

@@ -9,16 +9,17 @@ where it shows, never smoothed over.
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from game.domain import GameLength, Language
+from game.domain import CitizenRelation, GameLength, GrowthPhase, Language
 from game.scenario.models import Scenario
 from game.sim.effects import DecisionRejected
 from game.sim.facilitator import Replayer
+from game.sim.interventions import Intervention
 from game.sim.length import played_scenario
-from game.sim.state import Decisions, GameState, Intervention
+from game.sim.state import Decisions, GameState
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,7 +76,7 @@ def check_replay(
 
     ``scenario`` is the whole scenario; the game is replayed at the saved game's length.
     """
-    replayer = _replayer(scenario, saved.seed, saved.interventions, saved.length)
+    replayer = _replayer(scenario, saved.seed, saved.interventions, saved.length, saved.ambition)
     for number, round_decisions in enumerate(decisions, 1):
         try:
             replayer.play(round_decisions)
@@ -102,15 +103,16 @@ def replay_prefix(
     decisions: list[Decisions],
     interventions: Sequence[Intervention] = (),
     length: GameLength = GameLength.FULL,
+    ambition: Mapping[CitizenRelation, GrowthPhase] | None = None,
 ) -> tuple[GameState, RejectedReplay | None]:
     """Replay ``decisions`` from ``seed`` in ``scenario`` for as long as the rules accept them.
 
     Returns the state reached and, when a round's decisions could not be played (rejected, or
     they name something the scenario no longer has), that round and why: the state is then the
     one at the start of that round, ready for the team to decide it again. ``scenario`` is the
-    whole scenario, played at ``length``.
+    whole scenario, played at ``length``; ``ambition`` is the group's aim per relation.
     """
-    replayer = _replayer(scenario, seed, interventions, length)
+    replayer = _replayer(scenario, seed, interventions, length, ambition or {})
     for number, round_decisions in enumerate(decisions, 1):
         before = replayer.state
         if before.finished:
@@ -151,11 +153,21 @@ def _unplayable(number: int, error: Exception) -> RejectedReplay:
 
 
 def _replayer(
-    scenario: Scenario, seed: int, interventions: Sequence[Intervention], length: GameLength
+    scenario: Scenario,
+    seed: int,
+    interventions: Sequence[Intervention],
+    length: GameLength,
+    ambition: Mapping[CitizenRelation, GrowthPhase],
 ) -> Replayer:
-    """A replay of the game at its length: the whole scenario as that length plays it."""
+    """A replay of the game at its length: the whole scenario as that length plays it, with
+    the aims the group set before round 1 (they change nothing in the play)."""
     replayer = Replayer(played_scenario(scenario, length), seed, interventions)
     replayer.state.length = GameLength(length)
+    replayer.state.ambition = {
+        relation: aim
+        for relation, aim in ambition.items()
+        if relation in replayer.state.relation_phase
+    }
     return replayer
 
 

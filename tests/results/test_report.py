@@ -74,7 +74,7 @@ def test_the_facilitators_steps_are_worded_with_no_raw_values(
 ) -> None:
     """Issue 19: the report listed "uitkomsten getoond: one" and "… all"."""
     from game.results.models import InterventionResult
-    from game.sim.state import InterventionKind
+    from game.sim.interventions import InterventionKind
 
     results = read_results(write_team_results(tmp_path, games["best"], default_scenario, "Rood"))
     steps = [

@@ -28,7 +28,7 @@ from game.saves.migrations import (
     legacy_game_id,
     upgrade,
 )
-from game.sim.state import InterventionKind
+from game.sim.interventions import InterventionKind
 from tests.helpers.saves import EXAMPLES, example_scenario, finder, played, rewrite
 
 # Every example before format 7 was played under earlier rules (issue 9, then issue 18).

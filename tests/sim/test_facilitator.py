@@ -23,7 +23,8 @@ from game.sim.facilitator import (
     skip_round,
     skipped_rounds,
 )
-from game.sim.state import Decisions, GameState, Intervention, InterventionKind
+from game.sim.interventions import Intervention, InterventionKind
+from game.sim.state import Decisions, GameState
 from tests.helpers.saves import finder, rewrite
 
 

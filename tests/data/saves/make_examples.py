@@ -33,7 +33,7 @@ from game.saves.codec import build_document, encode  # noqa: E402
 from game.scenario.models import Scenario  # noqa: E402
 from game.sim import Bot, new_game, resolve_round  # noqa: E402
 from game.sim.facilitator import record, skip_round  # noqa: E402
-from game.sim.state import InterventionKind  # noqa: E402
+from game.sim.interventions import InterventionKind  # noqa: E402
 
 SCENARIO_FILE = HERE / "saves-example.yaml"
 SEED = 5

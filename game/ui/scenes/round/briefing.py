@@ -17,6 +17,7 @@ from game.ui.dashboard import (
     resources,
     resources_height,
 )
+from game.ui.scenes.round.ambition import asks_ambition
 from game.ui.scenes.round.base import RoundScene
 from game.ui.scenes.round.pager import Line, Pager, draw_page, height_of, lay_out, paginate
 
@@ -230,6 +231,8 @@ class BriefingScene(RoundScene):
     def next(self) -> None:
         if self.state.finished:
             self.app.go(self.app.scenes.debrief)
+        elif asks_ambition(self.app):
+            self.app.go(self.app.scenes.ambition)
         elif self.state.current_initiatives:
             self.app.go(self.app.scenes.decision, 0)
         else:
