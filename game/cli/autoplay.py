@@ -16,7 +16,7 @@ from game.labels import label
 
 
 def add_parser(commands: Commands) -> argparse.ArgumentParser:
-    from game.sim.bots import STRATEGIES
+    from game.domain import STRATEGIES
 
     autoplay = commands.add_parser(
         "autoplay",
