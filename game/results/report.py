@@ -429,7 +429,8 @@ def _decision_row(
 def report_html(results: ResultsFile, lang: Language, pack: Pack | None = None) -> str:
     """The debrief report of one team, as one self-contained HTML page."""
     context = report_context(results, lang, pack)
-    return environment().get_template("report.html.j2").render(context)
+    charts.one_style(context, ("chart_lines", "chart_indicators"))
+    return charts.unindented(environment().get_template("report.html.j2").render(context))
 
 
 # --- the comparison -----------------------------------------------------------------------------
