@@ -134,12 +134,12 @@ SIGNS: dict[str, str] = {
 
 # How a relation reads inside a sentence ("interaction with residents as customers").
 RELATION_PHRASES: dict[CitizenRelation, Bilingual] = {
-    CitizenRelation.CUSTOMER: Bilingual("inwoners als klant", "residents as customers"),
-    CitizenRelation.VOTER: Bilingual("inwoners als kiezer", "residents as voters"),
-    CitizenRelation.SUBJECT: Bilingual("inwoners als onderdaan", "residents as subjects"),
-    CitizenRelation.USER: Bilingual("inwoners als gebruiker", "residents as users"),
-    CitizenRelation.PARTNER: Bilingual("inwoners als partner", "residents as partners"),
-    CitizenRelation.RESIDENT: Bilingual("inwoners als bewoner", "residents as residents"),
+    CitizenRelation.CUSTOMER: Bilingual("inwoners als klant", "people as customers"),
+    CitizenRelation.VOTER: Bilingual("inwoners als kiezer", "people as voters"),
+    CitizenRelation.SUBJECT: Bilingual("inwoners als onderdaan", "people as subjects"),
+    CitizenRelation.USER: Bilingual("inwoners als gebruiker", "people as users"),
+    CitizenRelation.PARTNER: Bilingual("inwoners als partner", "people as partners"),
+    CitizenRelation.RESIDENT: Bilingual("inwoners als bewoner", "people as residents"),
 }
 ALL_RELATIONS_PHRASE = Bilingual("inwoners in elke relatie", "residents in every relation")
 
@@ -229,6 +229,14 @@ def number(value: float, lang: Language, decimals: int = 0) -> str:
     if lang == "nl":
         shown = shown.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
     return shown
+
+
+def money(thousands: float, lang: Language) -> str:
+    """A budget as the language writes money: the game counts in thousands of euros, so 20 is
+    "€ 20.000" in Dutch and "€20,000" in English (never "€ 0k")."""
+    amount = number(abs(thousands) * 1000, lang)
+    sign = "−" if thousands < 0 and amount.strip("0,.") else ""
+    return f"{sign}€ {amount}" if lang == "nl" else f"{sign}€{amount}"
 
 
 def signed(delta: float, lang: Language = "en") -> str:

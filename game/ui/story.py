@@ -126,7 +126,7 @@ def _strip(text: str, *prefixes: str) -> str:
 def verdict_name(verdict: Prediction, t: Translate) -> str:
     return {
         Prediction.WELL: t("went well"),
-        Prediction.MIXED: t("went so-so"),
+        Prediction.MIXED: t("was mixed"),
         Prediction.BADLY: t("went badly"),
     }[verdict]
 
@@ -270,7 +270,7 @@ def _initiative_step(
     said = initiative.outcomes.for_role(outcome.role)
     lines: list[StoryLine] = []
     cause = verdict_cause(outcome, scenario)
-    if cause is not None:  # "why it went so-so" is no bad news in itself: a badly is
+    if cause is not None:  # "why the result was mixed" is no bad news in itself: a badly is
         lines.append(
             StoryLine(
                 cause.explain(lang), "bad" if outcome.verdict is Prediction.BADLY else "neutral"
