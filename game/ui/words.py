@@ -57,7 +57,7 @@ def indicator_word(indicator: Indicator | str, value: float, t: Translate) -> st
         Line.INITIATIVE_OWNERSHIP: (
             t("roles rarely fit"),
             t("roles often do not fit"),
-            t("roles half fit"),
+            t("roles fit half the time"),
             t("roles mostly fit"),
             t("the right role each time"),
         ),

@@ -86,7 +86,7 @@ class DecisionsTab(RoundScene):
                 if at is not None and outcome.channel_fit is not None:
                     better = best_available_channels(scenario, at, outcome.initiative)
                     if better and set(better) != set(outcome.channels):
-                        channel_line += " · " + t("best open then: {channels}").format(
+                        channel_line += " · " + t("best available then: {channels}").format(
                             channels=listed(
                                 (scenario.channel(c).name.get(lang) for c in better), lang
                             )
