@@ -130,13 +130,13 @@ class _Wording:
         }
         message = (
             t(
-                "{title} (round {n}): {chosen} served {purposes} for {fit}%; {better}, "
-                "open to you then, would have served {better_fit}%."
+                "{title} (round {n}): {chosen} served the purposes ({purposes}) for {fit}%; "
+                "{better}, open to you then, would have served them for {better_fit}%."
             )
             if f["chosen"]
             else t(
-                "{title} (round {n}): no channel for {purposes}; {better}, open to you "
-                "then, would have served {better_fit}%."
+                "{title} (round {n}): no channel for the purposes ({purposes}); {better}, "
+                "open to you then, would have served them for {better_fit}%."
             )
         )
         return message.format(**values)

@@ -291,10 +291,12 @@ class DecisionCard(RoundScene):
         body = pygame.Rect(inner.left, top, inner.width, inner.bottom - top)
         words = self.words
         owner = (
-            words.own if initiative.owner.value == "municipality" else label(initiative.owner, lang)
+            t("Initiative of {org}").format(org=words.org)
+            if initiative.owner.value == "municipality"
+            else t("Initiative of the community")
         )
         facts = [
-            t("Initiative of {owner}").format(owner=owner),
+            owner,
             relation_line(initiative.relation, words, t),
         ]
         if initiative.purposes:
