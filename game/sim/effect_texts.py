@@ -269,12 +269,12 @@ TEMPLATES: dict[str, tuple[str, str]] = {
     "prediction_right": (
         "{title}: jullie voorspelden '{prediction}' en zo ging het. Weten waarom iets werkt is de "
         "stap naar bewust bekwaam. Bewustzijn {delta}.",
-        "{title}: you predicted '{prediction}' and so it went. Knowing why something works is the "
+        "{title}: your prediction '{prediction}' came true. Knowing why something works is the "
         "step to conscious competence. Awareness {delta}.",
     ),
     "prediction_wrong": (
-        "{title}: jullie voorspelden '{prediction}', maar het ging '{verdict}'.",
-        "{title}: you predicted '{prediction}', but the outcome was '{verdict}'.",
+        "{title}: jullie voorspelden '{prediction}', maar het ging {verdict_went}.",
+        "{title}: you predicted '{prediction}', but {verdict_went}.",
     ),
     # Development actions
     "action_indicator": (

@@ -172,6 +172,14 @@ def rendered(value: ParamValue, lang: Language) -> str:
     return _render_value(value, lang)
 
 
+# How a verdict reads after "but …" in English ("it went badly", never "it went 'mixed'").
+_WENT: dict[Prediction, str] = {
+    Prediction.WELL: "it went well",
+    Prediction.MIXED: "the result was mixed",
+    Prediction.BADLY: "it went badly",
+}
+
+
 def _count(value: ParamValue) -> int:
     return len(value) if isinstance(value, tuple) else 1
 
@@ -188,6 +196,9 @@ def _derived(params: dict[str, ParamValue], lang: Language) -> dict[str, str]:
     if "channels" in params:
         plural = _count(params["channels"]) > 1
         out["suited"] = ("pasten" if plural else "paste") if lang == "nl" else "suited"
+    verdict = params.get("verdict")
+    if isinstance(verdict, Prediction):
+        out["verdict_went"] = label(verdict, lang) if lang == "nl" else _WENT[verdict]
     roles = params.get("roles")
     if roles is not None:
         names = [_render_value(r, lang) for r in (roles if isinstance(roles, tuple) else (roles,))]
