@@ -72,7 +72,7 @@ def build_document(
             f"Dit spel hoort bij scenario '{state.scenario_id}', niet bij '{scenario.id}'.",
         )
     team = _short_text(team, "team name", "teamnaam")
-    name = _short_text(name, "save name", "naam van de save")
+    name = _short_text(name, "save name", "naam van het opgeslagen spel")
     state_dict = state.to_dict()
     body = {
         "seed": state.seed,

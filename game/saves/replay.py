@@ -56,7 +56,7 @@ class RejectedReplay:
     def explain(self, lang: Language) -> str:
         if lang == "nl":
             return (
-                f"De beslissingen van ronde {self.round} zijn niet meer toegestaan: "
+                f"De besluiten van ronde {self.round} zijn niet meer toegestaan: "
                 f"{'; '.join(self.reasons_nl)}"
             )
         return (

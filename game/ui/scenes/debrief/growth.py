@@ -17,7 +17,7 @@ from game.ui.charts import chart_height, small_multiple
 from game.ui.dashboard import mix, panel
 from game.ui.look import text, wrap
 from game.ui.scenes.round.base import RoundScene
-from game.ui.words import gap_text, line_name
+from game.ui.words import gap_text, line_name, listed
 
 
 def _line_value(record, line: Line) -> float:
@@ -226,7 +226,7 @@ class GrowthTab(RoundScene):
         if held is None:
             return None
         t, lang = self.t, self.lang
-        names = ", ".join(label(r, lang) for r in held.relations)
+        names = listed((label(r, lang) for r in held.relations), lang)
         lacked = "; ".join(gap_text(g, t, lang) for g in held.gaps[:3])
         if not held.relations:
             if not lacked:

@@ -262,7 +262,7 @@ class BriefingScene(RoundScene):
             self.pager.draw_count(surface, self, self.pager_row)
         panel(surface, right, palette, self.u(10))
         inner = right.inflate(-self.u(24), -self.u(20))
-        res_h = resources_height(fonts, inner.width, t)
+        res_h = resources_height(fonts, inner.width, t, lang=self.lang)
         lines_panel(
             surface,
             pygame.Rect(inner.left, inner.top, inner.width, inner.height - res_h - self.u(8)),
@@ -282,6 +282,7 @@ class BriefingScene(RoundScene):
             palette,
             fonts,
             t,
+            self.lang,
         )
 
     def _draw_dashboard(self, surface: pygame.Surface, left: pygame.Rect, middle) -> None:
