@@ -37,17 +37,6 @@ class GameInputs:
     length: GameLength = GameLength.FULL
     ambition: Mapping[CitizenRelation, GrowthPhase] = field(default_factory=dict)
 
-    @classmethod
-    def of(cls, state: GameState) -> GameInputs:
-        """The inputs that gave ``state``."""
-        return cls(
-            state.seed,
-            tuple(record.decisions for record in state.history),
-            state.interventions,
-            state.length,
-            dict(state.ambition),
-        )
-
 
 @dataclass(frozen=True, slots=True)
 class Mismatch:

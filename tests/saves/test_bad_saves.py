@@ -350,7 +350,7 @@ def test_a_mismatch_may_be_accepted_on_purpose_and_stays_visible(
     tuned = make_scenario(version="1.1", tuning={"inertia": 0.9})
     game = load_save(saved, finder(tuned), allow_mismatch=True)
     assert game.mismatch is not None and game.mismatch.round == 1
-    assert game.state.round == 3  # the saved game, as the team played it
+    assert game.state.round == 3  # the decisions replayed in the tuned version, all of them
 
 
 def test_decisions_the_rules_no_longer_allow(saved: Path, small: Scenario) -> None:
