@@ -294,15 +294,19 @@ class Effect(NamedTuple):
         """The explanation in both languages, as the UI and the debrief show it."""
         return {"nl": self.explain("nl"), "en": self.explain("en")}
 
-    def to_dict(self) -> dict[str, Any]:
-        return {
+    def to_dict(self, wording: bool = True) -> dict[str, Any]:
+        """As JSON; ``wording`` False leaves out how it is said (its sentence and the values
+        filled into it), keeping what the game did: what a replay must reproduce."""
+        done = {
             "source": self.source,
             "source_id": self.source_id,
             "target": self.target,
             "delta": float(self.delta),
-            "key": self.key,
-            "params": {k: _param_to_json(v) for k, v in self.params.items()},
         }
+        if wording:
+            done["key"] = self.key
+            done["params"] = {k: _param_to_json(v) for k, v in self.params.items()}
+        return done
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Effect:

@@ -172,14 +172,15 @@ class RoundRecord(NamedTuple):
     phase: GrowthPhase
     stage: CompetenceStage
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self, wording: bool = True) -> dict[str, Any]:
+        """As JSON; ``wording`` False: the effects without their sentences (``Effect.to_dict``)."""
         return {
             "round": self.round,
             "events": list(self.events),
             "initiatives": list(self.initiatives),
             "decisions": self.decisions.to_dict(),
             "outcomes": [o.to_dict() for o in self.outcomes],
-            "effects": [e.to_dict() for e in self.effects],
+            "effects": [e.to_dict(wording) for e in self.effects],
             "indicators": {k.value: v for k, v in self.indicators.items()},
             "relation_interaction": _relations_to_json(self.relation_interaction),
             "relation_phase": _relations_to_json(self.relation_phase),
@@ -357,7 +358,9 @@ class GameState:
         """The track record in one relation (0–100): recent choices weigh most."""
         return self.relation_record.get(relation, 50.0)
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self, wording: bool = True) -> dict[str, Any]:
+        """As JSON; ``wording`` False: every effect without its sentence (``Effect.to_dict``),
+        which is what a replay must reproduce (a newer game may word the same game better)."""
         return {
             "scenario_id": self.scenario_id,
             "scenario_version": self.scenario_version,
@@ -386,7 +389,7 @@ class GameState:
             "current_initiatives": list(self.current_initiatives),
             "unfolding": [[r, i] for r, i in self.unfolding],
             "news": list(self.news),
-            "news_effects": [e.to_dict() for e in self.news_effects],
+            "news_effects": [e.to_dict(wording) for e in self.news_effects],
             "purpose_bonus": {k.value: v for k, v in self.purpose_bonus.items()},
             "role_bonus": {k.value: v for k, v in self.role_bonus.items()},
             "risk_reduction": self.risk_reduction,
@@ -396,7 +399,7 @@ class GameState:
             "decisions_fitting": self.decisions_fitting,
             "predictions_made": self.predictions_made,
             "predictions_right": self.predictions_right,
-            "history": [r.to_dict() for r in self.history],
+            "history": [r.to_dict(wording) for r in self.history],
             "rng_state": self.rng_state,
             "interventions": [i.to_dict() for i in self.interventions],
             "length": self.length.value,
