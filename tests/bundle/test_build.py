@@ -39,6 +39,7 @@ from tests.helpers.packs import (
     every_case_at_once,
     good_pack,
 )
+from tests.net.conftest import LOCAL, free_port, wait_for
 
 ZIP_AIM_BYTES = 45_000_000
 
@@ -248,12 +249,14 @@ def test_the_zip_holds_the_game_and_only_the_packs_own_plain_files(built_archive
         assert f"{name.rsplit('/', 1)[0]}/{target}" in files, (name, target)
     assert {e.create_system for e in entries if e.filename in links} == {3}  # unzip reads it
     # What the game never loads stays out (issue 22): pkg_resources, which PyInstaller's
-    # runtime hook would import at every start.
-    assert not [name for name in names if name.startswith(internal + "pkg_resources/")]
+    # runtime hook would import at every start, and OpenSSL.
+    left_out = ("pkg_resources/", "libcrypto", "libssl", "ssl.pyc")
+    assert not [name for name in names if name.removeprefix(internal).startswith(left_out)]
+    assert not [name for name in names if name.split("/")[-1].startswith(("_ssl.", "_hashlib."))]
 
 
-def _run(game: Path, *args: str, home: Path) -> subprocess.CompletedProcess[str]:
-    """The built executable with an empty PATH: no Python, no tools, only what it carries."""
+def _environment(home: Path) -> dict[str, str]:
+    """An empty PATH: no Python, no tools, only what the built game carries."""
     empty = home / "empty-bin"
     empty.mkdir(parents=True, exist_ok=True)
     env = {
@@ -265,10 +268,15 @@ def _run(game: Path, *args: str, home: Path) -> subprocess.CompletedProcess[str]
     }
     assert shutil.which("python3", path=env["PATH"]) is None
     assert shutil.which("python", path=env["PATH"]) is None
+    return env
+
+
+def _run(game: Path, *args: str, home: Path) -> subprocess.CompletedProcess[str]:
+    """The built executable, with nothing on the PATH."""
     return subprocess.run(
         [str(game / "netwerkende-gemeente"), *args],
         cwd=game,
-        env=env,
+        env=_environment(home),
         capture_output=True,
         text=True,
         timeout=600,
@@ -365,3 +373,42 @@ def test_the_built_game_runs_without_python(built_game: Path, tmp_path: Path) ->
     logs = tmp_path / "pack" / "logs" / "errors.log"
     text = logs.read_text(encoding="utf-8") if logs.exists() else ""
     assert text.count("Traceback") <= 1  # the tour's own example error, and nothing else
+
+
+@pytest.mark.slow
+def test_the_built_game_hosts_a_workshop_and_a_team_joins_it(
+    built_game: Path, tmp_path: Path
+) -> None:
+    """The build has no OpenSSL (issue 22), yet websockets' client imports ssl when it loads:
+    a team's laptop must still join over ws:// (game/net/link.py: websocket_client)."""
+    port, results, said = free_port(), tmp_path / "host-results", tmp_path / "host.txt"
+    with said.open("w", encoding="utf-8") as out:
+        host = subprocess.Popen(
+            [
+                *(str(built_game / "netwerkende-gemeente"), "host", "gemeente-middelgroot"),
+                *("--headless", "--teams", "1", "--code", "NETW42", "--length", "short"),
+                *("--port", str(port), "--address", LOCAL, "--no-discovery", "--minutes", "1"),
+                *("--results", str(results)),
+            ],
+            cwd=built_game,
+            env=_environment(tmp_path),
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
+    try:
+        wait_for(lambda: "hosting" in said.read_text("utf-8") or host.poll() is not None, 30)
+        team = _run(
+            built_game,
+            *("autoplay", "gemeente-middelgroot", "--join", f"{LOCAL}:{port}", "--code", "NETW42"),
+            *("--team", "Rood", "--alone-after", "30"),
+            home=tmp_path,
+        )
+        assert host.wait(60) == 0, said.read_text("utf-8")
+    finally:
+        host.kill()
+        host.wait()
+    assert team.returncode == 0, team.stdout + team.stderr
+    assert "alone" not in team.stdout and "end: phase" in team.stdout
+    assert "finished: 1 teams (Rood)" in said.read_text("utf-8")
+    [document] = [json.loads(p.read_text("utf-8")) for p in results.glob("results-rood-*.json")]
+    assert document["finished"] and document["team"] == "Rood"
