@@ -85,7 +85,8 @@ def measure(folder: Path, runs: int) -> None:
             f"zip: {archives[-1].name}: {size:.1f} MB "
             f"(aim: at most {ZIP_AIM_MB} MB) {_verdict(size, ZIP_AIM_MB)}"
         )
-    unpacked = sum(p.stat().st_size for p in folder.rglob("*") if p.is_file()) / 1_000_000
+    files = [p for p in folder.rglob("*") if p.is_file() and not p.is_symlink()]
+    unpacked = sum(p.stat().st_size for p in files) / 1_000_000
     print(f"unpacked folder: {unpacked:.1f} MB")
     pack = folder / "pack"
     branded = ["--pack", str(pack)] if (pack / "pack.yaml").is_file() else []
