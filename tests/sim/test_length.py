@@ -22,7 +22,13 @@ from tests.conftest import make_scenario
 from tests.helpers.games import dangling
 from tests.helpers.saves import EXAMPLES, example_scenario, finder
 
-SHIPPED = ("gemeente-middelgroot", "raadsgriffie", "grote-stad", "politieregio")
+SHIPPED = (
+    "gemeente-middelgroot",
+    "raadsgriffie",
+    "grote-stad",
+    "politieregio",
+    "waterschap-drie-waarden",
+)
 
 
 def _game(scenario, seed: int, length: GameLength):
@@ -176,7 +182,7 @@ def test_cli_autoplay_plays_a_short_game(tmp_path: Path) -> None:
 
 
 def test_a_short_game_of_every_shipped_scenario_plays_its_story() -> None:
-    for scenario_id in ("gemeente-middelgroot", "raadsgriffie", "grote-stad", "politieregio"):
+    for scenario_id in SHIPPED:
         played = played_scenario(load_scenario(scenario_id), GameLength.SHORT)
         state = play(played, 5, "best")
         assert state.finished and len(state.history) == played.rounds
