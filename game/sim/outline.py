@@ -21,6 +21,9 @@ from game.sim.effects import money
 from game.sim.length import played_scenario, selection
 from game.sim.rules import compile_rules
 
+# Dutch words for a round that take 'het' (and so 'dit'): the rest take 'de' ('deze').
+_NEUTER_ROUND_WORDS = frozenset({"kwartaal", "jaar", "halfjaar", "trimester", "semester"})
+
 # (Dutch, English) per word of the outline itself; the scenario brings its own texts.
 _WORDS: dict[str, tuple[str, str]] = {
     "heading": ("{title} ({id}), {length}", "{title} ({id}), {length}"),
@@ -55,7 +58,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     "budget": ("budget {x}", "budget {x}"),
     "budget_per_round": ("budget per {round} {x}", "budget per {round} {x}"),
     "capacity": ("capaciteit {x:+d} u per {round}", "capacity {x:+d} h per {round}"),
-    "capacity_now": ("capaciteit {x:+d} u deze {round}", "capacity {x:+d} h this {round}"),
+    "capacity_now": ("capaciteit {x:+d} u {this} {round}", "capacity {x:+d} h this {round}"),
     "only": ("(interactie alleen: {x})", "(interaction only: {x})"),
     "scaled": ("naar {x}", "scaled by {x}"),
     "inverse": ("naar {x}, omgekeerd", "scaled by {x}, inversely"),
@@ -216,7 +219,9 @@ class _Outline:
         if e.capacity:
             parts.append(self.w("capacity", x=e.capacity, round=r))
         if e.capacity_this_round:
-            parts.append(self.w("capacity_now", x=e.capacity_this_round, round=r))
+            # 'dit kwartaal', 'deze ronde': a Dutch word for a round takes its own article.
+            this = "dit" if r in _NEUTER_ROUND_WORDS else "deze"
+            parts.append(self.w("capacity_now", x=e.capacity_this_round, round=r, this=this))
         if e.mitigated_by:
             titles = ", ".join(self._title(self.s.action(a).title, a) for a in e.mitigated_by)
             parts.append(self.w("softened", x=titles))
