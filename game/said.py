@@ -17,8 +17,6 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from babel.messages.pofile import read_po
-
 from game.domain import LANGUAGES, Language
 
 LOCALE_DIR = Path(__file__).resolve().parent / "locales"
@@ -30,6 +28,8 @@ def catalogue(lang: Language) -> dict[str, str]:
     path = LOCALE_DIR / f"{lang}.po"
     if lang == "en" or not path.is_file():
         return {}
+    from babel.messages.pofile import read_po  # only when a message is said in Dutch
+
     with path.open("rb") as handle:
         read = read_po(handle, locale=lang)
     return {

@@ -21,9 +21,11 @@ import importlib.util
 import os
 import platform
 import shutil
+import stat
 import subprocess
 import sys
 import tempfile
+import time
 import zipfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -204,12 +206,45 @@ def _yaml_files(folder: Path) -> list[Path]:
 def _zip(folder: Path, archive: Path) -> None:
     """Zip ``folder`` (as the top folder inside), keeping the executable's permission bits.
 
-    Written beside as ``.part`` and renamed, so a zip that exists is a whole one.
+    A link is stored as a link, which ``unzip`` and macOS's Archive Utility restore: PyInstaller
+    keeps each of pygame's 26 libraries once (on Linux, in ``pygame_ce.libs``) and links it from
+    where the loader looks for it; stored as copies they were 5 MB of the zip. Written beside as
+    ``.part`` and renamed, so a zip that exists is a whole one.
     """
     partial = archive.with_name(archive.name + ".part")
-    with zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as bundle:
-        for path in sorted(folder.rglob("*")):
-            if path.is_dir() and not path.is_symlink():
-                continue
-            bundle.write(path, Path(folder.name) / path.relative_to(folder))
+    try:
+        with zipfile.ZipFile(partial, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as bundle:
+            for path in sorted(folder.rglob("*")):
+                name = (Path(folder.name) / path.relative_to(folder)).as_posix()
+                if path.is_symlink():
+                    bundle.writestr(_link_entry(path, name), _link_target(folder, path))
+                elif path.is_file():
+                    bundle.write(path, name)
+    except BaseException:
+        partial.unlink(missing_ok=True)
+        raise
     partial.replace(archive)
+
+
+def _link_target(folder: Path, link: Path) -> str:
+    """Where ``link`` leads, as stored in the zip: a relative path to something in the build.
+
+    Anything else would be broken once unzipped elsewhere, or would carry in what is outside.
+    """
+    target = os.readlink(link)
+    if Path(target).is_absolute() or not (link.parent / target).resolve().is_relative_to(
+        folder.resolve()
+    ):
+        raise BuildError(f"{link}: a link to {target}, outside the build; it cannot be zipped")
+    if not (link.parent / target).exists():
+        raise BuildError(f"{link}: a link to {target}, which is not there")
+    return Path(target).as_posix()
+
+
+def _link_entry(link: Path, name: str) -> zipfile.ZipInfo:
+    """A zip entry that unzip makes into a link: a Unix entry with the link's file type."""
+    entry = zipfile.ZipInfo(name, time.localtime(link.lstat().st_mtime)[:6])
+    entry.create_system = 3  # Unix: only then do unzip and Archive Utility read the mode
+    entry.external_attr = (stat.S_IFLNK | 0o777) << 16
+    entry.compress_type = zipfile.ZIP_STORED
+    return entry

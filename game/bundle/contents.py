@@ -19,8 +19,18 @@ EXCLUDED_MODULES = (
     "jsonschema",
     "setuptools",
     "pip",
+    # Only Babel's message extraction names it (a fallback the game never reaches), yet with it
+    # in the build PyInstaller's runtime hook imports it at every start, before the game's first
+    # line: about 0.05 s of CPU, as much again as all of --help from source.
+    "pkg_resources",
+    # OpenSSL (libcrypto and libssl, 5.4 MB; 2.2 MB of the zip). Only ssl and _hashlib load
+    # it. hashlib and hmac fall back to Python's own SHA-256 and compare_digest, all the game
+    # uses; the workshop connects with ws:// on the local network, and websockets' client, which
+    # imports ssl when it loads, is loaded without it (game/net/link.py: websocket_client).
+    "ssl",
+    "_ssl",
+    "_hashlib",
     # Standard library parts the game never uses (readline would pull in a terminal library).
-    # ssl stays: websockets imports it when the workshop link loads, even for ws:// on a LAN.
     "tkinter",
     "unittest",
     "doctest",

@@ -13,10 +13,22 @@ from game.cli.usage import EXIT_FAILED, EXIT_OK, UsageError
 from game.cli.writing import bad_place
 from game.domain import Indicator, Language
 from game.labels import label
+from game.said import said
+
+# Each indicator in four letters, for the summary's one line per round.
+_SHORT: dict[Indicator, tuple[str, str]] = {
+    Indicator.AWARENESS: ("bewu", "awar"),
+    Indicator.SKILL: ("vaar", "skil"),
+    Indicator.EMBEDDING: ("vera", "embe"),
+    Indicator.OWNERSHIP_BREADTH: ("eige", "owne"),
+    Indicator.INTERACTION: ("inte", "inte"),
+    Indicator.TRUST: ("vert", "trus"),
+    Indicator.COMMUNITY_ENERGY: ("ener", "comm"),
+}
 
 
 def add_parser(commands: Commands) -> argparse.ArgumentParser:
-    from game.sim.bots import STRATEGIES
+    from game.domain import STRATEGIES
 
     autoplay = commands.add_parser(
         "autoplay",
@@ -154,31 +166,34 @@ def _played(args: argparse.Namespace, scenario: Any, out: TextIO) -> tuple[Any, 
     try:
         run = team.run()
     except JoinFailed as error:
-        sys.stderr.write(_join_failed(error.reason, address, port) + "\n")
+        sys.stderr.write(_join_failed(error.reason, address, port).into(args.lang) + "\n")
         return None
     args.seed, args.length = run.state.seed, run.state.length.value
     if run.alone:
-        out.write("the host was gone: this team finished alone; hand in its results file\n")
+        gone = said("the host was gone: this team finished alone; hand in its results file")
+        out.write(gone.into(args.lang) + "\n")
     return run.state, run.game_id
 
 
-def _join_failed(reason: str, address: str, port: int) -> str:
-    """Why joining failed, plainly, and what to do instead."""
+def _join_failed(reason: str, address: str, port: int) -> Any:
+    """Why joining failed, plainly, and what to do instead (a message in both languages)."""
+    where = f"{address}:{port}"
     if reason == "unreachable":
-        return (
-            f"could not reach the workshop at {address}:{port}. Venue networks often keep "
-            "laptops from reaching each other: play without --join and hand in the results "
-            "file (--results) for compare."
+        return said(
+            "could not reach the workshop at {where}. Venue networks often keep laptops from "
+            "reaching each other: play without --join and hand in the results file (--results) "
+            "for compare.",
+            where=where,
         )
     why = {
-        "code": "the join code is wrong",
-        "protocol": "the host runs another version of the game",
-        "name_taken": "another laptop plays under this team name",
-        "full": "the workshop has all its teams",
-        "ended": "the workshop is over",
-        "scenario": "the host plays a scenario (or version) this laptop does not have",
+        "code": said("the join code is wrong"),
+        "protocol": said("the host runs another version of the game"),
+        "name_taken": said("another laptop plays under this team name"),
+        "full": said("the workshop has all its teams"),
+        "ended": said("the workshop is over"),
+        "scenario": said("the host plays a scenario (or version) this laptop does not have"),
     }.get(reason, reason)
-    return f"the workshop at {address}:{port} did not let this team in: {why}"
+    return said("the workshop at {where} did not let this team in: {why}", where=where, why=why)
 
 
 def _json_document(
@@ -217,40 +232,78 @@ def _json_document(
 def _write_summary(
     args: argparse.Namespace, state: Any, scenario: Any, card: Any, ranking: Any, out: TextIO
 ) -> None:
+    from game.sim.effects import number
+
     lang: Language = args.lang
-    out.write(
-        f"{scenario.title.get(lang)} ({scenario.id} {scenario.version}); "
-        f"strategy {args.strategy}, seed {args.seed}\n"
+
+    def line(message: Any) -> None:
+        out.write(message.into(lang) + "\n")
+
+    line(
+        said(
+            "{title} ({id} {version}); strategy {strategy}, seed {seed}",
+            title=scenario.title.get(lang),
+            id=scenario.id,
+            version=scenario.version,
+            strategy=args.strategy,
+            seed=args.seed,
+        )
     )
     for record in state.history:
         roles = ", ".join(
             f"{d.initiative}={label(d.role, lang)}" for d in record.decisions.initiatives
         )
-        actions = ", ".join(record.decisions.actions) or "-"
-        out.write(
-            f"round {record.round:>2}  {label(record.phase, lang):<14} "
-            f"{label(record.stage, lang):<26} {_indicators_line(record.indicators)}\n"
-            f"          roles: {roles}\n          actions: {actions}\n"
+        line(
+            said(
+                "round {n:>2}  {phase:<14} {stage:<26} {indicators}",
+                n=record.round,
+                phase=label(record.phase, lang),
+                stage=label(record.stage, lang),
+                indicators=_indicators_line(record.indicators, lang),
+            )
         )
-    out.write(
-        f"\nend: phase {state.phase.level} ({label(state.phase, lang)}), "
-        f"stage {label(state.stage, lang)}\n"
-        f"     {_indicators_line(state.indicators)}\n"
-        f"     score {card.total} / 1000: {card.title.get(lang)}; "
-        f"fitting role chosen {card.fit_rate:.0%} of the time\n"
+        line(said("          roles: {roles}", roles=roles or "-"))
+        actions = ", ".join(record.decisions.actions) or "-"
+        line(said("          actions: {actions}", actions=actions))
+    out.write("\n")
+    line(
+        said(
+            "end: phase {level} ({phase}), stage {stage}",
+            level=state.phase.level,
+            phase=label(state.phase, lang),
+            stage=label(state.stage, lang),
+        )
+    )
+    out.write(f"     {_indicators_line(state.indicators, lang)}\n")
+    line(
+        said(
+            "     score {total} / 1000: {title}; fitting role chosen in {rate}% of the decisions",
+            total=card.total,
+            title=card.title.get(lang),
+            rate=round(card.fit_rate * 100),
+        )
     )
     if ranking is not None:
         figures = ranking.figures
-        out.write(
-            f"     council account: {figures.followers} followers ({figures.followers_pct}%), "
-            f"following {figures.following} ({figures.following_pct}%), "
-            f"{figures.tweets} tweets ({figures.tweets_pct}%); "
-            f"place {ranking.position} of {len(ranking.rows)} against the survey's top ten\n"
+        line(
+            said(
+                "     council account: {followers} followers ({followers_pct}%), following "
+                "{following} ({following_pct}%), {tweets} tweets ({tweets_pct}%); place "
+                "{position} of {count} against the survey's top ten",
+                followers=figures.followers,
+                followers_pct=number(figures.followers_pct, lang, 1),
+                following=figures.following,
+                following_pct=number(figures.following_pct, lang, 1),
+                tweets=figures.tweets,
+                tweets_pct=number(figures.tweets_pct, lang, 1),
+                position=ranking.position,
+                count=len(ranking.rows),
+            )
         )
     if args.save is not None:
-        out.write(f"saved to {args.save}\n")
+        line(said("saved to {path}", path=str(args.save)))
     if args.results is not None:
-        out.write(f"results written to {args.results}\n")
+        line(said("results written to {path}", path=str(args.results)))
 
 
 def _write_save(args: argparse.Namespace, state: Any, scenario: Any) -> int:
@@ -293,8 +346,9 @@ def _indicators_json(values: dict[Indicator, float]) -> dict[str, float]:
     return {ind.value: round(values[ind], 2) for ind in Indicator}
 
 
-def _indicators_line(values: dict[Indicator, float]) -> str:
-    return " ".join(f"{ind.value[:4]} {values[ind]:>3.0f}" for ind in Indicator)
+def _indicators_line(values: dict[Indicator, float], lang: Language = "en") -> str:
+    short = 0 if lang == "nl" else 1
+    return " ".join(f"{_SHORT[ind][short]} {values[ind]:>3.0f}" for ind in Indicator)
 
 
 def _round_json(record: Any) -> dict[str, Any]:

@@ -10,7 +10,6 @@ from typing import TextIO
 from game.cli.checks import given_pack
 from game.cli.options import Commands, given_path
 from game.cli.usage import EXIT_FAILED, EXIT_OK, UsageError
-from game.packs import PackError, check_pack
 
 
 def add_parser(commands: Commands) -> argparse.ArgumentParser:
@@ -38,6 +37,7 @@ def add_parser(commands: Commands) -> argparse.ArgumentParser:
 
 def run(args: argparse.Namespace, out: TextIO) -> int:
     from game.bundle.build import BuildError, build
+    from game.packs import PackError, check_pack
 
     pack = None
     if args.pack is not None:

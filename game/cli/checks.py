@@ -7,11 +7,13 @@ import os
 import sys
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from game.cli.usage import UsageError
-from game.packs import Pack, PackError, load_pack
 from game.places import installed_pack_dir
+
+if TYPE_CHECKING:  # the packs (pydantic models) load when a command runs, not for --help
+    from game.packs import Pack
 
 
 def usable_folder(path: Path, usage: str, what: str) -> None:
@@ -78,6 +80,8 @@ def pack_for_run(given: Path | None, usage: str) -> ChosenPack:
     """``--pack DIR`` must load (else its problems, and the command fails). Without it, a built
     game's own ``pack/`` is used; if that one has mistakes, the game runs unbranded and the title
     screen says why, so a workshop can still start."""
+    from game.packs import PackError, load_pack
+
     if given is not None:
         given_pack(given, usage)
         try:

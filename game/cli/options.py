@@ -172,7 +172,7 @@ def _whole(value: str) -> int | None:
 
 
 def strategy_list(value: str) -> list[str]:
-    from game.sim.bots import STRATEGIES
+    from game.domain import STRATEGIES
 
     names = [name.strip() for name in value.split(",") if name.strip()]
     unknown = [name for name in names if name not in STRATEGIES]

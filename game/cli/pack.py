@@ -10,10 +10,7 @@ from typing import TextIO
 from game.cli.options import Commands, given_path, program_name
 from game.cli.usage import EXIT_FAILED, EXIT_OK, UsageError
 from game.cli.writing import write_once
-from game.packs import PackError, load_pack
-from game.packs.starter import starter_for
 from game.places import PACK_FILE
-from game.scenario.models import CONTENT_ID_PATTERN
 
 
 def add_parser(commands: Commands) -> argparse.ArgumentParser:
@@ -39,6 +36,10 @@ def add_parser(commands: Commands) -> argparse.ArgumentParser:
 
 
 def run(args: argparse.Namespace, out: TextIO) -> int:
+    from game.packs import PackError, load_pack
+    from game.packs.starter import starter_for
+    from game.scenario.models import CONTENT_ID_PATTERN
+
     folder: Path = args.folder
     pack_id = args.id or _id_from(folder.resolve().name)
     if not re.fullmatch(CONTENT_ID_PATTERN, pack_id):

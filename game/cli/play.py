@@ -23,7 +23,7 @@ from game.cli.usage import EXIT_FAILED, UsageError
 
 
 def add_parser(commands: Commands) -> argparse.ArgumentParser:
-    from game.sim.bots import STRATEGIES
+    from game.domain import STRATEGIES
 
     play = commands.add_parser("play", help="open the game window (the default)")
     play.add_argument(

@@ -28,7 +28,7 @@ MAX_JOBS = 256
 
 
 def add_parser(commands: Commands) -> argparse.ArgumentParser:
-    from game.sim.bots import STRATEGIES
+    from game.domain import STRATEGIES
 
     simulate = commands.add_parser(
         "simulate",
@@ -88,6 +88,7 @@ def add_parser(commands: Commands) -> argparse.ArgumentParser:
 
 def run(args: argparse.Namespace, out: TextIO) -> int:
     """Play the games, then print the report per scenario (text or JSON)."""
+    from game.domain import STRATEGIES
     from game.scenario.errors import ScenarioError
     from game.scenario.loader import SCENARIO_DIR, scenario_path
     from game.sim.balance import (
@@ -98,7 +99,6 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
         simulate,
     )
     from game.sim.balance_report import analyse, render_text, to_json
-    from game.sim.bots import STRATEGIES
 
     paths = [str(scenario_path(name)) for name in args.scenarios] or [
         str(p) for p in sorted(SCENARIO_DIR.glob("*.yaml"))

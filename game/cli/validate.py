@@ -10,7 +10,6 @@ from typing import TextIO
 from game.cli.options import Commands, given_path, lang_option
 from game.cli.usage import EXIT_FAILED, EXIT_OK, UsageError
 from game.domain import Language
-from game.packs import PackError, check_pack, is_pack, pack_file
 from game.said import Said, said
 
 
@@ -37,6 +36,7 @@ def add_parser(commands: Commands) -> argparse.ArgumentParser:
 
 def run(args: argparse.Namespace, out: TextIO) -> int:
     """Every problem of every file, then one line that sums it up; 1 if anything is wrong."""
+    from game.packs import is_pack
     from game.scenario.errors import ScenarioError
     from game.scenario.loader import SCENARIO_DIR, SUFFIXES, load_scenario
 
@@ -127,6 +127,8 @@ def _summary(checked: int, valid: int, problems: int) -> str:
 
 def validate_pack(path: Path, out: TextIO, lang: Language = "en") -> tuple[bool, int]:
     """Print every problem of the pack (and its own scenarios); (valid, number of problems)."""
+    from game.packs import PackError, check_pack, pack_file
+
     try:
         pack = check_pack(path)
     except PackError as error:

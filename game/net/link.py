@@ -13,11 +13,13 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import queue
+import sys
 import threading
 import time
 from dataclasses import dataclass, field
+from types import ModuleType
+from typing import TYPE_CHECKING
 
-from websockets.asyncio.client import ClientConnection, connect
 from websockets.exceptions import ConnectionClosed, WebSocketException
 
 from game.net.messages import (
@@ -38,6 +40,9 @@ from game.net.messages import (
     read_to_team,
     write,
 )
+
+if TYPE_CHECKING:
+    from websockets.asyncio.client import ClientConnection
 
 RETRY_SECONDS = 1.5
 # What a line to the host can run into: all mean "try again in a moment".
@@ -181,7 +186,7 @@ class TeamLink:
                     await asyncio.wait_for(self._wake.wait(), RETRY_SECONDS)
 
     async def _session(self) -> None:
-        async with connect(
+        async with websocket_client().connect(
             self.uri,
             open_timeout=5,
             max_size=MAX_MESSAGE_BYTES,
@@ -224,3 +229,38 @@ class TeamLink:
     async def _send(self, connection: ClientConnection, message: Ready) -> None:
         with contextlib.suppress(ConnectionClosed, OSError):
             await connection.send(write(message))
+
+
+def websocket_client() -> ModuleType:
+    """websockets' asyncio client, also in a Python without ``ssl``.
+
+    The built game leaves OpenSSL out (5.4 MB; ``game/bundle/contents.py``), so ``import ssl``
+    fails there. The client module imports ``ssl`` when it loads, but uses it only to connect to
+    a ``wss://`` address, and a team always connects with ``ws://`` on the local network
+    (``TeamLink.uri``). So where ``ssl`` is missing, the client is loaded with an empty stand-in
+    in its place, which is taken away again right after: only the client module keeps it.
+    ``urllib.request`` (with ``http.client``), which the client loads too and which look for
+    ``ssl`` once, are loaded before, so that they know there is none.
+    """
+    loaded = sys.modules.get("websockets.asyncio.client")
+    if loaded is not None:
+        return loaded
+    try:
+        import ssl  # noqa: F401
+    except ImportError:
+        import urllib.request  # noqa: F401
+
+        # A failed import leaves no entry; None is an entry that says "not importable".
+        marked, mark = "ssl" in sys.modules, sys.modules.get("ssl")
+        sys.modules["ssl"] = ModuleType("ssl", "a stand-in: no TLS here; a workshop uses ws://")
+        try:
+            from websockets.asyncio import client
+        finally:
+            if marked:
+                sys.modules["ssl"] = mark
+            else:
+                del sys.modules["ssl"]
+        return client
+    from websockets.asyncio import client
+
+    return client

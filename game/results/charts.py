@@ -12,8 +12,10 @@ Colours are the Okabe–Ito palette the game uses for colour-blind players, on w
 
 from __future__ import annotations
 
+import html
 import re
 from collections.abc import Sequence
+from typing import Any
 
 import pygal
 from pygal.style import Style
@@ -80,14 +82,68 @@ def _config(**extra: object) -> dict[str, object]:
 _SCRIPT = re.compile(r"<script\b.*?</script>", re.DOTALL)
 
 
+_STYLE = re.compile(r"<style[^>]*>(.*?)</style>", re.DOTALL)
+_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
+_CHART_ID = re.compile(r'id="(chart-[0-9a-f-]+)"')
+# Coordinates to a tenth of a pixel: pygal writes six decimals, which a page at 820 pixels wide
+# cannot show, and which made up much of a report's size (issue 22).
+_LONG_NUMBER = re.compile(r"(\d\.\d)\d+")
+# Where pygal's script would place a tooltip; without the script nothing reads them (the value
+# itself stays, as the point's description).
+_TOOLTIP_PLACE = re.compile(
+    r'<desc class="(?:x|y)[^"]*">[^<]*</desc>|<desc class="x_label">[^<]*</desc>'
+)
+
+
 def _render(chart: pygal.graph.graph.Graph) -> str:
     """The chart's SVG, without the script pygal adds for its tooltips (which would need its
-    script from the internet; the page allows no script at all) and without its comments."""
+    script from the internet; the page allows no script at all), without its comments, with
+    its coordinates to a tenth of a pixel, and with its style sheet's rules written for every
+    chart (``.pygal-chart``) so a page can keep one copy of them (``one_style``)."""
     svg = chart.render(is_unicode=True)
-    svg = _SCRIPT.sub("", svg)
-    return svg.replace("<!--http://pygal.org-->", "").replace(
-        "<!--http://github.com/Kozea/pygal-->", ""
-    )
+    svg = _COMMENT.sub("", _SCRIPT.sub("", svg))
+    found = _CHART_ID.search(svg)
+    if found is not None:
+        svg = svg.replace("#" + found.group(1), ".pygal-chart")
+    svg = _TOOLTIP_PLACE.sub("", svg).replace(" reactive tooltip-trigger", "")
+    svg = _SCRIPT_LAYERS.sub("", svg)
+    svg = _DOT_GROUP.sub(r"\1", svg)
+    return _LONG_NUMBER.sub(r"\1", svg)
+
+
+# The layers and marks pygal's script works with: empty, or invisible without it (and the
+# legend's ids would be repeated by a second chart on the same page).
+_SCRIPT_LAYERS = re.compile(
+    r'<g transform="[^"]*" class="plot text-overlay">(?:<g [^>]*/>)*</g>'
+    r'|<g transform="[^"]*" class="plot tooltip-overlay"><g [^>]*><rect [^>]*/>'
+    r'<g class="text" /></g></g>'
+    r'| id="activate-serie-\d+"| reactive activate-serie| reactive'
+)
+# A group around each single point, there for the tooltip's script.
+_DOT_GROUP = re.compile(
+    r'<g class="dots">(<circle[^>]*/>(?:<desc class="value">[^<]*</desc>)?)</g>'
+)
+# Rules for the tooltips, hovering and the script's overlays: nothing on a page without script
+# and on paper uses them.
+_INTERACTIVE = ("tooltip", "reactive", "text-overlay", ":hover", "activate")
+
+
+def one_style(context: dict[str, Any], keys: tuple[str, ...]) -> None:
+    """The charts in ``context[key]`` without their own style sheets, and one sheet with every
+    rule any of them had in ``context["chart_css"]``: each chart carried its own copy of pygal's
+    rules (issue 22: 60% of a report was charts)."""
+    rules: dict[str, None] = {}
+    for key in keys:
+        svg = context.get(key) or ""
+        for sheet in _STYLE.findall(svg):
+            rules.update(
+                (rule.strip() + "}", None)
+                for rule in sheet.split("}")
+                if rule.strip() and not any(word in rule for word in _INTERACTIVE)
+            )
+        context[key] = _STYLE.sub("", svg)
+    # In the SVG the sheet was XML ('&gt;'); in the page's own <style> it is read as written.
+    context["chart_css"] = html.unescape("\n".join(rules))
 
 
 def _round_labels(results: ResultsFile) -> list[str]:
@@ -177,3 +233,12 @@ def growth_chart(teams: Sequence[tuple[str, ResultsFile]], lang: Language, texts
 
 def words(value: Words | None, lang: Language) -> str:
     return "" if value is None else value.get(lang)
+
+
+_INDENT = re.compile(r"\n[ \t]+")
+
+
+def unindented(page: str) -> str:
+    """A page without the templates' indentation: a browser ignores it (the pages have no
+    preformatted text), and it was a tenth of a report."""
+    return _INDENT.sub("\n", page)

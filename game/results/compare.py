@@ -20,7 +20,7 @@ from game.domain import Language, MunicipalRole
 from game.results.errors import ResultsError
 from game.results.files import read_results
 from game.results.models import DecisionResult, ResultsFile
-from game.sim.state import InterventionKind
+from game.sim.interventions import InterventionKind
 
 # At most this many teams side by side: more do not fit a projector or an A4 page.
 MAX_TEAMS = 12

@@ -121,4 +121,5 @@ def _news_row(row: NewsRow, t: dict[str, str], lang: Language) -> dict[str, Any]
 def compare_html(comparison: Comparison, lang: Language, pack: Pack | None = None) -> str:
     """The teams side by side, as one self-contained HTML page."""
     context = compare_context(comparison, lang, pack)
-    return environment().get_template("compare.html.j2").render(context)
+    charts.one_style(context, ("chart_scores", "chart_growth"))
+    return charts.unindented(environment().get_template("compare.html.j2").render(context))

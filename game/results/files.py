@@ -163,6 +163,7 @@ def _final_part(state: GameState, kind: OrganisationKind) -> dict[str, Any]:
         "phase": state.phase.value,
         "stage": state.stage.value,
         "relation_phase": {k.value: v.value for k, v in state.relation_phase.items()},
+        "ambition": {k.value: v.value for k, v in state.ambition.items()},
         "indicators": {k.value: round(v, 3) for k, v in state.indicators.items()},
         "lines": {k.value: round(v, 3) for k, v in strengths.items()},
         "weakest_line": weakest_line(state).value,

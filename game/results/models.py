@@ -27,7 +27,7 @@ from game.domain import (
     Prediction,
 )
 from game.saves.names import GAME_ID_PATTERN, has_forbidden
-from game.sim.state import InterventionKind
+from game.sim.interventions import InterventionKind
 
 FORMAT_NAME = "netwerkende-gemeente-results"
 FORMAT_VERSION = 1
@@ -175,6 +175,10 @@ class FinalResult(ResultsModel):
     predictions_right: Count
     prediction_rate: Share | None
     score: ScoreResult
+    ambition: dict[CitizenRelation, GrowthPhase] = Field(
+        default_factory=dict,
+        description="The phase the group aimed for per relation before round 1 (none: not set).",
+    )
 
 
 class InterventionResult(ResultsModel):

@@ -236,6 +236,7 @@ def report_context(results: ResultsFile, lang: Language, pack: Pack | None) -> d
         "predictions": _predictions(results, t),
         "rounds_header": [r.round for r in results.rounds],
         "grid": _phase_grid(results, lang),
+        "aims": bool(final.ambition),
         "chart_lines": charts.lines_chart(results, t) if results.rounds else "",
         "chart_indicators": charts.indicators_chart(results, lang, t) if results.rounds else "",
         "rounds": [_round_rows(record, t, lang, kind) for record in results.rounds],
@@ -376,6 +377,12 @@ def _phase_grid(results: ResultsFile, lang: Language) -> list[dict[str, Any]]:
             ],
             "final": label(final.relation_phase.get(relation, final.phase), lang),
             "final_level": final.relation_phase.get(relation, final.phase).level,
+            # The group's aim before round 1, and whether the relation reached it.
+            "aim": final.ambition[relation].level if relation in final.ambition else None,
+            "aim_name": label(final.ambition[relation], lang) if relation in final.ambition else "",
+            "aim_reached": relation in final.ambition
+            and final.relation_phase.get(relation, final.phase).level
+            >= final.ambition[relation].level,
         }
         for relation in _relations(results)
     ]
@@ -422,7 +429,8 @@ def _decision_row(
 def report_html(results: ResultsFile, lang: Language, pack: Pack | None = None) -> str:
     """The debrief report of one team, as one self-contained HTML page."""
     context = report_context(results, lang, pack)
-    return environment().get_template("report.html.j2").render(context)
+    charts.one_style(context, ("chart_lines", "chart_indicators"))
+    return charts.unindented(environment().get_template("report.html.j2").render(context))
 
 
 # --- the comparison -----------------------------------------------------------------------------

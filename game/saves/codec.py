@@ -18,6 +18,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from game.saves.errors import SaveError
+from game.saves.fingerprint import fingerprint
 from game.saves.migrations import (
     Document,
     RulesChanged,
@@ -72,12 +73,14 @@ def build_document(
             f"Dit spel hoort bij scenario '{state.scenario_id}', niet bij '{scenario.id}'.",
         )
     team = _short_text(team, "team name", "teamnaam")
-    name = _short_text(name, "save name", "naam van de save")
-    state_dict = state.to_dict()
-    body = {
+    name = _short_text(name, "save name", "naam van het opgeslagen spel")
+    body: Document = {
         "seed": state.seed,
+        "length": state.length.value,
+        "ambition": {relation.value: aim.value for relation, aim in state.ambition.items()},
         "decisions": [record.decisions.to_dict() for record in state.history],
-        "state": state_dict,
+        "interventions": [step.to_dict() for step in state.interventions],
+        "fingerprint": fingerprint(state),
     }
     if plan and not state.finished:
         # The choices made so far this round (``PlanModel``): Continue brings them back.
@@ -165,6 +168,8 @@ def decode(raw: bytes) -> Decoded:
         current = upgrade(document, read_version, FORMAT_VERSION)
     except RulesChanged as error:
         raise _old_rules(read_version, error.version) from error
+    except ValidationError as error:  # an older format's own models refused it (format 7)
+        raise _invalid(error) from error
     except (LookupError, TypeError, ValueError, AttributeError, ArithmeticError, OSError) as error:
         raise SaveError(
             "migration_failed",
@@ -176,13 +181,17 @@ def decode(raw: bytes) -> Decoded:
     try:
         save = SaveFile.model_validate(current)
     except ValidationError as error:
-        where, what = first_problem(error)
-        raise SaveError(
-            "invalid",
-            f"This save is damaged: {where}: {what}.",
-            f"Dit opgeslagen spel is beschadigd: {where}: {what}.",
-        ) from error
+        raise _invalid(error) from error
     return Decoded(save, current, read_version)
+
+
+def _invalid(error: ValidationError) -> SaveError:
+    where, what = first_problem(error)
+    return SaveError(
+        "invalid",
+        f"This save is damaged: {where}: {what}.",
+        f"Dit opgeslagen spel is beschadigd: {where}: {what}.",
+    )
 
 
 # What changed in the rules since a save's format, in words a workshop group understands: by the

@@ -11,13 +11,22 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from game.domain import CitizenRelation, GameLength, GrowthPhase
 from game.saves.codec import Decoded, game_version
 from game.saves.errors import SaveError
 from game.saves.info import SaveInfo, is_regular_file, read_save
 from game.saves.models import SaveKind
 from game.saves.names import new_game_id
-from game.saves.replay import Mismatch, RejectedReplay, check_replay, replay_prefix
+from game.saves.replay import (
+    GameInputs,
+    Mismatch,
+    RejectedReplay,
+    SavedEnd,
+    check_replay,
+    replay_prefix,
+)
 from game.scenario.models import Scenario
+from game.sim.interventions import Intervention
 from game.sim.length import played_scenario
 from game.sim.state import Decisions, GameState
 
@@ -32,12 +41,13 @@ FindScenario = Callable[[str], Scenario | None]
 class LoadedGame:
     """A save that passed every check, ready to continue.
 
-    ``mismatch`` is set only when the caller allowed a replay that differs from the saved state
-    (``allow_mismatch=True``), or when the game was replayed in a new version of its scenario
-    (``continue_in_new_version``: then it says where the new version parted from the save); the
-    caller should tell the players why. ``game_id`` is the id to continue under: the save's own
-    for an autosave (the same game goes on), a new one for a slot or a save set aside (loading
-    those starts a branch, which must not overwrite the game it came from).
+    ``state`` is the game replayed from the save's inputs. ``mismatch`` is set only when the
+    caller allowed a replay that differs from the saved game (``allow_mismatch=True``), or when
+    the game was replayed in a new version of its scenario (``continue_in_new_version``: then it
+    says where the new version parted from the save); the caller should tell the players why.
+    ``game_id`` is the id to continue under: the save's own for an autosave (the same game goes
+    on), a new one for a slot or a save set aside (loading those starts a branch, which must not
+    overwrite the game it came from).
     """
 
     state: GameState
@@ -65,30 +75,36 @@ def load_save(
 
     Checks, in order: the file can be read and is whole; it is a save of this game in a format
     version this game knows (older ones upgraded step by step); its checksum matches; every field
-    is valid; its scenario is installed in a compatible version; and replaying its decision log
-    from its seed gives exactly the saved state. A replay that differs raises too, unless
-    ``allow_mismatch`` is set, in which case the difference travels in ``LoadedGame.mismatch``.
+    is valid; its scenario is installed in a compatible version; and replaying its inputs (seed,
+    decisions, the facilitator's steps) gives exactly the game saved, as its fingerprint says.
+    A replay that differs raises too, unless ``allow_mismatch`` is set: then the replayed game
+    (as far as its decisions could be played) comes back with the difference in
+    ``LoadedGame.mismatch``.
 
     The scenario is looked for first in the file the game was played from (the save keeps its
     path, so a game started from a file outside ``scenarios/`` can be continued; ``use_hint``
     False skips it, when the caller names the scenario itself), then with ``find_scenario``.
     """
     decoded, info = read_save(path)
-    state, decisions = _rebuild(decoded, path)
+    inputs = _inputs(decoded, path)
     scenario = _scenario_for(info, find_scenario, path, use_hint)
     _check_version(info, scenario, path)
-    found, replayed = check_replay(scenario, state, decisions)
+    save = decoded.save
+    saved = SavedEnd(
+        save.scenario_version, save.round, save.finished, decoded.document["body"]["fingerprint"]
+    )
+    found, replayed = check_replay(scenario, inputs, saved)
     if found is not None and not allow_mismatch:
         raise _mismatch_error(found, info, scenario, path)
     return LoadedGame(
-        replayed or state,
-        played_scenario(scenario, state.length),
+        replayed,
+        played_scenario(scenario, replayed.length),
         info.team,
         info,
         found,
         _continue_as(info),
         info.scenario_file,
-        decoded.document["body"].get("plan"),
+        decoded.document["body"].get("plan") if found is None else None,
     )
 
 
@@ -104,30 +120,40 @@ def continue_in_new_version(
     ``mismatch`` says which and why; otherwise ``mismatch`` is None.
     """
     decoded, info = read_save(path)
-    saved, decisions = _rebuild(decoded, path)
+    inputs = _inputs(decoded, path)
     scenario = _scenario_for(info, find_scenario, path, use_hint)
     state, stop = replay_prefix(
-        scenario, decoded.save.body.seed, decisions, saved.interventions, saved.length
+        scenario,
+        inputs.seed,
+        list(inputs.decisions),
+        inputs.interventions,
+        inputs.length,
+        inputs.ambition,
     )
     game_id = _continue_as(info)
     played = played_scenario(scenario, state.length)
     return LoadedGame(state, played, info.team, info, stop, game_id, info.scenario_file)
 
 
-def _rebuild(decoded: Decoded, path: Path) -> tuple[GameState, list[Decisions]]:
+def _inputs(decoded: Decoded, path: Path) -> GameInputs:
+    """The game's inputs from a checked save (``SaveBody``)."""
     body = decoded.document["body"]
     try:
-        state = GameState.from_dict(body["state"])
-        decisions = [Decisions.from_dict(d) for d in body["decisions"]]
+        return GameInputs(
+            body["seed"],
+            tuple(Decisions.from_dict(d) for d in body["decisions"]),
+            tuple(Intervention.from_dict(i) for i in body["interventions"]),
+            GameLength(body["length"]),
+            {CitizenRelation(r): GrowthPhase(aim) for r, aim in body["ambition"].items()},
+        )
     except (LookupError, TypeError, ValueError) as error:
         raise SaveError(
             "invalid",
-            f"This save is damaged: its game state cannot be rebuilt ({error!r}).",
-            f"Dit opgeslagen spel is beschadigd: de spelstand kan niet worden hersteld "
+            f"This save is damaged: its decisions cannot be read ({error!r}).",
+            f"Dit opgeslagen spel is beschadigd: de beslissingen kunnen niet worden gelezen "
             f"({error!r}).",
             path,
         ) from error
-    return state, decisions
 
 
 def _scenario_for(

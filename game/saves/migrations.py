@@ -31,6 +31,12 @@ The versions so far:
    asks other things, the score is made up differently. A game of format 6 (or 5) no longer
    replays to the game that was saved, so it is refused like format 4 was (``RulesChanged``),
    and its file is left as it is. Every field of the state is required from this format on.
+8. A save stores what cannot be recomputed (issue 22): the seed, the decision log, the
+   facilitator's steps, the game's length and the group's ambition, and a fingerprint of the
+   game they gave (``game.saves.fingerprint``); no game state. Loading replays the game, as it
+   did before, and refuses it when the replay does not match the fingerprint. A format-7 file is
+   checked by its own models (``game.saves.format7``) and its state becomes the fingerprint, so
+   it loads as the same game, or is refused where it differs, exactly as before.
 """
 
 from __future__ import annotations
@@ -41,15 +47,11 @@ from collections.abc import Callable
 from datetime import UTC, datetime
 from typing import Any
 
+from game.saves.canonical import canonical_json
+from game.saves.format7 import to_format_8
+
 Document = dict[str, Any]
 Migration = Callable[[Document], Document]
-
-
-def canonical_json(value: Any) -> bytes:
-    """One byte string per value, whatever the key order or spacing in the file."""
-    return json.dumps(
-        value, sort_keys=True, separators=(",", ":"), ensure_ascii=False, allow_nan=False
-    ).encode("utf-8")
 
 
 def body_checksum(body: Any) -> str:
@@ -200,6 +202,17 @@ def _v6_to_v7(old: Document) -> Document:
     raise RulesChanged(6)
 
 
+def _v7_to_v8(old: Document) -> Document:
+    """Keep the game's inputs and the fingerprint of its state, not the state; a new checksum.
+
+    The format-7 file is checked whole first (``game.saves.format7``): pydantic's
+    ``ValidationError`` says where it is wrong.
+    """
+    new = to_format_8(old)
+    new["checksum"] = document_checksum(new)
+    return new
+
+
 # From version N to N+1. Keep every step: files of every old version must still be read, and
 # either upgraded or refused with the reason.
 MIGRATIONS: dict[int, Migration] = {
@@ -209,6 +222,7 @@ MIGRATIONS: dict[int, Migration] = {
     4: _v4_to_v5,
     5: _v5_to_v6,
     6: _v6_to_v7,
+    7: _v7_to_v8,
 }
 
 # The first version whose files carry a checksum of their body.

@@ -1,46 +1,86 @@
-"""Replaying a saved game from its seed and decision log, and saying where a replay differs.
+"""Replaying a saved game from its inputs, and saying where a replay differs from the save.
 
-The simulation is deterministic, so a save's decision log played from its seed must give exactly
-the saved state. When it does not (the rules of the game changed, the scenario changed, the file
-was forged with a valid checksum), the difference is reported with the first round and field
-where it shows, never smoothed over.
+The simulation is deterministic, so a save's inputs (seed, decision log, the facilitator's
+steps, length, ambition) played again must give exactly the game that was saved. A save keeps
+its fingerprint (``game.saves.fingerprint``); when the replay's differs (the rules of the game
+changed, the scenario changed, the file was forged with a valid checksum), the difference is
+reported with the first round and number where it shows, never smoothed over.
 """
 
 from __future__ import annotations
 
-import json
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from typing import Any
 
-from game.domain import GameLength, Language
+from game.domain import CitizenRelation, GameLength, GrowthPhase, Language
+from game.saves.fingerprint import Fingerprint, fingerprint
 from game.scenario.models import Scenario
 from game.sim.effects import DecisionRejected
 from game.sim.facilitator import Replayer
+from game.sim.interventions import Intervention
 from game.sim.length import played_scenario
-from game.sim.state import Decisions, GameState, Intervention
+from game.sim.state import Decisions, GameState
+
+
+@dataclass(frozen=True, slots=True)
+class GameInputs:
+    """What a game is played from, besides its scenario: all a save needs to give it again.
+
+    The seed, every round's decisions (a skipped round's are empty), the facilitator's steps,
+    how much of the scenario is played, and the group's aim per relation set before round 1.
+    """
+
+    seed: int
+    decisions: tuple[Decisions, ...] = ()
+    interventions: tuple[Intervention, ...] = ()
+    length: GameLength = GameLength.FULL
+    ambition: Mapping[CitizenRelation, GrowthPhase] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
 class Mismatch:
-    """The first place where a replayed game differs from the saved one."""
+    """The first place where a replayed game differs from the saved one.
+
+    ``path`` names the number or field that differs; empty when only the digest of a round
+    (``round`` set: its news, outcomes or effects) or of the whole game (``round`` None) tells.
+    """
 
     round: int | None
     path: str
-    saved: Any
-    replayed: Any
+    saved: Any = None
+    replayed: Any = None
 
     def explain(self, lang: Language) -> str:
-        where = self.path if self.round is None else f"round {self.round}, {self.path}"
-        if lang == "nl":
-            where = self.path if self.round is None else f"ronde {self.round}, {self.path}"
+        nl = lang == "nl"
+        if self.path:
+            where = self.path
+            if self.round is not None:
+                where = f"{'ronde' if nl else 'round'} {self.round}, {self.path}"
+            if nl:
+                where += f": opgeslagen {_short(self.saved)}, opnieuw gespeeld "
+                where += _short(self.replayed)
+            else:
+                where += f": saved {_short(self.saved)}, replayed {_short(self.replayed)}"
+        elif self.round is not None:
+            where = (
+                f"ronde {self.round}: het nieuws, de uitkomsten of de effecten van die ronde"
+                if nl
+                else f"round {self.round}: its news, outcomes or effects"
+            )
+        else:
+            where = (
+                "het spel zoals het nu staat, na de laatste ronde"
+                if nl
+                else "the game as it stands now, after its last round"
+            )
+        if nl:
             return (
-                f"Opnieuw afspelen geeft een ander spel dan opgeslagen. Eerste verschil: {where}: "
-                f"opgeslagen {_short(self.saved)}, opnieuw gespeeld {_short(self.replayed)}."
+                f"Opnieuw afspelen geeft een ander spel dan opgeslagen. Eerste verschil: {where}."
             )
         return (
-            f"Replaying the decisions gives a different game than the one saved. First "
-            f"difference: {where}: saved {_short(self.saved)}, replayed {_short(self.replayed)}."
+            "Replaying the decisions gives a different game than the one saved. First "
+            f"difference: {where}."
         )
 
 
@@ -55,7 +95,7 @@ class RejectedReplay:
     def explain(self, lang: Language) -> str:
         if lang == "nl":
             return (
-                f"De beslissingen van ronde {self.round} zijn niet meer toegestaan: "
+                f"De besluiten van ronde {self.round} zijn niet meer toegestaan: "
                 f"{'; '.join(self.reasons_nl)}"
             )
         return (
@@ -63,37 +103,39 @@ class RejectedReplay:
         )
 
 
-def check_replay(
-    scenario: Scenario, saved: GameState, decisions: list[Decisions]
-) -> tuple[Mismatch | RejectedReplay | None, GameState | None]:
-    """Replay ``decisions`` from the seed: (None, replayed state) when it reproduces ``saved``.
+@dataclass(frozen=True, slots=True)
+class SavedEnd:
+    """Where the save says the game stands (its envelope), and the fingerprint of that game."""
 
-    Every number, choice and dice roll must match exactly. How effects are worded (their
-    template key and parameters) is presentation, not game: a newer game version may say the
-    same thing better, so wording is not compared and the replayed state, with current wording,
-    is the one to continue from.
+    scenario_version: str
+    round: int
+    finished: bool
+    fingerprint: Fingerprint
+
+
+def check_replay(
+    scenario: Scenario, inputs: GameInputs, saved: SavedEnd
+) -> tuple[Mismatch | RejectedReplay | None, GameState]:
+    """Replay ``inputs``: (None, the game) when it gives exactly the game saved.
+
+    Every number, choice and dice roll must match the save's fingerprint. How effects are worded
+    is presentation, not game (``game.saves.fingerprint``): the replayed game carries today's
+    wording. When the replay differs, the problem comes with the game as far as it was played
+    (all of it for a ``Mismatch``, up to the refused round for a ``RejectedReplay``).
 
     ``scenario`` is the whole scenario; the game is replayed at the saved game's length.
     """
-    replayer = _replayer(scenario, saved.seed, saved.interventions, saved.length)
-    for number, round_decisions in enumerate(decisions, 1):
-        try:
-            replayer.play(round_decisions)
-        except DecisionRejected as error:
-            rejected = RejectedReplay(
-                number,
-                tuple(r.explain("en") for r in error.rejections),
-                tuple(r.explain("nl") for r in error.rejections),
-            )
-            return rejected, None
-        except ValueError as error:  # facilitator steps that do not fit the log
-            return _unplayable(number, error), None
-    try:
-        state = replayer.finish()
-    except ValueError as error:
-        return _unplayable(len(decisions) + 1, error), None
-    found = first_difference(_as_json(saved.to_dict()), _as_json(state.to_dict()))
-    return found, (state if found is None else None)
+    state, stop = replay_prefix(
+        scenario,
+        inputs.seed,
+        list(inputs.decisions),
+        inputs.interventions,
+        inputs.length,
+        inputs.ambition,
+    )
+    if stop is not None:
+        return stop, state
+    return first_difference(saved, state), state
 
 
 def replay_prefix(
@@ -102,15 +144,16 @@ def replay_prefix(
     decisions: list[Decisions],
     interventions: Sequence[Intervention] = (),
     length: GameLength = GameLength.FULL,
+    ambition: Mapping[CitizenRelation, GrowthPhase] | None = None,
 ) -> tuple[GameState, RejectedReplay | None]:
     """Replay ``decisions`` from ``seed`` in ``scenario`` for as long as the rules accept them.
 
     Returns the state reached and, when a round's decisions could not be played (rejected, or
     they name something the scenario no longer has), that round and why: the state is then the
     one at the start of that round, ready for the team to decide it again. ``scenario`` is the
-    whole scenario, played at ``length``.
+    whole scenario, played at ``length``; ``ambition`` is the group's aim per relation.
     """
-    replayer = _replayer(scenario, seed, interventions, length)
+    replayer = _replayer(scenario, seed, interventions, length, ambition or {})
     for number, round_decisions in enumerate(decisions, 1):
         before = replayer.state
         if before.finished:
@@ -127,14 +170,17 @@ def replay_prefix(
                 tuple(r.explain("en") for r in error.rejections),
                 tuple(r.explain("nl") for r in error.rejections),
             )
-        except (LookupError, ValueError, TypeError) as error:
-            # A decision names an initiative, channel or action this version no longer has, or
-            # a facilitator's step (an event) this version cannot carry out.
+        except (LookupError, TypeError) as error:
+            # A decision names an initiative, channel or action this version no longer has.
             return replayer.state, RejectedReplay(
                 number,
                 (f"they refer to something this version does not have ({error})",),
                 (f"ze verwijzen naar iets wat deze versie niet heeft ({error})",),
             )
+        except ValueError as error:
+            # A facilitator's step this version cannot carry out (an event it does not have),
+            # or steps that do not fit the log (a damaged or forged save).
+            return replayer.state, _unplayable(number, error)
     try:
         return replayer.finish(), None
     except (LookupError, ValueError, TypeError) as error:
@@ -151,81 +197,49 @@ def _unplayable(number: int, error: Exception) -> RejectedReplay:
 
 
 def _replayer(
-    scenario: Scenario, seed: int, interventions: Sequence[Intervention], length: GameLength
+    scenario: Scenario,
+    seed: int,
+    interventions: Sequence[Intervention],
+    length: GameLength,
+    ambition: Mapping[CitizenRelation, GrowthPhase],
 ) -> Replayer:
-    """A replay of the game at its length: the whole scenario as that length plays it."""
+    """A replay of the game at its length: the whole scenario as that length plays it, with
+    the aims the group set before round 1 (they change nothing in the play)."""
     replayer = Replayer(played_scenario(scenario, length), seed, interventions)
     replayer.state.length = GameLength(length)
+    replayer.state.ambition = {
+        relation: aim
+        for relation, aim in ambition.items()
+        if relation in replayer.state.relation_phase
+    }
     return replayer
 
 
-_WORDING = ("key", "params")
-
-
-def _as_json(document: dict[str, Any]) -> Any:
-    """What the document becomes in a file (enums as strings, tuples as lists), minus wording."""
-    data = json.loads(json.dumps(document))
-    for effects in (
-        data.get("news_effects", []),
-        *(record.get("effects", []) for record in data.get("history", [])),
+def first_difference(saved: SavedEnd, replayed: GameState) -> Mismatch | None:
+    """Where a replayed game first differs from the one saved: round by round (its indicators,
+    then its digest), then the game as it stands (version, round, end, phase, digest)."""
+    mine = fingerprint(replayed)
+    theirs = saved.fingerprint
+    for number, (kept, again) in enumerate(zip(theirs["rounds"], mine["rounds"], strict=False), 1):
+        for name, value in again["indicators"].items():
+            if kept["indicators"].get(name) != value:
+                path = f"indicators.{name}"
+                return Mismatch(number, path, kept["indicators"].get(name), value)
+        if kept["digest"] != again["digest"]:
+            return Mismatch(number, "")
+    if len(theirs["rounds"]) != len(mine["rounds"]):
+        return Mismatch(None, "rounds played", len(theirs["rounds"]), len(mine["rounds"]))
+    for name, kept, again in (
+        ("scenario_version", saved.scenario_version, replayed.scenario_version),
+        ("round", saved.round, replayed.round),
+        ("finished", saved.finished, replayed.finished),
+        ("phase", theirs["phase"], mine["phase"]),
     ):
-        for effect in effects:
-            for field in _WORDING:
-                effect.pop(field, None)
-    return data
-
-
-def first_difference(saved: dict[str, Any], replayed: dict[str, Any]) -> Mismatch | None:
-    """Where two ``GameState.to_dict()`` documents first differ: round by round, then the rest."""
-    saved_history = saved.get("history", [])
-    replayed_history = replayed.get("history", [])
-    for saved_round, replayed_round in zip(saved_history, replayed_history, strict=False):
-        found = _difference(saved_round, replayed_round, "")
-        if found is not None:
-            return Mismatch(saved_round.get("round"), *found)
-    if len(saved_history) != len(replayed_history):
-        return Mismatch(None, "rounds played", len(saved_history), len(replayed_history))
-    rest_saved = {k: v for k, v in saved.items() if k != "history"}
-    rest_replayed = {k: v for k, v in replayed.items() if k != "history"}
-    found = _difference(rest_saved, rest_replayed, "")
-    return None if found is None else Mismatch(None, *found)
-
-
-def _difference(a: Any, b: Any, path: str) -> tuple[str, Any, Any] | None:
-    if isinstance(a, dict) and isinstance(b, dict):
-        for key in [*a, *(k for k in b if k not in a)]:
-            if key not in a or key not in b:
-                return (_join(path, key), a.get(key), b.get(key))
-            found = _difference(a[key], b[key], _join(path, key))
-            if found is not None:
-                return found
-        return None
-    if isinstance(a, list | tuple) and isinstance(b, list | tuple):
-        for index, (x, y) in enumerate(zip(a, b, strict=False)):
-            found = _difference(x, y, f"{path}[{index}]")
-            if found is not None:
-                return found
-        if len(a) != len(b):
-            return (f"{path} (length)", len(a), len(b))
-        return None
-    if a != b or (type(a) is not type(b) and not _same_number(a, b)):
-        return (path or "(whole)", a, b)
+        if kept != again:
+            return Mismatch(None, name, kept, again)
+    if theirs["digest"] != mine["digest"]:
+        return Mismatch(None, "")
     return None
-
-
-def _same_number(a: Any, b: Any) -> bool:
-    """JSON keeps 50.0 as 50.0, but a hand-made file may say 50: the same number."""
-    numbers = (int, float)
-    return (
-        isinstance(a, numbers)
-        and isinstance(b, numbers)
-        and not isinstance(a, bool)
-        and not isinstance(b, bool)
-    )
-
-
-def _join(path: str, key: Any) -> str:
-    return f"{path}.{key}" if path else str(key)
 
 
 def _short(value: Any) -> str:

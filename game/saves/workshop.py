@@ -12,7 +12,7 @@ It is read as hostile input: a regular file inside the saves folder, at most
 control character, a team named twice are all refused), each refusal a ``SaveError`` with the
 reason in Dutch and English. It is written atomically (``game.saves.atomic``). Its own format
 and version (``WORKSHOP_FORMAT``, ``WORKSHOP_VERSION``) are apart from the saves' format: a save
-of format 7 is unchanged by it.
+is unchanged by it.
 """
 
 from __future__ import annotations

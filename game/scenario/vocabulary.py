@@ -28,34 +28,34 @@ from game.scenario.models import SurveyProfile
 MEANINGS: dict[type[StrEnum], dict[str, str]] = {
     CitizenRelation: {
         CitizenRelation.CUSTOMER: (
-            "Residents as customers: they use a service (a permit, an answer, the bins emptied) "
+            "People as customers: they use a service (a permit, an answer, the bins emptied) "
             "and the organisation provides it."
         ),
         CitizenRelation.VOTER: (
-            "Residents as voters: they want a say; the organisation serves local democracy "
+            "People as voters: they want a say; the organisation serves local democracy "
             "(the council, elections)."
         ),
         CitizenRelation.SUBJECT: (
-            "Residents as subjects: rules apply to them and the organisation upholds them "
+            "People as subjects: rules apply to them and the organisation upholds them "
             "(enforcement)."
         ),
         CitizenRelation.USER: (
-            "Residents as users of public space (streets, parks, the market square), which the "
+            "People as users of public space (streets, parks, the market square), which the "
             "organisation manages."
         ),
         CitizenRelation.PARTNER: (
-            "Residents as partners in policy: they make plans together with the organisation, "
+            "People as partners in policy: they make plans together with the organisation, "
             "as equals."
         ),
         CitizenRelation.RESIDENT: (
-            "Residents as residents: they organise their own street or neighbourhood; the "
+            "People as residents: they organise their own street or neighbourhood; the "
             "organisation is one of the neighbours."
         ),
     },
     InitiativeOwner: {
         InitiativeOwner.MUNICIPALITY: (
-            "The organisation took the initiative itself: it is the initiator, so a normative or "
-            "directing role tends to fit."
+            "The organisation took the initiative itself: it is the initiator, so a regulating "
+            "(normative) or directing role tends to fit."
         ),
         InitiativeOwner.COMMUNITY: (
             "Residents, groups or businesses took the initiative: facilitating, participating or "
@@ -64,7 +64,7 @@ MEANINGS: dict[type[StrEnum], dict[str, str]] = {
     },
     MunicipalRole: {
         MunicipalRole.NORMATIVE: (
-            "Normative: sets rules and upholds them; fits where rules are at stake, whoever "
+            "Regulating: sets rules and upholds them; fits where rules are at stake, whoever "
             "started."
         ),
         MunicipalRole.DIRECTING: (
@@ -90,7 +90,8 @@ MEANINGS: dict[type[StrEnum], dict[str, str]] = {
             "the trend."
         ),
         GrowthPhase.EXPERIMENTING: (
-            "Phase 2: deliberate room to experiment; webcare is often the first organised process."
+            "Phase 2: deliberate room to experiment; online customer care (webcare) is often "
+            "the first organised process."
         ),
         GrowthPhase.CONVERSING: (
             "Phase 3: online media across the whole organisation; co-creation is normal, and "
@@ -115,7 +116,7 @@ MEANINGS: dict[type[StrEnum], dict[str, str]] = {
     },
     InteractionLevel: {
         InteractionLevel.PRESENCE: "Presence: the organisation is there (an account, a page).",
-        InteractionLevel.SENDING: "Sending: it informs; messages go one way.",
+        InteractionLevel.SENDING: "Broadcasting: it informs; messages go one way.",
         InteractionLevel.DIALOGUE: "Dialogue: it answers, asks and talks with people.",
         InteractionLevel.COLLABORATION: "Collaboration: people work on something together in it.",
     },
@@ -140,7 +141,7 @@ MEANINGS: dict[type[StrEnum], dict[str, str]] = {
         Indicator.OWNERSHIP_BREADTH: (
             "Ownership breadth: owned across the organisation, not only by its enthusiasts."
         ),
-        Indicator.INTERACTION: "Interaction: from presence through sending to dialogue.",
+        Indicator.INTERACTION: "Interaction: from presence through broadcasting to dialogue.",
         Indicator.TRUST: "Trust of residents and partners in the organisation.",
         Indicator.COMMUNITY_ENERGY: "Community energy: residents take initiatives themselves.",
     },

@@ -1,6 +1,7 @@
 """The simulation core. Pure Python: it never imports pygame or anything of the UI."""
 
-from game.sim.bots import STRATEGIES, Bot, play
+from game.domain import STRATEGIES
+from game.sim.bots import Bot, play
 from game.sim.effects import DecisionRejected, Effect, Rejection
 from game.sim.engine import (
     check_decisions,

@@ -25,10 +25,10 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from game.domain import GameLength
+from game.domain import STRATEGIES, GameLength
 from game.scenario.loader import load_scenario
 from game.scenario.models import Scenario
-from game.sim.bots import STRATEGIES, Bot
+from game.sim.bots import Bot
 from game.sim.effects import DecisionRejected
 from game.sim.engine import new_game, resolve_round
 from game.sim.length import played_scenario

@@ -13,12 +13,11 @@ from dataclasses import dataclass, field
 from statistics import mean, median, pstdev
 from typing import Any
 
-from game.domain import CitizenRelation, GameLength, Language
+from game.domain import GROUPS, STRATEGIES, CitizenRelation, GameLength, Language
 from game.labels import label
 from game.scenario.models import Scenario
 from game.sim.balance import GameSummary
 from game.sim.balance_warnings import TABLE_WORDS, WARNINGS
-from game.sim.bots import GROUPS, STRATEGIES
 from game.sim.length import played_scenario
 from game.sim.rules import compile_rules
 

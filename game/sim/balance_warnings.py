@@ -128,7 +128,7 @@ TABLE_WORDS: dict[str, tuple[str, str]] = {
     ),
     "dominant": ("Hoogste gemiddelde score: {name}.", "Highest mean score: {name}."),
     "greedy": (
-        "'greedy' koos in {share:.0%} van de beslissingen dezelfde rol als 'best'.",
+        "'greedy' koos in {share:.0%} van de besluiten dezelfde rol als 'best'.",
         "'greedy' chose best's role in {share:.0%} of its decisions.",
     ),
     "warnings": ("Waarschuwingen:", "Warnings:"),

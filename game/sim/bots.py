@@ -32,7 +32,7 @@ import random
 from dataclasses import replace
 from functools import cached_property
 
-from game.domain import MunicipalRole, Prediction
+from game.domain import ROLE_STRATEGIES, STRATEGIES, MunicipalRole, Prediction
 from game.scenario.models import Scenario
 from game.sim.engine import (
     _cost,
@@ -57,21 +57,8 @@ from game.sim.rules import CompiledRules, InitiativeInfo, compile_rules
 from game.sim.score import score
 from game.sim.state import Decisions, GameState, InitiativeDecision
 
-ROLE_STRATEGIES: tuple[str, ...] = tuple(r.value for r in MunicipalRole)
 # The roles in their order (iterating the enum itself is slow in the planning loops).
 _ROLES: tuple[MunicipalRole, ...] = tuple(MunicipalRole)
-HEURISTICS: tuple[str, ...] = (
-    "community-facilitate-own-direct",
-    "fit-no-development",
-    "development-only",
-    "one-channel",
-    "cheapest",
-    "greedy",
-    "never-let-go",
-)
-# Strategies that play as workshop groups do (game.sim.groups).
-GROUPS: tuple[str, ...] = ("table", "group", "learner")
-STRATEGIES: tuple[str, ...] = ("best", "random", *GROUPS, *ROLE_STRATEGIES, *HEURISTICS)
 
 
 class _Imagined:

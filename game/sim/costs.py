@@ -10,9 +10,10 @@ from __future__ import annotations
 from collections.abc import Collection
 from typing import NamedTuple, Protocol
 
+from game.domain import Bilingual
 from game.scenario.models import DevelopmentAction, Scenario
 from game.sim.conditions import condition_holds
-from game.sim.effects import Rejection
+from game.sim.effects import Rejection, money
 from game.sim.rules import CompiledRules, compile_rules
 from game.sim.state import Decisions, GameState
 
@@ -176,10 +177,14 @@ def rejections_and_cost(
         problems.append(
             Rejection(
                 "reject_budget",
-                {"needed": f"{cost.budget:.0f}k", "available": f"{cost.budget_available:.0f}k"},
+                {"needed": _money(cost.budget), "available": _money(cost.budget_available)},
             )
         )
     return problems, cost
+
+
+def _money(thousands: float) -> Bilingual:
+    return Bilingual(money(thousands, "nl"), money(thousands, "en"))
 
 
 def _actions_checked(

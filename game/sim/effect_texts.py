@@ -30,7 +30,8 @@ TEMPLATES: dict[str, tuple[str, str]] = {
     # The same, worded by fit class (``game.sim.fit``) and verdict when the story tells them:
     # a role that also fits is never called a misfit, and a mixed result never "went well".
     "role_fits_trust_low": (
-        "{title}: '{role}' past hier het best, maar maar voor {fit}%. Vertrouwen {delta}.",
+        "{title}: '{role}' is hier de best passende rol, maar past slechts voor {fit}%. "
+        "Vertrouwen {delta}.",
         "{title}: {role} fits best here, but only for {fit}%. Trust {delta}.",
     ),
     "role_also_trust": (
@@ -64,8 +65,8 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "belongs. Community energy {delta}.",
     ),
     "role_fits_energy_low": (
-        "{title}: '{role}' past hier het best, maar maar voor {fit}%; de gemeenschap had er "
-        "weinig aan. Energie in de gemeenschap {delta}.",
+        "{title}: '{role}' is hier de best passende rol, maar past slechts voor {fit}%; de "
+        "gemeenschap had er weinig aan. Energie in de gemeenschap {delta}.",
         "{title}: {role} fits best here, but only for {fit}%; the community gained little. "
         "Community energy {delta}.",
     ),
@@ -84,10 +85,10 @@ TEMPLATES: dict[str, tuple[str, str]] = {
     # Why a mixed or bad verdict: its causes (``game.sim.telling``), one line.
     "verdict_cause": (
         "Waarom het {how} ging: {causes}.",
-        "Why it went {how}: {causes}.",
+        "Why {how}: {causes}.",
     ),
     "why_went_stumble": (
-        "de organisatie struikelde in de rol (de kans daarop was {chance}%: gereedheid "
+        "de organisatie struikelde in de rol (de kans daarop was {chance}%: rijpheid "
         "{readiness}, de rol vraagt {demand})",
         "the organisation stumbled in the role (a {chance}% chance: readiness {readiness}, "
         "the role asks {demand})",
@@ -105,8 +106,8 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "even the best role fits only {fit}% here",
     ),
     "why_went_channels": (
-        "de kanalen dienden de doelen maar voor {cfit}% (voor 'goed' is {needed}% nodig)",
-        "the channels served the purposes only {cfit}% (going well needs {needed}%)",
+        "de kanalen pasten maar voor {cfit}% bij de doelen (voor 'goed' is {needed}% nodig)",
+        "the channels served the purposes for only {cfit}% (going well needs {needed}%)",
     ),
     "why_went_no_channel": (
         "er was geen kanaal voor de doelen ({purposes})",
@@ -136,13 +137,13 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "Community energy {delta}.",
     ),
     "execution_stumbled": (
-        "{title}: de organisatie was nog niet toe aan de rol '{role}' (gereedheid {readiness}, "
+        "{title}: de organisatie was nog niet rijp voor de rol '{role}' (rijpheid {readiness}, "
         "nodig {demand}) en struikelde. Het meeste effect viel weg.",
         "{title}: the organisation was not yet ready for the {role} role (readiness "
         "{readiness}, needed {demand}) and stumbled. Most of the effect was lost.",
     ),
     "execution_harmed": (
-        "{title}: de organisatie was nog niet toe aan de rol '{role}' (gereedheid {readiness}, "
+        "{title}: de organisatie was nog niet rijp voor de rol '{role}' (rijpheid {readiness}, "
         "nodig {demand}). Het ging mis en deed schade: zonder vertrouwen en energie in "
         "de gemeenschap voelt wegblijven als in de steek laten.",
         "{title}: the organisation was not yet ready for the {role} role (readiness "
@@ -154,8 +155,8 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "{title}: playing the {role} role taught the organisation. Skill {delta}.",
     ),
     "learning_stretch": (
-        "{title}: voor de rol '{role}' was de organisatie nog niet klaar; juist een passende rol "
-        "waar je nog in moet groeien leert het meest. Vaardigheid {delta}.",
+        "{title}: voor de rol '{role}' was de organisatie nog niet rijp; juist een passende rol "
+        "waar jullie nog in moeten groeien, leert het meest. Vaardigheid {delta}.",
         "{title}: the organisation was not ready for the {role} role yet; a fitting role you "
         "still have to grow into teaches most. Skill {delta}.",
     ),
@@ -185,30 +186,30 @@ TEMPLATES: dict[str, tuple[str, str]] = {
     ),
     # Initiatives: channels
     "channels_interaction": (
-        "{title}: via {channels} werden de doelen ({purposes}) voor {cfit}% gediend, op het "
-        "niveau '{level}'. Interactie met {relation} {delta}.",
-        "{title}: through {channels}, the purposes ({purposes}) were served at {cfit}%, at the "
-        "'{level}' level. Interaction with {relation} {delta}.",
+        "{title}: met {channels} sloten jullie voor {cfit}% aan op de doelen ({purposes}), op "
+        "het niveau '{level}'. Interactie met {relation} {delta}.",
+        "{title}: {channels} served the purposes ({purposes}) for {cfit}%, at the '{level}' "
+        "level. Interaction with {relation} {delta}.",
     ),
     "channels_interaction_others": (
-        "{title}: jullie gingen naar waar het gesprek al was ({others}); de doelen ({purposes}) "
-        "werden voor {cfit}% gediend. Interactie met {relation} {delta}.",
-        "{title}: you went where the conversation already was ({others}); the purposes "
-        "({purposes}) were served at {cfit}%. Interaction with {relation} {delta}.",
+        "{title}: jullie gingen naar waar het gesprek al gevoerd werd ({others}) en sloten voor "
+        "{cfit}% aan op de doelen ({purposes}). Interactie met {relation} {delta}.",
+        "{title}: you went where the conversation already was ({others}); the channels served "
+        "the purposes ({purposes}) for {cfit}%. Interaction with {relation} {delta}.",
     ),
     # The same, when the channels served the purposes less than going well needs
     # (``telling.retold``): no good news, however much interaction it still brought.
     "channels_interaction_low": (
-        "{title}: via {channels} werden de doelen ({purposes}) maar voor {cfit}% gediend, op het "
-        "niveau '{level}'. Interactie met {relation} {delta}.",
-        "{title}: through {channels}, the purposes ({purposes}) were served at only {cfit}%, at "
-        "the '{level}' level. Interaction with {relation} {delta}.",
+        "{title}: met {channels} sloten jullie maar voor {cfit}% aan op de doelen ({purposes}), "
+        "op het niveau '{level}'. Interactie met {relation} {delta}.",
+        "{title}: {channels} served the purposes ({purposes}) for only {cfit}%, at the "
+        "'{level}' level. Interaction with {relation} {delta}.",
     ),
     "channels_interaction_others_low": (
-        "{title}: jullie gingen naar waar het gesprek al was ({others}), maar de doelen "
-        "({purposes}) werden maar voor {cfit}% gediend. Interactie met {relation} {delta}.",
-        "{title}: you went where the conversation already was ({others}), but the purposes "
-        "({purposes}) were served at only {cfit}%. Interaction with {relation} {delta}.",
+        "{title}: jullie gingen naar waar het gesprek al gevoerd werd ({others}), maar sloten "
+        "slechts voor {cfit}% aan op de doelen ({purposes}). Interactie met {relation} {delta}.",
+        "{title}: you went where the conversation already was ({others}), but the channels "
+        "served the purposes ({purposes}) for only {cfit}%. Interaction with {relation} {delta}.",
     ),
     "channels_trust_up": (
         "{title}: wie iets wilde weten of zeggen, vond jullie via {channels}. Vertrouwen {delta}.",
@@ -268,12 +269,12 @@ TEMPLATES: dict[str, tuple[str, str]] = {
     "prediction_right": (
         "{title}: jullie voorspelden '{prediction}' en zo ging het. Weten waarom iets werkt is de "
         "stap naar bewust bekwaam. Bewustzijn {delta}.",
-        "{title}: you predicted '{prediction}' and so it went. Knowing why something works is the "
+        "{title}: your prediction '{prediction}' came true. Knowing why something works is the "
         "step to conscious competence. Awareness {delta}.",
     ),
     "prediction_wrong": (
-        "{title}: jullie voorspelden '{prediction}', maar het ging '{verdict}'.",
-        "{title}: you predicted '{prediction}', but it went '{verdict}'.",
+        "{title}: jullie voorspelden '{prediction}', maar het ging {verdict_went}.",
+        "{title}: you predicted '{prediction}', but {verdict_went}.",
     ),
     # Development actions
     "action_indicator": (
@@ -305,7 +306,7 @@ TEMPLATES: dict[str, tuple[str, str]] = {
         "‘{action}’: the organisation is better equipped for {roles_named}.",
     ),
     "action_risk": (
-        "‘{action}’: minder kans om te struikelen in een rol waar jullie nog niet klaar voor zijn.",
+        "‘{action}’: minder kans om te struikelen in een rol waar jullie nog niet rijp voor zijn.",
         "‘{action}’: less chance of stumbling in a role you are not ready for yet.",
     ),
     "action_trap": (
@@ -398,15 +399,15 @@ TEMPLATES: dict[str, tuple[str, str]] = {
     ),
     "phase_down": (
         "Jullie organisatie valt terug naar de fase {phase}: {why}",
-        "Your organisation falls back to the phase {phase}: {why}",
+        "Your organisation falls back to the {phase} phase: {why}",
     ),
     "relation_phase_up": (
         "Met {relation} groeien jullie naar de fase {phase}. {why}",
-        "With {relation}, you grow into the phase {phase}. {why}",
+        "With {relation}, you grow into the {phase} phase. {why}",
     ),
     "relation_phase_down": (
         "Met {relation} vallen jullie terug naar de fase {phase}: {why}",
-        "With {relation}, you fall back to the phase {phase}: {why}",
+        "With {relation}, you fall back to the {phase} phase: {why}",
     ),
     "stage_up": (
         "De organisatie is nu {stage}.",

@@ -134,12 +134,12 @@ SIGNS: dict[str, str] = {
 
 # How a relation reads inside a sentence ("interaction with residents as customers").
 RELATION_PHRASES: dict[CitizenRelation, Bilingual] = {
-    CitizenRelation.CUSTOMER: Bilingual("inwoners als klant", "residents as customers"),
-    CitizenRelation.VOTER: Bilingual("inwoners als kiezer", "residents as voters"),
-    CitizenRelation.SUBJECT: Bilingual("inwoners als onderdaan", "residents as subjects"),
-    CitizenRelation.USER: Bilingual("inwoners als gebruiker", "residents as users"),
-    CitizenRelation.PARTNER: Bilingual("inwoners als partner", "residents as partners"),
-    CitizenRelation.RESIDENT: Bilingual("inwoners als bewoner", "residents as residents"),
+    CitizenRelation.CUSTOMER: Bilingual("inwoners als klant", "people as customers"),
+    CitizenRelation.VOTER: Bilingual("inwoners als kiezer", "people as voters"),
+    CitizenRelation.SUBJECT: Bilingual("inwoners als onderdaan", "people as subjects"),
+    CitizenRelation.USER: Bilingual("inwoners als gebruiker", "people as users"),
+    CitizenRelation.PARTNER: Bilingual("inwoners als partner", "people as partners"),
+    CitizenRelation.RESIDENT: Bilingual("inwoners als bewoner", "people as residents"),
 }
 ALL_RELATIONS_PHRASE = Bilingual("inwoners in elke relatie", "residents in every relation")
 
@@ -172,6 +172,14 @@ def rendered(value: ParamValue, lang: Language) -> str:
     return _render_value(value, lang)
 
 
+# How a verdict reads after "but …" in English ("it went badly", never "it went 'mixed'").
+_WENT: dict[Prediction, str] = {
+    Prediction.WELL: "it went well",
+    Prediction.MIXED: "the result was mixed",
+    Prediction.BADLY: "it went badly",
+}
+
+
 def _count(value: ParamValue) -> int:
     return len(value) if isinstance(value, tuple) else 1
 
@@ -188,6 +196,9 @@ def _derived(params: dict[str, ParamValue], lang: Language) -> dict[str, str]:
     if "channels" in params:
         plural = _count(params["channels"]) > 1
         out["suited"] = ("pasten" if plural else "paste") if lang == "nl" else "suited"
+    verdict = params.get("verdict")
+    if isinstance(verdict, Prediction):
+        out["verdict_went"] = label(verdict, lang) if lang == "nl" else _WENT[verdict]
     roles = params.get("roles")
     if roles is not None:
         names = [_render_value(r, lang) for r in (roles if isinstance(roles, tuple) else (roles,))]
@@ -229,6 +240,14 @@ def number(value: float, lang: Language, decimals: int = 0) -> str:
     if lang == "nl":
         shown = shown.replace(",", "\x00").replace(".", ",").replace("\x00", ".")
     return shown
+
+
+def money(thousands: float, lang: Language) -> str:
+    """A budget as the language writes money: the game counts in thousands of euros, so 20 is
+    "€ 20.000" in Dutch and "€20,000" in English (never "€ 0k")."""
+    amount = number(abs(thousands) * 1000, lang)
+    sign = "−" if thousands < 0 and amount.strip("0,.") else ""
+    return f"{sign}€ {amount}" if lang == "nl" else f"{sign}€{amount}"
 
 
 def signed(delta: float, lang: Language = "en") -> str:
@@ -275,15 +294,19 @@ class Effect(NamedTuple):
         """The explanation in both languages, as the UI and the debrief show it."""
         return {"nl": self.explain("nl"), "en": self.explain("en")}
 
-    def to_dict(self) -> dict[str, Any]:
-        return {
+    def to_dict(self, wording: bool = True) -> dict[str, Any]:
+        """As JSON; ``wording`` False leaves out how it is said (its sentence and the values
+        filled into it), keeping what the game did: what a replay must reproduce."""
+        done = {
             "source": self.source,
             "source_id": self.source_id,
             "target": self.target,
             "delta": float(self.delta),
-            "key": self.key,
-            "params": {k: _param_to_json(v) for k, v in self.params.items()},
         }
+        if wording:
+            done["key"] = self.key
+            done["params"] = {k: _param_to_json(v) for k, v in self.params.items()}
+        return done
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Effect:

@@ -19,9 +19,10 @@ from game.scenario.models import Event, Scenario
 from game.sim.dice import Dice
 from game.sim.effects import Effect
 from game.sim.engine import new_game, resolve_round
+from game.sim.interventions import Intervention, InterventionKind
 from game.sim.news import apply_event  # one way an event works, by dice or by the facilitator
 from game.sim.rules import compile_rules
-from game.sim.state import Decisions, GameState, Intervention, InterventionKind
+from game.sim.state import Decisions, GameState
 
 # How long a subject may be: an event id, a number of seconds, "one" or "all".
 SUBJECT_LIMIT = 64

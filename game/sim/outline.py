@@ -17,8 +17,12 @@ from game.domain import GameLength, Language
 from game.labels import label, owner_label
 from game.scenario.condition_words import condition_words, round_word
 from game.scenario.models import Event, EventEffects, Initiative, Scenario, Text
+from game.sim.effects import money
 from game.sim.length import played_scenario, selection
 from game.sim.rules import compile_rules
+
+# Dutch words for a round that take 'het' (and so 'dit'): the rest take 'de' ('deze').
+_NEUTER_ROUND_WORDS = frozenset({"kwartaal", "jaar", "halfjaar", "trimester", "semester"})
 
 # (Dutch, English) per word of the outline itself; the scenario brings its own texts.
 _WORDS: dict[str, tuple[str, str]] = {
@@ -51,10 +55,10 @@ _WORDS: dict[str, tuple[str, str]] = {
     "again": ("kan vaker gebeuren", "can happen again"),
     "does": ("doet: {x}", "does: {x}"),
     "no_effect": ("niets aan de cijfers", "nothing to the figures"),
-    "budget": ("budget {x:+g} k€", "budget {x:+g} k€"),
-    "budget_per_round": ("budget per {round} {x:+g} k€", "budget per {round} {x:+g} k€"),
+    "budget": ("budget {x}", "budget {x}"),
+    "budget_per_round": ("budget per {round} {x}", "budget per {round} {x}"),
     "capacity": ("capaciteit {x:+d} u per {round}", "capacity {x:+d} h per {round}"),
-    "capacity_now": ("capaciteit {x:+d} u deze {round}", "capacity {x:+d} h this {round}"),
+    "capacity_now": ("capaciteit {x:+d} u {this} {round}", "capacity {x:+d} h this {round}"),
     "only": ("(interactie alleen: {x})", "(interaction only: {x})"),
     "scaled": ("naar {x}", "scaled by {x}"),
     "inverse": ("naar {x}, omgekeerd", "scaled by {x}, inversely"),
@@ -65,7 +69,7 @@ _WORDS: dict[str, tuple[str, str]] = {
     "opened_by": ("geopend door de actie {x}", "opened by the action {x}"),
     "use": ("{level}, {hours} u per gebruik", "{level}, {hours} h per use"),
     "actions": ("Ontwikkelacties", "Development actions"),
-    "cost": ("kost {hours} u en {budget:g} k€", "costs {hours} h and {budget:g} k€"),
+    "cost": ("kost {hours} u en {budget}", "costs {hours} h and {budget}"),
     "requires": ("te kopen als: {x}", "can be bought when: {x}"),
     "repeatable": ("vaker te kopen", "can be bought again"),
     "trap": ("een val: {x}", "a trap: {x}"),
@@ -104,6 +108,11 @@ class _Outline:
                     if stage is not None:
                         self.parents[stage] = (initiative.id, way)
         self.arrives = _first_rounds(played)
+
+    def _money(self, thousands: float, signed: bool = False) -> str:
+        """An amount as the language writes money; a change to the budget with its sign."""
+        shown = money(thousands, self.lang)
+        return "+" + shown if signed and thousands > 0 else shown
 
     def w(self, key: str, **values: object) -> str:
         nl, en = _WORDS[key]
@@ -202,13 +211,17 @@ class _Outline:
             key = "inverse" if e.scale_by.inverse else "scaled"
             parts.append(self.w(key, x=label(e.scale_by.indicator, lang)))
         if e.budget:
-            parts.append(self.w("budget", x=e.budget))
+            parts.append(self.w("budget", x=self._money(e.budget, signed=True)))
         if e.budget_per_round:
-            parts.append(self.w("budget_per_round", x=e.budget_per_round, round=r))
+            parts.append(
+                self.w("budget_per_round", x=self._money(e.budget_per_round, signed=True), round=r)
+            )
         if e.capacity:
             parts.append(self.w("capacity", x=e.capacity, round=r))
         if e.capacity_this_round:
-            parts.append(self.w("capacity_now", x=e.capacity_this_round, round=r))
+            # 'dit kwartaal', 'deze ronde': a Dutch word for a round takes its own article.
+            this = "dit" if r in _NEUTER_ROUND_WORDS else "deze"
+            parts.append(self.w("capacity_now", x=e.capacity_this_round, round=r, this=this))
         if e.mitigated_by:
             titles = ", ".join(self._title(self.s.action(a).title, a) for a in e.mitigated_by)
             parts.append(self.w("softened", x=titles))
@@ -241,7 +254,7 @@ class _Outline:
         yield ""
         yield self.w("actions")
         for a in self.s.actions:
-            cost = self.w("cost", hours=a.cost.capacity, budget=a.cost.budget)
+            cost = self.w("cost", hours=a.cost.capacity, budget=self._money(a.cost.budget))
             yield f"  - {self._title(a.title, a.id)}: {cost}"
             yield f"      {self.w('requires', x=condition_words(a.requires, self.s, self.lang))}"
             if a.repeatable:

@@ -45,7 +45,7 @@ REJECTION_TEXTS: dict[str, tuple[str, str]] = {
         "This needs {needed} hours; this round has {available}.",
     ),
     "reject_budget": (
-        "Dit kost {needed}, er is {available} budget.",
-        "This costs {needed}; the budget holds {available}.",
+        "Dit kost {needed}, maar er is nog maar {available} budget.",
+        "This costs {needed}, but only {available} of the budget is left.",
     ),
 }

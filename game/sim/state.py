@@ -10,7 +10,6 @@ its customers and still experimenting as a policy maker); the overall phase foll
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import StrEnum
 from typing import Any, NamedTuple
 
 from game.domain import (
@@ -25,6 +24,7 @@ from game.domain import (
 )
 from game.sim.dice import Dice
 from game.sim.effects import Effect
+from game.sim.interventions import Intervention
 
 
 @dataclass(frozen=True, slots=True)
@@ -152,47 +152,6 @@ class InitiativeOutcome(NamedTuple):
         )
 
 
-class InterventionKind(StrEnum):
-    """What the facilitator did. Only ``inject``, ``skip`` and ``end`` change the game; the rest
-    are kept so a save (and a results file) tells the whole story of the session."""
-
-    PAUSE = "pause"
-    TIMER = "timer"
-    TIMER_OUT = "timer_out"
-    REVEAL = "reveal"
-    INJECT = "inject"
-    SKIP = "skip"
-    END = "end"
-
-
-# The kinds that change the game, and so are carried out again when a save is replayed.
-GAME_CHANGING = frozenset({InterventionKind.INJECT, InterventionKind.SKIP, InterventionKind.END})
-
-
-@dataclass(frozen=True, slots=True)
-class Intervention:
-    """One thing the facilitator did, in the round the game was at (``GameState.round``).
-
-    ``subject`` says what it was about: the event injected, the timer's seconds, "one" or "all"
-    outcomes revealed; empty when there is nothing more to say.
-    """
-
-    round: int
-    kind: InterventionKind
-    subject: str = ""
-
-    @property
-    def changes_game(self) -> bool:
-        return self.kind in GAME_CHANGING
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"round": self.round, "kind": self.kind.value, "subject": self.subject}
-
-    @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> Intervention:
-        return cls(int(data["round"]), InterventionKind(data["kind"]), str(data["subject"]))
-
-
 def _relations_to_json(values: dict[CitizenRelation, Any]) -> dict[str, Any]:
     return {k.value: (v.value if isinstance(v, GrowthPhase) else v) for k, v in values.items()}
 
@@ -213,14 +172,15 @@ class RoundRecord(NamedTuple):
     phase: GrowthPhase
     stage: CompetenceStage
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self, wording: bool = True) -> dict[str, Any]:
+        """As JSON; ``wording`` False: the effects without their sentences (``Effect.to_dict``)."""
         return {
             "round": self.round,
             "events": list(self.events),
             "initiatives": list(self.initiatives),
             "decisions": self.decisions.to_dict(),
             "outcomes": [o.to_dict() for o in self.outcomes],
-            "effects": [e.to_dict() for e in self.effects],
+            "effects": [e.to_dict(wording) for e in self.effects],
             "indicators": {k.value: v for k, v in self.indicators.items()},
             "relation_interaction": _relations_to_json(self.relation_interaction),
             "relation_phase": _relations_to_json(self.relation_phase),
@@ -317,6 +277,10 @@ class GameState:
     readiness: dict[tuple[MunicipalRole, CitizenRelation], float] = field(
         default_factory=dict, repr=False, compare=False
     )
+    # The phase the group aims for in each relation, said before round 1 (issue 21: setting an
+    # ambition per relation is what the growth model is for); the debrief holds the result to
+    # it. It changes nothing in the play itself.
+    ambition: dict[CitizenRelation, GrowthPhase] = field(default_factory=dict)
 
     def clone(self) -> GameState:
         """A copy whose dicts can be changed without touching this state."""
@@ -364,6 +328,7 @@ class GameState:
             self.length,
             self.relation_record.copy(),
             self.channel_record,
+            ambition=self.ambition.copy(),
         )
 
     def rng(self) -> Dice:
@@ -393,7 +358,9 @@ class GameState:
         """The track record in one relation (0–100): recent choices weigh most."""
         return self.relation_record.get(relation, 50.0)
 
-    def to_dict(self) -> dict[str, Any]:
+    def to_dict(self, wording: bool = True) -> dict[str, Any]:
+        """As JSON; ``wording`` False: every effect without its sentence (``Effect.to_dict``),
+        which is what a replay must reproduce (a newer game may word the same game better)."""
         return {
             "scenario_id": self.scenario_id,
             "scenario_version": self.scenario_version,
@@ -422,7 +389,7 @@ class GameState:
             "current_initiatives": list(self.current_initiatives),
             "unfolding": [[r, i] for r, i in self.unfolding],
             "news": list(self.news),
-            "news_effects": [e.to_dict() for e in self.news_effects],
+            "news_effects": [e.to_dict(wording) for e in self.news_effects],
             "purpose_bonus": {k.value: v for k, v in self.purpose_bonus.items()},
             "role_bonus": {k.value: v for k, v in self.role_bonus.items()},
             "risk_reduction": self.risk_reduction,
@@ -432,12 +399,13 @@ class GameState:
             "decisions_fitting": self.decisions_fitting,
             "predictions_made": self.predictions_made,
             "predictions_right": self.predictions_right,
-            "history": [r.to_dict() for r in self.history],
+            "history": [r.to_dict(wording) for r in self.history],
             "rng_state": self.rng_state,
             "interventions": [i.to_dict() for i in self.interventions],
             "length": self.length.value,
             "relation_record": _relations_to_json(self.relation_record),
             "channel_record": self.channel_record,
+            "ambition": {k.value: v.value for k, v in self.ambition.items()},
         }
 
     @classmethod
@@ -491,4 +459,5 @@ class GameState:
                 relation(k): float(v) for k, v in data.get("relation_record", {}).items()
             },
             channel_record=float(data.get("channel_record", 50.0)),
+            ambition={relation(k): GrowthPhase(v) for k, v in data.get("ambition", {}).items()},
         )

@@ -30,11 +30,11 @@ from game.sim.rules import compile_rules
 from game.sim.state import InitiativeOutcome
 from game.sim.verdict import WELL_CHANNEL_FIT, WELL_QUALITY
 
-# How a verdict reads after "it went …".
+# How a verdict reads in "Waarom het … ging" and "Why …".
 _HOW: dict[Prediction, Bilingual] = {
-    Prediction.WELL: Bilingual("goed", "well"),
-    Prediction.MIXED: Bilingual("wisselend", "so-so"),
-    Prediction.BADLY: Bilingual("slecht", "badly"),
+    Prediction.WELL: Bilingual("goed", "it went well"),
+    Prediction.MIXED: Bilingual("wisselend", "the result was mixed"),
+    Prediction.BADLY: Bilingual("slecht", "it went badly"),
 }
 
 
@@ -97,9 +97,9 @@ def _part(key: str, params: Mapping[str, ParamValue]) -> Bilingual:
 
 
 def verdict_cause(outcome: InitiativeOutcome, scenario: Scenario) -> Effect | None:
-    """Why a decision went so-so or badly, as one line: a stumble (and its chance), a role that
-    only also fits or does not fit, channels that served the purposes too little. None when it
-    went well."""
+    """Why a decision had a mixed result or went badly, as one line: a stumble (and its chance),
+    a role that only also fits or does not fit, channels that served the purposes too little.
+    None when it went well."""
     if outcome.verdict is Prediction.WELL:
         return None
     info = compile_rules(scenario).initiatives[outcome.initiative]

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from game.domain import GameLength, MunicipalRole, Prediction
+from game.domain import CitizenRelation, GameLength, GrowthPhase, MunicipalRole, Prediction
 from game.saves.names import clean_name, new_game_id
 from game.scenario.models import Channel, DevelopmentAction, Initiative, Scenario
 from game.sim import (
@@ -30,9 +30,9 @@ from game.sim import (
 )
 from game.sim.dice import Dice
 from game.sim.engine import DecisionCost, available_actions, channel_available, channel_hours
+from game.sim.interventions import InterventionKind
 from game.sim.length import start_game
 from game.sim.rules import compile_rules
-from game.sim.state import InterventionKind
 from game.ui.hot_seat import MAX_TEAMS, READ_ONLY, Seat, whose_turn
 from game.ui.round_plan import RoundPlan
 
@@ -74,6 +74,8 @@ class GameController:
         self.team: str = ""
         # Which game this is: its saves belong to it, whatever the team is called.
         self.game_id: str = ""
+        # Games whose group was asked its ambition before round 1 (once per game and window).
+        self.ambition_asked: set[str] = set()
         # The scenario file the game is played from, kept in its saves to find it again.
         self.scenario_file: str | None = None
         self.plan = RoundPlan()
@@ -371,6 +373,14 @@ class GameController:
             self.keep_workshop()
 
     # --- workshop: the facilitator ----------------------------------------------------------
+
+    def set_ambition(self, aims: dict[CitizenRelation, GrowthPhase | None]) -> None:
+        """The group's aim per relation, before round 1 (kept in the game and its saves)."""
+        from game.sim.ambition import set_ambition
+
+        _, state = self._require()
+        self.state = set_ambition(state, aims)
+        self._autosave()
 
     def note(self, kind: InterventionKind, subject: str = "") -> None:
         """Record a step that changes nothing in the game (pause, timer, reveal)."""

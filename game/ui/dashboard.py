@@ -14,7 +14,7 @@ from game.labels import label
 from game.sim import GameState, Line, line_strengths
 from game.ui.look import Fonts, inked, note, rendered, shortened, text
 from game.ui.palette import Colour, Palette
-from game.ui.words import indicator_word, line_name
+from game.ui.words import indicator_word, line_name, money
 
 Translate = Callable[[str], str]
 
@@ -335,16 +335,17 @@ def resources(
     palette: Palette,
     fonts: Fonts,
     t: Translate,
+    lang: Language = "en",
 ) -> None:
     """Capacity and budget left this round, big enough to read from the back: side by side
     where they fit, else the budget under the hours."""
     small = fonts.get(15)
     big = fonts.get(24, bold=True)
     hours = f"{hours_left} / {hours_total} " + t("h")
-    money = f"€ {budget_left:.0f}k"
+    budget = money(budget_left, lang)
     names = (t("Capacity left"), t("Budget left"))
     first_w = max(small.size(names[0])[0], big.size(hours)[0]) + 16
-    second_w = max(small.size(names[1])[0], big.size(money)[0])
+    second_w = max(small.size(names[1])[0], big.size(budget)[0])
     side_by_side = first_w + second_w <= rect.width
     half = max(rect.width // 2, first_w) if side_by_side else 0
     hours_colour = palette.bad if hours_left < 0 else palette.text
@@ -356,14 +357,16 @@ def resources(
     else:
         x, y = rect.left, rect.top + small.get_linesize() + big.get_linesize()
     text(surface, small, names[1], palette.text_dim, (x, y))
-    text(surface, big, money, money_colour, (x, y + small.get_linesize()))
+    text(surface, big, budget, money_colour, (x, y + small.get_linesize()))
 
 
-def resources_height(fonts: Fonts, width: int, t: Translate, hours: str = "999 / 999") -> int:
+def resources_height(
+    fonts: Fonts, width: int, t: Translate, hours: str = "999 / 999", lang: Language = "en"
+) -> int:
     """How tall ``resources`` is at this type size and width."""
     small = fonts.get(15)
     big = fonts.get(24, bold=True)
     first_w = max(small.size(t("Capacity left"))[0], big.size(hours + " " + t("h"))[0]) + 16
-    second_w = max(small.size(t("Budget left"))[0], big.size("€ 999k")[0])
+    second_w = max(small.size(t("Budget left"))[0], big.size(money(999, lang))[0])
     rows = 1 if first_w + second_w <= width else 2
     return rows * (small.get_linesize() + big.get_linesize())

@@ -102,7 +102,9 @@ def reload_scenario(app) -> None:
         return
     state = controller.state
     decisions = [record.decisions for record in state.history]
-    replayed, stop = replay_prefix(whole, state.seed, decisions, state.interventions, state.length)
+    replayed, stop = replay_prefix(
+        whole, state.seed, decisions, state.interventions, state.length, state.ambition
+    )
     plan = controller.plan if stop is None else None
     controller.resume(
         played_scenario(whole, state.length),

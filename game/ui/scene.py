@@ -79,6 +79,7 @@ class SceneBook:
     compare: type[Scene]
     play_ahead: type[Scene]
     outline: type[Scene]
+    ambition: type[Scene]
     # A workshop over the network: hosting it, joining it, waiting for the host.
     host_setup: type[Scene]
     host: type[Scene]

@@ -18,7 +18,7 @@ from game.domain import Indicator, Language, Prediction
 from game.labels import label
 from game.scenario.models import Scenario
 from game.sim import Effect
-from game.sim.effects import SIGNS, joined, shows_as_zero
+from game.sim.effects import RELATION_PHRASES, SIGNS, joined, shows_as_zero
 from game.sim.fit import FitClass
 from game.sim.state import InitiativeOutcome
 from game.sim.telling import Movement, folded, outcome_class, retold, verdict_cause
@@ -126,7 +126,7 @@ def _strip(text: str, *prefixes: str) -> str:
 def verdict_name(verdict: Prediction, t: Translate) -> str:
     return {
         Prediction.WELL: t("went well"),
-        Prediction.MIXED: t("went so-so"),
+        Prediction.MIXED: t("was mixed"),
         Prediction.BADLY: t("went badly"),
     }[verdict]
 
@@ -270,7 +270,7 @@ def _initiative_step(
     said = initiative.outcomes.for_role(outcome.role)
     lines: list[StoryLine] = []
     cause = verdict_cause(outcome, scenario)
-    if cause is not None:  # "why it went so-so" is no bad news in itself: a badly is
+    if cause is not None:  # "why the result was mixed" is no bad news in itself: a badly is
         lines.append(
             StoryLine(
                 cause.explain(lang), "bad" if outcome.verdict is Prediction.BADLY else "neutral"
@@ -362,7 +362,9 @@ def _drift_step(effects: list[Effect], lang: Language, t: Translate) -> StorySte
             from game.domain import CitizenRelation
 
             relation = CitizenRelation(effect.source_id)
-            quiet.setdefault(round(effect.delta, 1), []).append(label(relation, lang))
+            quiet.setdefault(round(effect.delta, 1), []).append(
+                RELATION_PHRASES[relation].get(lang)
+            )
         else:
             name = (
                 label(Indicator(effect.target), lang)
@@ -373,7 +375,7 @@ def _drift_step(effects: list[Effect], lang: Language, t: Translate) -> StorySte
     for delta, names in quiet.items():
         parts.append(
             t("interaction with {who} {delta} each").format(
-                who=joined(names, lang), delta=signed_number(delta, lang)
+                who=_relations_named(names, lang), delta=signed_number(delta, lang)
             )
             if len(names) > 1
             else t("interaction with {who} {delta}").format(
@@ -391,6 +393,15 @@ def _drift_step(effects: list[Effect], lang: Language, t: Translate) -> StorySte
 
 
 _INDICATORS = frozenset(i.value for i in Indicator)
+
+
+def _relations_named(phrases: list[str], lang: Language) -> str:
+    """Several relations in one phrase: "people as voters, users and residents", not three
+    times "people as", and never the bare singular "voter, user and resident"."""
+    prefix = "inwoners als " if lang == "nl" else "people as "
+    if not all(p.startswith(prefix) for p in phrases):
+        return joined(phrases, lang)
+    return prefix + joined([p[len(prefix) :] for p in phrases], lang)
 
 
 def _milestone_step(effects: list[Effect], lang: Language, t: Translate) -> StoryStep:

@@ -9,7 +9,7 @@ from typing import Protocol
 
 import pygame
 
-from game.sim.state import InterventionKind
+from game.sim.interventions import InterventionKind
 from game.ui.controller import GameController
 from game.ui.look import Fonts, note, text
 from game.ui.palette import Palette

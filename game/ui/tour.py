@@ -17,6 +17,7 @@ from game.sim import Bot
 from game.ui.app import App
 from game.ui.harness import Harness
 from game.ui.pin_guard import PinGuard
+from game.ui.scenes.round.ambition import asks_ambition
 from game.ui.scenes.start.choice import confirm_quit
 from game.ui.settings import Settings
 from game.ui.window import headless_environment
@@ -166,6 +167,8 @@ def _rounds(app: App, pilot: Harness, shot: Shot, seed: int) -> None:
             shot(f"round{number:02d}-briefing")
         else:
             shot(f"round{number:02d}-briefing", False)
+        if asks_ambition(app):
+            _ambition(app, pilot, shot)
         controller.apply(bot.decide(controller.state, controller.scenario))
         for i, initiative in enumerate(controller.state.current_initiatives):
             if number == first:
@@ -185,6 +188,22 @@ def _rounds(app: App, pilot: Harness, shot: Shot, seed: int) -> None:
             shot(f"round{number:02d}-summary")
         app.scene.next()  # type: ignore[union-attr]
         pilot.advance(2)
+
+
+def _ambition(app: App, pilot: Harness, shot: Shot) -> None:
+    """The group's aims before round 1: collaborating in the first relations, a phase less in
+    the rest, so the debrief shows aims reached and aims missed."""
+    from game.domain import GrowthPhase
+
+    app.go(app.scenes.ambition)
+    pilot.advance(2)
+    scene = app.scene
+    for i, relation in enumerate(scene.relations()):  # type: ignore[union-attr]
+        aim = GrowthPhase.COLLABORATING if i < 2 else GrowthPhase.CONVERSING
+        scene.choose(relation, aim)  # type: ignore[union-attr]
+    pilot.advance(2)
+    shot("round01-ambition")
+    scene._keep()  # type: ignore[union-attr]
 
 
 def _outcome(

@@ -7,13 +7,14 @@ words a group can argue about. All texts go through the UI catalogue (``t``).
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 from game.domain import Indicator, Language, MunicipalRole, Prediction
 from game.labels import label
 from game.sim import Line
+from game.sim.effects import joined, signed
+from game.sim.effects import money as sim_money
 from game.sim.effects import number as sim_number
-from game.sim.effects import signed
 
 Translate = Callable[[str], str]
 
@@ -40,7 +41,7 @@ def indicator_word(indicator: Indicator | str, value: float, t: Translate) -> st
     bands: dict[str, tuple[str, ...]] = {
         Indicator.INTERACTION: (
             t("just present"),
-            t("mostly sending"),
+            t("mostly broadcasting"),
             t("some dialogue"),
             t("real dialogue"),
             t("working together"),
@@ -55,8 +56,8 @@ def indicator_word(indicator: Indicator | str, value: float, t: Translate) -> st
         ),
         Line.INITIATIVE_OWNERSHIP: (
             t("roles rarely fit"),
-            t("roles often miss"),
-            t("roles half fit"),
+            t("roles often do not fit"),
+            t("roles fit half the time"),
             t("roles mostly fit"),
             t("the right role each time"),
         ),
@@ -99,6 +100,21 @@ def number(value: float, lang: Language, decimals: int = 0) -> str:
     """A number as the language writes it: 60,000 and 2.5 in English, 60.000 and 2,5 in Dutch
     (the core's rule, ``game.sim.effects.number``, so the story and the screens agree)."""
     return sim_number(value, lang, decimals)
+
+
+def listed(items: Iterable[str], lang: Language, *, either: bool = False) -> str:
+    """Names in a sentence, as the language writes a list: "Twitter, Facebook en de website"
+    ("of" with ``either``). A list of names in running text never ends on a bare comma: "Twitter,
+    Facebook paste" reads as a mistake and hides that the verb must agree with two."""
+    return joined(
+        list(items), lang, {"nl": "of", "en": "or"} if either else {"nl": "en", "en": "and"}
+    )
+
+
+def money(thousands: float, lang: Language) -> str:
+    """A budget (the game counts in thousands of euros) as the language writes money:
+    "€ 20.000" in Dutch, "€20,000" in English (``game.sim.effects.money``)."""
+    return sim_money(thousands, lang)
 
 
 def signed_number(delta: float, lang: Language) -> str:

@@ -2,7 +2,8 @@
 
 The slow test builds the game as an organisation would (``python main.py build --pack``), after
 the same build of a pack holding every hostile case was refused with each file and line. It lists
-the zip (only the game and the pack's own plain files, no link, nothing from outside the pack),
+the zip (beside the executable only the game's and the pack's own plain files, nothing from
+outside the pack; links only inside ``_internal``, from a library to its one copy),
 unzips it elsewhere, and runs the executable with nothing on the PATH: a whole game with
 ``autoplay``, ``validate`` on a dropped-in broken scenario, a dropped-in scenario played, and
 ``tour`` with the built-in pack and without it, whose title screens must differ.
@@ -26,7 +27,7 @@ from pathlib import Path
 import pygame
 import pytest
 
-from game.bundle.build import BuildError, _add_visible_files
+from game.bundle.build import BuildError, _add_visible_files, _zip
 from game.bundle.contents import FONT_LICENCES, KEPT_FONTS, keep_data
 from game.bundle.readme import readme_text
 from game.packs import check_pack
@@ -38,8 +39,9 @@ from tests.helpers.packs import (
     every_case_at_once,
     good_pack,
 )
+from tests.net.conftest import LOCAL, free_port, wait_for
 
-ZIP_AIM_BYTES = 45_000_000
+ZIP_AIM_BYTES = 24_000_000  # the aim of issue 22
 
 
 def test_only_the_fonts_and_locale_data_the_game_uses_are_kept() -> None:
@@ -129,14 +131,45 @@ def test_an_unbranded_build_carries_an_example_pack(tmp_path: Path) -> None:
     assert "pack-example" in (tmp_path / "README.txt").read_text(encoding="utf-8")
 
 
+def test_the_zip_keeps_a_link_inside_the_build_as_a_link_and_refuses_one_leading_out(
+    tmp_path: Path,
+) -> None:
+    folder = tmp_path / "game"
+    (folder / "_internal" / "libs").mkdir(parents=True)
+    (folder / "_internal" / "libs" / "libSDL2.so").write_bytes(b"\x7fELF" * 1000)
+    (folder / "_internal" / "libSDL2.so").symlink_to("libs/libSDL2.so")
+    _zip(folder, tmp_path / "game.zip")
+    with zipfile.ZipFile(tmp_path / "game.zip") as bundle:
+        link = bundle.getinfo("game/_internal/libSDL2.so")
+        assert stat.S_ISLNK(link.external_attr >> 16) and link.create_system == 3
+        assert bundle.read(link) == b"libs/libSDL2.so"  # the target, not a second copy
+    _unzip(tmp_path / "game.zip", tmp_path / "unzipped")
+    unzipped = tmp_path / "unzipped" / "game" / "_internal" / "libSDL2.so"
+    assert unzipped.is_symlink() and unzipped.read_bytes() == b"\x7fELF" * 1000
+
+    (tmp_path / "SECRET.txt").write_text(SECRET, encoding="utf-8")
+    for target in (tmp_path / "SECRET.txt", Path("..") / ".." / "SECRET.txt"):
+        (folder / "_internal" / "leak").unlink(missing_ok=True)
+        (folder / "_internal" / "leak").symlink_to(target)
+        with pytest.raises(BuildError, match="outside the build"):
+            _zip(folder, tmp_path / "leak.zip")
+    assert sorted(p.name for p in tmp_path.glob("*.zip*")) == ["game.zip"]  # no leak.zip(.part)
+
+
 def _unzip(archive: Path, into: Path) -> None:
-    """Unzip keeping permission bits (zipfile's own extractall drops them)."""
+    """Unzip as ``unzip`` does: keeping permission bits and making links of link entries
+    (zipfile's own extractall drops the bits and writes a link as a file holding its target)."""
     with zipfile.ZipFile(archive) as bundle:
         for info in bundle.infolist():
+            mode = info.external_attr >> 16
+            if stat.S_ISLNK(mode):
+                link = into / info.filename
+                link.parent.mkdir(parents=True, exist_ok=True)
+                link.symlink_to(bundle.read(info).decode("utf-8"))
+                continue
             path = Path(bundle.extract(info, into))
-            mode = (info.external_attr >> 16) & 0o777
-            if mode:
-                path.chmod(mode)
+            if mode & 0o777:
+                path.chmod(mode & 0o777)
 
 
 def _build(pack: Path, out: Path, scratch: Path) -> subprocess.CompletedProcess[str]:
@@ -190,23 +223,40 @@ def built_game(built_archive: Path, tmp_path_factory: pytest.TempPathFactory) ->
 @pytest.mark.slow
 def test_the_zip_holds_the_game_and_only_the_packs_own_plain_files(built_archive: Path) -> None:
     top = "netwerkende-gemeente-rivierland/"
+    internal = top + "_internal/"
     with zipfile.ZipFile(built_archive) as bundle:
         entries = bundle.infolist()
         names = [entry.filename for entry in entries]
-        links = [e.filename for e in entries if stat.S_ISLNK(e.external_attr >> 16)]
+        links = {
+            e.filename: bundle.read(e).decode()
+            for e in entries
+            if stat.S_ISLNK(e.external_attr >> 16)
+        }
         visible = {
             name.removeprefix(top): bundle.read(name)
             for name in names
-            if not name.startswith(top + "_internal/") and not name.endswith("/")
+            if not name.startswith(internal) and not name.endswith("/")
         }
-    assert links == []
     assert all(name.startswith(top) for name in names)
     assert set(visible) == {"netwerkende-gemeente", *_GAMES_OWN, *GOOD_PACK_IN_BUILD}
     assert not [name for name, data in visible.items() if SECRET.encode() in data]
+    # Links only where PyInstaller made them: in _internal, each from where the loader looks
+    # for one of pygame's libraries to its one copy in the zip (stored once, not twice).
+    assert links and all(name.startswith(internal) for name in links)
+    files = {e.filename for e in entries if stat.S_ISREG(e.external_attr >> 16)}
+    for name, target in links.items():
+        assert not target.startswith("/") and ".." not in target.split("/"), (name, target)
+        assert f"{name.rsplit('/', 1)[0]}/{target}" in files, (name, target)
+    assert {e.create_system for e in entries if e.filename in links} == {3}  # unzip reads it
+    # What the game never loads stays out (issue 22): pkg_resources, which PyInstaller's
+    # runtime hook would import at every start, and OpenSSL.
+    left_out = ("pkg_resources/", "libcrypto", "libssl", "ssl.pyc")
+    assert not [name for name in names if name.removeprefix(internal).startswith(left_out)]
+    assert not [name for name in names if name.split("/")[-1].startswith(("_ssl.", "_hashlib."))]
 
 
-def _run(game: Path, *args: str, home: Path) -> subprocess.CompletedProcess[str]:
-    """The built executable with an empty PATH: no Python, no tools, only what it carries."""
+def _environment(home: Path) -> dict[str, str]:
+    """An empty PATH: no Python, no tools, only what the built game carries."""
     empty = home / "empty-bin"
     empty.mkdir(parents=True, exist_ok=True)
     env = {
@@ -218,10 +268,15 @@ def _run(game: Path, *args: str, home: Path) -> subprocess.CompletedProcess[str]
     }
     assert shutil.which("python3", path=env["PATH"]) is None
     assert shutil.which("python", path=env["PATH"]) is None
+    return env
+
+
+def _run(game: Path, *args: str, home: Path) -> subprocess.CompletedProcess[str]:
+    """The built executable, with nothing on the PATH."""
     return subprocess.run(
         [str(game / "netwerkende-gemeente"), *args],
         cwd=game,
-        env=env,
+        env=_environment(home),
         capture_output=True,
         text=True,
         timeout=600,
@@ -318,3 +373,42 @@ def test_the_built_game_runs_without_python(built_game: Path, tmp_path: Path) ->
     logs = tmp_path / "pack" / "logs" / "errors.log"
     text = logs.read_text(encoding="utf-8") if logs.exists() else ""
     assert text.count("Traceback") <= 1  # the tour's own example error, and nothing else
+
+
+@pytest.mark.slow
+def test_the_built_game_hosts_a_workshop_and_a_team_joins_it(
+    built_game: Path, tmp_path: Path
+) -> None:
+    """The build has no OpenSSL (issue 22), yet websockets' client imports ssl when it loads:
+    a team's laptop must still join over ws:// (game/net/link.py: websocket_client)."""
+    port, results, said = free_port(), tmp_path / "host-results", tmp_path / "host.txt"
+    with said.open("w", encoding="utf-8") as out:
+        host = subprocess.Popen(
+            [
+                *(str(built_game / "netwerkende-gemeente"), "host", "gemeente-middelgroot"),
+                *("--headless", "--teams", "1", "--code", "NETW42", "--length", "short"),
+                *("--port", str(port), "--address", LOCAL, "--no-discovery", "--minutes", "1"),
+                *("--results", str(results)),
+            ],
+            cwd=built_game,
+            env=_environment(tmp_path),
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
+    try:
+        wait_for(lambda: "hosting" in said.read_text("utf-8") or host.poll() is not None, 30)
+        team = _run(
+            built_game,
+            *("autoplay", "gemeente-middelgroot", "--join", f"{LOCAL}:{port}", "--code", "NETW42"),
+            *("--team", "Rood", "--alone-after", "30"),
+            home=tmp_path,
+        )
+        assert host.wait(60) == 0, said.read_text("utf-8")
+    finally:
+        host.kill()
+        host.wait()
+    assert team.returncode == 0, team.stdout + team.stderr
+    assert "alone" not in team.stdout and "end: phase" in team.stdout
+    assert "finished: 1 teams (Rood)" in said.read_text("utf-8")
+    [document] = [json.loads(p.read_text("utf-8")) for p in results.glob("results-rood-*.json")]
+    assert document["finished"] and document["team"] == "Rood"

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from game.cli import main
+from game.domain import STRATEGIES
 from game.scenario.loader import SCENARIO_DIR
-from game.sim.bots import STRATEGIES
 from tests.conftest import ROOT
 
 SCENARIOS = sorted(path.stem for path in SCENARIO_DIR.glob("*.yaml"))

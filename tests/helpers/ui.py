@@ -62,3 +62,11 @@ def play_rounds(app, rounds: int, seed: int = 3) -> None:
             break
         app.controller.apply(bot.decide(app.controller.state, scenario))
         app.controller.resolve()
+
+
+def to_the_initiatives(pilot: Harness) -> None:
+    """From the briefing to the first card; in round 1 by way of the ambition step, left as
+    it is (the group may set no aims)."""
+    pilot.click_button("To the initiatives")
+    if pilot.scene == "ambition":
+        pilot.click_button("To the initiatives")

@@ -8,6 +8,9 @@ from __future__ import annotations
 
 import json
 import socket
+import subprocess
+import sys
+import textwrap
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -32,6 +35,7 @@ from game.net.messages import (
 from game.net.server import HostServer
 from game.net.workshop import Workshop
 from game.scenario.models import Scenario
+from tests.conftest import ROOT
 from tests.net.conftest import LOCAL, team_results, wait_for
 
 CODE = "ABCD"
@@ -140,6 +144,51 @@ def test_a_team_named_like_a_path_never_writes_outside_the_results_folder(
     everything = sorted(p.relative_to(tmp_path).as_posix() for p in tmp_path.rglob("*"))
     assert all(p == "results" or p.startswith("results/results-") for p in everything)
     assert not (tmp_path.parent / "evil").exists() and not (tmp_path / "evil").exists()
+
+
+# A team's laptop without OpenSSL, as in the built game (game/bundle/contents.py): ssl cannot be
+# imported, and the team is welcomed all the same. Then only websockets' client holds the
+# stand-in; ssl is still not importable, and http.client offers no HTTPS.
+_WITHOUT_SSL = textwrap.dedent(
+    """
+    import sys
+
+    sys.modules["ssl"] = None  # no OpenSSL: "import ssl" fails
+    from game.net.link import TeamLink, websocket_client
+    from game.net.server import HostServer
+    from game.net.workshop import Workshop
+    from game.scenario.loader import load_scenario
+    from tests.net.conftest import LOCAL, make_info
+
+    workshop = Workshop(make_info(load_scenario()), "ABCD", 5, teams=1, results_dir=None)
+    server = HostServer(workshop, LOCAL, 0)
+    server.start(timeout=5)
+    link = TeamLink(LOCAL, server.port, "ABCD", "Blauw").start()
+    welcome = link.wait_welcome(10)
+    link.close()
+    server.stop()
+    stand_in = websocket_client().ssl_module
+    holders = [n for n, m in sys.modules.items() if m and stand_in in vars(m).values()]
+    holders.remove("__main__")  # this script's own stand_in
+    import http.client
+
+    print(welcome.team, stand_in.__doc__, holders, sys.modules["ssl"])
+    print(hasattr(http.client, "HTTPSConnection"))
+    """
+)
+
+
+def test_a_team_joins_from_a_python_without_ssl() -> None:
+    """Guards the built game's workshop, which has no OpenSSL: websockets' client module
+    imports ssl when it loads (``websocket_client`` in game/net/link.py)."""
+    ran = subprocess.run(
+        [sys.executable, "-c", _WITHOUT_SSL], cwd=ROOT, capture_output=True, text=True, timeout=60
+    )
+    assert ran.returncode == 0, ran.stderr
+    assert ran.stdout.splitlines() == [
+        "Blauw a stand-in: no TLS here; a workshop uses ws:// ['websockets.asyncio.client'] None",
+        "False",
+    ]
 
 
 def test_a_wrong_code_is_refused_at_once(server: HostServer, links: list[TeamLink]) -> None:

@@ -23,7 +23,7 @@ from game.net.team import (
 )
 from game.net.workshop import Workshop
 from game.scenario.models import Scenario
-from game.sim.state import InterventionKind
+from game.sim.interventions import InterventionKind
 from tests.net.conftest import LOCAL, free_port, wait_for
 
 CODE = "ABCD"

@@ -41,6 +41,24 @@ def test_report_pages_are_self_contained_and_in_the_language_asked(
     assert "Teams side by side" in page and "<script" not in page.lower()
 
 
+def test_the_charts_share_one_style_sheet_and_plain_coordinates(
+    games: dict[str, GameState], default_scenario: Scenario, tmp_path: Path
+) -> None:
+    """Issue 22: each chart carried its own copy of pygal's style sheet, six-decimal
+    coordinates and the tooltip script's placings, 60% of a report."""
+    results = read_results(write_team_results(tmp_path, games["best"], default_scenario, "Rood"))
+    html = report_html(results, "nl")
+    svgs = re.findall(r"<svg.*?</svg>", html, re.DOTALL)
+    assert len(svgs) == 2
+    assert all("<style" not in svg and "tooltip" not in svg for svg in svgs)
+    assert not re.search(r"\d\.\d{2,}", "".join(svgs))
+    (sheet,) = re.findall(r"<style>(.*?)</style>", html, re.DOTALL)
+    assert sheet.count(".pygal-chart .color-0,") == 1  # one copy of the charts' rules
+    assert "&gt;" not in sheet  # read as CSS, not as XML
+    assert ".pygal-chart .graph > .background" in sheet
+    assert len(html.encode()) < 70_000
+
+
 def _escaped(text: str) -> str:
     from markupsafe import escape  # as the templates escape
 
@@ -74,7 +92,7 @@ def test_the_facilitators_steps_are_worded_with_no_raw_values(
 ) -> None:
     """Issue 19: the report listed "uitkomsten getoond: one" and "… all"."""
     from game.results.models import InterventionResult
-    from game.sim.state import InterventionKind
+    from game.sim.interventions import InterventionKind
 
     results = read_results(write_team_results(tmp_path, games["best"], default_scenario, "Rood"))
     steps = [

@@ -122,7 +122,7 @@ def test_newer_format_version(saved: Path, small: Scenario) -> None:
 
 def test_edited_by_hand(saved: Path, small: Scenario) -> None:
     def more_trust(document: dict[str, Any]) -> None:
-        document["body"]["state"]["indicators"]["trust"] = 99.0
+        document["body"]["fingerprint"]["rounds"][0]["indicators"]["trust"] = 99.0
 
     rewrite(saved, more_trust, fix_checksum=False)
     error = _error(saved, small)
@@ -136,30 +136,41 @@ def test_reformatted_but_unchanged_is_still_valid(saved: Path, small: Scenario) 
     assert load_save(saved, finder(small)).state.round == 3
 
 
+def _round(number: int) -> Any:
+    """The fingerprint of round ``number`` in a save's document."""
+    return lambda d: d["body"]["fingerprint"]["rounds"][number - 1]
+
+
 @pytest.mark.parametrize(
     ("change", "where"),
     [
-        (lambda d: d["body"]["state"].update(phase="flying"), "body.state.phase"),
-        (lambda d: d["body"]["state"]["indicators"].pop("trust"), "indicators missing: trust"),
-        (lambda d: d["body"]["state"].update(surprise=1), "body.state.surprise"),
-        (lambda d: d["body"]["state"].update(rng_state=2**64), "body.state.rng_state"),
-        (lambda d: d["body"]["decisions"].pop(), "decision log has 1 rounds"),
-        (lambda d: d.update(round=7), "round is 7 outside but 3 in the body"),
+        (lambda d: d["body"]["fingerprint"].update(phase="flying"), "body.fingerprint.phase"),
+        (lambda d: _round(1)(d)["indicators"].pop("trust"), "indicators missing: trust"),
+        (lambda d: d["body"].update(state={}), "body.state"),
+        (lambda d: d["body"]["fingerprint"].update(surprise=1), "body.fingerprint.surprise"),
+        (lambda d: _round(2)(d).update(digest="0" * 15), "body.fingerprint.rounds.1.digest"),
+        (lambda d: d["body"]["fingerprint"].update(digest="sha256:x"), "fingerprint.digest"),
+        (lambda d: d["body"]["decisions"].pop(), "decision log has 1 rounds, the fingerprint 2"),
+        (lambda d: d.update(round=7), "round is 7, but the decision log has 2 rounds"),
         (lambda d: d.update(scenario_id="../../etc"), "scenario_id"),
         (lambda d: d.update(created="yesterday"), "created"),
-        # Required since format 7 (issue 18): no track record is made up for a save without one.
-        (lambda d: d["body"]["state"].pop("relation_record"), "body.state.relation_record"),
-        (lambda d: d["body"]["state"].pop("channel_record"), "body.state.channel_record"),
-        (lambda d: d["body"]["state"].pop("length"), "body.state.length"),
+        (lambda d: d["body"].pop("length"), "body.length"),
+        (lambda d: d["body"].update(length="endless"), "body.length"),
+        (lambda d: d["body"].pop("ambition"), "body.ambition"),
+        (lambda d: d["body"]["ambition"].update(resident="flying"), "body.ambition.resident"),
+        (lambda d: d["body"]["ambition"].update(pets="conversing"), "body.ambition.pets"),
+        (lambda d: d["body"].pop("interventions"), "body.interventions"),
         (
-            lambda d: d["body"]["state"]["relation_record"].popitem(),
-            "relation_record must hold the same relations as relation_phase",
+            lambda d: d["body"]["interventions"].append(
+                {"round": 1, "kind": "dance", "subject": ""}
+            ),
+            "body.interventions.0.kind",
         ),
-        (lambda d: d["body"]["state"].update(channel_record=100.5), "body.state.channel_record"),
         (
-            lambda d: d["body"]["state"]["relation_record"].update(customer=-1.0),
-            "relation_record.customer",
+            lambda d: d["body"]["decisions"][0]["initiatives"][0].update(initiative="../x"),
+            "body.decisions.0.initiatives.0.initiative",
         ),
+        (lambda d: d["body"].update(plan={"roles": {"a": "king"}}), "body.plan.roles.a"),
     ],
 )
 def test_invalid_content_with_a_forged_checksum(
@@ -170,33 +181,51 @@ def test_invalid_content_with_a_forged_checksum(
     assert error.kind == "invalid" and where in error.reason
 
 
-def _both_seeds(value: Any) -> Any:
-    def change(document: dict[str, Any]) -> None:
-        document["body"]["seed"] = value
-        document["body"]["state"]["seed"] = value
+@pytest.mark.parametrize(
+    ("part", "length"),
+    [("decisions", 41), ("interventions", 5001), ("rounds", 41)],
+)
+def test_every_list_is_bounded(saved: Path, small: Scenario, part: str, length: int) -> None:
+    """A forged file cannot make the game replay, check or hold more than any game has."""
 
-    return change
+    def grow(document: dict[str, Any]) -> None:
+        body = document["body"]
+        where = body["fingerprint"] if part == "rounds" else body
+        where[part] = [where[part][0]] * length if where[part] else []
+        if part == "interventions":
+            body["interventions"] = [{"round": 1, "kind": "pause", "subject": ""}] * length
+
+    rewrite(saved, grow, fix_checksum=True)
+    error = _error(saved, small)
+    assert error.kind == "invalid" and "at most" in error.reason
+    assert f"body.{'fingerprint.' if part == 'rounds' else ''}{part}" in error.reason
 
 
 @pytest.mark.parametrize(
     ("change", "where"),
     [
-        (_both_seeds(9.0), "body.seed: Input should be a valid integer, not 9.0"),
-        (_both_seeds("9"), 'body.seed: Input should be a valid integer, not "9"'),
-        (_both_seeds(True), "body.seed: Input should be a valid integer, not true"),
-        (lambda d: d["body"]["state"].update(rng_state=12345.0), "body.state.rng_state"),
-        (lambda d: d["body"]["state"].update(capacity=True), "body.state.capacity"),
-        (lambda d: d["body"]["state"].update(rework=0.0), "body.state.rework"),
-        (lambda d: d["body"]["state"]["indicators"].update(trust="50"), "indicators.trust"),
-        (lambda d: d["body"]["state"].update(finished=0), "body.state.finished"),
-        (lambda d: d["body"]["state"]["history"][0].update(round=1.0), "history.0.round"),
-        (lambda d: d["body"]["state"].update(unfolding=[[3.0, "x"]]), "unfolding.0.0"),
-        (lambda d: d.update(sequence="1"), "sequence"),
-        (lambda d: d["body"]["state"].update(channel_record="50"), "body.state.channel_record"),
-        (lambda d: d["body"]["state"].update(channel_record=True), "body.state.channel_record"),
         (
-            lambda d: d["body"]["state"]["relation_record"].update(customer="50"),
-            "relation_record.customer",
+            lambda d: d["body"].update(seed=9.0),
+            "body.seed: Input should be a valid integer, not 9.0",
+        ),
+        (
+            lambda d: d["body"].update(seed="9"),
+            'body.seed: Input should be a valid integer, not "9"',
+        ),
+        (
+            lambda d: d["body"].update(seed=True),
+            "body.seed: Input should be a valid integer, not true",
+        ),
+        (lambda d: _round(1)(d)["indicators"].update(trust="50"), "indicators.trust"),
+        (lambda d: _round(1)(d)["indicators"].update(trust=True), "indicators.trust"),
+        (lambda d: d.update(finished=0), "finished"),
+        (lambda d: d.update(round=3.0), "round"),
+        (lambda d: d.update(sequence="1"), "sequence"),
+        (
+            lambda d: d["body"]["interventions"].append(
+                {"round": 2.0, "kind": "pause", "subject": ""}
+            ),
+            "body.interventions.0.round",
         ),
     ],
 )
@@ -204,8 +233,8 @@ def test_every_number_is_checked_for_its_type_not_only_its_size(
     saved: Path, small: Scenario, change: Any, where: str
 ) -> None:
     """A hand-edited ``"seed": 7.0`` with a recomputed checksum crashed the replay in
-    ``game/sim/dice.py`` (issue 17): the game builds its state from the file's JSON, so a
-    number of the wrong type must be refused before it gets there."""
+    ``game/sim/dice.py`` (issue 17): a number of the wrong type must be refused before any of
+    the file reaches the core."""
     rewrite(saved, change, fix_checksum=True)
     error = _error(saved, small)
     assert error.kind == "invalid", error.reason
@@ -241,17 +270,69 @@ def test_given_another_scenario(saved: Path, default_scenario: Scenario) -> None
     assert caught.value.kind == "scenario_missing" and "gemeente-middelgroot" in caught.value.reason
 
 
-def test_a_forged_state_is_caught_by_the_replay(saved: Path, small: Scenario) -> None:
-    """A valid checksum is not enough: the saved state must be what the decisions give."""
+def test_a_forged_fingerprint_is_caught_by_the_replay(saved: Path, small: Scenario) -> None:
+    """A valid checksum is not enough: the game the save says it holds must be the game its
+    decisions give, or the save is refused with where they part."""
 
     def more_trust(document: dict[str, Any]) -> None:
-        document["body"]["state"]["history"][1]["indicators"]["trust"] = 99.0
+        document["body"]["fingerprint"]["rounds"][1]["indicators"]["trust"] = 99.0
 
     rewrite(saved, more_trust, fix_checksum=True)
     error = _error(saved, small)
     assert error.kind == "replay_mismatch"
     assert "round 2, indicators.trust: saved 99.0" in error.reason
-    assert "ronde 2, indicators.trust" in error.reason_nl
+    assert "ronde 2, indicators.trust: opgeslagen 99.0" in error.reason_nl
+
+
+def _other_role(document: dict[str, Any]) -> None:
+    decision = document["body"]["decisions"][0]["initiatives"][0]
+    decision["role"] = "letting_go" if decision["role"] == "normative" else "normative"
+
+
+@pytest.mark.parametrize(
+    ("change", "en", "nl"),
+    [
+        (
+            lambda d: d["body"]["fingerprint"]["rounds"][0].update(digest="0" * 16),
+            "First difference: round 1: its news, outcomes or effects.",
+            "Eerste verschil: ronde 1: het nieuws, de uitkomsten of de effecten van die ronde.",
+        ),
+        (
+            lambda d: d["body"]["fingerprint"].update(digest="sha256:" + "0" * 64),
+            "First difference: the game as it stands now, after its last round.",
+            "Eerste verschil: het spel zoals het nu staat, na de laatste ronde.",
+        ),
+        (
+            lambda d: d["body"]["fingerprint"].update(phase="collaborating"),
+            "First difference: phase: saved 'collaborating', replayed",
+            "Eerste verschil: phase: opgeslagen 'collaborating', opnieuw gespeeld",
+        ),
+        (
+            _other_role,
+            "First difference: round 1, indicators.",
+            "Eerste verschil: ronde 1, indicators.",
+        ),
+    ],
+    ids=["round digest", "state digest", "phase", "decisions"],
+)
+def test_a_save_whose_replay_differs_anywhere_is_refused_with_where(
+    saved: Path, small: Scenario, change: Any, en: str, nl: str
+) -> None:
+    """Every part of the fingerprint counts, and the decisions are held to it too: a decision
+    changed by hand (checksum fixed) gives another game than the one saved."""
+    rewrite(saved, change, fix_checksum=True)
+    error = _error(saved, small)
+    assert error.kind == "replay_mismatch"
+    assert en in error.reason and nl in error.reason_nl
+
+
+def test_a_forged_ambition_is_caught_by_the_replay(small: Scenario, tmp_path: Path) -> None:
+    """The ambition changes nothing in the play, but it is part of the game saved."""
+    path = SaveStore(tmp_path).autosave(played(small, 9, 2), small, "A", new_game_id())
+    rewrite(path, lambda d: d["body"]["ambition"].update(resident="collaborating"), True)
+    error = _error(path, small)
+    assert error.kind == "replay_mismatch"
+    assert "the game as it stands now" in error.reason
 
 
 def test_a_scenario_tuned_without_a_new_major_version_is_reported(
@@ -269,7 +350,7 @@ def test_a_mismatch_may_be_accepted_on_purpose_and_stays_visible(
     tuned = make_scenario(version="1.1", tuning={"inertia": 0.9})
     game = load_save(saved, finder(tuned), allow_mismatch=True)
     assert game.mismatch is not None and game.mismatch.round == 1
-    assert game.state.round == 3  # the saved game, as the team played it
+    assert game.state.round == 3  # the decisions replayed in the tuned version, all of them
 
 
 def test_decisions_the_rules_no_longer_allow(saved: Path, small: Scenario) -> None:

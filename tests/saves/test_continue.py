@@ -171,7 +171,7 @@ def test_a_save_failing_its_replay_offers_its_good_backup(
     game = new_game_id()
     store.autosave(played(small, 9, 1), small, "A", game)
     path = store.autosave(played(small, 9, 2), small, "A", game)
-    forged(path, lambda d: d["body"]["state"]["history"][1]["indicators"].update(trust=99.0))
+    forged(path, lambda d: d["body"]["fingerprint"]["rounds"][1]["indicators"].update(trust=99.0))
     with pytest.raises(SaveError) as caught:
         store.load(path, finder(small))
     assert caught.value.kind == "replay_mismatch"

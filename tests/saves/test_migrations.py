@@ -12,15 +12,16 @@ from pathlib import Path
 
 import pytest
 
+from game.domain import CitizenRelation, GrowthPhase
 from game.saves import (
     FORMAT_VERSION,
     SaveError,
     SaveKind,
     SaveStore,
     load_save,
-    new_game_id,
     read_save,
 )
+from game.saves.fingerprint import fingerprint_of, without_wording
 from game.saves.migrations import (
     MIGRATIONS,
     document_checksum,
@@ -28,10 +29,11 @@ from game.saves.migrations import (
     legacy_game_id,
     upgrade,
 )
-from game.sim.state import InterventionKind
-from tests.helpers.saves import EXAMPLES, example_scenario, finder, played, rewrite
+from game.sim.interventions import InterventionKind
+from tests.helpers.saves import EXAMPLES, example_scenario, finder, rewrite
 
-# Every example before format 7 was played under earlier rules (issue 9, then issue 18).
+# Every example before format 7 was played under earlier rules (issue 9, then issue 18); the
+# format-7 example is upgraded to the current format (issue 22) and loads.
 OLD_EXAMPLES = sorted(EXAMPLES.glob("format-[123456]*.json"))
 
 
@@ -92,6 +94,7 @@ def test_the_current_example_is_read_without_upgrading() -> None:
     assert set(game.state.relation_phase) and game.state.predictions_made >= 0
     assert (game.info.game_id, game.info.sequence) == ("5eed0e1a2b3c4d5e", 7)
     assert game.game_id == "5eed0e1a2b3c4d5e"  # an autosave goes on as its own game
+    assert game.state.ambition == {CitizenRelation.RESIDENT: GrowthPhase.CONVERSING}
 
 
 def test_format_3_gets_a_game_id_and_a_checksum_over_the_envelope() -> None:
@@ -177,7 +180,6 @@ def test_the_current_example_holds_the_facilitators_steps() -> None:
 def test_a_save_from_before_issue_18_says_the_rules_changed(version: int, tmp_path: Path) -> None:
     """Asked for by issue 18: a format-5 or format-6 game no longer replays to the game saved, so
     it is refused in plain words, in both languages, and its file is left as it is."""
-    assert FORMAT_VERSION == 7
     copy = tmp_path / "autosave-team-zuid.json"
     shutil.copy(EXAMPLES / f"format-{version}.json", copy)
     before = copy.read_bytes()
@@ -207,19 +209,45 @@ def test_a_save_from_before_issue_9_still_says_what_changed_then() -> None:
     assert "groei verschilde nog niet per relatie met inwoners" in caught.value.reason_nl
 
 
-def test_a_format_7_save_round_trips(tmp_path: Path) -> None:
-    """Asked for by issue 18: the track records are saved and read back exactly."""
+def test_a_format_7_save_loads_and_is_saved_again_in_the_current_format(tmp_path: Path) -> None:
+    """Asked for by issue 22: the format-7 example (the whole state, with its history) is
+    upgraded to the game's inputs and a fingerprint; it loads as the game it held, and saved
+    again it is written in the current format and loads as the same game."""
     scenario = example_scenario()
-    state = played(scenario, 11, 3)
+    old = EXAMPLES / "format-7.json"
+    saved = json.loads(old.read_text(encoding="utf-8"))["body"]["state"]
+    game = load_save(old, finder(scenario))
+    assert game.info.format_version == 7 and game.mismatch is None
+    assert game.state.to_dict(wording=False) == without_wording(saved)
+    assert game.state.relation_record == {
+        CitizenRelation(k): v for k, v in saved["relation_record"].items()
+    }
     store = SaveStore(tmp_path)
-    path = store.save_slot("ronde 4", state, scenario, "Team Oost", game_id=new_game_id())
-    document = json.loads(path.read_text(encoding="utf-8"))
-    saved = document["body"]["state"]
-    assert document["format_version"] == 7
-    assert set(saved["relation_record"]) == set(saved["relation_phase"])
-    assert isinstance(saved["channel_record"], float)
-    game = store.load(path, finder(scenario))
-    assert game.mismatch is None and game.info.format_version == 7
-    assert game.state.relation_record == state.relation_record
-    assert game.state.channel_record == state.channel_record
-    assert json.dumps(game.state.to_dict()) == json.dumps(state.to_dict())
+    again = store.autosave(game.state, scenario, game.team, game.game_id)
+    document = json.loads(again.read_text(encoding="utf-8"))
+    assert document["format_version"] == FORMAT_VERSION and "state" not in document["body"]
+    reloaded = store.load(again, finder(scenario))
+    assert reloaded.info.format_version == FORMAT_VERSION and reloaded.mismatch is None
+    assert json.dumps(reloaded.state.to_dict()) == json.dumps(game.state.to_dict())
+
+
+def test_the_step_from_format_7_keeps_the_inputs_and_fingerprints_the_state() -> None:
+    """The step itself: seed, decisions, the facilitator's steps and the length come from the
+    state; no ambition (format 7 was written before it) is none; the state becomes the
+    fingerprint; the envelope is kept and checksummed again."""
+    old = json.loads((EXAMPLES / "format-7.json").read_text(encoding="utf-8"))
+    state = old["body"]["state"]
+    new = upgrade(old, 7, 8)
+    body = new["body"]
+    assert new["format_version"] == 8 and new["checksum"] == document_checksum(new)
+    assert {k: v for k, v in new.items() if k not in ("format_version", "checksum", "body")} == {
+        k: v for k, v in old.items() if k not in ("format_version", "checksum", "body")
+    }
+    assert (body["seed"], body["length"], body["ambition"]) == (5, "full", {})
+    assert body["decisions"] == old["body"]["decisions"]
+    assert body["interventions"] == state["interventions"]
+    assert body["fingerprint"] == fingerprint_of(without_wording(state))
+    assert [r["indicators"] for r in body["fingerprint"]["rounds"]] == [
+        r["indicators"] for r in state["history"]
+    ]
+    assert "plan" not in body

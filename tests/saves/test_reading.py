@@ -123,7 +123,7 @@ def test_deep_nesting_is_refused_with_a_reason(good: Path, depth: int) -> None:
         deep: Any = 1
         for _ in range(depth):
             deep = [deep]
-        document["body"]["state"]["history"][0]["effects"][0]["params"]["deep"] = deep
+        document["body"]["plan"] = {"deep": deep}
 
     if depth > 1000:  # too deep for json.dumps itself: write the text by hand
         text = good.read_text(encoding="utf-8")
@@ -143,8 +143,10 @@ def test_deep_nesting_is_refused_with_a_reason(good: Path, depth: int) -> None:
         lambda d: d.update(name="auto\x00save"),
         lambda d: d["scenario_title"].update(nl="Titel\x00"),
         lambda d: d["body"]["decisions"][0]["actions"].append("x\x00y"),
-        lambda d: d["body"]["state"]["news"].append("\ud800"),
-        lambda d: d["body"]["state"]["channels"].update({"a\x00": 1.0}),
+        lambda d: d["body"]["interventions"].append(
+            {"round": 1, "kind": "timer", "subject": "\ud800"}
+        ),
+        lambda d: d["body"].update(plan={"roles": {"a\x00": "normative"}}),
     ],
     ids=["team", "name", "title", "body", "surrogate", "key"],
 )

@@ -126,7 +126,7 @@ def test_every_value_of_every_closed_set_has_a_meaning_of_its_own() -> None:
 def test_the_six_relations_are_told_apart() -> None:
     relation = scenario_json_schema()["$defs"]["CitizenRelation"]
     said = dict(zip(relation["enum"], relation["enumDescriptions"], strict=True))
-    assert said["subject"].startswith("Residents as subjects")
+    assert said["subject"].startswith("People as subjects")
     assert "enforcement" in said["subject"] and "enforcement" not in said["customer"]
 
 
@@ -181,4 +181,4 @@ def test_the_field_reference_names_what_each_reference_points_at() -> None:
     assert "| `open_channels` | list of ids of [channels](#channel) |" in docs
     assert "| `event_happened` | id of an [event](#event), or a list of them |" in docs
     assert "| `mitigated_by` | list of ids of [development actions](#development-action) |" in docs
-    assert "| `subject` | Residents as subjects" in docs
+    assert "| `subject` | People as subjects" in docs

@@ -114,10 +114,10 @@ def test_each_relation_shows_its_own_meaning_while_typing_and_on_hover(editor) -
     meanings = {item["label"]: _documentation(item) for item in offered}
     assert set(meanings) >= {"customer", "voter", "subject", "user", "partner", "resident"}
     assert len({meanings[r] for r in ("customer", "voter", "subject", "user", "partner")}) == 5
-    assert meanings["subject"].startswith("Residents as subjects")
+    assert meanings["subject"].startswith("People as subjects")
     hover = server.hover(uri, line, character + len("relation: "))
     assert hover.startswith("#### Relation\n")
-    assert "* `resident`: Residents as residents" in hover
+    assert "* `resident`: People as residents" in hover
 
 
 def test_a_hover_is_headed_by_the_field_in_words_with_its_description(editor) -> None:

@@ -38,10 +38,9 @@ from statistics import mean
 
 import pytest
 
-from game.domain import GameLength
+from game.domain import GROUPS, HEURISTICS, ROLE_STRATEGIES, GameLength
 from game.scenario.loader import SCENARIO_DIR, load_scenario
 from game.sim.balance import GameSummary, default_jobs, play_game
-from game.sim.bots import GROUPS, HEURISTICS, ROLE_STRATEGIES
 from game.sim.length import played_scenario
 
 SEEDS = 200

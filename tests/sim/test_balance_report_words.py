@@ -107,9 +107,9 @@ def test_an_action_never_bought_is_told_with_its_condition_in_words() -> None:
     found = dict(_warnings(report))
     text = warning_text("never_bought_condition", found["never_bought_condition"], "en")
     assert text.startswith("Development action 'open_data' is never bought by 'best'.")
-    assert "can only be bought when: competence at least consciously incompetent." in text
+    assert "can only be bought when: competence stage at least consciously incompetent." in text
     dutch = warning_text("never_bought_condition", found["never_bought_condition"], "nl")
-    assert "alleen te koop als: competentie minstens bewust onbekwaam." in dutch
+    assert "alleen te koop als: competentiestadium minstens bewust onbekwaam." in dutch
     assert found["never_bought"] == {"action": "startnotitie"}
 
 

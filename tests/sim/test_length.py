@@ -22,7 +22,13 @@ from tests.conftest import make_scenario
 from tests.helpers.games import dangling
 from tests.helpers.saves import EXAMPLES, example_scenario, finder
 
-SHIPPED = ("gemeente-middelgroot", "raadsgriffie", "grote-stad", "politieregio")
+SHIPPED = (
+    "gemeente-middelgroot",
+    "raadsgriffie",
+    "grote-stad",
+    "politieregio",
+    "waterschap-drie-waarden",
+)
 
 
 def _game(scenario, seed: int, length: GameLength):
@@ -141,7 +147,7 @@ def test_the_length_travels_in_saves_and_replays(tmp_path: Path, default_scenari
     played, state = _game(default_scenario, 2, GameLength.SHORT)
     path = write_save(tmp_path / "short.json", state, default_scenario, "Team Kort")
     document = json.loads(path.read_text(encoding="utf-8"))
-    assert document["body"]["state"]["length"] == "short"
+    assert document["body"]["length"] == "short"
     loaded = load_save(path, lambda _id: load_scenario())
     assert loaded.state.length is GameLength.SHORT
     assert loaded.scenario.rounds == played.rounds
@@ -159,7 +165,7 @@ def test_saves_say_their_length_and_older_ones_without_it_are_refused(tmp_path: 
             store.load(EXAMPLES / old, finder(example_scenario()))
         assert caught.value.kind == "old_rules"
     current = EXAMPLES / f"format-{FORMAT_VERSION}.json"
-    assert json.loads(current.read_text(encoding="utf-8"))["body"]["state"]["length"] == "full"
+    assert json.loads(current.read_text(encoding="utf-8"))["body"]["length"] == "full"
     assert store.load(current, finder(example_scenario())).state.length is GameLength.FULL
 
 
@@ -176,7 +182,7 @@ def test_cli_autoplay_plays_a_short_game(tmp_path: Path) -> None:
 
 
 def test_a_short_game_of_every_shipped_scenario_plays_its_story() -> None:
-    for scenario_id in ("gemeente-middelgroot", "raadsgriffie", "grote-stad", "politieregio"):
+    for scenario_id in SHIPPED:
         played = played_scenario(load_scenario(scenario_id), GameLength.SHORT)
         state = play(played, 5, "best")
         assert state.finished and len(state.history) == played.rounds

@@ -479,7 +479,7 @@ def test_phase_has_separate_up_and_down_thresholds() -> None:
         assert state.relation_phase[resident] is phase, value
         if phase is GrowthPhase.DISCOVERING:
             assert effects[0].key == "relation_phase_down"
-            assert "interaction with residents as residents" in effects[0].explain("en")
+            assert "interaction with people as residents" in effects[0].explain("en")
 
 
 def test_stage_follows_awareness_then_skill() -> None:

@@ -283,7 +283,7 @@ def test_a_save_that_fails_its_replay_offers_its_good_backup(monkeypatch, tmp_pa
     [path] = (tmp_path / "saves").glob("autosave-*.json")
 
     def forge(document):
-        document["body"]["state"]["history"][1]["indicators"]["trust"] = 99.0
+        document["body"]["fingerprint"]["rounds"][1]["indicators"]["trust"] = 99.0
 
     rewrite(path, forge, fix_checksum=True)
     pilot = start_app(monkeypatch, tmp_path, saves=SaveStore(tmp_path / "saves"))

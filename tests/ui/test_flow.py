@@ -13,7 +13,7 @@ from game.scenario.loader import SCENARIO_DIR
 from game.ui.scenes.round.briefing import BriefingScene
 from game.ui.scenes.round.decision import DecisionScene
 from game.ui.scenes.start.scenario_list import problem_lines
-from tests.helpers.ui import start_app
+from tests.helpers.ui import start_app, to_the_initiatives
 
 # pygame_gui warns when a text does not fit its widget: in front of a group that is a bug.
 pytestmark = pytest.mark.filterwarnings("error::UserWarning")
@@ -43,6 +43,9 @@ def test_keyboard_only_game_reaches_the_debrief(monkeypatch, tmp_path):
         while pilot.scene != "debrief" and rounds < 13:
             assert pilot.scene == "briefing", pilot.scene
             pilot.press(pygame.K_RETURN)
+            if rounds == 0:
+                assert pilot.scene == "ambition"  # before round 1: Enter goes on without aims
+                pilot.press(pygame.K_RETURN)
             for _ in range(4):
                 if pilot.scene != "decision":
                     break
@@ -75,7 +78,7 @@ def test_mouse_only_game_reaches_the_debrief(pilot):
     pilot.click_button("Start the game")
     first = True
     for _ in range(12):
-        pilot.click_button("To the initiatives")
+        to_the_initiatives(pilot)
         for _ in range(4):
             if pilot.scene != "decision":
                 break
@@ -106,7 +109,7 @@ def test_choosing_a_role_by_number_key_and_cost_before_confirming(pilot):
     app = pilot.app
     pilot.click_button("New game")
     pilot.click_button("Start the game")
-    pilot.click_button("To the initiatives")
+    to_the_initiatives(pilot)
     initiative = app.controller.state.current_initiatives[0]
     assert pilot.button("Next initiative").is_enabled is False  # no role yet
     pilot.press(pygame.K_2)
@@ -124,7 +127,7 @@ def test_resolve_is_blocked_with_the_reason_when_hours_run_out(pilot):
     app = pilot.app
     pilot.click_button("New game")
     pilot.click_button("Start the game")
-    pilot.click_button("To the initiatives")
+    to_the_initiatives(pilot)
     for _ in range(3):
         if pilot.scene != "decision":
             break
@@ -236,7 +239,7 @@ def test_continue_resumes_the_autosave_from_the_title_screen(monkeypatch, tmp_pa
         pilot.click_button("New game")
         pilot.click_button("Start the game")
         for _ in range(2):  # two rounds, each starting with an autosave
-            pilot.click_button("To the initiatives")
+            to_the_initiatives(pilot)
             for _ in range(4):
                 if pilot.scene != "decision":
                     break
@@ -260,7 +263,7 @@ def test_continue_resumes_the_autosave_from_the_title_screen(monkeypatch, tmp_pa
         assert resumed.round == 3
         assert resumed.to_dict() == played.to_dict()
         # The game goes on from there with the same generator: one more round resolves.
-        pilot.click_button("To the initiatives")
+        to_the_initiatives(pilot)
         pilot.press(pygame.K_3)
         assert pilot.app.errors == []
     finally:
@@ -301,7 +304,7 @@ def test_escape_walks_back_and_the_game_can_be_continued(pilot):
     app = pilot.app
     pilot.click_button("New game")
     pilot.click_button("Start the game")
-    pilot.click_button("To the initiatives")
+    to_the_initiatives(pilot)
     pilot.press(pygame.K_1)
     pilot.press(pygame.K_ESCAPE)
     assert pilot.scene == "briefing"
@@ -351,7 +354,7 @@ def test_f1_help_and_f2_settings_come_back_to_the_same_initiative(pilot):
     assert pilot.scene == "title"
     pilot.click_button("New game")
     pilot.click_button("Start the game")
-    pilot.click_button("To the initiatives")
+    to_the_initiatives(pilot)
     pilot.press(pygame.K_5)
     pilot.press(pygame.K_RETURN)
     assert app.scene.index == 1

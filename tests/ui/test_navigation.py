@@ -20,7 +20,7 @@ from game.ui.scenes.round.development import DevelopmentScene
 from game.ui.scenes.round.outcome import OutcomeScene
 from game.ui.scenes.round.summary import SummaryScene
 from game.ui.scenes.start.title import TitleScene
-from tests.helpers.ui import finish_game, start_app
+from tests.helpers.ui import finish_game, start_app, to_the_initiatives
 
 # pygame_gui warns when a text does not fit its widget: in front of a group that is a bug.
 pytestmark = pytest.mark.filterwarnings("error::UserWarning")
@@ -67,7 +67,10 @@ def test_after_save_the_focus_is_back_on_the_main_button(monkeypatch, tmp_path):
         assert app.scene.focused is app.scene.main
         slots = list((tmp_path / "saves").glob("slot-*.json"))
         pilot.press(pygame.K_RETURN)
-        assert pilot.scene == "decision", "Enter takes the main step, it does not save again"
+        # Enter takes the main step (in round 1 by way of the ambition), it does not save again.
+        assert pilot.scene == "ambition"
+        pilot.press(pygame.K_RETURN)
+        assert pilot.scene == "decision"
         assert list((tmp_path / "saves").glob("slot-*.json")) == slots
     finally:
         app.close()
@@ -113,7 +116,7 @@ def test_two_escapes_from_a_round_do_not_close_the_game(monkeypatch, tmp_path):
     try:
         pilot.click_button("New game")
         pilot.click_button("Start the game")
-        pilot.click_button("To the initiatives")
+        to_the_initiatives(pilot)
         for _ in range(4):
             pilot.press(pygame.K_ESCAPE)
         assert app.running
@@ -129,7 +132,7 @@ def test_closing_the_window_mid_game_asks_first(monkeypatch, tmp_path):
     try:
         pilot.click_button("New game")
         pilot.click_button("Start the game")
-        pilot.click_button("To the initiatives")
+        to_the_initiatives(pilot)
         pilot.press(pygame.K_2)
         pygame.event.post(pygame.event.Event(pygame.QUIT))
         pilot.advance(2)

@@ -148,7 +148,7 @@ def test_a_long_card_pages_its_text_and_shows_every_role_with_the_readiness_lege
         assert _words(scene.initiative.text.get("nl")) in read
         assert "een afspraak over wie wat doet." in read
         pages, read = _read_on_every_page(pilot)
-        assert "gereedheid A (nodig B): A = hoe klaar de gemeente nu is voor de rol" in read
+        assert "rijpheid A (nodig B): A = hoe rijp de gemeente nu is voor de rol" in read
         for meaning in ("Stelt de regels en zorgt dat ze worden nageleefd.", "Doet mee"):
             assert meaning in read
         # At this type size the column shows the roles or the channels: → shows the channels.

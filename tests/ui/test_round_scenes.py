@@ -35,7 +35,7 @@ def test_the_decision_card_shows_hours_readiness_and_risk(monkeypatch, tmp_path)
             assert ready in lines
             if option.risk > 0:
                 assert f"risk {max(1, round(option.risk * 100))}%" in lines
-        assert "Residents as customers" in lines  # the relation, and what it means, in a line
+        assert "People as customers" in lines  # the relation, and what it means, in a line
     finally:
         app.close()
 

@@ -14,7 +14,7 @@ from game.sim.length import rounds_played
 from game.ui.scenes.debrief.scene import DebriefScene
 from game.ui.scenes.round.briefing import BriefingScene
 from game.ui.scenes.start.scenario_choice import ScenarioChoiceScene
-from tests.helpers.ui import drawn, finish_game, start_app
+from tests.helpers.ui import drawn, finish_game, start_app, to_the_initiatives
 
 # pygame_gui warns when a text does not fit its widget: in front of a group that is a bug.
 pytestmark = pytest.mark.filterwarnings("error::UserWarning")
@@ -93,7 +93,7 @@ def test_control_characters_never_reach_the_team_name(monkeypatch, tmp_path):
         assert app.controller.team == "Team Rood"
         app.go(BriefingScene)
         pilot.advance(2)
-        pilot.click_button("To the initiatives")
+        to_the_initiatives(pilot)
         assert pilot.scene == "decision" and app.errors == []
     finally:
         app.close()

@@ -11,7 +11,7 @@ import pygame
 from game.results import read_results
 from game.saves import SaveStore, load_save
 from game.sim import Bot
-from game.sim.state import InterventionKind
+from game.sim.interventions import InterventionKind
 from game.ui.timer import RoundTimer
 from tests.helpers.ui import start_app
 

@@ -42,12 +42,12 @@ def id_list(kind: ReferenceKind) -> Any:
 class RelationPhases(ContentModel):
     """A growth phase for some or all citizen relations."""
 
-    customer: GrowthPhase | None = Field(None, description="Residents as customers (service).")
-    voter: GrowthPhase | None = Field(None, description="Residents as voters (democracy).")
-    subject: GrowthPhase | None = Field(None, description="Residents as subjects (enforcement).")
-    user: GrowthPhase | None = Field(None, description="Residents as users (public space).")
-    partner: GrowthPhase | None = Field(None, description="Residents as partners (policy).")
-    resident: GrowthPhase | None = Field(None, description="Residents as residents.")
+    customer: GrowthPhase | None = Field(None, description="People as customers (service).")
+    voter: GrowthPhase | None = Field(None, description="People as voters (democracy).")
+    subject: GrowthPhase | None = Field(None, description="People as subjects (enforcement).")
+    user: GrowthPhase | None = Field(None, description="People as users (public space).")
+    partner: GrowthPhase | None = Field(None, description="People as partners (policy).")
+    resident: GrowthPhase | None = Field(None, description="People as residents.")
 
     def items(self) -> tuple[tuple[CitizenRelation, GrowthPhase], ...]:
         """The phases given, in the fixed order of the relations."""

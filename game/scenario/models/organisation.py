@@ -44,12 +44,12 @@ class RelationStart(ContentModel):
 class RelationStarts(ContentModel):
     """A starting position for some or all citizen relations."""
 
-    customer: RelationStart | None = Field(None, description="Residents as customers (service).")
-    voter: RelationStart | None = Field(None, description="Residents as voters (democracy).")
-    subject: RelationStart | None = Field(None, description="Residents as subjects (enforcement).")
-    user: RelationStart | None = Field(None, description="Residents as users (public space).")
-    partner: RelationStart | None = Field(None, description="Residents as partners (policy).")
-    resident: RelationStart | None = Field(None, description="Residents as residents.")
+    customer: RelationStart | None = Field(None, description="People as customers (service).")
+    voter: RelationStart | None = Field(None, description="People as voters (democracy).")
+    subject: RelationStart | None = Field(None, description="People as subjects (enforcement).")
+    user: RelationStart | None = Field(None, description="People as users (public space).")
+    partner: RelationStart | None = Field(None, description="People as partners (policy).")
+    resident: RelationStart | None = Field(None, description="People as residents.")
 
     def items(self) -> tuple[tuple[CitizenRelation, RelationStart], ...]:
         return tuple(

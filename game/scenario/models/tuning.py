@@ -221,12 +221,12 @@ class RoleDemands(ContentModel):
 class RelationFit(ContentModel):
     """Role fit (0–100) per citizen relation, for one kind of owner."""
 
-    customer: RoleValues | None = Field(None, description="Residents as customers.")
-    voter: RoleValues | None = Field(None, description="Residents as voters.")
-    subject: RoleValues | None = Field(None, description="Residents as subjects of enforcement.")
-    user: RoleValues | None = Field(None, description="Residents as users of public space.")
-    partner: RoleValues | None = Field(None, description="Residents as partners in policy.")
-    resident: RoleValues | None = Field(None, description="Residents as residents.")
+    customer: RoleValues | None = Field(None, description="People as customers.")
+    voter: RoleValues | None = Field(None, description="People as voters.")
+    subject: RoleValues | None = Field(None, description="People as subjects of enforcement.")
+    user: RoleValues | None = Field(None, description="People as users of public space.")
+    partner: RoleValues | None = Field(None, description="People as partners in policy.")
+    resident: RoleValues | None = Field(None, description="People as residents.")
 
 
 class RoleFitTable(ContentModel):

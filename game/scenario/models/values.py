@@ -83,7 +83,9 @@ class RoleValues(_ValueMap):
 
     _keys: ClassVar[tuple[StrEnum, ...]] = tuple(MunicipalRole)
 
-    normative: float | None = Field(None, ge=0, le=100, description="Normative (sets rules).")
+    normative: float | None = Field(
+        None, ge=0, le=100, description="Regulating (sets and upholds rules)."
+    )
     directing: float | None = Field(None, ge=0, le=100, description="Directing (leads).")
     facilitating: float | None = Field(None, ge=0, le=100, description="Facilitating (supports).")
     participating: float | None = Field(
@@ -95,7 +97,7 @@ class RoleValues(_ValueMap):
 class RoleTexts(ContentModel):
     """A text for some or all of the five roles."""
 
-    normative: Text | None = Field(None, description="When the municipality is normative.")
+    normative: Text | None = Field(None, description="When the municipality regulates.")
     directing: Text | None = Field(None, description="When the municipality directs.")
     facilitating: Text | None = Field(None, description="When the municipality facilitates.")
     participating: Text | None = Field(None, description="When the municipality participates.")

@@ -9,6 +9,7 @@ from game.ui.scenes.room.host_news import HostNewsScene
 from game.ui.scenes.room.host_setup import HostSetupScene
 from game.ui.scenes.room.join import JoinScene
 from game.ui.scenes.room.wait import WaitScene
+from game.ui.scenes.round.ambition import AmbitionScene
 from game.ui.scenes.round.briefing import BriefingScene
 from game.ui.scenes.round.decision import DecisionScene
 from game.ui.scenes.round.development import DevelopmentScene
@@ -61,6 +62,7 @@ def scene_book() -> SceneBook:
         compare=CompareScene,
         play_ahead=PlayAheadScene,
         outline=OutlineScene,
+        ambition=AmbitionScene,
         host_setup=HostSetupScene,
         host=HostScene,
         host_news=HostNewsScene,

@@ -10,9 +10,10 @@ from game.domain import Language
 from game.labels import OrgWords, label
 from game.scenario.models import Scenario
 from game.sim import GameState, weakest_line
+from game.sim.effects import RELATION_PHRASES
 from game.sim.fit import FitClass, fit_class
 from game.sim.review import Advice
-from game.ui.words import line_name
+from game.ui.words import line_name, listed
 
 Translate = Callable[[str], str]
 
@@ -72,29 +73,30 @@ class _Wording:
         return self.scenario.initiative(initiative_id).title.get(self.lang)
 
     def _channels(self, ids) -> str:
-        return ", ".join(self.scenario.channel(c).name.get(self.lang) for c in ids)
+        return listed((self.scenario.channel(c).name.get(self.lang) for c in ids), self.lang)
 
     def _actions(self, ids) -> str:
-        return ", ".join(f"‘{self.scenario.action(a).title.get(self.lang)}’" for a in ids)
+        return listed((f"‘{self.scenario.action(a).title.get(self.lang)}’" for a in ids), self.lang)
 
     def _misfit(self, point: Advice, f: dict[str, Any]) -> str:
         t, lang = self.t, self.lang
-        owner = self.words.own if f["owner"].value == "municipality" else label(f["owner"], lang)
+        # "de gemeente", "het waterschap", "de gemeenschap": who took it, with its article.
+        owner = self.words.org if f["owner"].value == "municipality" else t("the community")
         message = t(
-            "{title}: you chose {role}. For {owner} with residents as {relation}, {best} fits."
+            "{title}: you chose {role}. For an initiative of {owner}, with {relation}, {best} fits."
         )
         fit = f.get("fit")
         if fit is not None and fit_class(f["role"], fit, f["best"]) is FitClass.ALSO:
             message = t(
-                "{title}: you chose {role}, which fits too ({fit}%). For {owner} with residents "
-                "as {relation}, {best} fits best."
+                "{title}: you chose {role}, which fits too ({fit}%). For an initiative of "
+                "{owner}, with {relation}, {best} fits best."
             )
         return message.format(
             title=self._title(f["initiative"]),
             role=label(f["role"], lang),
             owner=owner,
-            relation=label(f["relation"], lang),
-            best=" / ".join(label(r, lang) for r in f["best"]),
+            relation=RELATION_PHRASES[f["relation"]].get(lang),
+            best=listed((label(r, lang) for r in f["best"]), lang, either=True),
             fit=round(100 * (fit or 0)),
         )
 
@@ -110,7 +112,7 @@ class _Wording:
             needs=round(f["demand"]),
         )
         if f["actions"]:
-            line += " " + t("{actions} would have made it readier.").format(
+            line += " " + t("With {actions}, the organisation would have been readier.").format(
                 actions=self._actions(f["actions"])
             )
         return line
@@ -120,7 +122,7 @@ class _Wording:
         values = {
             "title": self._title(f["initiative"]),
             "n": f["round"],
-            "purposes": ", ".join(label(p, lang) for p in f["purposes"]),
+            "purposes": listed((label(p, lang) for p in f["purposes"]), lang),
             "chosen": self._channels(f["chosen"]),
             "fit": round(100 * f["chosen_fit"]),
             "better": self._channels(f["better"]),
@@ -128,23 +130,23 @@ class _Wording:
         }
         message = (
             t(
-                "{title} (round {n}): {chosen} served {purposes} for {fit}%; {better}, "
-                "open to you then, would have served {better_fit}%."
+                "{title} (round {n}): {chosen} served the purposes ({purposes}) for {fit}%; "
+                "{better}, open to you then, would have served them for {better_fit}%."
             )
             if f["chosen"]
             else t(
-                "{title} (round {n}): no channel for {purposes}; {better}, open to you "
-                "then, would have served {better_fit}%."
+                "{title} (round {n}): no channel for the purposes ({purposes}); {better}, "
+                "open to you then, would have served them for {better_fit}%."
             )
         )
         return message.format(**values)
 
     def _quiet_relation(self, point: Advice, f: dict[str, Any]) -> str:
         return self.t(
-            "Residents as {relation} stayed at phase {level} (interaction {value}): "
+            "With {relation}, you stayed at phase {level} (interaction {value}): "
             "growth differs per relation."
         ).format(
-            relation=label(f["relation"], self.lang),
+            relation=RELATION_PHRASES[f["relation"]].get(self.lang),
             level=f["phase"].level,
             value=round(f["interaction"]),
         )

@@ -15,7 +15,7 @@ from game.ui.dashboard import panel
 from game.ui.look import shortened, text, wrap
 from game.ui.scenes.round.base import RoundScene
 from game.ui.story import verdict_name
-from game.ui.words import prediction_name
+from game.ui.words import listed, prediction_name
 
 # The styles of a decision's lines: its title with how it went (bold, coloured by the verdict),
 # the role against the best (coloured by the fit), plain lines, and the investments.
@@ -78,16 +78,18 @@ class DecisionsTab(RoundScene):
                         have=round(outcome.readiness), needs=round(outcome.demand)
                     )
                 lines.append((fit_mark, you))
-                chosen = ", ".join(
-                    scenario.channel(c).name.get(lang) for c in outcome.channels
+                chosen = listed(
+                    (scenario.channel(c).name.get(lang) for c in outcome.channels), lang
                 ) or t("none")
                 cfit = "–" if outcome.channel_fit is None else f"{percent(outcome.channel_fit)}%"
                 channel_line = t("Channels: {chosen} ({fit})").format(chosen=chosen, fit=cfit)
                 if at is not None and outcome.channel_fit is not None:
                     better = best_available_channels(scenario, at, outcome.initiative)
                     if better and set(better) != set(outcome.channels):
-                        channel_line += " · " + t("best open then: {channels}").format(
-                            channels=", ".join(scenario.channel(c).name.get(lang) for c in better)
+                        channel_line += " · " + t("best available then: {channels}").format(
+                            channels=listed(
+                                (scenario.channel(c).name.get(lang) for c in better), lang
+                            )
                         )
                 lines.append(("plain", channel_line))
                 if outcome.prediction is not None:
@@ -95,8 +97,8 @@ class DecisionsTab(RoundScene):
                         ("plain", _prediction_words(outcome.prediction, outcome.verdict, t))
                     )
             if record.decisions.actions:
-                names = ", ".join(
-                    scenario.action(a).title.get(lang) for a in record.decisions.actions
+                names = listed(
+                    (scenario.action(a).title.get(lang) for a in record.decisions.actions), lang
                 )
                 lines.append(("action", "+ " + names))
             unit = scenario.round_name.get(lang) if scenario.round_name else t("round")

@@ -9,6 +9,7 @@ import pygame
 from game.domain import GrowthPhase, Indicator
 from game.labels import label
 from game.sim import Line
+from game.sim.ambition import AmbitionLine, ambition_review
 from game.sim.phases import relations_in_play
 from game.sim.review import held_back
 from game.sim.rules import compile_rules
@@ -16,7 +17,7 @@ from game.ui.charts import chart_height, small_multiple
 from game.ui.dashboard import mix, panel
 from game.ui.look import text, wrap
 from game.ui.scenes.round.base import RoundScene
-from game.ui.words import gap_text, line_name
+from game.ui.words import gap_text, line_name, listed
 
 
 def _line_value(record, line: Line) -> float:
@@ -119,6 +120,14 @@ class GrowthTab(RoundScene):
         names = [f"{phase.level} {label(phase, lang)}" for phase in GrowthPhase]
         whole = "   ".join(names)
         lines = [whole] if small.size(whole)[0] <= width else wrap(small, "   ".join(names), width)
+        aims = ambition_review(self.state)
+        if aims:
+            reached = sum(1 for line in aims if line.gap >= 0)
+            note = self.t(
+                "Aim: the phase you aimed for before round 1, outlined in green where the "
+                "relation reached it ({reached} of {total})."
+            ).format(reached=reached, total=len(aims))
+            lines += wrap(small, note, width)
         if any(kind == "aside" for _, _, kind in self._rows()):
             note = f"{ASIDE_MARK} " + self.t(
                 "not counted for the whole: only a chance card meets this relation"
@@ -173,16 +182,24 @@ class GrowthTab(RoundScene):
         name_w = max(bold.size(name)[0] for name, _, _ in rows) + self.u(12)
         legends = self._legends(inner.width)
         legend_h = len(legends) * small.get_linesize()
+        aims = {line.relation: line for line in ambition_review(self.state)}
         count = max(1, len(history))
-        cell_w = (inner.width - name_w) / count
+        columns = count + (1.3 if aims else 0)  # the aim's column, a little apart
+        cell_w = (inner.width - name_w) / columns
         number_h = small.get_linesize()
         cell_h = (inner.bottom - grid_top - number_h - legend_h - self.u(4)) / len(rows)
         every = max(1, math.ceil(small.size("88")[0] * 1.5 / max(1.0, cell_w)))
         for i in range(0, count, every):
             x = inner.left + name_w + (i + 0.5) * cell_w
             text(surface, small, str(history[i].round), palette.text_dim, (x, grid_top), "midtop")
+        aim_x = inner.left + name_w + (count + 0.3) * cell_w
+        if aims:
+            text(
+                surface, small, t("aim"), palette.text_dim, (aim_x + cell_w / 2, grid_top), "midtop"
+            )
         y0 = grid_top + number_h
         aside_ink = mix(palette.text_dim, palette.panel, 0.45)
+        relations = [None, *self.state.relation_phase]
         for row, (name, levels, kind) in enumerate(rows):
             y = y0 + row * cell_h
             font = bold if kind == "overall" else small
@@ -190,6 +207,11 @@ class GrowthTab(RoundScene):
             text(surface, font, name, ink, (inner.left, y + cell_h / 2), "midleft")
             left = inner.left + name_w
             self._draw_phase_cells(surface, levels, left, y, cell_w, cell_h, kind == "aside")
+            aim = aims.get(relations[row]) if row < len(relations) else None
+            if aim is not None:
+                self._draw_aim(
+                    surface, aim, pygame.Rect(round(aim_x), round(y), int(cell_w), int(cell_h))
+                )
         y = inner.bottom - legend_h
         for line in legends:
             text(surface, small, line, palette.text_dim, (inner.left, y))
@@ -204,7 +226,7 @@ class GrowthTab(RoundScene):
         if held is None:
             return None
         t, lang = self.t, self.lang
-        names = ", ".join(label(r, lang) for r in held.relations)
+        names = listed((label(r, lang) for r in held.relations), lang)
         lacked = "; ".join(gap_text(g, t, lang) for g in held.gaps[:3])
         if not held.relations:
             if not lacked:
@@ -221,6 +243,14 @@ class GrowthTab(RoundScene):
         return t("Held back by: {relations} (still {phase}). They lacked: {lacked}.").format(
             relations=names, phase=phase, lacked=lacked
         )
+
+    def _draw_aim(self, surface: pygame.Surface, aim: AmbitionLine, cell: pygame.Rect) -> None:
+        """The phase aimed for, outlined: green when the relation reached it, red when not."""
+        palette = self.app.palette
+        box = cell.inflate(-2, -2)
+        ink = palette.good if aim.gap >= 0 else palette.bad
+        pygame.draw.rect(surface, ink, box, width=max(2, self.u(2)), border_radius=self.u(3))
+        text(surface, self.app.fonts.get(14, True), str(aim.aimed.level), ink, box.center, "center")
 
     def _draw_phase_cells(
         self,

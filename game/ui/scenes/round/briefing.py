@@ -17,6 +17,7 @@ from game.ui.dashboard import (
     resources,
     resources_height,
 )
+from game.ui.scenes.round.ambition import asks_ambition
 from game.ui.scenes.round.base import RoundScene
 from game.ui.scenes.round.pager import Line, Pager, draw_page, height_of, lay_out, paginate
 
@@ -230,6 +231,8 @@ class BriefingScene(RoundScene):
     def next(self) -> None:
         if self.state.finished:
             self.app.go(self.app.scenes.debrief)
+        elif asks_ambition(self.app):
+            self.app.go(self.app.scenes.ambition)
         elif self.state.current_initiatives:
             self.app.go(self.app.scenes.decision, 0)
         else:
@@ -259,7 +262,7 @@ class BriefingScene(RoundScene):
             self.pager.draw_count(surface, self, self.pager_row)
         panel(surface, right, palette, self.u(10))
         inner = right.inflate(-self.u(24), -self.u(20))
-        res_h = resources_height(fonts, inner.width, t)
+        res_h = resources_height(fonts, inner.width, t, lang=self.lang)
         lines_panel(
             surface,
             pygame.Rect(inner.left, inner.top, inner.width, inner.height - res_h - self.u(8)),
@@ -279,6 +282,7 @@ class BriefingScene(RoundScene):
             palette,
             fonts,
             t,
+            self.lang,
         )
 
     def _draw_dashboard(self, surface: pygame.Surface, left: pygame.Rect, middle) -> None:

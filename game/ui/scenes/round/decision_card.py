@@ -23,6 +23,7 @@ from game.ui.scenes.round.base import RoundScene
 from game.ui.scenes.round.pager import Line, draw_page, height_of, lay_out, paginate
 from game.ui.words import (
     ROLE_ORDER,
+    listed,
     role_meaning,
 )
 
@@ -30,14 +31,12 @@ from game.ui.words import (
 def relation_line(relation, words: OrgWords, t) -> str:
     """The relation in a line, and what it makes of the organisation (MODEL.md §3)."""
     return {
-        "customer": t("Residents as customers: they use a service; {org} provides it."),
-        "voter": t("Residents as voters: they want a say; {org} serves democracy."),
-        "subject": t("Residents as subjects: rules apply to them; {org} upholds them."),
-        "user": t("Residents as users: they use public space; {org} manages it."),
-        "partner": t("Residents as partners: they make plans together with {org}, as equals."),
-        "resident": t(
-            "Residents as residents: they organise their own street; {org} is a neighbour."
-        ),
+        "customer": t("People as customers: they use a service; {org} provides it."),
+        "voter": t("People as voters: they want a say; {org} serves democracy."),
+        "subject": t("People as subjects: rules apply to them; {org} upholds them."),
+        "user": t("People as users: they use public space; {org} manages it."),
+        "partner": t("People as partners: they make plans together with {org}, as equals."),
+        "resident": t("People as residents: they organise their own street; {org} is a neighbour."),
     }[relation.value].format(org=words.org)
 
 
@@ -292,16 +291,18 @@ class DecisionCard(RoundScene):
         body = pygame.Rect(inner.left, top, inner.width, inner.bottom - top)
         words = self.words
         owner = (
-            words.own if initiative.owner.value == "municipality" else label(initiative.owner, lang)
+            t("Initiative of {org}").format(org=words.org)
+            if initiative.owner.value == "municipality"
+            else t("Initiative of the community")
         )
         facts = [
-            t("Initiative of {owner}").format(owner=owner),
+            owner,
             relation_line(initiative.relation, words, t),
         ]
         if initiative.purposes:
             facts.append(
                 t("Channels for {purposes}; a good result needs {well}% together.").format(
-                    purposes=", ".join(label(p, lang) for p in initiative.purposes),
+                    purposes=listed((label(p, lang) for p in initiative.purposes), lang),
                     well=percent(WELL_CHANNEL_FIT),
                 )
             )

@@ -21,6 +21,7 @@ from game.ui.look import (
 from game.ui.room import room_gate
 from game.ui.scenes.round.base import RoundScene
 from game.ui.scenes.round.pager import Pager
+from game.ui.words import listed, money
 
 DIGITS = {getattr(pygame, f"K_{i}"): i for i in range(1, 10)}
 
@@ -82,7 +83,7 @@ class DevelopmentScene(RoundScene):
         """The plan's panel on the right, and where the cost column starts."""
         width = round(564 - (self.fs - 1) * 100)
         side = self.r(1264 - width, 64, width, 570)
-        cost_w = self.app.fonts.get(16).size("88 " + self.t("h") + " · € 888k")[0]
+        cost_w = self.app.fonts.get(16).size("88 " + self.t("h") + " · " + money(888, self.lang))[0]
         return side, side.left - self.u(16) - cost_w
 
     def build(self) -> None:
@@ -105,7 +106,7 @@ class DevelopmentScene(RoundScene):
                 lambda aid=action.id: self.toggle(aid),
                 selected=action.id in planned,
                 tooltip=action.text.get(lang)
-                + f" ({cost.capacity} {hours_unit}, € {cost.budget:.0f}k)",
+                + f" ({cost.capacity} {hours_unit}, {money(cost.budget, lang)})",
                 kind="@left_button",
             )
             self.offer_buttons.append(button)
@@ -189,7 +190,7 @@ class DevelopmentScene(RoundScene):
             text_block(surface, small, action.text.get(lang), palette.text_dim, about)
             must_read(about, action.text.get(lang))
             cost = action.cost
-            label_text = f"{cost.capacity} {hours_unit} · € {cost.budget:.0f}k"
+            label_text = f"{cost.capacity} {hours_unit} · {money(cost.budget, lang)}"
             middle = y + self.button_h // 2
             text(surface, small, label_text, palette.text_dim, (cost_x, middle), "midleft")
             y += self.offer_heights[i]
@@ -205,9 +206,7 @@ class DevelopmentScene(RoundScene):
         # The note on what comes later, at the foot beside the pager.
         locked = sum(1 for _, ok in self.controller.actions() if not ok)
         if locked:
-            message = t("{n} more become available as {org} grows.").format(
-                n=locked, org=self.words.org
-            )
+            message = t("Later, as {org} grows: {n} more.").format(n=locked, org=self.words.org)
             row = self.pager_row
             if row is None or y + small.get_linesize() <= row.top - self.u(4):
                 # Under the last action, whole, when the page leaves room for it.
@@ -234,8 +233,8 @@ class DevelopmentScene(RoundScene):
         before: list[tuple] = []
         for decision in decisions.initiatives:
             title = scenario.initiative(decision.initiative).title.get(lang)
-            channels = ", ".join(
-                scenario.channel(c).name.get(lang) for c in decision.channels
+            channels = listed(
+                (scenario.channel(c).name.get(lang) for c in decision.channels), lang
             ) or t("no channels")
             line = f"{title}: {label(decision.role, lang)} · {channels}"
             dot = palette.role(decision.role)
@@ -286,7 +285,7 @@ class DevelopmentScene(RoundScene):
         heading = fonts.get(18, True)
         text(surface, heading, t("Your plan for this round"), palette.text_dim, (inner.left, y))
         y += heading.get_linesize() + self.u(4)
-        res_h = resources_height(fonts, inner.width, t)
+        res_h = resources_height(fonts, inner.width, t, lang=self.lang)
         tries = ((17, True, False), (17, False, False), (16, False, False), (15, False, False))
         decisions, problems = self.controller.decisions(), self.controller.problems()
         size, entries = 15, self._plan_entries(15, False, True, decisions, problems)
@@ -325,6 +324,7 @@ class DevelopmentScene(RoundScene):
             palette,
             fonts,
             t,
+            self.lang,
         )
         y += res_h + self.u(10)
         for entry in after:

@@ -149,7 +149,7 @@ class HelpScene(Scene):
         note_font = fonts.get(15)
         footer = t(
             "Best fit in bold. 'Also' fits too (70% or more): no loss, but not the best choice. "
-            "Rules broken: normative."
+            "Rules broken: regulating."
         )
         footer_h = block_height(note_font, len(wrap(note_font, footer, inner.width)))
         row_h = (inner.bottom - y - footer_h - self.u(6)) / len(rows)

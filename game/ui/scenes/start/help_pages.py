@@ -41,8 +41,8 @@ def _phases_page(t: Callable[[str], str], lang: str, words: OrgWords) -> str:
             "Nothing is arranged; it depends on them."
         ),
         GrowthPhase.EXPERIMENTING: t(
-            "There is room to try things: webcare, first co-creation, joining residents' "
-            "initiatives. A manager or alderman sponsors it; money is ad hoc."
+            "There is room to try things: online customer care, first co-creation, joining "
+            "residents' initiatives. A manager or alderman sponsors it; money is ad hoc."
         ),
         GrowthPhase.CONVERSING: t(
             "The whole organisation uses online channels for service, communication and "
@@ -84,8 +84,8 @@ def _roles_page(t: Callable[[str], str], lang: str, words: OrgWords) -> str:
         + e(
             t(
                 "Who took the initiative decides which roles fit. An initiative of {org}: "
-                "mostly directing. The community's initiative: facilitating, taking part or "
-                "letting go. Rules broken: normative."
+                "mostly directing. The community's initiative: facilitating, participating or "
+                "letting go. Rules broken: regulating."
             ).format(org=words.org)
         )
     )
@@ -113,10 +113,10 @@ def _lines_page(t: Callable[[str], str], lang: str, words: OrgWords) -> str:
     lines_page.append(
         e(
             t(
-                "Interaction grows from being present, to sending, to real dialogue. Initiative "
-                "ownership: choosing the role that fits who took the initiative. Ownership in the "
-                "organisation: from a few enthusiasts to everyone. Together they decide the "
-                "growth phase."
+                "Interaction grows from presence, through broadcasting, to real dialogue. "
+                "Initiative ownership: choosing the role that fits who took the initiative. "
+                "Ownership in the organisation: from a few enthusiasts to everyone. Together they "
+                "decide the growth phase."
             )
         )
     )

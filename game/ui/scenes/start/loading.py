@@ -129,7 +129,7 @@ def backup_offer(app, path: Path, error, backup, came_from: type[Scene]) -> Scen
     message = (
         error.explain(lang)
         + "\n\n"
-        + t("Its backup, from round {n}, is whole: the game can go on from there.").format(
+        + t("Its backup, from round {n}, is intact: the game can go on from there.").format(
             n=backup.info.round
         )
     )

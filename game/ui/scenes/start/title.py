@@ -136,9 +136,15 @@ class TitleScene(Scene):
         state = self.controller.state
         if state is not None and self.controller.scenario is not None:
             scenario = self.controller.scenario
-            where = t("finished") if state.finished else t("round {n}").format(n=state.round)
-            message = t("Game in progress: {title}, {where}. Continue picks it up.")
-            notes.append((message.format(title=scenario.title.get(self.lang), where=where), False))
+            title = scenario.title.get(self.lang)
+            if state.finished:
+                message = t("Game over: {title}. Continue opens its debrief.").format(title=title)
+            else:
+                where = t("round {n}").format(n=state.round)
+                message = t("Game in progress: {title}, {where}. Continue picks it up.").format(
+                    title=title, where=where
+                )
+            notes.append((message, False))
         elif self.workshop is not None and self.app.saves is not None:
             teams = self._workshop_teams()
             if teams:

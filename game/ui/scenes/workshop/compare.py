@@ -10,10 +10,12 @@ import pygame
 
 from game.domain import CitizenRelation, GameLength
 from game.labels import label
+from game.sim.fit import FitClass, fit_class
 from game.ui.dashboard import panel
 from game.ui.look import block_height, fold, shortened, text, text_block, wrap
 from game.ui.scene import Host, Scene
 from game.ui.scenes.workshop.compare_table import TablePlan, share_widths
+from game.ui.words import listed
 
 if TYPE_CHECKING:
     from game.results.compare import Comparison, LeftOut
@@ -269,10 +271,13 @@ class CompareScene(Scene):
             for name, choice in zip(names, row.choices, strict=True):
                 if choice is None:
                     continue
-                fits = choice.role in choice.best_roles
-                mark = t("fits") if fits else t("misses")
+                kind = fit_class(choice.role, choice.fit, tuple(choice.best_roles))
+                mark = {
+                    FitClass.FITS: t("fits best"),
+                    FitClass.ALSO: t("also fits"),
+                }.get(kind, t("does not fit"))
                 choices.append(f"{e(name)}: {e(label(choice.role, lang))} ({e(mark)})")
-            best = ", ".join(label(r, lang) for r in row.best_roles)
+            best = listed((label(r, lang) for r in row.best_roles), lang, either=True)
             when = t("Round {n}").format(n=row.round)
             fit = t("best fit: {roles}").format(roles=best)
             parts.append(
@@ -299,7 +304,7 @@ class CompareScene(Scene):
         for row in rows:
             when = t("Round {n}").format(n=row.round)
             if row.differed:
-                teams = ", ".join(row.teams_with_it(names))
+                teams = listed(row.teams_with_it(names), lang)
                 who = t("only for {teams}").format(teams=teams)
             else:
                 who = t("for every team")

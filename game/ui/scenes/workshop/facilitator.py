@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from game.sim.state import InterventionKind
+from game.sim.interventions import InterventionKind
 from game.ui.look import fit_text_block, fold, text
 from game.ui.scene import Host, Scene
 from game.ui.scenes.workshop.over import OverScene
