@@ -98,10 +98,17 @@ class OrgWords:
     own: str
     building: str
     board: str
+    # Who upholds the rules people as subjects keep, when not the organisation itself: a
+    # clerk's office has no power to enforce; the council's chair (the mayor) has (issue 21).
+    upholder: str = ""
 
     @property
     def Org(self) -> str:
         return self.org[:1].upper() + self.org[1:]
+
+    @property
+    def enforcer(self) -> str:
+        return self.upholder or self.org
 
 
 # kind -> language -> (org, own, building, board)
@@ -137,12 +144,21 @@ _ORG_WORDS: dict[OrganisationKind, dict[str, tuple[str, str, str, str]]] = {
 }
 
 
+_UPHOLDERS: dict[OrganisationKind, dict[str, str]] = {
+    OrganisationKind.COUNCIL_CLERK: {
+        "nl": "de voorzitter van de raad",
+        "en": "the council's chair",
+    },
+}
+
+
 def org_words(kind: OrganisationKind | None, lang: Language) -> OrgWords:
     """The words for ``kind`` in ``lang``; a municipality's when the kind is not known."""
     table = _ORG_WORDS.get(
         kind or OrganisationKind.MUNICIPALITY, _ORG_WORDS[OrganisationKind.MUNICIPALITY]
     )
-    return OrgWords(*table[lang])
+    upholder = _UPHOLDERS.get(kind or OrganisationKind.MUNICIPALITY, {}).get(lang, "")
+    return OrgWords(*table[lang], upholder=upholder)
 
 
 def owner_label(owner: InitiativeOwner, kind: OrganisationKind | None, lang: Language) -> str:

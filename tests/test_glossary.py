@@ -222,11 +222,8 @@ def test_the_check_finds_what_it_should(tmp_path):
     ]
 
 
-@pytest.mark.xfail(
-    reason="scenarios are being revised in another branch; switch this on when they follow "
-    "docs/glossary.md (python -m tests.helpers.glossary scenarios/*.yaml lists what to change)",
-    strict=False,
-)
 def test_the_shipped_scenarios_use_the_glossary_words():
+    """Issue 21: every shipped scenario speaks the glossary's words (``python -m
+    tests.helpers.glossary scenarios/*.yaml`` lists what to change)."""
     assert SCENARIOS
     assert [str(v) for v in scenario_violations(SCENARIOS, "all")] == []

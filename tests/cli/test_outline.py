@@ -14,7 +14,7 @@ def test_outline_prints_the_short_game_in_english() -> None:
     status = main(["outline", "gemeente-middelgroot", "--length", "short", "--lang", "en"], out)
     text = out.getvalue()
     assert status == 0
-    assert text.startswith("The town of Middelgroot (gemeente-middelgroot), short game\n")
+    assert text.startswith("Municipality of Middelgroot (gemeente-middelgroot), short game\n")
     assert "\nQuarter 1 (quarter 1 of the full game)\n  Initiatives:\n" in text
     assert "\nDevelopment actions\n" in text
 

@@ -39,7 +39,7 @@ def _main(*args: str) -> tuple[int, str]:
 def test_validate_passes_the_shipped_scenarios() -> None:
     status, text = _main("validate")
     assert status == 0
-    assert "gemeente-middelgroot.yaml: valid — The town of Middelgroot, 12 rounds" in text
+    assert "gemeente-middelgroot.yaml: valid — Municipality of Middelgroot, 12 rounds" in text
     assert text.splitlines()[-1].endswith("valid")
 
 

@@ -359,9 +359,9 @@ def test_list_scenarios_gives_metadata_and_the_problems_of_broken_files(tmp_path
         12,
         ("nl", "en"),
     )
-    assert good.title.en == "The town of Middelgroot"
+    assert good.title.en == "Municipality of Middelgroot"
     assert good.organisation.nl == "Gemeente Middelgroot"
-    assert good.kind == "municipality" and good.description.en.startswith("A town")
+    assert good.kind == "municipality" and good.description.en.startswith("A municipality")
     assert isinstance(good.scenario, Scenario)
     assert (bad.id, bad.valid, bad.scenario) == ("type_errors", False, None)
     assert bad.error is not None and len(bad.error.problems) == 11

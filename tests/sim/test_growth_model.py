@@ -343,7 +343,7 @@ def test_the_core_shows_readiness_and_risk_per_role_before_the_choice() -> None:
 def test_one_channel_for_every_purpose_falls_short(default_scenario) -> None:
     state = new_game(default_scenario, 1)
     rules = compile_rules(default_scenario)
-    discuss = rules.initiatives["omgevingsvisie"].purposes
+    discuss = rules.initiatives["structuurvisie"].purposes
     facts = rules.initiatives["foutparkeren"].purposes
     twitter_discuss = purpose_fit(state, rules, discuss, ("twitter",))
     assert purpose_fit(state, rules, facts, ("twitter",)) > 2 * twitter_discuss

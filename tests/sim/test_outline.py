@@ -106,7 +106,7 @@ def test_channels_and_actions_say_what_opens_them_and_what_they_cost(
     assert "opens for 6 h, when: relation resident at least experimenting" in channels
     assert "opened by the action 'Co-creation' [co_creatieplatform]" in channels
     actions = text.split("\nDevelopment actions\n", 1)[1]
-    assert "'Webcare team' [webcare]: costs 6 h and €10,000" in actions
+    assert "'Online customer care team' [webcare]: costs 6 h and €10,000" in actions
     assert (
         "can be bought when: competence stage at least consciously incompetent or bought: "
         "'Start memo with the management team'" in actions

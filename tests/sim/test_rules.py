@@ -566,7 +566,7 @@ def test_best_channels_follow_the_survey_fit(default_scenario: Scenario) -> None
     waste = best_channels(rules, "afval_vragen")
     assert waste and "linkedin" not in waste
     # Opinion forming on a plan: the co-creation platform serves it best, Twitter hardly.
-    vision = best_channels(rules, "omgevingsvisie")
+    vision = best_channels(rules, "structuurvisie")
     assert vision[0] == "co_creatieplatform"
     assert "twitter" not in vision
     # An initiative without purposes needs no channel.

@@ -74,16 +74,25 @@ class HostSetupScene(Scene):
         if columns == 1 and not self._note_fits(y + len(titles) * (height + u(10)), height):
             columns = 2
         width = half if columns == 2 else right - left
+        rows = -(-len(titles) // columns)
+        # Rows as tall as the room below allows: the length's row and three lines of what the
+        # workshop will be must stay in view (six scenarios at 140% pushed them off, issue 21).
+        label_h = self.app.fonts.get(20).get_linesize() + u(4)
+        below = label_h + height + u(12) + 3 * self.app.fonts.get(18).get_linesize()
+        bottom_line = self.r(0, 706, 0, 0).top - max(u(60), self._button_height("@big_button"))
+        room = bottom_line - u(20) - below - y
+        gap = u(10) if rows < 5 else u(6)
+        row_h = max(min(height, room // max(1, rows) - gap), self.app.fonts.get(18).get_linesize())
         for i, title in enumerate(titles):
             x = left + (i % columns) * (width + u(12))
-            top = y + (i // columns) * (height + u(10))
+            top = y + (i // columns) * (row_h + gap)
             self.button(
-                pygame.Rect(x, top, width, height),
+                pygame.Rect(x, top, width, row_h),
                 title,
                 lambda i=i: self.choose(i),
                 selected=i == self.chosen,
             )
-        y += -(-len(titles) // columns) * (height + u(10)) + u(10)
+        y += rows * (row_h + gap) + u(10)
         self.label(
             pygame.Rect(left, y, right - left, self.app.fonts.get(20).get_linesize()),
             t("Length of the game"),

@@ -37,7 +37,7 @@ def relation_line(relation, words: OrgWords, t) -> str:
         "user": t("People as users: they use public space; {org} manages it."),
         "partner": t("People as partners: they make plans together with {org}, as equals."),
         "resident": t("People as residents: they organise their own street; {org} is a neighbour."),
-    }[relation.value].format(org=words.org)
+    }[relation.value].format(org=words.enforcer if relation.value == "subject" else words.org)
 
 
 class DecisionCard(RoundScene):

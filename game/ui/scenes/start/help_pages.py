@@ -98,7 +98,9 @@ def _lines_page(t: Callable[[str], str], lang: str, words: OrgWords) -> str:
     relations = {
         CitizenRelation.CUSTOMER: t("uses its services and expects them to work."),
         CitizenRelation.VOTER: t("chooses the council and wants a say in democracy."),
-        CitizenRelation.SUBJECT: t("has to keep the rules {org} upholds.").format(org=words.org),
+        CitizenRelation.SUBJECT: t("has to keep the rules {org} upholds.").format(
+            org=words.enforcer
+        ),
         CitizenRelation.USER: t("uses public space {org} manages.").format(org=words.org),
         CitizenRelation.PARTNER: t("makes policy or plans together with {org}.").format(
             org=words.org
