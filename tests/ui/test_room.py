@@ -395,10 +395,10 @@ def test_host_setup_starts_on_a_scenario_named_by_its_path(monkeypatch, tmp_path
 
 
 def test_host_setup_keeps_its_note_whole_with_six_long_titles(monkeypatch, tmp_path: Path) -> None:
-    """Six scenarios (the most the host's setup lists), their titles too wide for half a row,
-    at 140% type: one title a row would push the note on rounds and minutes out of the window
-    (it did when a sixth scenario was shipped), so the titles go two a row, shortened with "…"
-    and whole in their tooltips, and every text of the screen fits."""
+    """Six scenarios (the most the host's setup lists), every title too wide for half a row,
+    at 140% type: the scenario rows still leave the lengths and the note on rounds and minutes
+    whole in the window (a sixth shipped scenario once pushed them off), and every text of the
+    screen fits."""
     from game.scenario.loader import SCENARIO_DIR
     from game.ui.fit import check
 

@@ -7,7 +7,7 @@ from collections.abc import Callable
 import pygame
 
 from game.domain import GameLength
-from game.ui.look import fit_text_block, fits_block
+from game.ui.look import fit_text_block
 from game.ui.scene import Host, Scene
 
 
@@ -65,14 +65,10 @@ class HostSetupScene(Scene):
             grow=False,
         )
         y += self.app.fonts.get(20).get_linesize() + u(4)
-        # Two scenarios a row, or one where a title would not fit half the width, unless one a
-        # row leaves the note under the lengths no room: then two a row after all, a title too
-        # wide shortened with "…" (whole in its tooltip).
+        # Two scenarios a row, or one where a title would not fit half the width.
         half = (right - left - u(12)) // 2
         titles = [scenario.title.get(self.lang) for scenario in self.scenarios[:6]]
         columns = 2 if all(self.needed(title) <= half for title in titles) else 1
-        if columns == 1 and not self._note_fits(y + len(titles) * (height + u(10)), height):
-            columns = 2
         width = half if columns == 2 else right - left
         rows = -(-len(titles) // columns)
         # Rows as tall as the room below allows: the length's row and three lines of what the
@@ -115,7 +111,7 @@ class HostSetupScene(Scene):
             )
         self.info_top = y + height + u(12)
         big = max(u(60), self._button_height("@big_button"))
-        bottom = self._bottom()
+        bottom = self.r(0, 706, 0, 0).top - big - u(10)
         self.info_bottom = bottom - u(10)
         caption = t("Start hosting")
         start_w = self.fitted(caption, "@big_button", 320)
@@ -131,34 +127,6 @@ class HostSetupScene(Scene):
         self.button(pygame.Rect(right - back_w, bottom, back_w, big), caption, self.back)
         if self._focus is None:
             self.move_focus(1)
-
-    def _bottom(self) -> int:
-        """Where the start and back buttons begin."""
-        big = max(self.u(60), self._button_height("@big_button"))
-        return self.r(0, 706, 0, 0).top - big - self.u(10)
-
-    def _note_fits(self, below_titles: int, height: int) -> bool:
-        """Whether the note under the lengths fits whole, in its smallest type, when the
-        scenario buttons end at ``below_titles`` (with the buttons ``height`` tall)."""
-        u = self.u
-        top = below_titles + u(10) + self.app.fonts.get(20).get_linesize() + u(4) + height + u(12)
-        left, right = self.r(60, 0, 0, 0).left, self.r(1220, 0, 0, 0).left
-        area = pygame.Rect(left, top, right - left, self._bottom() - u(10) - top)
-        return area.height > 0 and fits_block(self.app.fonts.get(16), self._note(), area)
-
-    def _note(self) -> str:
-        """What a room of this scenario and length takes (or why nothing can be played)."""
-        from game.sim.length import estimated_minutes, rounds_played
-
-        if not self.scenarios:
-            return self.t("No scenario can be played: check the scenarios folder.")
-        scenario = self.scenarios[self.chosen]
-        minutes = room_minutes(estimated_minutes(scenario, self.length))
-        return self.t(
-            "{rounds} rounds, about {minutes} minutes: every team plays on its own laptop at "
-            "the same time, and the rounds go on when every team is ready. The projector "
-            "then shows the address and the join code."
-        ).format(rounds=rounds_played(scenario, self.length), minutes=minutes)
 
     def choose(self, index: int) -> None:
         self.chosen = index
@@ -185,9 +153,22 @@ class HostSetupScene(Scene):
         self.app.go(self.app.scenes.title)
 
     def draw(self, surface: pygame.Surface) -> None:
+        from game.sim.length import estimated_minutes, rounds_played
+
+        t = self.t
         left, right = self.r(60, 0, 0, 0).left, self.r(1220, 0, 0, 0).left
         area = pygame.Rect(left, self.info_top, right - left, self.info_bottom - self.info_top)
         if self.message:
             fit_text_block(surface, self.app.fonts, self.message, self.app.palette.text, area)
             return
-        fit_text_block(surface, self.app.fonts, self._note(), self.app.palette.text_dim, area)
+        if not self.scenarios:
+            message = t("No scenario can be played: check the scenarios folder.")
+        else:
+            scenario = self.scenarios[self.chosen]
+            minutes = room_minutes(estimated_minutes(scenario, self.length))
+            message = t(
+                "{rounds} rounds, about {minutes} minutes: every team plays on its own laptop at "
+                "the same time, and the rounds go on when every team is ready. The projector "
+                "then shows the address and the join code."
+            ).format(rounds=rounds_played(scenario, self.length), minutes=minutes)
+        fit_text_block(surface, self.app.fonts, message, self.app.palette.text_dim, area)
