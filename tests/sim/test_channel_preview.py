@@ -15,7 +15,13 @@ from game.sim.engine import channels_fit, new_game, purpose_fit, resolve_round
 from game.sim.rules import compile_rules
 from game.sim.state import Decisions, InitiativeDecision
 
-SHIPPED = ("gemeente-middelgroot", "raadsgriffie", "grote-stad", "politieregio")
+SHIPPED = (
+    "gemeente-middelgroot",
+    "raadsgriffie",
+    "grote-stad",
+    "politieregio",
+    "provincie-weidemark",
+)
 
 
 def _states(scenario, rounds: int = 8):

@@ -28,6 +28,7 @@ SHIPPED = (
     "grote-stad",
     "politieregio",
     "waterschap-drie-waarden",
+    "provincie-weidemark",
 )
 
 

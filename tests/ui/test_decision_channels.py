@@ -106,7 +106,9 @@ def test_a_channels_tooltip_names_each_purpose(monkeypatch, tmp_path):
 
 
 @pytest.mark.parametrize("lang", ["nl", "en"])
-@pytest.mark.parametrize("scenario_id", ["grote-stad", "politieregio", "waterschap-drie-waarden"])
+@pytest.mark.parametrize(
+    "scenario_id", ["grote-stad", "politieregio", "waterschap-drie-waarden", "provincie-weidemark"]
+)
 def test_the_card_with_many_channels_fits_at_140_percent(monkeypatch, tmp_path, lang, scenario_id):
     """Nine channels, each with its mark, and the together: nothing cut off or overlapping at
     140% type on 1280×720, before and after a choice; a name too long for its button keeps its

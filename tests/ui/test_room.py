@@ -392,3 +392,37 @@ def test_host_setup_starts_on_a_scenario_named_by_its_path(monkeypatch, tmp_path
         assert app.scene.scenarios[app.scene.chosen].id == "raadsgriffie"
     finally:
         app.close()
+
+
+def test_host_setup_keeps_its_note_whole_with_six_long_titles(monkeypatch, tmp_path: Path) -> None:
+    """Six scenarios (the most the host's setup lists), every title too wide for half a row,
+    at 140% type: the scenario rows still leave the lengths and the note on rounds and minutes
+    whole in the window (a sixth shipped scenario once pushed them off), and every text of the
+    screen fits."""
+    from game.scenario.loader import SCENARIO_DIR
+    from game.ui.fit import check
+
+    folder = tmp_path / "scenarios"
+    folder.mkdir()
+    source = (SCENARIO_DIR / "raadsgriffie.yaml").read_text(encoding="utf-8")
+    for number in range(6):
+        name = f"lang-{number}"
+        (folder / f"{name}.yaml").write_text(
+            source.replace("id: raadsgriffie", f"id: {name}", 1).replace(
+                "nl: De griffie van Lindeveld",
+                f"nl: Een scenario met een lange titel over de griffie van Lindeveld {number}",
+                1,
+            ),
+            encoding="utf-8",
+        )
+    pilot = start_app(monkeypatch, tmp_path, "nl", scenario_dir=folder)
+    app = pilot.app
+    try:
+        app.apply_settings(app.settings.with_(font_scale=1.4))
+        app.go(app.scenes.host_setup)
+        pilot.advance(2)
+        assert len(app.scene.scenarios) > 6
+        assert check(app).problems == []
+        assert any("rondes, ongeveer" in line for line in drawn(app))
+    finally:
+        app.close()

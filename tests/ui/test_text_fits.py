@@ -27,7 +27,13 @@ SIZES = ((1280, 720), (1920, 1080))
 LANGUAGES = ("nl", "en")
 DONE_WHEN = ("nl", 1.4, (1280, 720))
 # The shipped scenarios besides the default one (gemeente-middelgroot).
-OTHER_SCENARIOS = ("grote-stad", "politieregio", "raadsgriffie", "waterschap-drie-waarden")
+OTHER_SCENARIOS = (
+    "grote-stad",
+    "politieregio",
+    "raadsgriffie",
+    "waterschap-drie-waarden",
+    "provincie-weidemark",
+)
 
 CASES = [
     pytest.param(
