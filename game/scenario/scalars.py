@@ -55,11 +55,21 @@ TRUTH_WORDS: dict[str, bool] = {
 }
 """The truth values a scenario may write: YAML 1.1's (PyYAML's) words for them."""
 
+
+def _integer(text: str) -> int | float:
+    """A whole number; one longer than Python reads as an integer (4,300 digits) is read as a
+    float, that is infinite, so that the models refuse it at its line instead of a crash."""
+    try:
+        return int(text)
+    except ValueError:
+        return float(text)
+
+
 # YAML 1.2's core schema (https://yaml.org/spec/1.2.2/#1032-tag-resolution), as editors apply it.
 _YAML12: tuple[tuple[re.Pattern[str], Callable[[str], Any]], ...] = (
     (re.compile(r"^(?:[Tt]rue|TRUE)$"), lambda text: True),
     (re.compile(r"^(?:[Ff]alse|FALSE)$"), lambda text: False),
-    (re.compile(r"^[-+]?[0-9]+$"), int),
+    (re.compile(r"^[-+]?[0-9]+$"), lambda text: _integer(text)),
     (re.compile(r"^0o[0-7]+$"), lambda text: int(text[2:], 8)),
     (re.compile(r"^0x[0-9a-fA-F]+$"), lambda text: int(text[2:], 16)),
     (re.compile(r"^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$"), float),

@@ -377,3 +377,15 @@ def test_loading_again_picks_up_a_trainers_edit(tmp_path: Path) -> None:
     assert scenario_stamp(path) != before
     assert load_scenario(path).title.root == "Nieuw!"
     assert scenario_stamp(tmp_path / "gone.yaml") is None
+
+
+def test_a_number_too_long_to_read_is_refused_at_its_line() -> None:
+    """A number of thousands of digits (Python reads at most 4,300 as an integer) is refused at
+    its line like any number out of range, not a ValueError with a traceback (the mutation test
+    found it: ``awareness: 999…``)."""
+    path = SCENARIO_DIR / f"{DEFAULT_SCENARIO}.yaml"
+    source = path.read_bytes().replace(b"awareness: 15", b"awareness: " + b"9" * 5000, 1)
+    with pytest.raises(ScenarioError) as caught:
+        read_scenario(source, path, folder=SCENARIO_DIR)
+    assert [p.path for p in caught.value.problems] == ["start.indicators.awareness"]
+    assert caught.value.problems[0].line > 0
