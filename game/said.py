@@ -23,12 +23,12 @@ LOCALE_DIR = Path(__file__).resolve().parent / "locales"
 
 
 @cache
-def catalogue(lang: Language) -> dict[str, str]:
-    """English template → translation, for every message translated into ``lang``."""
-    path = LOCALE_DIR / f"{lang}.po"
-    if lang == "en" or not path.is_file():
+def read_catalogue(path: Path, lang: Language) -> dict[str, str]:
+    """English → translation for every message a gettext catalogue (``.po``) translates; empty
+    when there is no such file. The interface's catalogue is read with it too."""
+    if not path.is_file():
         return {}
-    from babel.messages.pofile import read_po  # only when a message is said in Dutch
+    from babel.messages.pofile import read_po  # only when something is said in Dutch
 
     with path.open("rb") as handle:
         read = read_po(handle, locale=lang)
@@ -37,6 +37,11 @@ def catalogue(lang: Language) -> dict[str, str]:
         for message in read
         if message.id and isinstance(message.id, str) and message.string
     }
+
+
+def catalogue(lang: Language) -> dict[str, str]:
+    """English template → translation, for every trainers' message translated into ``lang``."""
+    return {} if lang == "en" else read_catalogue(LOCALE_DIR / f"{lang}.po", lang)
 
 
 class Said(str):
@@ -57,8 +62,8 @@ class Said(str):
             return str(self)
         return _fill(catalogue(lang).get(self.template, self.template), self.values, lang)
 
-    def __reduce__(self) -> tuple[Any, ...]:  # a copy or pickle keeps the template
-        return (_rebuild, (self.template, self.values))
+    def __reduce__(self) -> tuple[Any, ...]:  # a copy or pickle keeps the template (and kind)
+        return (_rebuild, (type(self), self.template, self.values))
 
 
 class Aside(Said):
@@ -69,13 +74,6 @@ class Aside(Said):
         if lang == "en" or self.template in catalogue(lang):
             return super().into(lang)
         return ""
-
-    def __reduce__(self) -> tuple[Any, ...]:
-        return (_rebuild_aside, (self.template, self.values))
-
-
-def _rebuild_aside(template: str, values: dict[str, Any]) -> Aside:
-    return Aside(template, **values)
 
 
 class Given(Said):
@@ -96,8 +94,8 @@ class Given(Said):
         return (Given, (self.nl, str(self)))
 
 
-def _rebuild(template: str, values: dict[str, Any]) -> Said:
-    return Said(template, **values)
+def _rebuild(kind: type[Said], template: str, values: dict[str, Any]) -> Said:
+    return kind(template, **values)
 
 
 def said(template: str, /, **values: Any) -> Said:

@@ -8,28 +8,12 @@ language; ``locales/nl.po`` holds the Dutch. Scenario texts come from the scenar
 
 from __future__ import annotations
 
-from functools import cache
 from pathlib import Path
 
-from babel.messages.pofile import read_po
-
 from game.domain import Language
+from game.said import read_catalogue
 
 LOCALE_DIR = Path(__file__).resolve().parent / "locales"
-
-
-@cache
-def _catalogue(lang: Language) -> dict[str, str]:
-    path = LOCALE_DIR / f"{lang}.po"
-    if not path.is_file():
-        return {}
-    with path.open("rb") as handle:
-        catalogue = read_po(handle, locale=lang)
-    return {
-        str(message.id): str(message.string)
-        for message in catalogue
-        if message.id and isinstance(message.id, str) and message.string
-    }
 
 
 class Translator:
@@ -37,7 +21,7 @@ class Translator:
 
     def __init__(self, lang: Language) -> None:
         self.lang: Language = lang
-        self._messages = _catalogue(lang) if lang != "en" else {}
+        self._messages = read_catalogue(LOCALE_DIR / f"{lang}.po", lang) if lang != "en" else {}
 
     def __call__(self, message: str) -> str:
         return self._messages.get(message, message)
