@@ -19,10 +19,10 @@ from game.ui.dashboard import (
 )
 from game.ui.scenes.round.ambition import asks_ambition
 from game.ui.scenes.round.base import RoundScene
-from game.ui.scenes.round.pager import Line, Pager, draw_page, height_of, lay_out, paginate
+from game.ui.scenes.round.pager import Line, Paged, Pager, draw_page, height_of, lay_out, paginate
 
 
-class BriefingScene(RoundScene):
+class BriefingScene(Paged, RoundScene):
     """The dashboard at the start of a round, with this round's news."""
 
     name = "briefing"
@@ -143,17 +143,6 @@ class BriefingScene(RoundScene):
     @property
     def view(self) -> str:
         return self.views[self.pager.page][0] if getattr(self, "views", None) else "box"
-
-    def turn_page(self, step: int) -> None:
-        if self.pager.turn(step):
-            self.rebuild()
-
-    def on_key(self, event: pygame.event.Event) -> None:
-        step = self.pager.key(event)
-        if step:
-            self.turn_page(step)
-            return
-        super().on_key(event)
 
     def save(self) -> None:
         """Save a named slot with a small picture of the screen, for the list of saves."""

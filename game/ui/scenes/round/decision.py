@@ -223,10 +223,6 @@ class DecisionScene(DecisionCard):
         if event.key in ROLE_KEYS:
             self.choose(ROLE_ORDER[ROLE_KEYS[event.key]])
             return
-        step = self.pager.key(event)
-        if step:
-            self.turn_page(step)
-            return
         if event.key in (pygame.K_LEFT, pygame.K_RIGHT) and self.geometry()["split"]:
             self.show("roles" if event.key == pygame.K_LEFT else "channels")
             return

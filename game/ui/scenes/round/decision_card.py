@@ -20,7 +20,7 @@ from game.ui.look import (
     wrap,
 )
 from game.ui.scenes.round.base import RoundScene
-from game.ui.scenes.round.pager import Line, draw_page, height_of, lay_out, paginate
+from game.ui.scenes.round.pager import Line, Paged, draw_page, height_of, lay_out, paginate
 from game.ui.words import (
     ROLE_ORDER,
     listed,
@@ -40,7 +40,7 @@ def relation_line(relation, words: OrgWords, t) -> str:
     }[relation.value].format(org=words.enforcer if relation.value == "subject" else words.org)
 
 
-class DecisionCard(RoundScene):
+class DecisionCard(Paged, RoundScene):
     """Lays out and draws the initiative card; the scene (``DecisionScene``) gives it
     ``initiative``, ``options`` and its widgets."""
 
@@ -324,10 +324,6 @@ class DecisionCard(RoundScene):
         self.pager_row = None
         if self.pager.pages > 1:
             self.pager_row = self.pager.build(self, inner.right, inner.bottom)
-
-    def turn_page(self, step: int) -> None:
-        if self.pager.turn(step):
-            self.rebuild()
 
     def _draw_card(self, surface: pygame.Surface) -> None:
         palette, fonts = self.app.palette, self.app.fonts

@@ -20,13 +20,13 @@ from game.ui.look import (
 )
 from game.ui.room import room_gate
 from game.ui.scenes.round.base import RoundScene
-from game.ui.scenes.round.pager import Pager
+from game.ui.scenes.round.pager import Paged, Pager
 from game.ui.words import listed, money
 
 DIGITS = {getattr(pygame, f"K_{i}"): i for i in range(1, 10)}
 
 
-class DevelopmentScene(RoundScene):
+class DevelopmentScene(Paged, RoundScene):
     """Investments in the organisation, then the confirm that resolves the round.
 
     Every action shows its whole description under its button: the group weighs them side by
@@ -70,10 +70,6 @@ class DevelopmentScene(RoundScene):
         self.pager_row = None
         if self.pager.pages > 1:
             self.pager_row = self.pager.build(self, self.columns()[0].left - u(16), bottom)
-
-    def turn_page(self, step: int) -> None:
-        if self.pager.turn(step):
-            self.rebuild()
 
     def _text_width(self) -> int:
         side, _ = self.columns()
@@ -138,10 +134,6 @@ class DevelopmentScene(RoundScene):
         number = DIGITS.get(event.key)
         if number is not None and number <= min(9, len(self.offers)):
             self.toggle(self.offers[number - 1][0].id)
-            return
-        step = self.pager.key(event)
-        if step:
-            self.turn_page(step)
             return
         super().on_key(event)
 

@@ -145,3 +145,21 @@ class Pager:
         """The page count ("1/3") at the left of the pager's row."""
         palette, font = scene.app.palette, scene.app.fonts.get(18, True)
         text(surface, font, self.count(), palette.accent, (row.left, row.centery), "midleft")
+
+
+class Paged:
+    """A scene with a paged text (put before its scene class): the "More" button and Page
+    Down turn it on, Page Up back; other keys go on to the scene."""
+
+    pager: Pager
+
+    def turn_page(self, step: int) -> None:
+        if self.pager.turn(step):
+            self.rebuild()  # type: ignore[attr-defined]
+
+    def on_key(self, event: pygame.event.Event) -> None:
+        step = self.pager.key(event)
+        if step:
+            self.turn_page(step)
+            return
+        super().on_key(event)  # type: ignore[misc]

@@ -14,7 +14,7 @@ from game.scenario.models import Scenario
 from game.ui.look import must_read, text, wrap
 from game.ui.palette import Colour
 from game.ui.scene import Host, Scene
-from game.ui.scenes.round.pager import Pager
+from game.ui.scenes.round.pager import Paged, Pager
 
 INDENT = 28  # design pixels per level of the outline's indentation
 
@@ -29,7 +29,7 @@ class _Row:
     colour: Colour
 
 
-class OutlineScene(Scene):
+class OutlineScene(Paged, Scene):
     """The outline of one scenario at one length, in the interface's language, in pages."""
 
     name = "outline"
@@ -90,17 +90,6 @@ class OutlineScene(Scene):
                 _Row(part, indent, font, colour) for part in wrap(font, words, width - indent)
             )
         return rows
-
-    def turn_page(self, step: int) -> None:
-        if self.pager.turn(step):
-            self.rebuild()
-
-    def on_key(self, event: pygame.event.Event) -> None:
-        step = self.pager.key(event)
-        if step:
-            self.turn_page(step)
-            return
-        super().on_key(event)
 
     def back(self) -> None:
         scene = self.back_to
