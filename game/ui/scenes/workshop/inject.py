@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 
 import pygame
 
-from game.ui.look import block_height, text, text_block, wrap
+from game.ui.look import text
 from game.ui.scene import Host, Scene
 from game.ui.scenes.workshop.over import OverScene
 
@@ -41,22 +41,11 @@ class InjectScene(OverScene):
     def build(self) -> None:
         from game.sim.facilitator import injectable_events
 
-        t, u, fonts, lang = self.t, self.u, self.app.fonts, self.lang
-        left, right = self.r(60, 0, 0, 0).left, self.r(1220, 0, 0, 0).left
+        t, u, lang = self.t, self.u, self.lang
+        back = self.heading_and_back(t("Bring in news now"))
+        left, right = back.left, self.r(1220, 0, 0, 0).left
         width = right - left
-        heading = self.heading(t("Bring in news now"), left, self.r(0, 20, 0, 0).top, right)
-        # What bringing news in does, under the heading, as many lines as it takes.
-        hint_font = fonts.get(17)
-        lines = len(wrap(hint_font, self.hint(), width))
-        self.hint_rect = pygame.Rect(
-            left, heading.bottom + u(4), width, block_height(hint_font, lines)
-        )
-        back_h = max(u(58), self._button_height("@big_button"))
-        bottom = min(self.r(0, 640, 0, 0).top, self.r(0, 706, 0, 0).top - back_h)
-        back_w = self.fitted(t("Back"), "@big_button", 300)
-        self.button(
-            pygame.Rect(left, bottom, back_w, back_h), t("Back"), self.back, kind="@big_button"
-        )
+        bottom, back_w, back_h = back.top, back.width, back.height
         if self.controller.hot_seat:
             # Who gets the news: one button that switches between every team and this one.
             choices = (t("For every team"), t("Only for {team}").format(team=self.controller.team))
@@ -124,7 +113,7 @@ class InjectScene(OverScene):
 
     def draw(self, surface: pygame.Surface) -> None:
         palette, fonts = self.app.palette, self.app.fonts
-        text_block(surface, fonts.get(17), self.hint(), palette.text_dim, self.hint_rect)
+        self.draw_hint(surface)
         if self.pages > 1:
             note = self.t("Page {n} of {total}").format(n=self.page + 1, total=self.pages)
             where = (self.r(1220, 0, 0, 0).left, self.hint_rect.top - self.u(4))

@@ -7,7 +7,6 @@ from collections.abc import Callable
 
 import pygame
 
-from game.ui.look import block_height, text_block, wrap
 from game.ui.scene import Host, Scene
 from game.ui.scenes.workshop.over import OverScene
 
@@ -49,22 +48,10 @@ class PlayAheadScene(OverScene):
         )
 
     def build(self) -> None:
-        t, u, fonts = self.t, self.u, self.app.fonts
+        t, u = self.t, self.u
         state, scenario = self.controller.state, self.controller.scenario
-        left, right = self.r(60, 0, 0, 0).left, self.r(1220, 0, 0, 0).left
-        width = right - left
-        heading = self.heading(t("Play ahead to round…"), left, self.r(0, 20, 0, 0).top, right)
-        hint_font = fonts.get(18)
-        lines = len(wrap(hint_font, self.hint(), width))
-        self.hint_rect = pygame.Rect(
-            left, heading.bottom + u(6), width, block_height(hint_font, lines)
-        )
-        back_h = max(u(58), self._button_height("@big_button"))
-        bottom = min(self.r(0, 640, 0, 0).top, self.r(0, 706, 0, 0).top - back_h)
-        back_w = self.fitted(t("Back"), "@big_button", 300)
-        self.button(
-            pygame.Rect(left, bottom, back_w, back_h), t("Back"), self.back, kind="@big_button"
-        )
+        left = self.heading_and_back(t("Play ahead to round…")).left
+        width = self.r(1220, 0, 0, 0).left - left
         if state is None or scenario is None:
             return
         rounds = list(range(state.round + 1, scenario.rounds + 1))
@@ -98,5 +85,4 @@ class PlayAheadScene(OverScene):
         self.app.go(self.app.scenes.facilitator(self.app, self.over))
 
     def draw(self, surface: pygame.Surface) -> None:
-        font, colour = self.app.fonts.get(18), self.app.palette.text_dim
-        text_block(surface, font, self.hint(), colour, self.hint_rect)
+        self.draw_hint(surface)
