@@ -61,7 +61,7 @@ def _cpu_of_children() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def _run(command: list[str], cwd: Path) -> tuple[float, float]:
+def run_timed(command: list[str], cwd: Path) -> tuple[float, float]:
     """Wall-clock and CPU seconds of one run of ``command``, waited for to its end."""
     env = dict(os.environ, SDL_VIDEODRIVER="dummy", SDL_AUDIODRIVER="dummy")
     cpu = _cpu_of_children()
@@ -101,10 +101,10 @@ def measure(folder: Path, runs: int) -> None:
     }
     times = {key: Times() for key in commands}
     for command, cwd in commands.values():
-        _run(command, cwd)  # warm-up, not counted
+        run_timed(command, cwd)  # warm-up, not counted
     for _ in range(runs):
         for key, (command, cwd) in commands.items():
-            wall, cpu = _run(command, cwd)
+            wall, cpu = run_timed(command, cwd)
             times[key].wall.append(wall)
             times[key].cpu.append(cpu)
     _report(times, runs)

@@ -15,21 +15,14 @@ Not a test: timings vary between machines and runs; the ratios are what to compa
 from __future__ import annotations
 
 import argparse
-import os
-import resource
 import statistics
-import subprocess
 import sys
 from pathlib import Path
 
+from bench_build import run_timed  # one way of timing a child process for every bench
+
 ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
-ENV = {
-    **os.environ,
-    "SDL_VIDEODRIVER": "dummy",
-    "SDL_AUDIODRIVER": "dummy",
-    "PYTHONPATH": str(ROOT),
-}
 
 COMMANDS: dict[str, list[str]] = {
     "bare + argparse": [PYTHON, "-c", "import argparse"],
@@ -53,10 +46,7 @@ AIMS = {
 
 def cpu_seconds(command: list[str]) -> float:
     """The CPU time of one whole run of ``command`` (its children counted)."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    subprocess.run(command, cwd=ROOT, env=ENV, stdout=subprocess.DEVNULL, check=True)
-    after = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    return run_timed(command, ROOT)[1]
 
 
 def main() -> None:
