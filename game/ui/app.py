@@ -27,6 +27,7 @@ from game.saves.locks import Locks
 from game.saves.names import strip_unprintable
 from game.ui import live_reload
 from game.ui.controller import GameController
+from game.ui.memory import freeze_start_up
 from game.ui.pin_guard import PinGuard
 from game.ui.room import RoomPlan
 from game.ui.scene import Scene, SceneBook
@@ -102,8 +103,12 @@ class App(Window):
         if results_dir is None:
             results_dir = saves.directory.parent / "results" if saves else self.home.results
         self.results_dir = results_dir
-        # Scenario files read for the scenario list, by path, with their time and size.
-        self.scenario_cache: dict[Path, tuple[tuple[int, int] | None, object]] = {}
+        # Scenario files read for the scenario list, by path, with their time and size; read
+        # ahead once the first frame is drawn (``read_scenarios_ahead``).
+        from game.ui.scenes.start.scenario_list import SCENARIOS_READ
+
+        self.scenario_cache: dict[Path, tuple[tuple[int, int] | None, object]] = SCENARIOS_READ
+        self._read_ahead: object | None = None
         open_display()
         self.sounds = Sounds()
         self._open(size)
@@ -128,6 +133,7 @@ class App(Window):
         # The length the last new game was started with: the next one starts with it too.
         self.chosen_length = GameLength(self.settings.last_length)
         self._style()
+        freeze_start_up()
         self.scene: Scene | None = None
         self._pending: Callable[[], Scene] | None = None
         self.running = True
@@ -358,7 +364,23 @@ class App(Window):
         if self.idle:
             return False
         self.draw()
+        if self._read_ahead is None:
+            self._start_reading_scenarios()
         return True
+
+    def _start_reading_scenarios(self) -> None:
+        """Read the scenario list in the background, once the first frame is on the screen."""
+        from game.ui.scenes.start.scenario_list import ReadAhead
+
+        self._read_ahead = ReadAhead(
+            self.scenario_dir, self.preselected_scenario, self.scenario_cache, self.pack
+        )
+
+    def read_scenarios_ahead(self) -> None:
+        """Wait for the scenario list read in the background (started now if it was not)."""
+        if self._read_ahead is None:
+            self._start_reading_scenarios()
+        self._read_ahead.wait()  # type: ignore[union-attr]
 
     def _handle(self, event: pygame.event.Event) -> None:
         kind = event.type

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import copy
 import json
+from collections import OrderedDict
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -73,19 +74,31 @@ class Fonts:
 
 
 # Keyed on the font object itself (not its id), so a font is never freed while it is a key.
-_RENDERED: dict[tuple[pygame.font.Font, str, Colour], pygame.Surface] = {}
-_RENDERED_MAX = 2048
+# Kept by size, not by count: at 1920×1080 and 140% type a line is up to 300 KB, and 2,048 of
+# them grew a game by 100 MB (issue 22). The least recently drawn lines go first.
+_RENDERED: OrderedDict[tuple[pygame.font.Font, str, Colour], pygame.Surface] = OrderedDict()
+_RENDERED_BUDGET = 12 * 2**20  # bytes of pixels: more than a screen full of text
+_rendered_bytes = 0
+
+
+def _pixel_bytes(image: pygame.Surface) -> int:
+    return image.get_width() * image.get_height() * image.get_bytesize()
 
 
 def rendered(font: pygame.font.Font, message: str, colour: Colour) -> pygame.Surface:
     """A line of text as a picture, kept for reuse: a scene repaints the same words often."""
+    global _rendered_bytes
     key = (font, message, colour)
     image = _RENDERED.get(key)
-    if image is None:
-        if len(_RENDERED) >= _RENDERED_MAX:
-            _RENDERED.clear()
-        image = font.render(message, True, colour)
-        _RENDERED[key] = image
+    if image is not None:
+        _RENDERED.move_to_end(key)
+        return image
+    image = font.render(message, True, colour)
+    _RENDERED[key] = image
+    _rendered_bytes += _pixel_bytes(image)
+    while _rendered_bytes > _RENDERED_BUDGET and len(_RENDERED) > 1:
+        _, old = _RENDERED.popitem(last=False)
+        _rendered_bytes -= _pixel_bytes(old)
     return image
 
 
@@ -153,6 +166,7 @@ def shortened(font: pygame.font.Font, message: str, width: int) -> str:
 # Wrapped paragraphs, kept like rendered lines: measuring every word again on each repaint
 # costs more than drawing them.
 _WRAPPED: dict[tuple[pygame.font.Font, str, int], tuple[str, ...]] = {}
+_WRAPPED_MAX = 2048
 
 
 def wrap(font: pygame.font.Font, message: str, width: int) -> list[str]:
@@ -160,7 +174,7 @@ def wrap(font: pygame.font.Font, message: str, width: int) -> list[str]:
     key = (font, message, width)
     lines = _WRAPPED.get(key)
     if lines is None:
-        if len(_WRAPPED) >= _RENDERED_MAX:
+        if len(_WRAPPED) >= _WRAPPED_MAX:
             _WRAPPED.clear()
         lines = _WRAPPED[key] = tuple(_wrap(font, message, width))
     return list(lines)

@@ -120,6 +120,9 @@ class Host(Protocol):
     scenario_dir: Path | None
     preselected_scenario: str | None
     scenario_cache: dict
+
+    def read_scenarios_ahead(self) -> None: ...
+
     chosen_length: GameLength
     # The networked workshop this window hosts or plays in (``game.ui.room``), if any; and
     # whether it may reach other laptops (False in tests and the tour: 127.0.0.1 only).

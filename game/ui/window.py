@@ -19,6 +19,7 @@ from game.packs import Pack
 from game.ui.branding import Branding, branded_palette
 from game.ui.i18n import Translator
 from game.ui.look import Fonts, layout_scale, scaled_theme
+from game.ui.memory import WidgetManager
 from game.ui.palette import Palette, palette_for
 from game.ui.scene import Scene
 from game.ui.settings import Settings
@@ -139,7 +140,7 @@ class Window:
 
     def _new_ui(self, theme_scale: float) -> pygame_gui.UIManager:
         theme = scaled_theme(theme_scale, self.palette)
-        manager = pygame_gui.UIManager(self.screen.get_size(), theme)
+        manager = WidgetManager(self.screen.get_size(), theme)
         # Text boxes use bold and italic markup; load those styles now, not mid-frame.
         size = int(theme["text_box"]["font"]["size"])
         fonts = manager.get_theme().get_font_dictionary()

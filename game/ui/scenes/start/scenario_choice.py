@@ -45,6 +45,7 @@ class ScenarioChoiceScene(ScenarioPanels):
     def load_list(self) -> None:
         """Read the scenario files (again: a trainer may have just fixed one)."""
         wanted = self.app.preselected_scenario
+        self.app.read_scenarios_ahead()
         self.entries = scenario_list(
             self.app.scenario_dir, wanted, self.app.scenario_cache, self.app.pack
         )

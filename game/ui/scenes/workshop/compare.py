@@ -18,7 +18,12 @@ from game.ui.scenes.workshop.compare_table import TablePlan, share_widths
 from game.ui.words import listed
 
 if TYPE_CHECKING:
-    from game.results.compare import Comparison, LeftOut
+    from game.results.compare import Comparison, InitiativeRow, LeftOut
+
+# The differences a room can talk through on the projector; the web page holds every one. A
+# whole game's list was 80 lines in a box showing four, and pygame_gui drew all of it as one
+# picture: 38 MB at 1920×1080 and 140% type (issue 22).
+SHOWN_DIFFERENCES = 8
 
 
 class CompareScene(Scene):
@@ -266,12 +271,12 @@ class CompareScene(Scene):
         names = [team.name for team in comparison.teams]
         parts = [self._news_html(), "<b>" + e(t("Where the teams chose differently")) + "</b><br>"]
         rows = [row for row in comparison.initiative_rows() if row.differed]
-        for row in rows:
+        for row in _telling(rows, SHOWN_DIFFERENCES):
             choices = []
             for name, choice in zip(names, row.choices, strict=True):
                 if choice is None:
                     continue
-                kind = fit_class(choice.role, choice.fit, tuple(choice.best_roles))
+                kind = _fit(choice)
                 mark = {
                     FitClass.FITS: t("fits best"),
                     FitClass.ALSO: t("also fits"),
@@ -285,6 +290,9 @@ class CompareScene(Scene):
             )
         if not rows:
             parts.append(e(t("The teams chose the same role everywhere.")))
+        elif len(rows) > SHOWN_DIFFERENCES:
+            more = len(rows) - SHOWN_DIFFERENCES
+            parts.append(e(t("… and {n} more in the web page this screen saves.").format(n=more)))
         return "".join(parts)
 
     def _news_html(self) -> str:
@@ -420,3 +428,15 @@ class CompareScene(Scene):
             pygame.draw.rect(surface, colour, rect, border_radius=u(4))
             ink = palette.background if phase.level >= 3 else palette.text
             text(surface, fonts.get(15, True), str(phase.level), ink, rect.center, "center")
+
+
+def _fit(choice) -> FitClass:
+    return fit_class(choice.role, choice.fit, tuple(choice.best_roles))
+
+
+def _telling(rows: list[InitiativeRow], most: int) -> list[InitiativeRow]:
+    """At most ``most`` rows, in the order they came up: first those where one team's role
+    fitted and another's did not (what a room learns from), then the others."""
+    split = [row for row in rows if len({_fit(c) for c in row.choices if c is not None}) > 1]
+    chosen = {id(row) for row in (split + [r for r in rows if r not in split])[:most]}
+    return [row for row in rows if id(row) in chosen]
