@@ -17,6 +17,7 @@ from pydantic import ValidationError
 from game.domain import OrganisationKind
 from game.results.errors import ResultsError, control_character, file_problem, not_results
 from game.results.models import DEFAULT_LENGTH, FORMAT_NAME, FORMAT_VERSION, LENGTHS, ResultsFile
+from game.results.texts import Key, decision_texts, fingerprint, installed_texts
 from game.saves.atomic import write_atomic
 from game.saves.codec import first_problem, game_version
 from game.saves.migrations import document_checksum
@@ -32,8 +33,15 @@ MAX_RESULTS_BYTES = 4 * 1024 * 1024
 MAX_NUMBER_CHARS = 40
 MAX_DEPTH = 20
 PREFIX = "results-"
-# Upgrades from older results formats, version N to N+1 (none yet: this is version 1).
-MIGRATIONS: dict[int, Any] = {}
+
+
+def _from_format_1(document: dict[str, Any]) -> dict[str, Any]:
+    """Format 1 kept every text in the file, as format 2 does for a trainer's own scenario."""
+    return {**document, "format_version": 2}
+
+
+# Upgrades from older results formats, version N to N+1.
+MIGRATIONS: dict[int, Any] = {1: _from_format_1}
 
 
 # --- making ---------------------------------------------------------------------------------------
@@ -80,6 +88,7 @@ def build_results(
         "recommendations": _recommendations_part(scenario),
         "interventions": [i.to_dict() for i in state.interventions],
     }
+    _texts_by_reference(document, scenario)
     document["checksum"] = document_checksum(document)
     return document
 
@@ -124,14 +133,7 @@ def _round_part(record: RoundRecord, scenario: Scenario, skipped: set[int]) -> d
 def _decision_part(outcome: InitiativeOutcome, scenario: Scenario) -> dict[str, Any]:
     """One decision with its fit and verdict, and the scenario's texts for it and the best role."""
     initiative = scenario.initiative(outcome.initiative)
-    chosen = initiative.outcomes.for_role(outcome.role)
-    best_text = None
-    if outcome.role not in outcome.best_roles:
-        for role in outcome.best_roles:
-            text = initiative.outcomes.for_role(role)
-            if text is not None:
-                best_text = _words(text.pair())
-                break
+    outcome_text, best_text = decision_texts(scenario, _key(outcome))
     return {
         "initiative": outcome.initiative,
         "title": _words(initiative.title.pair()),
@@ -149,9 +151,27 @@ def _decision_part(outcome: InitiativeOutcome, scenario: Scenario) -> dict[str, 
         "prediction": None if outcome.prediction is None else outcome.prediction.value,
         "verdict": outcome.verdict.value,
         "succeeded": outcome.succeeded,
-        "outcome_text": None if chosen is None else _words(chosen.pair()),
+        "outcome_text": outcome_text,
         "best_text": best_text,
     }
+
+
+def _key(outcome: InitiativeOutcome) -> Key:
+    return (outcome.initiative, outcome.role.value, tuple(r.value for r in outcome.best_roles))
+
+
+def _texts_by_reference(document: dict[str, Any], scenario: Scenario) -> None:
+    """Leave the outcome texts out when the installed scenario gives the very same ones
+    (``game.results.texts``): the file keeps their fingerprint instead."""
+    decisions = [d for record in document["rounds"] for d in record["decisions"]]
+    keys = [(d["initiative"], d["role"], tuple(d["best_roles"])) for d in decisions]
+    texts = [(d["outcome_text"], d["best_text"]) for d in decisions]
+    installed = installed_texts(scenario.id, scenario.version, tuple(keys))
+    if installed is None or installed != texts:
+        return
+    document["scenario"]["texts_fingerprint"] = fingerprint(keys, texts)
+    for decision in decisions:
+        del decision["outcome_text"], decision["best_text"]
 
 
 def _final_part(state: GameState, kind: OrganisationKind) -> dict[str, Any]:
@@ -209,9 +229,20 @@ def results_name(team: str, game_id: str) -> str:
 
 
 def encode(document: dict[str, Any]) -> bytes:
-    """Indented UTF-8 JSON: trainers open these files too."""
-    text = json.dumps(document, ensure_ascii=False, indent=1, allow_nan=False)
-    return text.encode("utf-8") + b"\n"
+    """UTF-8 JSON, a line per part and per round: trainers open these files too, and indenting
+    every value made a file a quarter bigger (issue 22)."""
+
+    def packed(value: Any) -> str:
+        return json.dumps(value, ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+
+    lines = []
+    for key, value in document.items():
+        if key == "rounds" and value:
+            inner = ",\n  ".join(packed(record) for record in value)
+            lines.append(f" {packed(key)}: [\n  {inner}\n ]")
+        else:
+            lines.append(f" {packed(key)}: {packed(value)}")
+    return ("{\n" + ",\n".join(lines) + "\n}\n").encode("utf-8")
 
 
 def write_results(path: Path, document: dict[str, Any]) -> Path:

@@ -30,7 +30,7 @@ from game.saves.names import GAME_ID_PATTERN, has_forbidden
 from game.sim.interventions import InterventionKind
 
 FORMAT_NAME = "netwerkende-gemeente-results"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 # The workshop lengths (issue 10 decides what each means); compare refuses mixed lengths.
 LENGTHS = ("short", "standard", "full")
 Length = Literal["short", "standard", "full"]
@@ -101,6 +101,11 @@ class ScenarioFacts(ResultsModel):
     )
     rounds: Whole = Field(ge=1, le=100, description="Rounds in the scenario.")
     round_name: Words | None = Field(description="What a round is called (a quarter…).")
+    # Since format 2 (issue 22): set when the decisions' texts are left out, because the
+    # scenario installed with the game gives them (``game.results.texts``).
+    texts_fingerprint: Annotated[str, Field(pattern=r"^sha256:[0-9a-f]{64}$")] | None = Field(
+        None, description="Checksum of the outcome texts left out; none when they are in the file."
+    )
 
 
 class DecisionResult(ResultsModel):
@@ -118,9 +123,11 @@ class DecisionResult(ResultsModel):
     prediction: Prediction | None = Field(description="What the team expected, if it said.")
     verdict: Prediction = Field(description="How it went.")
     succeeded: Flag = Field(description="False when the organisation stumbled in the role.")
-    outcome_text: Words | None = Field(description="The scenario's text for the chosen role.")
+    outcome_text: Words | None = Field(
+        None, description="The scenario's text for the chosen role (left out by reference)."
+    )
     best_text: Words | None = Field(
-        description="The scenario's text for a best-fitting role, when another was chosen."
+        None, description="The scenario's text for a best-fitting role, when another was chosen."
     )
 
 
@@ -201,7 +208,7 @@ class ResultsFile(ResultsModel):
     """A whole results file of the current format version."""
 
     format: Literal["netwerkende-gemeente-results"] = Field(description="What this file is.")
-    format_version: Literal[1] = Field(description="Version of this file format.")
+    format_version: Literal[2] = Field(description="Version of this file format.")
     game_version: Annotated[str, Field(max_length=40), AfterValidator(_printable)]
     created: Annotated[AwareDatetime, AfterValidator(_sensible_time)]
     game_id: Annotated[str, Field(pattern=GAME_ID_PATTERN)] = Field(

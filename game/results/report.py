@@ -33,6 +33,7 @@ from game.labels import label, org_words, owner_label, score_title
 from game.packs import Pack
 from game.results import charts
 from game.results.models import DecisionResult, ResultsFile, RoundResult
+from game.results.texts import with_texts
 from game.saves.codec import game_version
 from game.scenario.models.tuning import Tuning
 from game.sim.channel_preview import percent
@@ -195,6 +196,7 @@ def _intervention_rows(results: ResultsFile, t: dict[str, str], lang: Language) 
 
 def report_context(results: ResultsFile, lang: Language, pack: Pack | None) -> dict[str, Any]:
     """Everything the report template shows, worked out and in ``lang``."""
+    results, have_texts = with_texts(results)
     kind = results.scenario.kind
     t = texts(lang, kind)
     final = results.final
@@ -213,6 +215,11 @@ def report_context(results: ResultsFile, lang: Language, pack: Pack | None) -> d
         "rounds_played": results.rounds_played,
         "rounds_text": _rounds_text(results, t),
         "held_back": held_back_text(results, lang),
+        "texts_elsewhere": None
+        if have_texts
+        else t["texts_elsewhere"].format(
+            scenario=results.scenario.id, version=results.scenario.version
+        ),
         "finished": results.finished,
         "ended_early": results.ended_early,
         "created": results.created.astimezone().strftime("%Y-%m-%d %H:%M"),

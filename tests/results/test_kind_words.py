@@ -74,7 +74,7 @@ def test_a_water_board_ends_as_a_water_board(water_board: dict) -> None:
         assert _says_municipality(text) == []
     # The file's own name and the owner's value (as in the scenario) are data, not words.
     kept = water_board["results"].read_text(encoding="utf-8").replace(FORMAT_NAME, "")
-    kept = kept.replace('"owner": "municipality"', "")
+    kept = kept.replace('"owner":"municipality"', "")
     assert _says_municipality(kept) == []
 
 

@@ -12,6 +12,7 @@ from game.results import read_results
 from game.results.compare import compare_results
 from game.results.compare_page import compare_html
 from game.results.report import _all_texts, report_html
+from game.results.texts import with_texts
 from game.scenario.models import Scenario
 from game.sim.state import GameState
 from tests.helpers.results import write_team_results
@@ -33,7 +34,7 @@ def test_report_pages_are_self_contained_and_in_the_language_asked(
         assert "<script" not in html.lower()
         assert not re.search(r"(src|href)=\"(https?:)?//", html)
         assert html.count("<svg") == 2
-        first = results.rounds[0].decisions[0]
+        first = with_texts(results)[0].rounds[0].decisions[0]
         assert first.outcome_text is not None
         assert _escaped(first.outcome_text.get(lang)) in html
     comparison = compare_results([(None, results)])
