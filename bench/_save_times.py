@@ -73,11 +73,27 @@ def main() -> None:
         "read": _cpu(lambda: read_save(path), max(times // 4, 10)),
         "list": _cpu(store.list, max(times // 4, 10)),
     }
+    figures.update(_results_sizes(Path(root), Path(folder)))
     if old_save is not None:
         figures["load_old"] = _cpu(
             lambda: store.load(old_save, lambda _id: scenario), max(times // 4, 10)
         )
     print(json.dumps(figures))
+
+
+def _results_sizes(root: Path, folder: Path) -> dict[str, int]:
+    """The results file and the report page of the same game, on the tree's own copy of the
+    scenario: since format 2 a shipped scenario's texts stay in the scenario (issue 22)."""
+    from game.results import read_results, write_game_results
+    from game.results.report import report_html
+    from game.scenario.loader import load_scenario
+    from game.sim import play
+
+    scenario = load_scenario(root / "scenarios" / "gemeente-middelgroot.yaml")
+    state = play(scenario, 7, "best")
+    path = write_game_results(folder / "results", state, scenario, "Team A", "0123456789abcdef")
+    page = report_html(read_results(path), "nl")
+    return {"results": path.stat().st_size, "report": len(page.encode("utf-8"))}
 
 
 if __name__ == "__main__":

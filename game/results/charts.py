@@ -83,6 +83,9 @@ _SCRIPT = re.compile(r"<script\b.*?</script>", re.DOTALL)
 
 
 _STYLE = re.compile(r"<style[^>]*>(.*?)</style>", re.DOTALL)
+# What pygal writes for its script's tooltips (each dot's value, each guide's number): a page
+# without scripts never shows it, and it was 4 KB of a report.
+_TOOLTIPS = re.compile(r"<desc class=\"[^\"]*\">[^<]*</desc>|<title>[^<]*</title>")
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _CHART_ID = re.compile(r'id="(chart-[0-9a-f-]+)"')
 # Coordinates to a tenth of a pixel: pygal writes six decimals, which a page at 820 pixels wide
@@ -129,9 +132,9 @@ _INTERACTIVE = ("tooltip", "reactive", "text-overlay", ":hover", "activate")
 
 
 def one_style(context: dict[str, Any], keys: tuple[str, ...]) -> None:
-    """The charts in ``context[key]`` without their own style sheets, and one sheet with every
-    rule any of them had in ``context["chart_css"]``: each chart carried its own copy of pygal's
-    rules (issue 22: 60% of a report was charts)."""
+    """The charts in ``context[key]`` without their own style sheets (or their script's
+    tooltips), and one sheet with every rule any of them had in ``context["chart_css"]``: each
+    chart carried its own copy of pygal's rules (issue 22: 60% of a report was charts)."""
     rules: dict[str, None] = {}
     for key in keys:
         svg = context.get(key) or ""
@@ -141,7 +144,7 @@ def one_style(context: dict[str, Any], keys: tuple[str, ...]) -> None:
                 for rule in sheet.split("}")
                 if rule.strip() and not any(word in rule for word in _INTERACTIVE)
             )
-        context[key] = _STYLE.sub("", svg)
+        context[key] = _TOOLTIPS.sub("", _STYLE.sub("", svg))
     # In the SVG the sheet was XML ('&gt;'); in the page's own <style> it is read as written.
     context["chart_css"] = html.unescape("\n".join(rules))
 
