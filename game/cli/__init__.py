@@ -20,26 +20,10 @@ import argparse
 import contextlib
 import sys
 from collections.abc import Callable, Sequence
+from types import ModuleType
 from typing import TextIO
 
-from game.cli import (
-    autoplay,
-    build,
-    compare,
-    host,
-    load,
-    new,
-    outline,
-    pack,
-    play,
-    report,
-    saves,
-    schema,
-    simulate,
-    tour,
-    validate,
-)
-from game.cli.options import program_name
+from game.cli.options import COMMAND_HELP, program_name
 from game.cli.usage import (
     EXIT_FAILED,
     EXIT_OK,
@@ -51,47 +35,91 @@ from game.cli.usage import (
 )
 from game.cli.writing import Output
 
-# Every command's module, in the order ``--help`` lists them.
-_MODULES = {
-    "play": play,
-    "tour": tour,
-    "autoplay": autoplay,
-    "compare": compare,
-    "host": host,
-    "report": report,
-    "simulate": simulate,
-    "outline": outline,
-    "saves": saves,
-    "load": load,
-    "validate": validate,
-    "new": new,
-    "schema": schema,
-    "build": build,
-    "pack": pack,
-}
+
+def command_module(name: str) -> ModuleType:
+    """A command's module, imported only when that command runs or shows its usage: ``--help``
+    imported all fifteen, and with them dataclasses, tempfile and the game's words (issue 22).
+    Each import is written out so that the build's packer finds it."""
+    match name:
+        case "play":
+            from game.cli import play as module
+        case "tour":
+            from game.cli import tour as module
+        case "autoplay":
+            from game.cli import autoplay as module
+        case "compare":
+            from game.cli import compare as module
+        case "host":
+            from game.cli import host as module
+        case "report":
+            from game.cli import report as module
+        case "simulate":
+            from game.cli import simulate as module
+        case "outline":
+            from game.cli import outline as module
+        case "saves":
+            from game.cli import saves as module
+        case "load":
+            from game.cli import load as module
+        case "validate":
+            from game.cli import validate as module
+        case "new":
+            from game.cli import new as module
+        case "schema":
+            from game.cli import schema as module
+        case "build":
+            from game.cli import build as module
+        case "pack":
+            from game.cli import pack as module
+        case _:
+            raise KeyError(name)
+    return module
+
+
+def _runner(name: str) -> Callable[[argparse.Namespace, TextIO], int]:
+    def run(args: argparse.Namespace, out: TextIO) -> int:
+        return command_module(name).run(args, out)
+
+    return run
+
 
 COMMANDS: dict[str, Callable[[argparse.Namespace, TextIO], int]] = {
-    name: module.run for name, module in _MODULES.items()
+    name: _runner(name) for name in COMMAND_HELP
 }
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The parser, with the whole of the command ``argv`` asks for; the other commands only
+    as their line in ``--help`` (None: every command whole)."""
     parser = Parser(
         prog=program_name(),
         description="Netwerkende Gemeente: a serious game about growing into a networking "
         "municipality. Without a command, the game window opens.",
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=Parser)
-    for module in _MODULES.values():
-        module.add_parser(commands)
+    asked = _asked(argv)
+    for name, line in COMMAND_HELP.items():
+        if argv is None or name == asked:
+            command_module(name).add_parser(commands)
+        else:
+            commands.add_parser(name, help=line)
     return parser
+
+
+def _asked(argv: Sequence[str]) -> str | None:
+    """The command named first in ``argv`` (the main parser has no options of its own)."""
+    for word in argv:
+        if not word.startswith("-"):
+            return word
+    return None
 
 
 def main(argv: Sequence[str] | None = None, out: TextIO | None = None) -> int:
     """Run the command line; returns the exit status."""
     _tolerant_streams()
     out = out or sys.stdout
-    parser = build_parser()
+    argv = sys.argv[1:] if argv is None else list(argv)
+    parser = build_parser(argv)
     try:
         args, extra = parser.parse_known_args(argv)
         if extra:

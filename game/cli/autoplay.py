@@ -7,13 +7,17 @@ import json
 import sys
 from typing import Any, TextIO
 
-from game.cli.checks import load_named_scenario, writable_file
-from game.cli.options import Commands, given_name, given_path, length_option, seed, team_name
+from game.cli.options import (
+    COMMAND_HELP,
+    Commands,
+    given_name,
+    given_path,
+    length_option,
+    seed,
+    team_name,
+)
 from game.cli.usage import EXIT_FAILED, EXIT_OK, UsageError
-from game.cli.writing import bad_place
 from game.domain import Indicator, Language
-from game.labels import label
-from game.said import said
 
 # Each indicator in four letters, for the summary's one line per round.
 _SHORT: dict[Indicator, tuple[str, str]] = {
@@ -32,7 +36,7 @@ def add_parser(commands: Commands) -> argparse.ArgumentParser:
 
     autoplay = commands.add_parser(
         "autoplay",
-        help="play a whole game headless with a bot and print the result",
+        help=COMMAND_HELP["autoplay"],
         description="Play a whole game without a window, with a bot deciding every round.",
     )
     autoplay.add_argument(
@@ -109,6 +113,7 @@ def _address(value: str) -> tuple[str, int]:
 
 
 def run(args: argparse.Namespace, out: TextIO) -> int:
+    from game.cli.checks import load_named_scenario, writable_file
     from game.scenario.errors import ScenarioError
     from game.sim import score
     from game.sim.council import council_ranking
@@ -145,6 +150,7 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
 def _played(args: argparse.Namespace, scenario: Any, out: TextIO) -> tuple[Any, str] | None:
     """The finished game and its id: played alone, or as one team of a hosted workshop."""
     from game.domain import GameLength
+    from game.said import said
     from game.saves import new_game_id
     from game.sim import play
     from game.sim.length import played_scenario
@@ -177,6 +183,8 @@ def _played(args: argparse.Namespace, scenario: Any, out: TextIO) -> tuple[Any, 
 
 def _join_failed(reason: str, address: str, port: int) -> Any:
     """Why joining failed, plainly, and what to do instead (a message in both languages)."""
+    from game.said import said
+
     where = f"{address}:{port}"
     if reason == "unreachable":
         return said(
@@ -232,6 +240,8 @@ def _json_document(
 def _write_summary(
     args: argparse.Namespace, state: Any, scenario: Any, card: Any, ranking: Any, out: TextIO
 ) -> None:
+    from game.labels import label
+    from game.said import said
     from game.sim.effects import number
 
     lang: Language = args.lang
@@ -330,6 +340,8 @@ def _write_results(args: argparse.Namespace, state: Any, scenario: Any) -> int:
 def _failed(args: argparse.Namespace, message: str, error: Exception) -> int:
     """A file that could not be written: a bad place is a usage error (exit 2), a full disk
     a failure (exit 1); either way the file is whole or not there."""
+    from game.cli.writing import bad_place
+
     if bad_place(error.__cause__):
         raise UsageError(message, args.usage)
     sys.stderr.write(f"{message}\n")

@@ -8,14 +8,14 @@ from pathlib import Path
 from typing import TextIO
 
 from game.cli.checks import given_pack
-from game.cli.options import Commands, given_path
+from game.cli.options import COMMAND_HELP, Commands, given_path
 from game.cli.usage import EXIT_FAILED, EXIT_OK, UsageError
 
 
 def add_parser(commands: Commands) -> argparse.ArgumentParser:
     build = commands.add_parser(
         "build",
-        help="make a standalone build of the game (a folder and a zip) that needs no Python",
+        help=COMMAND_HELP["build"],
         description="Make a one-folder build of the game with PyInstaller, with its scenarios, "
         "a README for the organisation and, with --pack, the organisation's branding; and a zip "
         "of that folder to hand out. It runs on the kind of computer it was built on (Windows, "

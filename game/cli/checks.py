@@ -5,12 +5,10 @@ from __future__ import annotations
 
 import os
 import sys
-from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from game.cli.usage import UsageError
-from game.places import installed_pack_dir
 
 if TYPE_CHECKING:  # the packs (pydantic models) load when a command runs, not for --help
     from game.packs import Pack
@@ -67,9 +65,9 @@ def given_pack(path: Path, usage: str) -> None:
         raise UsageError(f"--pack {str(path)!r} is not a folder; give the pack's folder", usage)
 
 
-@dataclass(frozen=True, slots=True)
-class ChosenPack:
-    """The pack a window or a tour runs with, or why none."""
+class ChosenPack(NamedTuple):
+    """The pack a window or a tour runs with, or why none. (A named tuple, not a dataclass:
+    every command's usage imports this module, and dataclasses cost it 10 ms, issue 22.)"""
 
     pack: Pack | None = None
     problem: str | None = None
@@ -81,6 +79,7 @@ def pack_for_run(given: Path | None, usage: str) -> ChosenPack:
     game's own ``pack/`` is used; if that one has mistakes, the game runs unbranded and the title
     screen says why, so a workshop can still start."""
     from game.packs import PackError, load_pack
+    from game.places import installed_pack_dir
 
     if given is not None:
         given_pack(given, usage)

@@ -7,7 +7,7 @@ import sys
 from typing import TextIO
 
 from game.cli.checks import pack_for_run, writable_file
-from game.cli.options import Commands, given_path, lang_option, pack_option
+from game.cli.options import COMMAND_HELP, Commands, given_path, lang_option, pack_option
 from game.cli.usage import EXIT_FAILED, EXIT_OK, UsageError
 from game.cli.writing import write_failure
 from game.domain import Language
@@ -16,7 +16,7 @@ from game.domain import Language
 def add_parser(commands: Commands) -> argparse.ArgumentParser:
     compare = commands.add_parser(
         "compare",
-        help="put several teams' results files side by side in one HTML page",
+        help=COMMAND_HELP["compare"],
         description="Compare teams: read results files (or every *.json in folders given) and "
         "write one self-contained HTML page with the teams side by side. Files that cannot be "
         "read, and files of another scenario, seed or length, are listed with the reason and "

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import TextIO
 
 from game.cli.checks import load_named_scenario, usable_folder
-from game.cli.options import Commands, given_name, given_path, positive_number, seed
+from game.cli.options import COMMAND_HELP, Commands, given_name, given_path, positive_number, seed
 from game.cli.usage import EXIT_FAILED, EXIT_OK, UsageError
 from game.net import DEFAULT_PORT
 
@@ -24,7 +24,7 @@ from game.net import DEFAULT_PORT
 def add_parser(commands: Commands) -> argparse.ArgumentParser:
     host = commands.add_parser(
         "host",
-        help="host a workshop: one laptop per team, in step with this one",
+        help=COMMAND_HELP["host"],
         description="Host a workshop on the local network. Teams join from their own laptops "
         "(python main.py, Join a workshop; or autoplay --join). With --headless no window "
         "opens: rounds open when every team is ready, and the results and compare.html are "

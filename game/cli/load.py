@@ -6,7 +6,7 @@ import argparse
 import sys
 from typing import Any, TextIO
 
-from game.cli.options import Commands, given_path, lang_option
+from game.cli.options import COMMAND_HELP, Commands, given_path, lang_option
 from game.cli.usage import EXIT_FAILED, EXIT_OK, UsageError
 from game.domain import Language
 
@@ -17,7 +17,7 @@ BAD_PATH_KINDS = ("not_found", "not_a_file", "unreadable")
 def add_parser(commands: Commands) -> argparse.ArgumentParser:
     load = commands.add_parser(
         "load",
-        help="check a save file",
+        help=COMMAND_HELP["load"],
         description="Check a save: the file is whole, its format is known (older formats are "
         "upgraded), its checksum matches, its scenario is installed in a compatible version, "
         "and replaying its decisions from its seed gives exactly the saved game.",

@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 from typing import TextIO
 
-from game.cli.options import Commands, given_path, lang_option
+from game.cli.options import COMMAND_HELP, Commands, given_path, lang_option
 from game.cli.usage import EXIT_FAILED, EXIT_OK, UsageError
 from game.cli.writing import write_once
 from game.domain import Language, OrganisationKind
@@ -34,7 +34,7 @@ _SHOWN_KINDS = "municipality,water_board,province,police,clerk"
 def add_parser(commands: Commands) -> argparse.ArgumentParser:
     new = commands.add_parser(
         "new",
-        help="write a commented starter scenario to change",
+        help=COMMAND_HELP["new"],
         description="Write a small, commented scenario that validates and plays, as a start "
         "for your own. It never overwrites a file.",
     )

@@ -16,6 +16,26 @@ from typing import Any
 # parser to it with ``add_parser``.
 Commands = Any
 
+# Every command in the order ``--help`` lists them, with its line there. The main parser lists
+# them from here and imports a command's module only when that command is asked for (issue 22).
+COMMAND_HELP: dict[str, str] = {
+    "play": "open the game window (the default)",
+    "tour": "play a scenario headless with the best bot and save a PNG of every scene",
+    "autoplay": "play a whole game headless with a bot and print the result",
+    "compare": "put several teams' results files side by side in one HTML page",
+    "host": "host a workshop: one laptop per team, in step with this one",
+    "report": "write a team's debrief report (HTML, prints on A4) from a results file or a save",
+    "simulate": "play many seeded games per strategy and report the scenario's balance",
+    "outline": "print a scenario's outline for a trainer: its rounds, cards, news and choices",
+    "saves": "list the saved games",
+    "load": "check a save file",
+    "validate": "check scenario files and print every problem with its line",
+    "new": "write a commented starter scenario to change",
+    "schema": "write the JSON Schema of scenario files (for editors)",
+    "build": "make a standalone build of the game (a folder and a zip) that needs no Python",
+    "pack": "branding packs: the organisation's name, logo, colours and scenarios",
+}
+
 
 def program_name() -> str:
     """How a person starts this: ``python main.py`` from source, the executable when built."""

@@ -7,14 +7,14 @@ import sys
 from typing import TextIO
 
 from game.cli.checks import load_named_scenario
-from game.cli.options import Commands, given_name, lang_option, length_option
+from game.cli.options import COMMAND_HELP, Commands, given_name, lang_option, length_option
 from game.cli.usage import EXIT_FAILED, EXIT_OK
 
 
 def add_parser(commands: Commands) -> argparse.ArgumentParser:
     outline = commands.add_parser(
         "outline",
-        help="print a scenario's outline for a trainer: its rounds, cards, news and choices",
+        help=COMMAND_HELP["outline"],
         description="Print, as plain text, what a game of the scenario brings: per round the "
         "initiatives that can come up (owner, relation, best-fitting role, what they unfold "
         "into) and the news; then what may come up by condition, the channels and what opens "

@@ -7,7 +7,7 @@ import re
 from pathlib import Path
 from typing import TextIO
 
-from game.cli.options import Commands, given_path, program_name
+from game.cli.options import COMMAND_HELP, Commands, given_path, program_name
 from game.cli.usage import EXIT_FAILED, EXIT_OK, UsageError
 from game.cli.writing import write_once
 from game.places import PACK_FILE
@@ -16,7 +16,7 @@ from game.places import PACK_FILE
 def add_parser(commands: Commands) -> argparse.ArgumentParser:
     pack = commands.add_parser(
         "pack",
-        help="branding packs: the organisation's name, logo, colours and scenarios",
+        help=COMMAND_HELP["pack"],
         description="Branding packs. Check one with: validate DIR.",
     )
     actions = pack.add_subparsers(dest="pack_command", metavar="ACTION", required=True)

@@ -8,6 +8,7 @@ from typing import TextIO
 
 from game.cli.checks import pack_for_run, quiet_pygame
 from game.cli.options import (
+    COMMAND_HELP,
     Commands,
     given_name,
     given_path,
@@ -25,7 +26,7 @@ from game.cli.usage import EXIT_FAILED, UsageError
 def add_parser(commands: Commands) -> argparse.ArgumentParser:
     from game.domain import STRATEGIES
 
-    play = commands.add_parser("play", help="open the game window (the default)")
+    play = commands.add_parser("play", help=COMMAND_HELP["play"])
     play.add_argument(
         "scenario", nargs="?", type=given_name, help="scenario id or YAML file to preselect"
     )

@@ -7,7 +7,14 @@ import sys
 from typing import Any, TextIO
 
 from game.cli.checks import pack_for_run, writable_file
-from game.cli.options import Commands, given_path, lang_option, length_option, pack_option
+from game.cli.options import (
+    COMMAND_HELP,
+    Commands,
+    given_path,
+    lang_option,
+    length_option,
+    pack_option,
+)
 from game.cli.usage import EXIT_FAILED, EXIT_OK, UsageError
 from game.cli.writing import write_failure
 from game.domain import Language
@@ -16,7 +23,7 @@ from game.domain import Language
 def add_parser(commands: Commands) -> argparse.ArgumentParser:
     report = commands.add_parser(
         "report",
-        help="write a team's debrief report (HTML, prints on A4) from a results file or a save",
+        help=COMMAND_HELP["report"],
         description="Write the debrief report to take home: one self-contained HTML file with "
         "the charts over the rounds, the decisions against the best fit with the scenario's "
         "outcome texts, the model in brief, recommendations and the prediction score.",

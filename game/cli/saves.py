@@ -6,7 +6,7 @@ import argparse
 import sys
 from typing import TextIO
 
-from game.cli.options import Commands, lang_option, saves_option
+from game.cli.options import COMMAND_HELP, Commands, lang_option, saves_option
 from game.cli.usage import EXIT_OK, EXIT_USAGE
 from game.domain import Language
 
@@ -14,7 +14,7 @@ from game.domain import Language
 def add_parser(commands: Commands) -> argparse.ArgumentParser:
     saves = commands.add_parser(
         "saves",
-        help="list the saved games",
+        help=COMMAND_HELP["saves"],
         description="List the saves with team, scenario, round and time, newest first, and "
         "any save file that cannot be used, with the reason.",
     )

@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-from game.cli.options import Commands, given_path
+from game.cli.options import COMMAND_HELP, Commands, given_path
 from game.cli.usage import EXIT_FAILED, EXIT_OK, UsageError
 from game.cli.writing import write_output
 
@@ -15,7 +15,7 @@ from game.cli.writing import write_output
 def add_parser(commands: Commands) -> argparse.ArgumentParser:
     schema = commands.add_parser(
         "schema",
-        help="write the JSON Schema of scenario files (for editors)",
+        help=COMMAND_HELP["schema"],
         description="Print the JSON Schema of scenario files, or write it to a file; "
         "optionally refresh the field reference in the trainers' documentation.",
     )

@@ -10,6 +10,7 @@ from typing import TextIO
 
 from game.cli.checks import load_named_scenario
 from game.cli.options import (
+    COMMAND_HELP,
     Commands,
     given_name,
     given_path,
@@ -32,7 +33,7 @@ def add_parser(commands: Commands) -> argparse.ArgumentParser:
 
     simulate = commands.add_parser(
         "simulate",
-        help="play many seeded games per strategy and report the scenario's balance",
+        help=COMMAND_HELP["simulate"],
         description="The balance simulator: play N seeded games per strategy on each scenario, "
         "in several processes, and report per strategy the end phases (overall and per "
         "relation), stages and scores, which strategy dominates, and what never matters "

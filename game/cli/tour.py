@@ -9,6 +9,7 @@ from typing import Any, TextIO
 
 from game.cli.checks import load_named_scenario, pack_for_run, quiet_pygame, usable_folder
 from game.cli.options import (
+    COMMAND_HELP,
     Commands,
     given_name,
     given_path,
@@ -26,7 +27,7 @@ from game.cli.usage import EXIT_FAILED, EXIT_OK, UsageError
 def add_parser(commands: Commands) -> argparse.ArgumentParser:
     tour = commands.add_parser(
         "tour",
-        help="play a scenario headless with the best bot and save a PNG of every scene",
+        help=COMMAND_HELP["tour"],
         description="Save a screenshot of every scene (title to debrief) while the best bot plays.",
     )
     tour.add_argument(

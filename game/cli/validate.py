@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-from game.cli.options import Commands, given_path, lang_option
+from game.cli.options import COMMAND_HELP, Commands, given_path, lang_option
 from game.cli.usage import EXIT_FAILED, EXIT_OK, UsageError
 from game.domain import Language
 from game.said import Said, said
@@ -16,7 +16,7 @@ from game.said import Said, said
 def add_parser(commands: Commands) -> argparse.ArgumentParser:
     validate = commands.add_parser(
         "validate",
-        help="check scenario files and print every problem with its line",
+        help=COMMAND_HELP["validate"],
         description="Check scenario files (or every scenario in a folder) and print each "
         "problem as file:line:column: field.path: message. Exit status 0 when all are valid, "
         "1 otherwise.",
