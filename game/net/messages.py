@@ -27,7 +27,7 @@ Round = Annotated[int, Field(ge=0, le=99)]
 
 
 class _Message(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 # --- from a team to the host ---------------------------------------------------------------------

@@ -61,7 +61,7 @@ PackPath = Annotated[
 class PackModel(BaseModel):
     """Base of pack content: unknown keys are errors, and content never changes."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False)
+    model_config = ConfigDict(extra="forbid", frozen=True, allow_inf_nan=False, defer_build=True)
 
 
 class Colours(PackModel):

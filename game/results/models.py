@@ -68,7 +68,7 @@ Count = Annotated[int, Strict(), Field(ge=0)]
 class ResultsModel(BaseModel):
     """Base of every part: unknown keys are errors, and a read file never changes."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class Words(ResultsModel):

@@ -118,7 +118,7 @@ class SaveKind(StrEnum):
 class SaveModel(BaseModel):
     """Base for every part of a save: unknown keys are errors, and a read save never changes."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class InitiativeDecisionModel(SaveModel):

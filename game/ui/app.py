@@ -104,7 +104,7 @@ class App(Window):
             results_dir = saves.directory.parent / "results" if saves else self.home.results
         self.results_dir = results_dir
         # Scenario files read for the scenario list, by path, with their time and size; read
-        # ahead once the first frame is drawn (``read_scenarios_ahead``).
+        # ahead in the first idle moment (``read_scenarios_ahead``).
         from game.ui.scenes.start.scenario_list import SCENARIOS_READ
 
         self.scenario_cache: dict[Path, tuple[tuple[int, int] | None, object]] = SCENARIOS_READ
@@ -362,14 +362,14 @@ class App(Window):
         # Last before drawing: pygame_gui sorts out which widgets are visible in its update.
         self._guard(lambda: self.ui.update(dt))
         if self.idle:
+            if self._read_ahead is None:  # the title has shown a while: nobody is waiting
+                self._start_reading_scenarios()
             return False
         self.draw()
-        if self._read_ahead is None:
-            self._start_reading_scenarios()
         return True
 
     def _start_reading_scenarios(self) -> None:
-        """Read the scenario list in the background, once the first frame is on the screen."""
+        """Read the scenario list in the background, once the window is idle for the first time."""
         from game.ui.scenes.start.scenario_list import ReadAhead
 
         self._read_ahead = ReadAhead(
@@ -518,5 +518,7 @@ class App(Window):
 
     def close(self) -> None:
         self.release_locks()
+        if self._read_ahead is not None:
+            self._read_ahead.wait()  # type: ignore[attr-defined]
         pygame.display.quit()
         pygame.mixer.quit()

@@ -54,7 +54,8 @@ SCENARIOS_READ: ScenarioCache = {}
 
 
 class ReadAhead:
-    """The scenario list, read in the background while the title screen shows.
+    """The scenario list, read in the background while the title screen shows (from the first
+    moment the window is idle).
 
     Reading and checking the six shipped scenarios takes 0.3 s of CPU; in the frame that opened
     the list, that stalled the first click on "New game" (issue 22). The list waits for this
@@ -71,7 +72,9 @@ class ReadAhead:
             target=self._read,
             args=(directory, extra, cache),
             name="scenario-read-ahead",
-            daemon=True,
+            # Not a daemon: a window closed at once waits for it (0.3 s) rather than stopping
+            # the interpreter under a thread that is still reading (an abort).
+            daemon=False,
         )
         self._thread.start()
 
