@@ -199,8 +199,8 @@ def expand(paths: Iterable[Path]) -> tuple[list[Path], list[LeftOut]]:
                     LeftOut(
                         p,
                         "A folder inside this one: it is not read; name it to compare its files.",
-                        "Een map in deze map: die wordt niet gelezen; kies hem om zijn bestanden "
-                        "te vergelijken.",
+                        "Een map binnen deze map wordt niet gelezen; kies die map zelf om de "
+                        "bestanden erin te vergelijken.",
                     )
                     for p in entries
                     if p.is_dir() and any(q.suffix.lower() == ".json" for q in _listed(p))
@@ -295,7 +295,7 @@ def compare_results(
                 f"Another file of the same game ({older[1].team}); the one that got furthest is "
                 f"used ({newer[0].name if newer[0] else newer[1].team}).",
                 f"Nog een bestand van hetzelfde spel ({older[1].team}); het bestand dat het verst "
-                f"kwam wordt gebruikt ({newer[0].name if newer[0] else newer[1].team}).",
+                f"is gekomen, wordt gebruikt ({newer[0].name if newer[0] else newer[1].team}).",
             )
         )
     kept_files = list(by_game.values())

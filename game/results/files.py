@@ -262,7 +262,7 @@ def write_results(path: Path, document: dict[str, Any]) -> Path:
         raise ResultsError(
             "write_failed",
             f"The results could not be written in {path.parent} ({reason}).",
-            f"De resultaten konden niet worden geschreven in {path.parent} ({reason}).",
+            f"De resultaten konden niet worden opgeslagen in {path.parent} ({reason}).",
             path,
         ) from error
     return path
@@ -356,7 +356,7 @@ def _parse(raw: bytes) -> dict[str, Any]:
         raise ResultsError(
             "truncated",
             "This results file is empty (cut off while it was written?).",
-            "Dit resultatenbestand is leeg (afgebroken tijdens het schrijven?).",
+            "Dit resultatenbestand is leeg (afgebroken tijdens het opslaan?).",
         )
     try:
         text = raw.decode("utf-8")
@@ -403,16 +403,17 @@ def _check_format(document: dict[str, Any]) -> int:
             "newer_format",
             f"This results file was made by a newer version of the game (format {version}; "
             f"this game reads up to {FORMAT_VERSION}). Update the game to read it.",
-            f"Dit resultatenbestand is gemaakt door een nieuwere versie van het spel (formaat "
-            f"{version}; deze versie leest tot en met {FORMAT_VERSION}). Werk het spel bij.",
+            f"Dit resultatenbestand is gemaakt met een nieuwere versie van het spel (formaat "
+            f"{version}; deze versie kan tot en met formaat {FORMAT_VERSION} lezen). Werk het "
+            "spel bij.",
         )
     if document.get("checksum") != document_checksum(document):
         raise ResultsError(
             "checksum",
             "This results file does not match its checksum: it was changed after it was "
             "written (edited by hand, or damaged).",
-            "Dit resultatenbestand klopt niet met zijn controlegetal: het is na het schrijven "
-            "veranderd (met de hand bewerkt, of beschadigd).",
+            "Het controlegetal van dit resultatenbestand klopt niet: het bestand is na het "
+            "opslaan veranderd (met de hand bewerkt, of beschadigd).",
         )
     return version
 

@@ -159,9 +159,9 @@ def decode(raw: bytes) -> Decoded:
             "newer_format",
             f"This save was made by a newer version of the game (save format {read_version}; "
             f"this game reads up to {FORMAT_VERSION}). Update the game to open it.",
-            f"Dit spel is opgeslagen door een nieuwere versie van het spel (formaat "
-            f"{read_version}; deze versie leest tot en met {FORMAT_VERSION}). Werk het spel bij "
-            "om het te openen.",
+            f"Dit spel is opgeslagen met een nieuwere versie van het spel (formaat "
+            f"{read_version}; deze versie kan tot en met formaat {FORMAT_VERSION} lezen). Werk "
+            "het spel bij om het te openen.",
         )
     _check_checksum(document, read_version)
     try:
@@ -220,9 +220,9 @@ def _old_rules(read_version: int, rules_version: int) -> SaveError:
         f"This save was made by an older version of the game (save format {read_version}), "
         f"whose rules were different: {en}. The game cannot continue it under the new rules. "
         "Start a new game; this file is kept as it is.",
-        f"Dit spel is opgeslagen door een oudere versie van het spel (formaat {read_version}) "
-        f"met andere spelregels: {nl}. Het spel kan het onder de nieuwe regels niet "
-        "voortzetten. Begin een nieuw spel; dit bestand blijft zoals het is.",
+        f"Dit spel is opgeslagen met een oudere versie van het spel (formaat {read_version}), "
+        f"die andere spelregels had: {nl}. Onder de nieuwe regels kan het niet verder worden "
+        "gespeeld. Begin een nieuw spel; dit bestand blijft zoals het is.",
     )
 
 
@@ -245,7 +245,7 @@ def _parse(raw: bytes) -> dict[str, Any]:
         raise SaveError(
             "truncated",
             "This save is empty: it was probably cut off while it was being written.",
-            "Dit opgeslagen spel is leeg: het is waarschijnlijk afgebroken tijdens het opslaan.",
+            "Dit opgeslagen spel is leeg: het opslaan is waarschijnlijk halverwege afgebroken.",
         )
     try:
         text = raw.decode("utf-8")
@@ -374,8 +374,8 @@ def _check_checksum(document: Document, version: int) -> None:
             "checksum",
             "This save does not match its checksum: it was changed after it was written "
             "(edited by hand, or damaged).",
-            "Dit opgeslagen spel klopt niet met zijn controlegetal: het is na het opslaan "
-            "veranderd (met de hand bewerkt, of beschadigd).",
+            "Het controlegetal van dit opgeslagen spel klopt niet: het bestand is na het "
+            "opslaan veranderd (met de hand bewerkt, of beschadigd).",
         )
 
 

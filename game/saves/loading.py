@@ -150,7 +150,7 @@ def _inputs(decoded: Decoded, path: Path) -> GameInputs:
         raise SaveError(
             "invalid",
             f"This save is damaged: its decisions cannot be read ({error!r}).",
-            f"Dit opgeslagen spel is beschadigd: de beslissingen kunnen niet worden gelezen "
+            f"Dit opgeslagen spel is beschadigd: de besluiten kunnen niet worden gelezen "
             f"({error!r}).",
             path,
         ) from error
@@ -189,8 +189,8 @@ def _scenario_for(
             f"{info.scenario_version}, which is not installed. Put its file in the scenarios "
             "folder to continue.",
             f"Dit opgeslagen spel hoort bij scenario {name} ({info.title('nl')}), versie "
-            f"{info.scenario_version}, en dat is niet geïnstalleerd. Zet het scenariobestand in "
-            "de map met scenario's om verder te spelen.",
+            f"{info.scenario_version}, maar dat scenario is niet geïnstalleerd. Zet het "
+            "scenariobestand in de map met scenario's om verder te spelen.",
             path,
         )
     return scenario
@@ -227,8 +227,8 @@ def _check_version(info: SaveInfo, scenario: Scenario, path: Path) -> None:
             f"version {scenario.version} changed in a way old games cannot continue in (a new "
             f"major version). Install version {info.scenario_version} of {name} to continue it.",
             f"Dit opgeslagen spel hoort bij scenario {name} versie {info.scenario_version}; de "
-            f"geïnstalleerde versie {scenario.version} is zo veranderd dat oude spellen er niet "
-            f"in verder kunnen (een nieuwe hoofdversie). Installeer versie "
+            f"geïnstalleerde versie {scenario.version} is een nieuwe hoofdversie, waarin oude "
+            f"spellen niet verder kunnen worden gespeeld. Installeer versie "
             f"{info.scenario_version} van {name} om verder te spelen.",
             path,
         )
@@ -263,8 +263,8 @@ def _mismatch_error(
             f"{game_version()}: its rules may have changed."
         )
         nl += (
-            f" Het spel is opgeslagen met versie {info.game_version}, dit is "
-            f"{game_version()}: de spelregels kunnen veranderd zijn."
+            f" Het spel is opgeslagen met versie {info.game_version} van het spel, dit is "
+            f"versie {game_version()}: de spelregels kunnen veranderd zijn."
         )
     return SaveError("replay_mismatch", en, nl, path)
 

@@ -76,7 +76,8 @@ class Mismatch:
             )
         if nl:
             return (
-                f"Opnieuw afspelen geeft een ander spel dan opgeslagen. Eerste verschil: {where}."
+                "Als de besluiten opnieuw worden gespeeld, ontstaat een ander spel dan het "
+                f"opgeslagen spel. Eerste verschil: {where}."
             )
         return (
             "Replaying the decisions gives a different game than the one saved. First "

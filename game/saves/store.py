@@ -371,7 +371,7 @@ class SaveStore:
             raise SaveError(
                 "folder_unreadable",
                 f"The saves folder {self.directory} is a file, not a folder.",
-                f"De map voor opgeslagen spellen {self.directory} is een bestand, geen map.",
+                f"De map met opgeslagen spellen {self.directory} is een bestand, geen map.",
             ) from error
         except OSError as error:
             raise _folder_unreadable(self.directory, error) from error

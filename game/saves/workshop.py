@@ -152,9 +152,12 @@ def read_workshop(path: Path, folder: Path) -> WorkshopModel:
     try:
         document = json.loads(raw.decode("utf-8"))
     except (ValueError, RecursionError) as error:  # not UTF-8, not JSON, a number too long
-        raise _unusable(f"it is not a workshop file ({type(error).__name__})", path) from error
+        name = type(error).__name__
+        raise _unusable(
+            f"it is not a workshop file ({name})", path, f"het is geen workshopbestand ({name})"
+        ) from error
     if not isinstance(document, dict):
-        raise _unusable("it is not a workshop file", path)
+        raise _unusable("it is not a workshop file", path, "het is geen workshopbestand")
     version = document.get("format_version")
     newer = isinstance(version, int) and version > WORKSHOP_VERSION
     if document.get("format") == WORKSHOP_FORMAT and newer:
@@ -162,7 +165,7 @@ def read_workshop(path: Path, folder: Path) -> WorkshopModel:
             "newer_format",
             "This workshop was saved by a newer version of the game; its teams' games can "
             "still be loaded one by one.",
-            "Deze workshop is opgeslagen door een nieuwere versie van het spel; de spellen "
+            "Deze workshop is opgeslagen met een nieuwere versie van het spel; de spellen "
             "van de teams kunnen nog een voor een worden geladen.",
             path,
         )
@@ -173,12 +176,16 @@ def read_workshop(path: Path, folder: Path) -> WorkshopModel:
         raise _unusable(f"{where}: {what}", path) from error
 
 
-def _unusable(detail: str, path: Path) -> SaveError:
+def _unusable(detail: str, path: Path, detail_nl: str | None = None) -> SaveError:
+    """``detail`` says why in English; ``detail_nl`` in Dutch, where it is words and not a
+    technical name or value (which stays as it is)."""
+    if detail_nl is None:
+        detail_nl = detail
     return SaveError(
         "workshop_damaged",
         f"This workshop file cannot be used ({detail}). Its teams' games can still be loaded "
         "one by one.",
-        f"Dit workshopbestand kan niet worden gebruikt ({detail}). De spellen van de teams "
+        f"Dit workshopbestand kan niet worden gebruikt ({detail_nl}). De spellen van de teams "
         "kunnen nog een voor een worden geladen.",
         path,
     )
@@ -193,11 +200,21 @@ def _refused(kind: str, detail: object, path: Path) -> SaveError:
             path,
         )
     if kind == "not_a_file" and isinstance(detail, tuple):
-        return _unusable(f"it is {detail[0]}, not a plain file", path)
+        return _unusable(
+            f"it is {detail[0]}, not a plain file", path, f"het is {detail[1]}, geen gewoon bestand"
+        )
     if kind == "outside":
-        return _unusable("it is a link that leads outside the saves folder", path)
+        return _unusable(
+            "it is a link that leads outside the saves folder",
+            path,
+            "het is een koppeling naar een plek buiten de map met opgeslagen spellen",
+        )
     if kind == "too_large":
-        return _unusable(f"{detail} bytes; a workshop file is far smaller", path)
+        return _unusable(
+            f"{detail} bytes; a workshop file is far smaller",
+            path,
+            f"{detail} bytes; een workshopbestand is veel kleiner",
+        )
     return _unusable(str(detail), path)
 
 

@@ -194,10 +194,11 @@ def test_a_save_from_before_issue_18_says_the_rules_changed(version: int, tmp_pa
         "continue it under the new rules. Start a new game; this file is kept as it is."
     )
     assert error.reason_nl == (
-        f"Dit spel is opgeslagen door een oudere versie van het spel (formaat {version}) met "
-        "andere spelregels: groei, de fase van de hele organisatie en de score worden nu anders "
-        "bepaald, en de recente keuzes van het team tellen zwaarder. Het spel kan het onder de "
-        "nieuwe regels niet voortzetten. Begin een nieuw spel; dit bestand blijft zoals het is."
+        f"Dit spel is opgeslagen met een oudere versie van het spel (formaat {version}), die "
+        "andere spelregels had: groei, de fase van de hele organisatie en de score worden nu "
+        "anders bepaald, en de recente keuzes van het team tellen zwaarder. Onder de nieuwe "
+        "regels kan het niet verder worden gespeeld. Begin een nieuw spel; dit bestand blijft "
+        "zoals het is."
     )
     assert copy.read_bytes() == before and sorted(tmp_path.iterdir()) == [copy]
 

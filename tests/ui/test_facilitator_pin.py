@@ -204,7 +204,7 @@ def test_after_three_wrong_pins_even_the_right_one_waits(monkeypatch, tmp_path: 
     ("lang", "waiting"),
     [
         ("en", "Too many wrong tries. Try again in {n} s."),
-        ("nl", "Te vaak fout. Probeer het over {n} s opnieuw."),
+        ("nl", "Te veel foute pogingen. Probeer het over {n} s opnieuw."),
     ],
 )
 def test_wrong_pins_make_the_panel_wait_longer_each_time(

@@ -87,3 +87,25 @@ def test_the_outcome_list_scrolls_and_drops_nothing(monkeypatch, tmp_path):
         assert scene._offset() == bottom
     finally:
         app.close()
+
+
+@pytest.mark.parametrize("scale", [1.0, 1.2, 1.4])
+def test_the_briefing_shows_help_and_settings_whole_in_dutch(monkeypatch, tmp_path, scale):
+    """Help and Settings share the column under the big button in equal halves: the column is
+    wide enough for the longer one ("Instellingen"), also when the big button says the shorter
+    "Naar ontwikkeling" (a round without initiatives), instead of "Instelling…"."""
+    from game.ui.settings import Settings
+
+    pilot = start_app(monkeypatch, tmp_path, lang="nl")
+    app = pilot.app
+    try:
+        app.apply_settings(Settings(language="nl", sound=False, font_scale=scale))
+        app.controller.start(load_scenario(), 1, "T")
+        app.controller.state.current_initiatives = ()  # a round with only development
+        app.go(BriefingScene)
+        pilot.advance(2)
+        assert app.scene.main.text == "Naar ontwikkeling"
+        assert pilot.button("Uitleg").text == "Uitleg"
+        assert pilot.button("Instelling").text == "Instellingen"
+    finally:
+        app.close()

@@ -240,14 +240,14 @@ def test_compare_screen_lists_files_it_leaves_out(monkeypatch, tmp_path) -> None
         pilot.click_button("Teams vergelijken")
         assert pilot.scene == "compare"
         app.scene.folder_entry.set_text(str(folder))
-        pilot.click_button("Lees deze map")
+        pilot.click_button("Deze map inlezen")
         comparison = app.scene.comparison
         assert [t.name for t in comparison.teams] == ["Rood", "Blauw"]
         assert {p.path.name for p in comparison.left_out} == {"c.json", "kapot.json"}
         assert "startgetal" in app.scene._left_out_html()
         assert app.scene._news_html() == ""  # no news brought in: nothing to weigh in
         app.scene.folder_entry.set_text(str(tmp_path / "nergens"))
-        pilot.click_button("Lees deze map")
+        pilot.click_button("Deze map inlezen")
         assert "bestaat niet" in app.scene._left_out_html()
         assert app.errors == []
     finally:

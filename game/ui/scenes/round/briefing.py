@@ -47,7 +47,8 @@ class BriefingScene(Paged, RoundScene):
         width = max(
             self.fitted(label_text, "@big_button", 234),
             self.fitted(t("Save"), "@small_button", 234),
-            sum(self.fitted(c, "@small_button", 100) for c in side) + self.u(14),
+            # Help and Settings share the width in equal halves: each half fits the longer.
+            2 * max(self.fitted(c, "@small_button", 100) for c in side) + self.u(14),
         )
         right = self.r(1264, 0, 0, 0).left
         left = right - width
