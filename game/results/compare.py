@@ -350,7 +350,7 @@ def _different(results: ResultsFile, reference: ResultsFile) -> tuple[str, str] 
 
 
 def _length_nl(length: str) -> str:
-    return {"short": "kort", "standard": "standaard", "full": "volledig"}.get(length, length)
+    return {"short": "kort", "standard": "standaard", "full": "hele spel"}.get(length, length)
 
 
 def _unique_names(names: list[str]) -> list[str]:
