@@ -46,6 +46,7 @@ messages: $(STAMP)
 		--sort-output --width=100 -o game/locales/messages.pot game/said.py game/scenario game/cli
 	$(VENV)/bin/pybabel update --no-fuzzy-matching --ignore-obsolete --width=100 -l nl -i game/locales/messages.pot \
 		-o game/locales/nl.po
+	$(PY) -m game.compile_catalogues
 
 clean:
 	rm -rf $(VENV) .pytest_cache .ruff_cache .hypothesis

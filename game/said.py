@@ -25,7 +25,25 @@ LOCALE_DIR = Path(__file__).resolve().parent / "locales"
 @cache
 def read_catalogue(path: Path, lang: Language) -> dict[str, str]:
     """English → translation for every message a gettext catalogue (``.po``) translates; empty
-    when there is no such file. The interface's catalogue is read with it too."""
+    when there is no such file. The interface's catalogue is read with it too.
+
+    The compiled catalogue beside it (``.mo``, made by ``make messages``) is read when there is
+    one, with the standard library: reading the ``.po`` with Babel took a tenth of a second of
+    every start (issue 22). A test keeps the two the same."""
+    compiled = path.with_suffix(".mo")
+    if compiled.is_file():
+        import gettext
+
+        with compiled.open("rb") as handle:
+            messages = gettext.GNUTranslations(handle)._catalog  # type: ignore[attr-defined]
+        return {
+            str(key): str(value) for key, value in messages.items() if key and isinstance(key, str)
+        }
+    return read_source_catalogue(path, lang)
+
+
+def read_source_catalogue(path: Path, lang: Language) -> dict[str, str]:
+    """The same from the ``.po`` itself, with Babel (a catalogue with no compiled one)."""
     if not path.is_file():
         return {}
     from babel.messages.pofile import read_po  # only when something is said in Dutch

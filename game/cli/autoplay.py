@@ -115,8 +115,8 @@ def _address(value: str) -> tuple[str, int]:
 def run(args: argparse.Namespace, out: TextIO) -> int:
     from game.cli.checks import load_named_scenario, writable_file
     from game.scenario.errors import ScenarioError
-    from game.sim import score
     from game.sim.council import council_ranking
+    from game.sim.score import score
 
     try:
         scenario = load_named_scenario(args.scenario, args.usage)

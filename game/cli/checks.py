@@ -78,8 +78,12 @@ def pack_for_run(given: Path | None, usage: str) -> ChosenPack:
     """``--pack DIR`` must load (else its problems, and the command fails). Without it, a built
     game's own ``pack/`` is used; if that one has mistakes, the game runs unbranded and the title
     screen says why, so a workshop can still start."""
-    from game.packs import PackError, load_pack
     from game.places import installed_pack_dir
+
+    folder = installed_pack_dir() if given is None else None
+    if given is None and folder is None:
+        return ChosenPack()  # without loading the packs' code (issue 22: the first frame)
+    from game.packs import PackError, load_pack
 
     if given is not None:
         given_pack(given, usage)
@@ -88,9 +92,7 @@ def pack_for_run(given: Path | None, usage: str) -> ChosenPack:
         except PackError as error:
             sys.stderr.write(f"{error}\n")
             return ChosenPack(failed=True)
-    folder = installed_pack_dir()
-    if folder is None:
-        return ChosenPack()
+    assert folder is not None
     try:
         return ChosenPack(load_pack(folder))
     except PackError as error:

@@ -156,7 +156,7 @@ def start_at_round(app, round_: int, strategy: str) -> None:
     before it played by ``strategy`` (issue 20: a trainer tests a late event without playing
     up to it). ``ValueError`` when the game at its length has fewer rounds."""
     from game.scenario.loader import DEFAULT_SCENARIO, load_scenario, scenario_path
-    from game.ui.controller import choose_seed
+    from game.sim.dice import choose_seed
 
     scenario = load_scenario(scenario_path(app.preselected_scenario or DEFAULT_SCENARIO))
     problem = round_past_the_end(round_, scenario, app.chosen_length.value)

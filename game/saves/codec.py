@@ -13,7 +13,7 @@ import json
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from importlib.metadata import PackageNotFoundError, version
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
@@ -28,8 +28,10 @@ from game.saves.migrations import (
 )
 from game.saves.models import FORMAT_NAME, FORMAT_VERSION, SaveFile, SaveKind
 from game.saves.names import clean_name, has_forbidden
-from game.scenario.models import Scenario
 from game.sim.state import GameState
+
+if TYPE_CHECKING:
+    from game.scenario.models import Scenario
 
 # A 40-round game is well under a megabyte; anything this big is not one of ours.
 MAX_SAVE_BYTES = 8 * 1024 * 1024

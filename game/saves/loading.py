@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from game.domain import CitizenRelation, GameLength, GrowthPhase
 from game.saves.codec import Decoded, game_version
@@ -25,16 +25,18 @@ from game.saves.replay import (
     check_replay,
     replay_prefix,
 )
-from game.scenario.models import Scenario
 from game.sim.interventions import Intervention
 from game.sim.length import played_scenario
 from game.sim.state import Decisions, GameState
+
+if TYPE_CHECKING:
+    from game.scenario.models import Scenario
 
 # Load failures where the scenario (or the game's rules) changed since the save: the players may
 # continue in the new version, replaying their decisions in it.
 CHANGED_KINDS = ("replay_mismatch", "scenario_incompatible")
 
-FindScenario = Callable[[str], Scenario | None]
+FindScenario = Callable[[str], "Scenario | None"]
 
 
 @dataclass(frozen=True, slots=True)

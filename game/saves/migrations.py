@@ -48,7 +48,6 @@ from datetime import UTC, datetime
 from typing import Any
 
 from game.saves.canonical import canonical_json
-from game.saves.format7 import to_format_8
 
 Document = dict[str, Any]
 Migration = Callable[[Document], Document]
@@ -206,8 +205,11 @@ def _v7_to_v8(old: Document) -> Document:
     """Keep the game's inputs and the fingerprint of its state, not the state; a new checksum.
 
     The format-7 file is checked whole first (``game.saves.format7``): pydantic's
-    ``ValidationError`` says where it is wrong.
+    ``ValidationError`` says where it is wrong. (Imported here: its models of the old format
+    are needed only for a format-7 file, not at every start.)
     """
+    from game.saves.format7 import to_format_8
+
     new = to_format_8(old)
     new["checksum"] = document_checksum(new)
     return new

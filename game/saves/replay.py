@@ -11,16 +11,18 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from game.domain import CitizenRelation, GameLength, GrowthPhase, Language
 from game.saves.fingerprint import Fingerprint, fingerprint
-from game.scenario.models import Scenario
 from game.sim.effects import DecisionRejected
 from game.sim.facilitator import Replayer
 from game.sim.interventions import Intervention
 from game.sim.length import played_scenario
 from game.sim.state import Decisions, GameState
+
+if TYPE_CHECKING:
+    from game.scenario.models import Scenario
 
 
 @dataclass(frozen=True, slots=True)

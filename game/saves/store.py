@@ -28,7 +28,7 @@ import contextlib
 import os
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from game.places import APP_NAME as APP_NAME  # re-exported: callers and tests ask this module
 from game.places import PORTABLE_MARKER as PORTABLE_MARKER
@@ -43,7 +43,6 @@ from game.saves.atomic import (
 from game.saves.codec import build_document, encode
 from game.saves.errors import SaveError
 from game.saves.info import ASIDE_PREFIX, SaveInfo, file_problem, read_save
-from game.saves.loading import FindScenario, LoadedGame, continue_in_new_version, load_save
 from game.saves.models import SaveKind
 from game.saves.names import autosave_stem, slot_stem
 from game.saves.workshop import (
@@ -54,8 +53,11 @@ from game.saves.workshop import (
     workshop_path,
 )
 from game.saves.writing import write_file, write_save
-from game.scenario.models import Scenario
 from game.sim.state import GameState
+
+if TYPE_CHECKING:
+    from game.saves.loading import FindScenario, LoadedGame
+    from game.scenario.models import Scenario
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 MAX_THUMBNAIL_BYTES = 8 * 1024 * 1024
@@ -282,6 +284,8 @@ class SaveStore:
     ) -> tuple[WorkshopModel, list[LoadedGame]]:
         """A workshop and every team's game, checked, in turn order; ``SaveError`` naming the
         team and the reason when one cannot be used (the others stay loadable on their own)."""
+        from game.saves.loading import load_save
+
         workshop = read_workshop(Path(path), self.directory)
         autosaves = {
             info.game_id: info
@@ -336,14 +340,20 @@ class SaveStore:
         self, path: Path, find_scenario: FindScenario, allow_mismatch: bool = False
     ) -> LoadedGame:
         """The game at ``path``, checked; see ``load_save``."""
+        from game.saves.loading import load_save  # the core and scenario: not for a listing
+
         return load_save(Path(path), find_scenario, allow_mismatch)
 
     def continue_in_new_version(self, path: Path, find_scenario: FindScenario) -> LoadedGame:
         """The game at ``path`` replayed in its scenario as it is now; see the function."""
+        from game.saves.loading import continue_in_new_version
+
         return continue_in_new_version(Path(path), find_scenario)
 
     def usable_backup(self, path: Path, find_scenario: FindScenario) -> LoadedGame | None:
         """The game in ``path``'s backup, if that loads whole (for when ``path`` itself fails)."""
+        from game.saves.loading import load_save
+
         backup = backup_path(Path(path))
         try:
             return load_save(backup, find_scenario)

@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from game.saves.atomic import write_atomic
 from game.saves.codec import build_document, encode
 from game.saves.errors import SaveError
 from game.saves.models import SaveKind
 from game.saves.names import new_game_id
-from game.scenario.models import Scenario
 from game.sim.state import GameState
+
+if TYPE_CHECKING:
+    from game.scenario.models import Scenario
 
 
 def write_save(

@@ -9,19 +9,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-
-from pydantic import ValidationError
+from typing import TYPE_CHECKING
 
 from game.domain import Bilingual, Language, OrganisationKind
 from game.places import game_scenario_dir
 from game.said import said
 from game.scenario.errors import Problem, ScenarioError
-from game.scenario.messages import validation_problems
-from game.scenario.models import Scenario
-from game.scenario.references import length_problems, reference_problems
-from game.scenario.scalars import editor_values
-from game.scenario.yamltree import MAX_BYTES, read_yaml, too_big
 from game.untrusted import Refused, read_regular
+
+if TYPE_CHECKING:
+    from game.scenario.models import Scenario
 
 SCENARIO_DIR = game_scenario_dir()
 """Beside main.py from source; beside the executable in a built game, where trainers drop files."""
@@ -53,6 +50,16 @@ def read_scenario(data: bytes, file: str | Path, folder: Path | None = None) -> 
 
     ``folder`` is where its assets are looked for; without one, asset files are not checked.
     """
+    # Here, not at the top: a window shows its first frame before it reads any scenario, and
+    # the reading steps and models took a fifth of the time to it (issue 22).
+    from pydantic import ValidationError
+
+    from game.scenario.messages import validation_problems
+    from game.scenario.models import Scenario
+    from game.scenario.references import length_problems, reference_problems
+    from game.scenario.scalars import editor_values
+    from game.scenario.yamltree import read_yaml
+
     name = str(file)
     document = read_yaml(data, name)
     problems = list(document.problems)
@@ -104,6 +111,8 @@ def _read_bytes(path: Path, within: Path | None = None) -> bytes:
     would otherwise hang the game or fill its memory. With ``within`` (a pack's folder), only a
     file inside it once links are resolved.
     """
+    from game.scenario.yamltree import MAX_BYTES, too_big
+
     name = str(path)
     try:
         return read_regular(path, MAX_BYTES, within)[0]

@@ -40,3 +40,19 @@ class Dice:
         if not 0 <= state <= _MASK:
             raise ValueError(f"not a state of this generator: {state}")
         self._state = state
+
+
+# A seed drawn for a new game: small enough to read off the projector and type after --seed.
+DRAWN_SEEDS = (1, 999_999)
+
+
+def choose_seed(given: int | None) -> int:
+    """The seed of a new game: ``given`` (``--seed``), or else a new one drawn at random, so each
+    workshop brings its own news (issue 19: every game used seed 1). The seed is kept in the
+    save and the results, so replays and the comparison are unchanged."""
+    if given is not None:
+        return given
+    import secrets
+
+    low, high = DRAWN_SEEDS
+    return low + secrets.randbelow(high - low + 1)

@@ -16,17 +16,18 @@ import time
 import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pygame
 
 from game.domain import GameLength
-from game.packs import Pack
 from game.places import data_home
 from game.saves import SaveStore
 from game.saves.locks import Locks
 from game.saves.names import strip_unprintable
 from game.ui import live_reload
 from game.ui.controller import GameController
+from game.ui.error_log import default_log_dir, write_error_log
 from game.ui.memory import freeze_start_up
 from game.ui.pin_guard import PinGuard
 from game.ui.room import RoomPlan
@@ -35,7 +36,11 @@ from game.ui.scenes.book import scene_book
 from game.ui.settings import Settings
 from game.ui.sound import Sounds
 from game.ui.timer import RoundTimer
+from game.ui.warm_up import WarmUp
 from game.ui.window import Window, open_display
+
+if TYPE_CHECKING:
+    from game.packs import Pack
 
 FPS = 60
 # After input, keep drawing this long so hover states and tooltips settle.
@@ -48,12 +53,6 @@ IDLE_WAIT_MS = 1000
 
 # The key that opens the facilitator panel (behind the PIN set in settings, if any).
 FACILITATOR_KEY = pygame.K_F9
-
-
-def default_log_dir() -> Path:
-    from platformdirs import user_log_path
-
-    return user_log_path("netwerkende-gemeente", appauthor=False)
 
 
 class App(Window):
@@ -98,17 +97,12 @@ class App(Window):
         self.settings_file = settings_file
         self.settings_problem = settings_problem
         self.home = data_home()
-        # Where results files and exported reports go (issue 12): --results, else results/
-        # beside the saves folder (the data home's, or the one chosen with --saves).
+        # Results and reports (issue 12): --results, else results/ beside the saves folder.
         if results_dir is None:
             results_dir = saves.directory.parent / "results" if saves else self.home.results
         self.results_dir = results_dir
-        # Scenario files read for the scenario list, by path, with their time and size; read
-        # ahead in the first idle moment (``read_scenarios_ahead``).
-        from game.ui.scenes.start.scenario_list import SCENARIOS_READ
-
-        self.scenario_cache: dict[Path, tuple[tuple[int, int] | None, object]] = SCENARIOS_READ
-        self._read_ahead: object | None = None
+        self.warmth = WarmUp(self)  # what the first frame does without (``game.ui.warm_up``)
+        self.scenario_cache = self.warmth.cache  # scenario files read, with time and size
         open_display()
         self.sounds = Sounds()
         self._open(size)
@@ -269,7 +263,7 @@ class App(Window):
         """
         details = "".join(traceback.format_exception(error))
         self.errors.append(details)
-        log_file = self.last_log = self._log(details)
+        log_file = self.last_log = write_error_log(self.log_dir, details)
         self.last_error = f"{type(error).__name__}: {error}"
         culprit = opening if opening is not None else (self.scene if leaving is None else None)
         if isinstance(culprit, self.scenes.error) and opening is None:
@@ -295,7 +289,7 @@ class App(Window):
         try:
             scene.rebuild()
         except Exception as second:  # pragma: no cover - last resort
-            self._log("".join(traceback.format_exception(second)))
+            write_error_log(self.log_dir, "".join(traceback.format_exception(second)))
         self.dirty = True
         self._layer_stale = True
 
@@ -312,20 +306,6 @@ class App(Window):
             self.quit()
             return
         self.go(confirm_quit(self))
-
-    def _log(self, details: str) -> Path | None:
-        path = self.log_dir / "errors.log"
-        try:
-            self.log_dir.mkdir(parents=True, exist_ok=True)
-            with path.open("a", encoding="utf-8") as handle:
-                handle.write(f"--- {time.strftime('%Y-%m-%d %H:%M:%S')}\n{details}\n")
-            return path
-        except OSError as error:
-            # One line, no traceback: the error screen still shows, only its details are lost.
-            logging.getLogger(__name__).warning(
-                "could not write the error log %s: %s", path, error.strerror or error
-            )
-            return None
 
     # --- the loop -----------------------------------------------------------------------------
 
@@ -362,25 +342,18 @@ class App(Window):
         # Last before drawing: pygame_gui sorts out which widgets are visible in its update.
         self._guard(lambda: self.ui.update(dt))
         if self.idle:
-            if self._read_ahead is None:  # the title has shown a while: nobody is waiting
-                self._start_reading_scenarios()
+            self.warm_up()  # the title has shown a while: nobody is waiting
             return False
         self.draw()
         return True
 
-    def _start_reading_scenarios(self) -> None:
-        """Read the scenario list in the background, once the window is idle for the first time."""
-        from game.ui.scenes.start.scenario_list import ReadAhead
-
-        self._read_ahead = ReadAhead(
-            self.scenario_dir, self.preselected_scenario, self.scenario_cache, self.pack
-        )
+    def warm_up(self) -> None:
+        """What the first frame did without, done now (``game.ui.warm_up``)."""
+        if not self.warmth.done:
+            self.warmth.run()
 
     def read_scenarios_ahead(self) -> None:
-        """Wait for the scenario list read in the background (started now if it was not)."""
-        if self._read_ahead is None:
-            self._start_reading_scenarios()
-        self._read_ahead.wait()  # type: ignore[union-attr]
+        self.warmth.scenarios_read()
 
     def _handle(self, event: pygame.event.Event) -> None:
         kind = event.type
@@ -518,7 +491,7 @@ class App(Window):
 
     def close(self) -> None:
         self.release_locks()
-        if self._read_ahead is not None:
-            self._read_ahead.wait()  # type: ignore[attr-defined]
+        if self.warmth.reading is not None:
+            self.warmth.reading.wait()
         pygame.display.quit()
         pygame.mixer.quit()

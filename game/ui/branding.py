@@ -11,13 +11,16 @@ import dataclasses
 import io
 import logging
 from functools import cache
+from typing import TYPE_CHECKING
 
 import pygame
 
 from game.domain import Language
-from game.packs import Pack, text_colour_on
 from game.ui.look import Fonts, text
 from game.ui.palette import Palette
+
+if TYPE_CHECKING:
+    from game.packs import Pack
 
 BAND_HEIGHT = 100
 """The band's height on the 1280×720 canvas; the title moves down by this much."""
@@ -55,6 +58,8 @@ class Branding:
         whole width and up to its top edge."""
         band = self.pack.band or palette.panel
         pygame.draw.rect(surface, band, pygame.Rect(0, 0, surface.get_width(), rect.bottom))
+        from game.packs import text_colour_on
+
         ink = text_colour_on(band)
         pad = round(rect.height * 0.14)
         x = rect.left + pad * 2

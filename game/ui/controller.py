@@ -9,58 +9,33 @@ core returns a new one, so an exception anywhere in the UI leaves the game intac
 
 from __future__ import annotations
 
-import secrets
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from game.domain import CitizenRelation, GameLength, GrowthPhase, MunicipalRole, Prediction
 from game.saves.names import clean_name, new_game_id
-from game.scenario.models import Channel, DevelopmentAction, Initiative, Scenario
-from game.sim import (
-    DecisionRejected,
-    Decisions,
-    Effect,
-    GameState,
-    Rejection,
-    check_decisions,
-    decision_cost,
-    facilitator,
-    resolve_round,
-)
 from game.sim.dice import Dice
-from game.sim.engine import DecisionCost, available_actions, channel_available, channel_hours
+from game.sim.effects import DecisionRejected, Effect, Rejection
 from game.sim.interventions import InterventionKind
-from game.sim.length import start_game
-from game.sim.rules import compile_rules
+from game.sim.state import Decisions, GameState
 from game.ui.hot_seat import MAX_TEAMS, READ_ONLY, Seat, whose_turn
 from game.ui.round_plan import RoundPlan
 
-# Called at the start of every round and at the end with (state, scenario, team, game id,
-# scenario file) and the keyword ``plan`` (the round's choices so far, or None); the saves
-# folder's ``SaveStore.autosave``.
+if TYPE_CHECKING:
+    from game.scenario.models import Channel, DevelopmentAction, Initiative, Scenario
+    from game.sim.engine import DecisionCost
+
+# ``SaveStore.autosave``: at every round's start and the end, with (state, scenario, team, game
+# id, scenario file) and ``plan`` (the round's choices so far, or None).
 AutosaveHook = Callable[..., object]
 # Writes a team's results file: (state, scenario, team, game id, length) -> the file written.
-ResultsHook = Callable[[GameState, Scenario, str, str, str], Path]
+ResultsHook = Callable[[GameState, "Scenario", str, str, str], Path]
 
 PREDICTIONS: tuple[Prediction, ...] = tuple(Prediction)
 DEFAULT_TEAM = "Team"
 # As long as the team-name field on the scenario screen allows.
 TEAM_NAME_LIMIT = 40
-
-
-# A seed drawn for a new game: small enough to read off the projector and type after --seed.
-DRAWN_SEEDS = (1, 999_999)
-
-
-def choose_seed(given: int | None) -> int:
-    """The seed of a new game: ``given`` (``--seed``), or else a new one drawn at random, so each
-    workshop brings its own news (issue 19: every game used seed 1). The seed is kept in the
-    save and the results, so replays and the comparison are unchanged."""
-    if given is not None:
-        return given
-    low, high = DRAWN_SEEDS
-    return low + secrets.randbelow(high - low + 1)
 
 
 class GameController:
@@ -93,8 +68,8 @@ class GameController:
         self.results_error: Exception | None = None
         self.seats: list[Seat] = []
         self.seat = 0
-        # Hot-seat: the workshop's own id, and the hook that keeps the workshop file beside the
-        # autosaves (``App.keep_workshop``); whether news from the panel goes to every team.
+        # Hot-seat: the workshop's id, what keeps its file by the autosaves (``App.keep_workshop``)
+        # and whether news from the panel goes to every team.
         self.workshop_id = ""
         self.keep_workshop: Callable[[], object] | None = None
         self.news_to_every_team = True
@@ -119,6 +94,8 @@ class GameController:
         ``game.scenario.shorter`` works it out from the whole scenario, never from a shorter
         one (the controller then holds that shorter scenario).
         """
+        from game.sim.length import start_game
+
         self.seats = []
         self.seat = 0
         self.workshop_id = ""
@@ -192,6 +169,9 @@ class GameController:
 
     def channels(self) -> list[tuple[Channel, bool, int]]:
         """Every channel with whether it can be used now and its hours (opening included)."""
+        from game.sim.engine import channel_available, channel_hours
+        from game.sim.rules import compile_rules
+
         scenario, state = self._require()
         rules = compile_rules(scenario)
         out = []
@@ -202,11 +182,15 @@ class GameController:
 
     def actions(self) -> list[tuple[DevelopmentAction, bool]]:
         """Every development action with whether it can be bought this round."""
+        from game.sim.engine import available_actions
+
         scenario, state = self._require()
         available = {a.id for a in available_actions(state, scenario)}
         return [(a, a.id in available) for a in scenario.actions]
 
     def role_cost(self, role: MunicipalRole) -> int:
+        from game.sim.rules import compile_rules
+
         scenario, _ = self._require()
         return compile_rules(scenario).roles[role].cost
 
@@ -238,17 +222,21 @@ class GameController:
         """Replace the plan by ready-made decisions (the tour's bot uses this)."""
         self.plan = RoundPlan.of(decisions)
 
-    # --- what the plan costs, and whether it may go ahead -------------------------------------
-
     def decisions(self, with_actions: bool = True) -> Decisions:
         _, state = self._require()
         return self.plan.decisions(state.current_initiatives, with_actions)
 
+    # --- what the plan costs, and whether it may go ahead -------------------------------------
+
     def cost(self) -> DecisionCost:
+        from game.sim.engine import decision_cost
+
         scenario, state = self._require()
         return decision_cost(state, self.decisions(), scenario)
 
     def problems(self, with_actions: bool = True) -> list[Rejection]:
+        from game.sim.engine import check_decisions
+
         scenario, state = self._require()
         if self.read_only:
             return [READ_ONLY]
@@ -258,6 +246,8 @@ class GameController:
 
     def resolve(self) -> list[Effect]:
         """Carry out the plan. Raises ``DecisionRejected`` (and changes nothing) when invalid."""
+        from game.sim.engine import resolve_round
+
         scenario, state = self._require()
         return self._advance(lambda rng: resolve_round(state, self.decisions(), scenario, rng))
 
@@ -384,6 +374,8 @@ class GameController:
 
     def note(self, kind: InterventionKind, subject: str = "") -> None:
         """Record a step that changes nothing in the game (pause, timer, reveal)."""
+        from game.sim import facilitator
+
         if self.state is None:
             return
         self.state = facilitator.record(self.state, kind, subject)
@@ -396,6 +388,8 @@ class GameController:
         or was given it from the panel before, does not get it again (issue 19: news reached
         one team only, and one team got the storm twice). Returns, per team, whether it got it.
         """
+        from game.sim import facilitator
+
         scenario, _ = self._require()
         indices = range(len(self.seats)) if self.seats and every_team else [None]
         current = self.seat
@@ -418,11 +412,15 @@ class GameController:
 
     def skip(self) -> list[Effect]:
         """Let this round pass without decisions (recorded); the outcome screen shows it."""
+        from game.sim import facilitator
+
         scenario, state = self._require()
         return self._advance(lambda rng: facilitator.skip_round(state, scenario, rng))
 
     def end_early(self) -> None:
         """End the game now, into the debrief (recorded); in hot-seat, every team's game."""
+        from game.sim import facilitator
+
         indices = range(len(self.seats)) if self.seats else [None]
         current = self.seat
         for index in indices:

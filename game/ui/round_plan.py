@@ -8,11 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from game.domain import MunicipalRole, Prediction
-from game.scenario.models import Scenario
-from game.sim import Decisions, GameState, InitiativeDecision
+from game.sim.state import Decisions, GameState, InitiativeDecision
+
+if TYPE_CHECKING:
+    from game.scenario.models import Scenario
 
 
 @dataclass(slots=True)

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 import pygame
 import pygame_gui
@@ -21,10 +21,8 @@ from pygame_gui.core.interfaces import IUIElementInterface
 from pygame_gui.elements import UIButton, UILabel, UITextBox, UITextEntryLine
 
 from game.domain import GameLength
-from game.packs import Pack
 from game.places import DataHome
 from game.saves import SaveStore
-from game.scenario.models import Scenario
 from game.ui.branding import Branding
 from game.ui.controller import GameController
 from game.ui.fitting import button_inset, fit_height, fit_text
@@ -33,6 +31,10 @@ from game.ui.palette import Palette
 from game.ui.pin_guard import PinGuard
 from game.ui.settings import Settings
 from game.ui.timer import RoundTimer
+
+if TYPE_CHECKING:
+    from game.packs import Pack
+    from game.scenario.models import Scenario
 
 # Each button style's type size (points), as assets/theme.json sets it; 21 for the plain button.
 BUTTON_TYPE: dict[str, int] = {

@@ -45,15 +45,28 @@ def soft_chime() -> pygame.mixer.Sound | None:
 
 
 class Sounds:
-    """The game's few tones, each made once on first use; silent without a sound card."""
+    """The game's few tones, each made once on first use; silent without a sound card.
+
+    The mixer opens when the window is first idle (``warm_up``), or at the first tone before
+    that: opening it took 0.1 s before the first frame (issue 22)."""
 
     def __init__(self) -> None:
-        try:
-            pygame.mixer.init(frequency=22050, size=-16, channels=1)
-            self.available = True
-        except pygame.error:
-            self.available = False
+        self._opened: bool | None = None
         self._made: dict[str, pygame.mixer.Sound] = {}
+
+    @property
+    def available(self) -> bool:
+        if self._opened is None:
+            try:
+                pygame.mixer.init(frequency=22050, size=-16, channels=1)
+                self._opened = True
+            except pygame.error:
+                self._opened = False
+        return self._opened
+
+    def warm_up(self) -> None:
+        """Open the mixer now, while nobody waits for a frame."""
+        _ = self.available
 
     def play(self, name: str) -> None:
         """``time_up`` is the soft chime; the others a tone each (reveal, confirm, phase)."""

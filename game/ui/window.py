@@ -10,12 +10,12 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pygame
 import pygame_gui
 
 from game.domain import Language
-from game.packs import Pack
 from game.ui.branding import Branding, branded_palette
 from game.ui.i18n import Translator
 from game.ui.look import Fonts, layout_scale, scaled_theme
@@ -23,6 +23,9 @@ from game.ui.memory import WidgetManager
 from game.ui.palette import Palette, palette_for
 from game.ui.scene import Scene
 from game.ui.settings import Settings
+
+if TYPE_CHECKING:
+    from game.packs import Pack
 
 MIN_SIZE = (960, 540)
 # Widget managers kept for earlier window sizes and settings (see ``Window._make_ui``).

@@ -6,7 +6,8 @@ from __future__ import annotations
 import math
 
 from game.scenario.models import Scenario
-from game.sim import GameState, score
+from game.sim import GameState
+from game.sim.score import score
 
 
 def dangling(played: Scenario) -> list[str]:

@@ -13,9 +13,10 @@ import pytest
 from game.domain import InitiativeOwner, MunicipalRole
 from game.scenario.loader import SCENARIO_DIR, load_scenario
 from game.scenario.models import Scenario
-from game.sim import STRATEGIES, Bot, check_decisions, new_game, play, resolve_round, score
+from game.sim import STRATEGIES, Bot, check_decisions, new_game, play, resolve_round
 from game.sim.planning import one_channel
 from game.sim.rules import compile_rules
+from game.sim.score import score
 from tests.conftest import make_scenario
 
 SEEDS = range(12)

@@ -11,7 +11,7 @@ import pytest
 
 from game.saves import SaveError, SaveStore, load_save, new_game_id
 from game.scenario.models import Scenario
-from game.sim import Bot, new_game, resolve_round, score
+from game.sim import Bot, new_game, resolve_round
 from game.sim.facilitator import (
     InterventionRefused,
     Replayer,
@@ -24,6 +24,7 @@ from game.sim.facilitator import (
     skipped_rounds,
 )
 from game.sim.interventions import Intervention, InterventionKind
+from game.sim.score import score
 from game.sim.state import Decisions, GameState
 from tests.helpers.saves import finder, rewrite
 

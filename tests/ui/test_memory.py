@@ -131,12 +131,12 @@ def test_the_scenario_list_is_read_while_the_title_shows(monkeypatch, tmp_path: 
     pilot = start_app(monkeypatch, tmp_path, size=(1280, 720))
     app = pilot.app
     try:
-        assert app._read_ahead is None  # not while anyone could be waiting for a frame
+        assert not app.warmth.done  # not while anyone could be waiting for a frame
         app.invalidate()
         pilot.advance(1)
         app._active_until = 0.0  # a while since the last input
         pilot.advance(1)
-        assert app._read_ahead is not None  # the first idle moment starts it
+        assert app.warmth.done  # the first idle moment starts it
         app.read_scenarios_ahead()
         shipped = sorted(SCENARIO_DIR.glob("*.yaml"))
         assert set(shipped) <= set(app.scenario_cache)

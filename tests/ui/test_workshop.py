@@ -288,7 +288,7 @@ def test_each_new_game_draws_its_own_seed_and_the_panel_shows_it(
 ) -> None:
     """Issue 19: every game used seed 1. Without --seed each new game (or workshop) draws one,
     kept in its save; the facilitator's panel shows it; --seed still sets it."""
-    from game.ui.controller import DRAWN_SEEDS, choose_seed
+    from game.sim.dice import DRAWN_SEEDS, choose_seed
     from tests.helpers.ui import drawn
 
     assert choose_seed(7) == 7 and choose_seed(0) == 0

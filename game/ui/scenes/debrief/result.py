@@ -6,7 +6,7 @@ import pygame
 
 from game.domain import GameLength, Indicator
 from game.labels import label, score_title
-from game.sim import Line, line_strengths, score, weakest_line
+from game.sim.score import Line, line_strengths, score, weakest_line
 from game.ui.dashboard import panel
 from game.ui.look import block_height, shortened, text, text_block, wrap
 from game.ui.scenes.debrief.advice import advice_lines, scenario_advice

@@ -6,8 +6,9 @@ import pygame
 
 from game.domain import Indicator
 from game.labels import label
-from game.sim import next_phase_gaps, score
+from game.sim import next_phase_gaps
 from game.sim.review import end_of_round
+from game.sim.score import score
 from game.ui.dashboard import (
     panel,
 )

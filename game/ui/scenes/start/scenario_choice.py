@@ -13,7 +13,8 @@ from game.domain import (
 )
 from game.saves.names import clean_name
 from game.scenario.loader import ScenarioInfo
-from game.ui.controller import TEAM_NAME_LIMIT, choose_seed
+from game.sim.dice import choose_seed
+from game.ui.controller import TEAM_NAME_LIMIT
 from game.ui.look import (
     fits_block,
 )

@@ -5,11 +5,14 @@ from __future__ import annotations
 
 import threading
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from game.domain import Language
-from game.packs import Pack
 from game.said import into
 from game.scenario.loader import ScenarioInfo
+
+if TYPE_CHECKING:
+    from game.packs import Pack
 
 ScenarioCache = dict[Path, tuple[tuple[int, int] | None, ScenarioInfo]]
 

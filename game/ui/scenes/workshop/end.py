@@ -21,7 +21,7 @@ class WorkshopEndScene(Scene):
     name = "workshop_end"
 
     def build(self) -> None:
-        from game.sim import score
+        from game.sim.score import score
 
         t, u, fonts = self.t, self.u, self.app.fonts
         left, right = self.r(60, 0, 0, 0).left, self.r(1240, 0, 0, 0).left
