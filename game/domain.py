@@ -9,6 +9,12 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Literal, NamedTuple
 
+# The bots' strategies by name, re-exported: they live apart so --help lists them cheaply.
+from game.strategy_names import GROUPS as GROUPS
+from game.strategy_names import HEURISTICS as HEURISTICS
+from game.strategy_names import ROLE_STRATEGIES as ROLE_STRATEGIES
+from game.strategy_names import STRATEGIES as STRATEGIES
+
 Language = Literal["nl", "en"]
 LANGUAGES: tuple[Language, ...] = ("nl", "en")
 
@@ -184,20 +190,3 @@ _PHASE_LEVEL = {p: i + 1 for i, p in enumerate(_PHASES)}
 _STAGES = tuple(CompetenceStage)
 _STAGE_LEVEL = {s: i + 1 for i, s in enumerate(_STAGES)}
 _INTERACTION_LEVEL = {lvl: i + 1 for i, lvl in enumerate(InteractionLevel)}
-
-
-# The bots' strategies by name (``game.sim.bots`` plays them). Named here, with the domain's
-# words, so the command line lists them without loading the simulation.
-ROLE_STRATEGIES: tuple[str, ...] = tuple(r.value for r in MunicipalRole)
-HEURISTICS: tuple[str, ...] = (
-    "community-facilitate-own-direct",
-    "fit-no-development",
-    "development-only",
-    "one-channel",
-    "cheapest",
-    "greedy",
-    "never-let-go",
-)
-# Strategies that play as workshop groups do (game.sim.groups).
-GROUPS: tuple[str, ...] = ("table", "group", "learner")
-STRATEGIES: tuple[str, ...] = ("best", "random", *GROUPS, *ROLE_STRATEGIES, *HEURISTICS)

@@ -21,7 +21,6 @@ import contextlib
 import sys
 from collections.abc import Callable, Sequence
 from types import ModuleType
-from typing import TextIO
 
 from game.cli.options import COMMAND_HELP, program_name
 from game.cli.usage import (
@@ -34,6 +33,11 @@ from game.cli.usage import (
     UsageError,
 )
 from game.cli.writing import Output
+
+# typing's TYPE_CHECKING without importing typing: every command's --help imports this.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import TextIO
 
 
 def command_module(name: str) -> ModuleType:

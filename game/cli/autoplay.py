@@ -3,9 +3,7 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
-from typing import Any, TextIO
 
 from game.cli.options import (
     COMMAND_HELP,
@@ -17,22 +15,29 @@ from game.cli.options import (
     team_name,
 )
 from game.cli.usage import EXIT_FAILED, EXIT_OK, UsageError
-from game.domain import Indicator, Language
+
+# typing's TYPE_CHECKING without importing typing: this command's --help stays lean.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, TextIO
+
+    from game.domain import Indicator, Language
 
 # Each indicator in four letters, for the summary's one line per round.
-_SHORT: dict[Indicator, tuple[str, str]] = {
-    Indicator.AWARENESS: ("bewu", "awar"),
-    Indicator.SKILL: ("vaar", "skil"),
-    Indicator.EMBEDDING: ("vera", "embe"),
-    Indicator.OWNERSHIP_BREADTH: ("eige", "owne"),
-    Indicator.INTERACTION: ("inte", "inte"),
-    Indicator.TRUST: ("vert", "trus"),
-    Indicator.COMMUNITY_ENERGY: ("ener", "comm"),
+# (By the indicators' values: the domain is not loaded for --help.)
+_SHORT: dict[str, tuple[str, str]] = {
+    "awareness": ("bewu", "awar"),
+    "skill": ("vaar", "skil"),
+    "embedding": ("vera", "embe"),
+    "ownership_breadth": ("eige", "owne"),
+    "interaction": ("inte", "inte"),
+    "trust": ("vert", "trus"),
+    "community_energy": ("ener", "comm"),
 }
 
 
 def add_parser(commands: Commands) -> argparse.ArgumentParser:
-    from game.domain import STRATEGIES
+    from game.strategy_names import STRATEGIES
 
     autoplay = commands.add_parser(
         "autoplay",
@@ -140,6 +145,8 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
     if args.json:
         document = _json_document(args, state, scenario, card, ranking)
         # Escaped where the terminal cannot show every character: the JSON stays exact.
+        import json
+
         json.dump(document, out, ensure_ascii=not _shows_unicode(out), indent=2)
         out.write("\n")
         return EXIT_OK
@@ -355,10 +362,14 @@ def _shows_unicode(stream: TextIO) -> bool:
 
 
 def _indicators_json(values: dict[Indicator, float]) -> dict[str, float]:
+    from game.domain import Indicator
+
     return {ind.value: round(values[ind], 2) for ind in Indicator}
 
 
 def _indicators_line(values: dict[Indicator, float], lang: Language = "en") -> str:
+    from game.domain import Indicator
+
     short = 0 if lang == "nl" else 1
     return " ".join(f"{_SHORT[ind][short]} {values[ind]:>3.0f}" for ind in Indicator)
 

@@ -5,11 +5,15 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import TextIO
 
 from game.cli.checks import given_pack
 from game.cli.options import COMMAND_HELP, Commands, given_path
 from game.cli.usage import EXIT_FAILED, EXIT_OK, UsageError
+
+# typing's TYPE_CHECKING without importing typing: this command's --help stays lean.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import TextIO
 
 
 def add_parser(commands: Commands) -> argparse.ArgumentParser:

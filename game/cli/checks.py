@@ -6,11 +6,14 @@ from __future__ import annotations
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
 
 from game.cli.usage import UsageError
 
+# typing's TYPE_CHECKING without importing typing: every command's --help imports this.
+TYPE_CHECKING = False
 if TYPE_CHECKING:  # the packs (pydantic models) load when a command runs, not for --help
+    from typing import Any
+
     from game.packs import Pack
 
 
@@ -65,13 +68,18 @@ def given_pack(path: Path, usage: str) -> None:
         raise UsageError(f"--pack {str(path)!r} is not a folder; give the pack's folder", usage)
 
 
-class ChosenPack(NamedTuple):
-    """The pack a window or a tour runs with, or why none. (A named tuple, not a dataclass:
-    every command's usage imports this module, and dataclasses cost it 10 ms, issue 22.)"""
+class ChosenPack:
+    """The pack a window or a tour runs with, or why none. (A plain class: every command's
+    usage imports this module, and dataclasses or typing's NamedTuple cost it 10 ms, issue 22.)"""
 
-    pack: Pack | None = None
-    problem: str | None = None
-    failed: bool = False
+    __slots__ = ("failed", "pack", "problem")
+
+    def __init__(
+        self, pack: Pack | None = None, problem: str | None = None, failed: bool = False
+    ) -> None:
+        self.pack = pack
+        self.problem = problem
+        self.failed = failed
 
 
 def pack_for_run(given: Path | None, usage: str) -> ChosenPack:

@@ -4,13 +4,18 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import TextIO
 
 from game.cli.checks import pack_for_run, writable_file
 from game.cli.options import COMMAND_HELP, Commands, given_path, lang_option, pack_option
 from game.cli.usage import EXIT_FAILED, EXIT_OK, UsageError
 from game.cli.writing import write_failure
-from game.domain import Language
+
+# typing's TYPE_CHECKING without importing typing: this command's --help stays lean.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import TextIO
+
+    from game.domain import Language
 
 
 def add_parser(commands: Commands) -> argparse.ArgumentParser:

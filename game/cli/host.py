@@ -13,12 +13,16 @@ import argparse
 import sys
 import time
 from pathlib import Path
-from typing import TextIO
 
 from game.cli.checks import load_named_scenario, usable_folder
 from game.cli.options import COMMAND_HELP, Commands, given_name, given_path, positive_number, seed
 from game.cli.usage import EXIT_FAILED, EXIT_OK, UsageError
 from game.net import DEFAULT_PORT
+
+# typing's TYPE_CHECKING without importing typing: this command's --help stays lean.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import TextIO
 
 
 def add_parser(commands: Commands) -> argparse.ArgumentParser:

@@ -4,11 +4,16 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import Any, TextIO
 
 from game.cli.options import COMMAND_HELP, Commands, given_path, lang_option
 from game.cli.usage import EXIT_FAILED, EXIT_OK, UsageError
-from game.domain import Language
+
+# typing's TYPE_CHECKING without importing typing: this command's --help stays lean.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, TextIO
+
+    from game.domain import Language
 
 # Why a save could not be read that lies in the path given, not in the file's content.
 BAD_PATH_KINDS = ("not_found", "not_a_file", "unreadable")

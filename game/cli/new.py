@@ -5,28 +5,33 @@ from __future__ import annotations
 import argparse
 import re
 from pathlib import Path
-from typing import TextIO
 
 from game.cli.options import COMMAND_HELP, Commands, given_path, lang_option
 from game.cli.usage import EXIT_FAILED, EXIT_OK, UsageError
 from game.cli.writing import write_once
-from game.domain import Language, OrganisationKind
-from game.said import said
+
+# typing's TYPE_CHECKING without importing typing: this command's --help stays lean.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import TextIO
+
+    from game.domain import Language, OrganisationKind
 
 # The kinds with a starter (game/scenario/starters/), by the names trainers use: the short
-# English name, the value in scenario files, and the Dutch word.
-KINDS: dict[str, OrganisationKind] = {
-    "municipality": OrganisationKind.MUNICIPALITY,
-    "gemeente": OrganisationKind.MUNICIPALITY,
-    "water_board": OrganisationKind.WATER_BOARD,
-    "waterschap": OrganisationKind.WATER_BOARD,
-    "province": OrganisationKind.PROVINCE,
-    "provincie": OrganisationKind.PROVINCE,
-    "police": OrganisationKind.POLICE,
-    "politie": OrganisationKind.POLICE,
-    "clerk": OrganisationKind.COUNCIL_CLERK,
-    "council_clerk": OrganisationKind.COUNCIL_CLERK,
-    "griffie": OrganisationKind.COUNCIL_CLERK,
+# English name, the value in scenario files, and the Dutch word; each to its value (an
+# ``OrganisationKind`` once read: the domain is not loaded for --help).
+KINDS: dict[str, str] = {
+    "municipality": "municipality",
+    "gemeente": "municipality",
+    "water_board": "water_board",
+    "waterschap": "water_board",
+    "province": "province",
+    "provincie": "province",
+    "police": "police",
+    "politie": "police",
+    "clerk": "council_clerk",
+    "council_clerk": "council_clerk",
+    "griffie": "council_clerk",
 }
 _SHOWN_KINDS = "municipality,water_board,province,police,clerk"
 
@@ -48,7 +53,7 @@ def add_parser(commands: Commands) -> argparse.ArgumentParser:
     new.add_argument(
         "--kind",
         type=_kind,
-        default=OrganisationKind.MUNICIPALITY,
+        default="municipality",  # argparse reads it with _kind, as it reads what is given
         metavar="{" + _SHOWN_KINDS + "}",
         help="the kind of organisation, for purposes, relations and channels that fit it "
         "(default: municipality; council_clerk and the Dutch names work too)",
@@ -60,16 +65,19 @@ def add_parser(commands: Commands) -> argparse.ArgumentParser:
 
 def _kind(value: str) -> OrganisationKind:
     """The kind by any of its names; a wrong one is a usage error that lists the choices."""
+    from game.domain import OrganisationKind
+
     kind = KINDS.get(value.strip().lower().replace("-", "_"))
     if kind is None:
         raise argparse.ArgumentTypeError(
             f"{value!r} has no starter; choose one of {_SHOWN_KINDS.replace(',', ', ')}"
         )
-    return kind
+    return OrganisationKind(kind)
 
 
 def run(args: argparse.Namespace, out: TextIO) -> int:
     """A starter scenario, never over an existing file; it is checked before it is written."""
+    from game.said import said
     from game.scenario.errors import ScenarioError
     from game.scenario.loader import SCENARIO_DIR, read_scenario
     from game.scenario.models import CONTENT_ID_PATTERN

@@ -10,11 +10,10 @@ import argparse
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 # argparse's action that holds the commands (its class is private): each command adds its
 # parser to it with ``add_parser``.
-Commands = Any
+Commands = argparse._SubParsersAction  # what add_subparsers returns
 
 # Every command in the order ``--help`` lists them, with its line there. The main parser lists
 # them from here and imports a command's module only when that command is asked for (issue 22).
@@ -192,7 +191,7 @@ def _whole(value: str) -> int | None:
 
 
 def strategy_list(value: str) -> list[str]:
-    from game.domain import STRATEGIES
+    from game.strategy_names import STRATEGIES
 
     names = [name.strip() for name in value.split(",") if name.strip()]
     unknown = [name for name in names if name not in STRATEGIES]

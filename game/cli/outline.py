@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import TextIO
 
 from game.cli.checks import load_named_scenario
 from game.cli.options import COMMAND_HELP, Commands, given_name, lang_option, length_option
 from game.cli.usage import EXIT_FAILED, EXIT_OK
+
+# typing's TYPE_CHECKING without importing typing: this command's --help stays lean.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import TextIO
 
 
 def add_parser(commands: Commands) -> argparse.ArgumentParser:

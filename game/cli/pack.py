@@ -5,12 +5,15 @@ from __future__ import annotations
 import argparse
 import re
 from pathlib import Path
-from typing import TextIO
 
 from game.cli.options import COMMAND_HELP, Commands, given_path, program_name
 from game.cli.usage import EXIT_FAILED, EXIT_OK, UsageError
 from game.cli.writing import write_once
-from game.places import PACK_FILE
+
+# typing's TYPE_CHECKING without importing typing: this command's --help stays lean.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import TextIO
 
 
 def add_parser(commands: Commands) -> argparse.ArgumentParser:
@@ -48,6 +51,8 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
             "starting with a letter (give one with --id, e.g. --id waterschap-rivierland)",
             args.usage,
         )
+    from game.places import PACK_FILE
+
     file = folder / PACK_FILE
     if file.exists():
         out.write(f"{file}: already exists; not overwritten (choose another folder)\n")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import TextIO
 
 from game.cli.checks import pack_for_run, quiet_pygame
 from game.cli.options import (
@@ -22,9 +21,14 @@ from game.cli.options import (
 )
 from game.cli.usage import EXIT_FAILED, UsageError
 
+# typing's TYPE_CHECKING without importing typing: this command's --help stays lean.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import TextIO
+
 
 def add_parser(commands: Commands) -> argparse.ArgumentParser:
-    from game.domain import STRATEGIES
+    from game.strategy_names import STRATEGIES
 
     play = commands.add_parser("play", help=COMMAND_HELP["play"])
     play.add_argument(

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import Any, TextIO
 
 from game.cli.checks import pack_for_run, writable_file
 from game.cli.options import (
@@ -17,7 +16,13 @@ from game.cli.options import (
 )
 from game.cli.usage import EXIT_FAILED, EXIT_OK, UsageError
 from game.cli.writing import write_failure
-from game.domain import Language
+
+# typing's TYPE_CHECKING without importing typing: this command's --help stays lean.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, TextIO
+
+    from game.domain import Language
 
 
 def add_parser(commands: Commands) -> argparse.ArgumentParser:

@@ -4,11 +4,16 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import TextIO
 
 from game.cli.options import COMMAND_HELP, Commands, lang_option, saves_option
 from game.cli.usage import EXIT_OK, EXIT_USAGE
-from game.domain import Language
+
+# typing's TYPE_CHECKING without importing typing: this command's --help stays lean.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import TextIO
+
+    from game.domain import Language
 
 
 def add_parser(commands: Commands) -> argparse.ArgumentParser:

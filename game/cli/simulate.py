@@ -3,10 +3,8 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from pathlib import Path
-from typing import TextIO
 
 from game.cli.checks import load_named_scenario
 from game.cli.options import (
@@ -20,7 +18,13 @@ from game.cli.options import (
     strategy_list,
 )
 from game.cli.usage import EXIT_FAILED, EXIT_OK, UsageError
-from game.domain import GameLength, Language
+
+# typing's TYPE_CHECKING without importing typing: this command's --help stays lean.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import TextIO
+
+    from game.domain import Language
 
 # Far more than a balance check needs; beyond these a typo would run for days or fork a
 # process per number.
@@ -29,7 +33,7 @@ MAX_JOBS = 256
 
 
 def add_parser(commands: Commands) -> argparse.ArgumentParser:
-    from game.domain import STRATEGIES
+    from game.strategy_names import STRATEGIES
 
     simulate = commands.add_parser(
         "simulate",
@@ -75,8 +79,8 @@ def add_parser(commands: Commands) -> argparse.ArgumentParser:
     )
     simulate.add_argument(
         "--length",
-        choices=[*(length.value for length in GameLength), "all"],
-        default=GameLength.FULL.value,
+        choices=("short", "standard", "full", "all"),  # as length_option names them
+        default="full",
         help="the workshop length to play: short, standard, full (the whole scenario) or all "
         "three (default: full)",
     )
@@ -89,7 +93,6 @@ def add_parser(commands: Commands) -> argparse.ArgumentParser:
 
 def run(args: argparse.Namespace, out: TextIO) -> int:
     """Play the games, then print the report per scenario (text or JSON)."""
-    from game.domain import STRATEGIES
     from game.scenario.errors import ScenarioError
     from game.scenario.loader import SCENARIO_DIR, scenario_path
     from game.sim.balance import (
@@ -100,6 +103,7 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
         simulate,
     )
     from game.sim.balance_report import analyse, render_text, to_json
+    from game.strategy_names import STRATEGIES
 
     paths = [str(scenario_path(name)) for name in args.scenarios] or [
         str(p) for p in sorted(SCENARIO_DIR.glob("*.yaml"))
@@ -119,6 +123,8 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
         except StrategyFileError as error:
             raise UsageError(str(error), args.usage) from None
     strategies = args.strategies or list(STRATEGIES)
+    from game.domain import GameLength
+
     lengths = list(GameLength) if args.length == "all" else [GameLength(args.length)]
     batch = Run(
         scenarios=paths,
@@ -144,6 +150,8 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
         for length in lengths
     ]
     if args.json:
+        import json
+
         json.dump(to_json(reports, lang), out, ensure_ascii=False, indent=2)
         out.write("\n")
     else:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import Any, TextIO
 
 from game.cli.checks import load_named_scenario, pack_for_run, quiet_pygame, usable_folder
 from game.cli.options import (
@@ -22,6 +21,11 @@ from game.cli.options import (
     window_size,
 )
 from game.cli.usage import EXIT_FAILED, EXIT_OK, UsageError
+
+# typing's TYPE_CHECKING without importing typing: this command's --help stays lean.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, TextIO
 
 
 def add_parser(commands: Commands) -> argparse.ArgumentParser:

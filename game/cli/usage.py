@@ -10,7 +10,11 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import NoReturn
+
+# typing's TYPE_CHECKING without importing typing: every command's --help imports this.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import NoReturn
 
 EXIT_OK = 0
 EXIT_FAILED = 1

@@ -5,12 +5,17 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
-from typing import TextIO
 
 from game.cli.options import COMMAND_HELP, Commands, given_path, lang_option
 from game.cli.usage import EXIT_FAILED, EXIT_OK, UsageError
-from game.domain import Language
-from game.said import Said, said
+
+# typing's TYPE_CHECKING without importing typing: this command's --help stays lean.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import TextIO
+
+    from game.domain import Language
+    from game.said import Said
 
 
 def add_parser(commands: Commands) -> argparse.ArgumentParser:
@@ -37,6 +42,7 @@ def add_parser(commands: Commands) -> argparse.ArgumentParser:
 def run(args: argparse.Namespace, out: TextIO) -> int:
     """Every problem of every file, then one line that sums it up; 1 if anything is wrong."""
     from game.packs import is_pack
+    from game.said import said
     from game.scenario.errors import ScenarioError
     from game.scenario.loader import SCENARIO_DIR, SUFFIXES, load_scenario
 
@@ -113,6 +119,8 @@ def run(args: argparse.Namespace, out: TextIO) -> int:
 
 def _summary(checked: int, valid: int, problems: int) -> str:
     """ "3 files checked: 2 valid, 4 problems to fix", with singulars where they belong."""
+    from game.said import said
+
     files = (
         said("1 file checked: {valid} valid", valid=valid)
         if checked == 1
@@ -128,6 +136,7 @@ def _summary(checked: int, valid: int, problems: int) -> str:
 def validate_pack(path: Path, out: TextIO, lang: Language = "en") -> tuple[bool, int]:
     """Print every problem of the pack (and its own scenarios); (valid, number of problems)."""
     from game.packs import PackError, check_pack, pack_file
+    from game.said import said
 
     try:
         pack = check_pack(path)

@@ -13,9 +13,13 @@ import contextlib
 import errno
 import os
 from pathlib import Path
-from typing import Any, TextIO
 
 from game.cli.usage import OutputFailed, UsageError
+
+# typing's TYPE_CHECKING without importing typing: every command's --help imports this.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, TextIO
 
 # The place itself cannot be written: the person should give another.
 _PLACE_ERRORS = {
