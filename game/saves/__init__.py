@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 from game.saves.errors import SaveError
 from game.saves.info import SaveInfo, read_save
-from game.saves.models import FORMAT_NAME, FORMAT_VERSION, SaveKind
+from game.saves.kinds import FORMAT_NAME, FORMAT_VERSION, SaveKind
 from game.saves.names import clean_name, new_game_id
 from game.saves.store import Listing, SaveStore, default_save_dir
 from game.saves.writing import write_save

@@ -12,13 +12,14 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from importlib.metadata import PackageNotFoundError, version
 from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
 
 from game.saves.errors import SaveError
 from game.saves.fingerprint import fingerprint
+from game.saves.kinds import MAX_SAVE_BYTES as MAX_SAVE_BYTES
+from game.saves.kinds import too_large as too_large
 from game.saves.migrations import (
     Document,
     RulesChanged,
@@ -33,8 +34,6 @@ from game.sim.state import GameState
 if TYPE_CHECKING:
     from game.scenario.models import Scenario
 
-# A 40-round game is well under a megabyte; anything this big is not one of ours.
-MAX_SAVE_BYTES = 8 * 1024 * 1024
 # The game's saves nest about a dozen levels deep and hold no number longer than a float's 17
 # digits (plus sign and exponent); the generator state's words have at most 10.
 MAX_DEPTH = 40
@@ -43,6 +42,8 @@ MAX_NUMBER_CHARS = 40
 
 def game_version() -> str:
     """The installed game's version, written into every save."""
+    from importlib.metadata import PackageNotFoundError, version  # 20 ms: not at every start
+
     try:
         return version("netwerkende-gemeente")
     except PackageNotFoundError:
@@ -225,18 +226,6 @@ def _old_rules(read_version: int, rules_version: int) -> SaveError:
         f"Dit spel is opgeslagen met een oudere versie van het spel (formaat {read_version}), "
         f"die andere spelregels had: {nl}. Onder de nieuwe regels kan het niet verder worden "
         "gespeeld. Begin een nieuw spel; dit bestand blijft zoals het is.",
-    )
-
-
-def too_large(size: int) -> SaveError:
-    """The error for a file larger than any save."""
-    shown = f"{size / 1024 / 1024:.0f} MB" if size >= 1024 * 1024 else f"{size // 1024} kB"
-    return SaveError(
-        "too_large",
-        f"This file is too large to be a save ({shown}; a save is at most "
-        f"{MAX_SAVE_BYTES // 1024 // 1024} MB).",
-        f"Dit bestand is te groot voor een opgeslagen spel ({shown}; een opgeslagen spel is "
-        f"hoogstens {MAX_SAVE_BYTES // 1024 // 1024} MB).",
     )
 
 

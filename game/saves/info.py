@@ -12,14 +12,16 @@ import stat
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from game.domain import Bilingual, Language
 from game.saves.atomic import BACKUP_SUFFIX
-from game.saves.codec import MAX_SAVE_BYTES, Decoded, decode, too_large
 from game.saves.errors import SaveError
-from game.saves.models import SaveKind
+from game.saves.kinds import MAX_SAVE_BYTES, SaveKind, too_large
 from game.saves.reading import read_regular
+
+if TYPE_CHECKING:
+    from game.saves.codec import Decoded
 
 ASIDE_PREFIX = "aside-"
 
@@ -101,6 +103,8 @@ def read_save(path: Path) -> tuple[Decoded, SaveInfo]:
     Whatever the file holds, the result is the save or a ``SaveError``: a list of saves must
     never fail because of one odd file.
     """
+    from game.saves.codec import decode  # the models (pydantic): only when there is a save
+
     raw, opened = read_bytes_bounded(path)
     try:
         decoded = decode(raw)

@@ -20,7 +20,6 @@ whole game state, is checked by its own models in ``game.saves.format7`` first).
 from __future__ import annotations
 
 from datetime import UTC, datetime
-from enum import StrEnum
 from typing import Annotated, Literal
 
 from pydantic import (
@@ -43,11 +42,12 @@ from game.domain import (
     Prediction,
 )
 from game.saves.fingerprint import ROUND_DIGEST_PATTERN
+from game.saves.kinds import FORMAT_NAME as FORMAT_NAME
+from game.saves.kinds import FORMAT_VERSION as FORMAT_VERSION
+from game.saves.kinds import SaveKind as SaveKind
 from game.saves.names import GAME_ID_PATTERN, has_unprintable
 from game.sim.interventions import InterventionKind
 
-FORMAT_NAME = "netwerkende-gemeente-save"
-FORMAT_VERSION = 8
 # A scenario has at most 40 rounds (``game.scenario.models``): a decision log is never longer.
 MAX_ROUNDS = 40
 # Generous bounds on what one round holds, far beyond any scenario, so that a forged file cannot
@@ -106,13 +106,6 @@ SaveTime = Annotated[AwareDatetime, AfterValidator(_sensible_time)]
 # Where the scenario file was when the game was played: a hint to find it again, never trusted
 # beyond that (the file found there must still have the save's scenario id).
 ScenarioFile = Annotated[str, Field(min_length=1, max_length=4096), AfterValidator(_printable)]
-
-
-class SaveKind(StrEnum):
-    """Written by the game every round, or by the team on purpose under a name."""
-
-    AUTOSAVE = "autosave"
-    SLOT = "slot"
 
 
 class SaveModel(BaseModel):

@@ -40,23 +40,16 @@ from game.saves.atomic import (
     remove_stray_temp_files,
     write_atomic,
 )
-from game.saves.codec import build_document, encode
 from game.saves.errors import SaveError
 from game.saves.info import ASIDE_PREFIX, SaveInfo, file_problem, read_save
-from game.saves.models import SaveKind
+from game.saves.kinds import SaveKind, is_workshop_file, workshop_path
 from game.saves.names import autosave_stem, slot_stem
-from game.saves.workshop import (
-    WorkshopModel,
-    encode_workshop,
-    is_workshop_file,
-    read_workshop,
-    workshop_path,
-)
 from game.saves.writing import write_file, write_save
 from game.sim.state import GameState
 
 if TYPE_CHECKING:
     from game.saves.loading import FindScenario, LoadedGame
+    from game.saves.workshop import WorkshopModel
     from game.scenario.models import Scenario
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
@@ -149,6 +142,8 @@ class SaveStore:
         scenario_file: str | None = None,
     ) -> Path:
         """Save under ``name``, with an optional PNG thumbnail of the screen."""
+        from game.saves.codec import build_document, encode
+
         self._tidy_once()
         stem = slot_stem(" ".join(str(name).split()), game_id)
         path = self.directory / f"{stem}.json"
@@ -248,6 +243,8 @@ class SaveStore:
 
     def write_workshop(self, workshop: WorkshopModel) -> Path:
         """Keep a hot-seat workshop (its teams, turn and timer) beside the teams' autosaves."""
+        from game.saves.workshop import encode_workshop
+
         self.directory.mkdir(parents=True, exist_ok=True)
         path = workshop_path(self.directory, workshop.workshop_id)
         write_atomic(path, encode_workshop(workshop), keep_backup=False)
@@ -255,6 +252,8 @@ class SaveStore:
 
     def workshops(self) -> list[tuple[Path, WorkshopModel | SaveError]]:
         """Every workshop file in the folder: its content, or why it cannot be used."""
+        from game.saves.workshop import read_workshop
+
         try:
             names = sorted(entry.name for entry in os.scandir(self.directory))
         except OSError:
@@ -274,7 +273,7 @@ class SaveStore:
         holding = [
             path
             for path, workshop in self.workshops()
-            if isinstance(workshop, WorkshopModel)
+            if not isinstance(workshop, SaveError)
             and any(team.game_id == game_id for team in workshop.teams)
         ]
         return max(holding, key=_modified, default=None)
@@ -285,6 +284,7 @@ class SaveStore:
         """A workshop and every team's game, checked, in turn order; ``SaveError`` naming the
         team and the reason when one cannot be used (the others stay loadable on their own)."""
         from game.saves.loading import load_save
+        from game.saves.workshop import read_workshop
 
         workshop = read_workshop(Path(path), self.directory)
         autosaves = {

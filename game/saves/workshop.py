@@ -26,6 +26,10 @@ from pydantic import Field, ValidationError, model_validator
 
 from game.saves.codec import first_problem, game_version
 from game.saves.errors import SaveError
+from game.saves.kinds import WORKSHOP_PREFIX as WORKSHOP_PREFIX
+from game.saves.kinds import WORKSHOP_SUFFIX as WORKSHOP_SUFFIX
+from game.saves.kinds import is_workshop_file as is_workshop_file
+from game.saves.kinds import workshop_path as workshop_path
 from game.saves.models import (
     Flag,
     GameId,
@@ -41,8 +45,6 @@ from game.untrusted import read_regular as read_inside
 
 WORKSHOP_FORMAT = "netwerkende-gemeente-workshop"
 WORKSHOP_VERSION = 1
-WORKSHOP_SUFFIX = ".workshop"
-WORKSHOP_PREFIX = "workshop-"
 # Four teams take a few hundred bytes; anything much bigger is not a workshop file.
 MAX_WORKSHOP_BYTES = 64 * 1024
 # The longest round timer the panel offers is ten minutes; a day is more than any workshop.
@@ -101,16 +103,6 @@ class WorkshopModel(SaveModel):
         if len(set(ids)) != len(ids):
             raise ValueError("teams: one game is named twice")
         return self
-
-
-def workshop_path(directory: Path, workshop_id: str) -> Path:
-    """Where a workshop's file lies in the saves folder."""
-    return directory / f"{WORKSHOP_PREFIX}{workshop_id}{WORKSHOP_SUFFIX}"
-
-
-def is_workshop_file(name: str) -> bool:
-    """Whether a file name in the saves folder is a workshop file."""
-    return name.startswith(WORKSHOP_PREFIX) and name.endswith(WORKSHOP_SUFFIX)
 
 
 def build_workshop(

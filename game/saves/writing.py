@@ -6,9 +6,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from game.saves.atomic import write_atomic
-from game.saves.codec import build_document, encode
 from game.saves.errors import SaveError
-from game.saves.models import SaveKind
+from game.saves.kinds import SaveKind
 from game.saves.names import new_game_id
 from game.sim.state import GameState
 
@@ -34,6 +33,8 @@ def write_save(
 
     ``game_id`` None: the save is of a game of its own (``autoplay --save``).
     """
+    from game.saves.codec import build_document, encode  # the models: not for a window's start
+
     document = build_document(
         state,
         scenario,
