@@ -28,7 +28,7 @@ import pygame
 import pytest
 
 from game.bundle.build import BuildError, _add_visible_files, _zip
-from game.bundle.contents import FONT_LICENCES, KEPT_FONTS, keep_data
+from game.bundle.contents import FONT_LICENCES, KEPT_FONTS, keep_data, keep_script
 from game.bundle.readme import readme_text
 from game.packs import check_pack
 from tests.conftest import ROOT
@@ -44,6 +44,14 @@ from tests.net.conftest import LOCAL, free_port, wait_for
 ZIP_AIM_BYTES = 24_000_000  # the aim of issue 22
 
 
+def test_only_the_runtime_hook_multiprocessing_needs_runs_before_the_game() -> None:
+    """pkgutil and inspect's hooks serve a build with an archive or sources; this has neither
+    (issue 22: they were 20 ms of every start). The game's own script always stays."""
+    assert not keep_script("pyi_rth_pkgutil") and not keep_script("pyi_rth_inspect")
+    assert keep_script("pyi_rth_multiprocessing") and keep_script("main")
+    assert keep_script("pyiboot01_bootstrap")
+
+
 def test_only_the_fonts_and_locale_data_the_game_uses_are_kept() -> None:
     assert keep_data("pygame_gui/data/NotoSans-Regular.ttf")
     assert keep_data("pygame_gui/data/NotoSans-BoldItalic.ttf")
@@ -52,7 +60,7 @@ def test_only_the_fonts_and_locale_data_the_game_uses_are_kept() -> None:
     assert keep_data("pygame_gui/data/default_theme.json")
     assert keep_data("babel/locale-data/nl.dat") and keep_data("babel/locale-data/en.dat")
     assert not keep_data("babel/locale-data/de.dat")
-    assert keep_data("game/ui/locales/nl.po")
+    assert keep_data("game/ui/locales/nl.po") and keep_data("game/ui/locales/nl.mo")
     shipped = resources.files("pygame_gui.data")
     for name in (*KEPT_FONTS, *(f"licenses/{n}" for n in FONT_LICENCES)):
         assert shipped.joinpath(name).is_file(), name  # the names are real files
