@@ -12,6 +12,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from pydantic import ValidationError
@@ -40,8 +41,10 @@ MAX_DEPTH = 40
 MAX_NUMBER_CHARS = 40
 
 
+@cache
 def game_version() -> str:
-    """The installed game's version, written into every save."""
+    """The installed game's version, written into every save (read once: parsing the package's
+    metadata took half of a save's encoding, issue 22)."""
     from importlib.metadata import PackageNotFoundError, version  # 20 ms: not at every start
 
     try:
