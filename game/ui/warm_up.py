@@ -9,8 +9,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from game.ui.memory import freeze_start_up
-
 if TYPE_CHECKING:
     from game.ui.scenes.start.scenario_list import ReadAhead, ScenarioCache
 
@@ -53,8 +51,5 @@ class WarmUp:
                 app.preselected_scenario,  # type: ignore[attr-defined]
                 app.scenario_cache,  # type: ignore[attr-defined]
                 app.pack,  # type: ignore[attr-defined]
-                # What is read and loaded by then stays for the session: out of every later
-                # collection, which then takes 1–2 ms instead of 6 in an input frame.
-                then=freeze_start_up,
             )
         return self.reading

@@ -3,9 +3,7 @@ their files do not change."""
 
 from __future__ import annotations
 
-import contextlib
 import threading
-from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -68,21 +66,14 @@ class ReadAhead:
     """
 
     def __init__(
-        self,
-        directory: Path | None,
-        extra: str | None,
-        cache: ScenarioCache,
-        pack: Pack | None,
-        then: Callable[[], object] | None = None,
+        self, directory: Path | None, extra: str | None, cache: ScenarioCache, pack: Pack | None
     ) -> None:
         self._thread: threading.Thread | None = None
         if pack is not None and directory is None:
-            if then is not None:
-                then()
             return  # a pack's list is its own, read with the pack
         self._thread = threading.Thread(
             target=self._read,
-            args=(directory, extra, cache, then),
+            args=(directory, extra, cache),
             name="scenario-read-ahead",
             # Not a daemon: a window closed at once waits for it (0.3 s) rather than stopping
             # the interpreter under a thread that is still reading (an abort).
@@ -91,17 +82,11 @@ class ReadAhead:
         self._thread.start()
 
     @staticmethod
-    def _read(
-        directory: Path | None,
-        extra: str | None,
-        cache: ScenarioCache,
-        then: Callable[[], object] | None,
-    ) -> None:
-        # The list reads again when it opens, and says then what went wrong.
-        with contextlib.suppress(Exception):
+    def _read(directory: Path | None, extra: str | None, cache: ScenarioCache) -> None:
+        try:
             scenario_list(directory, extra, cache)
-        if then is not None:
-            then()
+        except Exception:  # the list reads again when it opens, and says what went wrong
+            return
 
     def wait(self) -> None:
         if self._thread is not None:
