@@ -79,6 +79,9 @@ def main() -> None:
     # after it, and CPU time counts every thread.
     for name in ("warm_up", "read_scenarios_ahead"):  # an older tree, for a baseline, has neither
         getattr(app, name, lambda: None)()
+    if hasattr(app, "warmth"):
+        app.warmth.settle()  # the next idle moment: the title made again
+        app.step([], 1 / 60)
     empty = empty_frame_ms(app.screen.get_size())
     app.screen = pygame.display.set_mode(args.size, pygame.RESIZABLE)
     app.resize(args.size)

@@ -86,6 +86,13 @@ def play_game(size: tuple[int, int], lang: str, scale: float, holders: bool) -> 
     pilot = Harness(app)
     pilot.advance(2)
     first = status("VmRSS")
+    # The title shows a moment before anyone presses a key: the window's first idle moments
+    # (the scenario list read ahead, every scene's module, then settled; game.ui.warm_up).
+    if hasattr(app, "warmth"):
+        app.warm_up()
+        app.read_scenarios_ahead()
+        app.warmth.settle()
+        pilot.advance(2)
     lines = [f"first frame: {first:.0f} MB"]
     rss: dict[str, float] = {}
 

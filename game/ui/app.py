@@ -343,6 +343,7 @@ class App(Window):
         self._guard(lambda: self.ui.update(dt))
         if self.idle:
             self.warm_up()  # the title has shown a while: nobody is waiting
+            self.warmth.settle()
             return False
         self.draw()
         return True

@@ -92,6 +92,10 @@ class ReadAhead:
         if self._thread is not None:
             self._thread.join()
 
+    @property
+    def done(self) -> bool:
+        return self._thread is None or not self._thread.is_alive()
+
 
 def is_wanted(info: ScenarioInfo, wanted: str | None) -> bool:
     """Whether the scenario named on the command line (an id, or a file by any path: relative,
