@@ -60,6 +60,7 @@ class WarmUp:
         app.ui.clear_and_reset()  # type: ignore[attr-defined]
         freeze_start_up()
         app.go(title)  # type: ignore[attr-defined]
+        app._switch()  # type: ignore[attr-defined]  # now: no frame ever finds no scene
 
     def scenarios_read(self) -> None:
         """Wait for the scenario list read in the background (started now if it was not)."""

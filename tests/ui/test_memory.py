@@ -149,3 +149,37 @@ def test_the_scenario_list_is_read_while_the_title_shows(monkeypatch, tmp_path: 
         assert len(app.scene.entries) == len(shipped)
     finally:
         app.close()
+
+
+def test_settling_on_the_title_keeps_no_scene_for_the_session(pilot):
+    """Once the list is read, the window freezes what it loaded out of later collections, on the
+    title only, and makes the title again: a frozen scene would keep its widgets for good."""
+    app = pilot.app
+    app.warm_up()
+    app.read_scenarios_ahead()
+    gone = weakref.ref(app.scene)
+    frozen = gc.get_freeze_count()
+    app.warmth.settle()
+    pilot.advance(2)
+    assert app.warmth.settled and gc.get_freeze_count() > frozen
+    assert app.scene is not gone() and app.scene.name == "title"
+    pilot.press(pygame.K_F1)  # the title's widgets dropped: the first title is long gone
+    pilot.advance(2)
+    assert gone() is None
+    boxes = [weakref.ref(box) for box in _text_boxes(app)]
+    gc.disable()
+    try:
+        pilot.press(pygame.K_RIGHT)
+        pilot.advance(2)
+        assert [ref() for ref in boxes] == [None] * len(boxes)  # still freed when dropped
+    finally:
+        gc.enable()
+
+
+def test_settling_waits_for_the_title(pilot):
+    app = pilot.app
+    app.warm_up()
+    app.read_scenarios_ahead()
+    pilot.press(pygame.K_F2)  # settings: not the title
+    app.warmth.settle()
+    assert not app.warmth.settled and app.scene.name == "settings"
