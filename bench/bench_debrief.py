@@ -22,16 +22,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-
-def _status(field: str) -> float:
-    """A /proc/self/status field in MB (0 where there is no /proc)."""
-    try:
-        for line in Path("/proc/self/status").read_text().splitlines():
-            if line.startswith(field + ":"):
-                return int(line.split()[1]) / 1024
-    except OSError:
-        pass
-    return 0.0
+from bench_memory import status
 
 
 def _scenario(rounds: int):
@@ -80,7 +71,7 @@ def main() -> int:
     app = App((width, height), Settings(language="nl", font_scale=args.scale, sound=False))
     pilot = Harness(app)
     pilot.advance(2)
-    first_frame = _status("VmRSS")
+    first_frame = status("VmRSS")
     scenario = _scenario(args.rounds)
     app.controller.start(scenario, 7, "Bench")
     bot = Bot("best", 7)
@@ -106,7 +97,7 @@ def main() -> int:
             switches.append(timed(lambda: app.scene.turn(-1)))  # type: ignore[union-attr]
     walls = [w for w, _ in switches]
     cpus = [c for _, c in switches]
-    peak = _status("VmHWM")
+    peak = status("VmHWM")
     print(f"window {width}x{height}, type {round(args.scale * 100)}%, {args.rounds} rounds")
     print(f"decisions page: {pages} pages for {len(app.controller.state.history)} rounds")
     print(f"opening the page: {opening[0]:.1f} ms wall, {opening[1]:.1f} ms CPU")
